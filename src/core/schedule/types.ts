@@ -1,0 +1,34 @@
+/** The computed workback schedule of a plan: contract between the scheduler and its users. */
+import type { Day } from '../day';
+import type { RawDiagnostic } from '../diagnostic';
+import type { Milestone, Task } from '../model';
+
+export interface ScheduledItem {
+  id: string;
+  kind: 'task' | 'checkpoint';
+  /** The milestone that holds the task; a checkpoint's own id. */
+  milestone: string;
+  /** Latest start (LS): the workback date. For a checkpoint, its day. */
+  start: Day;
+  /** Latest finish (LF). For a checkpoint, its day. */
+  finish: Day;
+  /** Forward pass from today, for tasks that are not done. */
+  earliestStart?: Day;
+  earliestFinish?: Day;
+  /** Signed workdays between earliest and latest start; tasks that are not done only. */
+  slack?: number;
+  critical: boolean;
+  task?: Task;
+  checkpoint?: Milestone;
+}
+
+export interface Schedule {
+  today: Day;
+  /** One item per task and checkpoint, in file order. */
+  items: ScheduledItem[];
+  byId: Map<string, ScheduledItem>;
+  /** Minimum slack over the tasks that are not done; null when every task is done. */
+  minSlack: number | null;
+  /** Schedule diagnostics (start-too-late, goal-infeasible, overdue...), with offsets. */
+  diagnostics: RawDiagnostic[];
+}
