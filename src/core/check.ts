@@ -1,31 +1,84 @@
-/** checkPlan: parse, validate and (when a date is given) schedule a plan's text. */
+/** checkPlan: parse, validate and (when a date is given) schedule a plan's text. Never throws. */
 import type { Day } from './day';
-import type { Diagnostic } from './diagnostic';
+import { severityRank, type Diagnostic, type RawDiagnostic } from './diagnostic';
 import { LineIndex } from './lineIndex';
 import type { Plan } from './model';
+import { parseText, type Engine } from './parse/parseText';
+import { schedulePlan } from './schedule';
 import type { Schedule } from './schedule/types';
-import type { SourceNode } from './sourceTree';
+import { toPlain, type SourceNode } from './sourceTree';
+import { buildModel } from './validate/buildModel';
+import { checkSchema } from './validate/schemaCheck';
+import { checkSemantics } from './validate/semantic';
 
 export interface CheckOptions {
   /** Today's date: enables the schedule and the date-dependent checks. */
   today?: Day;
-  /** Size cap in bytes (UTF-16 code units); default 5 MB. */
+  /** Size cap in UTF-16 code units; default 5 MB. */
   maxSize?: number;
   /** Which YAML engine parses: `fast` (js-yaml events, default) or `yaml` (the round-tripping Document). */
-  engine?: 'fast' | 'yaml';
+  engine?: Engine;
+  /** At most this many diagnostics are returned (default 1000); a last one counts the rest. */
+  maxProblems?: number;
 }
 
 export interface CheckResult {
   diagnostics: Diagnostic[];
-  /** The typed plan, when the text parsed and passed the schema. */
+  /** The typed plan, when the text parsed into a mapping (best effort when there are errors). */
   plan?: Plan;
   /** The schedule, when `today` was given and the plan has no errors. */
   schedule?: Schedule;
   tree?: SourceNode;
   lines: LineIndex;
+  /** The engine that produced the tree. */
+  engine: Engine;
 }
 
-export function checkPlan(text: string, _options: CheckOptions = {}): CheckResult {
-  // Placeholder until the parser lands (same session): no diagnostics.
-  return { diagnostics: [], lines: new LineIndex(text) };
+export function checkPlan(text: string, options: CheckOptions = {}): CheckResult {
+  const lines = new LineIndex(text);
+  let raw: RawDiagnostic[] = [];
+  let plan: Plan | undefined;
+  let schedule: Schedule | undefined;
+  let tree: SourceNode | undefined;
+  let engine: Engine = options.engine ?? 'fast';
+  try {
+    const parsed = parseText(text, options);
+    engine = parsed.engine;
+    tree = parsed.tree;
+    raw = parsed.diagnostics;
+    const fatal = raw.some((d) => d.severity === 'error');
+    if (tree && !fatal) {
+      raw.push(...checkSchema(tree, toPlain(tree)));
+      if (tree.kind === 'map') {
+        const built = buildModel(tree);
+        plan = built.plan;
+        raw.push(...built.diagnostics, ...checkSemantics(plan));
+        if (options.today !== undefined && !raw.some((d) => d.severity === 'error')) {
+          schedule = schedulePlan(plan, options.today);
+          raw.push(...schedule.diagnostics);
+        }
+      }
+    }
+  } catch (e) {
+    // A bug must not take the editor or the CLI down: report it where it can be seen.
+    raw.push({ code: 'internal-error', severity: 'error', message: `Workback failed on this file: ${(e as Error)?.stack ?? e}`, span: { start: 0, end: 0 } });
+  }
+  return { diagnostics: finish(raw, lines, options.maxProblems ?? 1000), plan, schedule, tree, lines, engine };
+}
+
+function finish(raw: RawDiagnostic[], lines: LineIndex, max: number): Diagnostic[] {
+  raw.sort((a, b) => a.span.start - b.span.start || severityRank[a.severity] - severityRank[b.severity] || a.span.end - b.span.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  const kept = raw.length > max ? raw.slice(0, max) : raw;
+  const out: Diagnostic[] = kept.map((d) => ({
+    code: d.code, severity: d.severity, message: d.message, range: lines.range(d.span), span: d.span,
+    ...(d.related ? { related: d.related.map((r) => ({ message: r.message, range: lines.range(r.span) })) } : {}),
+    ...(d.data ? { data: d.data } : {}),
+  }));
+  if (raw.length > max) {
+    const rest = raw.length - max;
+    const errors = raw.slice(max).filter((d) => d.severity === 'error').length;
+    const last = kept[kept.length - 1]!.span;
+    out.push({ code: 'too-many-problems', severity: 'information', message: `... and ${rest} more problems (${errors} errors) not listed.`, range: lines.range(last), span: last });
+  }
+  return out;
 }

@@ -31,6 +31,7 @@ export const CODES = {
   'schema-limit': { severity: 'error', summary: 'A text is too long, a list too long or too short, or a number out of range.' },
   'schema-unique': { severity: 'error', summary: 'A list that must not repeat itself has the same entry twice (workdays).' },
   'invalid-date': { severity: 'error', summary: 'A date of the right form that is not a real calendar day (2026-02-30) or lies outside 1970-2199.' },
+  'internal-error': { severity: 'error', summary: 'Workback itself failed on this file (a bug): the message says where; please report it.' },
   'too-many-problems': { severity: 'information', summary: 'More problems than are reported; the rest are counted.' },
   // Semantic checks
   'duplicate-id': { severity: 'error', summary: 'A task or milestone id is used twice; ids are unique across the whole file.' },

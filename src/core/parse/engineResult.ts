@@ -1,0 +1,8 @@
+import type { RawDiagnostic } from '../diagnostic';
+import type { SourceNode } from '../sourceTree';
+
+/** What a YAML engine gives: the tree (absent when the text is not valid YAML) and its problems. */
+export interface EngineResult {
+  diagnostics: RawDiagnostic[];
+  tree: SourceNode | undefined;
+}

@@ -1,0 +1,67 @@
+/**
+ * Text -> source tree. Never throws. Preflight (size, nesting), then the fast engine, then
+ * the `yaml` engine when the fast one gives up; a BOM is set aside and offsets kept.
+ */
+import type { RawDiagnostic } from '../diagnostic';
+import type { SourceNode } from '../sourceTree';
+import type { EngineResult } from './engineResult';
+import { parseFast } from './fastEngine';
+import { checkSize, DEFAULT_MAX_SIZE, findExcessiveNesting, tooDeep } from './preflight';
+import { parseWithYaml } from './yamlEngine';
+
+export type Engine = 'fast' | 'yaml';
+
+export interface ParseOptions {
+  maxSize?: number;
+  engine?: Engine;
+}
+
+export interface ParseResult {
+  tree: SourceNode | undefined;
+  diagnostics: RawDiagnostic[];
+  /** Which engine produced the tree. */
+  engine: Engine;
+}
+
+export function parseText(text: string, options: ParseOptions = {}): ParseResult {
+  const engine = options.engine ?? 'fast';
+  const tooBig = checkSize(text, options.maxSize ?? DEFAULT_MAX_SIZE);
+  if (tooBig) return { tree: undefined, diagnostics: [tooBig], engine };
+  const deep = findExcessiveNesting(text);
+  if (deep >= 0) return { tree: undefined, diagnostics: [tooDeep(deep)], engine };
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const body = bom ? text.slice(1) : text;
+  let result: EngineResult;
+  let used: Engine = engine;
+  try {
+    const fast = engine === 'fast' ? parseFast(body) : 'fallback';
+    if (fast === 'fallback') {
+      used = 'yaml';
+      result = parseWithYaml(body);
+    } else result = fast;
+  } catch (e) {
+    // Neither engine should throw; if one does, the file gets a positioned error, not a crash.
+    result = { tree: undefined, diagnostics: [{ code: 'yaml-syntax', severity: 'error', message: `The YAML parser failed: ${(e as Error)?.message ?? e}`, span: { start: 0, end: 1 } }] };
+  }
+  if (bom) shift(result, bom);
+  if (!result.tree && !result.diagnostics.length) {
+    result.diagnostics.push({ code: 'empty-file', severity: 'error', message: 'The file is empty: a plan needs workback, title, goal, people and milestones.', span: { start: 0, end: 0 } });
+  }
+  return { tree: result.tree, diagnostics: result.diagnostics, engine: used };
+}
+
+function shift(result: EngineResult, by: number): void {
+  for (const d of result.diagnostics) {
+    d.span = { start: d.span.start + by, end: d.span.end + by };
+    for (const r of d.related ?? []) r.span = { start: r.span.start + by, end: r.span.end + by };
+  }
+  if (!result.tree) return;
+  const stack: SourceNode[] = [result.tree];
+  while (stack.length) {
+    const n = stack.pop()!;
+    n.start += by;
+    n.end += by;
+    if (n.kind === 'map') for (const p of n.pairs) { p.key.start += by; p.key.end += by; stack.push(p.value); }
+    else if (n.kind === 'seq') stack.push(...n.items);
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * The `yaml` engine: the round-tripping Document of the `yaml` package (failsafe schema,
+ * so every scalar arrives as text and the one core resolver decides its type). Used when
+ * the fast engine gives up (its syntax errors are precise and plentiful), when an edit
+ * needs the Document, and in tests as the reference the fast engine must match.
+ */
+import { Alias, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, type Node as YamlNode, type Document } from 'yaml';
+import type { RawDiagnostic } from '../diagnostic';
+import type { ScalarStyle } from '../sourceTree';
+import type { EngineResult } from './engineResult';
+import { findDirective, findPropertyBefore, findSecondDocument } from './properties';
+import { TreeBuilder } from './treeBuilder';
+
+const STYLES: Record<string, ScalarStyle> = {
+  PLAIN: 'plain', QUOTE_SINGLE: 'single', QUOTE_DOUBLE: 'double', BLOCK_LITERAL: 'literal', BLOCK_FOLDED: 'folded',
+};
+
+export function parseYamlDocument(text: string): Document.Parsed {
+  return parseDocument(text, { schema: 'failsafe', uniqueKeys: false, merge: false, strict: true, prettyErrors: false, version: '1.2', keepSourceTokens: false });
+}
+
+export function parseWithYaml(text: string): EngineResult {
+  const doc = parseYamlDocument(text);
+  const diagnostics: RawDiagnostic[] = [];
+  let multiple = false;
+  for (const err of doc.errors) {
+    if (err.code === 'MULTIPLE_DOCS') { multiple = true; continue; }
+    const [start, end] = err.pos;
+    diagnostics.push({ code: 'yaml-syntax', severity: 'error', message: syntaxMessage(err.code, err.message), span: { start, end: Math.max(end, start + 1) } });
+  }
+  if (diagnostics.length) return { diagnostics, tree: undefined };
+  const b = new TreeBuilder();
+  const dirs = doc.directives;
+  if (dirs && (dirs.yaml.explicit || Object.keys(dirs.tags).some((h) => h !== '!' && h !== '!!') || doc.warnings.some((w) => w.code === 'BAD_DIRECTIVE'))) {
+    b.report({ code: 'yaml-directive', severity: 'error', message: 'Directives are not allowed: plans are YAML 1.2 and need none.', span: findDirective(text) });
+  }
+  if (doc.contents) walk(text, doc.contents as YamlNode, b);
+  if (multiple) {
+    b.report({ code: 'yaml-multiple-documents', severity: 'error', message: 'A plan file holds one YAML document; remove this second one or move it to its own file.', span: findSecondDocument(text, b.root ? b.root.end : 0) });
+  }
+  return { diagnostics: b.diagnostics, tree: b.root };
+}
+
+type Item = YamlNode | null | { close: true };
+
+/** Walks the Document with an explicit stack: no recursion however deep the file. */
+function walk(text: string, root: YamlNode, b: TreeBuilder): void {
+  const stack: Item[] = [root];
+  while (stack.length) {
+    const item = stack.pop()!;
+    if (item === null) { b.scalar(-1, -1, 'plain', ''); continue; }
+    if ('close' in item && item.close === true) { b.close(); continue; }
+    const node = item as YamlNode;
+    const start = node.range?.[0] ?? 0;
+    if (isAlias(node)) {
+      const a = node as Alias;
+      const [s, e] = a.range ?? [start, start + 1];
+      b.report({ code: 'yaml-anchor', severity: 'error', message: 'Aliases (*name) are not allowed in plans: write the value out.', span: { start: s, end: Math.min(e, s + 1 + a.source.length) } });
+      b.scalar(s, Math.min(e, s + 1 + a.source.length), 'plain', '');
+      continue;
+    }
+    properties(text, node, b);
+    if (isScalar(node)) {
+      const sc = node as Scalar;
+      const style = STYLES[sc.type ?? 'PLAIN'] ?? 'plain';
+      const value = String(sc.value ?? '');
+      const [s, e] = sc.range ?? [start, start];
+      if (style === 'plain' && value === '' && s === e) b.scalar(-1, -1, style, '');
+      else b.scalar(s, e, style, value);
+    } else if (isMap(node)) {
+      b.openMap(start, node.flow === true);
+      stack.push({ close: true });
+      const items = node.items;
+      for (let i = items.length - 1; i >= 0; i--) {
+        const p = items[i]!;
+        if (!isPair(p)) continue;
+        stack.push((p.value as YamlNode | null) ?? null);
+        stack.push((p.key as YamlNode | null) ?? null);
+      }
+    } else if (isSeq(node)) {
+      b.openSeq(start, node.flow === true);
+      stack.push({ close: true });
+      for (let i = node.items.length - 1; i >= 0; i--) stack.push((node.items[i] as YamlNode | null) ?? null);
+    }
+  }
+}
+
+function properties(text: string, node: YamlNode, b: TreeBuilder): void {
+  const start = node.range?.[0] ?? 0;
+  if (node.anchor) {
+    const span = findPropertyBefore(text, start, '&') ?? { start, end: start + 1 };
+    b.report({ code: 'yaml-anchor', severity: 'error', message: 'Anchors (&name) are not allowed in plans: write each value where it is used.', span });
+  }
+  if (node.tag) {
+    const span = findPropertyBefore(text, start, '!') ?? { start, end: start + 1 };
+    b.report({ code: 'yaml-tag', severity: 'error', message: 'Explicit tags are not allowed in plans: write the value plainly (quote it to make it text).', span });
+  }
+}
+
+function syntaxMessage(code: string, message: string): string {
+  const first = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  if (code === 'TAB_AS_INDENT') return `Tabs cannot indent YAML; use spaces. (${first})`;
+  return first;
+}

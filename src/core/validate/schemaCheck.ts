@@ -1,0 +1,195 @@
+/**
+ * JSON schema validation with ajv on the plain value, each error walked back to the node
+ * at fault: an unknown key points at the key, a missing key at its parent's key, a wrong
+ * value at the value. The schema compiles once, on first use.
+ */
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import schema from '../../../schemas/workback.schema.json';
+import type { RawDiagnostic, Span } from '../diagnostic';
+import { nodeAtPath, spanOf, type MapNode, type SourceNode } from '../sourceTree';
+import { nearest } from './suggest';
+
+let compiled: ValidateFunction | undefined;
+
+export function schemaValidator(): ValidateFunction {
+  if (!compiled) {
+    const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
+    ajv.addKeyword('markdownDescription');
+    compiled = ajv.compile(schema);
+  }
+  return compiled;
+}
+
+export const workbackSchema = schema as unknown as Record<string, unknown>;
+
+/** Validates the plain value of `tree`; returns positioned diagnostics. */
+export function checkSchema(tree: SourceNode, value: unknown): RawDiagnostic[] {
+  const validate = schemaValidator();
+  if (validate(value)) return [];
+  const out: RawDiagnostic[] = [];
+  const seen = new Set<string>();
+  for (const err of validate.errors ?? []) {
+    const d = toDiagnostic(tree, err);
+    if (!d) continue;
+    const key = `${d.span.start}:${d.span.end}:${d.code}`;
+    if (seen.has(key)) continue; // one problem per place and kind (a pattern and a length error on one value)
+    seen.add(key);
+    out.push(d);
+  }
+  return out;
+}
+
+function pathOf(instancePath: string): string[] {
+  if (!instancePath) return [];
+  return instancePath.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+/** The definition an error came from (`#/definitions/date/pattern` -> `date`). */
+function definitionOf(err: ErrorObject): string | undefined {
+  return /#\/definitions\/([^/]+)\//.exec(err.schemaPath)?.[1];
+}
+
+const FORMAT_HINTS: Record<string, string> = {
+  id: 'an id: letters, digits, `_`, `.` or `-`, starting with a letter or digit (e.g. `enroll-it`)',
+  personId: 'a person id: letters, digits, `_`, `.` or `-`, starting with a letter or digit (e.g. `dana`)',
+  date: 'a date YYYY-MM-DD (e.g. 2026-09-30)',
+  duration: 'a duration: a whole number and d (workdays) or w (weeks), e.g. 3d or 2w; 0d is not allowed',
+  email: 'an email address (name@example.com)',
+  tag: 'a tag',
+};
+
+function describe(value: SourceNode | undefined): string {
+  if (!value) return 'nothing';
+  if (value.kind === 'map') return 'a mapping';
+  if (value.kind === 'seq') return 'a list';
+  const v = value.value;
+  if (v === null) return 'empty';
+  if (typeof v === 'number') return `the number ${value.text}`;
+  if (typeof v === 'boolean') return `the boolean ${value.text}`;
+  return `"${value.text.length > 60 ? value.text.slice(0, 57) + '...' : value.text}"`;
+}
+
+const ITEM_NAMES: Record<string, string> = { milestones: 'a milestone', tasks: 'a task', follow_ups: 'a follow-up', depends_on: 'depends_on', holidays: 'holidays', workdays: 'workdays', tags: 'tags' };
+
+function fieldName(path: string[]): string {
+  const last = path[path.length - 1];
+  if (last === undefined) return 'the plan';
+  if (/^\d+$/.test(last)) return ITEM_NAMES[path[path.length - 2] ?? ''] ?? `${path[path.length - 2]} item`;
+  if (path[path.length - 2] === 'people') return `person ${last}`;
+  return last;
+}
+
+/** The span for "something is wrong with this object": its key in the parent, or its first line. */
+function ownerSpan(tree: SourceNode, path: string[]): Span {
+  if (path.length === 0) {
+    const first = tree.kind === 'map' ? tree.pairs[0] : undefined;
+    return first ? spanOf(first.key) : { start: tree.start, end: tree.start };
+  }
+  const parent = nodeAtPath(tree, path.slice(0, -1));
+  const last = path[path.length - 1]!;
+  if (parent?.kind === 'map') {
+    const p = parent.byKey.get(last);
+    if (p) return spanOf(p.key);
+  }
+  const node = nodeAtPath(tree, path);
+  if (node?.kind === 'map') {
+    // a list item: its `id: value` (or first entry) names it
+    const id = node.byKey.get('id') ?? node.pairs[0];
+    if (id) return { start: id.key.start, end: id.value.kind === 'scalar' ? id.value.end : id.key.end };
+  }
+  return node ? { start: node.start, end: Math.min(node.end, node.start + 1) } : { start: 0, end: 0 };
+}
+
+/** A value's span; an empty value (`key:`) is shown on its key. */
+function valueSpan(tree: SourceNode, path: string[]): Span {
+  const node = nodeAtPath(tree, path);
+  if (!node) return ownerSpan(tree, path.slice(0, -1));
+  if (node.start === node.end) return ownerSpan(tree, path);
+  return spanOf(node);
+}
+
+function toDiagnostic(tree: SourceNode, err: ErrorObject): RawDiagnostic | undefined {
+  const path = pathOf(err.instancePath);
+  const node = nodeAtPath(tree, path);
+  const name = fieldName(path);
+  const def = definitionOf(err);
+  const params = err.params as Record<string, unknown>;
+  switch (err.keyword) {
+    case 'required': {
+      const missing = String(params.missingProperty);
+      return { code: 'schema-required', severity: 'error', message: `Missing required key "${missing}" in ${path.length ? name : 'the plan'}.`, span: ownerSpan(tree, path), data: { missing, path } };
+    }
+    case 'additionalProperties': {
+      const key = String(params.additionalProperty);
+      const map = node as MapNode | undefined;
+      const pair = map?.kind === 'map' ? map.byKey.get(key) : undefined;
+      const allowed = allowedKeys(err.parentSchema);
+      const suggestions = nearest(key, allowed, 1);
+      const hint = suggestions.length ? ` Did you mean "${suggestions[0]}"?` : allowed.length ? ` Allowed here: ${allowed.join(', ')}.` : '';
+      return {
+        code: 'schema-unknown-key', severity: 'error',
+        message: `Unknown key "${key}" in ${path.length ? name : 'the plan'}.${hint} (Keys starting with x- are allowed and ignored.)`,
+        span: pair ? spanOf(pair.key) : ownerSpan(tree, path),
+        data: { key, suggestions, path },
+      };
+    }
+    case 'type': {
+      const expected = String(params.type);
+      const quote = expected.includes('string') && node?.kind === 'scalar' && node.style === 'plain' && node.value !== null;
+      const message = quote
+        ? `"${name}" must be text, but YAML reads ${node!.text} as ${typeof node!.value === 'number' ? 'a number' : 'a boolean'}: quote it ("${node!.text}").`
+        : `"${name}" must be ${article(expected)}, not ${describe(node)}.`;
+      return { code: 'schema-type', severity: 'error', message, span: valueSpan(tree, path), data: { expected, path } };
+    }
+    case 'pattern': {
+      const hint = def && FORMAT_HINTS[def] ? FORMAT_HINTS[def] : `text matching ${String(params.pattern)}`;
+      let message = `"${name}" must be ${hint}; got ${describe(node)}.`;
+      if (def === 'date' && node?.kind === 'scalar' && /^\d{4}-\d\d-\d\d[T ]/.test(node.text)) message = `"${name}" must be a calendar date YYYY-MM-DD without a time; got ${describe(node)}.`;
+      if (def === 'duration' && node?.kind === 'scalar' && /^0+[dw]$/.test(node.text)) message = `"${name}" must be at least 1 workday; ${node.text} is not a duration.`;
+      return { code: 'schema-format', severity: 'error', message, span: valueSpan(tree, path), data: { format: def, path } };
+    }
+    case 'propertyNames': {
+      const key = String(params.propertyName);
+      const pair = node?.kind === 'map' ? node.byKey.get(key) : undefined;
+      return { code: 'schema-format', severity: 'error', message: `"${key}" is not a valid ${name === 'people' ? 'person id' : 'key'}: use letters, digits, _, . or -, starting with a letter or digit.`, span: pair ? spanOf(pair.key) : ownerSpan(tree, path), data: { format: 'personId', path } };
+    }
+    case 'enum':
+    case 'const': {
+      const allowed = (params.allowedValues as unknown[] | undefined) ?? [params.allowedValue];
+      return { code: 'schema-enum', severity: 'error', message: `"${name}" must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}; got ${describe(node)}.`, span: valueSpan(tree, path), data: { allowed, path } };
+    }
+    case 'uniqueItems': {
+      const seq = node?.kind === 'seq' ? node : undefined;
+      const j = Number(params.j);
+      const item = seq?.items[Math.max(Number(params.i), j)];
+      return { code: 'schema-unique', severity: 'error', message: `"${name}" lists ${item ? describe(item) : 'an entry'} twice.`, span: item ? spanOf(item) : valueSpan(tree, path), data: { path } };
+    }
+    case 'maxLength':
+    case 'minLength':
+    case 'maxItems':
+    case 'minItems':
+    case 'maxProperties':
+    case 'minProperties':
+    case 'minimum':
+    case 'maximum': {
+      const limit = Number(params.limit);
+      const what = err.keyword.endsWith('Length') ? 'characters' : err.keyword.endsWith('Items') ? 'entries' : err.keyword.endsWith('Properties') ? 'keys' : '';
+      const bound = err.keyword.startsWith('max') ? 'at most' : 'at least';
+      const message = err.keyword === 'minItems' && limit === 1 ? `"${name}" needs at least one entry.` : `"${name}" must have ${bound} ${limit}${what ? ' ' + what : ''}.`;
+      const span = err.keyword.endsWith('Items') || err.keyword.endsWith('Properties') ? ownerSpan(tree, path) : valueSpan(tree, path);
+      return { code: 'schema-limit', severity: 'error', message, span, data: { limit, path } };
+    }
+    default:
+      return { code: 'schema-type', severity: 'error', message: `"${name}": ${err.message ?? 'invalid value'}.`, span: valueSpan(tree, path), data: { path } };
+  }
+}
+
+function article(type: string): string {
+  const names: Record<string, string> = { string: 'text', object: 'a mapping', array: 'a list', integer: 'a whole number', number: 'a number', boolean: 'true or false' };
+  return type.split(',').map((t) => names[t] ?? t).join(' or ');
+}
+
+function allowedKeys(parentSchema: unknown): string[] {
+  const props = (parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties;
+  return props ? Object.keys(props) : [];
+}

@@ -1,0 +1,144 @@
+/** Checks that need the whole plan: ids, references, people, cycles, dues, done work. */
+import { formatDay } from '../day';
+import type { RawDiagnostic, Span } from '../diagnostic';
+import type { Milestone, Plan, Task } from '../model';
+import { pairOf, spanOf, type MapNode } from '../sourceTree';
+import { buildDependencyGraph, cycleIn, cyclicComponents, sourceOf } from './dependencyGraph';
+import { nearest } from './suggest';
+
+const valueSpan = (node: MapNode, key: string): Span | undefined => {
+  const p = pairOf(node, key);
+  return p && spanOf(p.value);
+};
+
+export function checkSemantics(plan: Plan): RawDiagnostic[] {
+  const out: RawDiagnostic[] = [];
+  duplicateIds(plan, out);
+  references(plan, out);
+  people(plan, out);
+  cycles(plan, out);
+  dues(plan, out);
+  doneWork(plan, out);
+  return out;
+}
+
+function duplicateIds(plan: Plan, out: RawDiagnostic[]): void {
+  const all: (Task | Milestone)[] = [];
+  for (const m of plan.milestones) { all.push(m); all.push(...m.tasks); }
+  all.sort((a, b) => a.idSpan.start - b.idSpan.start);
+  for (const item of all) {
+    const first = plan.items.get(item.id)!;
+    if (first === item) continue;
+    out.push({
+      code: 'duplicate-id', severity: 'error',
+      message: `The id "${item.id}" is already used by the ${first.kind} "${first.title}"; ids must be unique across the file.`,
+      span: item.idSpan, related: [{ message: 'first used here', span: first.idSpan }], data: { id: item.id },
+    });
+  }
+}
+
+function references(plan: Plan, out: RawDiagnostic[]): void {
+  const check = (owner: Task | Milestone) => {
+    for (const r of owner.dependsOn) {
+      if (plan.items.has(r.id)) continue;
+      const suggestions = nearest(r.id, plan.items.keys());
+      out.push({
+        code: 'unknown-id', severity: 'error',
+        message: `"${r.id}" is not a task or milestone of this plan.${suggestions.length ? ` Did you mean ${suggestions.map((s) => `"${s}"`).join(' or ')}?` : ''}`,
+        span: r.span, data: { id: r.id, suggestions },
+      });
+    }
+  };
+  for (const m of plan.milestones) { check(m); m.tasks.forEach(check); }
+}
+
+function people(plan: Plan, out: RawDiagnostic[]): void {
+  const check = (id: string | undefined, span: Span | undefined, role: string) => {
+    if (id === undefined || span === undefined || plan.people.has(id)) return;
+    const suggestions = nearest(id, plan.people.keys());
+    out.push({
+      code: 'unknown-person', severity: 'error',
+      message: `"${id}" (${role}) is not in people.${suggestions.length ? ` Did you mean ${suggestions.map((s) => `"${s}"`).join(' or ')}?` : ' Add them to people.'}`,
+      span, data: { person: id, suggestions },
+    });
+  };
+  check(plan.goal.owner, valueSpan(plan.goal.node, 'owner'), 'goal owner');
+  const policy = pairOf(plan.root, 'policy')?.value;
+  if (policy?.kind === 'map') check(plan.policy.escalateTo, valueSpan(policy, 'escalate_to'), 'escalate_to');
+  for (const t of plan.tasks) {
+    check(t.owner || undefined, valueSpan(t.node, 'owner'), `owner of ${t.id}`);
+    for (const f of t.followUps) check(f.with, valueSpan(f.node, 'with'), `follow-up with, on ${t.id}`);
+  }
+}
+
+const MAX_NAMED = 12;
+
+function cycles(plan: Plan, out: RawDiagnostic[]): void {
+  const g = buildDependencyGraph(plan);
+  for (const comp of cyclicComponents(g)) {
+    const edges = cycleIn(g, comp);
+    if (!edges.length) continue;
+    const names: string[] = [];
+    for (const e of edges) {
+      const n = g.name(sourceOf(g, e));
+      if (names[names.length - 1] !== n) names.push(n);
+    }
+    if (names.length > 1 && names[names.length - 1] === names[0]) names.pop();
+    names.push(names[0]!);
+    const shown = names.length > MAX_NAMED ? [...names.slice(0, MAX_NAMED / 2), `... (${names.length - MAX_NAMED} more)`, ...names.slice(-MAX_NAMED / 2)] : names;
+    const message = `Dependency cycle: ${shown.join(' → ')}. Nothing in it can ever start; remove one of these dependencies.`;
+    const written = edges.filter((e) => g.spans[e]);
+    for (const e of written) {
+      out.push({ code: 'dependency-cycle', severity: 'error', message, span: g.spans[e]!, data: { cycle: names, from: g.name(sourceOf(g, e)), to: g.name(g.targets[e]!) } });
+    }
+  }
+}
+
+function dues(plan: Plan, out: RawDiagnostic[]): void {
+  const goalDue = plan.goal.due;
+  const warn = (span: Span | undefined, own: number, binding: number, what: string, bindingSpan: Span | undefined) => {
+    if (!span) return;
+    out.push({
+      code: 'due-after-binding', severity: 'warning',
+      message: `due ${formatDay(own)} is later than ${what} (${formatDay(binding)}), which already binds it: this due changes nothing. Remove it or bring it forward.`,
+      span, related: bindingSpan ? [{ message: what, span: bindingSpan }] : undefined, data: { binding: formatDay(binding) },
+    });
+  };
+  const goalSpan = valueSpan(plan.goal.node, 'due');
+  for (const m of plan.milestones) {
+    if (m.due !== undefined && m.due > goalDue) warn(valueSpan(m.node, 'due'), m.due, goalDue, "the goal's due", goalSpan);
+    for (const t of m.tasks) {
+      if (t.due === undefined) continue;
+      if (m.due !== undefined && t.due > m.due) warn(valueSpan(t.node, 'due'), t.due, m.due, `the due of its milestone ${m.id}`, valueSpan(m.node, 'due'));
+      else if (t.due > goalDue) warn(valueSpan(t.node, 'due'), t.due, goalDue, "the goal's due", goalSpan);
+    }
+  }
+}
+
+function doneWork(plan: Plan, out: RawDiagnostic[]): void {
+  const unfinished = (id: string): string | undefined => {
+    const item = plan.items.get(id);
+    if (!item) return undefined;
+    if (item.kind === 'task') return item.status === 'done' ? undefined : `task ${id} is ${item.status}`;
+    const open = item.tasks.find((t) => t.status !== 'done');
+    return open ? `milestone ${id} has unfinished task ${open.id}` : undefined;
+  };
+  const milestones = new Map(plan.milestones.map((m) => [m.id, m] as const));
+  for (const t of plan.tasks) {
+    if (t.status !== 'done') {
+      const p = pairOf(t.node, 'done_on');
+      if (p) out.push({ code: 'done-on-not-done', severity: 'warning', message: `done_on is set but ${t.id} is ${t.status}: set status: done, or remove done_on.`, span: spanOf(p.key) });
+      continue;
+    }
+    for (const r of t.dependsOn) {
+      const why = unfinished(r.id);
+      if (why) out.push({ code: 'done-depends-on-open', severity: 'warning', message: `${t.id} is done but depends on ${r.id}, which is not finished (${why}).`, span: r.span, data: { id: r.id } });
+    }
+    const m = milestones.get(t.milestone);
+    for (const r of m?.dependsOn ?? []) {
+      const why = unfinished(r.id);
+      const span = valueSpan(t.node, 'status');
+      if (why && span) out.push({ code: 'done-depends-on-open', severity: 'warning', message: `${t.id} is done but its milestone ${m!.id} depends on ${r.id}, which is not finished (${why}).`, span, data: { id: r.id } });
+    }
+  }
+}
