@@ -6,7 +6,7 @@ import type { Plan } from './model';
 import { parseText, type Engine } from './parse/parseText';
 import { schedulePlan } from './schedule';
 import type { Schedule } from './schedule/types';
-import { toPlain, type SourceNode } from './sourceTree';
+import type { SourceNode } from './sourceTree';
 import { buildModel } from './validate/buildModel';
 import { checkSchema } from './validate/schemaCheck';
 import { checkSemantics } from './validate/semantic';
@@ -48,7 +48,7 @@ export function checkPlan(text: string, options: CheckOptions = {}): CheckResult
     raw = parsed.diagnostics;
     const fatal = raw.some((d) => d.severity === 'error');
     if (tree && !fatal) {
-      raw.push(...checkSchema(tree, toPlain(tree)));
+      raw.push(...checkSchema(tree, parsed.plain));
       if (tree.kind === 'map') {
         const built = buildModel(tree);
         plan = built.plan;

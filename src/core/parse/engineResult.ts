@@ -5,4 +5,6 @@ import type { SourceNode } from '../sourceTree';
 export interface EngineResult {
   diagnostics: RawDiagnostic[];
   tree: SourceNode | undefined;
+  /** The tree's plain value (null-prototype objects), for the schema validator. */
+  plain?: unknown;
 }

@@ -72,7 +72,7 @@ export function parseFast(text: string): EngineResult | 'fallback' {
         break;
     }
   }
-  return { diagnostics: b.diagnostics, tree: b.root };
+  return { diagnostics: b.diagnostics, tree: b.root, plain: b.plain };
 }
 
 /** Index of the POP that closes the collection opened at `i`. */

@@ -18,6 +18,8 @@ export interface ParseOptions {
 
 export interface ParseResult {
   tree: SourceNode | undefined;
+  /** The plain value of the tree, built in the same pass. */
+  plain: unknown;
   diagnostics: RawDiagnostic[];
   /** Which engine produced the tree. */
   engine: Engine;
@@ -26,16 +28,21 @@ export interface ParseResult {
 export function parseText(text: string, options: ParseOptions = {}): ParseResult {
   const engine = options.engine ?? 'fast';
   const tooBig = checkSize(text, options.maxSize ?? DEFAULT_MAX_SIZE);
-  if (tooBig) return { tree: undefined, diagnostics: [tooBig], engine };
+  if (tooBig) return { tree: undefined, plain: undefined, diagnostics: [tooBig], engine };
   const deep = findExcessiveNesting(text);
-  if (deep >= 0) return { tree: undefined, diagnostics: [tooDeep(deep)], engine };
+  if (deep >= 0) return { tree: undefined, plain: undefined, diagnostics: [tooDeep(deep)], engine };
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const body = bom ? text.slice(1) : text;
+  let body = bom ? text.slice(1) : text;
+  // A lone CR is a line break in YAML 1.2 and in editors, but not to the `yaml` package:
+  // one character for one keeps every offset, and both engines read the same lines.
+  if (body.includes('\r') && /\r(?!\n)/.test(body)) body = body.replace(/\r(?!\n)/g, '\n');
   let result: EngineResult;
   let used: Engine = engine;
   try {
     const fast = engine === 'fast' ? parseFast(body) : 'fallback';
-    if (fast === 'fallback') {
+    // The fast engine speaks only for clean YAML. Anything it finds wrong (or cannot parse) is
+    // parsed again by the `yaml` engine, whose verdict and positions are the reference.
+    if (fast === 'fallback' || (fast.diagnostics.length > 0 && fast.diagnostics[0]!.code !== 'too-deep')) {
       used = 'yaml';
       result = parseWithYaml(body);
     } else result = fast;
@@ -47,7 +54,7 @@ export function parseText(text: string, options: ParseOptions = {}): ParseResult
   if (!result.tree && !result.diagnostics.length) {
     result.diagnostics.push({ code: 'empty-file', severity: 'error', message: 'The file is empty: a plan needs workback, title, goal, people and milestones.', span: { start: 0, end: 0 } });
   }
-  return { tree: result.tree, diagnostics: result.diagnostics, engine: used };
+  return { tree: result.tree, plain: result.plain, diagnostics: result.diagnostics, engine: used };
 }
 
 function shift(result: EngineResult, by: number): void {

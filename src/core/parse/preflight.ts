@@ -51,6 +51,7 @@ export function findExcessiveNesting(text: string, maxDepth = MAX_DEPTH): number
     }
     let quote = 0;
     let lastNonSpace = 0;
+    let sawComment = false;
     for (let j = i; j < lineEnd; j++) {
       const c = text.charCodeAt(j);
       if (quote) {
@@ -60,7 +61,7 @@ export function findExcessiveNesting(text: string, maxDepth = MAX_DEPTH): number
         } else if (c === 92 && quote === 34) j++;
         continue;
       }
-      if (c === 35 && (j === i || text.charCodeAt(j - 1) === 32 || text.charCodeAt(j - 1) === 9)) break;
+      if (c === 35 && (j === i || text.charCodeAt(j - 1) === 32 || text.charCodeAt(j - 1) === 9)) { sawComment = true; break; }
       if (c === 34 || c === 39) { quote = c; continue; }
       if (c === 91 || c === 123) {
         flow++;
@@ -74,13 +75,21 @@ export function findExcessiveNesting(text: string, maxDepth = MAX_DEPTH): number
       if (c !== 32 && c !== 9) lastNonSpace = c;
     }
     if (depth > maxDepth) return i;
-    if (flow === 0 && quote === 0 && (lastNonSpace === 124 || lastNonSpace === 62 || isBlockHeaderEnd(text, i, lineEnd))) {
+    if (flow === 0 && quote === 0 && (lastNonSpace === 124 || lastNonSpace === 62 || ((MAY_END_HEADER[lastNonSpace] ?? true) && isBlockHeaderEnd(text, i, lineEnd)) || (sawComment && isBlockHeaderEnd(text, i, lineEnd)))) {
       blockScalarIndent = col;
     }
     i = skipEol(text, lineEnd);
   }
   return -1;
 }
+
+/** Last characters of a block scalar header with indicators (`|-`, `>+`, `|2`) or a comment after it. */
+const MAY_END_HEADER: boolean[] = (() => {
+  const t: boolean[] = [];
+  for (const c of '+-0123456789') t[c.charCodeAt(0)] = true;
+  for (let c = 0; c < 128; c++) if (!t[c]) t[c] = false;
+  return t;
+})();
 
 function nextLineEnd(text: string, i: number): number {
   let j = i;

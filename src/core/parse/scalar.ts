@@ -11,9 +11,17 @@ const FLOAT_RE = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
 const INF_RE = /^[-+]?\.(?:inf|Inf|INF)$/;
 const NAN_RE = /^\.(?:nan|NaN|NAN)$/;
 
+/** First characters a null, boolean or number can start with: ~ n N t T f F + - . 0-9. */
+const MAY_BE_TYPED: boolean[] = (() => {
+  const t: boolean[] = [];
+  for (const c of '~nNtTfF+-.0123456789') t[c.charCodeAt(0)] = true;
+  return t;
+})();
+
 /** The value of a plain (unquoted) scalar; quoted and block scalars are always strings. */
 export function resolvePlain(text: string): ScalarValue {
   if (text.length > 32) return text; // no number or keyword is this long; keeps the regexes on short input
+  if (text.length > 0 && !MAY_BE_TYPED[text.charCodeAt(0)]) return text; // most text starts with a letter that no keyword does
   if (NULL_RE.test(text)) return null;
   if (TRUE_RE.test(text)) return true;
   if (FALSE_RE.test(text)) return false;

@@ -9,12 +9,16 @@ import { resolvePlain } from './scalar';
 
 interface Frame {
   node: MapNode | SeqNode;
+  /** The plain value being built alongside: a null-prototype object or an array. */
+  plain: Record<string, unknown> | unknown[];
   /** For a mapping: the key waiting for its value; 'bad' when the key was rejected. */
   key: ScalarNode | 'bad' | undefined;
 }
 
 export class TreeBuilder {
   root: SourceNode | undefined;
+  /** The plain value of the root (null-prototype objects, arrays, scalars), built in the same pass. */
+  plain: unknown;
   readonly diagnostics: RawDiagnostic[] = [];
   private readonly stack: Frame[] = [];
   /** A collection used as a key: built, then thrown away. */
@@ -29,7 +33,7 @@ export class TreeBuilder {
       s = e = this.emptyAt();
     }
     const node: ScalarNode = { kind: 'scalar', style, text, value: style === 'plain' ? resolvePlain(text) : text, start: s, end: e };
-    this.attach(node);
+    this.attach(node, node.value);
   }
 
   openMap(start: number, flow: boolean): void {
@@ -68,20 +72,25 @@ export class TreeBuilder {
       this.discardDepth = 1;
       return;
     }
-    this.attach(node);
-    this.stack.push({ node, key: undefined });
+    const plain = node.kind === 'map' ? (Object.create(null) as Record<string, unknown>) : [];
+    this.attach(node, plain);
+    this.stack.push({ node, plain, key: undefined });
   }
 
-  private attach(node: SourceNode): void {
+  private attach(node: SourceNode, plain: unknown): void {
     const frame = this.stack[this.stack.length - 1];
     if (!frame) {
-      this.root ??= node;
+      if (!this.root) {
+        this.root = node;
+        this.plain = plain;
+      }
       return;
     }
     const parent = frame.node;
     if (node.end > parent.end) parent.end = node.end;
     if (parent.kind === 'seq') {
       parent.items.push(node);
+      (frame.plain as unknown[]).push(plain);
       return;
     }
     if (frame.key === undefined) {
@@ -93,7 +102,10 @@ export class TreeBuilder {
     if (key === 'bad') return;
     const pair = { key, value: node };
     parent.pairs.push(pair);
-    if (!parent.byKey.has(key.text)) parent.byKey.set(key.text, pair);
+    if (!parent.byKey.has(key.text)) {
+      parent.byKey.set(key.text, pair);
+      (frame.plain as Record<string, unknown>)[key.text] = plain;
+    }
   }
 
   private acceptKey(parent: MapNode, key: ScalarNode): ScalarNode | 'bad' {
@@ -120,7 +132,8 @@ export class TreeBuilder {
         related: [{ message: 'first set here', span: { start: first.key.start, end: first.key.end } }],
       });
     }
-    return { ...key, value: key.text };
+    key.value = key.text; // a key is a name: `1` and "1" are the same key
+    return key;
   }
 
   private emptyAt(): number {

@@ -26,7 +26,8 @@ export function parseWithYaml(text: string): EngineResult {
   for (const err of doc.errors) {
     if (err.code === 'MULTIPLE_DOCS') { multiple = true; continue; }
     const [start, end] = err.pos;
-    diagnostics.push({ code: 'yaml-syntax', severity: 'error', message: syntaxMessage(err.code, err.message), span: { start, end: Math.max(end, start + 1) } });
+    const s = Math.min(start, text.length);
+    diagnostics.push({ code: 'yaml-syntax', severity: 'error', message: syntaxMessage(err.code, err.message), span: { start: s, end: Math.min(Math.max(end, s + 1), text.length) } });
   }
   if (diagnostics.length) return { diagnostics, tree: undefined };
   const b = new TreeBuilder();
@@ -38,7 +39,7 @@ export function parseWithYaml(text: string): EngineResult {
   if (multiple) {
     b.report({ code: 'yaml-multiple-documents', severity: 'error', message: 'A plan file holds one YAML document; remove this second one or move it to its own file.', span: findSecondDocument(text, b.root ? b.root.end : 0) });
   }
-  return { diagnostics: b.diagnostics, tree: b.root };
+  return { diagnostics: b.diagnostics, tree: b.root, plain: b.plain };
 }
 
 type Item = YamlNode | null | { close: true };

@@ -26,18 +26,21 @@ export const workbackSchema = schema as unknown as Record<string, unknown>;
 export function checkSchema(tree: SourceNode, value: unknown): RawDiagnostic[] {
   const validate = schemaValidator();
   if (validate(value)) return [];
-  const out: RawDiagnostic[] = [];
-  const seen = new Set<string>();
+  // One problem per place: where a value breaks several rules (a date-time is too long and of
+  // the wrong form), the most telling one speaks.
+  const best = new Map<string, RawDiagnostic>();
   for (const err of validate.errors ?? []) {
     const d = toDiagnostic(tree, err);
     if (!d) continue;
-    const key = `${d.span.start}:${d.span.end}:${d.code}`;
-    if (seen.has(key)) continue; // one problem per place and kind (a pattern and a length error on one value)
-    seen.add(key);
-    out.push(d);
+    const key = `${d.span.start}:${d.span.end}`;
+    const prev = best.get(key);
+    if (!prev || PRIORITY.indexOf(d.code) < PRIORITY.indexOf(prev.code)) best.set(key, d);
   }
+  const out = [...best.values()];
   return out;
 }
+
+const PRIORITY = ['schema-type', 'schema-required', 'schema-unknown-key', 'schema-format', 'schema-enum', 'schema-unique', 'schema-limit'];
 
 function pathOf(instancePath: string): string[] {
   if (!instancePath) return [];
@@ -114,6 +117,14 @@ function toDiagnostic(tree: SourceNode, err: ErrorObject): RawDiagnostic | undef
   const name = fieldName(path);
   const def = definitionOf(err);
   const params = err.params as Record<string, unknown>;
+  const propertyName = (err as ErrorObject & { propertyName?: string }).propertyName;
+  if (propertyName !== undefined || err.keyword === 'propertyNames') {
+    // a key that is not a valid name (people's ids): shown on the key itself
+    const key = propertyName ?? String(params.propertyName);
+    const pair = node?.kind === 'map' ? node.byKey.get(key) : undefined;
+    const what = path[path.length - 1] === 'people' ? 'person id' : 'key';
+    return { code: 'schema-format', severity: 'error', message: `"${key}" is not a valid ${what}: use letters, digits, _, . or -, starting with a letter or digit.`, span: pair ? spanOf(pair.key) : ownerSpan(tree, path), data: { format: 'personId', path } };
+  }
   switch (err.keyword) {
     case 'required': {
       const missing = String(params.missingProperty);
@@ -148,11 +159,6 @@ function toDiagnostic(tree: SourceNode, err: ErrorObject): RawDiagnostic | undef
       if (def === 'duration' && node?.kind === 'scalar' && /^0+[dw]$/.test(node.text)) message = `"${name}" must be at least 1 workday; ${node.text} is not a duration.`;
       return { code: 'schema-format', severity: 'error', message, span: valueSpan(tree, path), data: { format: def, path } };
     }
-    case 'propertyNames': {
-      const key = String(params.propertyName);
-      const pair = node?.kind === 'map' ? node.byKey.get(key) : undefined;
-      return { code: 'schema-format', severity: 'error', message: `"${key}" is not a valid ${name === 'people' ? 'person id' : 'key'}: use letters, digits, _, . or -, starting with a letter or digit.`, span: pair ? spanOf(pair.key) : ownerSpan(tree, path), data: { format: 'personId', path } };
-    }
     case 'enum':
     case 'const': {
       const allowed = (params.allowedValues as unknown[] | undefined) ?? [params.allowedValue];
@@ -175,7 +181,9 @@ function toDiagnostic(tree: SourceNode, err: ErrorObject): RawDiagnostic | undef
       const limit = Number(params.limit);
       const what = err.keyword.endsWith('Length') ? 'characters' : err.keyword.endsWith('Items') ? 'entries' : err.keyword.endsWith('Properties') ? 'keys' : '';
       const bound = err.keyword.startsWith('max') ? 'at most' : 'at least';
-      const message = err.keyword === 'minItems' && limit === 1 ? `"${name}" needs at least one entry.` : `"${name}" must have ${bound} ${limit}${what ? ' ' + what : ''}.`;
+      const message = err.keyword === 'minItems' && limit === 1 ? `"${name}" needs at least one entry.`
+        : err.keyword === 'minLength' && limit === 1 ? `"${name}" must not be empty.`
+        : `"${name}" must have ${bound} ${limit}${what ? ' ' + what : ''}.`;
       const span = err.keyword.endsWith('Items') || err.keyword.endsWith('Properties') ? ownerSpan(tree, path) : valueSpan(tree, path);
       return { code: 'schema-limit', severity: 'error', message, span, data: { limit, path } };
     }
