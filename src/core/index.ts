@@ -5,6 +5,11 @@ export * from './model';
 export * from './codes';
 export * from './sourceTree';
 export { LineIndex } from './lineIndex';
-export * from './schedule/types';
 export { checkPlan } from './check';
 export type { CheckOptions, CheckResult } from './check';
+export {
+  schedulePlan, criticalPath, toScheduleJson, makeCalendar, workCalendar,
+  checkInWith, daysLate, escalationFor, escalationThreshold, nextCheckIn, taskLateness,
+} from './schedule';
+export type { Schedule, ScheduledItem, WorkCalendar, ScheduleJson, ScheduleJsonItem, Escalation, Lateness, TaskStateName } from './schedule';
+export * from './query';

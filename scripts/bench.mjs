@@ -1,0 +1,11 @@
+// npm run bench: bundle the benchmarks with esbuild, then run each in its own Node process.
+import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import * as esbuild from 'esbuild';
+
+const entries = readdirSync('bench').filter((f) => f.endsWith('.bench.ts'));
+for (const f of entries) {
+  const outfile = `.bench/${f.replace(/\.ts$/, '.js')}`;
+  await esbuild.build({ entryPoints: [`bench/${f}`], outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning' });
+  execFileSync(process.execPath, ['--expose-gc', outfile], { stdio: 'inherit' });
+}
