@@ -13,3 +13,4 @@ export {
 } from './schedule';
 export type { Schedule, ScheduledItem, WorkCalendar, ScheduleJson, ScheduleJsonItem, Escalation, Lateness, TaskStateName } from './schedule';
 export * from './query';
+export * from './mermaid';

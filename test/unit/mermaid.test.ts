@@ -1,0 +1,98 @@
+/** The Gantt text: parsed by Mermaid's own parser, titles read back exactly, dates to the day. */
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { checkPlan, formatDay, parseDay, toMermaidGantt, type Plan, type Schedule } from '../../src/core';
+import { FIXTURES, updating } from './helpers/fixtures';
+import { localDay, parseGantt } from './helpers/mermaidParser';
+import { SMALL_PLAN } from './helpers/plans';
+
+const today = parseDay('2026-11-24') as number;
+const EXAMPLES = path.resolve(FIXTURES, '../../examples');
+const plans = [
+  ...readdirSync(EXAMPLES).filter((f) => f.endsWith('.yaml')).map((f) => ({ name: f, text: readFileSync(path.join(EXAMPLES, f), 'utf8') })),
+  ...readdirSync(path.join(FIXTURES, 'plans/valid')).map((f) => ({ name: f, text: readFileSync(path.join(FIXTURES, 'plans/valid', f), 'utf8') })),
+];
+
+function scheduled(text: string): { plan: Plan; schedule: Schedule } {
+  const r = checkPlan(text, { today });
+  assert.ok(r.plan && r.schedule, r.diagnostics.map((d) => d.message).join('\n'));
+  return { plan: r.plan, schedule: r.schedule };
+}
+
+describe('Mermaid Gantt text', function () {
+  this.timeout(60000);
+
+  for (const { name, text } of plans) {
+    it(`${name}: Mermaid parses it; one bar per task, exact titles and dates`, async () => {
+      const { plan, schedule } = scheduled(text);
+      const g = toMermaidGantt(plan, schedule);
+      const golden = path.join(FIXTURES, 'mermaid', name.replace(/\.workback\.ya?ml$/, '.mmd'));
+      if (updating) writeFileSync(golden, g.text);
+      else if (name.startsWith('mfa') || name.startsWith('siem') || name.startsWith('edr')) assert.equal(g.text, readFileSync(golden, 'utf8'));
+      const parsed = await parseGantt(g.text);
+      assert.equal(parsed.title, plan.title);
+      const bars = parsed.tasks.filter((t) => !t.vert);
+      assert.equal(bars.length, g.rows.length);
+      for (const [i, row] of g.rows.entries()) {
+        const bar = bars[i]!;
+        assert.equal(bar.id, row.chartId);
+        if (row.kind === 'goal') continue;
+        const item = schedule.byId.get(row.itemId)!;
+        assert.equal(bar.task, item.kind === 'task' ? item.task!.title : item.checkpoint!.title);
+        if (item.kind === 'task') {
+          assert.equal(localDay(bar.startTime), formatDay(item.start), `${item.id} start`);
+          assert.equal(localDay(bar.endTime), formatDay(item.finish + 1), `${item.id} end (exclusive)`);
+          assert.equal(!!bar.crit, item.critical);
+          assert.equal(!!bar.done, item.task!.status === 'done');
+        }
+      }
+      assert.deepEqual(parsed.tasks.filter((t) => t.vert).map((t) => t.id), ['today', 'goaldue']);
+      assert.equal(localDay(parsed.tasks.find((t) => t.id === 'today')!.startTime), '2026-11-24');
+    });
+  }
+
+  it('filters: milestone, owner, critical path, window', () => {
+    const { plan, schedule } = scheduled(plans[0]!.text);
+    const all = toMermaidGantt(plan, schedule);
+    const m = plan.milestones[0]!.id;
+    const one = toMermaidGantt(plan, schedule, { milestone: m });
+    assert.ok(one.rows.every((r) => schedule.byId.get(r.itemId)!.milestone === m));
+    assert.equal(one.rows.length + one.hidden, all.rows.length + all.hidden - 1 /* goal row */ + 0);
+    const owner = plan.tasks[0]!.owner;
+    assert.ok(toMermaidGantt(plan, schedule, { owners: [owner] }).rows.every((r) => schedule.byId.get(r.itemId)!.task!.owner === owner));
+    assert.ok(toMermaidGantt(plan, schedule, { criticalOnly: true }).rows.filter((r) => r.kind !== 'goal').every((r) => schedule.byId.get(r.itemId)!.critical));
+    const from = schedule.items[3]!.start;
+    const win = toMermaidGantt(plan, schedule, { from, to: from + 7 });
+    assert.ok(win.rows.filter((r) => r.kind !== 'goal').every((r) => { const it = schedule.byId.get(r.itemId)!; return it.finish >= from && it.start <= from + 7; }));
+  });
+
+  it('hostile titles never change the structure, and read back exactly (fast-check)', async () => {
+    const hostile = fc.oneof(
+      fc.string({ unit: 'binary', minLength: 1, maxLength: 40 }),
+      fc.constantFrom('section x', 'title y', 'click t1 call alert()', 'Excludes weekends', '%%{init: {"theme":"dark"}}%%', 'a: b; c # d', '2026-07-01 cutover', 'x\nsection y', '#35; #quot;', '<img src=x onerror=alert(1)>', '  padded  ', '🚀 déploiement', 'مرحبا \u202Eevil', 'TODAYMARKER on', 'dateFormat X', 'gantt', ':', ';', '#', '%', 'vert'),
+    );
+    await fc.assert(fc.asyncProperty(fc.array(hostile, { minLength: 3, maxLength: 3 }), async ([planTitle, msTitle, taskTitle]) => {
+      const text = SMALL_PLAN.replace('title: Small plan', `title: ${JSON.stringify(planTitle)}`)
+        .replace('title: First milestone', `title: ${JSON.stringify(msTitle)}`)
+        .replace('title: Task one', `title: ${JSON.stringify(taskTitle)}`);
+      const r = checkPlan(text, { today });
+      fc.pre(!!r.schedule);
+      const g = toMermaidGantt(r.plan!, r.schedule!);
+      const parsed = await parseGantt(g.text);
+      assert.equal(parsed.title, r.plan!.title);
+      const bars = parsed.tasks.filter((t) => !t.vert);
+      assert.deepEqual(bars.map((b) => b.id), ['t1', 't2', 'goal']);
+      assert.equal(bars[0]!.task, r.plan!.tasks[0]!.title);
+      assert.equal(bars[0]!.section, r.plan!.milestones[0]!.title);
+      assert.deepEqual(parsed.tasks.filter((t) => t.vert).map((t) => t.id), ['today', 'goaldue']);
+      for (const line of g.text.split('\n')) {
+        assert.ok(!/^\s*(click|call|href)\b/i.test(line), `no click/call line: ${line}`);
+        assert.ok(!line.includes('%%'), `no comment or directive: ${line}`);
+        const data = /^\s{4}(?!section |title )[^:]*:(.*)$/.exec(line)?.[1];
+        if (data !== undefined) assert.ok(!/\bafter\b/i.test(data), `no after in task data: ${line}`);
+      }
+    }), { numRuns: Number(process.env.FC_RUNS ?? 300) });
+  });
+});
