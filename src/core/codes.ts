@@ -12,6 +12,7 @@ export interface CodeInfo {
 
 export const CODES = {
   // Loading the text
+  'read-error': { severity: 'error', summary: 'The file could not be read (permissions, not a regular file, gone); the CLI reports it and checks the rest.' },
   'file-too-large': { severity: 'error', summary: 'The file is larger than the size limit (workback.maxFileSize / --max-size); it is not parsed.' },
   'too-deep': { severity: 'error', summary: 'Nesting is deeper than any plan needs; the file is rejected before parsing.' },
   'yaml-syntax': { severity: 'error', summary: 'The text is not valid YAML.' },

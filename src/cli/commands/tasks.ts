@@ -1,0 +1,105 @@
+/** `workback tasks --me ID`: my open tasks across plans, most urgent first. */
+import { formatDay, tasksFor, type MyTask } from '../../core';
+import { flag, positiveInteger, todayOption, UsageError, type ParsedArgs } from '../args';
+import { escapeTerminal, safeJson } from '../escape';
+import { stateText } from '../format/state';
+import { dayCell, renderTable } from '../format/table';
+import type { CliIO } from '../io';
+import { DEFAULT_MAX_SIZE } from '../load';
+import type { Output } from '../output';
+import { EXIT_USAGE, HELP_OPTION, JSON_OPTION, MAX_SIZE_OPTION, TODAY_OPTION, type Command } from './command';
+import { meOption, noteUnknownMe } from './me';
+import { loadScheduledPlans } from './plans';
+
+export const tasksCommand: Command = {
+  name: 'tasks',
+  summary: 'list my open tasks across plans, most urgent first',
+  help: `Usage: workback tasks [PATH|GLOB ...] --me ID_OR_EMAIL [options]
+
+The open tasks owned by me across plans (default: every plan file under the
+working directory): overdue first, then late starts, then by the day they must
+start.
+
+Options:
+  --me ID_OR_EMAIL    who I am: a person id or an email (case-insensitive);
+                      repeat it or separate with commas for several
+                      (default: the WORKBACK_ME environment variable)
+  --today YYYY-MM-DD  the date lateness is counted from (default: today, local)
+  --json              {"today", "me", "tasks": [...]}
+  --max-size BYTES    refuse larger files (default: ${DEFAULT_MAX_SIZE})
+  -h, --help          show this help
+
+Exit status: 0 listed, 1 a plan has errors (printed on stderr; the others are
+still listed), 2 usage error or unreadable input.
+`,
+  options: [HELP_OPTION, TODAY_OPTION, JSON_OPTION, MAX_SIZE_OPTION, { name: 'me', kind: 'value', repeatable: true }],
+  run: runTasks,
+};
+
+async function runTasks(args: ParsedArgs, io: CliIO, out: Output): Promise<number> {
+  const today = todayOption(args, () => io.now(), 'tasks');
+  const maxSize = positiveInteger(args, 'max-size', 'tasks') ?? DEFAULT_MAX_SIZE;
+  const me = meOption(args, io);
+  if (me.length === 0) throw new UsageError('--me is required (a person id or email; or set WORKBACK_ME)', 'tasks');
+  const loaded = await loadScheduledPlans(io, out, args.positionals, { today, maxSize });
+  if (!loaded) return EXIT_USAGE;
+  await noteUnknownMe(loaded.files, me, out);
+  const tasks = tasksFor(loaded.files, me, today);
+  if (flag(args, 'json')) {
+    await out.out(`${safeJson({ today: formatDay(today), me, tasks: tasks.map(taskJson) }, 2)}\n`);
+  } else if (tasks.length === 0) {
+    await out.out(`No open tasks for ${escapeTerminal(me.join(', '))}.\n`);
+  } else {
+    await out.out(tasksTable(tasks));
+  }
+  return loaded.exit;
+}
+
+function tasksTable(tasks: readonly MyTask[]): string {
+  const rows = tasks.map((t) =>
+    [
+      stateText(t, t.task.status),
+      dayCell(t.item.start),
+      dayCell(t.item.finish),
+      t.item.slack === undefined ? '-' : String(t.item.slack),
+      t.file,
+      t.task.id,
+      t.task.title,
+    ].map(escapeTerminal),
+  );
+  return renderTable(
+    [
+      { header: 'status' },
+      { header: 'start by' },
+      { header: 'finish by' },
+      { header: 'slack', right: true },
+      { header: 'plan' },
+      { header: 'task' },
+      { header: 'title' },
+    ],
+    rows,
+  );
+}
+
+function taskJson(t: MyTask): Record<string, unknown> {
+  const out: Record<string, unknown> = {
+    file: t.file,
+    plan: t.planTitle,
+    id: t.task.id,
+    title: t.task.title,
+    milestone: t.task.milestone,
+    owner: t.task.owner,
+    status: t.task.status,
+    state: t.state,
+    start: formatDay(t.item.start),
+    finish: formatDay(t.item.finish),
+  };
+  if (t.item.earliestStart !== undefined) out['earliestStart'] = formatDay(t.item.earliestStart);
+  if (t.item.earliestFinish !== undefined) out['earliestFinish'] = formatDay(t.item.earliestFinish);
+  if (t.item.slack !== undefined) out['slack'] = t.item.slack;
+  out['critical'] = t.item.critical;
+  out['daysLate'] = t.daysLate;
+  out['escalate'] = t.escalate;
+  if (t.escalateTo !== undefined) out['escalateTo'] = t.escalateTo;
+  return out;
+}

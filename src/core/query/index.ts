@@ -1,0 +1,8 @@
+/** Core queries shared by the sidebar views and the CLI, across one or many plans. */
+export { compareText, itemOf, taskState } from './planFile';
+export type { PlanFile, TaskState } from './planFile';
+export { resolveMe } from './people';
+export { tasksFor } from './tasksFor';
+export type { MyTask } from './tasksFor';
+export { followUps } from './followUps';
+export type { FollowUpEntry, FollowUpOptions } from './followUps';

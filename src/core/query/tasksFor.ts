@@ -1,0 +1,49 @@
+/** My open tasks across plans, most urgent first: the "My tasks" view and `workback mine`. */
+import type { Day } from '../day';
+import type { Task } from '../model';
+import type { ScheduledItem } from '../schedule/types';
+import { resolveMe } from './people';
+import { compareText, taskState, type PlanFile, type TaskState } from './planFile';
+
+export interface MyTask {
+  file: string;
+  planTitle: string;
+  task: Task;
+  item: ScheduledItem;
+  state: TaskState['state'];
+  daysLate: number;
+  escalate: boolean;
+  escalateTo?: string;
+}
+
+const URGENCY: Record<TaskState['state'], number> = { overdue: 0, 'late-start': 1, open: 2, done: 3 };
+
+/**
+ * Open (not done) tasks owned by one of `me` (ids or emails), across plans. Order: overdue
+ * (most days late first), then late starts (most days late first), then by latest start,
+ * then by file and file order.
+ */
+export function tasksFor(files: readonly PlanFile[], me: readonly string[], today: Day): MyTask[] {
+  const out: { entry: MyTask; order: number }[] = [];
+  for (const pf of files) {
+    const mine = new Set(resolveMe(pf.plan, me));
+    if (mine.size === 0) continue;
+    for (const task of pf.plan.tasks) {
+      if (task.status === 'done' || !mine.has(task.owner)) continue;
+      const s = taskState(pf, task, today);
+      if (!s) continue;
+      const entry: MyTask = { file: pf.file, planTitle: pf.plan.title, task, item: s.item, state: s.state, daysLate: s.daysLate, escalate: s.escalate };
+      if (s.escalateTo !== undefined) entry.escalateTo = s.escalateTo;
+      out.push({ entry, order: task.index });
+    }
+  }
+  out.sort(
+    (a, b) =>
+      URGENCY[a.entry.state] - URGENCY[b.entry.state] ||
+      b.entry.daysLate - a.entry.daysLate ||
+      a.entry.item.start - b.entry.item.start ||
+      compareText(a.entry.file, b.entry.file) ||
+      a.order - b.order,
+  );
+  return out.map((x) => x.entry);
+}

@@ -1,0 +1,55 @@
+/**
+ * The forward pass (FORMAT.md "Earliest dates and slack"): earliest start and finish of every
+ * task that is not done, from today, `start` and `not_before`. Done tasks constrain nothing;
+ * checkpoints and the virtual milestone nodes pass on the latest finish of what they depend on.
+ */
+import type { Day } from '../day';
+import type { Plan } from '../model';
+import { FAR_PAST } from './backward';
+import type { WorkCalendar } from './calendar';
+import { TASK, type PlanGraph } from './graph';
+
+export interface ForwardResult {
+  /** Earliest start / finish per node; meaningful for TASK nodes that are not done. */
+  es: Int32Array;
+  ef: Int32Array;
+  /** The first node whose earliest dates fell outside 1970-2199, when the pass failed. */
+  outOfRange?: { node: number; from: Day };
+}
+
+/** `order` is reverse topological; the pass walks it from the end. */
+export function scheduleForward(
+  plan: Plan,
+  g: PlanGraph,
+  cal: WorkCalendar,
+  order: Int32Array,
+  duration: Float64Array,
+  today: Day,
+): ForwardResult {
+  const es = new Int32Array(g.size);
+  const ef = new Int32Array(g.size);
+  // out[n]: the latest finish n hands its successors (FAR_PAST: constrains nothing).
+  const out = new Int32Array(g.size).fill(FAR_PAST);
+  const floor = Math.max(today, plan.start ?? FAR_PAST);
+  for (let i = order.length - 1; i >= 0; i--) {
+    const n = order[i]!;
+    let after = FAR_PAST;
+    for (let j = g.predStart[n]!; j < g.predStart[n + 1]!; j++) {
+      const f = out[g.preds[j]!]!;
+      if (f > after) after = f;
+    }
+    if (g.kind[n] !== TASK) {
+      out[n] = after;
+      continue;
+    }
+    const t = g.task[n]!;
+    if (t.status === 'done') continue; // out[n] stays FAR_PAST
+    const from = Math.max(floor, t.notBefore ?? FAR_PAST, after + 1);
+    const start = cal.nextWorkday(from);
+    const finish = start === undefined ? undefined : cal.addWorkdays(start, duration[n]! - 1);
+    if (finish === undefined) return { es, ef, outOfRange: { node: n, from } };
+    es[n] = start!;
+    ef[n] = out[n] = finish;
+  }
+  return { es, ef };
+}

@@ -1,0 +1,151 @@
+/**
+ * schedulePlan: the workback schedule of a typed plan for a given today (FORMAT.md "The backward
+ * schedule", "Earliest dates and slack", "Late and overdue"). Linear in the size of the plan,
+ * iterative everywhere, bounded to 1970-2199; never throws on a cyclic or out-of-range plan.
+ *
+ * Where FORMAT.md is silent:
+ * - A cycle (which the validator reports first) gives no items and one `dependency-cycle`;
+ *   a task depending on its own milestone, or a milestone on one of its own tasks, is a cycle
+ *   (every task of M depends on M / on Y, itself included). Unknown ids add no edge.
+ * - Dates the backward pass would put outside 1970-2199 give no items and one
+ *   `schedule-out-of-range` (on the task's duration); earliest dates outside it keep the
+ *   backward schedule and leave out earliest dates, slack and minSlack (null).
+ * - Done tasks get LS/LF (drawn as done) but no earliest dates, slack or critical flag.
+ * - The critical path lists the critical tasks by earliest start, then file order.
+ * - One lateness diagnostic per task: overdue wins over a late start. Days late may be 0
+ *   (LF on Friday, today Saturday). Information becomes a warning once escalated; without
+ *   `escalate_after` nothing is escalated; with nobody to escalate to it is still flagged.
+ * - Overdue follow-ups are reported whatever the task's status; check-ins apply to every
+ *   task that is not done (blocked ones included).
+ * - `start-too-late` is checked for tasks that are not done, against the later of `start` and
+ *   `not_before`, on the `not_before` value when that binds, else on the task's id.
+ */
+import type { Day } from '../day';
+import type { RawDiagnostic } from '../diagnostic';
+import type { Plan, Task } from '../model';
+import { scheduleBackward } from './backward';
+import { workCalendar, type WorkCalendar } from './calendar';
+import * as D from './diagnostics';
+import { scheduleForward } from './forward';
+import { buildGraph, findCycle, reverseTopologicalOrder, type PlanGraph } from './graph';
+import { daysLate, nextCheckIn, taskLateness } from './late';
+import type { Schedule, ScheduledItem } from './types';
+
+export type { Schedule, ScheduledItem } from './types';
+export { makeCalendar, workCalendar } from './calendar';
+export type { WorkCalendar } from './calendar';
+export { toScheduleJson } from './json';
+export type { ScheduleJson, ScheduleJsonItem } from './json';
+export { checkInWith, daysLate, escalationFor, escalationThreshold, nextCheckIn, taskLateness } from './late';
+export type { Escalation, Lateness, TaskStateName } from './late';
+
+export function schedulePlan(plan: Plan, today: Day): Schedule {
+  const diagnostics: RawDiagnostic[] = [];
+  const empty = (): Schedule => ({ today, items: [], byId: new Map(), minSlack: null, diagnostics });
+
+  const cal = workCalendar(plan.calendar);
+  if (cal.workdayCount === 0) {
+    diagnostics.push(D.noWorkdays(plan));
+    return empty();
+  }
+  const g = buildGraph(plan);
+  const { order, complete } = reverseTopologicalOrder(g);
+  if (!complete) {
+    diagnostics.push(cycleDiagnostic(g, findCycle(g, order)));
+    return empty();
+  }
+
+  const back = scheduleBackward(plan, g, cal, order);
+  if (back.outOfRange) {
+    const { node, bound } = back.outOfRange;
+    const task = g.task[node];
+    const span = task ? D.valueSpan(task.node, 'duration', task.idSpan) : g.milestone[node]!.idSpan;
+    diagnostics.push(D.outOfRangeBackward(plan, task?.id ?? g.milestone[node]!.id, task, bound, span));
+    return empty();
+  }
+  const fwd = scheduleForward(plan, g, cal, order, back.duration, today);
+  if (fwd.outOfRange) {
+    const task = g.task[fwd.outOfRange.node]!;
+    diagnostics.push(D.outOfRangeForward(task, fwd.outOfRange.from, D.valueSpan(task.node, 'duration', task.idSpan)));
+  }
+  const forwardOk = !fwd.outOfRange;
+
+  const items: ScheduledItem[] = [];
+  const byId = new Map<string, ScheduledItem>();
+  let minSlack: number | null = null;
+  for (const n of g.items) {
+    const task = g.task[n];
+    const m = g.milestone[n]!;
+    let item: ScheduledItem;
+    if (task && forwardOk && task.status !== 'done') {
+      const slack = cal.signedWorkdays(fwd.es[n]!, back.ls[n]!);
+      if (minSlack === null || slack < minSlack) minSlack = slack;
+      item = {
+        id: task.id,
+        kind: 'task',
+        milestone: m.id,
+        start: back.ls[n]!,
+        finish: back.lf[n]!,
+        earliestStart: fwd.es[n]!,
+        earliestFinish: fwd.ef[n]!,
+        slack,
+        critical: false,
+        task,
+      };
+    } else if (task) {
+      item = { id: task.id, kind: 'task', milestone: m.id, start: back.ls[n]!, finish: back.lf[n]!, critical: false, task };
+    } else {
+      item = { id: m.id, kind: 'checkpoint', milestone: m.id, start: back.ls[n]!, finish: back.lf[n]!, critical: false, checkpoint: m };
+    }
+    items.push(item);
+    if (!byId.has(item.id)) byId.set(item.id, item);
+  }
+
+  if (minSlack !== null) for (const item of items) item.critical = item.slack === minSlack;
+  const schedule: Schedule = { today, items, byId, minSlack, diagnostics };
+  if (minSlack !== null && minSlack < 0) diagnostics.push(D.goalInfeasible(plan, minSlack, criticalPath(schedule)));
+  for (const item of items) if (item.task) diagnoseTask(plan, cal, item.task, item, today, diagnostics);
+
+  return schedule;
+}
+
+/** The ids of the critical tasks in the order work runs through them (earliest start, then file order). */
+export function criticalPath(schedule: Schedule): string[] {
+  return schedule.items
+    .map((item, i) => ({ item, i }))
+    .filter((x) => x.item.critical)
+    .sort((a, b) => (a.item.earliestStart ?? 0) - (b.item.earliestStart ?? 0) || a.i - b.i)
+    .map((x) => x.item.id);
+}
+
+function diagnoseTask(plan: Plan, cal: WorkCalendar, task: Task, item: ScheduledItem, today: Day, out: RawDiagnostic[]): void {
+  if (task.status !== 'done') {
+    // LS before the plan's start or the task's not_before: the later of the two binds.
+    const start = plan.start;
+    const notBefore = task.notBefore;
+    const earliest = Math.max(start ?? -Infinity, notBefore ?? -Infinity);
+    if (item.start < earliest) {
+      out.push(D.startTooLate(task, item.start, earliest, notBefore === earliest, cal.countWorkdays(item.start, earliest)));
+    }
+  }
+  const late = taskLateness(cal, task, item, today);
+  if (late.state === 'overdue') out.push(D.taskOverdue(plan, task, item.finish, late.daysLate));
+  else if (late.state === 'late-start') out.push(D.lateStart(plan, task, item.start, late.daysLate));
+  for (const f of task.followUps) {
+    if (!f.done && f.on < today) out.push(D.followUpOverdue(plan, task, f, daysLate(cal, f.on, today)));
+  }
+  const checkIn = nextCheckIn(plan, cal, task, item, today);
+  if (checkIn !== undefined && checkIn < today) out.push(D.checkInOverdue(plan, task, checkIn, daysLate(cal, checkIn, today)));
+}
+
+function cycleDiagnostic(g: PlanGraph, cycle: number[]): RawDiagnostic {
+  const names: string[] = [];
+  for (const n of cycle) {
+    const name = g.task[n]?.id ?? g.milestone[n]!.id;
+    if (names[names.length - 1] !== name) names.push(name);
+  }
+  if (names.length > 1 && names[0] === names[names.length - 1]) names.pop();
+  const first = cycle.length ? cycle[0]! : 0;
+  const span = g.task[first]?.idSpan ?? g.milestone[first]?.idSpan ?? { start: 0, end: 0 };
+  return D.dependencyCycle(names, span);
+}

@@ -1,0 +1,74 @@
+/**
+ * Late and overdue, relative to today (FORMAT.md "Late and overdue"): shared by the schedule's
+ * diagnostics and by the queries behind the sidebar and the CLI, so that both always agree.
+ */
+import type { Day } from '../day';
+import { durationWorkdays, type Plan, type Task } from '../model';
+import type { WorkCalendar } from './calendar';
+import type { ScheduledItem } from './types';
+
+export type TaskStateName = 'overdue' | 'late-start' | 'open' | 'done';
+
+export interface Lateness {
+  state: TaskStateName;
+  /** Workdays late (0 unless overdue or late start). */
+  daysLate: number;
+  /** The day the task was late against: LF when overdue, LS for a late start. */
+  dueDay?: Day;
+}
+
+export interface Escalation {
+  escalate: boolean;
+  /** Person id: `policy.escalate_to`, else `goal.owner`; only when `escalate`. */
+  escalateTo?: string;
+}
+
+/** Days late: the number of workdays d with `due < d <= today`. */
+export function daysLate(cal: WorkCalendar, due: Day, today: Day): number {
+  return cal.countWorkdays(due + 1, today + 1);
+}
+
+/**
+ * A task's state: done; overdue when not done and LF < today; a late start when not started
+ * (`todo` or `blocked`) and LS < today; open otherwise. Overdue wins over a late start.
+ */
+export function taskLateness(cal: WorkCalendar, task: Task, item: ScheduledItem, today: Day): Lateness {
+  if (task.status === 'done') return { state: 'done', daysLate: 0 };
+  if (item.finish < today) return { state: 'overdue', daysLate: daysLate(cal, item.finish, today), dueDay: item.finish };
+  if ((task.status === 'todo' || task.status === 'blocked') && item.start < today) {
+    return { state: 'late-start', daysLate: daysLate(cal, item.start, today), dueDay: item.start };
+  }
+  return { state: 'open', daysLate: 0 };
+}
+
+/** The escalation threshold in workdays, or undefined when the policy sets none. */
+export function escalationThreshold(plan: Plan): number | undefined {
+  const after = plan.policy.escalateAfter;
+  return after ? durationWorkdays(after, plan.calendar) : undefined;
+}
+
+/** Late by more than `policy.escalate_after` workdays: escalate to `escalate_to`, else the goal's owner. */
+export function escalationFor(plan: Plan, late: number): Escalation {
+  const threshold = escalationThreshold(plan);
+  if (threshold === undefined || !(late > threshold)) return { escalate: false };
+  const to = plan.policy.escalateTo ?? plan.goal.owner;
+  return to === undefined ? { escalate: true } : { escalate: true, escalateTo: to };
+}
+
+/**
+ * The next check-in day of a task under `policy.check_in_every`, or undefined when none is due:
+ * an open task whose LS <= today is due a check-in every cadence counted from the later of LS
+ * and its last done follow-up; the next one is that day plus the cadence in workdays.
+ */
+export function nextCheckIn(plan: Plan, cal: WorkCalendar, task: Task, item: ScheduledItem, today: Day): Day | undefined {
+  const every = plan.policy.checkInEvery;
+  if (!every || task.status === 'done' || item.start > today) return undefined;
+  let from = item.start;
+  for (const f of task.followUps) if (f.done && f.on > from) from = f.on;
+  return cal.addWorkdays(from, durationWorkdays(every, plan.calendar));
+}
+
+/** Who a check-in is with: the person the task's owner reports to (escalate_to, else the goal's owner). */
+export function checkInWith(plan: Plan, task: Task): string {
+  return plan.policy.escalateTo ?? plan.goal.owner ?? task.owner;
+}
