@@ -6,6 +6,7 @@ import { parseArgs, UsageError, type OptionSpec } from './args';
 import { checkCommand } from './commands/check';
 import { EXIT_USAGE, HELP_OPTION, type Command } from './commands/command';
 import { followUpsCommand } from './commands/followUps';
+import { ganttCommand } from './commands/gantt';
 import { scheduleCommand } from './commands/schedule';
 import { tasksCommand } from './commands/tasks';
 import { escapeTerminal } from './escape';
@@ -16,10 +17,9 @@ import { VERSION } from './version';
 export type { CliIO } from './io';
 
 /**
- * Every subcommand, in help order. `gantt FILE` (the timeline as Mermaid text) is planned
- * with the timeline issue: add its module under commands/ and list it here.
+ * Every subcommand, in help order.
  */
-export const COMMANDS: readonly Command[] = [checkCommand, scheduleCommand, tasksCommand, followUpsCommand];
+export const COMMANDS: readonly Command[] = [checkCommand, scheduleCommand, tasksCommand, followUpsCommand, ganttCommand];
 
 const TOP_OPTIONS: readonly OptionSpec[] = [HELP_OPTION, { name: 'version', kind: 'flag', short: 'v' }];
 
@@ -91,6 +91,5 @@ async function dispatch(argv: readonly string[], io: CliIO, out: Output): Promis
 function findCommand(name: string): Command {
   const command = COMMANDS.find((c) => c.name === name);
   if (command) return command;
-  if (name === 'gantt') throw new UsageError("'gantt' is not available yet (it comes with the timeline)");
   throw new UsageError(`unknown command '${name}' (commands: ${COMMANDS.map((c) => c.name).join(', ')})`);
 }

@@ -310,7 +310,9 @@ describe('workback check', () => {
       [['check', '--max-size', 'lots'], /--max-size must be a positive whole number/],
       [['check', '--frmat', 'json'], /unknown option '--frmat'/],
       [['chek'], /unknown command 'chek'/],
-      [['gantt', 'a.workback.yaml'], /'gantt' is not available yet/],
+      [['gantt'], /missing FILE/],
+      [['gantt', 'a.workback.yaml', '--from', '2026-02-30'], /--from takes a real date/],
+      [['gantt', 'a.workback.yaml', '--milestone', 'nope'], /no milestone 'nope'/],
       [[], /Usage: workback <command>/],
     ] as [string[], RegExp][]) {
       it(`workback ${argv.join(' ')}`, async () => {

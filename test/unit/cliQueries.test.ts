@@ -222,3 +222,43 @@ describe('workback follow-ups', () => {
     assert.match(r.out, /\\r::error file=x::forged\\u\{1b\}\]8;;http:\/\/evil\\u\{7\} link/);
   });
 });
+
+describe('workback gantt', () => {
+  const files = { '/work/plans/mfa.workback.yaml': MFA, '/work/plans/hostile.workback.yaml': HOSTILE, '/work/plans/bad.workback.yaml': UNKNOWN_OWNER };
+
+  it('prints the Mermaid Gantt of the plan: a section per milestone, LS to LF+1, markers', async () => {
+    const r = await cli(['gantt', 'plans/mfa.workback.yaml', '--today', '2026-07-01'], files);
+    assert.equal(r.code, 0, r.err);
+    const lines = r.out.split('\n');
+    assert.equal(lines[0], 'gantt');
+    assert.ok(lines.includes('    dateFormat YYYY-MM-DD'));
+    assert.ok(lines.includes('    section Method chosen with stakeholders'));
+    // FORMAT.md's worked answer: pick-method LS Wed 2026-08-05, LF Fri 2026-08-07 (end exclusive: 08-08); critical
+    assert.ok(lines.includes('    Choose MFA method:crit, t2, 2026-08-05, 2026-08-08'), r.out);
+    assert.ok(lines.includes('    Today:vert, today, 2026-07-01, 0d'));
+    assert.ok(lines.includes('    Goal due:vert, goaldue, 2026-10-01, 0d'));
+  });
+
+  it('filters by milestone, owner and critical path', async () => {
+    const one = await cli(['gantt', 'plans/mfa.workback.yaml', '--today', '2026-07-01', '--milestone', 'pilot'], files);
+    assert.deepEqual(one.out.split('\n').filter((l) => l.startsWith('    section')), ['    section Pilot group enrolled']);
+    const crit = await cli(['gantt', 'plans/mfa.workback.yaml', '--today', '2026-07-01', '--critical'], files);
+    assert.deepEqual(crit.out.split('\n').filter((l) => /[:,] ?t\d+, /.test(l)).map((l) => l.trim().split(':')[0]), ['Choose MFA method', 'Enroll the IT team']);
+    const lee = await cli(['gantt', 'plans/mfa.workback.yaml', '--today', '2026-07-01', '--owner', 'lee'], files);
+    assert.deepEqual(lee.out.split('\n').filter((l) => /[:,] ?t\d+, /.test(l)).map((l) => l.trim().split(':')[0]), ['Enroll the IT team', 'Enroll everyone else']);
+  });
+
+  it('hostile titles stay inert: one line each, no directive, no click', async () => {
+    const r = await cli(['gantt', 'plans/hostile.workback.yaml', '--today', '2026-07-01'], files);
+    assert.equal(r.code, 0, r.err);
+    assertInert(r.out);
+    assert.doesNotMatch(r.out, /%%|^\s*click/m);
+  });
+
+  it('a plan with errors: the errors on stderr, exit 1', async () => {
+    const r = await cli(['gantt', 'plans/bad.workback.yaml', '--today', '2026-07-01'], files);
+    assert.equal(r.code, 1);
+    assert.equal(r.out, '');
+    assert.match(r.err, /unknown-person/);
+  });
+});

@@ -80,8 +80,8 @@ export function toMermaidGantt(plan: Plan, schedule: Schedule, options: GanttOpt
     lines.push(`    ${escapeMermaidText(plan.goal.outcome || plan.title)}:milestone, goal, ${endOf(plan.goal.due)}, 0d`);
   }
   if (rows.length) {
-    if (options.todayMarker !== false) lines.push(`    Today :vert, today, ${formatDay(schedule.today)}, 0d`);
-    lines.push(`    Goal due :vert, goaldue, ${endOf(plan.goal.due)}, 0d`);
+    if (options.todayMarker !== false) lines.push(`    Today:vert, today, ${formatDay(schedule.today)}, 0d`);
+    lines.push(`    Goal due:vert, goaldue, ${endOf(plan.goal.due)}, 0d`);
   }
   return { text: lines.join('\n') + '\n', rows, hidden };
 }

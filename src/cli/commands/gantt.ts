@@ -1,0 +1,67 @@
+/** `workback gantt FILE`: the timeline as Mermaid Gantt text (what the editor's panel draws). */
+import { parseDay, toMermaidGantt, type GanttOptions } from '../../core';
+import { flag, list, positiveInteger, todayOption, UsageError, value, type ParsedArgs } from '../args';
+import type { CliIO } from '../io';
+import { DEFAULT_MAX_SIZE } from '../load';
+import type { Output } from '../output';
+import { EXIT_USAGE, HELP_OPTION, MAX_SIZE_OPTION, TODAY_OPTION, type Command } from './command';
+import { loadScheduledPlans } from './plans';
+
+export const ganttCommand: Command = {
+  name: 'gantt',
+  summary: 'print the timeline of one plan as Mermaid Gantt text',
+  help: `Usage: workback gantt FILE [--today YYYY-MM-DD] [filters]
+
+The workback schedule of one plan as a Mermaid Gantt chart: each task from the
+latest day it may start to the latest day it may finish, a section per
+milestone, checkpoints and the goal as milestones, markers for today and the
+goal's due. Paste it into any Mermaid renderer (a Markdown file on a forge,
+the Mermaid live editor). Plan text is escaped: titles are shown as written
+and can never change the chart.
+
+Options:
+  --today YYYY-MM-DD   the date of the today marker and of the critical path
+                       (default: today, local)
+  --milestone ID       only this milestone's section
+  --owner ID           only tasks owned by this person (repeatable)
+  --critical           only the critical path
+  --from YYYY-MM-DD    only what overlaps this window
+  --to YYYY-MM-DD
+  --compact            several tasks per row
+  --max-size BYTES     refuse a larger file (default: ${DEFAULT_MAX_SIZE})
+  -h, --help           show this help
+
+Exit status: 0 printed, 1 the plan has errors (printed on stderr), 2 usage
+error or unreadable file.
+`,
+  options: [HELP_OPTION, TODAY_OPTION, MAX_SIZE_OPTION,
+    { name: 'milestone', kind: 'value' }, { name: 'owner', kind: 'value', repeatable: true }, { name: 'critical', kind: 'flag' },
+    { name: 'from', kind: 'value' }, { name: 'to', kind: 'value' }, { name: 'compact', kind: 'flag' }],
+  run: runGantt,
+};
+
+function dayOption(args: ParsedArgs, name: string): number | undefined {
+  const text = value(args, name);
+  if (text === undefined) return undefined;
+  const d = parseDay(text);
+  if (typeof d !== 'number') throw new UsageError(`--${name} takes a real date YYYY-MM-DD, not '${text}'`, 'gantt');
+  return d;
+}
+
+async function runGantt(args: ParsedArgs, io: CliIO, out: Output): Promise<number> {
+  const today = todayOption(args, () => io.now(), 'gantt');
+  const maxSize = positiveInteger(args, 'max-size', 'gantt') ?? DEFAULT_MAX_SIZE;
+  if (args.positionals.length !== 1) throw new UsageError(args.positionals.length === 0 ? 'missing FILE' : 'gantt takes one FILE', 'gantt');
+  const options: GanttOptions = { from: dayOption(args, 'from'), to: dayOption(args, 'to'), milestone: value(args, 'milestone'), criticalOnly: flag(args, 'critical'), compact: flag(args, 'compact') };
+  const owners = list(args, 'owner');
+  if (owners.length) options.owners = owners;
+  const loaded = await loadScheduledPlans(io, out, args.positionals, { today, maxSize, exactlyOne: 'gantt' });
+  if (!loaded) return EXIT_USAGE;
+  const planFile = loaded.files[0];
+  if (!planFile) return loaded.exit;
+  if (options.milestone !== undefined && !planFile.plan.milestones.some((m) => m.id === options.milestone)) {
+    throw new UsageError(`no milestone '${options.milestone}' in this plan`, 'gantt');
+  }
+  await out.out(toMermaidGantt(planFile.plan, planFile.schedule, options).text);
+  return loaded.exit;
+}
