@@ -5,9 +5,14 @@ import type { Position, Range, Span } from './diagnostic';
  * each lookup is a binary search. Lines end at \n, \r\n or a lone \r, as editors count them.
  */
 export class LineIndex {
-  private readonly starts: number[];
+  private lineStarts: number[] | undefined;
 
-  constructor(readonly text: string) {
+  constructor(readonly text: string) {}
+
+  /** Built on first use: a clean plan never pays for it. */
+  private get starts(): number[] {
+    if (this.lineStarts) return this.lineStarts;
+    const text = this.text;
     const starts = [0];
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
@@ -17,7 +22,7 @@ export class LineIndex {
         starts.push(i + 1);
       }
     }
-    this.starts = starts;
+    return (this.lineStarts = starts);
   }
 
   get lineCount(): number {

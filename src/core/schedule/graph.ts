@@ -32,6 +32,22 @@ export interface PlanGraph {
   items: number[];
 }
 
+/**
+ * The graph and its order, built once per plan: the validator's cycle check and the scheduler
+ * share them (a plan object is never changed after the validator built it).
+ */
+const ordered = new WeakMap<Plan, { graph: PlanGraph; order: Int32Array; complete: boolean }>();
+
+export function orderedGraph(plan: Plan): { graph: PlanGraph; order: Int32Array; complete: boolean } {
+  let hit = ordered.get(plan);
+  if (!hit) {
+    const graph = buildGraph(plan);
+    hit = { graph, ...reverseTopologicalOrder(graph) };
+    ordered.set(plan, hit);
+  }
+  return hit;
+}
+
 export function buildGraph(plan: Plan): PlanGraph {
   let size = 0;
   let edgeCount = 0;

@@ -27,7 +27,7 @@ import { scheduleBackward } from './backward';
 import { workCalendar, type WorkCalendar } from './calendar';
 import * as D from './diagnostics';
 import { scheduleForward } from './forward';
-import { buildGraph, findCycle, reverseTopologicalOrder, type PlanGraph } from './graph';
+import { findCycle, orderedGraph, type PlanGraph } from './graph';
 import { daysLate, nextCheckIn, taskLateness } from './late';
 import type { Schedule, ScheduledItem } from './types';
 
@@ -48,8 +48,7 @@ export function schedulePlan(plan: Plan, today: Day): Schedule {
     diagnostics.push(D.noWorkdays(plan));
     return empty();
   }
-  const g = buildGraph(plan);
-  const { order, complete } = reverseTopologicalOrder(g);
+  const { graph: g, order, complete } = orderedGraph(plan);
   if (!complete) {
     diagnostics.push(cycleDiagnostic(g, findCycle(g, order)));
     return empty();

@@ -3,6 +3,7 @@ import { formatDay } from '../day';
 import type { RawDiagnostic, Span } from '../diagnostic';
 import type { Milestone, Plan, Task } from '../model';
 import { pairOf, spanOf, type MapNode } from '../sourceTree';
+import { orderedGraph } from '../schedule/graph';
 import { buildDependencyGraph, cycleIn, cyclicComponents, sourceOf } from './dependencyGraph';
 import { nearest } from './suggest';
 
@@ -74,6 +75,10 @@ function people(plan: Plan, out: RawDiagnostic[]): void {
 const MAX_NAMED = 12;
 
 function cycles(plan: Plan, out: RawDiagnostic[]): void {
+  // The common case, no cycle, is answered by the scheduler's graph (typed arrays, built once
+  // per plan and reused by the scheduler); the graph that knows where each edge is written is
+  // built only to name a cycle.
+  if (orderedGraph(plan).complete) return;
   const g = buildDependencyGraph(plan);
   for (const comp of cyclicComponents(g)) {
     const edges = cycleIn(g, comp);
