@@ -1,0 +1,21 @@
+// Runs mocha (bdd) over the files given in WORKBACK_MOCHA in this process and sends the
+// runner's stats to the parent over IPC: { passes, failures, pending, tests }.
+// Used by scripts/test.mjs for the unit stage (once per TZ) and the e2e stage.
+import Mocha from 'mocha';
+
+const { files, timeout = 20000, color = false } = JSON.parse(process.env.WORKBACK_MOCHA || '{}');
+const mocha = new Mocha({ ui: 'bdd', timeout, reporter: 'spec' });
+mocha.color(color); // (the constructor only ever turns colors on)
+for (const f of files) mocha.addFile(f);
+try {
+  await mocha.loadFilesAsync();
+} catch (e) {
+  console.error(`could not load the tests: ${e && e.stack ? e.stack : e}`);
+  process.exit(3);
+}
+const runner = mocha.run(() => {
+  const s = runner.stats || {};
+  const stats = { passes: s.passes || 0, failures: s.failures || 0, pending: s.pending || 0, tests: s.tests || 0 };
+  if (process.send) process.send(stats, () => process.exit(stats.failures ? 1 : 0));
+  else process.exit(stats.failures ? 1 : 0);
+});

@@ -1,0 +1,234 @@
+#!/usr/bin/env node
+// npm test [unit] [integration] [e2e] [-- --no-build]: every test of the project, or only the
+// stages named (--no-build: use dist/ and out/ as they are).
+//
+//   build        npm run build (esbuild) + tsc -p . (tests compiled to out/) + tsc -p src/webview
+//   lint         eslint . (the import rules between src/ folders), in a full run only
+//   unit         mocha over out/test/unit/**/*.test.js, once per time zone, each in a child
+//                process with TZ set (the core must not depend on the time zone)
+//   install      tools/vscode-runtime/install.sh (idempotent: a real VS Code server + Chromium)
+//   integration  mocha inside the real VS Code extension host (out/test/integration/index.js)
+//                on a temporary copy of test/fixtures/workspace
+//   e2e          mocha over test/e2e/*.test.mjs: the UI in headless Chromium (screenshots in
+//                test-results/screenshots/), the grammar, npm start --check, the .vsix
+//
+// Each stage reports the counts of mocha's runner stats; a stage that crashes counts as one
+// failure. The output ends with exactly one line `N passed, N failed`; the exit code is 0
+// only when nothing failed.
+import { spawn, fork } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const MOCHA_CHILD = path.join(ROOT, 'scripts', 'lib', 'mocha-child.mjs');
+// UTC and UTC+14 always; UTC-8/-7 and UTC+1/+2 (with DST) too unless WORKBACK_TEST_TZ names others
+const TIME_ZONES = (process.env.WORKBACK_TEST_TZ || 'UTC,Pacific/Kiritimati,America/Los_Angeles,Europe/Berlin').split(',').filter(Boolean);
+const E2E_ORDER = ['grammar', 'ui', 'start', 'package'];
+const STAGES = ['unit', 'integration', 'e2e'];
+
+const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+for (const a of asked) {
+  if (!STAGES.includes(a)) {
+    console.error(`unknown stage "${a}"; stages: ${STAGES.join(', ')}`);
+    process.exit(2);
+  }
+}
+const want = (s) => asked.length === 0 || asked.includes(s);
+const noBuild = process.argv.includes('--no-build');
+const color = !!process.stdout.isTTY && !process.env.NO_COLOR;
+const results = [];
+const t0 = Date.now();
+const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
+const banner = (s) => console.log(`\n=== ${s} ${'='.repeat(Math.max(3, 70 - s.length))}`);
+
+/** Run a command, output streamed (or buffered and returned). Resolves to { code, output }. */
+function run(cmd, args, { env = {}, buffer = false, cwd = ROOT } = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', buffer ? 'pipe' : 'inherit', buffer ? 'pipe' : 'inherit'] });
+    let output = '';
+    if (buffer) {
+      child.stdout.on('data', (d) => { output += d; });
+      child.stderr.on('data', (d) => { output += d; });
+    }
+    child.on('error', (e) => resolve({ code: 127, output: `${output}${e.message}\n` }));
+    child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 128 : 1), output }));
+  });
+}
+
+/** Run mocha in a child process; its stats come back over IPC. */
+function mochaChild(files, { env = {}, timeout = 20000, buffer = false } = {}) {
+  return new Promise((resolve) => {
+    const child = fork(MOCHA_CHILD, [], {
+      cwd: ROOT,
+      env: { ...process.env, ...env, WORKBACK_MOCHA: JSON.stringify({ files, timeout, color }) },
+      stdio: ['ignore', buffer ? 'pipe' : 'inherit', buffer ? 'pipe' : 'inherit', 'ipc'],
+    });
+    let output = '';
+    let stats;
+    if (buffer) {
+      child.stdout.on('data', (d) => { output += d; });
+      child.stderr.on('data', (d) => { output += d; });
+    }
+    child.on('message', (m) => { stats = m; });
+    child.on('error', (e) => { output += `${e.message}\n`; });
+    child.on('close', (code) => resolve({ code, stats, output }));
+  });
+}
+
+function record(name, ms, stats, crashed, note = '') {
+  const r = {
+    name, ms, crashed,
+    passed: stats?.passes ?? 0,
+    failed: (stats?.failures ?? 0) + (crashed ? 1 : 0),
+    pending: stats?.pending ?? 0,
+    note,
+  };
+  results.push(r);
+  console.log(`[test] ${name}: ${crashed ? 'CRASHED, ' : ''}passed ${r.passed}, failed ${r.failed}, pending ${r.pending} (${secs(ms)})${note ? ` ${note}` : ''}`);
+  return r;
+}
+
+/** A step that is not a test run (build, lint, install): ok, or one failure. */
+function step(name, ms, ok, note = '') {
+  if (!ok) return record(name, ms, undefined, true, note);
+  results.push({ name, ms, crashed: false, passed: 0, failed: 0, pending: 0, step: true });
+  console.log(`[test] ${name}: ok (${secs(ms)})`);
+  return undefined;
+}
+
+function listFiles(dir, suffix) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith(suffix)).sort().map((f) => path.join(dir, f));
+}
+
+// ------------------------------------------------------------------ build
+async function build() {
+  if (noBuild) return true;
+  banner('build: esbuild + tsc');
+  const t = Date.now();
+  let r = await run(process.execPath, ['esbuild.mjs']);
+  const tsc = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+  if (r.code === 0) {
+    rmSync(path.join(ROOT, 'out'), { recursive: true, force: true });
+    r = await run(process.execPath, [tsc, '-p', '.']);
+  }
+  // the webview has its own DOM tsconfig (esbuild does not type-check)
+  if (r.code === 0 && existsSync(path.join(ROOT, 'src', 'webview', 'tsconfig.json'))) r = await run(process.execPath, [tsc, '-p', 'src/webview', '--noEmit']);
+  step('build', Date.now() - t, r.code === 0, '(esbuild or tsc failed: nothing else can run)');
+  return r.code === 0;
+}
+
+// ------------------------------------------------------------------ lint
+async function lint() {
+  banner('lint: eslint .');
+  const t = Date.now();
+  const r = await run(process.execPath, [path.join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js'), '.']);
+  step('lint', Date.now() - t, r.code === 0, '(eslint found problems)');
+}
+
+// ------------------------------------------------------------------ unit
+async function unit() {
+  const files = listFiles(path.join(ROOT, 'out', 'test', 'unit'), '.test.js');
+  banner(`unit: ${files.length} file(s), TZ in ${TIME_ZONES.join(', ')}`);
+  // two time zones at a time (2 cores); output printed per time zone, in order
+  const runs = TIME_ZONES.map((tz) => ({ tz, promise: undefined }));
+  const start = (i) => {
+    runs[i].t = Date.now();
+    runs[i].promise = mochaChild(files, { env: { TZ: runs[i].tz }, buffer: true, timeout: 30000 }).then((x) => ({ ...x, ms: Date.now() - runs[i].t }));
+  };
+  start(0);
+  if (runs.length > 1) start(1);
+  for (let i = 0; i < runs.length; i++) {
+    const r = await runs[i].promise;
+    if (i + 2 < runs.length) start(i + 2);
+    console.log(`\n--- unit, TZ=${runs[i].tz}`);
+    process.stdout.write(r.output);
+    record(`unit TZ=${runs[i].tz}`, r.ms, r.stats, !r.stats || (r.code !== 0 && !r.stats.failures));
+  }
+}
+
+// ------------------------------------------------------------------ VS Code
+let harness;
+/** The workbench's own start-up chatter, forwarded with the tests' output. */
+const WORKBENCH_NOISE = /^(Ignoring fetching additional builtin extensions|Creating a socket|Resolving connection token|Resolved connection token|Updating additional builtin extensions cache|ChatSessionStore:|\[Service Worker\]|Creation of workbench contribution)/;
+async function install() {
+  banner('install: a real VS Code (tools/vscode-runtime/install.sh)');
+  const t = Date.now();
+  const r = await run('bash', [path.join(ROOT, 'tools', 'vscode-runtime', 'install.sh')]);
+  step('install', Date.now() - t, r.code === 0, '(the VS Code stages cannot run)');
+  if (r.code !== 0) return false;
+  harness = await import('../tools/vscode-runtime/lib.mjs');
+  return true;
+}
+
+async function integration() {
+  banner('integration: mocha in the VS Code extension host');
+  const t = Date.now();
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'workback-integration-'));
+  const folder = path.join(tmp, 'workspace');
+  cpSync(path.join(ROOT, 'test', 'fixtures', 'workspace'), folder, { recursive: true });
+  const resultsFile = path.join(tmp, 'results.json');
+  let code = 1;
+  let srv;
+  try {
+    srv = harness.startServer({ env: { WORKBACK_TEST_RESULTS: resultsFile } });
+    code = await harness.runExtensionTests({
+      server: srv,
+      extensionDevelopmentPath: ROOT,
+      extensionTestsPath: path.join(ROOT, 'out', 'test', 'integration', 'index.js'),
+      folder,
+      timeoutMs: 240000,
+      screenshot: path.join(ROOT, 'test-results', 'integration-failure.png'),
+      out: (line) => { if (!WORKBENCH_NOISE.test(line)) console.log(line); },
+    });
+  } catch (e) {
+    console.error(`[test] integration: ${e && e.stack ? e.stack : e}`);
+  }
+  const stats = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')) : undefined;
+  const crashed = !stats || (code !== 0 && !stats.failures);
+  if (srv) srv.stop({ removeState: !crashed && code === 0 });
+  if (srv && code !== 0) console.log(`[test] VS Code server logs kept in ${srv.state}`);
+  rmSync(tmp, { recursive: true, force: true });
+  record('integration', Date.now() - t, stats, crashed);
+}
+
+async function e2e() {
+  const files = E2E_ORDER.map((n) => path.join(ROOT, 'test', 'e2e', `${n}.test.mjs`)).filter(existsSync);
+  const others = listFiles(path.join(ROOT, 'test', 'e2e'), '.test.mjs').filter((f) => !files.includes(f));
+  banner(`e2e: ${[...files, ...others].map((f) => path.basename(f)).join(', ')}`);
+  const t = Date.now();
+  const shots = path.join(ROOT, 'test-results', 'screenshots');
+  mkdirSync(shots, { recursive: true });
+  const r = await mochaChild([...files, ...others], { timeout: 180000, env: { WORKBACK_SCREENSHOTS: shots } });
+  record('e2e', Date.now() - t, r.stats, !r.stats || (r.code !== 0 && !r.stats.failures));
+}
+
+// ------------------------------------------------------------------ main
+try {
+  if (await build()) {
+    if (asked.length === 0) await lint();
+    if (want('unit')) await unit();
+    if (want('integration') || want('e2e')) {
+      if (await install()) {
+        if (want('integration')) await integration();
+        if (want('e2e')) await e2e();
+      }
+    }
+  }
+} catch (e) {
+  console.error(`[test] ${e && e.stack ? e.stack : e}`);
+  results.push({ name: 'test.mjs', ms: 0, crashed: true, passed: 0, failed: 1, pending: 0 });
+}
+
+banner('summary');
+for (const r of results) {
+  const counts = r.step ? 'ok'.padEnd(39) : `passed ${String(r.passed).padStart(4)}  failed ${String(r.failed).padStart(3)}  pending ${String(r.pending).padStart(3)}`;
+  console.log(`${r.name.padEnd(28)} ${counts}  ${secs(r.ms).padStart(8)}${r.crashed ? '  CRASHED' : ''}`);
+}
+const passed = results.reduce((n, r) => n + r.passed, 0);
+const failed = results.reduce((n, r) => n + r.failed, 0);
+console.log(`total time ${secs(Date.now() - t0)}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exitCode = failed > 0 ? 1 : 0;

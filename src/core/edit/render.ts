@@ -1,0 +1,65 @@
+/** New YAML values as text, in block or flow style, laid out like the file around them. */
+import type { Layout } from './nodes';
+import { formatKey, formatScalar, type ScalarEditValue } from './scalar';
+import { spaces } from './text';
+
+/** A value an edit writes: a scalar, a mapping (ordered pairs) or a sequence. */
+export type EditValue = ScalarEditValue | EditMap | EditSeq;
+export interface EditMap {
+  kind: 'map';
+  pairs: readonly (readonly [string, EditValue])[];
+}
+export interface EditSeq {
+  kind: 'seq';
+  items: readonly EditValue[];
+}
+
+export const editMap = (pairs: readonly (readonly [string, EditValue])[]): EditMap => ({ kind: 'map', pairs });
+export const editSeq = (items: readonly EditValue[]): EditSeq => ({ kind: 'seq', items });
+
+const isScalar = (v: EditValue): v is ScalarEditValue => typeof v === 'string' || typeof v === 'boolean';
+
+/** Flow style: `{ a: 1, b: [x, y] }` (`padded`: spaces inside the braces of mappings). */
+export function renderFlow(value: EditValue, padded: boolean): string {
+  if (isScalar(value)) return formatScalar(value, { flow: true });
+  if (value.kind === 'seq') return `[${value.items.map((v) => renderFlow(v, padded)).join(', ')}]`;
+  if (value.pairs.length === 0) return '{}';
+  const body = value.pairs.map(([k, v]) => `${formatKey(k, true)}: ${renderFlow(v, padded)}`).join(', ');
+  return padded ? `{ ${body} }` : `{${body}}`;
+}
+
+/** The lines of one `key: value` pair in block style, its key at column `col`. */
+export function blockPairLines(key: string, value: EditValue, col: number, layout: Layout): string[] {
+  const k = `${spaces(col)}${formatKey(key, false)}:`;
+  if (isScalar(value)) return [`${k} ${formatScalar(value, { flow: false })}`];
+  if (value.kind === 'map') {
+    if (value.pairs.length === 0) return [`${k} {}`];
+    return [k, ...blockMapLines(value, col + layout.mapIndent, layout)];
+  }
+  if (value.items.length === 0) return [`${k} []`];
+  return [k, ...blockSeqLines(value, col + layout.seqIndent, layout)];
+}
+
+/** The lines of a block mapping, its keys at column `col`. */
+export function blockMapLines(value: EditMap, col: number, layout: Layout): string[] {
+  return value.pairs.flatMap(([k, v]) => blockPairLines(k, v, col, layout));
+}
+
+/** The lines of a block sequence, its dashes at column `dashCol`; a mapping item's keys `itemOffset` right of the dash. */
+export function blockSeqLines(value: EditSeq, dashCol: number, layout: Layout, itemOffset = layout.itemOffset): string[] {
+  const out: string[] = [];
+  for (const item of value.items) out.push(...blockItemLines(item, dashCol, layout, itemOffset));
+  return out;
+}
+
+/** The lines of one block sequence item. */
+export function blockItemLines(item: EditValue, dashCol: number, layout: Layout, itemOffset = layout.itemOffset): string[] {
+  const dash = `${spaces(dashCol)}-`;
+  if (isScalar(item)) return [`${dash} ${formatScalar(item, { flow: false })}`];
+  if (item.kind === 'seq' || item.pairs.length === 0) return [`${dash} ${renderFlow(item, true)}`];
+  const col = dashCol + Math.max(2, itemOffset);
+  const lines = blockMapLines(item, col, layout);
+  // the first pair shares the dash's line
+  lines[0] = `${dash}${spaces(col - dashCol - 1)}${lines[0]!.slice(col)}`;
+  return lines;
+}

@@ -1,0 +1,230 @@
+/**
+ * Completion items for a cursor in a plan: keys from the schema (the ones not yet present,
+ * required first, with their documentation), enum values, ids of tasks and milestones in
+ * depends_on (not the item itself, nor ones that would close a cycle), person ids, dates and
+ * durations. Pure data: the extension turns each entry into a vscode.CompletionItem.
+ * Inserts are snippet text ($0 is where the cursor ends; \t one level of indentation).
+ */
+import { formatDay, formatDayHuman, type Day } from '../day';
+import type { Span } from '../diagnostic';
+import type { Plan, Task, Milestone } from '../model';
+import { workCalendar } from '../schedule/calendar';
+import type { Schedule } from '../schedule/types';
+import { cursorContext, type CursorContext } from './cursorContext';
+import { cycleRisks } from './dependents';
+import { inertText } from './inertText';
+import { snippetText, yamlId } from './yamlText';
+import { childSchema, enumValueDoc, examplesOf, isArray, isObject, propertiesOf, schemaAt, valueKindAt, type SchemaView } from './schema';
+
+export type CompletionKind = 'property' | 'enum' | 'task' | 'milestone' | 'person' | 'date' | 'duration' | 'boolean' | 'value';
+
+export interface CompletionEntry {
+  label: string;
+  kind: CompletionKind;
+  /** Plain text shown beside the label (may be plan text: shown as text). */
+  detail?: string;
+  /** Documentation in markdown, written by Workback (the schema's). */
+  markdown?: string;
+  /** Documentation as plain text (plan text: titles, names). */
+  text?: string;
+  /** Snippet text. */
+  insert: string;
+  replace: Span;
+  sortText: string;
+  filterText?: string;
+  /** Open the suggestions again after inserting (a value comes next). */
+  retrigger?: boolean;
+}
+
+export interface CompletionData {
+  /** The plan of the current text, or the last one that parsed. */
+  plan?: Plan;
+  schedule?: Schedule;
+  today: Day;
+}
+
+export interface CompletionResult {
+  context: CursorContext;
+  items: CompletionEntry[];
+}
+
+const pad = (n: number): string => String(n).padStart(6, '0');
+
+export function completionsAt(text: string, offset: number, data: CompletionData): CompletionResult {
+  const context = cursorContext(text, offset);
+  if (context.kind === 'key') return { context, items: keyItems(context) };
+  if (context.kind === 'value') return { context, items: valueItems(context, data) };
+  return { context, items: [] };
+}
+
+// ---------------------------------------------------------------- keys
+
+/** Whether a key's value has completions of its own (so suggestions open again after it). */
+function hasValueCompletions(path: (string | number)[]): boolean {
+  const k = valueKindAt(path).kind;
+  return k !== 'text';
+}
+
+function keyInsert(ctx: CursorContext, name: string, view: SchemaView): { insert: string; retrigger: boolean } {
+  if (ctx.hasColon) return { insert: name, retrigger: false };
+  const valuePath = [...ctx.path, name];
+  if (ctx.flow) return { insert: `${name}: $0`, retrigger: hasValueCompletions(valuePath) };
+  const dash = ctx.needsDash ? '- ' : '';
+  if (isObject(view)) return { insert: `${dash}${name}:\n\t$0`, retrigger: propertiesOf(view).length > 0 };
+  if (isArray(view)) {
+    const items = childSchema(view, 0);
+    if (isObject(items)) return { insert: `${dash}${name}:\n\t- $0`, retrigger: true };
+    return { insert: `${dash}${name}: [$0]`, retrigger: hasValueCompletions([...valuePath, 0]) };
+  }
+  return { insert: `${dash}${name}: $0`, retrigger: hasValueCompletions(valuePath) };
+}
+
+function keyItems(ctx: CursorContext): CompletionEntry[] {
+  const view = schemaAt(ctx.path);
+  if (!view) return [];
+  const present = new Set(ctx.present);
+  const out: CompletionEntry[] = [];
+  propertiesOf(view).forEach((p, i) => {
+    if (present.has(p.name)) return;
+    const { insert, retrigger } = keyInsert(ctx, p.name, p.view);
+    const entry: CompletionEntry = {
+      label: p.name, kind: 'property', detail: p.required ? 'required' : 'optional', insert, replace: ctx.replace,
+      sortText: `${p.required ? 0 : 1}${pad(i)}`, retrigger,
+    };
+    const md = p.view.markdownDescription ?? p.view.description;
+    if (md) entry.markdown = md;
+    if (ctx.needsDash) entry.filterText = p.name;
+    out.push(entry);
+  });
+  return out;
+}
+
+// ---------------------------------------------------------------- values
+
+function valueInsert(ctx: CursorContext, value: string): string {
+  let v = snippetText(value);
+  if (ctx.needsDash) v = `- ${v}`;
+  if (ctx.needsSpace) v = ` ${v}`;
+  return v;
+}
+
+function valueItems(ctx: CursorContext, data: CompletionData): CompletionEntry[] {
+  const kind = valueKindAt(ctx.path);
+  const view = schemaAt(ctx.path);
+  switch (kind.kind) {
+    case 'itemRef': return itemRefs(ctx, data);
+    case 'personRef': return personRefs(ctx, data);
+    case 'date': return dates(ctx, data);
+    case 'duration': return durations(ctx, view);
+    case 'boolean': return ['true', 'false'].map((v, i) => ({ label: v, kind: 'boolean' as const, insert: valueInsert(ctx, v), replace: ctx.replace, sortText: pad(i) }));
+    case 'enum': {
+      const taken = new Set(ctx.siblings);
+      return kind.values.filter((v) => !taken.has(String(v))).map((v, i) => {
+        const e: CompletionEntry = { label: String(v), kind: 'enum', insert: valueInsert(ctx, String(v)), replace: ctx.replace, sortText: pad(i) };
+        const doc = enumValueDoc(view, String(v));
+        if (doc) e.markdown = doc;
+        const def = view?.node.default;
+        if (def !== undefined && def === v) e.detail = 'default';
+        return e;
+      });
+    }
+    default: return [];
+  }
+}
+
+function itemDoc(plan: Plan, schedule: Schedule | undefined, item: Task | Milestone): string {
+  const lines: string[] = [];
+  if (item.kind === 'task') {
+    const owner = plan.people.get(item.owner);
+    lines.push(`Task in ${item.milestone} · owner ${owner ? `${inertText(owner.name)} (${item.owner})` : item.owner || 'none'} · ${item.duration.text}${item.status !== 'todo' ? ` · ${item.status}` : ''}`);
+    const s = schedule?.byId.get(item.id);
+    if (s && s.task === item) lines.push(`Start by ${formatDayHuman(s.start, true)} · finish by ${formatDayHuman(s.finish, true)}`);
+  } else {
+    lines.push(item.tasks.length ? `Milestone · ${item.tasks.length} task${item.tasks.length === 1 ? '' : 's'}` : 'Checkpoint (a milestone without tasks)');
+    if (item.due !== undefined) lines.push(`Due ${formatDayHuman(item.due, true)}`);
+  }
+  return lines.join('\n');
+}
+
+function itemRefs(ctx: CursorContext, data: CompletionData): CompletionEntry[] {
+  const plan = data.plan;
+  if (!plan) return [];
+  const excluded = ctx.itemId !== undefined ? cycleRisks(plan, ctx.itemId) : new Set<string>();
+  if (ctx.itemId !== undefined) excluded.add(ctx.itemId);
+  for (const s of ctx.siblings) excluded.add(s);
+  const out: CompletionEntry[] = [];
+  let i = 0;
+  for (const m of plan.milestones) {
+    for (const item of [m, ...m.tasks]) {
+      i++;
+      if (excluded.has(item.id) || plan.items.get(item.id) !== item) continue;
+      out.push({
+        label: item.id, kind: item.kind, detail: inertText(item.title, 80), text: itemDoc(plan, data.schedule, item),
+        insert: valueInsert(ctx, ctx.quoted ? item.id : yamlId(item.id)), replace: ctx.replace, sortText: pad(i),
+      });
+    }
+  }
+  return out;
+}
+
+function personRefs(ctx: CursorContext, data: CompletionData): CompletionEntry[] {
+  const plan = data.plan;
+  if (!plan) return [];
+  const out: CompletionEntry[] = [];
+  let i = 0;
+  for (const p of plan.people.values()) {
+    const doc = [p.role, p.email].filter((x): x is string => !!x).map((x) => inertText(x)).join(' · ');
+    const open = plan.tasks.filter((t) => t.owner === p.id && t.status !== 'done').length;
+    out.push({
+      label: p.id, kind: 'person', detail: inertText(p.name, 80), text: `${doc ? doc + '\n' : ''}${open} open task${open === 1 ? '' : 's'}`,
+      insert: valueInsert(ctx, ctx.quoted ? p.id : yamlId(p.id)), replace: ctx.replace, sortText: pad(i++),
+    });
+  }
+  return out;
+}
+
+function dates(ctx: CursorContext, data: CompletionData): CompletionEntry[] {
+  const found = new Map<Day, string[]>();
+  const add = (d: Day | undefined, why: string) => {
+    if (d === undefined || !Number.isFinite(d)) return;
+    const list = found.get(d) ?? [];
+    if (!list.includes(why)) list.push(why);
+    found.set(d, list);
+  };
+  const plan = data.plan;
+  add(data.today, 'today');
+  if (plan) {
+    const cal = workCalendar(plan.calendar);
+    if (cal.workdayCount > 0) add(cal.nextWorkday(data.today + 1), 'next workday');
+  } else {
+    // Monday to Friday when there is no plan yet
+    let d = data.today + 1;
+    while (((d + 3) % 7 + 7) % 7 > 4) d++;
+    add(d, 'next workday');
+  }
+  if (plan && Number.isFinite(plan.goal.due)) add(plan.goal.due, "the goal's due");
+  const p = ctx.path;
+  if (plan && p[0] === 'milestones' && typeof p[1] === 'number' && p[2] === 'tasks') {
+    const m = plan.milestones[p[1]];
+    if (m?.due !== undefined) add(m.due, `the due of milestone ${m.id}`);
+  }
+  let i = 0;
+  return [...found.entries()].map(([d, why]) => ({
+    label: formatDay(d), kind: 'date' as const, detail: `${why.join(', ')} · ${formatDayHuman(d, true)}`,
+    insert: valueInsert(ctx, formatDay(d)), replace: ctx.replace, sortText: pad(i++),
+  }));
+}
+
+function durations(ctx: CursorContext, view: SchemaView | undefined): CompletionEntry[] {
+  const values = new Set<string>(['1d', '2d', '3d', '5d', '1w', '2w', '4w']);
+  for (const e of examplesOf(view)) if (typeof e === 'string') values.add(e);
+  const order = (s: string) => Number(s.slice(0, -1)) * (s.endsWith('w') ? 5 : 1);
+  return [...values].sort((a, b) => order(a) - order(b)).map((v, i) => ({
+    label: v, kind: 'duration' as const, detail: describeDuration(v), insert: valueInsert(ctx, v), replace: ctx.replace, sortText: pad(i),
+  }));
+}
+
+function describeDuration(v: string): string {
+  const n = Number(v.slice(0, -1));
+  return v.endsWith('w') ? `${n} week${n === 1 ? '' : 's'} of workdays` : `${n} workday${n === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,138 @@
+/**
+ * What a hover shows: on a key, its documentation from the schema; on a task or milestone id
+ * (or a reference to one), its computed dates and state; on a person, name, email and open
+ * tasks. Content is a list of parts: `md` is markdown written by Workback (labels, dates, the
+ * schema's documentation), `text` is plan text, which the extension appends as plain text.
+ */
+import { formatDayHuman, type Day } from '../day';
+import type { Span } from '../diagnostic';
+import type { Milestone, Plan, Task } from '../model';
+import { taskState } from '../query/planFile';
+import type { Schedule } from '../schedule/types';
+import { cursorContext } from './cursorContext';
+import { inertText } from './inertText';
+import { schemaAt, type PathSeg } from './schema';
+import { occurrenceAt, type Occurrence } from './symbols';
+
+export type HoverPart = { kind: 'md'; value: string } | { kind: 'text'; value: string };
+
+export interface HoverInfo {
+  span: Span;
+  parts: HoverPart[];
+}
+
+export interface HoverData {
+  plan?: Plan;
+  schedule?: Schedule;
+}
+
+const md = (value: string): HoverPart => ({ kind: 'md', value });
+const text = (value: string, max = 200): HoverPart => ({ kind: 'text', value: inertText(value, max) });
+const day = (d: Day): string => formatDayHuman(d, true);
+const workdays = (n: number): string => `${n} workday${n === 1 || n === -1 ? '' : 's'}`;
+const PARA = md('\n\n');
+
+export function hoverAt(source: string, offset: number, data: HoverData): HoverInfo | undefined {
+  const plan = data.plan;
+  const occ = plan ? occurrenceAt(plan, offset) : undefined;
+  if (plan && occ) return { span: occ.span, parts: occ.kind === 'person' ? personHover(plan, occ) : itemHover(plan, data.schedule, occ) };
+  return keyHover(source, offset);
+}
+
+/** On a key's name: the key's documentation. */
+export function keyHover(source: string, offset: number): HoverInfo | undefined {
+  const ctx = cursorContext(source, offset);
+  if (ctx.kind !== 'key' || !ctx.hasColon) return undefined;
+  const key = source.slice(ctx.replace.start, ctx.replace.end);
+  const path: PathSeg[] = [...ctx.path, key];
+  const view = schemaAt(path);
+  const doc = view?.markdownDescription ?? view?.description;
+  if (!doc) return undefined;
+  return { span: ctx.replace, parts: [md(`**${key}**`), PARA, md(doc)] };
+}
+
+function itemHover(plan: Plan, schedule: Schedule | undefined, occ: Occurrence): HoverPart[] {
+  const item = plan.items.get(occ.id);
+  if (!item) return [md('**Unknown id** '), text(occ.id), md(': no task or milestone of this plan has it.')];
+  const parts: HoverPart[] = [];
+  if (!occ.definition) parts.push(md('Depends on '));
+  parts.push(md(`**${item.kind === 'task' ? 'Task' : item.tasks.length ? 'Milestone' : 'Checkpoint'}** `), text(item.id, 100), md(' — '), text(item.title));
+  return [...parts, ...(item.kind === 'task' ? taskLines(plan, schedule, item) : milestoneLines(schedule, item))];
+}
+
+function taskLines(plan: Plan, schedule: Schedule | undefined, t: Task): HoverPart[] {
+  const owner = plan.people.get(t.owner);
+  const parts: HoverPart[] = [PARA, md('Milestone '), text(t.milestone, 100), md(' · owner '), owner ? text(`${owner.name} (${t.owner})`) : text(t.owner || 'none'), md(` · ${t.duration.text} · ${t.status}`)];
+  const scheduled = schedule?.byId.get(t.id);
+  if (!schedule || !scheduled || scheduled.task !== t) {
+    parts.push(PARA, md('_Dates are computed once the plan has no errors._'));
+    return parts;
+  }
+  parts.push(PARA, md(`Start by **${day(scheduled.start)}** · finish by **${day(scheduled.finish)}**`));
+  if (scheduled.earliestStart !== undefined && scheduled.slack !== undefined) {
+    parts.push(PARA, md(`Earliest start ${day(scheduled.earliestStart)} · slack ${workdays(scheduled.slack)}${scheduled.critical ? ' · **critical**' : ''}`));
+  }
+  const state = taskState({ file: '', plan, schedule }, t, schedule.today);
+  if (state) {
+    const esc = state.escalate ? ` · escalate${state.escalateTo ? ' to ' : ''}` : '';
+    const to = state.escalate && state.escalateTo ? plan.people.get(state.escalateTo)?.name ?? state.escalateTo : undefined;
+    const line = state.state === 'done' ? `Done${t.doneOn !== undefined ? ` on ${day(t.doneOn)}` : ''}`
+      : state.state === 'overdue' ? `⚠ Overdue: ${workdays(state.daysLate)} late${esc}`
+      : state.state === 'late-start' ? `⚠ Late start: ${workdays(state.daysLate)} late${esc}`
+      : `Open as of ${day(schedule.today)}`;
+    parts.push(PARA, md(line));
+    if (to !== undefined) parts.push(text(to));
+  }
+  return parts;
+}
+
+function milestoneLines(schedule: Schedule | undefined, m: Milestone): HoverPart[] {
+  const parts: HoverPart[] = [];
+  const done = m.tasks.filter((t) => t.status === 'done').length;
+  const facts: string[] = [];
+  if (m.tasks.length) facts.push(`${m.tasks.length} task${m.tasks.length === 1 ? '' : 's'}, ${done} done`);
+  if (m.due !== undefined) facts.push(`due ${day(m.due)}`);
+  if (m.dependsOn.length) facts.push(`depends on ${m.dependsOn.length} item${m.dependsOn.length === 1 ? '' : 's'}`);
+  if (facts.length) parts.push(PARA, md(facts.join(' · ')));
+  if (!schedule || schedule.items.length === 0) {
+    parts.push(PARA, md('_Dates are computed once the plan has no errors._'));
+    return parts;
+  }
+  if (!m.tasks.length) {
+    const cp = schedule.byId.get(m.id);
+    if (cp?.checkpoint === m) parts.push(PARA, md(`Passes by **${day(cp.finish)}**`));
+    return parts;
+  }
+  let start = Infinity;
+  let finish = -Infinity;
+  let critical = false;
+  let minSlack: number | undefined;
+  for (const t of m.tasks) {
+    const s = schedule.byId.get(t.id);
+    if (!s || s.task !== t) continue;
+    start = Math.min(start, s.start);
+    finish = Math.max(finish, s.finish);
+    critical ||= s.critical;
+    if (s.slack !== undefined) minSlack = minSlack === undefined ? s.slack : Math.min(minSlack, s.slack);
+  }
+  if (Number.isFinite(start)) parts.push(PARA, md(`Start by **${day(start)}** · finish by **${day(finish)}**`));
+  if (minSlack !== undefined) parts.push(PARA, md(`Minimum slack ${workdays(minSlack)}${critical ? ' · **on the critical path**' : ''}`));
+  else if (done === m.tasks.length) parts.push(PARA, md('Every task done'));
+  return parts;
+}
+
+function personHover(plan: Plan, occ: Occurrence): HoverPart[] {
+  const p = plan.people.get(occ.id);
+  if (!p) return [md('**Unknown person** '), text(occ.id, 100), md(': not in `people`.')];
+  const parts: HoverPart[] = [md('**Person** '), text(p.id, 100), md(' — '), text(p.name)];
+  if (p.role) parts.push(PARA, text(p.role));
+  if (p.email) parts.push(PARA, md('Email '), text(p.email));
+  const mine = plan.tasks.filter((t) => t.owner === p.id);
+  const open = mine.filter((t) => t.status !== 'done').length;
+  parts.push(PARA, md(`${open} open task${open === 1 ? '' : 's'}${mine.length !== open ? ` (${mine.length - open} done)` : ''}`));
+  const roles: string[] = [];
+  if (plan.goal.owner === p.id) roles.push('owns the goal');
+  if ((plan.policy.escalateTo ?? plan.goal.owner) === p.id) roles.push('late work is escalated to them');
+  if (roles.length) parts.push(PARA, md(roles.join(' · ')));
+  return parts;
+}

@@ -1,0 +1,17 @@
+/**
+ * Editing plans (pure, like the rest of the core): the cursor's context and completion items,
+ * hovers, symbols and references, renames, quick fixes and start-by lenses. The extension's
+ * language features (src/extension/language) are thin adapters over these.
+ */
+export { cursorContext, type CursorContext } from './cursorContext';
+export { completionsAt, type CompletionData, type CompletionEntry, type CompletionKind, type CompletionResult } from './completions';
+export { cycleRisks } from './dependents';
+export { hoverAt, keyHover, type HoverData, type HoverInfo, type HoverPart } from './hover';
+export { inertText } from './inertText';
+export { goalLensTitle, planLenses, type LensInfo } from './lenses';
+export { quickFixes, type FixInput, type QuickFix } from './quickFixes';
+export { prepareRename, renameEdits, type RenameTarget, type Refusal } from './rename';
+export { schemaAt, valueKindAt, type PathSeg } from './schema';
+export { definitionOf, occurrenceAt, occurrences, outline, referencesOf, type Occurrence, type OutlineKind, type OutlineNode, type SymbolKind } from './symbols';
+export { applyEdits, type TextEdit } from './textEdits';
+export { isValidId, yamlId } from './yamlText';

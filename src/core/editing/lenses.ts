@@ -1,0 +1,55 @@
+/**
+ * Start-by lenses: above each task "start by Wed 5 Aug · slack 25 workdays · critical" (or
+ * "done"), and above the goal whether it is feasible. Text only; the extension places them.
+ */
+import { formatDayHuman } from '../day';
+import type { Span } from '../diagnostic';
+import type { Plan } from '../model';
+import { taskState } from '../query/planFile';
+import type { Schedule } from '../schedule/types';
+import { pairOf, spanOf } from '../sourceTree';
+
+export interface LensInfo {
+  kind: 'task' | 'goal';
+  /** Where the lens sits: the task's id, or the `goal` key. */
+  span: Span;
+  title: string;
+  /** The task's id (task lenses). */
+  id?: string;
+}
+
+const workdays = (n: number): string => `${n} workday${n === 1 || n === -1 ? '' : 's'}`;
+
+/** The goal's line: feasible with the minimum slack, or how many workdays short. */
+export function goalLensTitle(schedule: Schedule | undefined, errors: number): string {
+  if (!schedule) return errors > 0 ? `schedule not computed: ${errors} error${errors === 1 ? '' : 's'} to fix` : 'schedule not computed';
+  if (schedule.items.length === 0) return 'schedule not computed';
+  const slack = schedule.minSlack;
+  if (slack === null) return 'every task done';
+  return slack >= 0 ? `goal feasible · minimum slack ${workdays(slack)}` : `goal ${workdays(-slack)} short`;
+}
+
+export function planLenses(plan: Plan, schedule: Schedule | undefined, errors: number): LensInfo[] {
+  const out: LensInfo[] = [];
+  const goal = pairOf(plan.root, 'goal');
+  if (goal) out.push({ kind: 'goal', span: spanOf(goal.key), title: goalLensTitle(schedule, errors) });
+  if (!schedule || schedule.items.length === 0) return out;
+  for (const t of plan.tasks) {
+    const item = schedule.byId.get(t.id);
+    if (!item || item.task !== t) continue;
+    let title: string;
+    if (t.status === 'done') title = 'done';
+    else {
+      const parts = [`start by ${formatDayHuman(item.start)}`];
+      if (item.slack !== undefined) parts.push(`slack ${workdays(item.slack)}`);
+      else parts.push(`finish by ${formatDayHuman(item.finish)}`);
+      if (item.critical) parts.push('critical');
+      const state = taskState({ file: '', plan, schedule }, t, schedule.today);
+      if (state?.state === 'overdue') parts.push(`overdue by ${workdays(state.daysLate)}`);
+      else if (state?.state === 'late-start') parts.push(`late start by ${workdays(state.daysLate)}`);
+      title = parts.join(' · ');
+    }
+    out.push({ kind: 'task', span: t.idSpan, title, id: t.id });
+  }
+  return out;
+}

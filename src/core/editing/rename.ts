@@ -1,0 +1,57 @@
+/**
+ * Renaming a task, milestone or person id: every occurrence in one set of edits, refused with
+ * a message for an invalid id or one already taken. Quotes around an occurrence are kept; an
+ * id YAML would read as a number (`2027`) is written quoted.
+ */
+import type { Span } from '../diagnostic';
+import type { Plan } from '../model';
+import { inertText } from './inertText';
+import { occurrenceAt, referencesOf, type Occurrence } from './symbols';
+import { innerSpan, type TextEdit } from './textEdits';
+import { ID_MAX, isValidId, yamlId } from './yamlText';
+
+export interface RenameTarget {
+  occurrence: Occurrence;
+  /** The range to show for editing: the id's text, inside its quotes. */
+  span: Span;
+  placeholder: string;
+}
+
+export type Refusal = { error: string };
+
+/** What would be renamed at `offset`, or why nothing can be. */
+export function prepareRename(text: string, plan: Plan, offset: number): RenameTarget | Refusal {
+  const occ = occurrenceAt(plan, offset);
+  if (!occ) return { error: 'Only task, milestone and person ids can be renamed.' };
+  return { occurrence: occ, span: innerSpan(text, occ.span, occ.id), placeholder: occ.id };
+}
+
+function what(plan: Plan, kind: Occurrence['kind'], id: string): string {
+  if (kind === 'person') {
+    const p = plan.people.get(id);
+    return p ? `the person "${inertText(p.name, 60)}"` : 'a person';
+  }
+  const item = plan.items.get(id);
+  return item ? `the ${item.kind} "${inertText(item.title, 60)}"` : 'an item';
+}
+
+/** The edits that rename the symbol at `offset` to `newId`, or why not. */
+export function renameEdits(text: string, plan: Plan, offset: number, newId: string): TextEdit[] | Refusal {
+  const target = prepareRename(text, plan, offset);
+  if ('error' in target) return target;
+  const { kind, id } = target.occurrence;
+  const noun = kind === 'person' ? 'person id' : 'id';
+  if (newId === id) return [];
+  if (!isValidId(newId)) {
+    return { error: newId.length > ID_MAX
+      ? `"${inertText(newId, 40)}" is not a valid ${noun}: at most ${ID_MAX} characters.`
+      : `"${inertText(newId, 40)}" is not a valid ${noun}: use letters, digits, _, . or -, starting with a letter or digit.` };
+  }
+  const taken = kind === 'person' ? plan.people.has(newId) : plan.items.has(newId);
+  if (taken) return { error: `"${newId}" is already the ${noun} of ${what(plan, kind, newId)}; choose another one.` };
+  return referencesOf(plan, kind, id).map((o) => {
+    const inner = innerSpan(text, o.span, o.id);
+    const quoted = inner.start !== o.span.start;
+    return { span: inner, newText: quoted ? newId : yamlId(newId) };
+  });
+}

@@ -1,0 +1,210 @@
+/**
+ * The shape of one line of block YAML, read without a parser: its `- ` item markers and its
+ * `key:` with the value text. Works on half-typed text, where the real parser gives up; the
+ * cursor context (cursorContext.ts) walks these shapes up and down by indentation.
+ */
+
+export interface DashEntry {
+  kind: 'dash';
+  /** Column of the `-`. */
+  col: number;
+}
+
+export interface KeyEntry {
+  kind: 'key';
+  /** Column of the key's first character (a quote included). */
+  col: number;
+  /** The key's name (quotes removed). */
+  key: string;
+  /** Column just after the key text (before any spaces and the colon). */
+  keyEnd: number;
+  /** Column just after the colon. */
+  colonEnd: number;
+  /** Column of the value's first character (after the spaces), or the line's end. */
+  valueCol: number;
+  /** The value's text on this line, comment and trailing spaces removed ('' for none). */
+  value: string;
+}
+
+export type Entry = DashEntry | KeyEntry;
+
+export interface LineShape {
+  /** Spaces before the first character. */
+  indent: number;
+  /** Only spaces, or a comment. */
+  blank: boolean;
+  entries: Entry[];
+  /** Column and text after the last dash when no key follows: a scalar or a flow collection. */
+  restCol: number;
+  rest: string;
+}
+
+const isSpace = (c: string | undefined): boolean => c === ' ' || c === '\t';
+const isEnd = (c: string | undefined): boolean => c === undefined || c === ' ' || c === '\t' || c === '\r' || c === '\n';
+
+/** Characters a plain key cannot start with. */
+const NOT_PLAIN_START = new Set(['[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '%', '@', '`', ',', '?', '"', "'"]);
+
+export function indentOf(line: string): number {
+  let i = 0;
+  while (line.charCodeAt(i) === 32) i++;
+  return i;
+}
+
+/** The end of a quoted scalar starting at `i` (index of the closing quote), or -1 when unclosed. */
+export function quoteEnd(text: string, i: number, limit = text.length): number {
+  const q = text[i];
+  let j = i + 1;
+  while (j < limit) {
+    const c = text[j];
+    if (q === '"' && c === '\\') { j += 2; continue; }
+    if (c === q) {
+      if (q === "'" && text[j + 1] === "'") { j += 2; continue; }
+      return j;
+    }
+    if (c === '\n' || c === '\r') return -1; // keys and ids are on one line
+    j++;
+  }
+  return -1;
+}
+
+/** The text of a quoted scalar between `start` (the opening quote) and `end` (the closing one). */
+export function unquote(raw: string): string {
+  if (raw.startsWith("'")) return raw.slice(1, -1).replace(/''/g, "'");
+  if (raw.startsWith('"')) {
+    try {
+      return JSON.parse(raw) as string;
+    } catch {
+      return raw.slice(1, -1);
+    }
+  }
+  return raw;
+}
+
+/** A `key:` starting at column `i`, or undefined. */
+function matchKey(line: string, i: number): Omit<KeyEntry, 'kind' | 'valueCol' | 'value'> | undefined {
+  const c = line[i];
+  if (c === undefined) return undefined;
+  if (c === '"' || c === "'") {
+    const end = quoteEnd(line, i);
+    if (end < 0) return undefined;
+    let j = end + 1;
+    while (isSpace(line[j])) j++;
+    if (line[j] !== ':' || !isEnd(line[j + 1])) return undefined;
+    return { col: i, key: unquote(line.slice(i, end + 1)), keyEnd: end + 1, colonEnd: j + 1 };
+  }
+  if (NOT_PLAIN_START.has(c) || (c === '-' && isEnd(line[i + 1])) || (c === ':' && isEnd(line[i + 1]))) return undefined;
+  for (let j = i + 1; j < line.length; j++) {
+    const d = line[j];
+    if (d === ':' && isEnd(line[j + 1])) {
+      let keyEnd = j;
+      while (keyEnd > i && isSpace(line[keyEnd - 1])) keyEnd--;
+      return { col: i, key: line.slice(i, keyEnd), keyEnd, colonEnd: j + 1 };
+    }
+    if (d === '#' && isSpace(line[j - 1])) return undefined;
+  }
+  return undefined;
+}
+
+/** A value's text without its comment and trailing spaces. */
+export function valueText(line: string, from: number): string {
+  const c = line[from];
+  if (c === '"' || c === "'") {
+    const end = quoteEnd(line, from);
+    if (end >= 0) return line.slice(from, end + 1);
+    return line.slice(from).trimEnd();
+  }
+  let inQuote: string | undefined;
+  for (let j = from; j < line.length; j++) {
+    const d = line[j]!;
+    if (inQuote) {
+      if (d === inQuote) inQuote = undefined;
+      continue;
+    }
+    if ((d === '"' || d === "'") && (j === from || /[\s[{,]/.test(line[j - 1]!))) inQuote = d;
+    else if (d === '#' && (j === from || isSpace(line[j - 1]))) return line.slice(from, j).trimEnd();
+  }
+  return line.slice(from).trimEnd();
+}
+
+export function lineShape(line: string): LineShape {
+  const indent = indentOf(line);
+  let i = indent;
+  const entries: Entry[] = [];
+  if (i >= line.length || line[i] === '#' || line.slice(i).trim() === '') {
+    return { indent, blank: true, entries, restCol: i, rest: '' };
+  }
+  while (line[i] === '-' && isEnd(line[i + 1])) {
+    entries.push({ kind: 'dash', col: i });
+    i++;
+    while (isSpace(line[i])) i++;
+  }
+  const key = matchKey(line, i);
+  if (key) {
+    let v = key.colonEnd;
+    while (isSpace(line[v])) v++;
+    const value = line[v] === '#' ? '' : valueText(line, v);
+    entries.push({ kind: 'key', ...key, valueCol: v, value });
+    return { indent, blank: false, entries, restCol: line.length, rest: '' };
+  }
+  const rest = line[i] === '#' ? '' : valueText(line, i);
+  return { indent, blank: false, entries, restCol: i, rest };
+}
+
+/** Lines of a text as editors count them (\n, \r\n or a lone \r); a BOM belongs to no line. */
+export class Lines {
+  private readonly starts: number[];
+
+  constructor(readonly text: string) {
+    // A BOM is not part of the first line: columns count from the character after it.
+    const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    const starts = [bom];
+    for (let i = bom; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) starts.push(i + 1);
+      else if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      }
+    }
+    this.starts = starts;
+  }
+
+  get count(): number {
+    return this.starts.length;
+  }
+
+  start(line: number): number {
+    return this.starts[line]!;
+  }
+
+  /** The line's text without its line break. */
+  line(n: number): string {
+    const s = this.starts[n]!;
+    let e = n + 1 < this.starts.length ? this.starts[n + 1]! : this.text.length;
+    if (e > s && this.text.charCodeAt(e - 1) === 10) e--;
+    if (e > s && this.text.charCodeAt(e - 1) === 13) e--;
+    return this.text.slice(s, e);
+  }
+
+  /** The offset just after the line's text (before its line break). */
+  end(n: number): number {
+    return this.starts[n]! + this.line(n).length;
+  }
+
+  /** The offset of the next line's start (after the line break), or the text's end. */
+  next(n: number): number {
+    return n + 1 < this.starts.length ? this.starts[n + 1]! : this.text.length;
+  }
+
+  lineOf(offset: number): number {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+}

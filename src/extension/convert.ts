@@ -1,0 +1,33 @@
+/**
+ * The one place where core positions (0-based line/character, UTF-16) become vscode types.
+ * Nothing else in the extension builds a vscode.Range from core data.
+ */
+import * as vscode from 'vscode';
+import type { Diagnostic as CoreDiagnostic, Range as CoreRange, Severity } from '../core';
+
+export const DIAGNOSTIC_SOURCE = 'workback';
+
+export function toRange(r: CoreRange): vscode.Range {
+  return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+}
+
+export function toSeverity(s: Severity): vscode.DiagnosticSeverity {
+  switch (s) {
+    case 'error': return vscode.DiagnosticSeverity.Error;
+    case 'warning': return vscode.DiagnosticSeverity.Warning;
+    case 'information': return vscode.DiagnosticSeverity.Information;
+    default: return vscode.DiagnosticSeverity.Hint;
+  }
+}
+
+export function toDiagnostic(d: CoreDiagnostic, uri: vscode.Uri): vscode.Diagnostic {
+  const diag = new vscode.Diagnostic(toRange(d.range), d.message, toSeverity(d.severity));
+  diag.source = DIAGNOSTIC_SOURCE;
+  diag.code = d.code;
+  if (d.related?.length) {
+    diag.relatedInformation = d.related.map(
+      (r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toRange(r.range)), r.message),
+    );
+  }
+  return diag;
+}

@@ -1,0 +1,52 @@
+/**
+ * Start-by lenses (src/core/editing/lenses.ts): on each task's id line "start by Wed 5 Aug ·
+ * slack 25 workdays · critical" (or "done"), on the goal its feasibility and "Open Timeline".
+ * Setting `workback.lenses.enabled`; they follow the text through the plan index's changes.
+ */
+import * as vscode from 'vscode';
+import { planLenses } from '../../core/editing';
+import type { PlanIndex } from '../planIndex';
+import type { PlanDocuments } from './planDocuments';
+import { spanRange } from './ranges';
+
+export const LENSES_SETTING = 'lenses.enabled';
+export const OPEN_TIMELINE = 'workback.openTimeline';
+
+export function lensesEnabled(): boolean {
+  return vscode.workspace.getConfiguration('workback').get<boolean>(LENSES_SETTING, true) !== false;
+}
+
+export class PlanCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.emitter.event;
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(private readonly docs: PlanDocuments, index: PlanIndex) {
+    this.subscriptions = [
+      this.emitter,
+      index.onDidChange(() => this.emitter.fire()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration(`workback.${LENSES_SETTING}`)) this.emitter.fire();
+      }),
+    ];
+  }
+
+  provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
+    if (!lensesEnabled()) return [];
+    const r = this.docs.current(doc);
+    if (!r?.plan) return [];
+    const errors = r.diagnostics.filter((d) => d.severity === 'error').length;
+    const out: vscode.CodeLens[] = [];
+    for (const l of planLenses(r.plan, r.schedule, errors)) {
+      const range = spanRange(r.lines, l.span);
+      // a lens without a command id is shown as text
+      out.push(new vscode.CodeLens(range, { title: l.title, command: '' }));
+      if (l.kind === 'goal') out.push(new vscode.CodeLens(range, { title: 'Open Timeline', command: OPEN_TIMELINE, arguments: [doc.uri], tooltip: 'Show the plan on a timeline' }));
+    }
+    return out;
+  }
+
+  dispose(): void {
+    for (const s of this.subscriptions) s.dispose();
+  }
+}

@@ -1,0 +1,69 @@
+/** The language status item on plan files: is the goal feasible, or how many problems. */
+import * as vscode from 'vscode';
+import { formatDay } from '../core';
+import { LANGUAGE_ID } from './planFiles';
+import type { PlanEntry, PlanIndex } from './planIndex';
+import { LARGE_FILE_DEBOUNCE_MS } from './settings';
+import type { TodayClock } from './today';
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export interface StatusText {
+  text: string;
+  detail: string;
+  severity: vscode.LanguageStatusSeverity;
+}
+
+/** Pure: what the item says about one plan. */
+export function describePlan(entry: PlanEntry | undefined, pinnedToday: boolean): StatusText {
+  const S = vscode.LanguageStatusSeverity;
+  if (!entry) return { text: 'Workback', detail: 'Checking…', severity: S.Information };
+  const notes: string[] = [];
+  if (pinnedToday) notes.push(`as of ${formatDay(entry.today)}`);
+  if (entry.large && !entry.tooLarge) notes.push(`large file: checked ${LARGE_FILE_DEBOUNCE_MS / 1000} s after typing stops`);
+  if (entry.tooLarge) {
+    return { text: 'Plan not checked', detail: 'larger than workback.maxFileSize', severity: S.Warning };
+  }
+  const errors = entry.diagnostics.filter((d) => d.severity === 'error').length;
+  const schedule = entry.result?.schedule;
+  let text: string;
+  let severity = errors > 0 ? S.Error : S.Information;
+  if (schedule && errors === 0) {
+    const slack = schedule.minSlack;
+    if (slack === null) text = 'Every task done';
+    else if (slack >= 0) text = `Goal feasible · minimum slack ${plural(slack, 'workday')}`;
+    else {
+      text = `Goal ${plural(-slack, 'workday')} short`;
+      severity = S.Warning;
+    }
+    if (entry.diagnostics.length > 0) notes.unshift(plural(entry.diagnostics.length, 'problem'));
+  } else {
+    text = entry.diagnostics.length === 0 ? 'No problems' : plural(entry.diagnostics.length, 'problem');
+  }
+  return { text, detail: notes.join(' · '), severity };
+}
+
+export function registerLanguageStatus(index: PlanIndex, clock: TodayClock): vscode.Disposable {
+  const item = vscode.languages.createLanguageStatusItem('workback.status', { language: LANGUAGE_ID });
+  item.name = 'Workback Plan';
+  item.command = { title: 'Problems', tooltip: 'Show the Problems panel', command: 'workbench.actions.view.problems' };
+  const update = (): void => {
+    try {
+      const doc = vscode.window.activeTextEditor?.document;
+      const entry = doc && index.get(doc.uri);
+      const s = describePlan(entry, clock.pinned);
+      item.text = s.text;
+      item.detail = s.detail;
+      item.severity = s.severity;
+      item.busy = !entry;
+    } catch {
+      // the status line is best effort
+    }
+  };
+  update();
+  return vscode.Disposable.from(
+    item,
+    index.onDidChange(update),
+    vscode.window.onDidChangeActiveTextEditor(update),
+  );
+}

@@ -1,0 +1,123 @@
+/**
+ * The Workback sidebar: the "My Tasks" and "Follow-ups" views, the overdue status bar item and
+ * their commands, over the plan index. Indexing the workspace starts when one of the views is
+ * first shown (activation stays light).
+ */
+import * as vscode from 'vscode';
+import { formatDayHuman } from '../../core';
+import { registerEditCommands } from '../edits/editCommands';
+import type { PlanIndex } from '../planIndex';
+import type { TodayClock } from '../today';
+import { registerSidebarCommands } from './commands';
+import { FollowUpsProvider, type FollowUpsElement } from './followUpsView';
+import { IdentityResolver } from './identity';
+import { SidebarModel } from './model';
+import { MyTasksProvider, type MyTasksElement } from './myTasksView';
+import type { SidebarNode } from './nodes';
+import type { SidebarSnapshot } from './snapshot';
+import { OverdueStatusItem } from './statusBar';
+
+export const MY_TASKS_VIEW = 'workback.myTasks';
+export const FOLLOW_UPS_VIEW = 'workback.followUps';
+
+export interface SidebarDeps {
+  planIndex: PlanIndex;
+  today: TodayClock;
+  log: vscode.LogOutputChannel;
+}
+
+export interface SidebarApi {
+  readonly model: SidebarModel;
+  readonly identity: IdentityResolver;
+  readonly myTasks: MyTasksProvider;
+  readonly followUps: FollowUpsProvider;
+  readonly myTasksView: vscode.TreeView<MyTasksElement>;
+  readonly followUpsView: vscode.TreeView<FollowUpsElement>;
+  readonly statusItem: OverdueStatusItem;
+  /** Resolves once the views show the plans as they are now. */
+  whenFresh(): Promise<SidebarSnapshot>;
+}
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export function registerSidebar(context: vscode.ExtensionContext, deps: SidebarDeps): SidebarApi {
+  const identity = new IdentityResolver();
+  const model = new SidebarModel({ ...deps, identity });
+  const myTasks = new MyTasksProvider(model);
+  const followUps = new FollowUpsProvider(model);
+  const myTasksView = vscode.window.createTreeView(MY_TASKS_VIEW, { treeDataProvider: myTasks });
+  const followUpsView = vscode.window.createTreeView(FOLLOW_UPS_VIEW, { treeDataProvider: followUps });
+  const statusItem = new OverdueStatusItem();
+  let lastSelected: SidebarNode | undefined;
+
+  // Indexing starts the first time a view is shown, with a progress bar in the views.
+  let started = false;
+  const ensureStarted = (): void => {
+    if (started) return;
+    started = true;
+    model.setIndexing(true);
+    const work = deps.planIndex.start().then(() => deps.planIndex.whenIdle());
+    for (const viewId of [MY_TASKS_VIEW, FOLLOW_UPS_VIEW]) {
+      void vscode.window.withProgress({ location: { viewId } }, () => work.catch(() => undefined));
+    }
+    work.then(
+      () => deps.log.info(`sidebar: ${deps.planIndex.all().length} plan(s) indexed`),
+      (e: unknown) => deps.log.error(`sidebar: indexing failed: ${e instanceof Error ? e.message : String(e)}`),
+    ).finally(() => model.setIndexing(false));
+  };
+
+  const contextKeys = new Map<string, unknown>();
+  const setContext = (key: string, value: unknown): void => {
+    if (contextKeys.get(key) === value) return;
+    contextKeys.set(key, value);
+    void vscode.commands.executeCommand('setContext', key, value);
+  };
+
+  const update = (s: SidebarSnapshot): void => {
+    setContext('workback.sidebar.state', s.state);
+    setContext('workback.sidebar.showDone', model.showDone);
+    setContext('workback.sidebar.filtered', model.planFilter !== undefined);
+    myTasksView.badge = s.shownOverdueTasks > 0 ? { value: s.shownOverdueTasks, tooltip: `${plural(s.shownOverdueTasks, 'overdue task')}` } : undefined;
+    followUpsView.badge = s.shownOverdueFollowUps > 0 ? { value: s.shownOverdueFollowUps, tooltip: `${plural(s.shownOverdueFollowUps, 'overdue follow-up')}` } : undefined;
+    const filtered = model.planFilter !== undefined ? s.plans.get(model.planFilter)?.plan.title : undefined;
+    const asOf = deps.today.pinned ? `as of ${formatDayHuman(s.today, true)}` : undefined;
+    const who = s.state === 'unmatched' ? `as ${model.identity.me.join(', ')}` : undefined;
+    const description = [filtered, who, asOf].filter((x): x is string => !!x).join(' · ') || undefined;
+    myTasksView.description = description;
+    followUpsView.description = description;
+    const broken = s.state === 'ready' && s.brokenMine > 0
+      ? `${plural(s.brokenMine, 'plan')} with you in it ${s.brokenMine === 1 ? 'has' : 'have'} errors: not listed until fixed.`
+      : undefined;
+    myTasksView.message = broken && s.taskGroups.length > 0 ? broken : undefined;
+    followUpsView.message = broken && s.followUpGroups.length > 0 ? broken : undefined;
+    statusItem.update(s);
+  };
+
+  const onVisible = (visible: boolean): void => {
+    if (visible) ensureStarted();
+  };
+
+  context.subscriptions.push(
+    identity,
+    model,
+    myTasks,
+    followUps,
+    myTasksView,
+    followUpsView,
+    statusItem,
+    model.onDidChange(update),
+    myTasksView.onDidChangeVisibility((e) => onVisible(e.visible)),
+    followUpsView.onDidChangeVisibility((e) => onVisible(e.visible)),
+    myTasksView.onDidChangeSelection((e) => { lastSelected = e.selection[0]; }),
+    followUpsView.onDidChangeSelection((e) => { lastSelected = e.selection[0]; }),
+    registerSidebarCommands({ model, identity, planIndex: deps.planIndex, myTasksView, followUpsView, log: deps.log }),
+    registerEditCommands({ today: () => deps.today.today, snapshot: () => model.snapshot, selected: () => lastSelected }),
+  );
+  update(model.snapshot);
+  if (myTasksView.visible || followUpsView.visible) ensureStarted();
+
+  return {
+    model, identity, myTasks, followUps, myTasksView, followUpsView, statusItem,
+    whenFresh: () => model.whenFresh(),
+  };
+}

@@ -1,0 +1,169 @@
+/**
+ * The sidebar's model: a snapshot of my tasks and follow-ups over every plan of the index,
+ * recomputed when plans change, when the day rolls over and when who-I-am changes. Refreshes
+ * are throttled: a burst of plan events (a workspace of 1,000 plans being indexed) costs at most
+ * one recompute per MIN_INTERVAL_MS, while a single change is picked up on the next tick.
+ */
+import * as vscode from 'vscode';
+import type { PlanIndex } from '../planIndex';
+import type { TodayClock } from '../today';
+import type { Identity, IdentityResolver } from './identity';
+import { computeSnapshot, type SidebarPlan, type SidebarSnapshot } from './snapshot';
+
+export const MIN_INTERVAL_MS = 50;
+/** After the day changes, how long the views may wait for the plans to be checked against it. */
+export const STALE_DAY_WAIT_MS = 3000;
+
+export interface SidebarModelDeps {
+  planIndex: PlanIndex;
+  today: TodayClock;
+  identity: IdentityResolver;
+  log: vscode.LogOutputChannel;
+}
+
+export class SidebarModel implements vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<SidebarSnapshot>();
+  /** Fires with each new snapshot. */
+  readonly onDidChange = this.emitter.event;
+  private current: SidebarSnapshot;
+  private me: Identity = { me: [], source: 'none' };
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private lastRun = -Infinity;
+  private running: Promise<void> | undefined;
+  private pending = false;
+  private indexing = false;
+  private showDoneValue = false;
+  private filter: string | undefined;
+  private dayChangedAt = -Infinity;
+  private staleTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly disposables: vscode.Disposable[] = [this.emitter];
+  /** For the log, the tests and the benchmark. */
+  readonly stats = { refreshes: 0, lastMs: 0, totalMs: 0 };
+
+  constructor(private readonly deps: SidebarModelDeps) {
+    this.current = computeSnapshot({ files: [], broken: [], me: [], today: deps.today.today, indexing: true, showDone: false, planFilter: undefined });
+    this.disposables.push(
+      deps.planIndex.onDidChange(() => this.scheduleRefresh()),
+      deps.today.onDidChange(() => {
+        this.dayChangedAt = performance.now();
+        this.scheduleRefresh();
+      }),
+      deps.identity.onDidChange(() => this.scheduleRefresh()),
+    );
+  }
+
+  get snapshot(): SidebarSnapshot {
+    return this.current;
+  }
+
+  get identity(): Identity {
+    return this.me;
+  }
+
+  get showDone(): boolean {
+    return this.showDoneValue;
+  }
+
+  set showDone(v: boolean) {
+    if (this.showDoneValue === v) return;
+    this.showDoneValue = v;
+    this.scheduleRefresh();
+  }
+
+  get planFilter(): string | undefined {
+    return this.filter;
+  }
+
+  set planFilter(uri: string | undefined) {
+    if (this.filter === uri) return;
+    this.filter = uri;
+    this.scheduleRefresh();
+  }
+
+  /** Reading the workspace: set by whoever started the index, until it is idle. */
+  setIndexing(v: boolean): void {
+    if (this.indexing === v) return;
+    this.indexing = v;
+    this.scheduleRefresh();
+  }
+
+  /** Recompute soon: on the next tick, or MIN_INTERVAL_MS after the last recompute. */
+  scheduleRefresh(): void {
+    this.pending = true;
+    if (this.timer !== undefined || this.running) return;
+    const wait = Math.max(0, this.lastRun + MIN_INTERVAL_MS - performance.now());
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.runRefresh();
+    }, wait);
+  }
+
+  /** Resolves once no refresh is waiting or running (tests, benchmark). */
+  async whenFresh(): Promise<SidebarSnapshot> {
+    for (let i = 0; i < 1000 && (this.pending || this.running || this.timer !== undefined || this.staleTimer !== undefined); i++) {
+      if (this.running) await this.running;
+      else await new Promise((r) => setTimeout(r, 10));
+    }
+    return this.current;
+  }
+
+  private runRefresh(): Promise<void> {
+    this.running = (async () => {
+      try {
+        this.pending = false;
+        // Who I am is looked up (git may run) only once there are plans to show.
+        if (this.deps.planIndex.started || this.deps.planIndex.all().length > 0) this.me = await this.deps.identity.resolve();
+        const t0 = performance.now();
+        const next = this.compute();
+        if (!next) return; // plans still being checked against the new day: their events refresh again
+        this.current = next;
+        const ms = performance.now() - t0;
+        this.lastRun = performance.now();
+        this.stats.refreshes++;
+        this.stats.lastMs = ms;
+        this.stats.totalMs += ms;
+        this.emitter.fire(this.current);
+      } catch (e) {
+        this.deps.log.error(`sidebar refresh failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      } finally {
+        this.running = undefined;
+        if (this.pending) this.scheduleRefresh();
+      }
+    })();
+    return this.running;
+  }
+
+  /**
+   * The snapshot, or undefined right after the day changed while plans are still checked
+   * against the old day (their schedules would not match the new day's lateness): for at
+   * most STALE_DAY_WAIT_MS the views keep showing the previous snapshot.
+   */
+  private compute(): SidebarSnapshot | undefined {
+    const files: SidebarPlan[] = [];
+    const broken: { file: string; plan: SidebarPlan['plan'] | undefined }[] = [];
+    const today = this.deps.today.today;
+    const entries = this.deps.planIndex.all();
+    if (performance.now() - this.dayChangedAt < STALE_DAY_WAIT_MS && entries.some((e) => e.result && e.today !== today)) {
+      this.staleTimer ??= setTimeout(() => {
+        this.staleTimer = undefined;
+        this.scheduleRefresh();
+      }, STALE_DAY_WAIT_MS);
+      return undefined;
+    }
+    for (const e of entries) {
+      const r = e.result;
+      if (r?.plan && r.schedule) files.push({ file: e.uri.toString(), plan: r.plan, schedule: r.schedule });
+      else broken.push({ file: e.uri.toString(), plan: r?.plan });
+    }
+    return computeSnapshot({
+      files, broken, me: this.me.me, today,
+      indexing: this.indexing || !this.deps.planIndex.started, showDone: this.showDoneValue, planFilter: this.filter,
+    });
+  }
+
+  dispose(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    if (this.staleTimer !== undefined) clearTimeout(this.staleTimer);
+    for (const d of this.disposables) d.dispose();
+  }
+}

@@ -1,0 +1,48 @@
+/** The elements of the two trees: plain data from the core's queries, with stable ids. */
+import type { FollowUpEntry, MyTask, Plan } from '../../core';
+import type { FollowUpGroup, TaskGroupName } from './snapshot';
+
+export interface TaskGroupNode {
+  kind: 'taskGroup';
+  name: TaskGroupName;
+  tasks: TaskNode[];
+}
+
+export interface TaskNode {
+  kind: 'task';
+  /** The plan's URI as a string. */
+  uri: string;
+  plan: Plan;
+  entry: MyTask;
+  group: TaskGroupName;
+}
+
+export interface FollowUpGroupNode {
+  kind: 'followUpGroup';
+  name: FollowUpGroup['name'];
+  entries: FollowUpNode[];
+}
+
+export interface FollowUpNode {
+  kind: 'followUp';
+  uri: string;
+  plan: Plan;
+  entry: FollowUpEntry;
+  /** The person ids I am in this plan. */
+  mine: readonly string[];
+  group: FollowUpGroup['name'];
+}
+
+export type SidebarNode = TaskGroupNode | TaskNode | FollowUpGroupNode | FollowUpNode;
+
+export function taskNodeId(uri: string, taskId: string): string {
+  return `${uri}#task/${taskId}`;
+}
+
+export function followUpNodeId(n: FollowUpNode): string {
+  const e = n.entry;
+  return e.kind === 'check-in' ? `${n.uri}#check-in/${e.task.id}` : `${n.uri}#follow-up/${e.task.id}/${e.index ?? 0}`;
+}
+
+export const isTaskNode = (x: unknown): x is TaskNode => typeof x === 'object' && x !== null && (x as TaskNode).kind === 'task';
+export const isFollowUpNode = (x: unknown): x is FollowUpNode => typeof x === 'object' && x !== null && (x as FollowUpNode).kind === 'followUp';

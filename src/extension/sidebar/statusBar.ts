@@ -1,0 +1,40 @@
+/** `$(warning) 3 overdue` in the status bar: my overdue tasks and follow-ups; a click shows them. */
+import * as vscode from 'vscode';
+import type { SidebarSnapshot } from './snapshot';
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+export class OverdueStatusItem implements vscode.Disposable {
+  readonly item = vscode.window.createStatusBarItem('workback.overdue', vscode.StatusBarAlignment.Left, 20);
+  /** What the item shows (undefined: hidden); for tests. */
+  shown: { text: string; tooltip: string } | undefined;
+
+  constructor() {
+    this.item.name = 'Workback: Overdue';
+    this.item.command = 'workback.showOverdue';
+  }
+
+  update(s: SidebarSnapshot): void {
+    const total = s.overdueTasks + s.overdueFollowUps;
+    if (s.state !== 'ready' || total === 0) {
+      this.shown = undefined;
+      this.item.hide();
+      return;
+    }
+    const parts: string[] = [];
+    if (s.overdueTasks > 0) parts.push(plural(s.overdueTasks, 'task'));
+    if (s.overdueFollowUps > 0) parts.push(plural(s.overdueFollowUps, 'follow-up'));
+    const text = `$(warning) ${total} overdue`;
+    const tooltip = `Workback: ${parts.join(' and ')} of yours ${total === 1 ? 'is' : 'are'} overdue. Click to see them.`;
+    this.shown = { text, tooltip };
+    this.item.text = text;
+    this.item.tooltip = tooltip;
+    this.item.accessibilityInformation = { label: tooltip };
+    this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
+    this.item.show();
+  }
+
+  dispose(): void {
+    this.item.dispose();
+  }
+}

@@ -1,0 +1,177 @@
+/**
+ * TreeItems for the sidebar's elements. Plan text is untrusted: labels and descriptions are
+ * neutralised plain text, tooltips are built with `appendText` (inert: not trusted, no HTML,
+ * no theme icons, no command links).
+ */
+import * as vscode from 'vscode';
+import { formatDayHuman, toCivil, type Day, type Plan } from '../../core';
+import { displayText } from './displayText';
+import { followUpNodeId, taskNodeId, type FollowUpGroupNode, type FollowUpNode, type TaskGroupNode, type TaskNode } from './nodes';
+import type { TaskGroupName } from './snapshot';
+
+export const TASK_GROUP_LABELS: Record<TaskGroupName, string> = {
+  overdue: 'Overdue', 'late-start': 'Late start', 'this-week': 'Due this week', later: 'Later', done: 'Done',
+};
+export const FOLLOW_UP_GROUP_LABELS = { overdue: 'Overdue', upcoming: 'Upcoming' } as const;
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** `Wed 5 Aug`, with the year when it is not today's year. */
+export function dayText(day: Day, today: Day): string {
+  return formatDayHuman(day, toCivil(day).y !== toCivil(today).y);
+}
+
+/** A person's name from the plan (neutralised), else the id. */
+export function personName(plan: Plan, id: string): string {
+  return displayText(plan.people.get(id)?.name ?? id, 80);
+}
+
+function icon(id: string, color?: string): vscode.ThemeIcon {
+  return new vscode.ThemeIcon(id, color ? new vscode.ThemeColor(color) : undefined);
+}
+
+function inertMarkdown(): vscode.MarkdownString {
+  const md = new vscode.MarkdownString('', false);
+  md.isTrusted = false;
+  md.supportHtml = false;
+  md.supportThemeIcons = false;
+  return md;
+}
+
+/** Lines of plain text as paragraphs; `bold` text (the first line) in bold. */
+function tooltip(title: string, lines: readonly string[]): vscode.MarkdownString {
+  const md = inertMarkdown();
+  md.appendMarkdown('**');
+  md.appendText(title);
+  md.appendMarkdown('**');
+  for (const l of lines) {
+    md.appendMarkdown('\n\n');
+    md.appendText(l);
+  }
+  return md;
+}
+
+export function taskGroupItem(g: TaskGroupNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(TASK_GROUP_LABELS[g.name], vscode.TreeItemCollapsibleState.Expanded);
+  item.id = `group/${g.name}`;
+  item.description = String(g.tasks.length);
+  item.contextValue = `taskGroup.${g.name}`;
+  item.tooltip = `${TASK_GROUP_LABELS[g.name]}: ${plural(g.tasks.length, 'task')}`;
+  return item;
+}
+
+export function followUpGroupItem(g: FollowUpGroupNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(FOLLOW_UP_GROUP_LABELS[g.name], vscode.TreeItemCollapsibleState.Expanded);
+  item.id = `group/${g.name}`;
+  item.description = String(g.entries.length);
+  item.contextValue = `followUpGroup.${g.name}`;
+  item.tooltip = `${FOLLOW_UP_GROUP_LABELS[g.name]}: ${plural(g.entries.length, 'follow-up')}`;
+  return item;
+}
+
+function taskIcon(n: TaskNode): vscode.ThemeIcon {
+  const { state, task } = n.entry;
+  if (state === 'done') return icon('pass-filled', 'testing.iconPassed');
+  if (state === 'overdue') return icon('error', 'list.errorForeground');
+  if (state === 'late-start') return icon('warning', 'list.warningForeground');
+  if (task.status === 'doing') return icon('play-circle', 'charts.blue');
+  if (task.status === 'blocked') return icon('circle-slash');
+  return icon('circle-large-outline');
+}
+
+/** `Plan title · start by Wed 5 Aug · finish by Fri 7 Aug · slack 3` (done: `· done Wed 1 Jul`). */
+export function taskDescription(n: TaskNode, today: Day): string {
+  const { entry } = n;
+  const parts = [displayText(entry.planTitle, 60)];
+  if (entry.state === 'done') {
+    if (entry.task.doneOn !== undefined) parts.push(`done ${dayText(entry.task.doneOn, today)}`);
+    return parts.join(' · ');
+  }
+  parts.push(`start by ${dayText(entry.item.start, today)}`, `finish by ${dayText(entry.item.finish, today)}`);
+  if (entry.item.slack !== undefined) parts.push(`slack ${entry.item.slack}`);
+  if (entry.state === 'overdue' || entry.state === 'late-start') parts.push(`${plural(entry.daysLate, 'workday')} late`);
+  return parts.join(' · ');
+}
+
+export function taskItem(n: TaskNode, today: Day, relativePath: string): vscode.TreeItem {
+  const { entry, plan } = n;
+  const { task } = entry;
+  const item = new vscode.TreeItem(displayText(task.title) || task.id, vscode.TreeItemCollapsibleState.None);
+  item.id = taskNodeId(n.uri, task.id);
+  item.description = taskDescription(n, today);
+  item.iconPath = taskIcon(n);
+  item.contextValue = `task.${task.status}`;
+  item.command = { title: 'Show in Plan', command: 'workback.revealInPlan', arguments: [n] };
+  item.accessibilityInformation = { label: `${displayText(task.title)}, ${item.description}` };
+
+  const milestone = plan.items.get(task.milestone);
+  const lines = [
+    `Plan: ${displayText(plan.title)} (${relativePath})`,
+    `Milestone: ${displayText(milestone?.kind === 'milestone' ? milestone.title : task.milestone)}`,
+    `Owner: ${personName(plan, task.owner)} · status: ${task.status}`,
+  ];
+  if (entry.state === 'done') {
+    lines.push(task.doneOn !== undefined ? `Done on ${dayText(task.doneOn, today)}` : 'Done');
+  } else {
+    lines.push(`Start by ${formatDayHuman(entry.item.start, true)} · finish by ${formatDayHuman(entry.item.finish, true)} (the latest dates that still meet the goal)`);
+    if (entry.item.earliestStart !== undefined && entry.item.earliestFinish !== undefined) {
+      lines.push(`Earliest: ${dayText(entry.item.earliestStart, today)} – ${dayText(entry.item.earliestFinish, today)}`);
+    }
+    if (entry.item.slack !== undefined) lines.push(`Slack: ${plural(entry.item.slack, 'workday')}${entry.item.critical ? ' · on the critical path' : ''}`);
+    if (entry.state === 'overdue') lines.push(`Overdue: ${plural(entry.daysLate, 'workday')} past its latest finish`);
+    if (entry.state === 'late-start') lines.push(`Late start: ${plural(entry.daysLate, 'workday')} past its latest start`);
+    if (entry.escalate) lines.push(`Escalate to ${entry.escalateTo ? personName(plan, entry.escalateTo) : 'the goal owner'}`);
+  }
+  if (task.dependsOn.length > 0) lines.push(`Depends on: ${displayText(task.dependsOn.map((d) => d.id).join(', '))}`);
+  if (task.due !== undefined) lines.push(`Due: ${formatDayHuman(task.due, true)}`);
+  if (task.notBefore !== undefined) lines.push(`Not before: ${formatDayHuman(task.notBefore, true)}`);
+  if (task.tags.length > 0) lines.push(`Tags: ${displayText(task.tags.join(', '))}`);
+  if (task.notes) lines.push(`Notes: ${displayText(task.notes, 500)}`);
+  item.tooltip = tooltip(displayText(task.title) || task.id, lines);
+  return item;
+}
+
+/** The other person of a follow-up: whom I follow up with (or, when I am `with`, the task's owner). */
+export function counterpart(n: FollowUpNode): string {
+  const { entry } = n;
+  return n.mine.includes(entry.with) && !n.mine.includes(entry.task.owner) ? entry.task.owner : entry.with;
+}
+
+export function followUpLabel(n: FollowUpNode): string {
+  const e = n.entry;
+  if (e.kind === 'check-in') return 'Check-in';
+  return e.about !== undefined && e.about.trim() !== '' ? displayText(e.about) : 'Follow-up';
+}
+
+/** `with Ravi Patel · Choose MFA method · Mon 6 Jul · 3 workdays late · escalate to Dana Whitfield`. */
+export function followUpDescription(n: FollowUpNode, today: Day): string {
+  const e = n.entry;
+  const parts = [`with ${personName(n.plan, counterpart(n))}`, displayText(e.task.title, 60), dayText(e.on, today)];
+  if (e.overdue) parts.push(`${plural(e.daysLate, 'workday')} late`);
+  if (e.escalate) parts.push(`escalate to ${e.escalateTo ? personName(n.plan, e.escalateTo) : 'the goal owner'}`);
+  return parts.join(' · ');
+}
+
+export function followUpItem(n: FollowUpNode, today: Day, relativePath: string): vscode.TreeItem {
+  const e = n.entry;
+  const item = new vscode.TreeItem(followUpLabel(n), vscode.TreeItemCollapsibleState.None);
+  item.id = followUpNodeId(n);
+  item.description = followUpDescription(n, today);
+  item.iconPath = e.overdue
+    ? e.escalate ? icon('flame', 'list.errorForeground') : icon('bell-dot', 'list.warningForeground')
+    : e.kind === 'check-in' ? icon('comment-discussion') : icon('bell');
+  item.contextValue = e.kind === 'check-in' ? 'checkIn' : 'followUp';
+  item.command = { title: 'Show in Plan', command: 'workback.revealInPlan', arguments: [n] };
+  item.accessibilityInformation = { label: `${item.label as string}, ${item.description}` };
+  const lines = [
+    e.kind === 'check-in'
+      ? `Check-in due by the plan's cadence with ${personName(n.plan, e.with)} on ${formatDayHuman(e.on, true)}`
+      : `Follow-up with ${personName(n.plan, e.with)} on ${formatDayHuman(e.on, true)}`,
+    `Task: ${displayText(e.task.title)} (owner ${personName(n.plan, e.task.owner)})`,
+    `Plan: ${displayText(e.planTitle)} (${relativePath})`,
+  ];
+  if (e.overdue) lines.push(`Overdue: ${plural(e.daysLate, 'workday')} late`);
+  if (e.escalate) lines.push(`Escalate to ${e.escalateTo ? personName(n.plan, e.escalateTo) : 'the goal owner'}`);
+  item.tooltip = tooltip(followUpLabel(n), lines);
+  return item;
+}

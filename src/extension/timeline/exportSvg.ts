@@ -1,0 +1,31 @@
+/** Save the picture the webview drew: a save dialog, then workspace.fs (never Node fs). */
+import * as vscode from 'vscode';
+
+export function defaultExportUri(planUri: vscode.Uri): vscode.Uri {
+  const name = planUri.path.slice(planUri.path.lastIndexOf('/') + 1).replace(/\.workback\.ya?ml$/i, '') || 'timeline';
+  const folder = planUri.scheme === 'untitled'
+    ? vscode.workspace.workspaceFolders?.[0]?.uri
+    : vscode.Uri.joinPath(planUri, '..');
+  return folder ? vscode.Uri.joinPath(folder, `${name}.timeline.svg`) : vscode.Uri.file(`${name}.timeline.svg`);
+}
+
+/** Resolves to where the SVG was written, or undefined when the user cancelled. */
+export async function exportSvg(svg: string, planUri: vscode.Uri | undefined, log: vscode.LogOutputChannel): Promise<vscode.Uri | undefined> {
+  const target = await vscode.window.showSaveDialog({
+    title: 'Export the timeline as SVG',
+    saveLabel: 'Export',
+    filters: { 'SVG image': ['svg'] },
+    ...(planUri ? { defaultUri: defaultExportUri(planUri) } : {}),
+  });
+  if (!target) return undefined;
+  const text = svg.startsWith('<?xml') ? svg : `<?xml version="1.0" encoding="UTF-8"?>\n${svg}`;
+  try {
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
+  } catch (e) {
+    log.error(`exporting the timeline to ${target.toString()} failed: ${e instanceof Error ? e.message : String(e)}`);
+    void vscode.window.showErrorMessage(`Workback: could not write ${vscode.workspace.asRelativePath(target)}: ${e instanceof Error ? e.message : String(e)}`);
+    return undefined;
+  }
+  log.info(`timeline exported to ${target.toString()}`);
+  return target;
+}

@@ -1,0 +1,114 @@
+/**
+ * The timeline: the `workback.openTimeline` command (palette and the editor title of plan
+ * files) and the serializer that brings the panel back after a window reload. Nothing is
+ * parsed until a panel exists. `api` is the integration tests' hook.
+ */
+import * as vscode from 'vscode';
+import type { PlanIndex } from '../planIndex';
+import { isPlanDocument } from '../planFiles';
+import { TIMELINE_VIEW_TYPE, type RenderedMessage, type RenderMessage, type TimelineFilters } from '../../shared/protocol';
+import { parseState } from './messages';
+import { NO_FILTERS } from './model';
+import { readTimelineLimits } from './settings';
+import { createTimelinePanel, TimelinePanel, type TimelineDeps } from './timelinePanel';
+
+export const OPEN_TIMELINE_COMMAND = 'workback.openTimeline';
+
+export interface TimelineProbe {
+  readonly uri: string | undefined;
+  readonly pinned: boolean;
+  readonly filters: TimelineFilters;
+  /** The last render message built for the webview (posted, or waiting for `ready`). */
+  readonly lastPosted: RenderMessage | undefined;
+  /** The last render the webview acknowledged (drawn). */
+  readonly lastRendered: RenderedMessage | undefined;
+  readonly onDidRender: vscode.Event<RenderedMessage>;
+  /** The panel's own message handler: feed it what a webview could post. */
+  receive(message: unknown): Promise<void>;
+  readonly panel: vscode.WebviewPanel;
+}
+
+export interface TimelineApi {
+  /** The panel the command shows (the last opened or restored), if one is open. */
+  current(): TimelineProbe | undefined;
+}
+
+export interface Timeline extends vscode.Disposable {
+  readonly api: TimelineApi;
+}
+
+export function registerTimeline(extensionUri: vscode.Uri, planIndex: PlanIndex, log: vscode.LogOutputChannel): Timeline {
+  const deps: TimelineDeps = { planIndex, log, extensionUri, limits: readTimelineLimits };
+  const panels = new Set<TimelinePanel>();
+  let latest: TimelinePanel | undefined;
+  let lastPlan: vscode.Uri | undefined = activePlan();
+
+  const adopt = (p: TimelinePanel): TimelinePanel => {
+    panels.add(p);
+    latest = p;
+    p.onDidDispose(() => {
+      panels.delete(p);
+      if (latest === p) latest = [...panels].pop();
+    });
+    return p;
+  };
+
+  const open = (arg?: unknown): void => {
+    const uri = arg instanceof vscode.Uri ? arg : activePlan() ?? lastPlan;
+    if (latest && !latest.isDisposed) {
+      if (uri) latest.show(uri);
+      latest.panel.reveal(undefined, true);
+      return;
+    }
+    const panel = createTimelinePanel(extensionUri, vscode.ViewColumn.Beside);
+    adopt(new TimelinePanel(panel, deps, { uri, pinned: false, filters: NO_FILTERS }));
+  };
+
+  const subscriptions: vscode.Disposable[] = [
+    vscode.commands.registerCommand(OPEN_TIMELINE_COMMAND, (arg?: unknown) => open(arg)),
+    vscode.window.onDidChangeActiveTextEditor((ed) => {
+      if (ed && isPlanDocument(ed.document)) lastPlan = ed.document.uri;
+    }),
+    vscode.window.registerWebviewPanelSerializer(TIMELINE_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel: vscode.WebviewPanel, raw: unknown) => {
+        const state = parseState(raw);
+        let uri: vscode.Uri | undefined;
+        try {
+          uri = state?.uri ? vscode.Uri.parse(state.uri, true) : undefined;
+        } catch {
+          uri = undefined;
+        }
+        if (uri && uri.scheme !== 'file' && uri.scheme !== 'untitled' && !(vscode.workspace.workspaceFolders ?? []).some((f) => f.uri.scheme === uri!.scheme)) uri = undefined;
+        uri ??= activePlan() ?? lastPlan;
+        log.info(`timeline: restoring the panel${uri ? ` for ${vscode.workspace.asRelativePath(uri)}` : ''}`);
+        adopt(new TimelinePanel(panel, deps, { uri, pinned: state?.pinned ?? false, filters: state?.filters ?? NO_FILTERS }));
+      },
+    }),
+  ];
+
+  const api: TimelineApi = {
+    current: () => {
+      const p = latest;
+      if (!p || p.isDisposed) return undefined;
+      const s = p.state;
+      return {
+        uri: s.uri, pinned: s.pinned, filters: s.filters, lastPosted: s.lastPosted, lastRendered: p.lastRendered,
+        onDidRender: p.onDidRender, receive: (m: unknown) => p.receive(m), panel: p.panel,
+      };
+    },
+  };
+
+  return {
+    api,
+    dispose: () => {
+      for (const p of [...panels]) p.dispose();
+      for (const s of subscriptions) s.dispose();
+    },
+  };
+}
+
+function activePlan(): vscode.Uri | undefined {
+  const ed = vscode.window.activeTextEditor;
+  if (ed && isPlanDocument(ed.document)) return ed.document.uri;
+  return vscode.window.visibleTextEditors.find((e) => isPlanDocument(e.document))?.document.uri;
+}

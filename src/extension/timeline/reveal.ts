@@ -1,0 +1,40 @@
+/**
+ * From a bar to the task: select the task's (or checkpoint milestone's) `id` value in the
+ * editor. The id is looked up in the document's current text, so a click made while the user
+ * types still lands on the right line; an id that is not in the plan does nothing.
+ */
+import * as vscode from 'vscode';
+import { checkPlan, type CheckResult } from '../../core';
+import { toRange } from '../convert';
+
+export interface RevealDeps {
+  /** The checked result of the document's text, when it is of `version`. */
+  checked(uri: vscode.Uri): { version: number | undefined; result: CheckResult | undefined } | undefined;
+}
+
+/** The range of `itemId`'s id value in `doc`, or undefined when the plan has no such item. */
+export function idRange(doc: vscode.TextDocument, itemId: string, deps: RevealDeps): vscode.Range | undefined {
+  const known = deps.checked(doc.uri);
+  // the index's result only when it is of this very text; otherwise parse the text now
+  const result = known?.result && known.version === doc.version ? known.result : checkPlan(doc.getText());
+  const item = result.plan?.items.get(itemId);
+  if (!item || item.id !== itemId) return undefined;
+  return toRange(result.lines.range(item.idSpan));
+}
+
+/**
+ * Open the plan (in the editor group that already shows it, else another group than the
+ * panel's) and select the id. Resolves to the range selected, or undefined.
+ */
+export async function revealItem(uri: vscode.Uri, itemId: string, deps: RevealDeps, panelColumn: vscode.ViewColumn | undefined): Promise<vscode.Range | undefined> {
+  const doc = await vscode.workspace.openTextDocument(uri);
+  const range = idRange(doc, itemId, deps);
+  if (!range) return undefined;
+  const key = uri.toString();
+  const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === key && e.viewColumn !== undefined);
+  const column = visible?.viewColumn ?? (panelColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One);
+  const editor = await vscode.window.showTextDocument(doc, { viewColumn: column, selection: range, preserveFocus: false, preview: false });
+  editor.selection = new vscode.Selection(range.start, range.end);
+  editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  return range;
+}

@@ -1,0 +1,110 @@
+/**
+ * The drawn bars made interactive: each row's rect and label (Mermaid's ids
+ * `${svgId}-${chartId}` and `...-text`) get its row index; one set of listeners on the chart
+ * shows a tooltip (built with textContent only) and asks the host to reveal the task.
+ */
+import type { BarInfo } from '../shared/protocol';
+
+const plural = (n: number, word: string): string => `${n} ${word}${Math.abs(n) === 1 ? '' : 's'}`;
+
+/** Tag the SVG's bars with their rows; returns how many task bars and rows were found. */
+export function tagBars(svg: SVGSVGElement, svgId: string, rows: readonly BarInfo[]): { bars: number; rows: number } {
+  let bars = 0;
+  let found = 0;
+  const byId = new Map<string, Element>();
+  for (const el of Array.from(svg.querySelectorAll('[id]'))) byId.set(el.id, el);
+  rows.forEach((row, i) => {
+    const rect = byId.get(`${svgId}-${row.chartId}`);
+    const label = byId.get(`${svgId}-${row.chartId}-text`);
+    if (!rect) return;
+    found++;
+    if (row.kind === 'task') bars++;
+    for (const el of [rect, label]) {
+      if (!el) continue;
+      el.setAttribute('data-row', String(i));
+      el.classList.add('wb-bar');
+    }
+    if (row.kind !== 'goal') {
+      rect.setAttribute('tabindex', '0');
+      rect.setAttribute('role', 'button');
+      rect.setAttribute('aria-label', `${row.title}: reveal in the editor`);
+    }
+  });
+  return { bars, rows: found };
+}
+
+export function rowOf(target: EventTarget | null, rows: readonly BarInfo[]): BarInfo | undefined {
+  const el = target instanceof Element ? target.closest('[data-row]') : null;
+  if (!el) return undefined;
+  const i = Number(el.getAttribute('data-row'));
+  return Number.isInteger(i) ? rows[i] : undefined;
+}
+
+function statusText(b: BarInfo): string {
+  const parts: string[] = [];
+  if (b.kind === 'task') parts.push(b.status);
+  else parts.push(b.kind === 'goal' ? 'goal' : 'checkpoint');
+  if (b.critical) parts.push('critical path');
+  if (b.late) parts.push(b.late);
+  return parts.join(' · ');
+}
+
+/** The tooltip's lines: [label, value] pairs, shown as text. */
+export function tooltipLines(b: BarInfo): [string, string][] {
+  const lines: [string, string][] = [];
+  if (b.milestone) lines.push(['Milestone', b.milestone]);
+  if (b.owner) lines.push(['Owner', b.owner]);
+  if (b.kind === 'task') {
+    lines.push(['Start by', b.startBy], ['Finish by', b.finishBy]);
+    if (b.earliestStart && b.earliestFinish) lines.push(['Earliest', `${b.earliestStart} – ${b.earliestFinish}`]);
+    if (b.slack !== undefined) lines.push(['Slack', plural(b.slack, 'workday')]);
+  } else {
+    lines.push([b.kind === 'goal' ? 'Due' : 'Day', b.finishBy]);
+  }
+  lines.push(['Status', statusText(b)]);
+  return lines;
+}
+
+export class Tooltip {
+  private readonly el: HTMLDivElement;
+
+  constructor(parent: HTMLElement) {
+    this.el = document.createElement('div');
+    this.el.id = 'tooltip';
+    this.el.setAttribute('role', 'tooltip');
+    this.el.hidden = true;
+    parent.appendChild(this.el);
+  }
+
+  show(b: BarInfo, x: number, y: number): void {
+    const title = document.createElement('div');
+    title.className = 'tt-title';
+    title.textContent = b.title;
+    const table = document.createElement('dl');
+    for (const [k, v] of tooltipLines(b)) {
+      const dt = document.createElement('dt');
+      dt.textContent = k;
+      const dd = document.createElement('dd');
+      dd.textContent = v;
+      table.append(dt, dd);
+    }
+    const hint = document.createElement('div');
+    hint.className = 'tt-hint';
+    hint.textContent = b.kind === 'goal' ? '' : 'Click to show it in the editor';
+    this.el.replaceChildren(title, table, hint);
+    this.el.hidden = false;
+    this.move(x, y);
+  }
+
+  move(x: number, y: number): void {
+    const r = this.el.getBoundingClientRect();
+    const left = Math.min(x + 14, window.innerWidth - r.width - 8);
+    const top = y + 18 + r.height > window.innerHeight ? y - r.height - 10 : y + 18;
+    this.el.style.left = `${Math.max(4, left)}px`;
+    this.el.style.top = `${Math.max(4, top)}px`;
+  }
+
+  hide(): void {
+    this.el.hidden = true;
+  }
+}

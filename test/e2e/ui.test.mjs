@@ -1,0 +1,117 @@
+// The real VS Code UI (the VS Code server's web workbench in headless Chromium, driven by
+// playwright-core): a broken plan shows highlighting and squiggles, the Problems panel lists
+// the problems of the workspace's plans. Screenshots: test-results/screenshots/.
+import assert from 'node:assert/strict';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  launchBrowser, problemRows, quickOpen, runCommand, startServer, waitFor, waitForSettled, waitForWorkbench, workbenchUrl,
+} from '../../tools/vscode-runtime/lib.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const SHOTS = process.env.WORKBACK_SCREENSHOTS || path.join(ROOT, 'test-results', 'screenshots');
+
+describe('the UI of a real VS Code', function () {
+  let tmp;
+  let server;
+  let browser;
+  let page;
+  let ok = false;
+  const pageErrors = [];
+
+  before(async function () {
+    mkdirSync(SHOTS, { recursive: true });
+    tmp = mkdtempSync(path.join(os.tmpdir(), 'workback-ui-'));
+    cpSync(path.join(ROOT, 'test', 'fixtures', 'workspace'), path.join(tmp, 'workspace'), { recursive: true });
+    server = startServer({ settings: { 'workbench.colorTheme': 'Default Dark Modern', 'editor.minimap.enabled': false, 'workbench.editor.enablePreview': false, 'editor.stickyScroll.enabled': false } });
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.setDefaultTimeout(30000);
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(workbenchUrl(server.url, { folder: path.join(tmp, 'workspace'), extensionDevelopmentPath: ROOT }));
+    await waitForWorkbench(page);
+    assert.match(await page.title(), /Extension Development Host/);
+  });
+
+  after(async function () {
+    if (!ok && page) await page.screenshot({ path: path.join(SHOTS, 'failure.png') }).catch(() => {});
+    if (browser) await browser.close().catch(() => {});
+    if (server) server.stop({ removeState: ok });
+    if (server && !ok) console.log(`      server state and logs kept in ${server.state}`);
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('opens a broken plan with plan highlighting and squiggles', async function () {
+    await quickOpen(page, 'unknown-owner.workback.yaml');
+    const editor = page.locator('.editor-instance .monaco-editor').first();
+    await editor.locator('.view-line').first().waitFor();
+    // the error squiggle under `sam`
+    await editor.locator('.squiggly-error').first().waitFor({ timeout: 30000 });
+    // the language is shown in the status bar
+    await page.locator('.statusbar-item[id="status.editor.mode"]').filter({ hasText: 'Workback Plan' }).waitFor();
+    // tokens: a date, a status and a depends_on id are colored unlike plain text
+    // (Monaco renders spaces as no-break spaces and merges neighbours of one color into one span)
+    const colorOf = (text, lineHas = text) => editor.evaluate((root, [want, line]) => {
+      const norm = (el) => el.textContent.replace(/\u00a0/g, ' ');
+      for (const l of root.querySelectorAll('.view-line')) {
+        if (!norm(l).includes(line)) continue;
+        for (const el of l.querySelectorAll('span span')) if (norm(el).trim() === want) return getComputedStyle(el).color;
+      }
+      throw new Error(`no token "${want}" on a line with "${line}" on screen`);
+    }, [text, lineHas]);
+    const plain = await colorOf('Get three quotes');
+    const date = await colorOf('2026-10-30');
+    const status = await colorOf('doing');
+    const ref = await colorOf('quote', 'depends_on: [quote]');
+    const key = await colorOf('owner');
+    console.log(`      colors: text ${plain}, key ${key}, date ${date}, status ${status}, depends_on id ${ref}`);
+    assert.notEqual(date, plain, 'a date is highlighted');
+    assert.notEqual(status, plain, 'a status is highlighted');
+    assert.notEqual(ref, plain, 'a depends_on id is highlighted');
+    // hover the squiggle: the problem's message
+    const box = await editor.locator('.squiggly-error').first().boundingBox();
+    assert.ok(box, 'the squiggle is on screen');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const hover = page.locator('.monaco-hover').filter({ hasText: 'is not in people' }).first();
+    await hover.waitFor({ timeout: 15000 });
+    await waitForSettled(hover);
+    assert.match(await hover.innerText(), /"sam" \(owner of quote\) is not in people/);
+    await page.screenshot({ path: path.join(SHOTS, 'editor.png') });
+    await page.keyboard.press('Escape');
+  });
+
+  it('lists the problems of the workspace in the Problems panel', async function () {
+    const rows = await waitFor(async () => {
+      const r = await problemRows(page);
+      return r.some((x) => x.includes('exprot')) && r.some((x) => x.includes('is not in people')) && r;
+    }, 'the plans\' problems in the Problems panel', { timeout: 30000 });
+    for (const r of rows) console.log(`      problem row: ${r}`);
+    const row = (needle) => rows.find((r) => r.includes(needle));
+    assert.match(row('is not in people'), /"sam" \(owner of quote\) is not in people\. .*workback\W+unknown-person\W+\[Ln 19, Col 16\]/);
+    assert.match(row('exprot'), /"exprot" is not a task or milestone of this plan.*workback\W+unknown-id\W+\[Ln 19, Col 22\]/);
+    assert.ok(rows.some((r) => /workback\W+yaml-syntax\W+\[Ln 17, Col 1\]/.test(r)), 'the YAML syntax error of a plan that is not open');
+    for (const f of ['unknown-owner.workback.yaml', 'never-opened.workback.yaml', 'syntax-error.workback.yaml']) {
+      assert.ok(rows.some((r) => r.startsWith(f)), `a row for ${f}`);
+    }
+    assert.ok(!rows.some((r) => r.startsWith('mfa.workback.yaml')), 'no row for the clean plan');
+    await page.locator('.markers-panel').screenshot({ path: path.join(SHOTS, 'problems-panel.png') });
+    await page.screenshot({ path: path.join(SHOTS, 'problems.png') });
+  });
+
+  it('shows the goal in the language status of a clean plan', async function () {
+    await quickOpen(page, 'mfa.workback.yaml');
+    await runCommand(page, 'View: Close Panel');
+    // the language status item sits behind the {} next to the language in the status bar
+    await page.locator('.statusbar-item[id="status.languageStatus"]').click();
+    const item = page.locator('.hover-language-status').filter({ hasText: 'Goal feasible' }).first();
+    await item.waitFor({ timeout: 15000 });
+    assert.match(await item.innerText(), /Goal feasible · minimum slack 25 workdays/);
+    await waitForSettled(page.locator('.monaco-hover').filter({ has: item }).first());
+    await page.screenshot({ path: path.join(SHOTS, 'language-status.png') });
+    await page.keyboard.press('Escape');
+    assert.deepEqual(pageErrors, [], 'no page errors');
+    ok = true;
+  });
+});

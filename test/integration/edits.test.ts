@@ -1,0 +1,267 @@
+/**
+ * Edits from the sidebar in the real VS Code, on the file's text byte for byte: mark done
+ * (CRLF, BOM, comments), start (flow style, 4 spaces), mark a follow-up done, log a check-in,
+ * schedule a follow-up; one undo restores the exact text; a dirty document keeps the user's
+ * text and is not saved; a stale, ambiguous or broken plan, a deleted, untitled, virtual or
+ * read-only file: refused with a message, nothing changed.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { EditOutcome } from '../../src/extension/edits/applyPlanEdit';
+import type { SidebarApi } from '../../src/extension/sidebar';
+import type { FollowUpNode, TaskNode } from '../../src/extension/sidebar/nodes';
+import { fixture, getApi, setSetting, waitFor } from './helpers';
+
+const created: vscode.Uri[] = [];
+
+async function sidebarAs(me: string): Promise<SidebarApi> {
+  const api = await getApi();
+  await api.planIndex.start();
+  await api.planIndex.whenIdle();
+  await setSetting('me', me);
+  await waitFor(() => api.sidebar.model.identity.me.join() === me, `workback.me = ${me}`);
+  return api.sidebar;
+}
+
+/** Write a plan with exactly these bytes; wait until the sidebar shows it. */
+async function writePlan(name: string, text: string): Promise<vscode.Uri> {
+  const uri = fixture('sidebar', name);
+  created.push(uri);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  const api = await getApi();
+  await waitFor(() => api.planIndex.get(uri)?.result?.schedule && api.sidebar.model.snapshot.plans.has(uri.toString()), `${name} in the sidebar`);
+  return uri;
+}
+
+async function bytes(uri: vscode.Uri): Promise<string> {
+  return new TextDecoder('utf-8', { ignoreBOM: true }).decode(await vscode.workspace.fs.readFile(uri));
+}
+
+async function taskNode(s: SidebarApi, uri: vscode.Uri, taskId: string): Promise<TaskNode> {
+  return waitFor(() => s.myTasks.find(uri.toString(), taskId), `task ${taskId} in My Tasks`);
+}
+
+async function followUpNode(s: SidebarApi, uri: vscode.Uri, taskId: string): Promise<FollowUpNode> {
+  return waitFor(() => {
+    for (const g of s.followUps.getChildren(undefined)) {
+      for (const n of s.followUps.getChildren(g)) if (n.kind === 'followUp' && n.uri === uri.toString() && n.entry.task.id === taskId) return n;
+    }
+    return undefined;
+  }, `a follow-up of ${taskId}`);
+}
+
+const applied = (o: EditOutcome | undefined): void => assert.equal(o?.status, 'applied', o?.message);
+function refused(o: EditOutcome | undefined, message: RegExp): void {
+  assert.equal(o?.status, 'refused');
+  assert.match(o!.message, message);
+}
+
+const HEAD = (title: string): string => `# Edited by test/integration/edits.test.ts
+workback: 1
+title: ${title}
+goal:
+  outcome: Done      # the goal
+  due: 2026-07-31
+  owner: kim
+people:
+  ed: { name: Ed Park, email: ed@edits.example }
+  kim: { name: Kim Lo }
+policy:
+  escalate_to: kim
+milestones:
+  - id: m
+    title: M
+    tasks:
+`;
+
+describe('edits from the sidebar', function () {
+  this.timeout(60000);
+
+  before(async () => {
+    // The web workbench saves dirty files after a delay by default: these tests need them dirty.
+    await vscode.workspace.getConfiguration('files').update('autoSave', 'off', vscode.ConfigurationTarget.Workspace);
+  });
+
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  after(async () => {
+    for (const uri of created) {
+      await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+    }
+    await setSetting('me', undefined);
+    await vscode.workspace.getConfiguration('files').update('autoSave', undefined, vscode.ConfigurationTarget.Workspace);
+  });
+
+  it('mark done on a CRLF file with a BOM and comments: only the status and one new line change; one undo restores', async () => {
+    const s = await sidebarAs('ed');
+    const lf = `${HEAD('CRLF plan')}      - id: a
+        title: 'Write the brief'   # quoted
+        owner: ed
+        status: todo   # not yet
+        tags: [x]
+      - { id: b, title: Other, owner: kim }
+`;
+    const original = `\ufeff${lf.replace(/\n/g, '\r\n')}`;
+    const uri = await writePlan('tmp-edit-crlf.workback.yaml', original);
+    const outcome = await vscode.commands.executeCommand<EditOutcome>('workback.markTaskDone', await taskNode(s, uri, 'a'));
+    applied(outcome);
+    assert.equal(outcome.status === 'applied' && outcome.saved, true, 'a clean document is saved');
+    const expected = original.replace('status: todo   # not yet\r\n', 'status: done   # not yet\r\n        done_on: 2026-07-01\r\n');
+    assert.equal(await bytes(uri), expected);
+
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('undo');
+    assert.equal(doc.getText(), original.slice(1), 'one undo restores the exact text (the BOM is not part of the text)');
+    assert.equal(doc.eol, vscode.EndOfLine.CRLF);
+    await doc.save();
+    assert.equal(await bytes(uri), original, 'saved again: byte for byte the original, BOM and CRLF');
+  });
+
+  it('start a task in flow style with 4 spaces: flow stays flow, done_on goes', async () => {
+    const s = await sidebarAs('ed');
+    const original = `workback: 1
+title: Flow plan
+goal: { outcome: Done, due: 2026-07-31 }
+people:
+    ed: { name: Ed Park }
+milestones:
+    -   id: m
+        title: M
+        tasks:
+            - { id: a, title: Reopened, owner: ed, status: blocked, done_on: 2026-06-30 }   # odd
+            - { id: b, title: B, owner: ed }`;
+    const uri = await writePlan('tmp-edit-flow.workback.yaml', original);
+    applied(await vscode.commands.executeCommand<EditOutcome>('workback.startTask', await taskNode(s, uri, 'a')));
+    assert.equal(await bytes(uri), original.replace('status: blocked, done_on: 2026-06-30 }', 'status: doing }'));
+    applied(await vscode.commands.executeCommand<EditOutcome>('workback.markTaskDone', { uri: uri.toString(), taskId: 'b' }));
+    assert.equal(await bytes(uri), original
+      .replace('status: blocked, done_on: 2026-06-30 }', 'status: doing }')
+      .replace('{ id: b, title: B, owner: ed }', '{ id: b, title: B, owner: ed, status: done, done_on: 2026-07-01 }'), 'no final newline added');
+  });
+
+  it('mark a follow-up done, log a check-in and schedule a follow-up', async () => {
+    const s = await sidebarAs('ed');
+    const original = `${HEAD('Follow-up plan')}      - id: a
+        title: Call the vendor
+        owner: ed
+        status: doing
+        follow_ups:
+          - { on: 2026-06-29, with: kim, about: Quote? }
+          - on: 2026-07-03
+            with: kim
+      - id: b
+        title: Second
+        owner: ed
+`;
+    const uri = await writePlan('tmp-edit-follow-ups.workback.yaml', original);
+    const fu = await followUpNode(s, uri, 'a');
+    assert.equal(fu.entry.about, 'Quote?');
+    applied(await vscode.commands.executeCommand<EditOutcome>('workback.markFollowUpDone', fu));
+    const step1 = original.replace('{ on: 2026-06-29, with: kim, about: Quote? }', '{ on: 2026-06-29, with: kim, about: Quote?, done: true }');
+    assert.equal(await bytes(uri), step1);
+
+    await waitFor(() => !s.model.snapshot.followUpGroups.some((g) => g.entries.some((e) => e.about === 'Quote?')), 'the refreshed follow-ups');
+    applied(await vscode.commands.executeCommand<EditOutcome>('workback.logCheckIn', await taskNode(s, uri, 'b')));
+    const step2 = step1.replace('        title: Second\n        owner: ed\n', `        title: Second
+        owner: ed
+        follow_ups:
+          - on: 2026-07-01
+            with: kim
+            about: Check-in
+            done: true
+`);
+    assert.equal(await bytes(uri), step2, 'a check-in on my own task is with the person I report to');
+
+    applied(await vscode.commands.executeCommand<EditOutcome>('workback.scheduleFollowUp', await taskNode(s, uri, 'a'), { on: '2026-07-08', with: 'kim', about: 'Signed: yes?' }));
+    assert.equal(await bytes(uri), step2.replace('            with: kim\n      - id: b', `            with: kim
+          - on: 2026-07-08
+            with: kim
+            about: "Signed: yes?"
+            done: false
+      - id: b`));
+    refused(await vscode.commands.executeCommand<EditOutcome>('workback.scheduleFollowUp', await taskNode(s, uri, 'a'), { on: '2026-02-30', with: 'kim' }), /not a real calendar day/);
+  });
+
+  it('on a dirty document: the user\'s unsaved text stays, nothing is saved', async () => {
+    const s = await sidebarAs('ed');
+    const original = `${HEAD('Dirty plan')}      - id: a
+        title: A
+        owner: ed
+`;
+    const uri = await writePlan('tmp-edit-dirty.workback.yaml', original);
+    const node = await taskNode(s, uri, 'a');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    const typing = new vscode.WorkspaceEdit();
+    typing.insert(uri, new vscode.Position(0, 0), '# unsaved note\n');
+    assert.ok(await vscode.workspace.applyEdit(typing));
+    assert.ok(doc.isDirty);
+    const outcome = await vscode.commands.executeCommand<EditOutcome>('workback.markTaskDone', node);
+    applied(outcome);
+    assert.equal(outcome.status === 'applied' && outcome.saved, false);
+    assert.equal(doc.getText(), `# unsaved note\n${original}        status: done\n        done_on: 2026-07-01\n`);
+    assert.ok(doc.isDirty, 'still unsaved');
+    assert.equal(await bytes(uri), original, 'the file on disk is untouched');
+    await vscode.commands.executeCommand('undo');
+    assert.equal(doc.getText(), `# unsaved note\n${original}`, 'one undo takes back the edit only');
+  });
+
+  it('refuses a stale item, a duplicate id and a plan that does not parse, changing nothing', async () => {
+    const s = await sidebarAs('ed');
+    const original = `${HEAD('Stale plan')}      - id: a
+        title: A
+        owner: ed
+      - id: c
+        title: C
+        owner: ed
+`;
+    const uri = await writePlan('tmp-edit-stale.workback.yaml', original);
+    const node = await taskNode(s, uri, 'a');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    const rename = async (from: string, to: string): Promise<void> => {
+      const e = new vscode.WorkspaceEdit();
+      const i = doc.getText().indexOf(from);
+      e.replace(uri, new vscode.Range(doc.positionAt(i), doc.positionAt(i + from.length)), to);
+      assert.ok(await vscode.workspace.applyEdit(e));
+    };
+    await rename('- id: a', '- id: a2'); // the tree has not caught up
+    const renamed = doc.getText();
+    refused(await vscode.commands.executeCommand<EditOutcome>('workback.markTaskDone', node), /"a" is no longer in the plan/);
+    assert.equal(doc.getText(), renamed);
+    await rename('- id: c', '- id: a2');
+    refused(await vscode.commands.executeCommand<EditOutcome>('workback.markTaskDone', { uri: uri.toString(), taskId: 'a2' }), /2 tasks with the id "a2"/);
+    await rename('title: C', 'title: [C');
+    const broken = doc.getText();
+    refused(await vscode.commands.executeCommand<EditOutcome>('workback.logCheckIn', node, { with: 'kim' }), /does not parse \(line \d+/);
+    assert.equal(doc.getText(), broken, 'a broken plan is never rewritten');
+    assert.equal(await bytes(uri), original);
+  });
+
+  it('refuses deleted, untitled, virtual and read-only files with a message', async () => {
+    const s = await sidebarAs('ed');
+    const text = `${HEAD('Gone plan')}      - { id: a, title: A, owner: ed }\n`;
+    const gone = await writePlan('tmp-edit-gone.workback.yaml', text);
+    const node = await taskNode(s, gone, 'a');
+    await vscode.workspace.fs.delete(gone);
+    refused(await vscode.commands.executeCommand<EditOutcome>('workback.markTaskDone', node), /no longer exists/);
+    refused(await vscode.commands.executeCommand<EditOutcome>('workback.markTaskDone', { uri: 'untitled:Untitled-9', taskId: 'a' }), /not saved yet/);
+    refused(await vscode.commands.executeCommand<EditOutcome>('workback.markTaskDone', { uri: 'vscode-vfs://github/o/r/p.workback.yaml', taskId: 'a' }), /not a file on disk \(vscode-vfs:\)/);
+    // read-only in VS Code (files.readonlyInclude): refused. (A file without write permission
+    // cannot be made here: the tests run as root, who may write it; the API cannot see it either.)
+    const files = vscode.workspace.getConfiguration('files');
+    await files.update('readonlyInclude', { '**/tmp-edit-readonly.workback.yaml': true }, vscode.ConfigurationTarget.Workspace);
+    try {
+      const ro = await writePlan('tmp-edit-readonly.workback.yaml', text);
+      refused(await vscode.commands.executeCommand<EditOutcome>('workback.markTaskDone', { uri: ro.toString(), taskId: 'a' }), /is read-only \(setting files\.readonlyInclude\)/);
+      assert.equal(await bytes(ro), text);
+      assert.equal((await vscode.workspace.openTextDocument(ro)).getText(), text);
+    } finally {
+      await files.update('readonlyInclude', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+});

@@ -1,0 +1,63 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { describePlan } from '../../src/extension/languageStatus';
+import { parseSettings } from '../../src/extension/settings';
+import { fixture, getApi, hasCode, isEmpty, setSetting, waitFor, waitForDiagnostics, workbackDiagnostics } from './helpers';
+
+describe('settings', () => {
+  it('clamps hostile values with a warning', () => {
+    const values: Record<string, unknown> = { 'today': 'yesterday', 'diagnostics.debounceMs': -5, 'maxFileSize': 1e12 };
+    const { settings, warnings } = parseSettings((k) => values[k]);
+    assert.equal(settings.debounceMs, 0);
+    assert.equal(settings.maxFileSize, 50 * 1024 * 1024);
+    assert.equal(settings.pinnedToday, undefined);
+    assert.equal(warnings.length, 3);
+    const nan = parseSettings((k) => (k === 'maxFileSize' ? 'big' : undefined));
+    assert.equal(nan.settings.maxFileSize, 5 * 1024 * 1024);
+    assert.equal(nan.warnings.length, 1);
+  });
+
+  it('does not parse a plan above workback.maxFileSize, and says so', async () => {
+    const api = await getApi();
+    await api.planIndex.start();
+    const uri = fixture('plans', 'mfa.workback.yaml');
+    await api.planIndex.whenIdle();
+    await setSetting('maxFileSize', 1024);
+    try {
+      const diags = await waitForDiagnostics(uri, hasCode('file-too-large'), 'file-too-large');
+      assert.equal(diags.length, 1);
+      assert.match(diags[0]!.message, /more than the limit of 1 KB.*workback\.maxFileSize.*not checked/);
+      assert.equal(api.planIndex.get(uri)?.tooLarge, true);
+      assert.equal(api.planIndex.get(uri)?.result, undefined, 'not parsed');
+      await setSetting('maxFileSize', -1); // hostile: clamped to the minimum, 1 KB
+      assert.equal(api.settings().maxFileSize, 1024);
+    } finally {
+      await setSetting('maxFileSize', undefined);
+    }
+    await waitForDiagnostics(uri, isEmpty, 'checked again under the default limit');
+    assert.equal(workbackDiagnostics(uri).length, 0);
+    assert.equal(vscode.workspace.getConfiguration('workback').get('maxFileSize'), 5 * 1024 * 1024);
+  });
+
+  it('checks a large plan (over 1 MB) off the typing path, and says so', async () => {
+    const api = await getApi();
+    await api.planIndex.start();
+    const uri = fixture('plans', 'large.workback.yaml');
+    const plan = new TextDecoder().decode(await vscode.workspace.fs.readFile(fixture('plans', 'mfa.workback.yaml')));
+    const filler = `# ${'x'.repeat(97)}\n`.repeat(11000); // 1.1 MB of comments
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(filler + plan));
+    try {
+      const entry = await waitFor(() => api.planIndex.get(uri), 'the large plan indexed', 30000);
+      assert.equal(entry.large, true);
+      assert.equal(entry.tooLarge, false);
+      assert.ok(entry.result, 'parsed');
+      assert.deepEqual(entry.diagnostics, []);
+      const status = describePlan(entry, false);
+      assert.equal(status.text, 'Goal feasible · minimum slack 25 workdays');
+      assert.match(status.detail, /large file: checked 1 s after typing stops/);
+      console.log(`      ${(entry.size / 1e6).toFixed(1)} MB checked in ${entry.checkMs.toFixed(0)} ms`);
+    } finally {
+      await vscode.workspace.fs.delete(uri);
+    }
+  });
+});
