@@ -1,4 +1,6 @@
-// npm run bench: bundle the benchmarks with esbuild, then run each in its own Node process.
+// npm run bench: bundle the benchmarks with esbuild, then run each in its own Node process;
+// `bench/*.bench.mjs` files (plain Node scripts, e.g. the timeline's, which drives a real VS Code)
+// run as they are, after those.
 import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import * as esbuild from 'esbuild';
@@ -8,4 +10,7 @@ for (const f of entries) {
   const outfile = `.bench/${f.replace(/\.ts$/, '.js')}`;
   await esbuild.build({ entryPoints: [`bench/${f}`], outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning' });
   execFileSync(process.execPath, ['--expose-gc', outfile], { stdio: 'inherit' });
+}
+for (const f of readdirSync('bench').filter((f) => f.endsWith('.bench.mjs')).sort()) {
+  execFileSync(process.execPath, [`bench/${f}`], { stdio: 'inherit' });
 }

@@ -49,15 +49,24 @@ if (installed.status !== 0) {
   process.exit(1);
 }
 const { startServer, workbenchUrl } = await import('../tools/vscode-runtime/lib.mjs');
-const server = startServer();
-const url = workbenchUrl(server.url, { folder, extensionDevelopmentPath: ROOT });
+let server;
 let stopped = false;
 const stop = () => {
-  if (stopped) return;
+  if (stopped || !server) return;
   stopped = true;
   server.stop({ removeState: true });
 };
 process.on('exit', stop);
+// before the server starts, so that Ctrl+C is ours (the server has its own process group)
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(sig, () => {
+    log('stopping the server');
+    stop();
+    process.exit(0);
+  });
+}
+server = startServer();
+const url = workbenchUrl(server.url, { folder, extensionDevelopmentPath: ROOT });
 
 if (check) {
   try {
@@ -74,7 +83,7 @@ if (check) {
   } catch (e) {
     console.error(`[start] check failed: ${e && e.message ? e.message : e}; server state kept in ${server.state}`);
     stopped = true;
-    spawnSync('bash', [path.join(ROOT, 'tools', 'vscode-runtime', 'stop-server.sh'), server.state], { stdio: 'ignore' });
+    server.stop({ removeState: false });
     process.exit(1);
   }
 }
@@ -83,13 +92,6 @@ log(`VS Code ${server.url} is serving ${path.relative(process.cwd(), folder) || 
 log('open this URL in a browser (from another machine: ssh -L <port>:127.0.0.1:<port> first):');
 console.log(`\n  ${url}\n`);
 log('Ctrl+C stops the server');
-for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.on(sig, () => {
-    log('stopping the server');
-    stop();
-    process.exit(0);
-  });
-}
 // keep the process (and so the server) alive until a signal
 const keepAlive = setInterval(() => {
   try {

@@ -27,6 +27,8 @@ export interface Drawn {
   leftPadding: number;
   /** The color of today's marker. */
   today: string;
+  /** Parsing Mermaid's SVG into the document. */
+  adoptMs: number;
 }
 
 let counter = 0;
@@ -91,7 +93,9 @@ export async function drawGantt(text: string, o: DrawOptions): Promise<Drawn> {
   const svgId = `wb-gantt-${++counter}`;
   const { svg } = await mermaid.render(svgId, text, renderHost(o.width));
   const mermaidMs = performance.now() - t0;
-  return { svg: adoptSvg(svg), svgId, mermaidMs, leftPadding, today: todayColor(mt) };
+  const t1 = performance.now();
+  const el = adoptSvg(svg);
+  return { svg: el, svgId, mermaidMs, leftPadding, today: todayColor(mt), adoptMs: performance.now() - t1 };
 }
 
 /** Date ticks at least ~60 px apart: days, weeks or months as the axis allows. */
@@ -137,28 +141,67 @@ export function finishMarkers(d: Drawn, width: number): void {
 }
 
 /**
- * Cut section titles that do not fit the left column; the whole title stays in a tooltip.
+ * Section titles that do not fit the left column wrap onto as many lines as their section has
+ * room for (two a row), and the last line is cut with an ellipsis when even that is not enough;
+ * the whole title stays in a tooltip. `rowsPerSection` is in the order Mermaid draws them.
  * Call it once the SVG is in the document (text is measured there).
  */
-export function fitSectionTitles(svg: SVGSVGElement, column: number): void {
+export function fitSectionTitles(svg: SVGSVGElement, column: number, rowsPerSection: readonly number[]): void {
   const max = column - 16;
-  for (const t of Array.from(svg.querySelectorAll<SVGTextElement>('text.sectionTitle'))) {
-    const full = t.textContent ?? '';
-    if (t.getComputedTextLength() <= max) continue;
-    const span = t.querySelector('tspan') ?? t;
-    let lo = 0;
-    let hi = full.length;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      span.textContent = `${full.slice(0, mid)}…`;
-      if (t.getComputedTextLength() <= max) lo = mid;
-      else hi = mid - 1;
+  const titles = Array.from(svg.querySelectorAll<SVGTextElement>('text.sectionTitle'));
+  titles.forEach((t, i) => {
+    const full = (t.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (t.getComputedTextLength() <= max) return;
+    const maxLines = Math.max(1, Math.min(6, (rowsPerSection[i] ?? 1) * 2));
+    const first = t.querySelector('tspan');
+    const x = first?.getAttribute('x') ?? '10';
+    const line = (text: string, n: number): SVGTSpanElement => {
+      const span = document.createElementNS('http://www.w3.org/2000/svg', 'tspan');
+      span.setAttribute('x', x);
+      span.setAttribute('alignment-baseline', 'central');
+      if (n > 0) span.setAttribute('dy', '1.15em');
+      span.textContent = text;
+      return span;
+    };
+    t.replaceChildren();
+    const words = full.split(' ');
+    const lines: SVGTSpanElement[] = [];
+    let current = line('', 0);
+    t.appendChild(current);
+    for (const w of words) {
+      const before = current.textContent ?? '';
+      current.textContent = before ? `${before} ${w}` : w;
+      if (current.getComputedTextLength() <= max || !before) continue;
+      current.textContent = before;
+      if (lines.length + 1 >= maxLines) {
+        current.textContent = `${before} ${w}`;
+        break;
+      }
+      lines.push(current);
+      current = line(w, lines.length);
+      t.appendChild(current);
     }
-    span.textContent = `${full.slice(0, lo)}…`;
+    lines.push(current);
+    // the rest did not fit: the last line ends with an ellipsis
+    const shown = lines.map((l) => l.textContent).join(' ');
+    const last = lines[lines.length - 1]!;
+    if (shown.length < full.length || last.getComputedTextLength() > max) {
+      const text = last.textContent ?? '';
+      let lo = 0;
+      let hi = text.length;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        last.textContent = `${text.slice(0, mid)}…`;
+        if (last.getComputedTextLength() <= max) lo = mid;
+        else hi = mid - 1;
+      }
+      last.textContent = `${text.slice(0, lo)}…`;
+    }
+    t.setAttribute('dy', `${-((lines.length - 1) * 1.15) / 2}em`);
     const title = document.createElementNS('http://www.w3.org/2000/svg', 'title');
     title.textContent = full;
     t.appendChild(title);
-  }
+  });
 }
 
 /**

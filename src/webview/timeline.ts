@@ -140,6 +140,7 @@ async function drawOne(m: RenderMessage): Promise<void> {
   const theme = bodyTheme(hostTheme);
   const width = chartWidth();
   const start = arrived.get(m.seq) ?? performance.now();
+  const drawStart = performance.now();
   let drawn: Drawn;
   try {
     drawn = await drawGantt(gantt.text, { width, theme, days: gantt.days, rows: gantt.rows.length, sections: sectionsOf(gantt.rows) });
@@ -153,12 +154,16 @@ async function drawOne(m: RenderMessage): Promise<void> {
   }
   if (!wanted(m)) return; // a newer message came while Mermaid drew: this picture is stale
   tooltip.hide();
+  const t2 = performance.now();
   chart.replaceChildren(drawn.svg);
   finishMarkers(drawn, width);
-  fitSectionTitles(drawn.svg, drawn.leftPadding);
+  fitSectionTitles(drawn.svg, drawn.leftPadding, m.filters.compact ? [] : rowsPerSection(gantt.rows));
   placeLabels(drawn.svg, drawn.svgId, gantt.rows.map((r) => r.chartId), drawn.leftPadding, width);
   fitViewBox(drawn.svg);
   const counts = tagBars(drawn.svg, drawn.svgId, gantt.rows);
+  const steps = {
+    waited: drawStart - start, mermaid: drawn.mermaidMs, adopt: drawn.adoptMs, finish: performance.now() - t2,
+  };
   const stale = m !== latest;
   chart.classList.toggle('stale', stale);
   if (stale) chart.setAttribute('aria-disabled', 'true');
@@ -169,6 +174,7 @@ async function drawOne(m: RenderMessage): Promise<void> {
   chart.dataset.seq = String(m.seq);
   chart.dataset.version = String(m.version);
   chart.dataset.bars = String(counts.bars);
+  chart.dataset.theme = theme;
   // acknowledged once the picture is painted (or soon, if the frame is not painting)
   let acked = false;
   const ack = (): void => {
@@ -179,10 +185,24 @@ async function drawOne(m: RenderMessage): Promise<void> {
     document.body.dataset.renderedAt = String(Date.now());
     document.body.dataset.mermaidMs = drawn.mermaidMs.toFixed(1);
     document.body.dataset.totalMs = totalMs.toFixed(1);
+    document.body.dataset.steps = JSON.stringify({ ...steps, painted: totalMs });
     post({ type: 'rendered', seq: m.seq, uri: m.uri, version: m.version, bars: counts.bars, rows: counts.rows, mermaidMs: drawn.mermaidMs, totalMs, theme });
   };
   requestAnimationFrame(ack);
   setTimeout(ack, 250);
+}
+
+/** Rows of each section, in the order they are drawn (consecutive rows of one milestone). */
+function rowsPerSection(rows: readonly BarInfo[]): number[] {
+  const out: number[] = [];
+  let last: string | undefined;
+  for (const r of rows) {
+    const s = r.milestone || 'Goal';
+    if (s === last) out[out.length - 1]!++;
+    else out.push(1);
+    last = s;
+  }
+  return out;
 }
 
 function sectionsOf(rows: readonly BarInfo[]): string[] {

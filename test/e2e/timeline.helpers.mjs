@@ -20,11 +20,11 @@ export function makeWorkspace(prefix, files, settings = {}) {
   return { root, folder };
 }
 
-/** The frame of the timeline webview (the one whose document has `#chart`). */
-export async function timelineFrame(page, { timeout = 30000 } = {}) {
+/** The frame of the timeline webview (the one whose document has `#chart`), other than `exclude`. */
+export async function timelineFrame(page, { timeout = 30000, exclude = [] } = {}) {
   return waitFor(async () => {
     for (const f of page.frames()) {
-      if (f.isDetached()) continue;
+      if (f.isDetached() || exclude.includes(f)) continue;
       const has = await f.evaluate(() => !!document.getElementById('chart') && !!document.getElementById('toolbar')).catch(() => false);
       if (has) return f;
     }

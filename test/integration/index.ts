@@ -1,7 +1,8 @@
 /**
  * Entry of the integration tests (extensionTestsPath): runs inside the real VS Code extension
  * host, loads every out/test/integration/**\/*.test.js into mocha (bdd) and reports the
- * runner's stats to the file named by WORKBACK_TEST_RESULTS (scripts/test.mjs reads it).
+ * runner's stats to the file named by WORKBACK_TEST_RESULTS (scripts/test.mjs reads it),
+ * after every test and at the end.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -17,17 +18,26 @@ export async function run(): Promise<void> {
   for (const f of files) mocha.addFile(f);
   await mocha.loadFilesAsync();
   const resultsFile = process.env.WORKBACK_TEST_RESULTS;
-  const failures: { title: string; error: string }[] = [];
+  const failed: { title: string; error: string }[] = [];
+  // written after every test, so a run cut short by a hang still reports what it did
+  const report = (stats: Mocha.Stats | undefined, finished: boolean): void => {
+    if (!resultsFile) return;
+    const s = { passes: stats?.passes ?? 0, failures: stats?.failures ?? 0, pending: stats?.pending ?? 0, tests: stats?.tests ?? 0, finished, failed };
+    try {
+      fs.writeFileSync(resultsFile, JSON.stringify(s));
+    } catch {
+      // the runner reads what it can
+    }
+  };
   await new Promise<void>((resolve, reject) => {
-    const runner = mocha.run(() => {
-      const s = runner.stats;
-      const stats = { passes: s?.passes ?? 0, failures: s?.failures ?? 0, pending: s?.pending ?? 0, tests: s?.tests ?? 0, duration: s?.duration ?? 0, failed: failures };
-      if (resultsFile) fs.writeFileSync(resultsFile, JSON.stringify(stats));
-      if (stats.failures > 0) reject(new Error(`${stats.failures} integration test(s) failed`));
+    const runner = mocha.run((failures) => {
+      report(runner.stats, true);
+      if (failures > 0) reject(new Error(`${failures} integration test(s) failed`));
       else resolve();
     });
     runner.on('fail', (test, err: unknown) => {
-      failures.push({ title: test.fullTitle(), error: err instanceof Error ? err.message : String(err) });
+      failed.push({ title: test.fullTitle(), error: err instanceof Error ? err.message : String(err) });
     });
+    runner.on('test end', () => report(runner.stats, false));
   });
 }

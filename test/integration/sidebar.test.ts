@@ -53,24 +53,24 @@ async function beMe(me: unknown): Promise<SidebarApi> {
 
 const MIRA_TASKS = [
   'Overdue (1)',
-  '  Write the landing page copy — Website relaunch · start by Mon 22 Jun · finish by Fri 26 Jun · slack -7 · 3 workdays late [error] {task.doing}',
+  '  Write the landing page copy — start by Mon 22 Jun · finish by Fri 26 Jun · 3 workdays late · slack -7 · Website relaunch [error] {task.doing}',
   'Late start (1)',
-  '  Pick the hero photos — Website relaunch · start by Mon 29 Jun · finish by Fri 3 Jul · slack -2 · 2 workdays late [warning] {task.todo}',
+  '  Pick the hero photos — start by Mon 29 Jun · finish by Fri 3 Jul · 2 workdays late · slack -2 · Website relaunch [warning] {task.todo}',
   'Due this week (1)',
-  '  Review the page with legal — Website relaunch · start by Fri 3 Jul · finish by Fri 3 Jul · slack 2 [circle-large-outline] {task.todo}',
+  '  Review the page with legal — start by Fri 3 Jul · finish by Fri 3 Jul · slack 2 · Website relaunch [circle-large-outline] {task.todo}',
   'Later (2)',
-  '  Agree the floor plan — Office move · start by Wed 8 Jul · finish by Fri 10 Jul · slack 5 [circle-large-outline] {task.todo}',
-  '  Launch the new site — Website relaunch · start by Thu 30 Jul · finish by Fri 31 Jul · slack 16 [circle-large-outline] {task.todo}',
+  '  Agree the floor plan — start by Wed 8 Jul · finish by Fri 10 Jul · slack 5 · Office move [circle-large-outline] {task.todo}',
+  '  Launch the new site — start by Thu 30 Jul · finish by Fri 31 Jul · slack 16 · Website relaunch [circle-large-outline] {task.todo}',
 ];
 
 const MIRA_FOLLOW_UPS = [
   'Overdue (2)',
-  '  Registrar access? — with Theo Brandt · Move the DNS records · Wed 24 Jun · 5 workdays late · escalate to Nora Vance [flame] {followUp}',
-  '  Check-in — with Nora Vance · Write the landing page copy · Mon 29 Jun · 2 workdays late [bell-dot] {checkIn}',
+  '  Registrar access? — with Theo Brandt · Wed 24 Jun · 5 workdays late · escalate to Nora Vance · Move the DNS records [flame] {followUp}',
+  '  Check-in — with Nora Vance · Mon 29 Jun · 2 workdays late · Write the landing page copy [bell-dot] {checkIn}',
   'Upcoming (3)',
-  '  Legal contact? — with Theo Brandt · Review the page with legal · Thu 2 Jul [bell] {followUp}',
-  '  Budget approved? — with Theo Brandt · Book the movers · Fri 3 Jul [bell] {followUp}',
-  '  Check-in — with Nora Vance · Pick the hero photos · Mon 6 Jul [comment-discussion] {checkIn}',
+  '  Legal contact? — with Theo Brandt · Thu 2 Jul · Review the page with legal [bell] {followUp}',
+  '  Budget approved? — with Theo Brandt · Fri 3 Jul · Book the movers [bell] {followUp}',
+  '  Check-in — with Nora Vance · Mon 6 Jul · Pick the hero photos [comment-discussion] {checkIn}',
 ];
 
 describe('sidebar: My Tasks and Follow-ups', function () {
@@ -108,18 +108,18 @@ describe('sidebar: My Tasks and Follow-ups', function () {
     const s = await beMe('theo');
     assert.deepEqual(render(s.myTasks), [
       'Overdue (1)',
-      '  Book the movers — Office move · start by Mon 29 Jun · finish by Tue 30 Jun · slack -2 · 1 workday late [error] {task.todo}',
+      '  Book the movers — start by Mon 29 Jun · finish by Tue 30 Jun · 1 workday late · slack -2 · Office move [error] {task.todo}',
       'Due this week (1)',
-      '  Collect the keys — Office move · start by Thu 2 Jul · finish by Thu 2 Jul · slack 1 [play-circle] {task.doing}',
+      '  Collect the keys — start by Thu 2 Jul · finish by Thu 2 Jul · slack 1 · Office move [play-circle] {task.doing}',
       'Later (1)',
-      '  Move the DNS records — Website relaunch · start by Mon 6 Jul · finish by Tue 7 Jul · slack 3 [circle-slash] {task.blocked}',
+      '  Move the DNS records — start by Mon 6 Jul · finish by Tue 7 Jul · slack 3 · Website relaunch [circle-slash] {task.blocked}',
     ]);
     assert.deepEqual(render(s.followUps), [
       'Overdue (1)',
-      '  Registrar access? — with Mira Ruiz · Move the DNS records · Wed 24 Jun · 5 workdays late · escalate to Nora Vance [flame] {followUp}',
+      '  Registrar access? — with Mira Ruiz · Wed 24 Jun · 5 workdays late · escalate to Nora Vance · Move the DNS records [flame] {followUp}',
       'Upcoming (2)',
-      '  Legal contact? — with Mira Ruiz · Review the page with legal · Thu 2 Jul [bell] {followUp}',
-      '  Budget approved? — with Mira Ruiz · Book the movers · Fri 3 Jul [bell] {followUp}',
+      '  Legal contact? — with Mira Ruiz · Thu 2 Jul · Review the page with legal [bell] {followUp}',
+      '  Budget approved? — with Mira Ruiz · Fri 3 Jul · Book the movers [bell] {followUp}',
     ]);
     assert.deepEqual(s.statusItem.shown?.text, '$(warning) 2 overdue');
   });
@@ -160,7 +160,7 @@ describe('sidebar: My Tasks and Follow-ups', function () {
     const s = await beMe('mira@sidebar.example');
     await vscode.commands.executeCommand('workback.showDone');
     await s.whenFresh();
-    assert.deepEqual(render(s.myTasks).slice(-2), ['Done (1)', '  Archive the old site — Website relaunch · done Sat 20 Jun [pass-filled] {task.done}']);
+    assert.deepEqual(render(s.myTasks).slice(-2), ['Done (1)', '  Archive the old site — done Sat 20 Jun · Website relaunch [pass-filled] {task.done}']);
     await vscode.commands.executeCommand('workback.showDone'); // a toggle
     await s.whenFresh();
     assert.deepEqual(render(s.myTasks), MIRA_TASKS);
@@ -169,9 +169,9 @@ describe('sidebar: My Tasks and Follow-ups', function () {
     await s.whenFresh();
     assert.deepEqual(render(s.myTasks), [
       'Later (1)',
-      '  Agree the floor plan — Office move · start by Wed 8 Jul · finish by Fri 10 Jul · slack 5 [circle-large-outline] {task.todo}',
+      '  Agree the floor plan — start by Wed 8 Jul · finish by Fri 10 Jul · slack 5 · Office move [circle-large-outline] {task.todo}',
     ]);
-    assert.deepEqual(render(s.followUps), ['Upcoming (1)', '  Budget approved? — with Theo Brandt · Book the movers · Fri 3 Jul [bell] {followUp}']);
+    assert.deepEqual(render(s.followUps), ['Upcoming (1)', '  Budget approved? — with Theo Brandt · Fri 3 Jul · Book the movers [bell] {followUp}']);
     assert.equal(s.myTasksView.badge, undefined, 'no overdue task in this plan');
     assert.equal(s.statusItem.shown?.text, '$(warning) 3 overdue', 'the status bar counts every plan');
     await vscode.commands.executeCommand('workback.clearPlanFilter');
@@ -250,10 +250,10 @@ milestones:
       assert.deepEqual(render(s.myTasks).slice(0, 3), [
         'Overdue (2)',
         MIRA_TASKS[1],
-        '  Draft the newsletter — Newsletter · start by Tue 30 Jun · finish by Tue 30 Jun · slack -1 · 1 workday late [error] {task.todo}',
+        '  Draft the newsletter — start by Tue 30 Jun · finish by Tue 30 Jun · 1 workday late · slack -1 · Newsletter [error] {task.todo}',
       ]);
       await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text.replace('due: 2026-06-30', 'due: 2026-07-02')));
-      await waitFor(() => render(s.myTasks).some((l) => l.includes('Draft the newsletter — Newsletter · start by Thu 2 Jul')), 'the change on disk');
+      await waitFor(() => render(s.myTasks).some((l) => l.includes('Draft the newsletter — start by Thu 2 Jul')), 'the change on disk');
     } finally {
       await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
     }
@@ -267,9 +267,9 @@ milestones:
     try {
       const want = [
         'Overdue (3)',
-        '  Write the landing page copy — Website relaunch · start by Mon 22 Jun · finish by Fri 26 Jun · slack -10 · 6 workdays late [error] {task.doing}',
-        '  Pick the hero photos — Website relaunch · start by Mon 29 Jun · finish by Fri 3 Jul · slack -5 · 1 workday late [error] {task.todo}',
-        '  Review the page with legal — Website relaunch · start by Fri 3 Jul · finish by Fri 3 Jul · slack -1 · 1 workday late [error] {task.todo}',
+        '  Write the landing page copy — start by Mon 22 Jun · finish by Fri 26 Jun · 6 workdays late · slack -10 · Website relaunch [error] {task.doing}',
+        '  Pick the hero photos — start by Mon 29 Jun · finish by Fri 3 Jul · 1 workday late · slack -5 · Website relaunch [error] {task.todo}',
+        '  Review the page with legal — start by Fri 3 Jul · finish by Fri 3 Jul · 1 workday late · slack -1 · Website relaunch [error] {task.todo}',
       ];
       // the first picture shown on the new day is already consistent (no slack of the old day)
       await waitFor(() => render(s.myTasks)[0] === 'Overdue (3)', 'Monday 6 July', 20000);

@@ -101,9 +101,9 @@ describe('editing: completion', () => {
       const pick = xs.find((x) => x.label === 'pick-method')!;
       assert.strictEqual(pick.kind, 'task');
       assert.strictEqual(pick.detail, 'Choose MFA method');
-      assert.strictEqual(pick.text, 'Task in design · owner Dana Whitfield (dana) · 3d\nStart by Wed 5 Aug 2026 · finish by Fri 7 Aug 2026');
+      assert.strictEqual(pick.lazyText!(), 'Task in design · owner Dana Whitfield (dana) · 3d\nStart by Wed 5 Aug 2026 · finish by Fri 7 Aug 2026');
       const pilot = xs.find((x) => x.label === 'pilot')!;
-      assert.deepStrictEqual([pilot.kind, pilot.detail, pilot.text], ['milestone', 'Pilot group enrolled', 'Milestone · 1 task\nDue Fri 14 Aug 2026']);
+      assert.deepStrictEqual([pilot.kind, pilot.detail, pilot.lazyText!()], ['milestone', 'Pilot group enrolled', 'Milestone · 1 task\nDue Fri 14 Aug 2026']);
     });
 
     it('in a half-typed list, from the last plan that parsed', () => {
@@ -141,7 +141,7 @@ describe('editing: completion', () => {
         assert.deepStrictEqual(xs.map((x) => x.detail), ['Dana Whitfield', 'Ravi Patel', 'Lee Chen']);
       }
       const dana = items('  escalate_to: dana', '  escalate_to: |')[0]!;
-      assert.strictEqual(dana.text, 'IT director · dana@example.com\n2 open tasks');
+      assert.strictEqual(dana.lazyText!(), 'IT director · dana@example.com\n2 open tasks');
       assert.strictEqual(dana.kind, 'person');
     });
 

@@ -4,7 +4,7 @@
 // extension host, and a few UI actions for the e2e tests.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { format } from 'node:util';
@@ -71,27 +71,59 @@ export function parseArgs(argv, booleans = []) {
   return out;
 }
 
+/** Servers started by this process and not yet stopped: stopped when the process exits. */
+const live = new Set();
+let exitHooked = false;
+function stopAllOnExit() {
+  if (exitHooked) return;
+  exitHooked = true;
+  process.once('exit', () => { for (const srv of [...live]) srv.stop(); });
+  // Ctrl+C reaches us, not the servers (their own process group): stop them, then exit
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    if (process.listenerCount(sig) === 0) process.once(sig, () => process.exit(128 + (sig === 'SIGINT' ? 2 : sig === 'SIGTERM' ? 15 : 1)));
+  }
+}
+
+function groupAlive(pid) {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
- * Start the server with start-server.sh (127.0.0.1, a free port, no auth).
+ * Start the server with start-server.sh (127.0.0.1, a free port, no auth), its state (user
+ * data, extensions, logs) in a new temp dir named workback-vscode-* unless `state` is given.
  * `env` is added to the server's environment, which the extension host inherits.
  * Returns { url, pid, state, stop({ removeState }) }.
  */
 export function startServer({ state, env = {}, settings } = {}) {
-  const args = [path.join(HERE, 'start-server.sh')];
-  if (state) args.push(state);
+  const dir = state || mkdtempSync(path.join(os.tmpdir(), 'workback-vscode-'));
   const extra = settings ? { VSCODE_RUNTIME_SETTINGS: JSON.stringify(settings) } : {};
-  const out = execFileSync('bash', args, { env: { ...process.env, ...extra, ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const out = execFileSync('bash', [path.join(HERE, 'start-server.sh'), dir], { env: { ...process.env, ...extra, ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   const kv = Object.fromEntries(out.trim().split('\n').filter((l) => l.includes('=')).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
   const srv = {
     url: kv.VSCODE_SERVER_URL,
     pid: Number(kv.VSCODE_SERVER_PID),
     state: kv.VSCODE_SERVER_STATE,
-    /** Stop the server (its process group); with removeState, also delete its state dir. */
+    /** Stop the server (its whole process group); with removeState, also delete its state dir. */
     stop({ removeState = false } = {}) {
-      try { execFileSync('bash', [path.join(HERE, 'stop-server.sh'), srv.state], { stdio: 'ignore' }); } catch { /* already gone */ }
+      live.delete(srv);
+      try { execFileSync('bash', [path.join(HERE, 'stop-server.sh'), srv.state], { stdio: 'ignore' }); } catch { /* state dir gone: below */ }
+      // by the process group we know, whatever happened to the state dir
+      if (groupAlive(srv.pid)) {
+        try { process.kill(-srv.pid, 'SIGTERM'); } catch { /* gone */ }
+        const end = Date.now() + 5000;
+        while (groupAlive(srv.pid) && Date.now() < end) spawnSync('sleep', ['0.2']);
+        try { process.kill(-srv.pid, 'SIGKILL'); } catch { /* gone */ }
+      }
       if (removeState) rmSync(srv.state, { recursive: true, force: true });
     },
   };
+  stopAllOnExit();
+  live.add(srv);
   return srv;
 }
 

@@ -25,8 +25,8 @@ export interface CompletionEntry {
   detail?: string;
   /** Documentation in markdown, written by Workback (the schema's). */
   markdown?: string;
-  /** Documentation as plain text (plan text: titles, names). */
-  text?: string;
+  /** Documentation as plain text (plan text: titles, names), computed when the item is shown. */
+  lazyText?: () => string;
   /** Snippet text. */
   insert: string;
   replace: Span;
@@ -159,7 +159,7 @@ function itemRefs(ctx: CursorContext, data: CompletionData): CompletionEntry[] {
       i++;
       if (excluded.has(item.id) || plan.items.get(item.id) !== item) continue;
       out.push({
-        label: item.id, kind: item.kind, detail: inertText(item.title, 80), text: itemDoc(plan, data.schedule, item),
+        label: item.id, kind: item.kind, detail: inertText(item.title, 80), lazyText: () => itemDoc(plan, data.schedule, item),
         insert: valueInsert(ctx, ctx.quoted ? item.id : yamlId(item.id)), replace: ctx.replace, sortText: pad(i),
       });
     }
@@ -173,10 +173,13 @@ function personRefs(ctx: CursorContext, data: CompletionData): CompletionEntry[]
   const out: CompletionEntry[] = [];
   let i = 0;
   for (const p of plan.people.values()) {
-    const doc = [p.role, p.email].filter((x): x is string => !!x).map((x) => inertText(x)).join(' · ');
-    const open = plan.tasks.filter((t) => t.owner === p.id && t.status !== 'done').length;
+    const lazyText = () => {
+      const doc = [p.role, p.email].filter((x): x is string => !!x).map((x) => inertText(x)).join(' · ');
+      const open = plan.tasks.filter((t) => t.owner === p.id && t.status !== 'done').length;
+      return `${doc ? doc + '\n' : ''}${open} open task${open === 1 ? '' : 's'}`;
+    };
     out.push({
-      label: p.id, kind: 'person', detail: inertText(p.name, 80), text: `${doc ? doc + '\n' : ''}${open} open task${open === 1 ? '' : 's'}`,
+      label: p.id, kind: 'person', detail: inertText(p.name, 80), lazyText,
       insert: valueInsert(ctx, ctx.quoted ? p.id : yamlId(p.id)), replace: ctx.replace, sortText: pad(i++),
     });
   }

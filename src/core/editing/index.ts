@@ -7,7 +7,7 @@ export { cursorContext, type CursorContext } from './cursorContext';
 export { completionsAt, type CompletionData, type CompletionEntry, type CompletionKind, type CompletionResult } from './completions';
 export { cycleRisks } from './dependents';
 export { hoverAt, keyHover, type HoverData, type HoverInfo, type HoverPart } from './hover';
-export { inertText } from './inertText';
+export { inertText, markdownEscape } from './inertText';
 export { goalLensTitle, planLenses, type LensInfo } from './lenses';
 export { quickFixes, type FixInput, type QuickFix } from './quickFixes';
 export { prepareRename, renameEdits, type RenameTarget, type Refusal } from './rename';

@@ -17,3 +17,12 @@ export function inertText(text: string, max = 200): string {
   }
   return s;
 }
+
+/**
+ * Plan text as markdown that renders as the same text: every ASCII punctuation character is
+ * backslash-escaped (CommonMark allows it for all of them), so no link, emphasis, code span,
+ * HTML tag, entity or theme icon can come out of it. Spaces stay spaces, so long text wraps.
+ */
+export function markdownEscape(text: string): string {
+  return text.replace(/[!-/:-@[-`{-~]/g, (c) => `\\${c}`);
+}

@@ -23,30 +23,49 @@ const KINDS: Record<CompletionKind, vscode.CompletionItemKind> = {
   value: vscode.CompletionItemKind.Value,
 };
 
-export class PlanCompletionProvider implements vscode.CompletionItemProvider {
+/** An item whose plain-text documentation is computed when the editor shows it. */
+class PlanCompletionItem extends vscode.CompletionItem {
+  lazyText?: () => string;
+}
+
+export class PlanCompletionProvider implements vscode.CompletionItemProvider<PlanCompletionItem> {
   constructor(private readonly docs: PlanDocuments, private readonly today: () => Day) {}
 
-  provideCompletionItems(doc: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] {
+  provideCompletionItems(doc: vscode.TextDocument, position: vscode.Position): PlanCompletionItem[] {
     const text = doc.getText();
     const offset = doc.offsetAt(position);
     const data = this.docs.latest(doc);
     const { items } = completionsAt(text, offset, { plan: data.plan, schedule: data.schedule, today: this.today() });
-    return items.map((e) => toItem(doc, position, e));
+    if (!items.length) return [];
+    // every item replaces the same word: positions are computed once
+    const first = items[0]!.replace;
+    const shared = items.every((e) => e.replace.start === first.start && e.replace.end === first.end) ? rangeOf(doc, position, first.start, first.end) : undefined;
+    return items.map((e) => toItem(e, shared ?? rangeOf(doc, position, e.replace.start, e.replace.end)));
+  }
+
+  resolveCompletionItem(item: PlanCompletionItem): PlanCompletionItem {
+    if (item.lazyText && item.documentation === undefined) item.documentation = item.lazyText();
+    return item;
   }
 }
 
-function toItem(doc: vscode.TextDocument, position: vscode.Position, e: CompletionEntry): vscode.CompletionItem {
-  const item = new vscode.CompletionItem(e.label, KINDS[e.kind]);
-  item.insertText = new vscode.SnippetString(e.insert);
-  let start = doc.positionAt(e.replace.start);
-  let end = doc.positionAt(e.replace.end);
-  // a completion's range is on the cursor's line and holds the cursor
+/** A completion's range: on the cursor's line, holding the cursor. */
+function rangeOf(doc: vscode.TextDocument, position: vscode.Position, startOffset: number, endOffset: number): vscode.Range {
+  let start = doc.positionAt(startOffset);
+  let end = doc.positionAt(endOffset);
   if (start.line !== position.line || start.isAfter(position)) start = position;
   if (end.line !== position.line || end.isBefore(position)) end = position;
-  item.range = new vscode.Range(start, end);
+  return new vscode.Range(start, end);
+}
+
+function toItem(e: CompletionEntry, range: vscode.Range): PlanCompletionItem {
+  const item = new PlanCompletionItem(e.label, KINDS[e.kind]);
+  item.insertText = new vscode.SnippetString(e.insert);
+  item.range = range;
   if (e.detail !== undefined) item.detail = e.detail;
+  // the schema's documentation is markdown written by Workback; plan text is plain text
   if (e.markdown !== undefined) item.documentation = inertMarkdown([{ kind: 'md', value: e.markdown }]);
-  else if (e.text !== undefined) item.documentation = inertMarkdown([{ kind: 'text', value: e.text }]);
+  else if (e.lazyText) item.lazyText = e.lazyText;
   item.sortText = e.sortText;
   if (e.filterText !== undefined) item.filterText = e.filterText;
   if (e.retrigger) item.command = { title: 'Suggest', command: 'editor.action.triggerSuggest' };

@@ -57,11 +57,7 @@ export async function newPlan(today: Day, args: NewPlanArgs = {}): Promise<vscod
   const folder = args.folder ?? defaultFolder();
   const target = args.target ?? await pickTarget(folder, slugOf(title));
   if (!target) return undefined;
-  if (target === 'untitled' || !folder) {
-    const doc = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content });
-    await vscode.window.showTextDocument(doc);
-    return doc;
-  }
+  if (target === 'untitled' || !folder) return untitledPlan(folder, slugOf(title), content);
   try {
     const uri = await freeName(folder, slugOf(title));
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
@@ -73,6 +69,26 @@ export async function newPlan(today: Day, args: NewPlanArgs = {}): Promise<vscod
     void vscode.window.showErrorMessage(`Workback: could not create the plan file: ${e instanceof Error ? e.message : String(e)}`);
     return undefined;
   }
+}
+
+/**
+ * An untitled plan named `<slug>.workback.yaml` (Save proposes that name, in the workspace
+ * folder), with a name no open document has.
+ */
+async function untitledPlan(folder: vscode.Uri | undefined, slug: string, content: string): Promise<vscode.TextDocument> {
+  const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
+  let uri: vscode.Uri | undefined;
+  for (let n = 1; !uri || open.has(uri.toString()); n++) {
+    const name = `${slug}${n === 1 ? '' : `-${n}`}.workback.yaml`;
+    uri = folder ? vscode.Uri.joinPath(folder, name).with({ scheme: 'untitled' }) : vscode.Uri.from({ scheme: 'untitled', path: name });
+  }
+  let doc = await vscode.workspace.openTextDocument(uri);
+  if (doc.languageId !== LANGUAGE_ID) doc = await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
+  const edit = new vscode.WorkspaceEdit();
+  edit.insert(uri, new vscode.Position(0, 0), content);
+  if (!(await vscode.workspace.applyEdit(edit))) throw new Error('could not write the plan into the new document');
+  await vscode.window.showTextDocument(doc);
+  return doc;
 }
 
 async function pickTemplate(): Promise<PlanTemplate | undefined> {

@@ -79,17 +79,22 @@ function taskIcon(n: TaskNode): vscode.ThemeIcon {
   return icon('circle-large-outline');
 }
 
-/** `Plan title · start by Wed 5 Aug · finish by Fri 7 Aug · slack 3` (done: `· done Wed 1 Jul`). */
+/**
+ * `start by Wed 5 Aug · finish by Fri 7 Aug · slack 3 · Plan title` (late: `· 2 workdays late`
+ * before the slack; done: `done Wed 1 Jul · Plan title`). The dates come first: a narrow sidebar
+ * cuts the end off, and the tooltip names the plan in full.
+ */
 export function taskDescription(n: TaskNode, today: Day): string {
   const { entry } = n;
-  const parts = [displayText(entry.planTitle, 60)];
+  const parts: string[] = [];
   if (entry.state === 'done') {
     if (entry.task.doneOn !== undefined) parts.push(`done ${dayText(entry.task.doneOn, today)}`);
-    return parts.join(' · ');
+  } else {
+    parts.push(`start by ${dayText(entry.item.start, today)}`, `finish by ${dayText(entry.item.finish, today)}`);
+    if (entry.state === 'overdue' || entry.state === 'late-start') parts.push(`${plural(entry.daysLate, 'workday')} late`);
+    if (entry.item.slack !== undefined) parts.push(`slack ${entry.item.slack}`);
   }
-  parts.push(`start by ${dayText(entry.item.start, today)}`, `finish by ${dayText(entry.item.finish, today)}`);
-  if (entry.item.slack !== undefined) parts.push(`slack ${entry.item.slack}`);
-  if (entry.state === 'overdue' || entry.state === 'late-start') parts.push(`${plural(entry.daysLate, 'workday')} late`);
+  parts.push(displayText(entry.planTitle, 60));
   return parts.join(' · ');
 }
 
@@ -143,12 +148,13 @@ export function followUpLabel(n: FollowUpNode): string {
   return e.about !== undefined && e.about.trim() !== '' ? displayText(e.about) : 'Follow-up';
 }
 
-/** `with Ravi Patel · Choose MFA method · Mon 6 Jul · 3 workdays late · escalate to Dana Whitfield`. */
+/** `with Ravi Patel · Mon 6 Jul · 3 workdays late · escalate to Dana Whitfield · Choose MFA method`. */
 export function followUpDescription(n: FollowUpNode, today: Day): string {
   const e = n.entry;
-  const parts = [`with ${personName(n.plan, counterpart(n))}`, displayText(e.task.title, 60), dayText(e.on, today)];
+  const parts = [`with ${personName(n.plan, counterpart(n))}`, dayText(e.on, today)];
   if (e.overdue) parts.push(`${plural(e.daysLate, 'workday')} late`);
   if (e.escalate) parts.push(`escalate to ${e.escalateTo ? personName(n.plan, e.escalateTo) : 'the goal owner'}`);
+  parts.push(displayText(e.task.title, 60));
   return parts.join(' · ');
 }
 
@@ -163,11 +169,12 @@ export function followUpItem(n: FollowUpNode, today: Day, relativePath: string):
   item.contextValue = e.kind === 'check-in' ? 'checkIn' : 'followUp';
   item.command = { title: 'Show in Plan', command: 'workback.revealInPlan', arguments: [n] };
   item.accessibilityInformation = { label: `${item.label as string}, ${item.description}` };
+  const who = (id: string): string => `${personName(n.plan, id)}${n.mine.includes(id) ? ' (you)' : ''}`;
   const lines = [
     e.kind === 'check-in'
-      ? `Check-in due by the plan's cadence with ${personName(n.plan, e.with)} on ${formatDayHuman(e.on, true)}`
-      : `Follow-up with ${personName(n.plan, e.with)} on ${formatDayHuman(e.on, true)}`,
-    `Task: ${displayText(e.task.title)} (owner ${personName(n.plan, e.task.owner)})`,
+      ? `Check-in due by the plan's cadence with ${who(e.with)} on ${formatDayHuman(e.on, true)}`
+      : `Follow-up with ${who(e.with)} on ${formatDayHuman(e.on, true)}`,
+    `Task: ${displayText(e.task.title)} (owner ${who(e.task.owner)})`,
     `Plan: ${displayText(e.planTitle)} (${relativePath})`,
   ];
   if (e.overdue) lines.push(`Overdue: ${plural(e.daysLate, 'workday')} late`);

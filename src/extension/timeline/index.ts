@@ -90,10 +90,16 @@ export function registerTimeline(extensionUri: vscode.Uri, planIndex: PlanIndex,
     current: () => {
       const p = latest;
       if (!p || p.isDisposed) return undefined;
-      const s = p.state;
+      // live views of the panel (a test keeps the probe while the panel changes)
       return {
-        uri: s.uri, pinned: s.pinned, filters: s.filters, lastPosted: s.lastPosted, lastRendered: p.lastRendered,
-        onDidRender: p.onDidRender, receive: (m: unknown) => p.receive(m), panel: p.panel,
+        get uri() { return p.state.uri; },
+        get pinned() { return p.state.pinned; },
+        get filters() { return p.state.filters; },
+        get lastPosted() { return p.state.lastPosted; },
+        get lastRendered() { return p.lastRendered; },
+        onDidRender: p.onDidRender,
+        receive: (m: unknown) => p.receive(m),
+        panel: p.panel,
       };
     },
   };

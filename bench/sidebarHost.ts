@@ -1,0 +1,163 @@
+/**
+ * The in-host half of bench/sidebar.bench.mjs: runs inside the real VS Code extension host (as
+ * an extensionTestsPath module) on a workspace of generated plans, and writes its measurements
+ * to the JSON file named by WORKBACK_BENCH_RESULTS.
+ *
+ * - indexing: from showing the Workback views (which starts the index) to every plan checked,
+ *   and to the views' first full snapshot; the extension host's event-loop lag meanwhile (is the
+ *   editor blocked?); plan events vs sidebar recomputes (the throttle at work) and what one
+ *   recompute per event would have cost (the alternative);
+ * - refresh after one edit: a keystroke-like edit of a task title in an open plan; from the plan
+ *   re-checked (after the index's typing debounce) to the tree's new data served, and end to end;
+ * - mark done through the command: from the command to the task gone from the tree.
+ */
+import * as vscode from 'vscode';
+import type { WorkbackApi } from '../src/extension/extension';
+import type { MyTasksElement } from '../src/extension/sidebar/myTasksView';
+
+const RUNS = Number(process.env.WORKBACK_BENCH_RUNS || 15);
+
+function lagMonitor(intervalMs = 10): { stop(): { max: number; p95: number; samples: number } } {
+  const lags: number[] = [];
+  let last = performance.now();
+  const timer = setInterval(() => {
+    const now = performance.now();
+    lags.push(Math.max(0, now - last - intervalMs));
+    last = now;
+  }, intervalMs);
+  return {
+    stop() {
+      clearInterval(timer);
+      const s = [...lags].sort((a, b) => a - b);
+      return { max: s[s.length - 1] ?? 0, p95: s[Math.floor(s.length * 0.95)] ?? 0, samples: s.length };
+    },
+  };
+}
+
+function once<T>(event: vscode.Event<T>, filter: (e: T) => boolean = () => true, timeoutMs = 30000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => { sub.dispose(); reject(new Error('timed out waiting for an event')); }, timeoutMs);
+    const sub = event((e) => {
+      if (!filter(e)) return;
+      clearTimeout(timer);
+      sub.dispose();
+      resolve(e);
+    });
+  });
+}
+
+async function waitFor<T>(fn: () => T | undefined | false, timeoutMs = 60000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = fn();
+    if (v) return v;
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+/** Every element of a tree with its TreeItem, as VS Code asks for them. Returns the count. */
+function materialize<T>(p: vscode.TreeDataProvider<T>): number {
+  let n = 0;
+  const walk = (els: T[]): void => {
+    for (const el of els) {
+      p.getTreeItem(el);
+      n++;
+      walk((p.getChildren(el) ?? []) as T[]);
+    }
+  };
+  walk((p.getChildren(undefined) ?? []) as T[]);
+  return n;
+}
+
+export async function run(): Promise<void> {
+  const ext = vscode.extensions.getExtension<WorkbackApi>('workback.workback')!;
+  const api = ext.isActive ? ext.exports : await ext.activate();
+  const { planIndex, sidebar } = api;
+  const results: Record<string, unknown> = {};
+
+  // ---------------------------------------------------------------- indexing
+  let events = 0;
+  const counting = planIndex.onDidChange(() => { events++; });
+  let treeFires = 0;
+  const firing = sidebar.myTasks.onDidChangeTreeData(() => { treeFires++; });
+  const lag = lagMonitor();
+  const t0 = performance.now();
+  await vscode.commands.executeCommand('workbench.view.extension.workback');
+  await waitFor(() => planIndex.started);
+  await planIndex.whenIdle();
+  const tIndexed = performance.now();
+  const snapshot = await sidebar.whenFresh();
+  const tViews = performance.now();
+  const lagStats = lag.stop();
+  counting.dispose();
+  firing.dispose();
+  const m0 = performance.now();
+  const items = materialize(sidebar.myTasks) + materialize(sidebar.followUps);
+  const materializeMs = performance.now() - m0;
+  results['indexing'] = {
+    plans: planIndex.all().length,
+    scheduled: snapshot.plans.size,
+    indexMs: tIndexed - t0,
+    viewsMs: tViews - t0,
+    planEvents: events,
+    recomputes: sidebar.model.stats.refreshes,
+    recomputeTotalMs: sidebar.model.stats.totalMs,
+    lastRecomputeMs: sidebar.model.stats.lastMs,
+    treeFires,
+    oneRecomputePerEventMs: events * sidebar.model.stats.lastMs,
+    eventLoopLag: lagStats,
+    treeItems: items,
+    materializeMs,
+    myOpenTasks: snapshot.taskGroups.reduce((n, g) => n + g.tasks.length, 0),
+    myFollowUps: snapshot.followUpGroups.reduce((n, g) => n + g.entries.length, 0),
+  };
+
+  // ---------------------------------------------------------------- refresh after one edit
+  const refreshes: Record<string, number>[] = [];
+  const files = planIndex.all().map((e) => e.uri).sort((a, b) => (a.toString() < b.toString() ? -1 : 1));
+  for (let i = 0; i < RUNS + 1; i++) {
+    const uri = files[(i * 37) % files.length]!;
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await planIndex.whenIdle();
+    await sidebar.whenFresh();
+    const at = doc.getText().indexOf('title: Mine ');
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(uri, doc.positionAt(at + 'title: Mine '.length), 'x');
+    const checked = once(planIndex.onDidChange, (e) => e.changed.some((c) => c.uri.toString() === uri.toString()));
+    const fired = once(sidebar.myTasks.onDidChangeTreeData);
+    const tEdit = performance.now();
+    await vscode.workspace.applyEdit(edit);
+    await checked;
+    const tChecked = performance.now();
+    await fired;
+    const tFired = performance.now();
+    materialize(sidebar.myTasks);
+    materialize(sidebar.followUps);
+    const tServed = performance.now();
+    if (i > 0) refreshes.push({ checkedToFired: tFired - tChecked, serve: tServed - tFired, refresh: tServed - tChecked, endToEnd: tServed - tEdit, recompute: sidebar.model.stats.lastMs });
+  }
+  results['refresh'] = refreshes;
+
+  // ---------------------------------------------------------------- mark done through the command
+  const marks: Record<string, number>[] = [];
+  for (let i = 0; i < Math.min(RUNS, 10); i++) {
+    await planIndex.whenIdle();
+    await sidebar.whenFresh();
+    const later = sidebar.myTasks.getChildren(undefined).find((g) => g.kind === 'taskGroup' && g.name === 'later') as MyTasksElement | undefined;
+    const node = later && later.kind === 'taskGroup' ? later.tasks[i * 7] : undefined;
+    if (!node) break;
+    const id = node.entry.task.id;
+    const t1 = performance.now();
+    const outcome = await vscode.commands.executeCommand<{ status: string }>('workback.markTaskDone', node);
+    const tApplied = performance.now();
+    await waitFor(() => !sidebar.myTasks.find(node.uri, id));
+    const tGone = performance.now();
+    marks.push({ command: tApplied - t1, gone: tGone - t1, applied: outcome.status === 'applied' ? 1 : 0 });
+  }
+  results['markDone'] = marks;
+
+  const out = process.env.WORKBACK_BENCH_RESULTS;
+  if (out) await vscode.workspace.fs.writeFile(vscode.Uri.file(out), new TextEncoder().encode(JSON.stringify(results, null, 2)));
+  await vscode.commands.executeCommand('workbench.action.files.revertAll').then(undefined, () => undefined);
+}

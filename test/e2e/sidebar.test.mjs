@@ -1,0 +1,159 @@
+// The Workback sidebar in the real VS Code UI (headless Chromium): the activity bar icon opens
+// "My Tasks" and "Follow-ups" with Mira's items of the sidebar fixtures (today pinned to
+// 2026-07-01), the status bar says "3 overdue", a click shows a task in its plan, the inline
+// "Mark Task Done" button edits the file, and the welcome view asks who you are.
+// Screenshots: test-results/screenshots/sidebar-*.png.
+import assert from 'node:assert/strict';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launchBrowser, startServer, waitFor, waitForWorkbench, workbenchUrl } from '../../tools/vscode-runtime/lib.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const SHOTS = process.env.WORKBACK_SCREENSHOTS || path.join(ROOT, 'test-results', 'screenshots');
+/** The extension under test (default: this repository, built by `npm test`). */
+const EXTENSION = process.env.WORKBACK_E2E_EXTENSION || ROOT;
+const FIXTURES = path.join(ROOT, 'test', 'fixtures', 'workspace', 'sidebar');
+
+function makeWorkspace(settings) {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'workback-sidebar-ui-'));
+  const folder = path.join(root, 'workspace');
+  mkdirSync(path.join(folder, '.vscode'), { recursive: true });
+  writeFileSync(path.join(folder, '.vscode', 'settings.json'), JSON.stringify(settings, null, 2));
+  cpSync(FIXTURES, path.join(folder, 'plans'), { recursive: true });
+  return { root, folder };
+}
+
+/** A sidebar view (by its title). */
+function pane(page, title) {
+  return page.locator('.part.sidebar .pane').filter({ has: page.locator(`.pane-header[aria-label^="${title}"]`) });
+}
+
+/** The rows of a sidebar view as `label | description` lines (spaces normalised). */
+async function rows(page, title) {
+  return pane(page, title).locator('.monaco-list-row').evaluateAll((els) => els.map((el) => {
+    const text = (sel) => (el.querySelector(sel)?.textContent || '').replace(/\s+/g, ' ').trim();
+    return `${text('.label-name')} | ${text('.label-description')}`;
+  }));
+}
+
+/** A row of a view, by a text in it. */
+function row(page, title, text) {
+  return pane(page, title).locator('.monaco-list-row').filter({ hasText: text });
+}
+
+describe('the Workback sidebar in a real VS Code', function () {
+  let ws;
+  let server;
+  let browser;
+  let page;
+  let ok = false;
+  const pageErrors = [];
+
+  before(async function () {
+    mkdirSync(SHOTS, { recursive: true });
+    ws = makeWorkspace({ 'workback.today': '2026-07-01', 'workback.me': 'mira@sidebar.example', 'files.autoSave': 'off' });
+    server = startServer({ settings: { 'workbench.colorTheme': 'Default Dark Modern', 'editor.minimap.enabled': false, 'workbench.editor.enablePreview': false, 'editor.stickyScroll.enabled': false } });
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.setDefaultTimeout(30000);
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(workbenchUrl(server.url, { folder: ws.folder, extensionDevelopmentPath: EXTENSION }));
+    await waitForWorkbench(page);
+  });
+
+  after(async function () {
+    if (!ok && page) await page.screenshot({ path: path.join(SHOTS, 'sidebar-failure.png') }).catch(() => {});
+    if (browser) await browser.close().catch(() => {});
+    if (server) server.stop({ removeState: ok });
+    if (server && !ok) console.log(`      server state and logs kept in ${server.state}`);
+    if (ws) rmSync(ws.root, { recursive: true, force: true });
+  });
+
+  it('the activity bar icon opens My Tasks and Follow-ups with my items; the status bar counts what is overdue', async function () {
+    await page.locator('.activitybar .action-item a[aria-label^="Workback"]').click();
+    // a wider sidebar, as people working from it make it (the default cuts descriptions short)
+    const box = await page.locator('.part.sidebar').boundingBox();
+    await page.mouse.move(box.x + box.width + 1, 400);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 560, 400, { steps: 5 });
+    await page.mouse.up();
+    const myTasks = await waitFor(async () => {
+      const r = await rows(page, 'My Tasks');
+      return r.some((x) => x.startsWith('Later')) && r;
+    }, 'the My Tasks rows', { timeout: 60000 });
+    for (const r of myTasks) console.log(`      my tasks: ${r}`);
+    assert.deepEqual(myTasks, [
+      'Overdue | 1',
+      'Write the landing page copy | start by Mon 22 Jun · finish by Fri 26 Jun · 3 workdays late · slack -7 · Website relaunch',
+      'Late start | 1',
+      'Pick the hero photos | start by Mon 29 Jun · finish by Fri 3 Jul · 2 workdays late · slack -2 · Website relaunch',
+      'Due this week | 1',
+      'Review the page with legal | start by Fri 3 Jul · finish by Fri 3 Jul · slack 2 · Website relaunch',
+      'Later | 2',
+      'Agree the floor plan | start by Wed 8 Jul · finish by Fri 10 Jul · slack 5 · Office move',
+      'Launch the new site | start by Thu 30 Jul · finish by Fri 31 Jul · slack 16 · Website relaunch',
+    ]);
+    const followUps = await rows(page, 'Follow-ups');
+    for (const r of followUps) console.log(`      follow-ups: ${r}`);
+    assert.deepEqual(followUps, [
+      'Overdue | 2',
+      'Registrar access? | with Theo Brandt · Wed 24 Jun · 5 workdays late · escalate to Nora Vance · Move the DNS records',
+      'Check-in | with Nora Vance · Mon 29 Jun · 2 workdays late · Write the landing page copy',
+      'Upcoming | 3',
+      'Legal contact? | with Theo Brandt · Thu 2 Jul · Review the page with legal',
+      'Budget approved? | with Theo Brandt · Fri 3 Jul · Book the movers',
+      'Check-in | with Nora Vance · Mon 6 Jul · Pick the hero photos',
+    ]);
+
+    const status = page.locator('.part.statusbar .statusbar-item').filter({ hasText: '3 overdue' });
+    await status.waitFor();
+    // the badge on the activity bar icon: the views' badges added up (1 task, 2 follow-ups overdue)
+    const badge = await page.locator('.activitybar .action-item').filter({ has: page.locator('a[aria-label^="Workback"]') }).locator('.badge-content').innerText();
+    assert.equal(badge.trim(), '3');
+
+    // hover a task: its inline buttons (start, mark done) show; the tooltip has the details
+    const photos = row(page, 'My Tasks', 'Pick the hero photos');
+    await photos.hover();
+    await photos.locator('.actions .action-label[aria-label="Mark Task Done"]').waitFor();
+    await photos.locator('.actions .action-label[aria-label="Start Task"]').waitFor();
+    await page.screenshot({ path: path.join(SHOTS, 'sidebar-mytasks.png') });
+    await page.locator('.part.statusbar').screenshot({ path: path.join(SHOTS, 'sidebar-statusbar.png') });
+  });
+
+  it('a follow-up row: its tooltip and its inline button; the Follow-ups view in a screenshot', async function () {
+    const registrar = row(page, 'Follow-ups', 'Registrar access?');
+    await registrar.hover();
+    await registrar.locator('.actions .action-label[aria-label="Mark Follow-up Done"]').waitFor();
+    const hover = page.locator('.monaco-hover').filter({ hasText: 'Follow-up with Mira Ruiz (you) on Wed 24 Jun 2026' }).first();
+    await hover.waitFor({ timeout: 15000 });
+    const text = (await hover.innerText()).replace(/\u00a0/g, ' ');
+    assert.match(text, /Task: Move the DNS records \(owner Theo Brandt\)/);
+    assert.match(text, /Escalate to Nora Vance/);
+    await page.screenshot({ path: path.join(SHOTS, 'sidebar-followups.png'), clip: { x: 0, y: 0, width: 1100, height: 900 } });
+    await page.mouse.move(700, 450);
+  });
+
+  it('a click shows the task in its plan; the inline button marks it done in the file', async function () {
+    await row(page, 'My Tasks', 'Review the page with legal').click();
+    await page.locator('.tabs-container .tab[aria-label^="website.workback.yaml"]').waitFor();
+    const selected = await waitFor(() => page.evaluate(() => window.getSelection()?.toString() || document.querySelector('.monaco-editor .selected-text') !== null), 'a selection in the editor');
+    assert.ok(selected);
+    const review = row(page, 'My Tasks', 'Review the page with legal');
+    await review.hover();
+    await review.locator('.actions .action-label[aria-label="Mark Task Done"]').click();
+    const file = path.join(ws.folder, 'plans', 'website.workback.yaml');
+    await waitFor(() => /id: review\n {8}title: "Review the page with legal"\n {8}owner: mira\n {8}duration: 1d\n {8}due: 2026-07-03\n {8}status: done\n {8}done_on: 2026-07-01\n/.test(readFileSync(file, 'utf8')), 'review done in the file');
+    await waitFor(async () => !(await rows(page, 'My Tasks')).some((r) => r.includes('Review the page with legal')), 'the task to leave My Tasks');
+  });
+
+  it('asks who you are when nobody matches', async function () {
+    writeFileSync(path.join(ws.folder, '.vscode', 'settings.json'), JSON.stringify({ 'workback.today': '2026-07-01', 'workback.me': 'nobody@example.org', 'files.autoSave': 'off' }, null, 2));
+    const button = page.locator('.part.sidebar .welcome-view a, .part.sidebar .welcome-view .monaco-button').filter({ hasText: 'Set Who I Am' }).first();
+    await button.waitFor({ timeout: 30000 });
+    await page.locator('.part.sidebar').screenshot({ path: path.join(SHOTS, 'sidebar-welcome.png') });
+    assert.deepEqual(pageErrors, [], 'no page errors');
+    ok = true;
+  });
+});

@@ -1,0 +1,204 @@
+// The timeline panel in the real VS Code UI (headless Chromium): `Workback: Open Timeline` on
+// an example plan draws one bar per task beside the editor, in the light and the dark theme
+// (screenshots in test-results/screenshots/timeline-*.png), a click on a bar selects the task
+// in the editor, and a plan of hostile titles shows every title as text with no CSP violation.
+// Also: the bundles keep Mermaid out of the extension host and the core out of the webview.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launchBrowser, quickOpen, startServer, waitFor, waitForWorkbench, workbenchUrl } from '../../tools/vscode-runtime/lib.mjs';
+import {
+  cspViolations, makeWorkspace, openTimeline, recordCspViolations, renderedInfo, timelineFrame, waitForPicture,
+} from './timeline.helpers.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const SHOTS = process.env.WORKBACK_SCREENSHOTS || path.join(ROOT, 'test-results', 'screenshots');
+const TODAY = '2026-11-24';
+const EXAMPLE = 'mfa-rollout.workback.yaml';
+const HOSTILE = path.join(ROOT, 'test', 'fixtures', 'workspace', 'timeline', 'hostile.workback.yaml');
+
+/** Tasks of a plan, from the CLI's JSON schedule. */
+function scheduleOf(file) {
+  const out = execFileSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'schedule', file, '--today', TODAY, '--json'], { encoding: 'utf8' });
+  return JSON.parse(out);
+}
+
+/** Every title and name of the hostile fixture, as YAML gives them (the file uses plain quoting). */
+const HOSTILE_TITLES = [
+  '<img src=x onerror=alert(1)>',
+  '%%{init: {"theme":"forest"}}%%',
+  'section x',
+  'a: b; c # d',
+  'first line\nsection injected: 2026-07-01, 3d',
+  'command:workbench.action.closeAllEditors',
+  '#60;b#62; &lt;i&gt; %% comment',
+  '</style><style>*{display:none}</style>',
+  'click t1 call alert()',
+  '<script>alert("goal")</script>',
+  '%%{init: {"securityLevel": "loose", "theme": "forest"}}%%',
+];
+
+describe('the timeline in a real VS Code', function () {
+  let ws;
+  let server;
+  let browser;
+  let page;
+  let ok = false;
+  const pageErrors = [];
+  const cspConsole = [];
+
+  before(async function () {
+    mkdirSync(SHOTS, { recursive: true });
+    ws = makeWorkspace('workback-timeline-ui-', {
+      [EXAMPLE]: { copy: path.join(ROOT, 'examples', EXAMPLE) },
+      'hostile.workback.yaml': { copy: HOSTILE },
+    }, { 'workback.today': TODAY, 'workbench.colorTheme': 'Default Light Modern' });
+    server = startServer({ settings: { 'editor.minimap.enabled': false, 'workbench.editor.enablePreview': false, 'editor.stickyScroll.enabled': false } });
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.setDefaultTimeout(30000);
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.on('console', (m) => {
+      if (/Content Security Policy|Refused to (execute|load|apply|evaluate)/i.test(m.text())) cspConsole.push(m.text());
+    });
+    await page.goto(workbenchUrl(server.url, { folder: ws.folder, extensionDevelopmentPath: ROOT }));
+    await waitForWorkbench(page);
+  });
+
+  after(async function () {
+    if (!ok && page) await page.screenshot({ path: path.join(SHOTS, 'timeline-failure.png') }).catch(() => {});
+    if (browser) await browser.close().catch(() => {});
+    if (server) server.stop({ removeState: ok });
+    if (server && !ok) console.log(`      server state and logs kept in ${server.state}`);
+    if (ws) rmSync(ws.root, { recursive: true, force: true });
+  });
+
+  let frame;
+
+  it('opens beside the example plan and draws one bar per task (light theme)', async function () {
+    const tasks = scheduleOf(path.join(ws.folder, EXAMPLE)).items.filter((i) => i.kind === 'task');
+    await quickOpen(page, EXAMPLE);
+    await page.locator('.editor-instance .monaco-editor .view-line').first().waitFor();
+    const t0 = Date.now();
+    await openTimeline(page);
+    frame = await timelineFrame(page);
+    await recordCspViolations(frame);
+    const r = await waitForPicture(frame, { check: (x) => x.bars > 0, timeout: 60000, what: 'the first picture' });
+    console.log(`      picture on screen ${r.at - t0} ms after the command (Mermaid ${r.mermaidMs} ms)`);
+    assert.equal(r.bars, tasks.length, 'one bar per task');
+    assert.equal(await frame.evaluate(() => document.getElementById('chart').dataset.theme), 'light');
+    // the panel sits beside the editor, which keeps the focus
+    await page.locator('.tabs-container .tab[aria-label^="Timeline: mfa-rollout.workback.yaml"]').waitFor();
+    assert.match(await page.locator('.tabs-container .tab.active').first().getAttribute('aria-label'), /mfa-rollout\.workback\.yaml/);
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(SHOTS, 'timeline-light.png') });
+  });
+
+  it('shows owner, dates, slack and status when a bar is hovered', async function () {
+    const label = frame.locator('#chart svg text.wb-bar', { hasText: 'Enroll the IT team and switch their policy to enforce' }).first();
+    await label.hover();
+    const tip = frame.locator('#tooltip');
+    await tip.waitFor({ state: 'visible' });
+    const text = await tip.innerText();
+    for (const want of ['Enroll the IT team and switch their policy to enforce', 'Owner', 'Lee Chen (lee)', 'Start by', 'Finish by', 'Slack', 'Status']) {
+      assert.ok(text.includes(want), `the tooltip shows ${want}: ${text}`);
+    }
+    await page.screenshot({ path: path.join(SHOTS, 'timeline-tooltip.png') });
+  });
+
+  it('selects the task in the editor when its bar is clicked', async function () {
+    const text = readFileSync(path.join(ws.folder, EXAMPLE), 'utf8');
+    const line = text.slice(0, text.indexOf('- id: enroll-it')).split('\n').length; // 1-based, as the status bar counts
+    const bar = frame.locator('#chart svg rect.wb-bar').nth(await frame.evaluate(() => {
+      const label = [...document.querySelectorAll('#chart svg text.wb-bar')].find((t) => t.textContent.startsWith('Enroll the IT team'));
+      return [...document.querySelectorAll('#chart svg rect.wb-bar')].findIndex((r) => r.getAttribute('data-row') === label.getAttribute('data-row'));
+    }));
+    await bar.click();
+    const status = page.locator('.statusbar-item[id="status.editor.selection"]');
+    await waitFor(async () => /Ln (\d+), Col (\d+) \(9 selected\)/.test(await status.innerText()) && await status.innerText(), 'the selection in the status bar', { timeout: 20000 });
+    const [, ln] = /Ln (\d+)/.exec(await status.innerText());
+    assert.equal(Number(ln), line, 'the line of the task id');
+    const selected = await page.locator('.editor-instance .monaco-editor .selected-text').count();
+    assert.ok(selected > 0, 'the id is selected');
+  });
+
+  it('follows the VS Code theme (dark)', async function () {
+    writeFileSync(path.join(ws.folder, '.vscode', 'settings.json'), JSON.stringify({ 'workback.today': TODAY, 'workbench.colorTheme': 'Default Dark Modern' }, null, 2));
+    await waitFor(() => frame.evaluate(() => document.getElementById('chart').dataset.theme === 'dark'), 'the dark picture', { timeout: 30000 });
+    await waitForPicture(frame, { what: 'the dark picture, drawn' });
+    await page.mouse.move(5, 5);
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: path.join(SHOTS, 'timeline-dark.png') });
+  });
+
+  it('shows hostile titles as text, with no CSP violation', async function () {
+    const before = await renderedInfo(frame);
+    await quickOpen(page, 'hostile.workback.yaml'); // the panel follows the active plan
+    await waitFor(async () => (await renderedInfo(frame)).seq > before.seq, 'the hostile plan\'s picture', { timeout: 30000 });
+    const r = await waitForPicture(frame, { afterSeq: before.seq, what: 'the hostile plan\'s picture' });
+    assert.equal(r.bars, 7);
+    const shown = await frame.evaluate(() => {
+      const texts = [...document.querySelectorAll('#chart svg text')].map((t) => {
+        const title = t.querySelector('title');
+        return title ? title.textContent : t.textContent;
+      });
+      return {
+        texts,
+        images: document.querySelectorAll('img, image, iframe, object, embed, foreignObject, a').length,
+        // VS Code adds its own inline script (acquireVsCodeApi) to the head; nothing else may appear
+        scripts: [...document.querySelectorAll('script[src]')].map((s) => s.src.replace(/^.*\//, '')),
+        bodyScripts: [...document.body.querySelectorAll('script')].filter((s) => !s.src.endsWith('/timeline.js')).length,
+        styles: [...document.querySelectorAll('#chart svg style')].map((s) => s.textContent).join('\n'),
+        sections: [...document.querySelectorAll('#chart svg text.sectionTitle')].length,
+        visible: getComputedStyle(document.querySelector('#chart svg')).display !== 'none',
+        options: [...document.querySelectorAll('#toolbar select option')].map((o) => o.textContent),
+      };
+    });
+    const norm = (s) => s.replace(/\s+/g, ' ').trim();
+    const texts = shown.texts.map(norm);
+    for (const t of HOSTILE_TITLES) assert.ok(texts.includes(norm(t)), `"${t}" is shown as text; shown: ${JSON.stringify(texts)}`);
+    assert.equal(shown.images, 0, 'no element came out of a title');
+    assert.deepEqual(shown.scripts, ['timeline.js'], 'only the panel\'s own script');
+    assert.equal(shown.bodyScripts, 0, 'no script in the page body but the panel\'s');
+    assert.ok(shown.visible, 'a title\'s </style><style> did not hide the chart');
+    assert.equal(shown.sections, 3, 'two milestones and the goal: no section injected by a title');
+    assert.ok(!/#cde498/i.test(shown.styles), 'an %%{init}%% title did not switch Mermaid to the forest theme');
+    assert.ok(shown.options.includes('</style><style>*{display:none}</style>'), 'the milestone select shows the title as text');
+    assert.ok(shown.options.includes('<b onmouseover=alert(1)>Dana</b> (dana)'), 'the owner select shows the name as text');
+    // hover the <img> title: the tooltip shows it as text
+    await frame.locator('#chart svg text.wb-bar', { hasText: '<img src=x onerror=alert(1)>' }).first().hover();
+    const tip = frame.locator('#tooltip');
+    await tip.waitFor({ state: 'visible' });
+    assert.ok((await tip.innerText()).includes('<b onmouseover=alert(1)>Dana</b> (dana)'));
+    assert.equal(await frame.locator('#tooltip b, #tooltip img').count(), 0);
+    await page.screenshot({ path: path.join(SHOTS, 'timeline-hostile.png') });
+    assert.deepEqual(await cspViolations(frame), [], 'no securitypolicyviolation event');
+    assert.equal(await frame.evaluate(() => document.body.dataset.cspViolations ?? '0'), '0', 'none since the script started');
+    assert.deepEqual(cspConsole, [], 'no CSP message in the console');
+    assert.deepEqual(pageErrors, [], 'no page errors');
+    ok = true;
+  });
+});
+
+describe('the bundles', function () {
+  const ext = path.join(ROOT, 'dist', 'extension.js');
+  const web = path.join(ROOT, 'dist', 'webview', 'timeline.js');
+
+  /** The bundle's inputs when a source map sits beside it (a development build). */
+  const sources = (file) => (existsSync(`${file}.map`) ? JSON.parse(readFileSync(`${file}.map`, 'utf8')).sources : []);
+
+  it('keep Mermaid out of the extension host', function () {
+    const text = readFileSync(ext, 'utf8');
+    for (const marker of ['mermaidAPI', 'mermaid.initialize', 'DOMPurify', 'securityLevel']) assert.ok(!text.includes(marker), `${marker} in dist/extension.js`);
+    assert.deepEqual(sources(ext).filter((s) => /node_modules[\\/](mermaid|@mermaid-js|dompurify|d3)/.test(s)), []);
+  });
+
+  it('keep the core (and ajv) out of the webview', function () {
+    const text = readFileSync(web, 'utf8');
+    assert.ok(!text.includes('ajv'), 'ajv in dist/webview/timeline.js');
+    assert.ok(text.includes('mermaidAPI') || text.includes('securityLevel'), 'Mermaid is in the webview bundle');
+    assert.deepEqual(sources(web).filter((s) => /node_modules[\\/](ajv|yaml|js-yaml)|src[\\/](core|extension|cli)[\\/]/.test(s)), []);
+  });
+});

@@ -1,0 +1,118 @@
+/**
+ * Completion in the real VS Code: the items vscode.executeCompletionItemProvider offers in a
+ * plan (keys not yet present with their documentation, ids in depends_on without cycles,
+ * person ids with names, enums, dates), also while the text is half-typed, and a new task
+ * written into a template-made plan with nothing but completion.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { getApi, waitForDiagnostics } from './helpers';
+import { accept, closeScratch, completions, EDITING, fixtureText, labelOf, markdownOf, posOf, scratchPlan, typeOver } from './languageHelpers';
+
+describe('language: completion', () => {
+  let base = '';
+  before(async () => {
+    base = await fixtureText(...EDITING);
+  });
+  afterEach(closeScratch);
+
+  it('offers the keys not yet present in a task, required first, with their documentation', async () => {
+    const { doc } = await scratchPlan(base.replace('        duration: 3d\n', '        duration: 3d\n        \n'));
+    const items = await completions(doc, posOf(doc, '        duration: 3d\n        \n', 29));
+    assert.deepEqual(items.map(labelOf), ['due', 'not_before', 'status', 'done_on', 'tags', 'notes']);
+    const status = items.find((i) => labelOf(i) === 'status')!;
+    assert.equal(status.kind, vscode.CompletionItemKind.Property);
+    assert.equal(status.detail, 'optional');
+    assert.match(markdownOf(status.documentation as vscode.MarkdownString), /Where the task stands/);
+    assert.equal((status.insertText as vscode.SnippetString).value, 'status: $0');
+    assert.equal(status.command?.command, 'editor.action.triggerSuggest', 'the values are suggested next');
+  });
+
+  it('offers task and milestone ids in a half-typed depends_on: [, without cycles, with titles', async () => {
+    const { doc, editor } = await scratchPlan(base);
+    // enroll-it (milestone pilot): not itself, not pilot, not what depends on pilot
+    await typeOver(editor, '        tags: [critical-system]\n', '        tags: [critical-system]\n        depends_on: [');
+    const items = await completions(doc, posOf(doc, 'depends_on: [', 13, 1), '[', 10);
+    assert.deepEqual(items.map((i) => `${labelOf(i)}: ${i.detail}`), ['design: Method chosen with stakeholders', 'licensing: Confirm licence count', 'pick-method: Choose MFA method']);
+    assert.equal(items[0]!.kind, vscode.CompletionItemKind.Module);
+    assert.equal(items[2]!.kind, vscode.CompletionItemKind.Event);
+    assert.equal(items[2]!.documentation, 'Task in design · owner Dana Whitfield (dana) · 3d\nStart by Wed 5 Aug 2026 · finish by Fri 7 Aug 2026', 'plain text, resolved when shown');
+  });
+
+  it('offers the items a block list may still take', async () => {
+    const { doc, editor } = await scratchPlan(base);
+    await typeOver(editor, '          - comms', '          - comms\n          - ');
+    const items = await completions(doc, posOf(doc, '          - comms\n          - ', 30), ' ');
+    assert.deepEqual(items.map(labelOf), ['design', 'licensing', 'pick-method', 'pilot', 'enroll-it']);
+  });
+
+  it('offers person ids with their names in owner, with, escalate_to and goal.owner', async () => {
+    const { doc, editor } = await scratchPlan(base);
+    await typeOver(editor, '        owner: dana\n        duration: 3d', '        owner: \n        duration: 3d');
+    const items = await completions(doc, posOf(doc, '        owner: \n', 15), ' ', 10);
+    assert.deepEqual(items.map((i) => `${labelOf(i)}: ${i.detail}`), ['dana: Dana Whitfield', 'ravi: Ravi Patel', 'lee: Lee Chen']);
+    assert.equal(items[0]!.kind, vscode.CompletionItemKind.User);
+    assert.equal(items[0]!.documentation, 'IT director · dana@example.com\n1 open task', 'pick-method has no owner now');
+    for (const [needle, delta] of [['            with: ravi', 18], ['  escalate_to: dana', 15], ['  owner: dana\nstart', 9]] as const) {
+      const got = await completions(doc, posOf(doc, needle, delta));
+      assert.deepEqual(got.map(labelOf), ['dana', 'ravi', 'lee'], needle);
+    }
+  });
+
+  it('offers statuses, weekdays not listed yet, dates and durations', async () => {
+    const { doc } = await scratchPlan(base);
+    assert.deepEqual((await completions(doc, posOf(doc, '        status: done', 16))).map(labelOf), ['todo', 'doing', 'blocked', 'done']);
+    const { doc: d2 } = await scratchPlan(base.replace('workdays: [mon, tue, wed, thu, fri]', 'workdays: [mon, tue, ]'));
+    assert.deepEqual((await completions(d2, posOf(d2, 'workdays: [mon, tue, ]', 21))).map(labelOf), ['wed', 'thu', 'fri', 'sat', 'sun']);
+    const { doc: d3 } = await scratchPlan(base.replace('    due: 2026-08-14', '    due: '));
+    assert.deepEqual((await completions(d3, posOf(d3, '    due: \n', 9))).map((i) => `${labelOf(i)} ${i.detail}`), [
+      '2026-07-01 today · Wed 1 Jul 2026', '2026-07-02 next workday · Thu 2 Jul 2026', "2026-09-30 the goal's due · Wed 30 Sep 2026",
+    ]);
+    assert.deepEqual((await completions(d3, posOf(d3, '        duration: 3d', 18))).map(labelOf), ['1d', '2d', '3d', '5d', '1w', '2w', '4w']);
+  });
+
+  it('writes a new task into a template-made plan with completion alone', async () => {
+    const api = await getApi();
+    const doc = await vscode.commands.executeCommand<vscode.TextDocument>('workback.newPlan', { template: 'mfa-rollout', title: 'MFA for staff', due: '2026-10-09', target: 'untitled' });
+    assert.ok(doc, 'the command returns the new document');
+    const editor = await vscode.window.showTextDocument(doc);
+    await waitForDiagnostics(doc.uri, (d) => d.length === 0 && api.planIndex.get(doc.uri) !== undefined, 'a clean new plan');
+    const pick = async (label: string, trigger?: string): Promise<void> => {
+      const items = await completions(doc, editor.selection.active, trigger);
+      const item = items.find((i) => labelOf(i) === label);
+      assert.ok(item, `"${label}" offered at line ${editor.selection.active.line + 1}; got ${items.map(labelOf).join(', ')}`);
+      await accept(editor, item);
+    };
+    const type = async (text: string): Promise<void> => {
+      assert.ok(await editor.edit((b) => b.insert(editor.selection.active, text)));
+    };
+    // a new line after the last task, at the list's indentation
+    const end = doc.lineAt(doc.lineCount - 1).range.end;
+    editor.selection = new vscode.Selection(end, end);
+    await type('      ');
+    await pick('id');
+    await type('sign-off');
+    await type('\n        ');
+    await pick('title');
+    await type('Sponsor signs off the evidence pack');
+    await type('\n        ');
+    await pick('owner');
+    await pick('sponsor', ' ');
+    await type('\n        ');
+    await pick('duration');
+    await pick('1d', ' ');
+    await type('\n        ');
+    await pick('depends_on');
+    await pick('audit-report', '[');
+    assert.ok(doc.getText().endsWith([
+      '      - id: sign-off',
+      '        title: Sponsor signs off the evidence pack',
+      '        owner: sponsor',
+      '        duration: 1d',
+      '        depends_on: [audit-report]',
+    ].join('\n')), doc.getText().slice(-300));
+    await waitForDiagnostics(doc.uri, (d) => d.length === 0 && api.planIndex.get(doc.uri)?.version === doc.version, 'the plan still clean');
+    const plan = api.planIndex.get(doc.uri)!.result!.plan!;
+    assert.deepEqual(plan.items.get('sign-off')?.kind, 'task');
+  });
+});

@@ -1,0 +1,85 @@
+/** Helpers of the language-feature tests: scratch copies of fixture plans, positions, providers. */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { fixture, getApi, waitFor } from './helpers';
+
+/** The language fixture: clean, minimum slack 25 workdays with today pinned to 2026-07-01. */
+export const EDITING = ['language', 'editing.workback.yaml'] as const;
+
+export async function fixtureText(...segments: string[]): Promise<string> {
+  return new TextDecoder().decode(await vscode.workspace.fs.readFile(fixture(...segments)));
+}
+
+let scratchCount = 0;
+
+/**
+ * An untitled plan with `content`, shown in an editor and checked by the plan index. Each has
+ * a name of its own (untitled:scratch-N.workback.yaml): a reused "Untitled-1" can meet the
+ * previous document's late close event.
+ */
+export async function scratchPlan(content: string): Promise<{ doc: vscode.TextDocument; editor: vscode.TextEditor }> {
+  const uri = vscode.Uri.from({ scheme: 'untitled', path: `/scratch-${Date.now()}-${++scratchCount}.workback.yaml` });
+  let doc = await vscode.workspace.openTextDocument(uri);
+  if (doc.languageId !== 'workback') doc = await vscode.languages.setTextDocumentLanguage(doc, 'workback');
+  const editor = await vscode.window.showTextDocument(doc, { preview: false });
+  assert.ok(await editor.edit((b) => b.insert(new vscode.Position(0, 0), content)), 'content inserted');
+  await indexed(doc);
+  return { doc, editor };
+}
+
+/** Wait until the plan index has checked the document's current version. */
+export async function indexed(doc: vscode.TextDocument): Promise<void> {
+  const api = await getApi();
+  await waitFor(() => api.planIndex.get(doc.uri)?.version === doc.version, `the index to check ${doc.uri.toString()} v${doc.version}`);
+}
+
+/** Close every editor without saving (scratch documents are reverted). */
+export async function closeScratch(): Promise<void> {
+  for (;;) {
+    const ed = vscode.window.activeTextEditor;
+    if (!ed) break;
+    if (ed.document.isUntitled || ed.document.isDirty) await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    else await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/** The position of `needle` (its `n`-th occurrence) plus `delta` characters. */
+export function posOf(doc: vscode.TextDocument, needle: string, delta = 0, n = 0): vscode.Position {
+  const text = doc.getText();
+  let i = -1;
+  for (let k = 0; k <= n; k++) {
+    i = text.indexOf(needle, i + 1);
+    assert.ok(i >= 0, `"${needle}" #${n} in ${doc.uri.toString()}`);
+  }
+  return doc.positionAt(i + delta);
+}
+
+/** Replace `from` with `to` in the document (through the editor, as typing would). */
+export async function typeOver(editor: vscode.TextEditor, from: string, to: string): Promise<void> {
+  const doc = editor.document;
+  const i = doc.getText().indexOf(from);
+  assert.ok(i >= 0, `"${from}" in ${doc.uri.toString()}`);
+  assert.ok(await editor.edit((b) => b.replace(new vscode.Range(doc.positionAt(i), doc.positionAt(i + from.length)), to)), 'edit applied');
+}
+
+/** Workback's completion items at a position (snippets and other providers' items left out), in their sort order. */
+export async function completions(doc: vscode.TextDocument, pos: vscode.Position, trigger?: string, resolve = 0): Promise<vscode.CompletionItem[]> {
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, pos, trigger, resolve);
+  return list.items
+    .filter((i) => i.kind !== vscode.CompletionItemKind.Snippet && i.kind !== vscode.CompletionItemKind.Text)
+    .sort((a, b) => ((a.sortText ?? '') < (b.sortText ?? '') ? -1 : (a.sortText ?? '') > (b.sortText ?? '') ? 1 : 0));
+}
+
+export const labelOf = (i: vscode.CompletionItem): string => (typeof i.label === 'string' ? i.label : i.label.label);
+
+export function markdownOf(x: vscode.MarkdownString | string | undefined | { value: string }): string {
+  return typeof x === 'string' ? x : x?.value ?? '';
+}
+
+/** Accept a completion item as the editor does: its snippet at its range, then wait for the edit. */
+export async function accept(editor: vscode.TextEditor, item: vscode.CompletionItem): Promise<void> {
+  const range = item.range instanceof vscode.Range ? item.range : item.range?.replacing ?? new vscode.Range(editor.selection.active, editor.selection.active);
+  const snippet = item.insertText instanceof vscode.SnippetString ? item.insertText : new vscode.SnippetString(String(item.insertText ?? labelOf(item)));
+  assert.ok(await editor.insertSnippet(snippet, range), `inserted ${labelOf(item)}`);
+}

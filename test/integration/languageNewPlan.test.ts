@@ -1,0 +1,71 @@
+/**
+ * `Workback: New Plan...` in the real VS Code: a template as an untitled plan or as a file in
+ * the workspace (a free name next to existing ones), dates from today, no problems; snippets.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { fixture, getApi, waitForDiagnostics } from './helpers';
+import { closeScratch, indexed, labelOf, scratchPlan } from './languageHelpers';
+
+describe('language: new plan from a template', () => {
+  const created: vscode.Uri[] = [];
+  afterEach(closeScratch);
+  after(async () => {
+    for (const u of created) await vscode.workspace.fs.delete(u).then(undefined, () => undefined);
+  });
+
+  it('is a command of the palette and of File > New File', async () => {
+    assert.ok((await vscode.commands.getCommands(true)).includes('workback.newPlan'));
+    const pkg = vscode.extensions.getExtension('workback.workback')!.packageJSON as { contributes: { commands: { command: string; title: string }[]; menus: Record<string, { command: string }[]> } };
+    assert.equal(pkg.contributes.commands.find((c) => c.command === 'workback.newPlan')?.title, 'New Plan...');
+    assert.ok(pkg.contributes.menus['file/newFile']?.some((m) => m.command === 'workback.newPlan'));
+  });
+
+  for (const template of ['mfa-rollout', 'siem-migration', 'edr-deployment']) {
+    it(`${template}: an untitled plan with no problems, dated from today`, async () => {
+      const api = await getApi();
+      const doc = await vscode.commands.executeCommand<vscode.TextDocument>('workback.newPlan', { template, title: `Q3: "security" plan for ${template}`, due: '2026-12-18', target: 'untitled' });
+      assert.ok(doc);
+      assert.equal(doc.languageId, 'workback');
+      assert.ok(doc.isUntitled);
+      assert.ok(doc.getText().includes(`\ntitle: "Q3: \\"security\\" plan for ${template}"\n`), 'the title, quoted');
+      assert.equal(vscode.workspace.asRelativePath(doc.uri), `q3-security-plan-for-${template}.workback.yaml`, 'Save proposes a file name from the title');
+      assert.match(doc.getText(), /^  due: 2026-12-18$/m);
+      assert.match(doc.getText(), /^start: 2026-07-01$/m, 'starts today (pinned to Wed 1 Jul 2026)');
+      await indexed(doc);
+      await waitForDiagnostics(doc.uri, (d) => d.length === 0, 'no problems');
+      assert.ok(api.planIndex.get(doc.uri)!.result!.schedule!.minSlack! >= 0, 'feasible');
+    });
+  }
+
+  it('creates <slug>.workback.yaml in the workspace, never over an existing file', async () => {
+    const folder = fixture('language');
+    const args = { template: 'edr-deployment', title: 'EDR for Contoso', due: '2026-10-30', target: 'file', folder };
+    const first = await vscode.commands.executeCommand<vscode.TextDocument>('workback.newPlan', args);
+    created.push(first.uri);
+    assert.equal(vscode.workspace.asRelativePath(first.uri), 'language/edr-for-contoso.workback.yaml');
+    assert.equal(first.isDirty, false, 'written to disk');
+    const second = await vscode.commands.executeCommand<vscode.TextDocument>('workback.newPlan', args);
+    created.push(second.uri);
+    assert.equal(vscode.workspace.asRelativePath(second.uri), 'language/edr-for-contoso-2.workback.yaml');
+    assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(first.uri)), first.getText());
+    await waitForDiagnostics(first.uri, (d) => d.length === 0, 'no problems in the new file');
+  });
+
+  it('says which template does not exist', async () => {
+    const doc = await vscode.commands.executeCommand('workback.newPlan', { template: 'nope', title: 'x', due: '2026-12-18', target: 'untitled' });
+    assert.equal(doc, undefined);
+  });
+
+  it('has snippets for a milestone, a task and a follow-up', async () => {
+    const { doc } = await scratchPlan('milestones:\n  - id: m\n    title: M\n    tasks:\n      ta');
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(4, 8));
+    const snippets = list.items.filter((i) => i.kind === vscode.CompletionItemKind.Snippet).map(labelOf);
+    assert.ok(snippets.includes('task'), snippets.join());
+    const pkg = vscode.extensions.getExtension('workback.workback')!.packageJSON as { contributes: { snippets: { language: string; path: string }[] } };
+    assert.deepEqual(pkg.contributes.snippets, [{ language: 'workback', path: './snippets/workback.code-snippets' }]);
+    const all = (await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(4, 6))).items
+      .filter((i) => i.kind === vscode.CompletionItemKind.Snippet).map(labelOf);
+    for (const s of ['milestone', 'task', 'follow-up']) assert.ok(all.includes(s), `${s} in ${all.join()}`);
+  });
+});
