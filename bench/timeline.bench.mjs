@@ -136,9 +136,9 @@ async function main() {
       const t0 = Date.now();
       await page.keyboard.type(String(i % 10));
       const r = await waitFor(async () => { const x = await renderedInfo(frame); return x.svg && x.seq > last.seq && x.status === '' ? x : undefined; }, 'the updated picture', { timeout: 30000, interval: 10 });
-      const steps = await frame.evaluate(() => document.body.dataset.steps);
-      if (args.verbose) console.log(`[bench] keystroke: ${r.at - t0} ms, in the panel ${steps}`);
-      keys.push({ total: r.at - t0, mermaid: r.mermaidMs, inPanel: r.totalMs });
+      const d = await frame.evaluate(() => ({ ...document.body.dataset }));
+      if (args.verbose) console.log(`[bench] keystroke: ${r.at - t0} ms, message after ${Number(d.arrivedAt) - t0} ms, in the panel ${d.steps}`);
+      keys.push({ total: r.at - t0, mermaid: r.mermaidMs, inPanel: r.totalMs, message: Number(d.arrivedAt) - t0 });
       last = r;
     }
     results.keystroke = keys.slice(1); // the first edit also warms the code paths of editing
@@ -160,7 +160,7 @@ async function main() {
   }
   const k = results.keystroke;
   const kt = median(k.map((r) => r.total));
-  console.log(`| 200 tasks, keystroke → picture | ${ms(kt)} (${ms(kt - DEBOUNCE_MS)} after the ${DEBOUNCE_MS} ms debounce) | ${ms(median(k.map((r) => r.mermaid)))} | ${ms(median(k.map((r) => r.inPanel)))} | | | |`);
+  console.log(`| 200 tasks, keystroke → picture | ${ms(kt)} (${ms(kt - DEBOUNCE_MS)} after the ${DEBOUNCE_MS} ms debounce) | ${ms(median(k.map((r) => r.mermaid)))} | ${ms(median(k.map((r) => r.inPanel)))} | render message after ${ms(median(k.map((r) => r.message)))} | | |`);
   const open200 = median(results.open[200].map((r) => r.total));
   console.log(`\ngoals: 200 tasks on screen < 500 ms after the command: ${ms(open200)} ${open200 < 500 ? 'met' : 'NOT met'}; updated < 300 ms after a keystroke (after the debounce): ${ms(kt - DEBOUNCE_MS)} ${kt - DEBOUNCE_MS < 300 ? 'met' : 'NOT met'}`);
   if (args.json) {

@@ -16,7 +16,7 @@
 // failure. The output ends with exactly one line `N passed, N failed`; the exit code is 0
 // only when nothing failed.
 import { spawn, fork } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -100,7 +100,8 @@ function step(name, ms, ok, note = '') {
 
 function listFiles(dir, suffix) {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith(suffix)).sort().map((f) => path.join(dir, f));
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith(suffix)).sort().map((f) => path.join(dir, f))
+    .filter((f) => statSync(f, { throwIfNoEntry: false })?.isFile());
 }
 
 // ------------------------------------------------------------------ build
@@ -111,13 +112,26 @@ async function build() {
   let r = await run(process.execPath, ['esbuild.mjs']);
   const tsc = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
   if (r.code === 0) {
-    rmSync(path.join(ROOT, 'out'), { recursive: true, force: true });
     r = await run(process.execPath, [tsc, '-p', '.']);
+    pruneStale(path.join(ROOT, 'out'));
   }
   // the webview has its own DOM tsconfig (esbuild does not type-check)
   if (r.code === 0 && existsSync(path.join(ROOT, 'src', 'webview', 'tsconfig.json'))) r = await run(process.execPath, [tsc, '-p', 'src/webview', '--noEmit']);
   step('build', Date.now() - t, r.code === 0, '(esbuild or tsc failed: nothing else can run)');
   return r.code === 0;
+}
+
+/**
+ * Delete compiled files whose source is gone (a deleted test must not run from a stale .js).
+ * out/ is not wiped: another run in the same tree may be using it.
+ */
+function pruneStale(outDir) {
+  for (const f of listFiles(outDir, '')) {
+    const rel = path.relative(outDir, f);
+    const base = rel.replace(/(\.d\.ts|\.js\.map|\.js|\.json)$/, '');
+    const sources = rel.endsWith('.json') ? [rel] : [`${base}.ts`, `${base}.tsx`, `${base}.mts`, `${base}.cts`];
+    if (!sources.some((src) => existsSync(path.join(ROOT, src)))) rmSync(f, { force: true });
+  }
 }
 
 // ------------------------------------------------------------------ lint

@@ -29,6 +29,8 @@ export interface Drawn {
   today: string;
   /** Parsing Mermaid's SVG into the document. */
   adoptMs: number;
+  /** The chart's font family (labels and section titles are 12 px, the title 18 px). */
+  font: string;
 }
 
 let counter = 0;
@@ -95,7 +97,7 @@ export async function drawGantt(text: string, o: DrawOptions): Promise<Drawn> {
   const mermaidMs = performance.now() - t0;
   const t1 = performance.now();
   const el = adoptSvg(svg);
-  return { svg: el, svgId, mermaidMs, leftPadding, today: todayColor(mt), adoptMs: performance.now() - t1 };
+  return { svg: el, svgId, mermaidMs, leftPadding, today: todayColor(mt), adoptMs: performance.now() - t1, font: themeVariables.fontFamily ?? 'sans-serif' };
 }
 
 /** Date ticks at least ~60 px apart: days, weeks or months as the axis allows. */
@@ -126,81 +128,107 @@ function adoptSvg(markup: string): SVGSVGElement {
 }
 
 /**
+ * Text widths without layout: a canvas measures in the chart's font, so the label fitting below
+ * reads nothing from the DOM (measuring SVG text after each change forces a layout per label).
+ */
+export class TextMeasure {
+  private readonly ctx: CanvasRenderingContext2D | null;
+
+  constructor(font: string, size: number) {
+    this.ctx = document.createElement('canvas').getContext('2d');
+    if (this.ctx) this.ctx.font = `${size}px ${font}`;
+  }
+
+  width(text: string): number {
+    return this.ctx ? this.ctx.measureText(text).width : text.length * 7;
+  }
+
+  /** The longest prefix of `text` that fits `room` with an ellipsis ('' when none). */
+  cut(text: string, room: number): string {
+    if (this.width(text) <= room) return text;
+    let lo = 0;
+    let hi = text.length;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.width(`${text.slice(0, mid)}…`) <= room) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo > 0 ? `${text.slice(0, lo).trimEnd()}…` : '';
+  }
+}
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** Keep the whole text in a tooltip of a shortened SVG text. */
+function keepTitle(el: SVGElement, full: string): void {
+  const title = document.createElementNS(SVG_NS, 'title');
+  title.textContent = full;
+  el.appendChild(title);
+}
+
+/**
  * Mermaid draws every vertical marker in one color: today's gets its own (inline, so an
  * exported SVG keeps it), and a diagram title wider than the chart is cut with an ellipsis.
  */
-export function finishMarkers(d: Drawn, width: number): void {
+export function finishMarkers(d: Drawn, width: number, title: TextMeasure): void {
   for (const id of [`${d.svgId}-today`, `${d.svgId}-today-text`]) {
-    const el = d.svg.getElementById(id) as SVGElement | null;
+    const el = d.svg.querySelector<SVGElement>(`[id="${id}"]`);
     if (!el) continue;
     el.style.setProperty('fill', d.today, 'important');
     el.style.setProperty('stroke', d.today, 'important');
   }
-  const title = d.svg.querySelector<SVGTextElement>('text.titleText');
-  if (title && title.getComputedTextLength() > width - 24) truncate(title, title.textContent ?? '', width - 24);
+  const t = d.svg.querySelector<SVGTextElement>('text.titleText');
+  const full = t?.textContent ?? '';
+  if (t && title.width(full) > width - 24) {
+    t.textContent = title.cut(full, width - 24);
+    keepTitle(t, full);
+  }
 }
 
 /**
  * Section titles that do not fit the left column wrap onto as many lines as their section has
  * room for (two a row), and the last line is cut with an ellipsis when even that is not enough;
  * the whole title stays in a tooltip. `rowsPerSection` is in the order Mermaid draws them.
- * Call it once the SVG is in the document (text is measured there).
  */
-export function fitSectionTitles(svg: SVGSVGElement, column: number, rowsPerSection: readonly number[]): void {
+export function fitSectionTitles(svg: SVGSVGElement, column: number, rowsPerSection: readonly number[], measure: TextMeasure): void {
   const max = column - 16;
   const titles = Array.from(svg.querySelectorAll<SVGTextElement>('text.sectionTitle'));
   titles.forEach((t, i) => {
     const full = (t.textContent ?? '').replace(/\s+/g, ' ').trim();
-    if (t.getComputedTextLength() <= max) return;
+    if (measure.width(full) <= max) return;
     const maxLines = Math.max(1, Math.min(6, (rowsPerSection[i] ?? 1) * 2));
-    const first = t.querySelector('tspan');
-    const x = first?.getAttribute('x') ?? '10';
-    const line = (text: string, n: number): SVGTSpanElement => {
-      const span = document.createElementNS('http://www.w3.org/2000/svg', 'tspan');
+    const lines: string[] = [];
+    let current = '';
+    let rest = '';
+    const words = full.split(' ');
+    for (let w = 0; w < words.length; w++) {
+      const word = words[w]!;
+      const next = current ? `${current} ${word}` : word;
+      if (measure.width(next) <= max || !current) {
+        current = next;
+        continue;
+      }
+      if (lines.length + 1 >= maxLines) {
+        rest = words.slice(w).join(' ');
+        break;
+      }
+      lines.push(current);
+      current = word;
+    }
+    lines.push(rest ? `${current} ${rest}` : current);
+    const last = lines.length - 1;
+    if (rest || measure.width(lines[last]!) > max) lines[last] = measure.cut(lines[last]!, max) || '…';
+    const x = t.querySelector('tspan')?.getAttribute('x') ?? '10';
+    t.replaceChildren(...lines.map((text, n) => {
+      const span = document.createElementNS(SVG_NS, 'tspan');
       span.setAttribute('x', x);
       span.setAttribute('alignment-baseline', 'central');
       if (n > 0) span.setAttribute('dy', '1.15em');
       span.textContent = text;
       return span;
-    };
-    t.replaceChildren();
-    const words = full.split(' ');
-    const lines: SVGTSpanElement[] = [];
-    let current = line('', 0);
-    t.appendChild(current);
-    for (const w of words) {
-      const before = current.textContent ?? '';
-      current.textContent = before ? `${before} ${w}` : w;
-      if (current.getComputedTextLength() <= max || !before) continue;
-      current.textContent = before;
-      if (lines.length + 1 >= maxLines) {
-        current.textContent = `${before} ${w}`;
-        break;
-      }
-      lines.push(current);
-      current = line(w, lines.length);
-      t.appendChild(current);
-    }
-    lines.push(current);
-    // the rest did not fit: the last line ends with an ellipsis
-    const shown = lines.map((l) => l.textContent).join(' ');
-    const last = lines[lines.length - 1]!;
-    if (shown.length < full.length || last.getComputedTextLength() > max) {
-      const text = last.textContent ?? '';
-      let lo = 0;
-      let hi = text.length;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        last.textContent = `${text.slice(0, mid)}…`;
-        if (last.getComputedTextLength() <= max) lo = mid;
-        else hi = mid - 1;
-      }
-      last.textContent = `${text.slice(0, lo)}…`;
-    }
+    }));
     t.setAttribute('dy', `${-((lines.length - 1) * 1.15) / 2}em`);
-    const title = document.createElementNS('http://www.w3.org/2000/svg', 'title');
-    title.textContent = full;
-    t.appendChild(title);
+    keepTitle(t, full);
   });
 }
 
@@ -208,12 +236,14 @@ export function fitSectionTitles(svg: SVGSVGElement, column: number, rowsPerSect
  * Mermaid puts a label that does not fit its bar to the right of it, or to the left when the
  * right edge is near, even over the section titles. Put each outside label where it fits (right,
  * else left of the bar, never over the section column), cut it with an ellipsis when it fits
- * nowhere (the full title is in the tooltip). Call it once the SVG is in the document.
+ * nowhere (the full title is in the tooltip).
  */
-export function placeLabels(svg: SVGSVGElement, svgId: string, chartIds: readonly string[], column: number, width: number): void {
+export function placeLabels(svg: SVGSVGElement, svgId: string, chartIds: readonly string[], column: number, width: number, measure: TextMeasure): void {
+  const byId = new Map<string, SVGElement>();
+  for (const el of Array.from(svg.querySelectorAll<SVGElement>('rect[id], text[id]'))) byId.set(el.id, el);
   for (const id of chartIds) {
-    const rect = svg.getElementById(`${svgId}-${id}`) as SVGRectElement | null;
-    const text = svg.getElementById(`${svgId}-${id}-text`) as SVGTextElement | null;
+    const rect = byId.get(`${svgId}-${id}`);
+    const text = byId.get(`${svgId}-${id}-text`);
     if (!rect || !text) continue;
     const cls = text.classList;
     if (!cls.contains('taskTextOutsideLeft') && !cls.contains('taskTextOutsideRight')) continue;
@@ -221,7 +251,7 @@ export function placeLabels(svg: SVGSVGElement, svgId: string, chartIds: readonl
     const w = Number(rect.getAttribute('width'));
     if (!Number.isFinite(x) || !Number.isFinite(w)) continue;
     const full = text.textContent ?? '';
-    const len = text.getComputedTextLength();
+    const len = measure.width(full);
     const rightRoom = width - 6 - (x + w + 5);
     const leftRoom = x - 5 - (column + 6);
     const right = len <= rightRoom || (len > leftRoom && rightRoom >= leftRoom);
@@ -229,30 +259,18 @@ export function placeLabels(svg: SVGSVGElement, svgId: string, chartIds: readonl
     cls.toggle('taskTextOutsideLeft', !right);
     text.setAttribute('x', String(right ? x + w + 5 : x - 5));
     const room = right ? rightRoom : leftRoom;
-    if (len > room) truncate(text, full, Math.max(0, room));
+    if (len > room) {
+      text.textContent = measure.cut(full, Math.max(0, room));
+      keepTitle(text, full);
+    }
   }
-}
-
-function truncate(text: SVGTextElement, full: string, room: number): void {
-  let lo = 0;
-  let hi = full.length;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    text.textContent = `${full.slice(0, mid)}…`;
-    if (text.getComputedTextLength() <= room) lo = mid;
-    else hi = mid - 1;
-  }
-  text.textContent = lo > 0 ? `${full.slice(0, lo)}…` : '';
-  const title = document.createElementNS('http://www.w3.org/2000/svg', 'title');
-  title.textContent = full;
-  text.appendChild(title);
 }
 
 /** Grow the SVG's box to hold everything drawn (Mermaid cuts the markers' labels at the edges). */
 export function fitViewBox(svg: SVGSVGElement): void {
   const vb = svg.viewBox.baseVal;
-  const bb = svg.getBBox();
   if (!vb || vb.width === 0) return;
+  const bb = svg.getBBox(); // the one layout of the post-processing
   const x0 = Math.min(vb.x, Math.floor(bb.x) - 4);
   const y0 = Math.min(vb.y, Math.floor(bb.y) - 4);
   const x1 = Math.max(vb.x + vb.width, Math.ceil(bb.x + bb.width) + 4);

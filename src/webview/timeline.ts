@@ -6,7 +6,7 @@
  */
 import type { BarInfo, HostMessage, Notice, RenderMessage, ThemeKind } from '../shared/protocol';
 import { rowOf, tagBars, Tooltip } from './bars';
-import { drawGantt, finishMarkers, fitSectionTitles, fitViewBox, placeLabels, type Drawn } from './chart';
+import { drawGantt, finishMarkers, fitSectionTitles, fitViewBox, placeLabels, TextMeasure, type Drawn } from './chart';
 import { bodyTheme, observeTheme } from './theme';
 import { Toolbar } from './toolbar';
 import { post, saveState } from './vscodeApi';
@@ -72,6 +72,8 @@ function onRender(msg: RenderMessage): void {
   if (latest && msg.seq <= latest.seq) return; // an older message overtaken by a newer one
   latest = msg;
   arrived.set(msg.seq, performance.now());
+  document.body.dataset.arrivedAt = String(Date.now());
+  document.body.dataset.arrivedSeq = String(msg.seq);
   hostTheme = msg.theme;
   saveState({ uri: msg.uri, pinned: msg.pinned, filters: msg.filters });
   toolbar.update(msg);
@@ -155,10 +157,11 @@ async function drawOne(m: RenderMessage): Promise<void> {
   if (!wanted(m)) return; // a newer message came while Mermaid drew: this picture is stale
   tooltip.hide();
   const t2 = performance.now();
+  const text = new TextMeasure(drawn.font, 12);
+  finishMarkers(drawn, width, new TextMeasure(drawn.font, 18));
+  fitSectionTitles(drawn.svg, drawn.leftPadding, m.filters.compact ? [] : rowsPerSection(gantt.rows), text);
+  placeLabels(drawn.svg, drawn.svgId, gantt.rows.map((r) => r.chartId), drawn.leftPadding, width, text);
   chart.replaceChildren(drawn.svg);
-  finishMarkers(drawn, width);
-  fitSectionTitles(drawn.svg, drawn.leftPadding, m.filters.compact ? [] : rowsPerSection(gantt.rows));
-  placeLabels(drawn.svg, drawn.svgId, gantt.rows.map((r) => r.chartId), drawn.leftPadding, width);
   fitViewBox(drawn.svg);
   const counts = tagBars(drawn.svg, drawn.svgId, gantt.rows);
   const steps = {

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchBrowser, quickOpen, startServer, waitFor, waitForWorkbench, workbenchUrl } from '../../tools/vscode-runtime/lib.mjs';
+import { launchBrowser, quickOpen, runCommand, startServer, waitFor, waitForWorkbench, workbenchUrl } from '../../tools/vscode-runtime/lib.mjs';
 import {
   cspViolations, makeWorkspace, openTimeline, recordCspViolations, renderedInfo, timelineFrame, waitForPicture,
 } from './timeline.helpers.mjs';
@@ -131,6 +131,36 @@ describe('the timeline in a real VS Code', function () {
     await page.mouse.move(5, 5);
     await page.waitForTimeout(500);
     await page.screenshot({ path: path.join(SHOTS, 'timeline-dark.png') });
+  });
+
+  it('exports the picture as SVG through the save dialog', async function () {
+    await frame.locator('#export').click();
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ state: 'visible' });
+    // the simple file dialog of the web workbench fills its input in steps
+    const offered = await waitFor(async () => { const v = await input.inputValue(); return v.endsWith('.svg') && v; }, 'the offered file name', { timeout: 10000 })
+      .catch(async () => input.inputValue());
+    assert.equal(offered, path.join(ws.folder, 'mfa-rollout.timeline.svg'), 'offered beside the plan');
+    await page.keyboard.press('Enter');
+    const file = path.join(ws.folder, 'mfa-rollout.timeline.svg');
+    await waitFor(() => existsSync(file), 'the exported SVG', { timeout: 20000 });
+    const svg = await waitFor(() => { const t = readFileSync(file, 'utf8'); return t.includes('</svg>') && t; }, 'the whole SVG');
+    assert.match(svg, /^<\?xml[^>]*>\s*<svg[\s>]/);
+    assert.ok(svg.includes('Enroll the IT team and switch their policy to enforce'));
+    assert.ok(!/data-row|tabindex|wb-bar/.test(svg), 'none of the panel\'s own attributes');
+  });
+
+  it('comes back after a window reload', async function () {
+    const tasks = scheduleOf(path.join(ws.folder, EXAMPLE)).items.filter((i) => i.kind === 'task').length;
+    const old = frame;
+    await page.reload();
+    await waitForWorkbench(page);
+    frame = await timelineFrame(page, { timeout: 60000, exclude: [old] });
+    await recordCspViolations(frame);
+    const r = await waitForPicture(frame, { check: (x) => x.bars === tasks, timeout: 60000, what: 'the restored picture' });
+    assert.equal(r.bars, tasks);
+    await page.locator('.tabs-container .tab[aria-label^="Timeline: mfa-rollout.workback.yaml"]').waitFor();
+    await runCommand(page, 'View: Focus First Editor Group'); // plans open there, beside the panel
   });
 
   it('shows hostile titles as text, with no CSP violation', async function () {

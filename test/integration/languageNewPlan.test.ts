@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { fixture, getApi, waitForDiagnostics } from './helpers';
+import { fixture, folder, getApi, waitForDiagnostics } from './helpers';
 import { closeScratch, indexed, labelOf, scratchPlan } from './languageHelpers';
 
 describe('language: new plan from a template', () => {
@@ -29,7 +29,7 @@ describe('language: new plan from a template', () => {
       assert.equal(doc.languageId, 'workback');
       assert.ok(doc.isUntitled);
       assert.ok(doc.getText().includes(`\ntitle: "Q3: \\"security\\" plan for ${template}"\n`), 'the title, quoted');
-      assert.equal(vscode.workspace.asRelativePath(doc.uri), `q3-security-plan-for-${template}.workback.yaml`, 'Save proposes a file name from the title');
+      assert.equal(doc.uri.path, vscode.Uri.joinPath(folder(), `q3-security-plan-for-${template}.workback.yaml`).path, 'Save proposes a file name from the title, in the workspace');
       assert.match(doc.getText(), /^  due: 2026-12-18$/m);
       assert.match(doc.getText(), /^start: 2026-07-01$/m, 'starts today (pinned to Wed 1 Jul 2026)');
       await indexed(doc);

@@ -11,7 +11,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { SidebarApi } from '../../src/extension/sidebar';
+import { followUps, tasksFor } from '../../src/core';
 import { gitUserEmail, meFromSetting } from '../../src/extension/sidebar/identity';
+import { computeSnapshot, groupOf, planPart } from '../../src/extension/sidebar/snapshot';
 import { fixture, getApi, setSetting, waitFor } from './helpers';
 
 /** A tree as lines: `Group (n)` then `  label — description [icon] {contextValue}`. */
@@ -130,7 +132,8 @@ describe('sidebar: My Tasks and Follow-ups', function () {
     const task = s.myTasks.getChildren(overdue)[0]!;
     const item = s.myTasks.getTreeItem(task);
     assert.equal(item.id, `${fixture('sidebar', 'website.workback.yaml').toString()}#task/copy`);
-    const tip = item.tooltip as vscode.MarkdownString;
+    assert.equal(item.tooltip, undefined, 'the tooltip is built on hover');
+    const tip = s.myTasks.resolveTreeItem(item, task).tooltip as vscode.MarkdownString;
     assert.ok(tip instanceof vscode.MarkdownString);
     assert.equal(tip.isTrusted, false);
     assert.equal(tip.supportHtml, false);
@@ -278,6 +281,27 @@ milestones:
       await setSetting('today', '2026-07-01');
     }
     await waitFor(() => JSON.stringify(render(s.myTasks)) === JSON.stringify(MIRA_TASKS), 'back to 1 July', 20000);
+  });
+
+  it('merges the plans\' parts in the order of the core\'s tasksFor and followUps', async () => {
+    const api = await getApi();
+    await sidebar();
+    const files = api.planIndex.all().flatMap((e) => (e.result?.plan && e.result.schedule ? [{ file: e.uri.toString(), plan: e.result.plan, schedule: e.result.schedule }] : []));
+    assert.ok(files.length >= 4);
+    const key = (t: { file: string; task: { id: string } }): string => `${t.file}#${t.task.id}`;
+    for (const me of [['mira'], ['theo@sidebar.example'], ['dana'], ['lee', 'ravi@msp.example', 'mira']]) {
+      for (const offset of [0, 5, 20, 60]) {
+        const today = api.today.today + offset;
+        const snap = computeSnapshot({ parts: files.map((f) => planPart(f, me, today)), broken: [], me, today, indexing: false, showDone: false, planFilter: undefined });
+        const all = tasksFor(files, me, today);
+        for (const g of snap.taskGroups) {
+          assert.deepEqual(g.tasks.map(key), all.filter((t) => groupOf(t, today) === g.name).map(key), `${me} +${offset} ${g.name}`);
+        }
+        assert.equal(snap.taskGroups.reduce((n, g) => n + g.tasks.length, 0), all.length);
+        const fus = followUps(files, today, { me });
+        assert.deepEqual(snap.followUpGroups.flatMap((g) => g.entries).map((f) => `${key(f)}/${f.kind}/${f.index}`), fus.map((f) => `${key(f)}/${f.kind}/${f.index}`), `${me} +${offset} follow-ups`);
+      }
+    }
   });
 
   it('coalesces a burst of changes into one refresh', async () => {

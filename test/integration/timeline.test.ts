@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { TimelineProbe } from '../../src/extension/timeline';
 import type { RenderedMessage } from '../../src/shared/protocol';
-import { getApi, openPlan, replaceText, waitFor } from './helpers';
+import { getApi, openPlan, replaceText, setSetting, waitFor } from './helpers';
 
 const RELEASE = ['timeline', 'release.workback.yaml'] as const;
 const TASKS = 10;
@@ -168,6 +168,31 @@ describe('timeline panel', function () {
     assert.equal(c.bars, 3, 'api, sso and migrate');
     await p.receive({ type: 'setFilters', filters: { criticalOnly: false, compact: false } });
     await rendered((m) => m.seq === p.lastPosted!.seq && m.bars === TASKS, 'all tasks again');
+  });
+
+  it('offers one milestone or a date window instead of a chart with too many rows', async () => {
+    const doc = await openPlan(...RELEASE);
+    const p = await probe();
+    await setSetting('timeline.maxRows', 10);
+    try {
+      const msg = await waitFor(() => {
+        const m = p.lastPosted;
+        return m && m.notice?.kind === 'tooLarge' ? m : undefined;
+      }, 'the too-large notice');
+      assert.equal(msg.gantt, undefined, 'no picture past the limit');
+      assert.match(msg.notice!.text, /12 rows: more than 10/);
+      assert.equal(msg.notice!.suggestMilestone?.value, 'design', 'the first milestone with open work');
+      const w = msg.notice!.suggestWindow!;
+      assert.ok(w && w.rows <= 10, `a window that fits: ${JSON.stringify(w)}`);
+      await p.receive({ type: 'setFilters', filters: { criticalOnly: false, compact: false, window: { from: w.from, to: w.to } } });
+      const r = await rendered((m) => m.seq === p.lastPosted!.seq && m.version === doc.version, 'the date window');
+      assert.ok(r.rows > 0 && r.rows <= 10, `${r.rows} rows in the window`);
+      await p.receive({ type: 'setFilters', filters: { criticalOnly: false, compact: false, milestone: 'launch' } });
+      await rendered((m) => m.seq === p.lastPosted!.seq && m.bars === 5, 'the milestone');
+    } finally {
+      await setSetting('timeline.maxRows', undefined);
+      await p.receive({ type: 'setFilters', filters: { criticalOnly: false, compact: false } });
+    }
   });
 
   it('follows the active plan unless pinned', async () => {

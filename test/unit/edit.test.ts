@@ -211,6 +211,15 @@ milestones:
 `);
     });
 
+    it('empty values in flow style: `{ status: }` and `follow_ups:` with nothing', () => {
+      const flow = `${HEAD}      - { id: a, title: A, owner: ana, status: }\n`;
+      assert.equal(ok(markTaskDone(flow, 'a', TODAY), flow), `${HEAD}      - { id: a, title: A, owner: ana, status: done, done_on: 2026-07-01 }\n`);
+      const fus = `${HEAD}      - { id: a, title: A, owner: ana, follow_ups: , tags: [x] }\n`;
+      assert.equal(ok(logCheckIn(fus, 'a', TODAY, 'bo'), fus), `${HEAD}      - { id: a, title: A, owner: ana, follow_ups: [{ on: 2026-07-01, with: bo, about: Check-in, done: true }], tags: [x] }\n`);
+      const tilde = `${HEAD}      - id: a\n        title: A\n        owner: ana\n        follow_ups: ~\n`;
+      assert.equal(ok(logCheckIn(tilde, 'a', TODAY, 'bo'), tilde), `${HEAD}      - id: a\n        title: A\n        owner: ana\n        follow_ups:\n          - on: 2026-07-01\n            with: bo\n            about: Check-in\n            done: true\n`);
+    });
+
     it('a nested flow value before the insertion point (depends_on: [a, b])', () => {
       const before = `${HEAD}      - { id: a, title: A, owner: ana }
       - { id: b, title: B, owner: ana, depends_on: [a,
@@ -265,6 +274,11 @@ milestones:
 `);
       const last = `${HEAD}      - id: a\n        title: A\n        owner: ana\n        status: done\n        done_on: 2026-06-30`;
       assert.equal(ok(startTask(last, 'a'), last), `${HEAD}      - id: a\n        title: A\n        owner: ana\n        status: doing`);
+    });
+
+    it('flow: done_on as the first pair', () => {
+      const flow = `${HEAD}      - { done_on: 2026-06-30, id: a, title: A, owner: ana, status: done }\n`;
+      assert.equal(ok(startTask(flow, 'a'), flow), `${HEAD}      - { id: a, title: A, owner: ana, status: doing }\n`);
     });
 
     it('a task without status gets status: doing', () => {

@@ -38,7 +38,7 @@ export function nodeEnd(text: string, node: SourceNode): number {
   const chain: SourceNode[] = [];
   for (let n: SourceNode | undefined = node; n; n = lastChild(n)) chain.push(n);
   const deepest = chain[chain.length - 1]!;
-  let pos = deepest.kind === 'scalar' ? emptyValueAt(text, deepest) ?? deepest.end : deepest.start + 1;
+  let pos = deepest.kind === 'scalar' ? emptyValueAt(text, deepest)?.end ?? deepest.end : deepest.start + 1;
   for (let i = chain.length - 1; i >= 0; i--) {
     const c = chain[i]!;
     if (c.kind !== 'scalar' && c.flow) pos = closerAfter(text, pos) + 1;
@@ -47,14 +47,18 @@ export function nodeEnd(text: string, node: SourceNode): number {
 }
 
 /**
- * For an empty (null) value written as nothing (`key:`), the offset right after its colon: the
- * tree puts such a value at the end of its key. Undefined for any other node.
+ * For an empty (null) value written as nothing (`key:`), where a value would go: right after
+ * the colon (the tree puts such a value at the end of its key), through the spaces before a `,`
+ * that follows (`{ a: , b: 1 }`, so that no stray space is left). Undefined for other nodes.
  */
-export function emptyValueAt(text: string, node: SourceNode): number | undefined {
+export function emptyValueAt(text: string, node: SourceNode): { start: number; end: number } | undefined {
   if (node.kind !== 'scalar' || node.start !== node.end || node.text !== '') return undefined;
   let i = node.start;
   while (text[i] === ' ' || text[i] === '\t') i++;
-  return text[i] === ':' ? i + 1 : node.start;
+  if (text[i] !== ':') return { start: node.start, end: node.start };
+  let j = i + 1;
+  while (text[j] === ' ' || text[j] === '\t') j++;
+  return { start: i + 1, end: text[j] === ',' ? j : i + 1 };
 }
 
 /** How a file indents its blocks, measured on the file itself (2 each when it has no example). */

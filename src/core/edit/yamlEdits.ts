@@ -27,7 +27,7 @@ export function setScalar(text: string, node: ScalarNode, value: ScalarEditValue
   const empty = emptyValueAt(text, node);
   if (empty !== undefined) {
     // `key:` with no value: the value goes after the colon, with a space
-    return { start: empty, end: empty, text: ` ${written}` };
+    return { start: empty.start, end: empty.end, text: ` ${written}` };
   }
   return { start: node.start, end: node.end, text: written };
 }
@@ -81,7 +81,7 @@ export function fillEmptyPair(text: string, map: MapNode, pair: Pair, value: Edi
   if (v.kind !== 'scalar' || v.value !== null) throw new EditRefusal('the pair has a value');
   const empty = emptyValueAt(text, v);
   const replaceValue = (written: string): TextEdit[] =>
-    [empty !== undefined ? { start: empty, end: empty, text: ` ${written}` } : { start: v.start, end: v.end, text: written }];
+    [empty !== undefined ? { start: empty.start, end: empty.end, text: ` ${written}` } : { start: v.start, end: v.end, text: written }];
   if (map.flow) return replaceValue(renderFlow(value, padded(text, map)));
   const col = columnOf(text, pair.key.start);
   const lines = blockPairLines(pair.key.text, value, col, layout).slice(1);
@@ -94,7 +94,7 @@ export function fillEmptyPair(text: string, map: MapNode, pair: Pair, value: Edi
     while (s > pair.key.end + 1 && (text[s - 1] === ' ' || text[s - 1] === '\t')) s--;
     edits.push({ start: s, end: v.end, text: '' });
   }
-  edits.push(insertLines(text, empty ?? v.end, lines));
+  edits.push(insertLines(text, empty?.end ?? v.end, lines));
   return edits;
 }
 

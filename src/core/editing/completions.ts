@@ -23,6 +23,8 @@ export interface CompletionEntry {
   kind: CompletionKind;
   /** Plain text shown beside the label (may be plan text: shown as text). */
   detail?: string;
+  /** Plain text shown on every row, right of the label (a title, a name, a day). */
+  description?: string;
   /** Documentation in markdown, written by Workback (the schema's). */
   markdown?: string;
   /** Documentation as plain text (plan text: titles, names), computed when the item is shown. */
@@ -146,6 +148,17 @@ function itemDoc(plan: Plan, schedule: Schedule | undefined, item: Task | Milest
   return lines.join('\n');
 }
 
+/** Per plan, what every id completion shows and inserts: computed once, not on each request. */
+const refCache = new WeakMap<Plan, Map<Task | Milestone, { detail: string; id: string; quotedId: string }>>();
+
+function refInfo(plan: Plan, item: Task | Milestone): { detail: string; id: string; quotedId: string } {
+  let m = refCache.get(plan);
+  if (!m) refCache.set(plan, (m = new Map()));
+  let info = m.get(item);
+  if (!info) m.set(item, (info = { detail: inertText(item.title, 80), id: snippetText(item.id), quotedId: snippetText(yamlId(item.id)) }));
+  return info;
+}
+
 function itemRefs(ctx: CursorContext, data: CompletionData): CompletionEntry[] {
   const plan = data.plan;
   if (!plan) return [];
@@ -158,9 +171,11 @@ function itemRefs(ctx: CursorContext, data: CompletionData): CompletionEntry[] {
     for (const item of [m, ...m.tasks]) {
       i++;
       if (excluded.has(item.id) || plan.items.get(item.id) !== item) continue;
+      const info = refInfo(plan, item);
+      const text = ctx.quoted ? info.id : info.quotedId;
       out.push({
-        label: item.id, kind: item.kind, detail: inertText(item.title, 80), lazyText: () => itemDoc(plan, data.schedule, item),
-        insert: valueInsert(ctx, ctx.quoted ? item.id : yamlId(item.id)), replace: ctx.replace, sortText: pad(i),
+        label: item.id, kind: item.kind, detail: info.detail, description: info.detail, lazyText: () => itemDoc(plan, data.schedule, item),
+        insert: ctx.needsSpace || ctx.needsDash ? valueInsert(ctx, ctx.quoted ? item.id : yamlId(item.id)) : text, replace: ctx.replace, sortText: pad(i),
       });
     }
   }
@@ -179,7 +194,7 @@ function personRefs(ctx: CursorContext, data: CompletionData): CompletionEntry[]
       return `${doc ? doc + '\n' : ''}${open} open task${open === 1 ? '' : 's'}`;
     };
     out.push({
-      label: p.id, kind: 'person', detail: inertText(p.name, 80), lazyText,
+      label: p.id, kind: 'person', detail: inertText(p.name, 80), description: inertText(p.name, 80), lazyText,
       insert: valueInsert(ctx, ctx.quoted ? p.id : yamlId(p.id)), replace: ctx.replace, sortText: pad(i++),
     });
   }
@@ -213,7 +228,7 @@ function dates(ctx: CursorContext, data: CompletionData): CompletionEntry[] {
   }
   let i = 0;
   return [...found.entries()].map(([d, why]) => ({
-    label: formatDay(d), kind: 'date' as const, detail: `${why.join(', ')} · ${formatDayHuman(d, true)}`,
+    label: formatDay(d), kind: 'date' as const, detail: `${why.join(', ')} · ${formatDayHuman(d, true)}`, description: `${why.join(', ')} · ${formatDayHuman(d, true)}`,
     insert: valueInsert(ctx, formatDay(d)), replace: ctx.replace, sortText: pad(i++),
   }));
 }
@@ -223,7 +238,7 @@ function durations(ctx: CursorContext, view: SchemaView | undefined): Completion
   for (const e of examplesOf(view)) if (typeof e === 'string') values.add(e);
   const order = (s: string) => Number(s.slice(0, -1)) * (s.endsWith('w') ? 5 : 1);
   return [...values].sort((a, b) => order(a) - order(b)).map((v, i) => ({
-    label: v, kind: 'duration' as const, detail: describeDuration(v), insert: valueInsert(ctx, v), replace: ctx.replace, sortText: pad(i),
+    label: v, kind: 'duration' as const, detail: describeDuration(v), description: describeDuration(v), insert: valueInsert(ctx, v), replace: ctx.replace, sortText: pad(i),
   }));
 }
 

@@ -74,8 +74,17 @@ function wordEnd(line: string, from: number): number {
   return e;
 }
 
+/** The last text's lines: completion asks again and again about the same text as the user moves. */
+let lastLines: Lines | undefined;
+
+function linesOf(text: string): Lines {
+  if (lastLines && lastLines.text.length === text.length && lastLines.text === text) return lastLines;
+  lastLines = new Lines(text);
+  return lastLines;
+}
+
 export function cursorContext(text: string, offset: number): CursorContext {
-  const lines = new Lines(text);
+  const lines = linesOf(text);
   const ln = lines.lineOf(Math.max(0, Math.min(offset, text.length)));
   const line = lines.line(ln);
   const base = lines.start(ln);
@@ -448,10 +457,9 @@ function walkUp(lines: Lines, ln: number, need: number, inner: Frame | undefined
   let innermost: Frame | undefined = inner;
   let count = 0;
   for (let l = ln - 1; l >= 0; l--) {
-    const s = lines.line(l);
-    const ind = indentOf(s);
-    if (ind > need || ind >= s.length || s[ind] === '#') continue;
-    const shape = lineShape(s);
+    const ind = lines.indent(l);
+    if (ind < 0 || ind > need) continue;
+    const shape = lineShape(lines.line(l));
     if (shape.blank) continue;
     for (let k = shape.entries.length - 1; k >= 0; k--) {
       const e = shape.entries[k]!;

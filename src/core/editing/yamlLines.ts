@@ -187,6 +187,20 @@ export class Lines {
     return this.text.slice(s, e);
   }
 
+  /**
+   * Spaces at the start of line `n`, read in place (no copy of the line); -1 when the line is
+   * empty, only spaces, or a comment.
+   */
+  indent(n: number): number {
+    const t = this.text;
+    const s = this.starts[n]!;
+    const e = n + 1 < this.starts.length ? this.starts[n + 1]! : t.length;
+    let i = s;
+    while (i < e && t.charCodeAt(i) === 32) i++;
+    const c = i < e ? t.charCodeAt(i) : 10;
+    return c === 10 || c === 13 || c === 35 /* # */ ? -1 : i - s;
+  }
+
   /** The offset just after the line's text (before its line break). */
   end(n: number): number {
     return this.starts[n]! + this.line(n).length;

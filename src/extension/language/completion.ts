@@ -59,7 +59,7 @@ function rangeOf(doc: vscode.TextDocument, position: vscode.Position, startOffse
 }
 
 function toItem(e: CompletionEntry, range: vscode.Range): PlanCompletionItem {
-  const item = new PlanCompletionItem(e.label, KINDS[e.kind]);
+  const item = new PlanCompletionItem(e.description !== undefined ? { label: e.label, description: e.description } : e.label, KINDS[e.kind]);
   item.insertText = new vscode.SnippetString(e.insert);
   item.range = range;
   if (e.detail !== undefined) item.detail = e.detail;

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { SidebarModel } from './model';
 import type { FollowUpGroupNode, FollowUpNode } from './nodes';
 import type { SidebarSnapshot } from './snapshot';
-import { followUpGroupItem, followUpItem } from './treeItems';
+import { followUpGroupItem, followUpItem, followUpTooltip } from './treeItems';
 
 export type FollowUpsElement = FollowUpGroupNode | FollowUpNode;
 
@@ -41,7 +41,13 @@ export class FollowUpsProvider implements vscode.TreeDataProvider<FollowUpsEleme
 
   getTreeItem(element: FollowUpsElement): vscode.TreeItem {
     if (element.kind === 'followUpGroup') return followUpGroupItem(element);
-    return followUpItem(element, this.snapshot.today, vscode.workspace.asRelativePath(vscode.Uri.parse(element.uri)));
+    return followUpItem(element, this.snapshot.today);
+  }
+
+  /** The tooltip, built when VS Code shows it (hover) rather than for every item of every refresh. */
+  resolveTreeItem(item: vscode.TreeItem, element: FollowUpsElement): vscode.TreeItem {
+    if (element.kind === 'followUp') item.tooltip = followUpTooltip(element, vscode.workspace.asRelativePath(vscode.Uri.parse(element.uri)));
+    return item;
   }
 
   getParent(element: FollowUpsElement): FollowUpsElement | undefined {

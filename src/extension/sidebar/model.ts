@@ -1,16 +1,21 @@
 /**
  * The sidebar's model: a snapshot of my tasks and follow-ups over every plan of the index,
  * recomputed when plans change, when the day rolls over and when who-I-am changes. Refreshes
- * are throttled: a burst of plan events (a workspace of 1,000 plans being indexed) costs at most
- * one recompute per MIN_INTERVAL_MS, while a single change is picked up on the next tick.
+ * are throttled: a burst of plan events (a workspace of 1,000 plans being indexed) costs one
+ * recompute per interval (MIN_INTERVAL_MS, INDEXING_INTERVAL_MS while indexing, longer when a
+ * recompute is expensive), while a single change is picked up on the next tick. Only the plans
+ * that changed are queried again (their parts are cached); the merge is a sort.
  */
 import * as vscode from 'vscode';
 import type { PlanIndex } from '../planIndex';
 import type { TodayClock } from '../today';
 import type { Identity, IdentityResolver } from './identity';
-import { computeSnapshot, type SidebarPlan, type SidebarSnapshot } from './snapshot';
+import type { PlanEntry } from '../planIndex';
+import { computeSnapshot, planPart, type PlanPart, type SidebarPlan, type SidebarSnapshot } from './snapshot';
 
 export const MIN_INTERVAL_MS = 50;
+/** While the workspace is being indexed: the views move on about four times a second. */
+export const INDEXING_INTERVAL_MS = 250;
 /** After the day changes, how long the views may wait for the plans to be checked against it. */
 export const STALE_DAY_WAIT_MS = 3000;
 
@@ -36,12 +41,14 @@ export class SidebarModel implements vscode.Disposable {
   private filter: string | undefined;
   private dayChangedAt = -Infinity;
   private staleTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Each plan's part of the snapshot, with what it was computed from. */
+  private readonly parts = new Map<string, { entry: PlanEntry; meKey: string; today: number; part: PlanPart }>();
   private readonly disposables: vscode.Disposable[] = [this.emitter];
   /** For the log, the tests and the benchmark. */
   readonly stats = { refreshes: 0, lastMs: 0, totalMs: 0 };
 
   constructor(private readonly deps: SidebarModelDeps) {
-    this.current = computeSnapshot({ files: [], broken: [], me: [], today: deps.today.today, indexing: true, showDone: false, planFilter: undefined });
+    this.current = computeSnapshot({ parts: [], broken: [], me: [], today: deps.today.today, indexing: true, showDone: false, planFilter: undefined });
     this.disposables.push(
       deps.planIndex.onDidChange(() => this.scheduleRefresh()),
       deps.today.onDidChange(() => {
@@ -87,11 +94,16 @@ export class SidebarModel implements vscode.Disposable {
     this.scheduleRefresh();
   }
 
-  /** Recompute soon: on the next tick, or MIN_INTERVAL_MS after the last recompute. */
+  /**
+   * Recompute soon: on the next tick when the last recompute is long enough ago, else once the
+   * interval has passed. The interval grows with the cost of a recompute (at most a fifth of the
+   * time goes to the sidebar) and is longer while the workspace is being indexed.
+   */
   scheduleRefresh(): void {
     this.pending = true;
     if (this.timer !== undefined || this.running) return;
-    const wait = Math.max(0, this.lastRun + MIN_INTERVAL_MS - performance.now());
+    const interval = Math.max(this.indexing ? INDEXING_INTERVAL_MS : MIN_INTERVAL_MS, 4 * this.stats.lastMs);
+    const wait = Math.max(0, this.lastRun + interval - performance.now());
     this.timer = setTimeout(() => {
       this.timer = undefined;
       void this.runRefresh();
@@ -139,7 +151,6 @@ export class SidebarModel implements vscode.Disposable {
    * most STALE_DAY_WAIT_MS the views keep showing the previous snapshot.
    */
   private compute(): SidebarSnapshot | undefined {
-    const files: SidebarPlan[] = [];
     const broken: { file: string; plan: SidebarPlan['plan'] | undefined }[] = [];
     const today = this.deps.today.today;
     const entries = this.deps.planIndex.all();
@@ -150,13 +161,30 @@ export class SidebarModel implements vscode.Disposable {
       }, STALE_DAY_WAIT_MS);
       return undefined;
     }
+    const meKey = JSON.stringify(this.me.me);
+    const parts: PlanPart[] = [];
+    const seen = new Set<string>();
     for (const e of entries) {
       const r = e.result;
-      if (r?.plan && r.schedule) files.push({ file: e.uri.toString(), plan: r.plan, schedule: r.schedule });
-      else broken.push({ file: e.uri.toString(), plan: r?.plan });
+      const file = e.uri.toString();
+      if (!r?.plan || !r.schedule) {
+        broken.push({ file, plan: r?.plan });
+        continue;
+      }
+      seen.add(file);
+      // A plan's part is kept while its check result, who I am and today are the same.
+      const cached = this.parts.get(file);
+      if (cached && cached.entry === e && cached.meKey === meKey && cached.today === today) {
+        parts.push(cached.part);
+        continue;
+      }
+      const part = planPart({ file, plan: r.plan, schedule: r.schedule }, this.me.me, today);
+      this.parts.set(file, { entry: e, meKey, today, part });
+      parts.push(part);
     }
+    for (const file of this.parts.keys()) if (!seen.has(file)) this.parts.delete(file);
     return computeSnapshot({
-      files, broken, me: this.me.me, today,
+      parts, broken, me: this.me.me, today,
       indexing: this.indexing || !this.deps.planIndex.started, showDone: this.showDoneValue, planFilter: this.filter,
     });
   }

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { SidebarModel } from './model';
 import { taskNodeId, type TaskGroupNode, type TaskNode } from './nodes';
 import type { SidebarSnapshot } from './snapshot';
-import { taskGroupItem, taskItem } from './treeItems';
+import { taskGroupItem, taskItem, taskTooltip } from './treeItems';
 
 export type MyTasksElement = TaskGroupNode | TaskNode;
 
@@ -46,7 +46,13 @@ export class MyTasksProvider implements vscode.TreeDataProvider<MyTasksElement>,
 
   getTreeItem(element: MyTasksElement): vscode.TreeItem {
     if (element.kind === 'taskGroup') return taskGroupItem(element);
-    return taskItem(element, this.snapshot.today, vscode.workspace.asRelativePath(vscode.Uri.parse(element.uri)));
+    return taskItem(element, this.snapshot.today);
+  }
+
+  /** The tooltip, built when VS Code shows it (hover) rather than for every item of every refresh. */
+  resolveTreeItem(item: vscode.TreeItem, element: MyTasksElement): vscode.TreeItem {
+    if (element.kind === 'task') item.tooltip = taskTooltip(element, this.snapshot.today, vscode.workspace.asRelativePath(vscode.Uri.parse(element.uri)));
+    return item;
   }
 
   getParent(element: MyTasksElement): MyTasksElement | undefined {

@@ -1,10 +1,17 @@
 /**
  * What the sidebar shows, computed from the plans with the core's queries (`tasksFor`,
  * `followUps`, `taskState`, `resolveMe`): my tasks in groups, my follow-ups, the counts.
- * Pure: no vscode here, so it is cheap to run after every batch of plan changes.
+ * Pure: no vscode here.
+ *
+ * The work is split by plan: a `PlanPart` holds one plan's answers to the core's queries and is
+ * kept while the plan, who I am and today stay the same, so that after one plan changes only
+ * that plan is queried again; the parts are then merged in the order the core's queries
+ * document (`tasksFor`: overdue, then late starts, most days late first, then by latest start,
+ * file and file order; `followUps`: overdue first, most days late first, then by date, file,
+ * file order, follow-ups before check-ins, index).
  */
 import {
-  followUps, resolveMe, taskState, tasksFor, weekday,
+  compareText, followUps, resolveMe, taskState, tasksFor, weekday,
   type Day, type FollowUpEntry, type MyTask, type Plan, type PlanFile,
 } from '../../core';
 
@@ -25,9 +32,19 @@ export interface FollowUpGroup {
 /** One plan the views can show: its file (a URI string), plan and schedule. */
 export type SidebarPlan = PlanFile;
 
+/** One plan's answers to the core's queries, for me and today. */
+export interface PlanPart {
+  file: SidebarPlan;
+  /** The person ids I am in this plan (empty: the plan is not mine). */
+  ids: readonly string[];
+  open: readonly MyTask[];
+  done: readonly MyTask[];
+  followUps: readonly FollowUpEntry[];
+}
+
 export interface SidebarInput {
-  /** Plans that were scheduled (no errors). */
-  files: readonly SidebarPlan[];
+  /** One part per plan that was scheduled (no errors). */
+  parts: readonly PlanPart[];
   /** Plans with errors that still have a (best-effort) model: they may be mine. */
   broken: readonly { file: string; plan: Plan | undefined }[];
   me: readonly string[];
@@ -54,7 +71,7 @@ export interface SidebarSnapshot {
   brokenMine: number;
   /** The plans by URI string (for names of people, titles...). */
   plans: ReadonlyMap<string, SidebarPlan>;
-  /** The person ids I am, per plan URI string. */
+  /** The person ids I am, per plan URI string (only plans I am in). */
   mine: ReadonlyMap<string, readonly string[]>;
 }
 
@@ -76,19 +93,37 @@ export function groupOf(t: MyTask, today: Day): TaskGroupName {
   return t.item.finish <= sunday || (notStarted && t.item.start <= sunday) ? 'this-week' : 'later';
 }
 
-/** My done tasks (newest first, then file order), as MyTask entries. */
-function doneTasks(files: readonly SidebarPlan[], mine: ReadonlyMap<string, readonly string[]>, today: Day): MyTask[] {
-  const out: MyTask[] = [];
-  for (const pf of files) {
-    const ids = new Set(mine.get(pf.file) ?? []);
-    if (ids.size === 0) continue;
-    for (const task of pf.plan.tasks) {
-      if (task.status !== 'done' || !ids.has(task.owner)) continue;
-      const s = taskState(pf, task, today);
-      if (s) out.push({ file: pf.file, planTitle: pf.plan.title, task, item: s.item, state: 'done', daysLate: 0, escalate: false });
-    }
+/** One plan's part: the core's queries on that plan alone. */
+export function planPart(pf: SidebarPlan, me: readonly string[], today: Day): PlanPart {
+  const ids = resolveMe(pf.plan, me);
+  if (ids.length === 0) return { file: pf, ids, open: [], done: [], followUps: [] };
+  const mine = new Set(ids);
+  const done: MyTask[] = [];
+  for (const task of pf.plan.tasks) {
+    if (task.status !== 'done' || !mine.has(task.owner)) continue;
+    const s = taskState(pf, task, today);
+    if (s) done.push({ file: pf.file, planTitle: pf.plan.title, task, item: s.item, state: 'done', daysLate: 0, escalate: false });
   }
-  return out.sort((a, b) => (b.task.doneOn ?? -Infinity) - (a.task.doneOn ?? -Infinity));
+  return { file: pf, ids, open: tasksFor([pf], me, today), done, followUps: followUps([pf], today, { me }) };
+}
+
+const URGENCY: Record<MyTask['state'], number> = { overdue: 0, 'late-start': 1, open: 2, done: 3 };
+
+/** `tasksFor`'s order across plans. */
+export function compareMyTasks(a: MyTask, b: MyTask): number {
+  return URGENCY[a.state] - URGENCY[b.state] || b.daysLate - a.daysLate || a.item.start - b.item.start
+    || compareText(a.file, b.file) || a.task.index - b.task.index;
+}
+
+/** `followUps`' order across plans. */
+export function compareFollowUps(x: FollowUpEntry, y: FollowUpEntry): number {
+  return Number(y.overdue) - Number(x.overdue) || y.daysLate - x.daysLate || x.on - y.on || compareText(x.file, y.file)
+    || x.task.index - y.task.index || (x.kind === y.kind ? 0 : x.kind === 'follow-up' ? -1 : 1) || (x.index ?? 0) - (y.index ?? 0);
+}
+
+/** Done tasks: the latest done first, then by file and file order. */
+function compareDone(a: MyTask, b: MyTask): number {
+  return (b.task.doneOn ?? -Infinity) - (a.task.doneOn ?? -Infinity) || compareText(a.file, b.file) || a.task.index - b.task.index;
 }
 
 export function computeSnapshot(input: SidebarInput): SidebarSnapshot {
@@ -99,40 +134,38 @@ export function computeSnapshot(input: SidebarInput): SidebarSnapshot {
     state: 'ready', today, taskGroups: [], followUpGroups: [], overdueTasks: 0, overdueFollowUps: 0,
     shownOverdueTasks: 0, shownOverdueFollowUps: 0, brokenMine: 0, plans, mine,
   };
-  for (const pf of input.files) plans.set(pf.file, pf);
-  if (input.files.length === 0 && input.broken.length === 0) return { ...empty, state: input.indexing ? 'loading' : 'noPlans' };
-  if (input.me.length === 0) return { ...empty, state: input.indexing && input.files.length === 0 ? 'loading' : 'noMe' };
-  for (const pf of input.files) {
-    const ids = resolveMe(pf.plan, input.me);
-    if (ids.length > 0) mine.set(pf.file, ids);
-  }
+  for (const p of input.parts) plans.set(p.file.file, p.file);
+  if (input.parts.length === 0 && input.broken.length === 0) return { ...empty, state: input.indexing ? 'loading' : 'noPlans' };
+  if (input.me.length === 0) return { ...empty, state: input.indexing && input.parts.length === 0 ? 'loading' : 'noMe' };
+  const myParts = input.parts.filter((p) => p.ids.length > 0);
+  for (const p of myParts) mine.set(p.file.file, p.ids);
   const brokenMine = input.broken.filter((b) => b.plan && resolveMe(b.plan, input.me).length > 0).length;
-  if (mine.size === 0) return { ...empty, brokenMine, state: input.indexing ? 'loading' : brokenMine > 0 ? 'ready' : 'unmatched' };
+  if (myParts.length === 0) return { ...empty, brokenMine, state: input.indexing ? 'loading' : brokenMine > 0 ? 'ready' : 'unmatched' };
 
-  const myFiles = input.files.filter((pf) => mine.has(pf.file));
-  const open = tasksFor(myFiles, input.me, today);
-  const fus = followUps(myFiles, today, { me: input.me });
-  const overdueTasks = open.filter((t) => t.state === 'overdue').length;
-  const overdueFollowUps = fus.filter((f) => f.overdue).length;
-
-  const shownFiles = input.planFilter === undefined ? myFiles : myFiles.filter((pf) => pf.file === input.planFilter);
-  const shown = input.planFilter === undefined ? open : open.filter((t) => t.file === input.planFilter);
-  const shownFus = input.planFilter === undefined ? fus : fus.filter((f) => f.file === input.planFilter);
+  let overdueTasks = 0;
+  let overdueFollowUps = 0;
+  for (const p of myParts) {
+    for (const t of p.open) if (t.state === 'overdue') overdueTasks++;
+    for (const f of p.followUps) if (f.overdue) overdueFollowUps++;
+  }
+  const shownParts = input.planFilter === undefined ? myParts : myParts.filter((p) => p.file.file === input.planFilter);
+  const open = shownParts.flatMap((p) => p.open).sort(compareMyTasks);
+  const fus = shownParts.flatMap((p) => p.followUps).sort(compareFollowUps);
 
   const byGroup = new Map<TaskGroupName, MyTask[]>(TASK_GROUPS.map((g) => [g, []]));
-  for (const t of shown) byGroup.get(groupOf(t, today))!.push(t);
-  if (input.showDone) byGroup.set('done', doneTasks(shownFiles, mine, today));
+  for (const t of open) byGroup.get(groupOf(t, today))!.push(t);
+  if (input.showDone) byGroup.set('done', shownParts.flatMap((p) => p.done).sort(compareDone));
   const taskGroups = TASK_GROUPS.map((name) => ({ name, tasks: byGroup.get(name)! })).filter((g) => g.tasks.length > 0);
-
+  const overdueFus = fus.filter((f) => f.overdue);
   const followUpGroups: FollowUpGroup[] = [
-    { name: 'overdue' as const, entries: shownFus.filter((f) => f.overdue) },
-    { name: 'upcoming' as const, entries: shownFus.filter((f) => !f.overdue) },
+    { name: 'overdue' as const, entries: overdueFus },
+    { name: 'upcoming' as const, entries: fus.filter((f) => !f.overdue) },
   ].filter((g) => g.entries.length > 0);
 
   return {
     state: 'ready', today, taskGroups, followUpGroups, overdueTasks, overdueFollowUps,
-    shownOverdueTasks: shown.filter((t) => t.state === 'overdue').length,
-    shownOverdueFollowUps: shownFus.filter((f) => f.overdue).length,
+    shownOverdueTasks: byGroup.get('overdue')!.length,
+    shownOverdueFollowUps: overdueFus.length,
     brokenMine, plans, mine,
   };
 }

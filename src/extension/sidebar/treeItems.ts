@@ -98,9 +98,9 @@ export function taskDescription(n: TaskNode, today: Day): string {
   return parts.join(' · ');
 }
 
-export function taskItem(n: TaskNode, today: Day, relativePath: string): vscode.TreeItem {
-  const { entry, plan } = n;
-  const { task } = entry;
+/** A task's TreeItem, without its tooltip (built on hover: taskTooltip). */
+export function taskItem(n: TaskNode, today: Day): vscode.TreeItem {
+  const { task } = n.entry;
   const item = new vscode.TreeItem(displayText(task.title) || task.id, vscode.TreeItemCollapsibleState.None);
   item.id = taskNodeId(n.uri, task.id);
   item.description = taskDescription(n, today);
@@ -108,7 +108,12 @@ export function taskItem(n: TaskNode, today: Day, relativePath: string): vscode.
   item.contextValue = `task.${task.status}`;
   item.command = { title: 'Show in Plan', command: 'workback.revealInPlan', arguments: [n] };
   item.accessibilityInformation = { label: `${displayText(task.title)}, ${item.description}` };
+  return item;
+}
 
+export function taskTooltip(n: TaskNode, today: Day, relativePath: string): vscode.MarkdownString {
+  const { entry, plan } = n;
+  const { task } = entry;
   const milestone = plan.items.get(task.milestone);
   const lines = [
     `Plan: ${displayText(plan.title)} (${relativePath})`,
@@ -132,8 +137,7 @@ export function taskItem(n: TaskNode, today: Day, relativePath: string): vscode.
   if (task.notBefore !== undefined) lines.push(`Not before: ${formatDayHuman(task.notBefore, true)}`);
   if (task.tags.length > 0) lines.push(`Tags: ${displayText(task.tags.join(', '))}`);
   if (task.notes) lines.push(`Notes: ${displayText(task.notes, 500)}`);
-  item.tooltip = tooltip(displayText(task.title) || task.id, lines);
-  return item;
+  return tooltip(displayText(task.title) || task.id, lines);
 }
 
 /** The other person of a follow-up: whom I follow up with (or, when I am `with`, the task's owner). */
@@ -158,7 +162,8 @@ export function followUpDescription(n: FollowUpNode, today: Day): string {
   return parts.join(' · ');
 }
 
-export function followUpItem(n: FollowUpNode, today: Day, relativePath: string): vscode.TreeItem {
+/** A follow-up's TreeItem, without its tooltip (built on hover: followUpTooltip). */
+export function followUpItem(n: FollowUpNode, today: Day): vscode.TreeItem {
   const e = n.entry;
   const item = new vscode.TreeItem(followUpLabel(n), vscode.TreeItemCollapsibleState.None);
   item.id = followUpNodeId(n);
@@ -169,6 +174,11 @@ export function followUpItem(n: FollowUpNode, today: Day, relativePath: string):
   item.contextValue = e.kind === 'check-in' ? 'checkIn' : 'followUp';
   item.command = { title: 'Show in Plan', command: 'workback.revealInPlan', arguments: [n] };
   item.accessibilityInformation = { label: `${item.label as string}, ${item.description}` };
+  return item;
+}
+
+export function followUpTooltip(n: FollowUpNode, relativePath: string): vscode.MarkdownString {
+  const e = n.entry;
   const who = (id: string): string => `${personName(n.plan, id)}${n.mine.includes(id) ? ' (you)' : ''}`;
   const lines = [
     e.kind === 'check-in'
@@ -179,6 +189,5 @@ export function followUpItem(n: FollowUpNode, today: Day, relativePath: string):
   ];
   if (e.overdue) lines.push(`Overdue: ${plural(e.daysLate, 'workday')} late`);
   if (e.escalate) lines.push(`Escalate to ${e.escalateTo ? personName(n.plan, e.escalateTo) : 'the goal owner'}`);
-  item.tooltip = tooltip(followUpLabel(n), lines);
-  return item;
+  return tooltip(followUpLabel(n), lines);
 }

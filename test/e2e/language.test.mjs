@@ -1,0 +1,158 @@
+// The editing features in the real VS Code UI (headless Chromium): the suggest widget in a
+// half-typed `depends_on: [` and after `owner:`, a hover over a task id, the start-by lenses.
+// Screenshots: test-results/screenshots/completion.png, completion-owner.png, hover.png.
+import assert from 'node:assert/strict';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launchBrowser, quickOpen, runCommand, startServer, waitForWorkbench, workbenchUrl } from '../../tools/vscode-runtime/lib.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const SHOTS = process.env.WORKBACK_SCREENSHOTS || path.join(ROOT, 'test-results', 'screenshots');
+/** The extension to load (a private copy may be given while developing). */
+const EXTENSION = process.env.WORKBACK_EXTENSION_PATH || ROOT;
+
+describe('editing plans in a real VS Code', function () {
+  let tmp;
+  let server;
+  let browser;
+  let page;
+  let ok = false;
+  const pageErrors = [];
+
+  before(async function () {
+    assert.ok(existsSync(path.join(EXTENSION, 'dist', 'extension.js')), 'the extension is built');
+    mkdirSync(SHOTS, { recursive: true });
+    tmp = mkdtempSync(path.join(os.tmpdir(), 'workback-language-'));
+    cpSync(path.join(ROOT, 'test', 'fixtures', 'workspace'), path.join(tmp, 'workspace'), { recursive: true });
+    server = startServer({
+      settings: {
+        'workbench.colorTheme': 'Default Dark Modern', 'editor.minimap.enabled': false, 'workbench.editor.enablePreview': false,
+        'editor.stickyScroll.enabled': false, 'workbench.startupEditor': 'none', 'files.autoSave': 'off', 'editor.hover.delay': 200, 'editor.suggest.showStatusBar': true,
+      },
+    });
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.setDefaultTimeout(30000);
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(workbenchUrl(server.url, { folder: path.join(tmp, 'workspace'), extensionDevelopmentPath: EXTENSION }));
+    await waitForWorkbench(page);
+    await quickOpen(page, 'editing.workback.yaml');
+    await editor().locator('.view-line').first().waitFor();
+    // the lenses are drawn once the plan is checked
+    await editor().locator('.codelens-decoration').filter({ hasText: 'goal feasible' }).first().waitFor({ timeout: 60000 });
+  });
+
+  after(async function () {
+    if (!ok && page) await page.screenshot({ path: path.join(SHOTS, 'language-failure.png') }).catch(() => {});
+    if (browser) await browser.close().catch(() => {});
+    if (server) server.stop({ removeState: ok });
+    if (server && !ok) console.log(`      server state and logs kept in ${server.state}`);
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  });
+
+  const editor = () => page.locator('.editor-instance .monaco-editor').first();
+
+  /** Revert the plan to its text on disk (the tab is clean again). */
+  async function revert() {
+    const dirty = page.locator('.tabs-container .tab.dirty[aria-label^="editing.workback.yaml"]');
+    if ((await dirty.count()) === 0) return;
+    await editor().click({ position: { x: 300, y: 10 } });
+    await runCommand(page, 'File: Revert File');
+    await dirty.waitFor({ state: 'detached', timeout: 15000 });
+  }
+
+  /** Put the cursor at the end of a 1-based line (Ctrl+G, then End). */
+  async function goToLineEnd(line) {
+    await page.keyboard.press('Control+g');
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`:${line}`);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('End');
+  }
+
+  /** The suggest widget's rows, once it shows `want`. */
+  async function suggestRows(want) {
+    const widget = page.locator('.editor-widget.suggest-widget.visible');
+    await widget.locator('.monaco-list-row').filter({ hasText: want }).first().waitFor({ timeout: 20000 });
+    return (await widget.locator('.monaco-list-row').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+  }
+
+  /** Open the details pane of the suggest widget (Ctrl+Space again toggles it). */
+  async function showDetails(text) {
+    const details = page.locator('.suggest-details-container .suggest-details');
+    if (!(await details.isVisible().catch(() => false))) await page.keyboard.press('Control+Space');
+    await details.filter({ hasText: text }).first().waitFor({ timeout: 10000 });
+  }
+
+  it('suggests the ids a half-typed depends_on: [ may take, with titles and dates', async function () {
+    // after enroll-it's tags (line 50): a new key; the editor closes the bracket itself
+    await goToLineEnd(50);
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('depends_on: [', { delay: 30 });
+    let rows = await suggestRows('pick-method').catch(async () => {
+      await page.keyboard.press('Control+Space');
+      return suggestRows('pick-method');
+    });
+    console.log(`      suggested: ${rows.join(' | ')}`);
+    assert.equal(rows.length, 3, 'design, licensing, pick-method: nothing that depends on enroll-it');
+    assert.ok(rows[0].startsWith('design') && rows[0].includes('Method chosen with stakeholders'), 'titles on every row');
+    assert.ok(rows[2].includes('Choose MFA method'));
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await showDetails('Start by Wed 5 Aug 2026');
+    rows = await suggestRows('pick-method');
+    await page.screenshot({ path: path.join(SHOTS, 'completion.png') });
+    await page.keyboard.press('Enter');
+    await editor().locator('.view-line').filter({ hasText: 'depends_on: [pick-method]' }).first().waitFor();
+    await page.keyboard.press('Escape');
+  });
+
+  it('suggests people with their names after owner:', async function () {
+    await revert();
+    // pick-method's owner (line 33): `owner: dana` -> `owner:`, then a space opens the suggestions
+    await goToLineEnd(33);
+    for (let i = 0; i < 5; i++) await page.keyboard.press('Backspace');
+    await page.keyboard.type(' ', { delay: 50 });
+    const rows = await suggestRows('ravi').catch(async () => {
+      await page.keyboard.press('Control+Space');
+      return suggestRows('ravi');
+    });
+    console.log(`      suggested: ${rows.join(' | ')}`);
+    assert.deepEqual(rows.map((r) => r.split(' ')[0]), ['dana', 'ravi', 'lee']);
+    assert.ok(rows[0].includes('Dana Whitfield'));
+    await showDetails('IT director');
+    await page.screenshot({ path: path.join(SHOTS, 'completion-owner.png') });
+    await page.keyboard.press('Enter'); // dana again: the plan is clean
+    await editor().locator('.view-line').filter({ hasText: /^\s*owner: dana$/ }).first().waitFor();
+  });
+
+  it('shows a task\'s computed dates on hover', async function () {
+    await page.keyboard.press('Escape');
+    await revert();
+    await page.keyboard.press('Control+Home');
+    await editor().locator('.codelens-decoration').filter({ hasText: 'goal feasible' }).first().waitFor({ timeout: 30000 });
+    const token = editor().locator('.view-line span span').filter({ hasText: /^pick-method$/ }).first();
+    await token.waitFor();
+    const box = await token.boundingBox();
+    assert.ok(box, 'the id is on screen');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const hover = page.locator('.monaco-hover').filter({ hasText: 'Start by' }).first();
+    await hover.waitFor({ timeout: 20000 });
+    const text = (await hover.innerText()).replace(/\s+/g, ' ');
+    console.log(`      hover: ${text}`);
+    assert.match(text, /Task pick-method — Choose MFA method/);
+    assert.match(text, /Start by Wed 5 Aug 2026 · finish by Fri 7 Aug 2026/);
+    assert.match(text, /slack 25 workdays · critical/);
+    assert.equal(await hover.locator('a').count(), 0, 'no links in the hover');
+    await page.screenshot({ path: path.join(SHOTS, 'hover.png') });
+    const lenses = (await editor().locator('.codelens-decoration').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+    console.log(`      lenses: ${lenses.join(' | ')}`);
+    assert.ok(lenses.some((l) => l.includes('start by Wed 5 Aug · slack 25 workdays · critical')));
+    assert.ok(lenses.some((l) => l.includes('goal feasible · minimum slack 25 workdays') && l.includes('Open Timeline')));
+    assert.deepEqual(pageErrors, [], 'no page errors');
+    ok = true;
+  });
+});
