@@ -115,15 +115,21 @@ export async function run(): Promise<void> {
 
   // ---------------------------------------------------------------- refresh after one edit
   const refreshes: Record<string, number>[] = [];
-  const files = planIndex.all().map((e) => e.uri).sort((a, b) => (a.toString() < b.toString() ? -1 : 1));
   for (let i = 0; i < RUNS + 1; i++) {
-    const uri = files[(i * 37) % files.length]!;
+    // a task the tree shows: its title gets one more character, typed into its open plan
+    await planIndex.whenIdle();
+    await sidebar.whenFresh();
+    const groups = sidebar.myTasks.getChildren(undefined);
+    const shown = groups.flatMap((g) => sidebar.myTasks.getChildren(g)).filter((n): n is Extract<MyTasksElement, { kind: 'task' }> => n.kind === 'task');
+    const node = shown[(i * 37) % shown.length]!;
+    const uri = vscode.Uri.parse(node.uri);
     const doc = await vscode.workspace.openTextDocument(uri);
     await planIndex.whenIdle();
     await sidebar.whenFresh();
-    const at = doc.getText().indexOf('title: Mine ');
+    const text = doc.getText();
+    const at = text.indexOf('title: ', text.indexOf(`- id: ${node.entry.task.id}\n`)) + 'title: '.length;
     const edit = new vscode.WorkspaceEdit();
-    edit.insert(uri, doc.positionAt(at + 'title: Mine '.length), 'x');
+    edit.insert(uri, doc.positionAt(at), 'x');
     const checked = once(planIndex.onDidChange, (e) => e.changed.some((c) => c.uri.toString() === uri.toString()));
     const fired = once(sidebar.myTasks.onDidChangeTreeData);
     const tEdit = performance.now();

@@ -37,7 +37,8 @@ let pending: { uri: string; version: number } | undefined;
 let drawing = false;
 let queued: RenderMessage | undefined;
 let hostTheme: ThemeKind = 'dark';
-const arrived = new Map<number, number>();
+/** When each render message arrived (for the time from message to picture). */
+const arrived = new WeakMap<RenderMessage, number>();
 
 const toolbar = new Toolbar({
   filters: (f) => post({ type: 'setFilters', filters: f }),
@@ -71,7 +72,7 @@ window.addEventListener('message', (e: MessageEvent<unknown>) => {
 function onRender(msg: RenderMessage): void {
   if (latest && msg.seq <= latest.seq) return; // an older message overtaken by a newer one
   latest = msg;
-  arrived.set(msg.seq, performance.now());
+  arrived.set(msg, performance.now());
   document.body.dataset.arrivedAt = String(Date.now());
   document.body.dataset.arrivedSeq = String(msg.seq);
   hostTheme = msg.theme;
@@ -141,7 +142,7 @@ async function drawOne(m: RenderMessage): Promise<void> {
   if (!gantt || !wanted(m)) return;
   const theme = bodyTheme(hostTheme);
   const width = chartWidth();
-  const start = arrived.get(m.seq) ?? performance.now();
+  const start = arrived.get(m) ?? performance.now();
   const drawStart = performance.now();
   let drawn: Drawn;
   try {

@@ -80,11 +80,15 @@ describe('editing plans in a real VS Code', function () {
     return (await widget.locator('.monaco-list-row').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
   }
 
-  /** Open the details pane of the suggest widget (Ctrl+Space again toggles it). */
+  /** Open the details pane of the suggest widget (Ctrl+Space toggles it) and wait for `text` in it. */
   async function showDetails(text) {
     const details = page.locator('.suggest-details-container .suggest-details');
-    if (!(await details.isVisible().catch(() => false))) await page.keyboard.press('Control+Space');
-    await details.filter({ hasText: text }).first().waitFor({ timeout: 10000 });
+    for (let attempt = 0; attempt < 4; attempt++) {
+      if (await details.filter({ hasText: text }).first().isVisible().catch(() => false)) return;
+      if (!(await details.isVisible().catch(() => false))) await page.keyboard.press('Control+Space');
+      await details.filter({ hasText: text }).first().waitFor({ timeout: 3000 }).catch(() => {});
+    }
+    await details.filter({ hasText: text }).first().waitFor({ timeout: 5000 });
   }
 
   it('suggests the ids a half-typed depends_on: [ may take, with titles and dates', async function () {
@@ -126,7 +130,7 @@ describe('editing plans in a real VS Code', function () {
     await showDetails('IT director');
     await page.screenshot({ path: path.join(SHOTS, 'completion-owner.png') });
     await page.keyboard.press('Enter'); // dana again: the plan is clean
-    await editor().locator('.view-line').filter({ hasText: /^\s*owner: dana$/ }).first().waitFor();
+    await editor().locator('.view-line').filter({ hasText: /owner:\s+dana/ }).first().waitFor();
   });
 
   it('shows a task\'s computed dates on hover', async function () {

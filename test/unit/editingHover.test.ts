@@ -7,7 +7,7 @@ import * as assert from 'assert';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkPlan, parseDay, type CheckResult, type Day } from '../../src/core';
-import { goalLensTitle, hoverAt, inertText, planLenses, type HoverInfo } from '../../src/core/editing';
+import { goalLensTitle, hoverAt, inertText, markdownEscape, planLenses, reanchorLenses, type HoverInfo } from '../../src/core/editing';
 import { schemaAt } from '../../src/core/editing/schema';
 
 const PLAN = readFileSync(path.resolve(__dirname, '../../../test/fixtures/workspace/language/editing.workback.yaml'), 'utf8');
@@ -132,5 +132,25 @@ describe('editing: hover and lenses', () => {
     assert.strictEqual(goalLensTitle(undefined, 3), 'schedule not computed: 3 errors to fix');
     const done = checkPlan(PLAN.replace(/        duration: (\w+)\n/g, '        duration: $1\n        status: done\n').replace('        status: done\n        status: done\n', '        status: done\n'), { today: day('2026-07-01') });
     assert.strictEqual(planLenses(done.plan!, done.schedule, 0)[0]!.title, 'every task done');
+  });
+
+  it('keeps the last lenses in place while the text has errors or does not parse', () => {
+    const last = planLenses(ON_TIME.plan!, ON_TIME.schedule, 0);
+    const broken = PLAN.replace('        owner: dana\n        duration: 3d', '        owner: [dana\n\n\n        duration: 3d');
+    assert.ok(!checkPlan(broken).plan, 'does not parse');
+    const moved = reanchorLenses(broken, last, goalLensTitle(undefined, 1));
+    assert.deepStrictEqual(moved.map((l) => `${broken.slice(0, l.span.start).split('\n').length} ${broken.slice(l.span.start, l.span.end)}: ${l.title}`), [
+      '5 goal: schedule not computed: 1 error to fix',
+      '26 licensing: done',
+      '31 pick-method: start by Wed 5 Aug · slack 25 workdays · critical',
+      '48 enroll-it: start by Mon 10 Aug · slack 25 workdays · critical',
+      '57 comms: start by Mon 14 Sep · slack 44 workdays',
+      '61 enroll-all: start by Wed 16 Sep · slack 44 workdays',
+    ]);
+  });
+
+  it('escapes plan text for markdown: every ASCII punctuation, spaces kept', () => {
+    assert.strictEqual(markdownEscape('[x](command:a) <b> *y* `z` $(icon) &amp; #1 a_b'), '\\[x\\]\\(command\\:a\\) \\<b\\> \\*y\\* \\`z\\` \\$\\(icon\\) \\&amp\\; \\#1 a\\_b');
+    assert.strictEqual(markdownEscape('Plain title 2026'), 'Plain title 2026');
   });
 });

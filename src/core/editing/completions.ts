@@ -139,8 +139,9 @@ function itemDoc(plan: Plan, schedule: Schedule | undefined, item: Task | Milest
   if (item.kind === 'task') {
     const owner = plan.people.get(item.owner);
     lines.push(`Task in ${item.milestone} · owner ${owner ? `${inertText(owner.name)} (${item.owner})` : item.owner || 'none'} · ${item.duration.text}${item.status !== 'todo' ? ` · ${item.status}` : ''}`);
+    // by id: the schedule may be from the last check without errors, a few keystrokes ago
     const s = schedule?.byId.get(item.id);
-    if (s && s.task === item) lines.push(`Start by ${formatDayHuman(s.start, true)} · finish by ${formatDayHuman(s.finish, true)}`);
+    if (s && s.kind === 'task') lines.push(`Start by ${formatDayHuman(s.start, true)} · finish by ${formatDayHuman(s.finish, true)}`);
   } else {
     lines.push(item.tasks.length ? `Milestone · ${item.tasks.length} task${item.tasks.length === 1 ? '' : 's'}` : 'Checkpoint (a milestone without tasks)');
     if (item.due !== undefined) lines.push(`Due ${formatDayHuman(item.due, true)}`);

@@ -8,7 +8,7 @@ export { completionsAt, type CompletionData, type CompletionEntry, type Completi
 export { cycleRisks } from './dependents';
 export { hoverAt, keyHover, type HoverData, type HoverInfo, type HoverPart } from './hover';
 export { inertText, markdownEscape } from './inertText';
-export { goalLensTitle, planLenses, type LensInfo } from './lenses';
+export { goalLensTitle, planLenses, reanchorLenses, type LensInfo } from './lenses';
 export { quickFixes, type FixInput, type QuickFix } from './quickFixes';
 export { prepareRename, renameEdits, type RenameTarget, type Refusal } from './rename';
 export { schemaAt, valueKindAt, type PathSeg } from './schema';

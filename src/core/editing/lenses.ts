@@ -8,6 +8,7 @@ import type { Plan } from '../model';
 import { taskState } from '../query/planFile';
 import type { Schedule } from '../schedule/types';
 import { pairOf, spanOf } from '../sourceTree';
+import { lineShape, Lines, unquote } from './yamlLines';
 
 export interface LensInfo {
   kind: 'task' | 'goal';
@@ -50,6 +51,38 @@ export function planLenses(plan: Plan, schedule: Schedule | undefined, errors: n
       title = parts.join(' · ');
     }
     out.push({ kind: 'task', span: t.idSpan, title, id: t.id });
+  }
+  return out;
+}
+
+/**
+ * The lenses of an earlier version moved onto the current text, by id: while an edit leaves
+ * the plan with errors (or not parsing), each task keeps its last start-by line instead of
+ * every lens vanishing and the text jumping under the cursor. The goal's lens says why.
+ */
+export function reanchorLenses(text: string, previous: readonly LensInfo[], goalTitle: string): LensInfo[] {
+  const lines = new Lines(text);
+  const byId = new Map<string, LensInfo>();
+  for (const l of previous) if (l.kind === 'task' && l.id !== undefined && !byId.has(l.id)) byId.set(l.id, l);
+  const out: LensInfo[] = [];
+  const placed = new Set<string>();
+  for (let n = 0; n < lines.count; n++) {
+    const ind = lines.indent(n);
+    if (ind < 0) continue;
+    const line = lines.line(n);
+    if (ind === 0 && out.length === 0 && /^goal\s*:/.test(line)) {
+      out.push({ kind: 'goal', span: { start: lines.start(n), end: lines.start(n) + 4 }, title: goalTitle });
+      continue;
+    }
+    if (!line.includes('id')) continue;
+    for (const e of lineShape(line).entries) {
+      if (e.kind !== 'key' || e.key !== 'id' || !e.value) continue;
+      const id = unquote(e.value);
+      const lens = byId.get(id);
+      if (!lens || placed.has(id)) continue;
+      placed.add(id);
+      out.push({ kind: 'task', id, title: lens.title, span: { start: lines.start(n) + e.valueCol, end: lines.start(n) + e.valueCol + e.value.length } });
+    }
   }
   return out;
 }

@@ -2,9 +2,11 @@
  * Start-by lenses (src/core/editing/lenses.ts): on each task's id line "start by Wed 5 Aug ·
  * slack 25 workdays · critical" (or "done"), on the goal its feasibility and "Open Timeline".
  * Setting `workback.lenses.enabled`; they follow the text through the plan index's changes.
+ * While the text has errors (no schedule), each task keeps its last lens, moved to where its
+ * id is now, so the lines do not jump as lenses vanish and come back while the user types.
  */
 import * as vscode from 'vscode';
-import { planLenses } from '../../core/editing';
+import { goalLensTitle, planLenses, reanchorLenses, type LensInfo } from '../../core/editing';
 import type { PlanIndex } from '../planIndex';
 import type { PlanDocuments } from './planDocuments';
 import { spanRange } from './ranges';
@@ -34,10 +36,15 @@ export class PlanCodeLensProvider implements vscode.CodeLensProvider, vscode.Dis
   provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
     if (!lensesEnabled()) return [];
     const r = this.docs.current(doc);
-    if (!r?.plan) return [];
+    if (!r) return [];
     const errors = r.diagnostics.filter((d) => d.severity === 'error').length;
+    let lenses: LensInfo[];
+    const last = this.docs.lastScheduledOf(doc);
+    if (r.plan && r.schedule && r.schedule.items.length > 0) lenses = planLenses(r.plan, r.schedule, errors);
+    else if (last) lenses = reanchorLenses(r.lines.text, planLenses(last.plan, last.schedule, 0), goalLensTitle(undefined, errors)); // keep the last dates in place
+    else lenses = r.plan ? planLenses(r.plan, r.schedule, errors) : [];
     const out: vscode.CodeLens[] = [];
-    for (const l of planLenses(r.plan, r.schedule, errors)) {
+    for (const l of lenses) {
       const range = spanRange(r.lines, l.span);
       // a lens without a command id is shown as text
       out.push(new vscode.CodeLens(range, { title: l.title, command: '' }));

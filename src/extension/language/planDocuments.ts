@@ -25,6 +25,8 @@ export class PlanDocuments implements vscode.Disposable {
   private readonly checked = new Map<string, Cached>();
   /** The last plan (and schedule) each document had, kept while its text does not parse. */
   private readonly lastGood = new Map<string, PlanData>();
+  /** The last schedule each document had, with its plan (dates for completion details and lenses while errors are being fixed). */
+  private readonly lastScheduled = new Map<string, { plan: Plan; schedule: Schedule }>();
   private readonly subscriptions: vscode.Disposable[];
   /** Checks made here because the index had not caught up (tests and the bench read it). */
   readonly stats = { checks: 0, reused: 0 };
@@ -32,12 +34,10 @@ export class PlanDocuments implements vscode.Disposable {
   constructor(private readonly index: PlanIndex, private readonly today: () => Day) {
     this.subscriptions = [
       index.onDidChange(({ changed, removed }) => {
-        for (const e of changed) {
-          const r = e.result;
-          if (r?.plan && r.tree) this.lastGood.set(e.uri.toString(), { plan: r.plan, schedule: r.schedule });
-        }
+        for (const e of changed) this.remember(e.uri.toString(), e.result);
         for (const u of removed) {
           this.lastGood.delete(u.toString());
+          this.lastScheduled.delete(u.toString());
           this.checked.delete(u.toString());
         }
       }),
@@ -64,26 +64,41 @@ export class PlanDocuments implements vscode.Disposable {
     const result = checkPlan(doc.getText(), { today });
     if (this.checked.size >= MAX_CACHED) this.checked.delete(this.checked.keys().next().value!);
     this.checked.set(key, { version: doc.version, today, result });
-    if (result.plan && result.tree) this.lastGood.set(key, { plan: result.plan, schedule: result.schedule });
+    this.remember(key, result);
     return result;
   }
 
-  /** The newest plan known for the document: its current check, else the last one that parsed. */
+  private remember(key: string, r: CheckResult | undefined): void {
+    if (r?.plan && r.tree) this.lastGood.set(key, { plan: r.plan, schedule: r.schedule });
+    if (r?.plan && r.schedule && r.schedule.items.length > 0) this.lastScheduled.set(key, { plan: r.plan, schedule: r.schedule });
+  }
+
+  /**
+   * The newest plan known for the document (its current check, else the last one that parsed),
+   * with the newest schedule (which may be a few keystrokes older while there are errors).
+   */
   latest(doc: vscode.TextDocument): PlanData {
     const key = doc.uri.toString();
+    const withSchedule = (d: PlanData): PlanData => ({ plan: d.plan, schedule: d.schedule ?? this.lastScheduled.get(key)?.schedule });
     const hit = this.checked.get(key);
-    if (hit && hit.version === doc.version && hit.result.plan) return hit.result;
+    if (hit && hit.version === doc.version && hit.result.plan) return withSchedule(hit.result);
     const entry = this.index.get(doc.uri);
-    if (entry?.result?.plan && entry.result.tree) return entry.result;
+    if (entry?.result?.plan && entry.result.tree) return withSchedule(entry.result);
     const good = this.lastGood.get(key);
-    if (good) return good;
+    if (good) return withSchedule(good);
     if (!entry) return this.current(doc) ?? {}; // never checked yet (the index starts soon)
     return {};
+  }
+
+  /** The last version of the document that had a schedule: its plan and schedule. */
+  lastScheduledOf(doc: vscode.TextDocument): { plan: Plan; schedule: Schedule } | undefined {
+    return this.lastScheduled.get(doc.uri.toString());
   }
 
   dispose(): void {
     for (const s of this.subscriptions) s.dispose();
     this.checked.clear();
     this.lastGood.clear();
+    this.lastScheduled.clear();
   }
 }

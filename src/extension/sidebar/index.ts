@@ -13,7 +13,7 @@ import { FollowUpsProvider, type FollowUpsElement } from './followUpsView';
 import { IdentityResolver } from './identity';
 import { SidebarModel } from './model';
 import { MyTasksProvider, type MyTasksElement } from './myTasksView';
-import type { SidebarNode } from './nodes';
+import type { MoreNode, SidebarNode } from './nodes';
 import type { SidebarSnapshot } from './snapshot';
 import { OverdueStatusItem } from './statusBar';
 
@@ -111,6 +111,11 @@ export function registerSidebar(context: vscode.ExtensionContext, deps: SidebarD
     myTasksView.onDidChangeSelection((e) => { lastSelected = e.selection[0]; }),
     followUpsView.onDidChangeSelection((e) => { lastSelected = e.selection[0]; }),
     registerSidebarCommands({ model, identity, planIndex: deps.planIndex, myTasksView, followUpsView, log: deps.log }),
+    vscode.commands.registerCommand('workback.showMore', (n?: unknown) => {
+      if (typeof n !== 'object' || n === null || (n as MoreNode).kind !== 'more') return;
+      const more = n as MoreNode;
+      (more.view === 'myTasks' ? myTasks : followUps).showMore(more.group);
+    }),
     registerEditCommands({ today: () => deps.today.today, snapshot: () => model.snapshot, selected: () => lastSelected }),
   );
   update(model.snapshot);

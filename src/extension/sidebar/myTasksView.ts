@@ -1,11 +1,11 @@
 /** The "My Tasks" tree: my open tasks of every plan, grouped Overdue, Late start, Due this week, Later (and Done). */
 import * as vscode from 'vscode';
 import type { SidebarModel } from './model';
-import { taskNodeId, type TaskGroupNode, type TaskNode } from './nodes';
+import { GROUP_LIMIT, GROUP_LIMIT_STEP, limited, taskNodeId, type MoreNode, type TaskGroupNode, type TaskNode } from './nodes';
 import type { SidebarSnapshot } from './snapshot';
-import { taskGroupItem, taskItem, taskTooltip } from './treeItems';
+import { moreItem, taskDescription, taskGroupItem, taskItem, taskTooltip } from './treeItems';
 
-export type MyTasksElement = TaskGroupNode | TaskNode;
+export type MyTasksElement = TaskGroupNode | TaskNode | MoreNode;
 
 export class MyTasksProvider implements vscode.TreeDataProvider<MyTasksElement>, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<MyTasksElement | undefined>();
@@ -13,15 +13,36 @@ export class MyTasksProvider implements vscode.TreeDataProvider<MyTasksElement>,
   private groups: TaskGroupNode[] = [];
   private snapshot: SidebarSnapshot;
   private readonly byId = new Map<string, TaskNode>();
+  /** Items shown per group before "N more…" (raised by a click on it). */
+  readonly limits = new Map<string, number>();
+  defaultLimit = GROUP_LIMIT;
   private readonly sub: vscode.Disposable;
+  private shown = '';
 
   constructor(model: SidebarModel) {
     this.snapshot = model.snapshot;
     this.build(model.snapshot);
     this.sub = model.onDidChange((s) => {
       this.build(s);
+      // VS Code redraws the whole tree on a change: only when what it shows did change.
+      const signature = this.signature();
+      if (signature === this.shown) return;
+      this.shown = signature;
       this.emitter.fire(undefined);
     });
+  }
+
+  /** What the tree shows, as text: groups, counts, and each shown item's id, label, description and state. */
+  private signature(): string {
+    if (this.snapshot.state !== 'ready') return this.snapshot.state;
+    const parts: string[] = [];
+    for (const g of this.groups) {
+      parts.push(`${g.name}:${g.tasks.length}`);
+      for (const n of g.tasks.slice(0, this.limits.get(g.name) ?? this.defaultLimit)) {
+        parts.push(`${taskNodeId(n.uri, n.entry.task.id)}\u0000${n.entry.task.title}\u0000${n.entry.task.status}\u0000${n.entry.state}\u0000${taskDescription(n, this.snapshot.today)}`);
+      }
+    }
+    return parts.join('\u0001');
   }
 
   private build(s: SidebarSnapshot): void {
@@ -41,12 +62,21 @@ export class MyTasksProvider implements vscode.TreeDataProvider<MyTasksElement>,
 
   getChildren(element?: MyTasksElement): MyTasksElement[] {
     if (!element) return this.snapshot.state === 'ready' ? this.groups : [];
-    return element.kind === 'taskGroup' ? element.tasks : [];
+    if (element.kind !== 'taskGroup') return [];
+    const limit = this.limits.get(element.name) ?? this.defaultLimit;
+    return limited(element.tasks, limit, (hidden) => ({ kind: 'more', view: 'myTasks', group: element.name, hidden }));
   }
 
   getTreeItem(element: MyTasksElement): vscode.TreeItem {
     if (element.kind === 'taskGroup') return taskGroupItem(element);
+    if (element.kind === 'more') return moreItem(element);
     return taskItem(element, this.snapshot.today);
+  }
+
+  /** Show more of a long group. */
+  showMore(group: string): void {
+    this.limits.set(group, (this.limits.get(group) ?? this.defaultLimit) + GROUP_LIMIT_STEP);
+    this.emitter.fire(this.groups.find((g) => g.name === group));
   }
 
   /** The tooltip, built when VS Code shows it (hover) rather than for every item of every refresh. */
@@ -56,7 +86,8 @@ export class MyTasksProvider implements vscode.TreeDataProvider<MyTasksElement>,
   }
 
   getParent(element: MyTasksElement): MyTasksElement | undefined {
-    return element.kind === 'task' ? this.groups.find((g) => g.name === element.group) : undefined;
+    if (element.kind === 'taskGroup') return undefined;
+    return this.groups.find((g) => g.name === element.group);
   }
 
   /** The node of a task as now shown, if any. */

@@ -33,7 +33,27 @@ export interface FollowUpNode {
   group: FollowUpGroup['name'];
 }
 
-export type SidebarNode = TaskGroupNode | TaskNode | FollowUpGroupNode | FollowUpNode;
+/** "1,234 more…" at the end of a long group: a click shows more of it. */
+export interface MoreNode {
+  kind: 'more';
+  view: 'myTasks' | 'followUps';
+  group: string;
+  /** How many items of the group are not shown. */
+  hidden: number;
+}
+
+export type SidebarNode = TaskGroupNode | TaskNode | FollowUpGroupNode | FollowUpNode | MoreNode;
+
+/** Items a group shows before "N more…" (VS Code redraws the whole list on each refresh). */
+export const GROUP_LIMIT = 100;
+/** How many more a click on "N more…" shows. */
+export const GROUP_LIMIT_STEP = 500;
+
+/** The items of a group up to its limit, and the "N more…" node when some are left out. */
+export function limited<T>(items: readonly T[], limit: number, more: (hidden: number) => MoreNode): (T | MoreNode)[] {
+  if (items.length <= limit) return [...items];
+  return [...items.slice(0, limit), more(items.length - limit)];
+}
 
 export function taskNodeId(uri: string, taskId: string): string {
   return `${uri}#task/${taskId}`;

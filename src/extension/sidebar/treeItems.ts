@@ -6,7 +6,9 @@
 import * as vscode from 'vscode';
 import { formatDayHuman, toCivil, type Day, type Plan } from '../../core';
 import { displayText } from './displayText';
-import { followUpNodeId, taskNodeId, type FollowUpGroupNode, type FollowUpNode, type TaskGroupNode, type TaskNode } from './nodes';
+import {
+  followUpNodeId, GROUP_LIMIT_STEP, taskNodeId, type FollowUpGroupNode, type FollowUpNode, type MoreNode, type TaskGroupNode, type TaskNode,
+} from './nodes';
 import type { TaskGroupName } from './snapshot';
 
 export const TASK_GROUP_LABELS: Record<TaskGroupName, string> = {
@@ -66,6 +68,17 @@ export function followUpGroupItem(g: FollowUpGroupNode): vscode.TreeItem {
   item.description = String(g.entries.length);
   item.contextValue = `followUpGroup.${g.name}`;
   item.tooltip = `${FOLLOW_UP_GROUP_LABELS[g.name]}: ${plural(g.entries.length, 'follow-up')}`;
+  return item;
+}
+
+export function moreItem(n: MoreNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(`${n.hidden.toLocaleString('en-US')} more…`, vscode.TreeItemCollapsibleState.None);
+  item.id = `${n.view}/group/${n.group}/more`;
+  item.description = n.view === 'myTasks' ? 'show more, or filter by plan' : 'show more';
+  item.iconPath = new vscode.ThemeIcon('ellipsis');
+  item.contextValue = 'more';
+  item.command = { title: 'Show More', command: 'workback.showMore', arguments: [n] };
+  item.tooltip = `Show ${Math.min(n.hidden, GROUP_LIMIT_STEP)} more of this group`;
   return item;
 }
 
