@@ -205,8 +205,8 @@ milestones:
         title: A
         owner: ana
         status: done
-
         done_on: 2026-07-01
+
         due: 2026-07-30
 `);
     });

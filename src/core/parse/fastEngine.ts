@@ -5,7 +5,7 @@
  */
 import { EVENT_ID, getScalarValue, parseEvents, type Event, type ScalarEvent } from 'js-yaml';
 import type { ScalarStyle } from '../sourceTree';
-import { findBlockHeader, findDirective, findSecondDocument } from './properties';
+import { findBlockHeader, findDirective, findSecondDocument, trimBlockEnd } from './properties';
 import { MAX_DEPTH, tooDeep } from './preflight';
 import { TreeBuilder } from './treeBuilder';
 import type { EngineResult } from './engineResult';
@@ -53,7 +53,10 @@ export function parseFast(text: string): EngineResult | 'fallback' {
         let end = ev.valueEnd;
         if (start >= 0) {
           if (style === 'single' || style === 'double') { start--; end++; }
-          else if (style === 'literal' || style === 'folded') start = findBlockHeader(text, start);
+          else if (style === 'literal' || style === 'folded') {
+            start = findBlockHeader(text, start);
+            end = trimBlockEnd(text, start, end);
+          }
         } else if (style === 'literal' || style === 'folded') {
           // an empty block scalar: its header is all there is
           start = -1;

@@ -57,3 +57,10 @@ export function findBlockHeader(text: string, contentStart: number): number {
   }
   return contentStart;
 }
+
+/** A block scalar ends at its last non-blank character: engines differ on trailing blank lines. */
+export function trimBlockEnd(text: string, start: number, end: number): number {
+  let e = end;
+  while (e > start + 1 && /\s/.test(text[e - 1]!)) e--;
+  return e;
+}

@@ -8,7 +8,7 @@ import { Alias, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, 
 import type { RawDiagnostic } from '../diagnostic';
 import type { ScalarStyle } from '../sourceTree';
 import type { EngineResult } from './engineResult';
-import { findDirective, findPropertyBefore, findSecondDocument } from './properties';
+import { findDirective, findPropertyBefore, findSecondDocument, trimBlockEnd } from './properties';
 import { TreeBuilder } from './treeBuilder';
 
 const STYLES: Record<string, ScalarStyle> = {
@@ -67,7 +67,7 @@ function walk(text: string, root: YamlNode, b: TreeBuilder): void {
       const value = String(sc.value ?? '');
       const [s, e] = sc.range ?? [start, start];
       if (style === 'plain' && value === '' && s === e) b.scalar(-1, -1, style, '');
-      else b.scalar(s, e, style, value);
+      else b.scalar(s, style === 'literal' || style === 'folded' ? trimBlockEnd(text, s, e) : e, style, value);
     } else if (isMap(node)) {
       b.openMap(start, node.flow === true);
       stack.push({ close: true });
