@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { getApi, waitForDiagnostics } from './helpers';
-import { accept, closeScratch, completions, EDITING, fixtureText, labelOf, markdownOf, posOf, scratchPlan, typeOver } from './languageHelpers';
+import { accept, closeScratch, completions, EDITING, fixtureText, indexed, labelOf, markdownOf, posOf, scratchPlan, typeOver } from './languageHelpers';
 
 describe('language: completion', () => {
   let base = '';
@@ -49,6 +49,7 @@ describe('language: completion', () => {
   it('offers person ids with their names in owner, with, escalate_to and goal.owner', async () => {
     const { doc, editor } = await scratchPlan(base);
     await typeOver(editor, '        owner: dana\n        duration: 3d', '        owner: \n        duration: 3d');
+    await indexed(doc); // (the open-task counts below are the new text's)
     const items = await completions(doc, posOf(doc, '        owner: \n', 15), ' ', 10);
     assert.deepEqual(items.map((i) => `${labelOf(i)}: ${i.detail}`), ['dana: Dana Whitfield', 'ravi: Ravi Patel', 'lee: Lee Chen']);
     assert.equal(items[0]!.kind, vscode.CompletionItemKind.User);
