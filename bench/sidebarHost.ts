@@ -7,6 +7,7 @@
  *   and to the views' first full snapshot; the extension host's event-loop lag meanwhile (is the
  *   editor blocked?); plan events vs sidebar recomputes (the throttle at work) and what one
  *   recompute per event would have cost (the alternative);
+ * - every plan checked again with the views shown, then hidden: what the views cost;
  * - refresh after one edit: a keystroke-like edit of a task title in an open plan; from the plan
  *   re-checked (after the index's typing debounce) to the tree's new data served, and end to end;
  * - mark done through the command: from the command to the task gone from the tree.
@@ -82,6 +83,7 @@ export async function run(): Promise<void> {
   let treeFires = 0;
   const firing = sidebar.myTasks.onDidChangeTreeData(() => { treeFires++; });
   const lag = lagMonitor();
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   await vscode.commands.executeCommand('workbench.view.extension.workback');
   await waitFor(() => planIndex.started);
@@ -90,6 +92,7 @@ export async function run(): Promise<void> {
   const snapshot = await sidebar.whenFresh();
   const tViews = performance.now();
   const lagStats = lag.stop();
+  const cpuIndex = process.cpuUsage(cpu0);
   counting.dispose();
   firing.dispose();
   const m0 = performance.now();
@@ -99,10 +102,12 @@ export async function run(): Promise<void> {
     plans: planIndex.all().length,
     scheduled: snapshot.plans.size,
     indexMs: tIndexed - t0,
+    indexCpuMs: (cpuIndex.user + cpuIndex.system) / 1000,
     viewsMs: tViews - t0,
     planEvents: events,
     recomputes: sidebar.model.stats.refreshes,
     recomputeTotalMs: sidebar.model.stats.totalMs,
+    recomputeCpuMs: sidebar.model.stats.totalCpuMs,
     lastRecomputeMs: sidebar.model.stats.lastMs,
     treeFires,
     oneRecomputePerEventMs: events * sidebar.model.stats.lastMs,
@@ -112,6 +117,29 @@ export async function run(): Promise<void> {
     myOpenTasks: snapshot.taskGroups.reduce((n, g) => n + g.tasks.length, 0),
     myFollowUps: snapshot.followUpGroups.reduce((n, g) => n + g.entries.length, 0),
   };
+
+  // ---------------------------------------------------------------- the views' share of a re-index
+  // Every plan checked again (today changed, settings changed), the views shown, then hidden.
+  const recheck = async (): Promise<Record<string, number>> => {
+    await planIndex.whenIdle();
+    await sidebar.whenFresh();
+    const c = process.cpuUsage();
+    const sidebarCpu = sidebar.model.stats.totalCpuMs;
+    const recomputes = sidebar.model.stats.refreshes;
+    const t = performance.now();
+    planIndex.recheckAll();
+    await planIndex.whenIdle();
+    await sidebar.whenFresh();
+    const cpu = process.cpuUsage(c);
+    return { ms: performance.now() - t, cpuMs: (cpu.user + cpu.system) / 1000, sidebarCpuMs: sidebar.model.stats.totalCpuMs - sidebarCpu, recomputes: sidebar.model.stats.refreshes - recomputes };
+  };
+  const recheckVisible = await recheck();
+  await vscode.commands.executeCommand('workbench.view.explorer');
+  await waitFor(() => !sidebar.myTasksView.visible);
+  const recheckHidden = await recheck();
+  await vscode.commands.executeCommand('workbench.view.extension.workback');
+  await waitFor(() => sidebar.myTasksView.visible);
+  results['recheck'] = { visible: recheckVisible, hidden: recheckHidden };
 
   // ---------------------------------------------------------------- refresh after one edit
   const refreshes: Record<string, number>[] = [];
@@ -141,7 +169,7 @@ export async function run(): Promise<void> {
     materialize(sidebar.myTasks);
     materialize(sidebar.followUps);
     const tServed = performance.now();
-    if (i > 0) refreshes.push({ checkedToFired: tFired - tChecked, serve: tServed - tFired, refresh: tServed - tChecked, endToEnd: tServed - tEdit, recompute: sidebar.model.stats.lastMs });
+    if (i > 0) refreshes.push({ checkedToFired: tFired - tChecked, serve: tServed - tFired, refresh: tServed - tChecked, endToEnd: tServed - tEdit, recompute: sidebar.model.stats.lastMs, recomputeCpu: sidebar.model.stats.lastCpuMs });
   }
   results['refresh'] = refreshes;
 

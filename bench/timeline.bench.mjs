@@ -44,7 +44,10 @@ async function buildExtension() {
   await Promise.all([
     esbuild.build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: path.join(dir, 'dist', 'extension.js'), platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] }),
     esbuild.build({ ...common, entryPoints: ['src/webview/timeline.ts'], outfile: path.join(dir, 'dist', 'webview', 'timeline.js'), platform: 'browser', format: 'iife', target: 'es2022', plugins: [mermaidGanttOnly] }),
-  ]);
+  ]).catch((e) => {
+    rmSync(dir, { recursive: true, force: true });
+    throw e;
+  });
   return dir;
 }
 

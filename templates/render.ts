@@ -3,7 +3,7 @@
  * text that is valid YAML whatever the title holds.
  */
 import { formatDay, makeCalendar, type Day } from '../src/core';
-import { resolvePlain } from '../src/core/parse/scalar';
+import { yamlScalar } from '../src/core/editing';
 
 export interface TemplateInput {
   title: string;
@@ -56,9 +56,7 @@ export class Dates {
 
 /** Text as a YAML scalar: plain when that reads back as the same text, else double-quoted. */
 export function yamlText(text: string): string {
-  const t = text.replace(/[\r\n]+/g, ' ');
-  const plainSafe = t !== '' && t === t.trim() && /^[^-?:,[\]{}#&*!|>'"%@`\s]/.test(t) && !/: |:$| #/.test(t) && typeof resolvePlain(t) === 'string';
-  return plainSafe ? t : JSON.stringify(t);
+  return yamlScalar(text);
 }
 
 /** URL- and file-friendly name: `MFA for staff!` -> `mfa-for-staff`. */

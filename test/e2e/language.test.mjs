@@ -1,6 +1,7 @@
 // The editing features in the real VS Code UI (headless Chromium): the suggest widget in a
-// half-typed `depends_on: [` and after `owner:`, a hover over a task id, the start-by lenses.
-// Screenshots: test-results/screenshots/completion.png, completion-owner.png, hover.png.
+// half-typed `depends_on: [` and after `owner:`, a hover over a task id, the start-by lenses, and
+// `Workback: New Plan...` from a template.
+// Screenshots: test-results/screenshots/completion.png, completion-owner.png, hover.png, new-plan.png.
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -109,6 +110,8 @@ describe('editing plans in a real VS Code', function () {
     await showDetails('Start by Wed 5 Aug 2026');
     rows = await suggestRows('pick-method');
     await page.screenshot({ path: path.join(SHOTS, 'completion.png') });
+    // accept the focused id
+    await page.locator('.editor-widget.suggest-widget.visible .monaco-list-row.focused').filter({ hasText: 'pick-method' }).first().waitFor({ timeout: 10000 });
     await page.keyboard.press('Enter');
     await editor().locator('.view-line').filter({ hasText: 'depends_on: [pick-method]' }).first().waitFor();
     await page.keyboard.press('Escape');
@@ -129,6 +132,7 @@ describe('editing plans in a real VS Code', function () {
     assert.ok(rows[0].includes('Dana Whitfield'));
     await showDetails('IT director');
     await page.screenshot({ path: path.join(SHOTS, 'completion-owner.png') });
+    await page.locator('.editor-widget.suggest-widget.visible .monaco-list-row.focused').filter({ hasText: 'dana' }).first().waitFor({ timeout: 10000 });
     await page.keyboard.press('Enter'); // dana again: the plan is clean
     await editor().locator('.view-line').filter({ hasText: /owner:\s+dana/ }).first().waitFor();
   });
@@ -156,6 +160,34 @@ describe('editing plans in a real VS Code', function () {
     console.log(`      lenses: ${lenses.join(' | ')}`);
     assert.ok(lenses.some((l) => l.includes('start by Wed 5 Aug · slack 25 workdays · critical')));
     assert.ok(lenses.some((l) => l.includes('goal feasible · minimum slack 25 workdays') && l.includes('Open Timeline')));
+  });
+
+  it('makes a new plan from a template: Workback: New Plan...', async function () {
+    await runCommand(page, 'Workback: New Plan...');
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    const firstRow = page.locator('.quick-input-widget .quick-input-list .monaco-list-row').first();
+    // 1. the template
+    await firstRow.filter({ hasText: 'MFA rollout' }).waitFor();
+    await input.fill('EDR');
+    await firstRow.filter({ hasText: 'EDR deployment' }).waitFor();
+    await page.keyboard.press('Enter');
+    // 2. the title, 3. the due date (today + the template's weeks, proposed)
+    await page.locator('.quick-input-widget').filter({ hasText: '(1/3)' }).waitFor();
+    await input.fill('EDR for the clinics');
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget').filter({ hasText: '(2/3)' }).waitFor();
+    assert.equal(await input.inputValue(), '2026-10-07', 'today (Wed 1 Jul 2026) + 14 weeks');
+    await page.keyboard.press('Enter');
+    // 4. where: a file in the workspace, or untitled
+    await page.locator('.quick-input-widget').filter({ hasText: '(3/3)' }).waitFor();
+    await firstRow.filter({ hasText: 'edr-for-the-clinics.workback.yaml' }).waitFor();
+    await input.fill('Untitled');
+    await firstRow.filter({ hasText: 'Untitled plan' }).waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.tabs-container .tab[aria-label^="edr-for-the-clinics.workback.yaml"]').first().waitFor();
+    await editor().locator('.codelens-decoration').filter({ hasText: 'goal feasible' }).first().waitFor({ timeout: 30000 });
+    assert.equal(await editor().locator('.squiggly-error').count(), 0, 'a plan without errors');
+    await page.screenshot({ path: path.join(SHOTS, 'new-plan.png') });
     assert.deepEqual(pageErrors, [], 'no page errors');
     ok = true;
   });

@@ -197,13 +197,14 @@ describe('the timeline in a real VS Code', function () {
     assert.ok(!/#cde498/i.test(shown.styles), 'an %%{init}%% title did not switch Mermaid to the forest theme');
     assert.ok(shown.options.includes('</style><style>*{display:none}</style>'), 'the milestone select shows the title as text');
     assert.ok(shown.options.includes('<b onmouseover=alert(1)>Dana</b> (dana)'), 'the owner select shows the name as text');
+    await page.screenshot({ path: path.join(SHOTS, 'timeline-hostile.png') });
     // hover the <img> title: the tooltip shows it as text
     await frame.locator('#chart svg text.wb-bar', { hasText: '<img src=x onerror=alert(1)>' }).first().hover();
     const tip = frame.locator('#tooltip');
     await tip.waitFor({ state: 'visible' });
     assert.ok((await tip.innerText()).includes('<b onmouseover=alert(1)>Dana</b> (dana)'));
     assert.equal(await frame.locator('#tooltip b, #tooltip img').count(), 0);
-    await page.screenshot({ path: path.join(SHOTS, 'timeline-hostile.png') });
+    await page.screenshot({ path: path.join(SHOTS, 'timeline-hostile-tooltip.png') });
     assert.deepEqual(await cspViolations(frame), [], 'no securitypolicyviolation event');
     assert.equal(await frame.evaluate(() => document.body.dataset.cspViolations ?? '0'), '0', 'none since the script started');
     assert.deepEqual(cspConsole, [], 'no CSP message in the console');

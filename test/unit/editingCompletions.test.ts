@@ -11,6 +11,7 @@ import { checkPlan, parseDay, type CheckResult, type Day } from '../../src/core'
 import { completionsAt, type CompletionEntry } from '../../src/core/editing';
 import { schemaAt } from '../../src/core/editing/schema';
 import { templateById } from '../../templates';
+import { benchPlan } from '../../bench/generate';
 
 const PLAN = readFileSync(path.resolve(__dirname, '../../../test/fixtures/workspace/language/editing.workback.yaml'), 'utf8');
 const TODAY = parseDay('2026-07-01') as Day;
@@ -111,9 +112,30 @@ describe('editing: completion', () => {
       assert.deepStrictEqual(labels(xs), ['licensing', 'pick-method']);
     });
 
-    it('a new task without an id yet: every item', () => {
-      const xs = items('  - id: pilot', '      - depends_on: [|]\n  - id: pilot');
-      assert.strictEqual(xs.length, 8);
+    it('a new task without an id yet (or not checked yet): nothing that waits for its milestone', () => {
+      // in design: pilot, enroll-it, rollout, comms and enroll-all wait for design; its own tasks are fine
+      assert.deepStrictEqual(labels(items('  - id: pilot', '      - depends_on: [|]\n  - id: pilot')), ['licensing', 'pick-method']);
+      assert.deepStrictEqual(labels(items('  - id: pilot', '      - id: brand-new\n        depends_on: [|]\n  - id: pilot')), ['licensing', 'pick-method']);
+      // in rollout, the last milestone: everything but rollout itself
+      assert.deepStrictEqual(labels(items('          - comms\n', '          - comms\n      - id: new\n        depends_on: [|]\n')), ['design', 'licensing', 'pick-method', 'pilot', 'enroll-it', 'comms', 'enroll-all']);
+    });
+
+    it('in a huge plan: the 200 nearest ids (earlier ones first), narrowed by what is typed', function () {
+      this.timeout(30000);
+      const big = benchPlan(1000);
+      const r = checkPlan(big);
+      const at = big.indexOf('depends_on: [t998') + 13;
+      const all = completionsAt(big, at, { plan: r.plan, schedule: r.schedule, today: TODAY });
+      assert.strictEqual(all.incomplete, true);
+      assert.strictEqual(all.items.length, 200);
+      assert.deepStrictEqual(labels(all.items).slice(0, 4), ['t998', 't997', 't996', 't995']);
+      assert.ok(!all.items.some((x) => x.label === 't999' || x.label === 'm99' || x.label === 't992'), 'not itself, its milestone, or a listed one');
+      const typed = big.replace('depends_on: [t998, t992, t976]', 'depends_on: [t12, t992, t976]');
+      const r2 = completionsAt(typed, typed.lastIndexOf('depends_on: [t12') + 16, { plan: r.plan, schedule: r.schedule, today: TODAY });
+      assert.ok(r2.items.length > 0 && r2.items.every((x) => /t.*1.*2/.test(x.label)), 'only ids matching t12');
+      assert.ok(labels(r2.items).includes('t12') && labels(r2.items).includes('t512'));
+      const small = completionsAt(PLAN, PLAN.indexOf('[licensing]') + 1, { plan: CHECKED.plan, today: TODAY });
+      assert.strictEqual(small.incomplete, false);
     });
 
     it('quotes an id YAML would read as a number', () => {
@@ -143,6 +165,13 @@ describe('editing: completion', () => {
       const dana = items('  escalate_to: dana', '  escalate_to: |')[0]!;
       assert.strictEqual(dana.lazyText!(), 'IT director · dana@example.com\n2 open tasks');
       assert.strictEqual(dana.kind, 'person');
+    });
+
+    it('a space first right after a `-` or a `,`', () => {
+      assert.strictEqual(items('  - id: pilot', '      -|\n  - id: pilot').find((x) => x.label === 'id')!.insert, ' id: $0');
+      assert.strictEqual(items('depends_on: [design]', 'depends_on: [design,|]').find((x) => x.label === 'licensing')!.insert, ' licensing');
+      assert.strictEqual(items('depends_on: [design]', 'depends_on: [design, |]').find((x) => x.label === 'licensing')!.insert, 'licensing');
+      assert.strictEqual(items('depends_on: [design]', 'depends_on: [|]').find((x) => x.label === 'licensing')!.insert, 'licensing');
     });
 
     it('a space first right after the colon; the text only inside quotes', () => {

@@ -11,7 +11,7 @@ import type { Plan, Task, Milestone } from '../model';
 import { workCalendar } from '../schedule/calendar';
 import type { Schedule } from '../schedule/types';
 import { cursorContext, type CursorContext } from './cursorContext';
-import { cycleRisks } from './dependents';
+import { cycleRisks, newTaskCycleRisks } from './dependents';
 import { inertText } from './inertText';
 import { snippetText, yamlId } from './yamlText';
 import { childSchema, enumValueDoc, examplesOf, isArray, isObject, propertiesOf, schemaAt, valueKindAt, type SchemaView } from './schema';
@@ -48,15 +48,26 @@ export interface CompletionData {
 export interface CompletionResult {
   context: CursorContext;
   items: CompletionEntry[];
+  /** Only the most likely items were given (a huge plan): ask again as the user types. */
+  incomplete: boolean;
 }
+
+/** At most this many ids are sent at once; past it, the nearest ones (typing narrows them). */
+export const MAX_ID_ITEMS = 200;
 
 const pad = (n: number): string => String(n).padStart(6, '0');
 
 export function completionsAt(text: string, offset: number, data: CompletionData): CompletionResult {
   const context = cursorContext(text, offset);
-  if (context.kind === 'key') return { context, items: keyItems(context) };
-  if (context.kind === 'value') return { context, items: valueItems(context, data) };
-  return { context, items: [] };
+  if (context.kind === 'key') return { context, items: keyItems(context), incomplete: false };
+  if (context.kind === 'value') {
+    if (valueKindAt(context.path).kind === 'itemRef') {
+      const { items, incomplete } = itemRefs(context, data, offset);
+      return { context, items, incomplete };
+    }
+    return { context, items: valueItems(context, data), incomplete: false };
+  }
+  return { context, items: [], incomplete: false };
 }
 
 // ---------------------------------------------------------------- keys
@@ -68,6 +79,11 @@ function hasValueCompletions(path: (string | number)[]): boolean {
 }
 
 function keyInsert(ctx: CursorContext, name: string, view: SchemaView): { insert: string; retrigger: boolean } {
+  const r = keyInsertText(ctx, name, view);
+  return ctx.needsSpace ? { ...r, insert: ` ${r.insert}` } : r;
+}
+
+function keyInsertText(ctx: CursorContext, name: string, view: SchemaView): { insert: string; retrigger: boolean } {
   if (ctx.hasColon) return { insert: name, retrigger: false };
   const valuePath = [...ctx.path, name];
   if (ctx.flow) return { insert: `${name}: $0`, retrigger: hasValueCompletions(valuePath) };
@@ -114,7 +130,7 @@ function valueItems(ctx: CursorContext, data: CompletionData): CompletionEntry[]
   const kind = valueKindAt(ctx.path);
   const view = schemaAt(ctx.path);
   switch (kind.kind) {
-    case 'itemRef': return itemRefs(ctx, data);
+    case 'itemRef': return itemRefs(ctx, data, ctx.replace.start).items;
     case 'personRef': return personRefs(ctx, data);
     case 'date': return dates(ctx, data);
     case 'duration': return durations(ctx, view);
@@ -160,27 +176,60 @@ function refInfo(plan: Plan, item: Task | Milestone): { detail: string; id: stri
   return info;
 }
 
-function itemRefs(ctx: CursorContext, data: CompletionData): CompletionEntry[] {
+/** Case-insensitive: the characters of `prefix` appear in order in `id` (a superset of the editor's own filter). */
+function subsequence(prefix: string, id: string): boolean {
+  const p = prefix.toLowerCase();
+  const t = id.toLowerCase();
+  let i = 0;
+  for (let j = 0; j < t.length && i < p.length; j++) if (t[j] === p[i]) i++;
+  return i === p.length;
+}
+
+/**
+ * Ids for depends_on: every task and milestone except the item itself, what is listed already
+ * and what would close a cycle, in file order. In a plan with more than MAX_ID_ITEMS of them,
+ * only the ones matching what is typed, nearest to the cursor first (earlier items before
+ * later ones: dependencies mostly point back), and the list is marked incomplete.
+ */
+function itemRefs(ctx: CursorContext, data: CompletionData, offset: number): { items: CompletionEntry[]; incomplete: boolean } {
   const plan = data.plan;
-  if (!plan) return [];
-  const excluded = ctx.itemId !== undefined ? cycleRisks(plan, ctx.itemId) : new Set<string>();
+  if (!plan) return { items: [], incomplete: false };
+  // the item's own id, and what depends on it; a task not in the plan yet: what waits for its milestone
+  const known = ctx.itemId !== undefined && plan.items.has(ctx.itemId);
+  const excluded = known ? cycleRisks(plan, ctx.itemId!) : ctx.milestoneId !== undefined && ctx.path[2] === 'tasks' ? newTaskCycleRisks(plan, ctx.milestoneId) : new Set<string>();
   if (ctx.itemId !== undefined) excluded.add(ctx.itemId);
   for (const s of ctx.siblings) excluded.add(s);
-  const out: CompletionEntry[] = [];
+  let candidates: { item: Task | Milestone; order: number }[] = [];
   let i = 0;
   for (const m of plan.milestones) {
     for (const item of [m, ...m.tasks]) {
       i++;
-      if (excluded.has(item.id) || plan.items.get(item.id) !== item) continue;
-      const info = refInfo(plan, item);
-      const text = ctx.quoted ? info.id : info.quotedId;
-      out.push({
-        label: item.id, kind: item.kind, detail: info.detail, description: info.detail, lazyText: () => itemDoc(plan, data.schedule, item),
-        insert: ctx.needsSpace || ctx.needsDash ? valueInsert(ctx, ctx.quoted ? item.id : yamlId(item.id)) : text, replace: ctx.replace, sortText: pad(i),
-      });
+      if (!excluded.has(item.id) && plan.items.get(item.id) === item) candidates.push({ item, order: i });
     }
   }
-  return out;
+  let incomplete = false;
+  if (candidates.length > MAX_ID_ITEMS) {
+    incomplete = true;
+    if (ctx.prefix) candidates = candidates.filter((c) => subsequence(ctx.prefix, c.item.id));
+    if (candidates.length > MAX_ID_ITEMS) {
+      const far = plan.tasks.length + plan.milestones.length + 1;
+      const distance = (c: { item: Task | Milestone }) => {
+        const at = c.item.idSpan.start;
+        return at <= offset ? offset - at : at - offset + far * 1e6;
+      };
+      candidates = candidates.sort((a, b) => distance(a) - distance(b)).slice(0, MAX_ID_ITEMS);
+      candidates.forEach((c, k) => { c.order = k; });
+    }
+  }
+  const items = candidates.map(({ item, order }): CompletionEntry => {
+    const info = refInfo(plan, item);
+    const text = ctx.quoted ? info.id : info.quotedId;
+    return {
+      label: item.id, kind: item.kind, detail: info.detail, description: info.detail, lazyText: () => itemDoc(plan, data.schedule, item),
+      insert: ctx.needsSpace || ctx.needsDash ? valueInsert(ctx, ctx.quoted ? item.id : yamlId(item.id)) : text, replace: ctx.replace, sortText: pad(order),
+    };
+  });
+  return { items, incomplete };
 }
 
 function personRefs(ctx: CursorContext, data: CompletionData): CompletionEntry[] {

@@ -6,9 +6,10 @@
  * present, the other entries of a list and the id of the task or milestone around the cursor.
  */
 import type { Span } from '../diagnostic';
-import { FlowScanner, type FlowState } from './flowScanner';
+import { pathOf, walkUp, type Frame } from './blockFrames';
+import { flowKeysAfter, FlowScanner, itemIdFromFlow, type FlowState } from './flowScanner';
 import { isArray, isObject, schemaAt, type PathSeg } from './schema';
-import { indentOf, lineShape, Lines, quoteEnd, unquote, type Entry, type KeyEntry, type LineShape } from './yamlLines';
+import { commentStart, indentOf, lineShape, Lines, quoteEnd, unquote, type Entry, type KeyEntry, type LineShape } from './yamlLines';
 
 export interface CursorContext {
   kind: 'key' | 'value' | 'none';
@@ -34,15 +35,10 @@ export interface CursorContext {
   siblings: string[];
   /** The id of the task or milestone the cursor is in, when it has one. */
   itemId?: string;
+  /** The id of the milestone the cursor is in (for a task that has no id yet). */
+  milestoneId?: string;
   /** Column of the slot's first character (block style), for the indentation of inserts. */
   column: number;
-}
-
-interface Frame {
-  entry: Entry;
-  line: number;
-  /** For a dash: the item's index in its list. */
-  index: number;
 }
 
 const NONE = (offset: number): CursorContext => ({
@@ -52,21 +48,6 @@ const NONE = (offset: number): CursorContext => ({
 
 /** Characters of a word the cursor may be in: ids, keys, dates, durations, names. */
 const WORD = /[^\s,[\]{}#:"']/;
-
-/** Column where a comment starts on the line (a `#` after a space, outside quotes), or -1. */
-export function commentStart(line: string): number {
-  let quote: string | undefined;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (quote) {
-      if (c === quote) quote = undefined;
-      continue;
-    }
-    if ((c === '"' || c === "'") && (i === 0 || /[\s[{,:-]/.test(line[i - 1]!))) quote = c;
-    else if (c === '#' && (i === 0 || line[i - 1] === ' ' || line[i - 1] === '\t')) return i;
-  }
-  return -1;
-}
 
 function wordEnd(line: string, from: number): number {
   let e = from;
@@ -94,7 +75,14 @@ export function cursorContext(text: string, offset: number): CursorContext {
   if (cs >= 0 && cs < col) return NONE(at);
   const shape = lineShape(line);
   const ctx = new ContextBuilder(lines, ln, line, base, col, shape);
-  return ctx.build() ?? NONE(at);
+  const out = ctx.build() ?? NONE(at);
+  if (out.kind !== 'none' && ctx.lastMilestone !== undefined) out.milestoneId = ctx.lastMilestone;
+  // right after a `-` item marker or a `,` in a flow collection: the inserted text needs a space first
+  if (out.kind !== 'none' && out.replace.start === at && col > 0) {
+    const before = line[col - 1];
+    if ((before === '-' && shape.entries.some((e) => e.kind === 'dash' && e.col === col - 1)) || (before === ',' && out.flow)) out.needsSpace = true;
+  }
+  return out;
 }
 
 class ContextBuilder {
@@ -197,7 +185,7 @@ class ContextBuilder {
     const ctx: CursorContext = {
       kind: 'key', path, replace, prefix, present: [], hasColon, flow: false, needsDash: false, needsSpace: false, quoted: false, siblings: [], column: col,
     };
-    const id = this.itemIdOf(frames, path);
+    const id = this.itemIdOf(frames);
     if (id !== undefined) ctx.itemId = id;
     return ctx;
   }
@@ -223,7 +211,7 @@ class ContextBuilder {
       kind: 'value', path, replace: { start: this.offset, end: this.offset }, prefix: '', present: [], hasColon: false, flow: false,
       needsDash: false, needsSpace: false, quoted: false, siblings: [], column: key.col,
     };
-    const id = this.itemIdOf(frames, path);
+    const id = this.itemIdOf(frames);
     if (id !== undefined) ctx.itemId = id;
     if (first === '"' || first === "'") {
       const end = quoteEnd(line, v);
@@ -253,7 +241,7 @@ class ContextBuilder {
       column: this.col,
     };
     ctx.siblings = this.blockListEntries(frames, newItem);
-    const id = this.itemIdOf(frames, path);
+    const id = this.itemIdOf(frames);
     if (id !== undefined) ctx.itemId = id;
     return ctx;
   }
@@ -283,7 +271,7 @@ class ContextBuilder {
       kind: 'value', path: [], replace: { start, end }, prefix: state.token, present: [], hasColon: false, flow: true, needsDash: false,
       needsSpace: false, quoted: state.quote !== undefined, siblings: [], column: this.col,
     };
-    const id = itemIdFromFlow(state) ?? this.itemIdOf(frames, path);
+    const id = itemIdFromFlow(state) ?? this.itemIdOf(frames);
     if (id !== undefined) ctx.itemId = id;
     if (top.open === '[') {
       ctx.path = [...top.path, top.index];
@@ -384,24 +372,33 @@ class ContextBuilder {
     return out;
   }
 
-  /** The id of the innermost task or milestone around the cursor. */
-  private itemIdOf(frames: Frame[], path: PathSeg[]): string | undefined {
+  /** The id of the innermost task or milestone around the cursor (and the milestone's id, kept in `lastMilestone`). */
+  private itemIdOf(frames: Frame[]): string | undefined {
     let itemFrame: Frame | undefined;
+    let milestoneFrame: Frame | undefined;
     const p = pathOf(frames);
     // frames are outermost first; a dash at path length 2 is a milestone, at 4 a task
     let segs = 0;
     for (const f of frames) {
       segs++;
-      if (f.entry.kind === 'dash' && ((segs === 2 && p[0] === 'milestones') || (segs === 4 && p[0] === 'milestones' && p[2] === 'tasks'))) itemFrame = f;
+      if (f.entry.kind !== 'dash' || p[0] !== 'milestones') continue;
+      if (segs === 2) itemFrame = milestoneFrame = f;
+      else if (segs === 4 && p[2] === 'tasks') itemFrame = f;
     }
-    if (!itemFrame) return undefined;
-    void path;
+    this.lastMilestone = milestoneFrame && this.idInItem(milestoneFrame);
+    return itemFrame && this.idInItem(itemFrame);
+  }
+
+  /** The milestone found by the last itemIdOf. */
+  lastMilestone: string | undefined;
+
+  /** The `id:` value of the block list item whose dash is `itemFrame`. */
+  private idInItem(itemFrame: Frame): string | undefined {
     const lines = this.lines;
     const d = itemFrame.entry.col;
     let keyCol = -1;
     for (let l = itemFrame.line; l < lines.count; l++) {
-      const s = lines.line(l);
-      const shape = lineShape(s);
+      const shape = lineShape(lines.line(l));
       if (shape.blank) continue;
       if (l > itemFrame.line && shape.indent <= d) break;
       for (const e of shape.entries) {
@@ -414,85 +411,3 @@ class ContextBuilder {
   }
 }
 
-function flowKeysAfter(text: string, from: number): string[] {
-  const out: string[] = [];
-  const rest = text.slice(from, from + 2000);
-  let depth = 0;
-  const re = /[[{}\]]|,\s*([^\s:,{}[\]]+)\s*:/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(rest))) {
-    const c = m[0];
-    if (c === '{' || c === '[') depth++;
-    else if (c === '}' || c === ']') {
-      if (depth === 0) break;
-      depth--;
-    } else if (depth === 0 && m[1]) out.push(m[1]);
-  }
-  return out;
-}
-
-function itemIdFromFlow(state: FlowState): string | undefined {
-  for (let i = state.frames.length - 1; i >= 0; i--) {
-    const f = state.frames[i]!;
-    const p = f.path;
-    const isItem = f.open === '{' && ((p.length === 2 && p[0] === 'milestones') || (p.length === 4 && p[0] === 'milestones' && p[2] === 'tasks'));
-    if (isItem) return f.pairs.get('id') || undefined;
-  }
-  return undefined;
-}
-
-export function pathOf(frames: Frame[]): PathSeg[] {
-  return frames.map((f) => (f.entry.kind === 'key' ? f.entry.key : f.index));
-}
-
-/**
- * Walk up from line `ln` to the frames that enclose a slot at column `need`. `inner` is the
- * innermost frame already known (a dash on the cursor's line), whose index is counted here.
- * 'inside-scalar' when the slot lies inside a value written on a parent's line (a block scalar,
- * a multi-line text); a parent whose value is an open flow collection gives where it starts.
- */
-function walkUp(lines: Lines, ln: number, need: number, inner: Frame | undefined):
-  Frame[] | 'inside-scalar' | { frames: Frame[]; flowFrom: number; flowPath: PathSeg[] } {
-  const frames: Frame[] = [];
-  let innermost: Frame | undefined = inner;
-  let count = 0;
-  for (let l = ln - 1; l >= 0; l--) {
-    const ind = lines.indent(l);
-    if (ind < 0 || ind > need) continue;
-    const shape = lineShape(lines.line(l));
-    if (shape.blank) continue;
-    for (let k = shape.entries.length - 1; k >= 0; k--) {
-      const e = shape.entries[k]!;
-      const innerIsDash = innermost?.entry.kind === 'dash';
-      const compactParent = innerIsDash && e.kind === 'key' && e.col === need && e.value === '';
-      if (e.col < need || compactParent) {
-        if (innermost && innerIsDash) innermost.index = count;
-        if (frames.length === 0) {
-          // the nearest parent holds a value on its own line: the slot is inside that value
-          const valueOnLine = e.kind === 'key' ? e.value : k === shape.entries.length - 1 ? shape.rest : '';
-          if (valueOnLine !== '') {
-            if (valueOnLine[0] !== '[' && valueOnLine[0] !== '{') return 'inside-scalar';
-            const lineFrames: Frame[] = shape.entries.slice(0, k + 1).map((x) => ({ entry: x, line: l, index: 0 }));
-            const first = lineFrames[0]!;
-            const upper = walkUp(lines, l, first.entry.col, first.entry.kind === 'dash' ? first : undefined);
-            if (upper === 'inside-scalar' || 'flowFrom' in upper) return 'inside-scalar';
-            const all = [...upper, ...lineFrames];
-            const valueCol = e.kind === 'key' ? e.valueCol : shape.restCol;
-            return { frames: all, flowFrom: lines.start(l) + valueCol, flowPath: pathOf(all) };
-          }
-        }
-        const f: Frame = { entry: e, line: l, index: 0 };
-        frames.unshift(f);
-        innermost = f;
-        need = e.col;
-        count = 0;
-      } else if (innerIsDash && e.kind === 'dash' && e.col === need && k === 0) {
-        count++;
-      }
-    }
-    const top = frames[0];
-    if (top && top.entry.kind === 'key' && top.entry.col === 0) break;
-  }
-  if (innermost && innermost.entry.kind === 'dash') innermost.index = count;
-  return frames;
-}

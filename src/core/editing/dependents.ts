@@ -44,13 +44,29 @@ function reverseOf(plan: Plan): Reverse {
  * task or milestone that (transitively) depends on it. Empty when `id` is not in the plan.
  */
 export function cycleRisks(plan: Plan, id: string): Set<string> {
-  const out = new Set<string>();
   const item = plan.items.get(id);
-  if (!item) return out;
-  out.add(id);
+  if (!item) return new Set();
   const r = reverseOf(plan);
   const T = plan.tasks.length;
-  const from = item.kind === 'task' ? r.taskIndex.get(id)! : T + 2 * r.milestoneIndex.get(id)!;
+  const out = reach(plan, r, item.kind === 'task' ? r.taskIndex.get(id)! : T + 2 * r.milestoneIndex.get(id)!);
+  out.add(id);
+  return out;
+}
+
+/**
+ * The same for a task not in the plan yet (being written in milestone `milestoneId`): what
+ * depends on the milestone's completion would wait for the new task. Its siblings are fine.
+ */
+export function newTaskCycleRisks(plan: Plan, milestoneId: string): Set<string> {
+  const r = reverseOf(plan);
+  const m = r.milestoneIndex.get(milestoneId);
+  return m === undefined ? new Set() : reach(plan, r, plan.tasks.length + 2 * m + 1);
+}
+
+/** Every task and milestone whose node reaches `from` (a reverse breadth-first walk). */
+function reach(plan: Plan, r: Reverse, from: number): Set<string> {
+  const out = new Set<string>();
+  const T = plan.tasks.length;
   const seen = new Uint8Array(r.g.size);
   const queue = [from];
   seen[from] = 1;

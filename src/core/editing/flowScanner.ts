@@ -159,3 +159,32 @@ export class FlowScanner {
     return out.slice(1).filter((s) => s !== '');
   }
 }
+
+/** Keys written after the cursor in the same flow mapping (they are present too). */
+export function flowKeysAfter(text: string, from: number): string[] {
+  const out: string[] = [];
+  const rest = text.slice(from, from + 2000);
+  let depth = 0;
+  const re = /[[{}\]]|,\s*([^\s:,{}[\]]+)\s*:/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(rest))) {
+    const c = m[0];
+    if (c === '{' || c === '[') depth++;
+    else if (c === '}' || c === ']') {
+      if (depth === 0) break;
+      depth--;
+    } else if (depth === 0 && m[1]) out.push(m[1]);
+  }
+  return out;
+}
+
+/** The id of the task or milestone written as the flow mapping around the cursor. */
+export function itemIdFromFlow(state: FlowState): string | undefined {
+  for (let i = state.frames.length - 1; i >= 0; i--) {
+    const f = state.frames[i]!;
+    const p = f.path;
+    const isItem = f.open === '{' && ((p.length === 2 && p[0] === 'milestones') || (p.length === 4 && p[0] === 'milestones' && p[2] === 'tasks'));
+    if (isItem) return f.pairs.get('id') || undefined;
+  }
+  return undefined;
+}

@@ -5,7 +5,7 @@
  */
 export { cursorContext, type CursorContext } from './cursorContext';
 export { completionsAt, type CompletionData, type CompletionEntry, type CompletionKind, type CompletionResult } from './completions';
-export { cycleRisks } from './dependents';
+export { cycleRisks, newTaskCycleRisks } from './dependents';
 export { hoverAt, keyHover, type HoverData, type HoverInfo, type HoverPart } from './hover';
 export { inertText, markdownEscape } from './inertText';
 export { goalLensTitle, planLenses, reanchorLenses, type LensInfo } from './lenses';
@@ -14,4 +14,4 @@ export { prepareRename, renameEdits, type RenameTarget, type Refusal } from './r
 export { schemaAt, valueKindAt, type PathSeg } from './schema';
 export { definitionOf, occurrenceAt, occurrences, outline, referencesOf, type Occurrence, type OutlineKind, type OutlineNode, type SymbolKind } from './symbols';
 export { applyEdits, type TextEdit } from './textEdits';
-export { isValidId, yamlId } from './yamlText';
+export { isValidId, yamlId, yamlScalar } from './yamlText';

@@ -18,3 +18,10 @@ export function yamlId(id: string): string {
 export function snippetText(s: string): string {
   return s.replace(/[$}\\]/g, (c) => `\\${c}`);
 }
+
+/** Text as a YAML scalar on one line: plain when that reads back as the same text, else double-quoted (JSON escapes are YAML escapes). */
+export function yamlScalar(text: string): string {
+  const t = text.replace(/[\r\n]+/g, ' ');
+  const plainSafe = t !== '' && t === t.trim() && /^[^-?:,[\]{}#&*!|>'"%@`\s]/.test(t) && !/: |:$| #|[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/.test(t) && typeof resolvePlain(t) === 'string';
+  return plainSafe ? t : JSON.stringify(t);
+}

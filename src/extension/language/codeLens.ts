@@ -6,6 +6,7 @@
  * id is now, so the lines do not jump as lenses vanish and come back while the user types.
  */
 import * as vscode from 'vscode';
+import { LineIndex } from '../../core';
 import { goalLensTitle, planLenses, reanchorLenses, type LensInfo } from '../../core/editing';
 import type { PlanIndex } from '../planIndex';
 import type { PlanDocuments } from './planDocuments';
@@ -23,7 +24,7 @@ export class PlanCodeLensProvider implements vscode.CodeLensProvider, vscode.Dis
   readonly onDidChangeCodeLenses = this.emitter.event;
   private readonly subscriptions: vscode.Disposable[];
 
-  constructor(private readonly docs: PlanDocuments, index: PlanIndex) {
+  constructor(private readonly docs: PlanDocuments, private readonly index: PlanIndex) {
     this.subscriptions = [
       this.emitter,
       index.onDidChange(() => this.emitter.fire()),
@@ -35,17 +36,29 @@ export class PlanCodeLensProvider implements vscode.CodeLensProvider, vscode.Dis
 
   provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
     if (!lensesEnabled()) return [];
-    const r = this.docs.current(doc);
+    const last = this.docs.lastScheduledOf(doc);
+    const entry = this.index.get(doc.uri);
+    const indexed = entry !== undefined && entry.source === 'document' && entry.version === doc.version;
+    if (!indexed && entry && last) {
+      // The index checks this version in a moment (and fires onDidChange, which asks again):
+      // meanwhile the last lenses, moved with the text, and no second check of the same text.
+      const lines = new LineIndex(doc.getText());
+      return this.toLenses(doc, lines, reanchorLenses(lines.text, planLenses(last.plan, last.schedule, 0), goalLensTitle(last.schedule, 0)));
+    }
+    const r = indexed ? entry.result : this.docs.current(doc);
     if (!r) return [];
     const errors = r.diagnostics.filter((d) => d.severity === 'error').length;
     let lenses: LensInfo[];
-    const last = this.docs.lastScheduledOf(doc);
     if (r.plan && r.schedule && r.schedule.items.length > 0) lenses = planLenses(r.plan, r.schedule, errors);
     else if (last) lenses = reanchorLenses(r.lines.text, planLenses(last.plan, last.schedule, 0), goalLensTitle(undefined, errors)); // keep the last dates in place
     else lenses = r.plan ? planLenses(r.plan, r.schedule, errors) : [];
+    return this.toLenses(doc, r.lines, lenses);
+  }
+
+  private toLenses(doc: vscode.TextDocument, lines: LineIndex, lenses: readonly LensInfo[]): vscode.CodeLens[] {
     const out: vscode.CodeLens[] = [];
     for (const l of lenses) {
-      const range = spanRange(r.lines, l.span);
+      const range = spanRange(lines, l.span);
       // a lens without a command id is shown as text
       out.push(new vscode.CodeLens(range, { title: l.title, command: '' }));
       if (l.kind === 'goal') out.push(new vscode.CodeLens(range, { title: 'Open Timeline', command: OPEN_TIMELINE, arguments: [doc.uri], tooltip: 'Show the plan on a timeline' }));

@@ -31,16 +31,16 @@ class PlanCompletionItem extends vscode.CompletionItem {
 export class PlanCompletionProvider implements vscode.CompletionItemProvider<PlanCompletionItem> {
   constructor(private readonly docs: PlanDocuments, private readonly today: () => Day) {}
 
-  provideCompletionItems(doc: vscode.TextDocument, position: vscode.Position): PlanCompletionItem[] {
+  provideCompletionItems(doc: vscode.TextDocument, position: vscode.Position): vscode.CompletionList<PlanCompletionItem> {
     const text = doc.getText();
     const offset = doc.offsetAt(position);
     const data = this.docs.latest(doc);
-    const { items } = completionsAt(text, offset, { plan: data.plan, schedule: data.schedule, today: this.today() });
-    if (!items.length) return [];
+    const { items, incomplete } = completionsAt(text, offset, { plan: data.plan, schedule: data.schedule, today: this.today() });
+    if (!items.length) return new vscode.CompletionList([], false);
     // every item replaces the same word: positions are computed once
     const first = items[0]!.replace;
     const shared = items.every((e) => e.replace.start === first.start && e.replace.end === first.end) ? rangeOf(doc, position, first.start, first.end) : undefined;
-    return items.map((e) => toItem(e, shared ?? rangeOf(doc, position, e.replace.start, e.replace.end)));
+    return new vscode.CompletionList(items.map((e) => toItem(e, shared ?? rangeOf(doc, position, e.replace.start, e.replace.end))), incomplete);
   }
 
   resolveCompletionItem(item: PlanCompletionItem): PlanCompletionItem {

@@ -1,9 +1,9 @@
 /**
  * The sidebar's model: a snapshot of my tasks and follow-ups over every plan of the index,
  * recomputed when plans change, when the day rolls over and when who-I-am changes. Refreshes
- * are throttled: a burst of plan events (a workspace of 1,000 plans being indexed) costs one
- * recompute per interval (MIN_INTERVAL_MS, INDEXING_INTERVAL_MS while indexing, longer when a
- * recompute is expensive), while a single change is picked up on the next tick. Only the plans
+ * are throttled: a burst of plan events (a workspace of 1,000 plans being indexed or re-checked)
+ * costs one recompute per INDEXING_INTERVAL_MS, a longer interval when a recompute is
+ * expensive, while a single change is picked up on the next tick (MIN_INTERVAL_MS apart). Only the plans
  * that changed are queried again (their parts are cached); the merge is a sort.
  */
 import * as vscode from 'vscode';
@@ -14,8 +14,17 @@ import type { PlanEntry } from '../planIndex';
 import { computeSnapshot, planPart, type PlanPart, type SidebarPlan, type SidebarSnapshot } from './snapshot';
 
 export const MIN_INTERVAL_MS = 50;
-/** While the workspace is being indexed: the views move on about four times a second. */
-export const INDEXING_INTERVAL_MS = 250;
+/** While the workspace is being indexed: the views move on once a second. */
+export const INDEXING_INTERVAL_MS = 1000;
+/**
+ * Time one recompute may spend querying plans that changed; the others keep their previous
+ * part (or wait, when they have none) until the next recompute, which follows at once. So a
+ * thousand plans read at the same moment never block the extension host in one go.
+ */
+export const PART_BUDGET_MS = 20;
+/** This many plan events within BURST_WINDOW_MS make a burst: refreshes slow down as while indexing. */
+export const BURST_EVENTS = 4;
+export const BURST_WINDOW_MS = 250;
 /** After the day changes, how long the views may wait for the plans to be checked against it. */
 export const STALE_DAY_WAIT_MS = 3000;
 
@@ -40,17 +49,23 @@ export class SidebarModel implements vscode.Disposable {
   private showDoneValue = false;
   private filter: string | undefined;
   private dayChangedAt = -Infinity;
+  private burstStart = -Infinity;
+  private burstEvents = 0;
+  private lastBurstAt = -Infinity;
   private staleTimer: ReturnType<typeof setTimeout> | undefined;
   /** Each plan's part of the snapshot, with what it was computed from. */
   private readonly parts = new Map<string, { entry: PlanEntry; meKey: string; today: number; part: PlanPart }>();
   private readonly disposables: vscode.Disposable[] = [this.emitter];
   /** For the log, the tests and the benchmark. */
-  readonly stats = { refreshes: 0, lastMs: 0, totalMs: 0 };
+  readonly stats = { refreshes: 0, lastMs: 0, totalMs: 0, lastCpuMs: 0, totalCpuMs: 0 };
 
   constructor(private readonly deps: SidebarModelDeps) {
     this.current = computeSnapshot({ parts: [], broken: [], me: [], today: deps.today.today, indexing: true, showDone: false, planFilter: undefined });
     this.disposables.push(
-      deps.planIndex.onDidChange(() => this.scheduleRefresh()),
+      deps.planIndex.onDidChange(() => {
+        this.noteEvent();
+        this.scheduleRefresh();
+      }),
       deps.today.onDidChange(() => {
         this.dayChangedAt = performance.now();
         this.scheduleRefresh();
@@ -102,12 +117,28 @@ export class SidebarModel implements vscode.Disposable {
   scheduleRefresh(): void {
     this.pending = true;
     if (this.timer !== undefined || this.running) return;
-    const interval = Math.max(this.indexing ? INDEXING_INTERVAL_MS : MIN_INTERVAL_MS, 4 * this.stats.lastMs);
+    const busy = this.indexing || this.inBurst();
+    const interval = Math.max(busy ? INDEXING_INTERVAL_MS : MIN_INTERVAL_MS, 4 * this.stats.lastMs);
     const wait = Math.max(0, this.lastRun + interval - performance.now());
     this.timer = setTimeout(() => {
       this.timer = undefined;
       void this.runRefresh();
     }, wait);
+  }
+
+  /** Plan events arrive in a burst (many plans checked at once: a scan, a re-check of all). */
+  private noteEvent(): void {
+    const now = performance.now();
+    if (now - this.burstStart > BURST_WINDOW_MS) {
+      this.burstStart = now;
+      this.burstEvents = 0;
+    }
+    this.burstEvents++;
+    if (this.burstEvents >= BURST_EVENTS) this.lastBurstAt = now;
+  }
+
+  private inBurst(): boolean {
+    return performance.now() - this.lastBurstAt < INDEXING_INTERVAL_MS;
   }
 
   /** Resolves once no refresh is waiting or running (tests, benchmark). */
@@ -126,6 +157,7 @@ export class SidebarModel implements vscode.Disposable {
         // Who I am is looked up (git may run) only once there are plans to show.
         if (this.deps.planIndex.started || this.deps.planIndex.all().length > 0) this.me = await this.deps.identity.resolve();
         const t0 = performance.now();
+        const cpu0 = process.cpuUsage();
         const next = this.compute();
         if (!next) return; // plans still being checked against the new day: their events refresh again
         this.current = next;
@@ -133,6 +165,9 @@ export class SidebarModel implements vscode.Disposable {
         this.lastRun = performance.now();
         this.stats.refreshes++;
         this.stats.lastMs = ms;
+        const cpu = process.cpuUsage(cpu0);
+        this.stats.lastCpuMs = (cpu.user + cpu.system) / 1000;
+        this.stats.totalCpuMs += this.stats.lastCpuMs;
         this.stats.totalMs += ms;
         this.emitter.fire(this.current);
       } catch (e) {
@@ -162,6 +197,8 @@ export class SidebarModel implements vscode.Disposable {
       return undefined;
     }
     const meKey = JSON.stringify(this.me.me);
+    const started = performance.now();
+    let overBudget = false;
     const parts: PlanPart[] = [];
     const seen = new Set<string>();
     for (const e of entries) {
@@ -178,10 +215,16 @@ export class SidebarModel implements vscode.Disposable {
         parts.push(cached.part);
         continue;
       }
+      if (performance.now() - started > PART_BUDGET_MS) {
+        overBudget = true;
+        if (cached && cached.meKey === meKey && cached.today === today) parts.push(cached.part);
+        continue;
+      }
       const part = planPart({ file, plan: r.plan, schedule: r.schedule }, this.me.me, today);
       this.parts.set(file, { entry: e, meKey, today, part });
       parts.push(part);
     }
+    if (overBudget) this.pending = true; // the rest on the next round
     for (const file of this.parts.keys()) if (!seen.has(file)) this.parts.delete(file);
     return computeSnapshot({
       parts, broken, me: this.me.me, today,
