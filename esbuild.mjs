@@ -1,11 +1,17 @@
 // One build for every bundle: the extension (Node, vscode external), the CLI (Node),
 // and the timeline webview (browser, Mermaid). `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { mermaidGanttOnly } from './src/webview/mermaidGanttOnly.mjs';
+import { planValidatorSource } from './scripts/lib/planValidator.mjs';
+import { schemaForEditors, yamlEsmAlias } from './scripts/lib/bundlePlugins.mjs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
+// --outdir DIR: write the bundles there instead of dist/ (benchmarks measure a production build
+// without touching the working tree's)
+const outdirArg = process.argv.indexOf('--outdir');
+const outdir = outdirArg >= 0 ? process.argv[outdirArg + 1] : 'dist';
 
 const common = {
   bundle: true,
@@ -15,12 +21,22 @@ const common = {
   legalComments: 'none',
 };
 
+const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', alias: yamlEsmAlias, plugins: [schemaForEditors] };
+
 // A bundle whose entry point does not exist yet (work in progress) is skipped.
 const builds = [
-  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' } },
+  { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: ['src/webview/timeline.ts'], outfile: 'dist/webview/timeline.js', platform: 'browser', format: 'iife', target: 'es2022', plugins: [mermaidGanttOnly] },
-].filter((b) => existsSync(b.entryPoints[0]));
+].filter((b) => existsSync(b.entryPoints[0])).map((b) => ({ ...b, outfile: b.outfile.replace(/^dist\//, `${outdir}/`) }));
+
+// The schema's validation code, generated from the schema (rewritten only when it changed).
+const VALIDATOR = 'src/core/validate/planValidator.generated.ts';
+const validatorSource = planValidatorSource('schemas/workback.schema.json');
+if (!existsSync(VALIDATOR) || readFileSync(VALIDATOR, 'utf8') !== validatorSource) {
+  writeFileSync(VALIDATOR, validatorSource);
+  console.log(`[esbuild] regenerated ${VALIDATOR}`);
+}
 
 if (watch) {
   for (const b of builds) await (await esbuild.context(b)).watch();

@@ -9,11 +9,10 @@
 // Builds first (tsc -p . for out/, esbuild for dist/; `--no-build` uses them as they are);
 // `--no-host` skips part 2.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, cpSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runHostTests } from './lib/hostTests.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -58,28 +57,8 @@ for (const [name, ms] of rows) console.log(`  ${name.padEnd(60)} ${ms.toFixed(2)
 
 // ---------------------------------------------------------------- 2. the extension host
 if (!noHost) {
-  const harness = await import(path.join(ROOT, 'tools/vscode-runtime/lib.mjs'));
-  const tmp = mkdtempSync(path.join(os.tmpdir(), 'workback-language-bench-'));
-  const out = path.join(tmp, 'results.json');
-  const runner = path.join(tmp, 'runner.js');
-  writeFileSync(runner, `
-const Mocha = (m => m.default || m)(require(${JSON.stringify(path.join(ROOT, 'node_modules', 'mocha'))}));
-exports.run = async function () {
-  const mocha = new Mocha({ ui: 'bdd', timeout: 300000, color: false, reporter: 'spec' });
-  mocha.addFile(${JSON.stringify(path.join(ROOT, 'out/test/integration/languagePerformance.test.js'))});
-  await mocha.loadFilesAsync();
-  await new Promise((resolve, reject) => mocha.run((n) => (n ? reject(new Error(n + ' failed')) : resolve())));
-};`);
-  cpSync(path.join(ROOT, 'test/fixtures/workspace'), path.join(tmp, 'workspace'), { recursive: true });
-  const srv = harness.startServer({ env: { WORKBACK_BENCH_RUNS: '40', WORKBACK_BENCH_OUT: out } });
-  let code = 1;
-  try {
-    code = await harness.runExtensionTests({ server: srv, extensionDevelopmentPath: ROOT, extensionTestsPath: runner, folder: path.join(tmp, 'workspace'), timeoutMs: 600000, out: () => {}, err: () => {} });
-  } finally {
-    srv.stop({ removeState: true });
-  }
-  if (existsSync(out)) {
-    const r = JSON.parse(readFileSync(out, 'utf8'));
+  const { code, results: r } = await runHostTests('test/integration/languagePerformance.test.js', { env: { WORKBACK_BENCH_RUNS: '40' } });
+  if (r) {
     console.log(`\nVS Code ${'1.100'} extension host (median of ${r.runs}; ${r.offered} ids sent for depends_on; checks made per request: ${r.checks})`);
     for (const [name, ms] of Object.entries(r.medians)) {
       const mark = name.includes('(provider)') ? (ms < GOAL ? '  ok' : '  OVER THE GOAL') : '';
@@ -89,6 +68,5 @@ exports.run = async function () {
   } else {
     console.log(`\nthe extension-host run failed (exit ${code})`);
   }
-  rmSync(tmp, { recursive: true, force: true });
   if (code !== 0) process.exitCode = 1;
 }

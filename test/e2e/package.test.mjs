@@ -60,7 +60,8 @@ describe('npm run package', () => {
     const bundle = readZipEntry(vsix, 'extension/dist/extension.js');
     console.log(`      ${path.basename(vsix)}: ${(size / 1024).toFixed(0)} KB; dist/extension.js ${(bundle.length / 1024).toFixed(0)} KB (minified)`);
     assert.ok(size < 4 * 1024 * 1024, `${size} bytes`);
-    assert.ok(bundle.length < 1024 * 1024, `dist/extension.js is ${bundle.length} bytes`);
+    // issue 4's goal (npm run bench reports it): the extension host loads under 400 KB of code
+    assert.ok(bundle.length < 400 * 1024, `dist/extension.js is ${(bundle.length / 1024).toFixed(1)} KB (goal: under 400 KB)`);
     assert.ok(!bundle.toString('utf8').includes('sourceMappingURL'), 'minified, no source map');
     assert.ok(bundle.length / bundle.toString('utf8').split('\n').length > 400, 'minified (long lines)');
   });
@@ -73,6 +74,7 @@ describe('npm run package', () => {
     };
     const ext = await inputs('src/extension/extension.ts', { platform: 'node', format: 'cjs', external: ['vscode'] });
     assert.ok(ext.some((i) => i.includes('node_modules/yaml/')), 'sanity: the core and its YAML parser are in');
+    assert.deepEqual(ext.filter((i) => /node_modules\/(ajv\/dist\/(?!runtime\/)|fast-uri)/.test(i)), [], 'the schema validator is generated code: no ajv compiler');
     assert.deepEqual(ext.filter((i) => /node_modules\/(mermaid|d3|dagre|cytoscape|katex)/.test(i)), [], 'Mermaid never loads in the extension host');
     assert.deepEqual(ext.filter((i) => /(^|\/)src\/webview\//.test(i)), [], 'nothing of the webview');
     if (existsSync(path.join(ROOT, 'src', 'webview', 'timeline.ts'))) {

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkPlan, parseDay, type CheckResult, type Day } from '../../src/core';
 import { completionsAt, type CompletionEntry } from '../../src/core/editing';
-import { schemaAt } from '../../src/core/editing/schema';
+import { schemaAt } from '../../src/core/schemaView';
 import { templateById } from '../../templates';
 import { benchPlan } from '../../bench/generate';
 

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkPlan, parseDay, type CheckResult, type Day } from '../../src/core';
 import { goalLensTitle, hoverAt, inertText, markdownEscape, planLenses, reanchorLenses, type HoverInfo } from '../../src/core/editing';
-import { schemaAt } from '../../src/core/editing/schema';
+import { schemaAt } from '../../src/core/schemaView';
 
 const PLAN = readFileSync(path.resolve(__dirname, '../../../test/fixtures/workspace/language/editing.workback.yaml'), 'utf8');
 const day = (s: string) => parseDay(s) as Day;

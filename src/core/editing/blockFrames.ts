@@ -2,7 +2,7 @@
  * Block structure above a line, read by indentation: the `key:` and `- ` entries that enclose
  * a column, outermost first, with the index of each list item. Used by the cursor context.
  */
-import type { PathSeg } from './schema';
+import type { PathSeg } from '../schemaView';
 import { lineShape, type Entry, type Lines } from './yamlLines';
 
 export interface Frame {

@@ -14,7 +14,7 @@ import { cursorContext, type CursorContext } from './cursorContext';
 import { cycleRisks, newTaskCycleRisks } from './dependents';
 import { inertText } from './inertText';
 import { snippetText, yamlId } from './yamlText';
-import { childSchema, enumValueDoc, examplesOf, isArray, isObject, propertiesOf, schemaAt, valueKindAt, type SchemaView } from './schema';
+import { childSchema, enumValueDoc, examplesOf, isArray, isObject, propertiesOf, schemaAt, valueKindAt, type SchemaView } from '../schemaView';
 
 export type CompletionKind = 'property' | 'enum' | 'task' | 'milestone' | 'person' | 'date' | 'duration' | 'boolean' | 'value';
 

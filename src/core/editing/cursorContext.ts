@@ -8,7 +8,7 @@
 import type { Span } from '../diagnostic';
 import { pathOf, walkUp, type Frame } from './blockFrames';
 import { flowKeysAfter, FlowScanner, itemIdFromFlow, type FlowState } from './flowScanner';
-import { isArray, isObject, schemaAt, type PathSeg } from './schema';
+import { isArray, isObject, schemaAt, type PathSeg } from '../schemaView';
 import { commentStart, indentOf, lineShape, Lines, quoteEnd, unquote, type Entry, type KeyEntry, type LineShape } from './yamlLines';
 
 export interface CursorContext {

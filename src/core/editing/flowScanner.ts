@@ -3,7 +3,7 @@
  * parser: which list or mapping the cursor is in, the entries before it, the partial word.
  * Quotes, nesting, several lines and comments are understood; the text may be unfinished.
  */
-import type { PathSeg } from './schema';
+import type { PathSeg } from '../schemaView';
 import { quoteEnd, unquote } from './yamlLines';
 
 export interface FlowFrame {

@@ -11,7 +11,7 @@ import { taskState } from '../query/planFile';
 import type { Schedule } from '../schedule/types';
 import { cursorContext } from './cursorContext';
 import { inertText } from './inertText';
-import { schemaAt, type PathSeg } from './schema';
+import { schemaAt, type PathSeg } from '../schemaView';
 import { occurrenceAt, type Occurrence } from './symbols';
 
 export type HoverPart = { kind: 'md'; value: string } | { kind: 'text'; value: string };

@@ -11,7 +11,7 @@ export { inertText, markdownEscape } from './inertText';
 export { goalLensTitle, planLenses, reanchorLenses, type LensInfo } from './lenses';
 export { quickFixes, type FixInput, type QuickFix } from './quickFixes';
 export { prepareRename, renameEdits, type RenameTarget, type Refusal } from './rename';
-export { schemaAt, valueKindAt, type PathSeg } from './schema';
+export { schemaAt, valueKindAt, type PathSeg } from '../schemaView';
 export { definitionOf, occurrenceAt, occurrences, outline, referencesOf, type Occurrence, type OutlineKind, type OutlineNode, type SymbolKind } from './symbols';
 export { applyEdits, type TextEdit } from './textEdits';
 export { isValidId, yamlId, yamlScalar } from './yamlText';

@@ -1,26 +1,26 @@
 /**
- * JSON schema validation with ajv on the plain value, each error walked back to the node
- * at fault: an unknown key points at the key, a missing key at its parent's key, a wrong
- * value at the value. The schema compiles once, on first use.
+ * JSON schema validation on the plain value, each error walked back to the node at fault: an
+ * unknown key points at the key, a missing key at its parent's key, a wrong value at the value.
+ * The validator is ajv's code for the schema, generated at build time (planValidator.generated.ts).
  */
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import schema from '../../../schemas/workback.schema.json';
+import type { ErrorObject } from 'ajv';
 import type { RawDiagnostic, Span } from '../diagnostic';
+import { childSchema, isArray, propertiesOf, rootSchema, type SchemaView } from '../schemaView';
+import { validate as generatedValidate } from './planValidator.generated';
 import { nodeAtPath, spanOf, type MapNode, type SourceNode } from '../sourceTree';
 import { nearest } from './suggest';
 
-let compiled: ValidateFunction | undefined;
-
-export function schemaValidator(): ValidateFunction {
-  if (!compiled) {
-    const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
-    ajv.addKeyword('markdownDescription');
-    compiled = ajv.compile(schema);
-  }
-  return compiled;
+/** ajv's validation function: true when `value` is a valid plan, else false with `errors` set. */
+export interface PlanValidator {
+  (value: unknown): boolean;
+  errors?: ErrorObject[] | null;
 }
 
-export const workbackSchema = schema as unknown as Record<string, unknown>;
+export function schemaValidator(): PlanValidator {
+  return generatedValidate as PlanValidator;
+}
+
+export { workbackSchema } from '../schemaView';
 
 /** Validates the plain value of `tree`; returns positioned diagnostics. */
 export function checkSchema(tree: SourceNode, value: unknown): RawDiagnostic[] {
@@ -40,6 +40,8 @@ export function checkSchema(tree: SourceNode, value: unknown): RawDiagnostic[] {
   return out;
 }
 
+const STRING_RULES = new Set(['pattern', 'maxLength', 'minLength', 'format']);
+
 const PRIORITY = ['schema-type', 'schema-required', 'schema-unknown-key', 'schema-format', 'schema-enum', 'schema-unique', 'schema-limit'];
 
 function pathOf(instancePath: string): string[] {
@@ -47,9 +49,14 @@ function pathOf(instancePath: string): string[] {
   return instancePath.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
-/** The definition an error came from (`#/definitions/date/pattern` -> `date`). */
-function definitionOf(err: ErrorObject): string | undefined {
-  return /#\/definitions\/([^/]+)\//.exec(err.schemaPath)?.[1];
+/** The schema of the value at an instance path (a list's items by index, a map's by key). */
+function schemaOfValue(path: readonly string[]): SchemaView | undefined {
+  let view: SchemaView | undefined = rootSchema();
+  for (const seg of path) {
+    if (!view) return undefined;
+    view = childSchema(view, isArray(view) && /^\d+$/.test(seg) ? Number(seg) : seg);
+  }
+  return view;
 }
 
 const FORMAT_HINTS: Record<string, string> = {
@@ -115,7 +122,7 @@ function toDiagnostic(tree: SourceNode, err: ErrorObject): RawDiagnostic | undef
   const path = pathOf(err.instancePath);
   const node = nodeAtPath(tree, path);
   const name = fieldName(path);
-  const def = definitionOf(err);
+  const def = schemaOfValue(path)?.ref;
   const params = err.params as Record<string, unknown>;
   const propertyName = (err as ErrorObject & { propertyName?: string }).propertyName;
   if (propertyName !== undefined || err.keyword === 'propertyNames') {
@@ -125,6 +132,9 @@ function toDiagnostic(tree: SourceNode, err: ErrorObject): RawDiagnostic | undef
     const what = path[path.length - 1] === 'people' ? 'person id' : 'key';
     return { code: 'schema-format', severity: 'error', message: `"${key}" is not a valid ${what}: use letters, digits, _, . or -, starting with a letter or digit.`, span: pair ? spanOf(pair.key) : ownerSpan(tree, path), data: { format: 'personId', path } };
   }
+  // A string rule on a mapping checks one of its keys, inside `propertyNames`: that error
+  // (with the key's name) speaks for it.
+  if (node?.kind === 'map' && STRING_RULES.has(err.keyword)) return undefined;
   switch (err.keyword) {
     case 'required': {
       const missing = String(params.missingProperty);
@@ -134,7 +144,8 @@ function toDiagnostic(tree: SourceNode, err: ErrorObject): RawDiagnostic | undef
       const key = String(params.additionalProperty);
       const map = node as MapNode | undefined;
       const pair = map?.kind === 'map' ? map.byKey.get(key) : undefined;
-      const allowed = allowedKeys(err.parentSchema);
+      const view = schemaOfValue(path);
+      const allowed = view ? propertiesOf(view).map((p) => p.name) : [];
       const suggestions = nearest(key, allowed, 1);
       const hint = suggestions.length ? ` Did you mean "${suggestions[0]}"?` : allowed.length ? ` Allowed here: ${allowed.join(', ')}.` : '';
       return {
@@ -188,16 +199,11 @@ function toDiagnostic(tree: SourceNode, err: ErrorObject): RawDiagnostic | undef
       return { code: 'schema-limit', severity: 'error', message, span, data: { limit, path } };
     }
     default:
-      return { code: 'schema-type', severity: 'error', message: `"${name}": ${err.message ?? 'invalid value'}.`, span: valueSpan(tree, path), data: { path } };
+      return { code: 'schema-type', severity: 'error', message: `"${name}" is not valid here (${err.keyword}).`, span: valueSpan(tree, path), data: { path } };
   }
 }
 
 function article(type: string): string {
   const names: Record<string, string> = { string: 'text', object: 'a mapping', array: 'a list', integer: 'a whole number', number: 'a number', boolean: 'true or false' };
   return type.split(',').map((t) => names[t] ?? t).join(' or ');
-}
-
-function allowedKeys(parentSchema: unknown): string[] {
-  const props = (parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties;
-  return props ? Object.keys(props) : [];
 }

@@ -1,10 +1,12 @@
 /**
- * The plan schema as editors need it: the schema at a key path ($refs resolved, with the
- * annotations written beside them), the keys of a mapping and what kind of value goes where.
- * Completion and hover are built from the one schema file, so they never disagree with
- * validation.
+ * The plan schema read as a tree: the schema at a key path ($refs resolved, with the annotations
+ * written beside them), the keys of a mapping and what kind of value goes where. Completion,
+ * hover and the schema errors' "did you mean" are built from the one schema file, so they never
+ * disagree with validation (planValidator.generated.ts, compiled from the same file).
  */
-import { workbackSchema } from '../validate/schemaCheck';
+import schema from '../../schemas/workback.schema.json';
+
+export const workbackSchema = schema as unknown as Record<string, unknown>;
 
 type Json = Record<string, unknown>;
 
