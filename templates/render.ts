@@ -22,7 +22,9 @@ export interface PlanTemplate {
   render(input: TemplateInput): string;
 }
 
-const monToFri = makeCalendar([0, 1, 2, 3, 4]);
+// Built on first use, not when the extension loads (a calendar holds tables over every day).
+let monToFriCalendar: ReturnType<typeof makeCalendar> | undefined;
+const monToFri = () => (monToFriCalendar ??= makeCalendar([0, 1, 2, 3, 4]));
 
 /** Helpers for a template's text. */
 export class Dates {
@@ -30,19 +32,19 @@ export class Dates {
   private readonly span: number;
 
   constructor(readonly input: TemplateInput) {
-    this.start = monToFri.nextWorkday(input.today) ?? input.today;
-    this.span = Math.max(1, monToFri.countWorkdays(this.start, input.due + 1));
+    this.start = monToFri().nextWorkday(input.today) ?? input.today;
+    this.span = Math.max(1, monToFri().countWorkdays(this.start, input.due + 1));
   }
 
   /** `YYYY-MM-DD` of the workday `n` workdays after today's start (0: the start). */
   afterStart(n: number): string {
-    return formatDay(monToFri.addWorkdays(this.start, n) ?? this.start);
+    return formatDay(monToFri().addWorkdays(this.start, n) ?? this.start);
   }
 
   /** A workday at `fraction` of the way from the start to the due (a milestone's own date). */
   at(fraction: number): string {
     const n = Math.max(1, Math.min(this.span - 1, Math.round(this.span * fraction)));
-    return formatDay(monToFri.addWorkdays(this.start, n) ?? this.input.due);
+    return formatDay(monToFri().addWorkdays(this.start, n) ?? this.input.due);
   }
 
   get due(): string {
