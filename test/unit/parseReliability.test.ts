@@ -111,6 +111,15 @@ describe('loading YAML: bad input gets a positioned error, never a crash', () =>
     assert.equal(at(checkPlan('%YAML 1.1\n---\n' + SMALL_PLAN), 'yaml-directive'), '1:1');
   });
 
+  it('an anchor whose node starts at the very end of the text keeps its error inside the text (found by fast-check)', () => {
+    const text = '&\uFEFF"';
+    for (const engine of ['fast', 'yaml'] as const) {
+      const r = checkPlan(text, { engine });
+      assert.deepEqual(codes(r), ['yaml-anchor'], engine);
+      for (const d of r.diagnostics) assert.ok(d.span.start >= 0 && d.span.end <= text.length && d.span.start <= d.span.end, `${engine}: ${JSON.stringify(d.span)}`);
+    }
+  });
+
   it('a YAML error leaves no plan behind: data from a broken document is not used', () => {
     const r = checkPlan(SMALL_PLAN.replace('depends_on: [t1]', 'depends_on: [t1'));
     assert.deepEqual(codes(r), ['yaml-syntax']);

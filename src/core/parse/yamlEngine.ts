@@ -89,13 +89,19 @@ function walk(text: string, root: YamlNode, b: TreeBuilder): void {
 function properties(text: string, node: YamlNode, b: TreeBuilder): void {
   const start = node.range?.[0] ?? 0;
   if (node.anchor) {
-    const span = findPropertyBefore(text, start, '&') ?? { start, end: start + 1 };
+    const span = findPropertyBefore(text, start, '&') ?? charAt(text, start);
     b.report({ code: 'yaml-anchor', severity: 'error', message: 'Anchors (&name) are not allowed in plans: write each value where it is used.', span });
   }
   if (node.tag) {
-    const span = findPropertyBefore(text, start, '!') ?? { start, end: start + 1 };
+    const span = findPropertyBefore(text, start, '!') ?? charAt(text, start);
     b.report({ code: 'yaml-tag', severity: 'error', message: 'Explicit tags are not allowed in plans: write the value plainly (quote it to make it text).', span });
   }
+}
+
+/** One character at `at`, kept inside the text (a node can start at its very end). */
+function charAt(text: string, at: number): { start: number; end: number } {
+  const start = Math.max(0, Math.min(at, text.length));
+  return { start, end: Math.min(start + 1, text.length) };
 }
 
 function syntaxMessage(code: string, message: string): string {
