@@ -15,3 +15,5 @@ export {
 export type { Schedule, ScheduledItem, WorkCalendar, ScheduleJson, ScheduleJsonItem, Escalation, Lateness, TaskStateName } from './schedule';
 export * from './query';
 export * from './mermaid';
+export * from './edit';
+export * from './editing';

@@ -1,7 +1,8 @@
 // The editing features in the real VS Code UI (headless Chromium): the suggest widget in a
-// half-typed `depends_on: [` and after `owner:`, a hover over a task id, the start-by lenses, and
-// `Workback: New Plan...` from a template.
-// Screenshots: test-results/screenshots/completion.png, completion-owner.png, hover.png, new-plan.png.
+// half-typed `depends_on: [` and after `owner:`, a hover over a task id, the start-by lenses, a
+// quick fix from the light bulb, and `Workback: New Plan...` from a template.
+// Screenshots: test-results/screenshots/completion.png, completion-owner.png, hover.png, quick-fix.png,
+// new-plan.png.
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -160,6 +161,31 @@ describe('editing plans in a real VS Code', function () {
     console.log(`      lenses: ${lenses.join(' | ')}`);
     assert.ok(lenses.some((l) => l.includes('start by Wed 5 Aug · slack 25 workdays · critical')));
     assert.ok(lenses.some((l) => l.includes('goal feasible · minimum slack 25 workdays') && l.includes('Open Timeline')));
+  });
+
+  it('fixes a problem from the light bulb: Add "sam" to people', async function () {
+    await page.keyboard.press('Escape');
+    await revert();
+    // pick-method's owner (line 33): dana -> sam, who is not in people
+    await goToLineEnd(33);
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Backspace');
+    await page.keyboard.type('sam', { delay: 30 });
+    await page.keyboard.press('Escape');
+    await editor().locator('.squiggly-error').first().waitFor({ timeout: 30000 });
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Control+.');
+    const menu = page.locator('.action-widget');
+    const add = menu.locator('.monaco-list-row.action').filter({ hasText: 'Add "sam" to people' }).first();
+    await add.waitFor({ timeout: 20000 });
+    const rows = (await menu.locator('.monaco-list-row.action').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+    console.log(`      quick fixes: ${rows.join(' | ')}`);
+    assert.deepEqual(rows, ['Add "sam" to people'], 'no person id is near "sam"');
+    await page.screenshot({ path: path.join(SHOTS, 'quick-fix.png') });
+    // (a click meets the menu's pointer block: Enter applies the focused fix, as a person would)
+    await menu.locator('.monaco-list-row.action.focused').filter({ hasText: 'Add "sam" to people' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await editor().locator('.view-line').filter({ hasText: /sam:\s+\{\s+name:\s+sam\s+\}/ }).first().waitFor();
+    await editor().locator('.squiggly-error').first().waitFor({ state: 'detached', timeout: 30000 });
   });
 
   it('makes a new plan from a template: Workback: New Plan...', async function () {

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { fixture, hasCode, isEmpty, waitForDiagnostics } from './helpers';
+import { closeScratch, edited, scratchPlan } from './languageHelpers';
 
 describe('the workback language', () => {
   it('is the language of *.workback.yaml and *.workback.yml', async () => {
@@ -30,12 +31,44 @@ describe('the workback language', () => {
     await waitForDiagnostics(doc.uri, isEmpty, 'no problems once it is closed');
   });
 
-  it('comments lines with #', async () => {
-    const doc = await vscode.workspace.openTextDocument({ language: 'workback', content: 'title: x\n' });
-    const editor = await vscode.window.showTextDocument(doc);
-    editor.selection = new vscode.Selection(0, 0, 0, 0);
-    await vscode.commands.executeCommand('editor.action.commentLine');
-    assert.equal(doc.lineAt(0).text, '# title: x');
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  describe('typing', () => {
+    afterEach(closeScratch);
+
+    // a document of its own (not a reused Untitled-1), and the change awaited before reading it
+    it('comments lines with #', async () => {
+      const { doc, editor } = await scratchPlan('title: x\n');
+      editor.selection = new vscode.Selection(0, 0, 0, 0);
+      await edited(doc, () => vscode.commands.executeCommand('editor.action.commentLine'), 'Toggle Line Comment');
+      assert.equal(doc.getText(), '# title: x\n');
+    });
+
+    /** Press Enter at the end of the line holding `needle`; the text after it. */
+    async function enterAfter(content: string, needle: string): Promise<string> {
+      const { doc, editor } = await scratchPlan(content);
+      const line = doc.positionAt(content.indexOf(needle)).line;
+      const end = doc.lineAt(line).range.end;
+      editor.selection = new vscode.Selection(end, end);
+      await edited(doc, () => vscode.commands.executeCommand('type', { text: '\n' }), 'Enter', editor);
+      return doc.getText();
+    }
+
+    const PLAN = 'milestones:\n  - id: m1\n    tasks:\n      - id: sign-off   # last\n  - notes: |\n';
+
+    it('Enter after `- key: value` continues the item\'s mapping, under its first key', async () => {
+      assert.equal(await enterAfter(PLAN, '- id: sign-off'), PLAN.replace('# last\n', '# last\n        \n'));
+      assert.equal(await enterAfter(PLAN, '- id: m1'), PLAN.replace('  - id: m1\n', '  - id: m1\n    \n'));
+    });
+
+    it('Enter after a `key:` that opens a block indents one level (from the key, in a list item)', async () => {
+      assert.equal(await enterAfter(PLAN, 'milestones:'), PLAN.replace('milestones:\n', 'milestones:\n  \n'));
+      assert.equal(await enterAfter(PLAN, '    tasks:'), PLAN.replace('    tasks:\n', '    tasks:\n      \n'));
+      assert.equal(await enterAfter(PLAN, '- notes: |'), PLAN.replace('- notes: |\n', '- notes: |\n      \n'));
+    });
+
+    it('Enter after `key: value` or a list entry keeps the indentation', async () => {
+      const text = 'goal:\n  due: 2026-09-30\n  owner: dana\ndepends_on:\n  - licensing\n';
+      assert.equal(await enterAfter(text, '  due:'), text.replace('2026-09-30\n', '2026-09-30\n  \n'));
+      assert.equal(await enterAfter(text, '  - licensing'), text.replace('  - licensing\n', '  - licensing\n  \n'));
+    });
   });
 });

@@ -1,13 +1,12 @@
 /**
  * Completion in the real VS Code: the items vscode.executeCompletionItemProvider offers in a
  * plan (keys not yet present with their documentation, ids in depends_on without cycles,
- * person ids with names, enums, dates), also while the text is half-typed, and a new task
- * written into a template-made plan with nothing but completion.
+ * person ids with names, enums, dates), also while the text is half-typed. A plan written from
+ * a template with nothing but completion is in languageNewPlan.test.ts.
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { getApi, waitForDiagnostics } from './helpers';
-import { accept, closeScratch, completions, EDITING, fixtureText, indexed, labelOf, markdownOf, posOf, scratchPlan, typeOver } from './languageHelpers';
+import { closeScratch, completions, EDITING, fixtureText, indexed, labelOf, markdownOf, posOf, scratchPlan, typeOver } from './languageHelpers';
 
 describe('language: completion', () => {
   let base = '';
@@ -70,50 +69,5 @@ describe('language: completion', () => {
       '2026-07-01 today · Wed 1 Jul 2026', '2026-07-02 next workday · Thu 2 Jul 2026', "2026-09-30 the goal's due · Wed 30 Sep 2026",
     ]);
     assert.deepEqual((await completions(d3, posOf(d3, '        duration: 3d', 18))).map(labelOf), ['1d', '2d', '3d', '5d', '1w', '2w', '4w']);
-  });
-
-  it('writes a new task into a template-made plan with completion alone', async () => {
-    const api = await getApi();
-    const doc = await vscode.commands.executeCommand<vscode.TextDocument>('workback.newPlan', { template: 'mfa-rollout', title: 'MFA for staff', due: '2026-10-09', target: 'untitled' });
-    assert.ok(doc, 'the command returns the new document');
-    const editor = await vscode.window.showTextDocument(doc);
-    await waitForDiagnostics(doc.uri, (d) => d.length === 0 && api.planIndex.get(doc.uri) !== undefined, 'a clean new plan');
-    const pick = async (label: string, trigger?: string): Promise<void> => {
-      const items = await completions(doc, editor.selection.active, trigger);
-      const item = items.find((i) => labelOf(i) === label);
-      assert.ok(item, `"${label}" offered at line ${editor.selection.active.line + 1}; got ${items.map(labelOf).join(', ')}`);
-      await accept(editor, item);
-    };
-    const type = async (text: string): Promise<void> => {
-      assert.ok(await editor.edit((b) => b.insert(editor.selection.active, text)));
-    };
-    // a new line after the last task, at the list's indentation
-    const end = doc.lineAt(doc.lineCount - 1).range.end;
-    editor.selection = new vscode.Selection(end, end);
-    await type('      ');
-    await pick('id');
-    await type('sign-off');
-    await type('\n        ');
-    await pick('title');
-    await type('Sponsor signs off the evidence pack');
-    await type('\n        ');
-    await pick('owner');
-    await pick('sponsor', ' ');
-    await type('\n        ');
-    await pick('duration');
-    await pick('1d', ' ');
-    await type('\n        ');
-    await pick('depends_on');
-    await pick('audit-report', '[');
-    assert.ok(doc.getText().endsWith([
-      '      - id: sign-off',
-      '        title: Sponsor signs off the evidence pack',
-      '        owner: sponsor',
-      '        duration: 1d',
-      '        depends_on: [audit-report]',
-    ].join('\n')), doc.getText().slice(-300));
-    await waitForDiagnostics(doc.uri, (d) => d.length === 0 && api.planIndex.get(doc.uri)?.version === doc.version, 'the plan still clean');
-    const plan = api.planIndex.get(doc.uri)!.result!.plan!;
-    assert.deepEqual(plan.items.get('sign-off')?.kind, 'task');
   });
 });

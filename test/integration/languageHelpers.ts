@@ -27,6 +27,31 @@ export async function scratchPlan(content: string): Promise<{ doc: vscode.TextDo
   return { doc, editor };
 }
 
+/**
+ * Run `action` (an editor command: typing, commenting) and wait for its change of `doc` (and,
+ * with `editor`, for the cursor's move): the workbench applies it and the extension host hears
+ * of it later, so reading the text or the cursor right after the command returns can see the old one.
+ */
+export async function edited(doc: vscode.TextDocument, action: () => Thenable<unknown>, what: string, editor?: vscode.TextEditor, timeout = 10000): Promise<void> {
+  const subs: vscode.Disposable[] = [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const event = (on: (listener: () => void) => vscode.Disposable): Promise<void> => new Promise<void>((resolve) => { subs.push(on(resolve)); });
+  const changed = Promise.all([
+    event((done) => vscode.workspace.onDidChangeTextDocument((e) => { if (e.document === doc && e.contentChanges.length > 0) done(); })),
+    editor ? event((done) => vscode.window.onDidChangeTextEditorSelection((e) => { if (e.textEditor === editor) done(); })) : undefined,
+  ]);
+  const timedOut = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${timeout} ms waiting for ${what} to change ${doc.uri.toString()}`)), timeout);
+  });
+  try {
+    await action();
+    await Promise.race([changed, timedOut]);
+  } finally {
+    for (const s of subs) s.dispose();
+    clearTimeout(timer);
+  }
+}
+
 /** Wait until the plan index has checked the document's current version. */
 export async function indexed(doc: vscode.TextDocument): Promise<void> {
   const api = await getApi();
@@ -82,4 +107,20 @@ export async function accept(editor: vscode.TextEditor, item: vscode.CompletionI
   const range = item.range instanceof vscode.Range ? item.range : item.range?.replacing ?? new vscode.Range(editor.selection.active, editor.selection.active);
   const snippet = item.insertText instanceof vscode.SnippetString ? item.insertText : new vscode.SnippetString(String(item.insertText ?? labelOf(item)));
   assert.ok(await editor.insertSnippet(snippet, range), `inserted ${labelOf(item)}`);
+}
+
+/** Accept Workback's completion item `label` at the cursor (asking with `trigger`, as typing it would). */
+export async function pick(editor: vscode.TextEditor, label: string, trigger?: string): Promise<void> {
+  const items = await completions(editor.document, editor.selection.active, trigger);
+  const item = items.find((i) => labelOf(i) === label);
+  assert.ok(item, `"${label}" offered at line ${editor.selection.active.line + 1}; got ${items.map(labelOf).join(', ')}`);
+  await accept(editor, item);
+}
+
+/**
+ * Type `text` at the cursor as the keyboard does, a character at a time (the `type` command:
+ * Enter applies the language's onEnterRules), each change and cursor move awaited.
+ */
+export async function typeText(editor: vscode.TextEditor, text: string): Promise<void> {
+  for (const ch of text) await edited(editor.document, () => vscode.commands.executeCommand('type', { text: ch }), `typing ${JSON.stringify(ch)}`, editor);
 }

@@ -1,11 +1,12 @@
 /**
  * `Workback: New Plan...` in the real VS Code: a template as an untitled plan or as a file in
- * the workspace (a free name next to existing ones), dates from today, no problems; snippets.
+ * the workspace (a free name next to existing ones), dates from today, no problems; snippets;
+ * and a template-made plan extended with nothing but completion (and ids, titles, Enter typed).
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { fixture, folder, getApi, waitForDiagnostics } from './helpers';
-import { closeScratch, indexed, labelOf, scratchPlan } from './languageHelpers';
+import { closeScratch, indexed, labelOf, pick, scratchPlan, typeText } from './languageHelpers';
 
 describe('language: new plan from a template', () => {
   const created: vscode.Uri[] = [];
@@ -67,5 +68,63 @@ describe('language: new plan from a template', () => {
     const all = (await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(4, 6))).items
       .filter((i) => i.kind === vscode.CompletionItemKind.Snippet).map(labelOf);
     for (const s of ['milestone', 'task', 'follow-up']) assert.ok(all.includes(s), `${s} in ${all.join()}`);
+  });
+
+  it('a plan from a template, extended with completion alone, checks clean', async () => {
+    const api = await getApi();
+    const doc = await vscode.commands.executeCommand<vscode.TextDocument>('workback.newPlan', { template: 'siem-migration', title: 'SIEM for Contoso', due: '2026-12-18', target: 'untitled' });
+    const editor = await vscode.window.showTextDocument(doc);
+    await waitForDiagnostics(doc.uri, (d) => d.length === 0 && api.planIndex.get(doc.uri)?.version === doc.version, 'a clean new plan');
+    const template = doc.getText();
+    // on the empty last line: a new milestone, its keys and values from completion; only ids,
+    // titles and Enter typed (Enter lines the next key up under the previous one)
+    const end = doc.lineAt(doc.lineCount - 1).range.end;
+    editor.selection = new vscode.Selection(end, end);
+    await typeText(editor, '  ');
+    await pick(editor, 'id');
+    await typeText(editor, 'go-live\n');
+    await pick(editor, 'title');
+    await typeText(editor, 'Everyone on the new SIEM\n');
+    await pick(editor, 'due');
+    await pick(editor, '2026-12-18', ' '); // the goal's due
+    await typeText(editor, '\n');
+    await pick(editor, 'depends_on');
+    await pick(editor, 'decommission', '[');
+    await vscode.commands.executeCommand('cursorEnd'); // (End: out of the brackets)
+    await typeText(editor, '\n');
+    await pick(editor, 'tasks'); // `tasks:` and the first item's dash on the next line
+    await pick(editor, 'id');
+    await typeText(editor, 'tell-soc\n');
+    await pick(editor, 'title');
+    await typeText(editor, 'Tell the SOC the old SIEM is gone\n');
+    await pick(editor, 'owner');
+    await pick(editor, 'soc-manager', ' ');
+    await typeText(editor, '\n');
+    await pick(editor, 'duration');
+    await pick(editor, '2d', ' ');
+    await typeText(editor, '\n');
+    await pick(editor, 'follow_ups');
+    await pick(editor, 'on');
+    await pick(editor, '2026-07-01', ' '); // today
+    await typeText(editor, '\n');
+    await pick(editor, 'with');
+    await pick(editor, 'ciso', ' ');
+    assert.equal(doc.getText(), `${template}${[
+      '  - id: go-live',
+      '    title: Everyone on the new SIEM',
+      '    due: 2026-12-18',
+      '    depends_on: [decommission]',
+      '    tasks:',
+      '      - id: tell-soc',
+      '        title: Tell the SOC the old SIEM is gone',
+      '        owner: soc-manager',
+      '        duration: 2d',
+      '        follow_ups:',
+      '          - on: 2026-07-01',
+      '            with: ciso',
+    ].join('\n')}`);
+    await waitForDiagnostics(doc.uri, (d) => d.length === 0 && api.planIndex.get(doc.uri)?.version === doc.version, 'the extended plan checks clean');
+    const plan = api.planIndex.get(doc.uri)!.result!.plan!;
+    assert.deepEqual(plan.milestones.at(-1)!.tasks.map((t) => [t.id, t.owner, t.followUps.length]), [['tell-soc', 'soc-manager', 1]]);
   });
 });

@@ -1,12 +1,14 @@
 /**
  * Quick fixes in the real VS Code: vscode.executeCodeActionProvider on each diagnostic, the
  * edit applied, the exact resulting text, and the diagnostic gone after the re-check. Then a
- * plan with one of each problem is fixed to clean with quick fixes alone.
+ * plan with one of each problem is fixed to clean with quick fixes alone. The other codes'
+ * fixes are in languageQuickFix{Yaml,Schema,Status}.test.ts.
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { codeOf, waitForDiagnostics, workbackDiagnostics } from './helpers';
 import { closeScratch, scratchPlan } from './languageHelpers';
+import { actionsFor, applyFix } from './quickFixHelpers';
 
 const HEAD = `workback: 1
 title: Fixes
@@ -27,27 +29,6 @@ milestones:
         owner: dana
         duration: 2d
 `;
-
-async function actionsFor(doc: vscode.TextDocument, d: vscode.Diagnostic): Promise<vscode.CodeAction[]> {
-  const all = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
-  const actions = all.filter((a): a is vscode.CodeAction => !('command' in a && typeof a.command === 'string'));
-  for (const a of actions) assert.ok(!a.diagnostics || a.diagnostics.length === 0 || a.diagnostics.some((x) => x.message === d.message), `${a.title} is tied to its diagnostic`);
-  return actions;
-}
-
-/** Open `text`, wait for `code`, apply the fix titled `title`; returns the document (its problem gone). */
-async function applyFix(text: string, code: string, title: string): Promise<vscode.TextDocument> {
-  const { doc } = await scratchPlan(text);
-  const diags = await waitForDiagnostics(doc.uri, (ds) => ds.some((x) => codeOf(x) === code), code);
-  const d = diags.find((x) => codeOf(x) === code)!;
-  const actions = await actionsFor(doc, d);
-  const a = actions.find((x) => x.title === title);
-  assert.ok(a, `"${title}" among: ${actions.map((x) => x.title).join(' | ')}`);
-  assert.equal(a.kind?.value, 'quickfix');
-  assert.ok(a.edit && (await vscode.workspace.applyEdit(a.edit)), 'the edit applies');
-  await waitForDiagnostics(doc.uri, (ds) => !ds.some((x) => x.message === d.message), `${code} gone`);
-  return doc;
-}
 
 describe('language: quick fixes', () => {
   afterEach(closeScratch);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { CODES } from '../../src/core';
+import { CODES, FIXABLE_CODES } from '../../src/core';
 import { FIXTURES } from './helpers/fixtures';
 
 describe('docs/diagnostics.md lists exactly the codes of src/core/codes.ts', () => {
@@ -23,5 +23,25 @@ describe('docs/diagnostics.md lists exactly the codes of src/core/codes.ts', () 
     // internal-error is what a bug in Workback looks like: there is no input that should produce it
     const missing = Object.keys(CODES).filter((c) => c !== 'internal-error' && !fixtureText.includes(` ${c}\n`) && !tests.includes(`'${c}'`) && !tests.includes(`error ${c} `));
     assert.deepEqual(missing, []);
+  });
+
+  it('says of every code what its quick fix does, or why there is none: "none" exactly for the codes without one', () => {
+    const doc = readFileSync(path.resolve(FIXTURES, '../../docs/diagnostics.md'), 'utf8');
+    const none: string[] = [];
+    for (const code of Object.keys(CODES)) {
+      const section = doc.slice(doc.indexOf(`### \`${code}\``)).split(/^### /m)[1] ?? '';
+      const line = /^\*\*Quick fix:\*\* (.+)$/m.exec(section)?.[1];
+      assert.ok(line, `${code} has a **Quick fix:** line`);
+      if (/^none\b/.test(line)) none.push(code);
+    }
+    assert.deepEqual(none, Object.keys(CODES).filter((c) => !FIXABLE_CODES.has(c)));
+  });
+
+  it('every code with a quick fix has an integration test applying it in VS Code', () => {
+    const dir = path.resolve(FIXTURES, '../integration');
+    const sources = require('node:fs').readdirSync(dir).filter((f: string) => f.endsWith('.test.ts')).map((f: string) => readFileSync(path.join(dir, f), 'utf8')).join('\n');
+    // applyFix(text, 'code', 'title' ...) in test/integration/languageQuickFix*.test.ts
+    const applied = new Set([...sources.matchAll(/applyFix\([^,]+, '([a-z-]+)'/g)].map((m: RegExpMatchArray) => m[1]));
+    assert.deepEqual([...FIXABLE_CODES].filter((c) => !applied.has(c)), []);
   });
 });

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { checkPlan, parseDay, type Day } from '../../src/core';
 import {
-  addFollowUp, applyEdits, formatScalar, logCheckIn, markFollowUpDone, markTaskDone, nodeEnd, startTask, type PlanEditResult,
+  addFollowUp, applyEdits, formatScalar, logCheckIn, markFollowUpDone, markTaskDone, nodeEnd, removeItem, removePair, startTask, type PlanEditResult,
 } from '../../src/core/edit';
 import { parseText } from '../../src/core/parse/parseText';
 
@@ -456,6 +456,34 @@ milestones:
       assert.ok(tree.kind === 'map');
       const a = tree.byKey.get('a')!.value;
       assert.equal(text.slice(a.start, nodeEnd(text, a)), '[x, {y: [1, 2 ] } ]');
+    });
+
+    it('removeItem: an entry and its comma from a flow list, an entry\'s lines from a block list', () => {
+      const without = (text: string, key: string, index: number): string => {
+        const tree = parseText(text).tree!;
+        assert.ok(tree.kind === 'map');
+        const seq = tree.byKey.get(key)!.value;
+        assert.ok(seq.kind === 'seq');
+        const edit = removeItem(text, seq, index);
+        assert.ok(edit, 'an edit');
+        return applyEdits(text, [edit]);
+      };
+      const flow = 'a: [x, { y: 1 }, z]   # c\n';
+      assert.equal(without(flow, 'a', 0), 'a: [{ y: 1 }, z]   # c\n');
+      assert.equal(without(flow, 'a', 1), 'a: [x, z]   # c\n');
+      assert.equal(without(flow, 'a', 2), 'a: [x, { y: 1 }]   # c\n');
+      const block = 'a:\r\n  - x   # one\r\n  - id: y\r\n    title: Y\r\n  - z';
+      assert.equal(without(block, 'a', 1), 'a:\r\n  - x   # one\r\n  - z');
+      assert.equal(without(block, 'a', 2), 'a:\r\n  - x   # one\r\n  - id: y\r\n    title: Y', 'the last line, no final line break');
+      assert.equal(without(block, 'a', 0), 'a:\r\n  - id: y\r\n    title: Y\r\n  - z');
+    });
+
+    it('removePair takes a pair (the second of two equal keys) as well as a key', () => {
+      const text = 'a: 1\nb: 2   # first\nb: 3   # second\n';
+      const tree = parseText(text).tree!;
+      assert.ok(tree.kind === 'map');
+      assert.equal(applyEdits(text, [removePair(text, tree, tree.pairs[2]!)!]), 'a: 1\nb: 2   # first\n');
+      assert.equal(applyEdits(text, [removePair(text, tree, 'b')!]), 'a: 1\nb: 3   # second\n');
     });
   });
 });

@@ -7,7 +7,7 @@ import * as assert from 'assert';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkPlan, type Plan } from '../../src/core';
-import { applyEdits, definitionOf, occurrenceAt, outline, prepareRename, referencesOf, renameEdits, type TextEdit } from '../../src/core/editing';
+import { applyEdits, definitionOf, occurrenceAt, outline, prepareRename, referencesOf, renameEdits, type TextEdit } from '../../src/core';
 
 const PLAN = readFileSync(path.resolve(__dirname, '../../../test/fixtures/workspace/language/editing.workback.yaml'), 'utf8');
 

@@ -3,11 +3,11 @@ export { applyEdits, eolOf, normalizeEdits } from './text';
 export type { TextEdit } from './text';
 export { formatScalar, isPlainSafe } from './scalar';
 export type { ScalarEditValue, QuoteStyle } from './scalar';
-export { closerAfter, detectLayout, nodeEnd, EditRefusal, DEFAULT_LAYOUT } from './nodes';
-export type { Layout } from './nodes';
+export { chainTo, closerAfter, detectLayout, nodeEnd, EditRefusal, DEFAULT_LAYOUT } from './nodes';
+export type { Layout, NodeStep } from './nodes';
 export { editMap, editSeq, renderFlow } from './render';
 export type { EditMap, EditSeq, EditValue } from './render';
-export { appendItem, fillEmptyPair, insertPairs, removePair, setScalar } from './yamlEdits';
+export { appendItem, fillEmptyPair, insertPairs, removeItem, removePair, setScalar } from './yamlEdits';
 export {
   addFollowUp, anchorFor, findTasks, FOLLOW_UP_KEY_ORDER, locateFollowUp, locateTask, logCheckIn, markFollowUpDone,
   markTaskDone, plainEqual, startTask, TASK_KEY_ORDER,

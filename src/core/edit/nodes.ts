@@ -2,7 +2,8 @@
  * Facts about nodes of the source tree that edits need beyond their offsets: where a node's
  * text really ends, and how the file lays out its nested blocks.
  */
-import type { MapNode, SeqNode, SourceNode } from '../sourceTree';
+import type { Span } from '../diagnostic';
+import type { MapNode, Pair, SeqNode, SourceNode } from '../sourceTree';
 import { columnOf, lineEndOf } from './text';
 
 /** Thrown when the text around a node is not what its offsets promise; callers refuse the edit. */
@@ -79,8 +80,8 @@ export function detectLayout(text: string, root: SourceNode | undefined): Layout
   let seqIndent: number | undefined;
   let itemOffset: number | undefined;
   const queue: SourceNode[] = root ? [root] : [];
-  for (let visited = 0; queue.length > 0 && visited < 2000; visited++) {
-    const n = queue.shift()!;
+  for (let visited = 0; visited < queue.length && visited < 2000; visited++) {
+    const n = queue[visited]!;
     if (n.kind === 'map' && !n.flow) {
       for (const p of n.pairs) {
         const v = p.value;
@@ -115,4 +116,44 @@ export function itemOffsetOf(text: string, seq: SeqNode, item: MapNode): number 
   const dash = text.lastIndexOf('-', item.start);
   if (dash < seq.start || lineEndOf(text, dash) < first.key.start) return undefined;
   return columnOf(text, first.key.start) - columnOf(text, dash);
+}
+
+/** One node on the way down from the root, with the collection holding it and where. */
+export interface NodeStep {
+  node: SourceNode;
+  parent?: MapNode | SeqNode;
+  /** For a key or a value of a mapping: its pair. */
+  pair?: Pair;
+  /** For an item of a sequence: its index. */
+  index?: number;
+}
+
+/**
+ * The nodes from the root down to the scalar (a key, a value, an empty value) whose span is
+ * exactly `span`, or undefined. Iterative and bounded.
+ */
+export function chainTo(root: SourceNode | undefined, span: Span): NodeStep[] | undefined {
+  if (!root) return undefined;
+  const chain: NodeStep[] = [{ node: root }];
+  let node: SourceNode = root;
+  for (let guard = 0; guard < 10000; guard++) {
+    if (node.kind === 'scalar') return node.start === span.start && node.end === span.end ? chain : undefined;
+    let next: NodeStep | undefined;
+    if (node.kind === 'map') {
+      for (const p of node.pairs) {
+        if (p.key.start === span.start && p.key.end === span.end) return [...chain, { node: p.key, parent: node, pair: p }];
+        if (p.value.start <= span.start && span.end <= Math.max(p.value.end, p.value.start)) {
+          next = { node: p.value, parent: node, pair: p };
+          break;
+        }
+      }
+    } else {
+      const i = node.items.findIndex((it) => it.start <= span.start && span.end <= it.end);
+      if (i >= 0) next = { node: node.items[i]!, parent: node, index: i };
+    }
+    if (!next) return undefined;
+    chain.push(next);
+    node = next.node;
+  }
+  return undefined;
 }

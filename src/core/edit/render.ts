@@ -8,16 +8,20 @@ export type EditValue = ScalarEditValue | EditMap | EditSeq;
 export interface EditMap {
   kind: 'map';
   pairs: readonly (readonly [string, EditValue])[];
+  /** Written in flow style (`{ a: 1 }`) even where block style is used around it. */
+  flow?: boolean;
 }
 export interface EditSeq {
   kind: 'seq';
   items: readonly EditValue[];
+  /** Written in flow style (`[a, b]`) even where block style is used around it. */
+  flow?: boolean;
 }
 
-export const editMap = (pairs: readonly (readonly [string, EditValue])[]): EditMap => ({ kind: 'map', pairs });
-export const editSeq = (items: readonly EditValue[]): EditSeq => ({ kind: 'seq', items });
+export const editMap = (pairs: readonly (readonly [string, EditValue])[], flow = false): EditMap => (flow ? { kind: 'map', pairs, flow } : { kind: 'map', pairs });
+export const editSeq = (items: readonly EditValue[], flow = false): EditSeq => (flow ? { kind: 'seq', items, flow } : { kind: 'seq', items });
 
-const isScalar = (v: EditValue): v is ScalarEditValue => typeof v === 'string' || typeof v === 'boolean';
+const isScalar = (v: EditValue): v is ScalarEditValue => typeof v !== 'object';
 
 /** Flow style: `{ a: 1, b: [x, y] }` (`padded`: spaces inside the braces of mappings). */
 export function renderFlow(value: EditValue, padded: boolean): string {
@@ -32,6 +36,7 @@ export function renderFlow(value: EditValue, padded: boolean): string {
 export function blockPairLines(key: string, value: EditValue, col: number, layout: Layout): string[] {
   const k = `${spaces(col)}${formatKey(key, false)}:`;
   if (isScalar(value)) return [`${k} ${formatScalar(value, { flow: false })}`];
+  if (value.flow) return [`${k} ${renderFlow(value, true)}`];
   if (value.kind === 'map') {
     if (value.pairs.length === 0) return [`${k} {}`];
     return [k, ...blockMapLines(value, col + layout.mapIndent, layout)];
@@ -56,7 +61,7 @@ export function blockSeqLines(value: EditSeq, dashCol: number, layout: Layout, i
 export function blockItemLines(item: EditValue, dashCol: number, layout: Layout, itemOffset = layout.itemOffset): string[] {
   const dash = `${spaces(dashCol)}-`;
   if (isScalar(item)) return [`${dash} ${formatScalar(item, { flow: false })}`];
-  if (item.kind === 'seq' || item.pairs.length === 0) return [`${dash} ${renderFlow(item, true)}`];
+  if (item.kind === 'seq' || item.flow || item.pairs.length === 0) return [`${dash} ${renderFlow(item, true)}`];
   const col = dashCol + Math.max(2, itemOffset);
   const lines = blockMapLines(item, col, layout);
   // the first pair shares the dash's line

@@ -5,11 +5,11 @@
  */
 import { resolvePlain } from '../parse/scalar';
 
-export type ScalarEditValue = string | boolean;
+export type ScalarEditValue = string | boolean | number;
 export type QuoteStyle = 'plain' | 'single' | 'double';
 
 /** Characters that may not start a plain scalar. */
-const INDICATORS = new Set('-?:,[]{}#&*!|>\'"%@`'.split(''));
+const INDICATORS = /* @__PURE__ */ new Set('-?:,[]{}#&*!|>\'"%@`');
 const FLOW_INDICATORS = /[,[\]{}]/;
 
 /** YAML's printable characters (c-printable), minus line breaks and tabs. */
@@ -70,6 +70,7 @@ export function doubleQuoted(s: string): string {
  */
 export function formatScalar(value: ScalarEditValue, options: { flow: boolean; quote?: QuoteStyle }): string {
   if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (typeof value === 'number') return String(value);
   const quote = options.quote ?? 'plain';
   if (quote === 'plain' && isPlainSafe(value, options.flow)) return value;
   if (quote === 'single' && allPrintable(value)) return `'${value.replace(/'/g, "''")}'`;

@@ -32,9 +32,9 @@ export function setScalar(text: string, node: ScalarNode, value: ScalarEditValue
   return { start: node.start, end: node.end, text: written };
 }
 
-/** Whether a flow collection is written with spaces inside its brackets (`{ a: 1 }`). */
+/** Whether a flow collection is written with spaces inside its brackets (`{ a: 1 }`); an empty `{}` will be. */
 function padded(text: string, node: SourceNode): boolean {
-  return text[node.start + 1] === ' ';
+  return text[node.start + 1] === ' ' || (node.kind === 'map' && node.pairs.length === 0);
 }
 
 /**
@@ -85,8 +85,8 @@ export function fillEmptyPair(text: string, map: MapNode, pair: Pair, value: Edi
   if (map.flow) return replaceValue(renderFlow(value, padded(text, map)));
   const col = columnOf(text, pair.key.start);
   const lines = blockPairLines(pair.key.text, value, col, layout).slice(1);
-  // a scalar goes on the key's line
-  if (lines.length === 0) return replaceValue(renderFlow(value, false));
+  // a scalar (or a value written in flow style) goes on the key's line
+  if (lines.length === 0) return replaceValue(renderFlow(value, true));
   const edits: TextEdit[] = [];
   if (empty === undefined) {
     // `key: ~` -> `key:`
@@ -99,14 +99,15 @@ export function fillEmptyPair(text: string, map: MapNode, pair: Pair, value: Edi
 }
 
 /**
- * Remove a pair from a mapping. A block pair on its own lines loses those lines; the first
- * pair of a sequence item (`- key: v`) hands its place to the next pair. Undefined when the
- * pair is the mapping's only one in a block item (the item would become something else).
+ * Remove a pair (or the pair with key `key`) from a mapping. A block pair on its own lines
+ * loses those lines; the first pair of a sequence item (`- key: v`) hands its place to the next
+ * pair. Undefined when the pair is the mapping's only one in a block item (the item would
+ * become something else).
  */
-export function removePair(text: string, map: MapNode, key: string): TextEdit | undefined {
-  const pair = map.byKey.get(key);
-  if (!pair) return undefined;
-  const i = map.pairs.indexOf(pair);
+export function removePair(text: string, map: MapNode, key: string | Pair): TextEdit | undefined {
+  const pair = typeof key === 'string' ? map.byKey.get(key) : key;
+  const i = pair ? map.pairs.indexOf(pair) : -1;
+  if (!pair || i < 0) return undefined;
   const next = map.pairs[i + 1];
   const prev = map.pairs[i - 1];
   const end = nodeEnd(text, pair.value);
@@ -119,13 +120,39 @@ export function removePair(text: string, map: MapNode, key: string): TextEdit | 
     // `- key: v` with more pairs below: the next key moves up onto the dash's line
     return next ? { start: pair.key.start, end: next.key.start, text: '' } : undefined;
   }
-  const after = afterLine(text, end);
-  let start = lineStartOf(text, pair.key.start);
-  if (after.breakFirst && start > 0) {
-    // the last line of a file without a final line break: take the break before it instead
-    start -= text[start - 1] === '\n' && text[start - 2] === '\r' ? 2 : 1;
+  return removeLines(text, pair.key.start, end);
+}
+
+/**
+ * Remove item `index` of a sequence: `, item` (or `item, `) from a flow list, the item's lines
+ * from a block list. Undefined when the text around it is not laid out as expected.
+ */
+export function removeItem(text: string, seq: SeqNode, index: number): TextEdit | undefined {
+  const item = seq.items[index];
+  if (!item) return undefined;
+  const end = nodeEnd(text, item);
+  if (seq.flow) {
+    const prev = seq.items[index - 1];
+    const next = seq.items[index + 1];
+    if (prev) return { start: nodeEnd(text, prev), end, text: '' };
+    if (next) return { start: item.start, end: next.start, text: '' };
+    return { start: item.start, end, text: '' };
   }
-  return { start, end: after.at, text: '' };
+  let dash = item.start - 1;
+  while (dash >= 0 && (text[dash] === ' ' || text[dash] === '\t')) dash--;
+  if (text[dash] !== '-' || !startsItsLine(text, dash)) return undefined;
+  return removeLines(text, dash, end);
+}
+
+/** The whole lines from the one holding `start` to the one holding `end`, line break included. */
+function removeLines(text: string, start: number, end: number): TextEdit {
+  const after = afterLine(text, end);
+  let from = lineStartOf(text, start);
+  if (after.breakFirst && from > 0) {
+    // the last line of a file without a final line break: take the break before it instead
+    from -= text[from - 1] === '\n' && text[from - 2] === '\r' ? 2 : 1;
+  }
+  return { start: from, end: after.at, text: '' };
 }
 
 /** New block lines after the line holding `end`, joined with the file's line break. */
@@ -142,7 +169,8 @@ function insertIntoEmptyFlow(text: string, node: MapNode | SeqNode, body: string
   const close = text.indexOf(node.kind === 'map' ? '}' : ']', open + 1);
   if (close < 0) throw new EditRefusal('an unclosed flow collection');
   const inner = text.slice(open + 1, close);
-  if (/^[ \t]*$/.test(inner)) return { start: open + 1, end: close, text: inner.length > 0 ? ` ${body} ` : body };
+  // `{}` becomes `{ a: 1 }`, `[]` becomes `[a]`; spaces already inside are kept
+  if (/^[ \t]*$/.test(inner)) return { start: open + 1, end: close, text: inner.length > 0 || node.kind === 'map' ? ` ${body} ` : body };
   return { start: open + 1, end: open + 1, text: ` ${body},` };
 }
 

@@ -30,7 +30,7 @@ const md = (value: string): HoverPart => ({ kind: 'md', value });
 const text = (value: string, max = 200): HoverPart => ({ kind: 'text', value: inertText(value, max) });
 const day = (d: Day): string => formatDayHuman(d, true);
 const workdays = (n: number): string => `${n} workday${n === 1 || n === -1 ? '' : 's'}`;
-const PARA = md('\n\n');
+const PARA = /* @__PURE__ */ md('\n\n');
 
 export function hoverAt(source: string, offset: number, data: HoverData): HoverInfo | undefined {
   const plan = data.plan;

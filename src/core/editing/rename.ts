@@ -7,7 +7,7 @@ import type { Span } from '../diagnostic';
 import type { Plan } from '../model';
 import { inertText } from './inertText';
 import { occurrenceAt, referencesOf, type Occurrence } from './symbols';
-import { innerSpan, type TextEdit } from './textEdits';
+import type { TextEdit } from '../edit/text';
 import { ID_MAX, isValidId, yamlId } from './yamlText';
 
 export interface RenameTarget {
@@ -18,6 +18,14 @@ export interface RenameTarget {
 }
 
 export type Refusal = { error: string };
+
+/** The span of an id's text: inside its quotes when quoted, the whole span when plain. */
+function innerSpan(text: string, span: Span, id: string): Span {
+  const raw = text.slice(span.start, span.end);
+  const q = raw[0];
+  if ((q === '"' || q === "'") && raw.length >= 2 && raw.endsWith(q) && raw.slice(1, -1) === id) return { start: span.start + 1, end: span.end - 1 };
+  return span;
+}
 
 /** What would be renamed at `offset`, or why nothing can be. */
 export function prepareRename(text: string, plan: Plan, offset: number): RenameTarget | Refusal {
@@ -52,6 +60,6 @@ export function renameEdits(text: string, plan: Plan, offset: number, newId: str
   return referencesOf(plan, kind, id).map((o) => {
     const inner = innerSpan(text, o.span, o.id);
     const quoted = inner.start !== o.span.start;
-    return { span: inner, newText: quoted ? newId : yamlId(newId) };
+    return { start: inner.start, end: inner.end, text: quoted ? newId : yamlId(newId) };
   });
 }

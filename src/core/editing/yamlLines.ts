@@ -3,6 +3,7 @@
  * `key:` with the value text. Works on half-typed text, where the real parser gives up; the
  * cursor context (cursorContext.ts) walks these shapes up and down by indentation.
  */
+import { LineIndex } from '../lineIndex';
 
 export interface DashEntry {
   kind: 'dash';
@@ -151,40 +152,28 @@ export function lineShape(line: string): LineShape {
   return { indent, blank: false, entries, restCol: i, rest };
 }
 
-/** Lines of a text as editors count them (\n, \r\n or a lone \r); a BOM belongs to no line. */
+/** Lines of a text as editors count them (\n, \r\n or a lone \r; LineIndex's lines); a BOM belongs to no line. */
 export class Lines {
-  private readonly starts: number[];
+  private readonly index: LineIndex;
+  /** 1 when the text starts with a BOM: columns count from the character after it. */
+  private readonly bom: number;
 
   constructor(readonly text: string) {
-    // A BOM is not part of the first line: columns count from the character after it.
-    const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-    const starts = [bom];
-    for (let i = bom; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) starts.push(i + 1);
-      else if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      }
-    }
-    this.starts = starts;
+    this.index = new LineIndex(text);
+    this.bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   }
 
   get count(): number {
-    return this.starts.length;
+    return this.index.lineCount;
   }
 
   start(line: number): number {
-    return this.starts[line]!;
+    return line === 0 ? this.bom : this.index.lineStart(line);
   }
 
   /** The line's text without its line break. */
   line(n: number): string {
-    const s = this.starts[n]!;
-    let e = n + 1 < this.starts.length ? this.starts[n + 1]! : this.text.length;
-    if (e > s && this.text.charCodeAt(e - 1) === 10) e--;
-    if (e > s && this.text.charCodeAt(e - 1) === 13) e--;
-    return this.text.slice(s, e);
+    return this.text.slice(this.start(n), this.end(n));
   }
 
   /**
@@ -193,8 +182,8 @@ export class Lines {
    */
   indent(n: number): number {
     const t = this.text;
-    const s = this.starts[n]!;
-    const e = n + 1 < this.starts.length ? this.starts[n + 1]! : t.length;
+    const s = this.start(n);
+    const e = this.next(n);
     let i = s;
     while (i < e && t.charCodeAt(i) === 32) i++;
     const c = i < e ? t.charCodeAt(i) : 10;
@@ -203,23 +192,20 @@ export class Lines {
 
   /** The offset just after the line's text (before its line break). */
   end(n: number): number {
-    return this.starts[n]! + this.line(n).length;
+    const s = this.start(n);
+    let e = this.next(n);
+    if (e > s && this.text.charCodeAt(e - 1) === 10) e--;
+    if (e > s && this.text.charCodeAt(e - 1) === 13) e--;
+    return e;
   }
 
   /** The offset of the next line's start (after the line break), or the text's end. */
   next(n: number): number {
-    return n + 1 < this.starts.length ? this.starts[n + 1]! : this.text.length;
+    return n + 1 < this.count ? this.index.lineStart(n + 1) : this.text.length;
   }
 
   lineOf(offset: number): number {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return this.index.position(offset).line;
   }
 }
 

@@ -1,5 +1,5 @@
 /** Small pieces of YAML and snippet text written by the editing features. */
-import { resolvePlain } from '../parse/scalar';
+import { formatScalar } from '../edit/scalar';
 
 /** Ids and person ids: `^[A-Za-z0-9][A-Za-z0-9_.-]*$`, at most 100 characters (the schema's rule). */
 export const ID_RE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
@@ -9,9 +9,9 @@ export function isValidId(id: string): boolean {
   return id.length <= ID_MAX && ID_RE.test(id);
 }
 
-/** An id or person id as YAML: quoted when YAML would read it as a number, a boolean or null. */
+/** An id or person id as YAML (in block or flow context): quoted when YAML would read it as a number, a boolean or null. */
 export function yamlId(id: string): string {
-  return typeof resolvePlain(id) === 'string' ? id : `"${id}"`;
+  return formatScalar(id, { flow: true });
 }
 
 /** Escape text for a snippet: `$`, `}` and `\` are snippet syntax. */
@@ -19,9 +19,7 @@ export function snippetText(s: string): string {
   return s.replace(/[$}\\]/g, (c) => `\\${c}`);
 }
 
-/** Text as a YAML scalar on one line: plain when that reads back as the same text, else double-quoted (JSON escapes are YAML escapes). */
+/** Text as a YAML scalar on one line: plain when that reads back as the same text, else quoted with escapes. */
 export function yamlScalar(text: string): string {
-  const t = text.replace(/[\r\n]+/g, ' ');
-  const plainSafe = t !== '' && t === t.trim() && /^[^-?:,[\]{}#&*!|>'"%@`\s]/.test(t) && !/: |:$| #|[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/.test(t) && typeof resolvePlain(t) === 'string';
-  return plainSafe ? t : JSON.stringify(t);
+  return formatScalar(text.replace(/[\r\n]+/g, ' '), { flow: false });
 }

@@ -13,8 +13,7 @@
  * The document is read through TextDocument and workspace.fs only.
  */
 import * as vscode from 'vscode';
-import type { PlanEditResult } from '../../core/edit';
-import { LineIndex } from '../../core';
+import { LineIndex, type PlanEditResult } from '../../core';
 import { toRange } from '../convert';
 
 export type EditOutcome =

@@ -6,8 +6,7 @@
  * Each returns its outcome (undefined when the user cancelled a question).
  */
 import * as vscode from 'vscode';
-import { checkInWith, formatDay, parseDay, type Day, type Plan } from '../../core';
-import { addFollowUp, logCheckIn, markFollowUpDone, markTaskDone, startTask, type FollowUpRef } from '../../core/edit';
+import { checkInWith, formatDay, parseDay, type Day, type Plan, addFollowUp, logCheckIn, markFollowUpDone, markTaskDone, startTask, type FollowUpRef } from '../../core';
 import { displayText } from '../sidebar/displayText';
 import { isFollowUpNode, isTaskNode, type SidebarNode } from '../sidebar/nodes';
 import { counterpart } from '../sidebar/treeItems';

@@ -1,18 +1,18 @@
 /**
- * Quick fixes, each tied to its diagnostic (src/core/editing/quickFixes.ts): the diagnostic is
+ * Quick fixes, each tied to its diagnostic (src/core/editing/fixes/): the diagnostic is
  * found again in the check of the document's current text, and the fix is one WorkspaceEdit.
+ * Fixes that write a date (mark done, log a check-in) use the extension's today.
  */
 import * as vscode from 'vscode';
-import type { CheckResult, Diagnostic as CoreDiagnostic } from '../../core';
-import { quickFixes } from '../../core/editing';
+import { quickFixes, type CheckResult, type Day, type Diagnostic as CoreDiagnostic } from '../../core';
 import { DIAGNOSTIC_SOURCE } from '../convert';
 import type { PlanDocuments } from './planDocuments';
-import { spanRange } from './ranges';
+import { addEdits, spanRange } from './ranges';
 
 export class PlanCodeActionProvider implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
 
-  constructor(private readonly docs: PlanDocuments) {}
+  constructor(private readonly docs: PlanDocuments, private readonly today: () => Day) {}
 
   provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
@@ -24,13 +24,11 @@ export class PlanCodeActionProvider implements vscode.CodeActionProvider {
     for (const d of ours) {
       const core = findCore(r, d);
       if (!core) continue; // the problem is from an older version of the text
-      for (const fix of quickFixes({ text: r.lines.text, tree: r.tree, plan: r.plan, diagnostics: r.diagnostics }, core)) {
+      for (const fix of quickFixes({ text: r.lines.text, tree: r.tree, plan: r.plan, diagnostics: r.diagnostics, today: this.today() }, core)) {
         const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
         action.diagnostics = [d];
         action.isPreferred = fix.preferred === true;
-        const edit = new vscode.WorkspaceEdit();
-        for (const e of fix.edits) edit.replace(doc.uri, spanRange(r.lines, e.span), e.newText);
-        action.edit = edit;
+        action.edit = addEdits(new vscode.WorkspaceEdit(), doc.uri, r.lines, fix.edits);
         out.push(action);
       }
     }

@@ -6,8 +6,7 @@
  * id is now, so the lines do not jump as lenses vanish and come back while the user types.
  */
 import * as vscode from 'vscode';
-import { LineIndex } from '../../core';
-import { goalLensTitle, planLenses, reanchorLenses, type LensInfo } from '../../core/editing';
+import { LineIndex, goalLensTitle, planLenses, reanchorLenses, type LensInfo } from '../../core';
 import type { PlanIndex } from '../planIndex';
 import type { PlanDocuments } from './planDocuments';
 import { spanRange } from './ranges';

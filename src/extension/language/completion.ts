@@ -4,8 +4,7 @@
  * half-typed text; the ids and people come from the newest plan known for the document.
  */
 import * as vscode from 'vscode';
-import type { Day } from '../../core';
-import { completionsAt, type CompletionEntry, type CompletionKind } from '../../core/editing';
+import { completionsAt, type CompletionEntry, type CompletionKind, type Day } from '../../core';
 import { inertMarkdown } from './markdown';
 import type { PlanDocuments } from './planDocuments';
 

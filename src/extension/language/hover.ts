@@ -1,6 +1,6 @@
 /** Hovers: key documentation, computed dates of tasks and milestones, people (src/core/editing/hover.ts). */
 import * as vscode from 'vscode';
-import { hoverAt, keyHover } from '../../core/editing';
+import { hoverAt, keyHover } from '../../core';
 import { inertMarkdown } from './markdown';
 import type { PlanDocuments } from './planDocuments';
 import { spanRange } from './ranges';

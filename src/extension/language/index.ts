@@ -42,7 +42,7 @@ export function registerLanguageFeatures(deps: LanguageDeps): vscode.Disposable 
     L.registerRenameProvider(SELECTOR, navigation),
     L.registerDocumentSymbolProvider(SELECTOR, new PlanDocumentSymbolProvider(docs), { label: 'Workback' }),
     L.registerWorkspaceSymbolProvider(new PlanWorkspaceSymbolProvider(deps.planIndex)),
-    L.registerCodeActionsProvider(SELECTOR, new PlanCodeActionProvider(docs), PlanCodeActionProvider.metadata),
+    L.registerCodeActionsProvider(SELECTOR, new PlanCodeActionProvider(docs, today), PlanCodeActionProvider.metadata),
     L.registerCodeLensProvider(SELECTOR, lenses),
     vscode.commands.registerCommand(NEW_PLAN_COMMAND, async (args?: NewPlanArgs) => {
       try {

@@ -6,7 +6,7 @@
  * icons: no command link or markup can come from a plan.
  */
 import * as vscode from 'vscode';
-import { markdownEscape, type HoverPart } from '../../core/editing';
+import { markdownEscape, type HoverPart } from '../../core';
 
 export function inertMarkdown(parts: readonly HoverPart[] = []): vscode.MarkdownString {
   const ms = new vscode.MarkdownString('', false);

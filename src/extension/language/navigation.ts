@@ -4,9 +4,9 @@
  * occurrence; an invalid id or one already taken is refused with a message.
  */
 import * as vscode from 'vscode';
-import { definitionOf, occurrenceAt, prepareRename, referencesOf, renameEdits } from '../../core/editing';
+import { definitionOf, occurrenceAt, prepareRename, referencesOf, renameEdits } from '../../core';
 import type { PlanDocuments } from './planDocuments';
-import { spanRange } from './ranges';
+import { addEdits, spanRange } from './ranges';
 
 export class PlanNavigationProvider implements vscode.DefinitionProvider, vscode.ReferenceProvider, vscode.RenameProvider {
   constructor(private readonly docs: PlanDocuments) {}
@@ -41,8 +41,6 @@ export class PlanNavigationProvider implements vscode.DefinitionProvider, vscode
     if (!r?.plan) throw new Error('The plan does not parse: fix its syntax errors before renaming.');
     const edits = renameEdits(r.lines.text, r.plan, doc.offsetAt(position), newName.trim());
     if ('error' in edits) throw new Error(edits.error);
-    const we = new vscode.WorkspaceEdit();
-    for (const e of edits) we.replace(doc.uri, spanRange(r.lines, e.span), e.newText);
-    return we;
+    return addEdits(new vscode.WorkspaceEdit(), doc.uri, r.lines, edits);
   }
 }

@@ -3,11 +3,10 @@
  * workspace symbols (tasks and milestones of every plan the index knows).
  */
 import * as vscode from 'vscode';
-import { outline, inertText, type OutlineKind, type OutlineNode } from '../../core/editing';
+import { outline, inertText, type OutlineKind, type OutlineNode, type LineIndex } from '../../core';
 import type { PlanIndex } from '../planIndex';
 import type { PlanDocuments } from './planDocuments';
 import { spanRange } from './ranges';
-import type { LineIndex } from '../../core';
 
 const KINDS: Record<OutlineKind, vscode.SymbolKind> = {
   goal: vscode.SymbolKind.Event,

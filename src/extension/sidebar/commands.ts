@@ -3,8 +3,7 @@
  * the status bar's "show overdue".
  */
 import * as vscode from 'vscode';
-import { LineIndex, formatDay, type Span } from '../../core';
-import { locateFollowUp, locateTask, type PlanEditRefused } from '../../core/edit';
+import { LineIndex, formatDay, type Span, locateFollowUp, locateTask, type PlanEditRefused } from '../../core';
 import { toRange } from '../convert';
 import type { PlanIndex } from '../planIndex';
 import { displayText } from './displayText';
