@@ -12,6 +12,8 @@
 //   e2e          mocha over test/e2e/*.test.mjs: the UI in headless Chromium (screenshots in
 //                test-results/screenshots/), the grammar, npm start --check, the .vsix
 //
+// WORKBACK_TEST_ONLY=timeline,edits runs only those integration and e2e test files.
+//
 // Each stage reports the counts of mocha's runner stats; a stage that crashes counts as one
 // failure. The output ends with exactly one line `N passed, N failed`; the exit code is 0
 // only when nothing failed.
@@ -216,8 +218,10 @@ async function integration() {
 }
 
 async function e2e() {
-  const files = E2E_ORDER.map((n) => path.join(ROOT, 'test', 'e2e', `${n}.test.mjs`)).filter(existsSync);
-  const others = listFiles(path.join(ROOT, 'test', 'e2e'), '.test.mjs').filter((f) => !files.includes(f));
+  const only = (process.env.WORKBACK_TEST_ONLY ?? '').split(',').filter(Boolean);
+  const picked = (f) => only.length === 0 || only.includes(path.basename(f, '.test.mjs'));
+  const files = E2E_ORDER.map((n) => path.join(ROOT, 'test', 'e2e', `${n}.test.mjs`)).filter(existsSync).filter(picked);
+  const others = listFiles(path.join(ROOT, 'test', 'e2e'), '.test.mjs').filter((f) => !files.includes(f)).filter(picked);
   banner(`e2e: ${[...files, ...others].map((f) => path.basename(f)).join(', ')}`);
   const t = Date.now();
   const shots = path.join(ROOT, 'test-results', 'screenshots');

@@ -75,6 +75,12 @@ export interface BarInfo {
   late?: string;
 }
 
+/** One section of the chart (a milestone, or the goal): its name as drawn and its rows. */
+export interface SectionInfo {
+  name: string;
+  rows: number;
+}
+
 /** Why there is no (current) picture: shown as text in the panel. */
 export interface Notice {
   kind: 'noPlan' | 'checking' | 'notChecked' | 'errors' | 'empty' | 'tooLarge' | 'renderError';
@@ -88,6 +94,11 @@ export interface RenderMessage {
   type: 'render';
   /** Increases with every render message of a panel: the webview shows only the newest. */
   seq: number;
+  /**
+   * The host's id of the panel (new after a window reload). With `seq` it tells a page that VS
+   * Code recreated (with the panel's first HTML, and its first render, again) what it has seen.
+   */
+  panel: string;
   uri: string;
   /** The document version the picture is of (null: the file on disk). */
   version: number | null;
@@ -99,10 +110,11 @@ export interface RenderMessage {
   owners: Choice[];
   windows: WindowChoice[];
   /**
-   * The picture: Mermaid text, one BarInfo per row in the text's order, how many items the
-   * filters hide, and how many days the time axis spans (for the tick spacing).
+   * The picture: Mermaid text, one BarInfo per row in the text's order, the sections in the
+   * order drawn (unique names, as shown, and their row counts), how many items the filters
+   * hide, and how many days the time axis spans (for the tick spacing).
    */
-  gantt?: { text: string; rows: BarInfo[]; hidden: number; days: number };
+  gantt?: { text: string; rows: BarInfo[]; sections: SectionInfo[]; hidden: number; days: number };
   /** No current picture, and why. */
   notice?: Notice;
   /** With a notice: keep showing the last good picture of this URI, marked as stale. */
@@ -177,6 +189,26 @@ export interface TimelineState {
   uri: string;
   pinned: boolean;
   filters: TimelineFilters;
+  /** The last render message a page of this panel received. */
+  seen?: { panel: string; seq: number };
+  /** The last picture drawn, shown at once by the next page (a reload, the panel shown again). */
+  picture?: SavedPicture;
+}
+
+/** A drawn picture and what it was drawn from: a new page shows it until a render replaces it. */
+export interface SavedPicture {
+  uri: string;
+  /** The Mermaid text, the theme and the width it was drawn for. */
+  text: string;
+  theme: ThemeKind;
+  width: number;
+  /** Mermaid's id of the SVG (bars are `${svgId}-${chartId}`). */
+  svgId: string;
+  leftPadding: number;
+  font: string;
+  today: string;
+  /** The SVG as shown (labels placed, bars tagged). */
+  svg: string;
 }
 
 /** Limits both sides agree on. */

@@ -108,3 +108,53 @@ export class Tooltip {
     this.el.hidden = true;
   }
 }
+
+/**
+ * One set of listeners on the chart for every picture: hover and focus show the row's tooltip,
+ * click, Enter and Space reveal it. `rows` gives the rows of the picture shown now.
+ */
+export function wireBars(chart: HTMLElement, tooltip: Tooltip, rows: () => readonly BarInfo[], reveal: (row: BarInfo) => void): void {
+  const at = (t: EventTarget | null) => rowOf(t, rows());
+  const open = (row: BarInfo | undefined) => {
+    if (row && row.kind !== 'goal' && row.itemId) reveal(row);
+  };
+  chart.addEventListener('click', (e) => open(at(e.target)));
+  chart.addEventListener('keydown', (e) => {
+    if (e.key !== 'Enter' && e.key !== ' ') return;
+    const row = at(e.target);
+    if (!row) return;
+    e.preventDefault();
+    open(row);
+  });
+  chart.addEventListener('pointerover', (e) => {
+    const row = at(e.target);
+    if (row) tooltip.show(row, e.clientX, e.clientY);
+  });
+  chart.addEventListener('pointermove', (e) => {
+    if (at(e.target)) tooltip.move(e.clientX, e.clientY);
+  });
+  chart.addEventListener('pointerout', (e) => {
+    if (!at(e.relatedTarget)) tooltip.hide();
+  });
+  chart.addEventListener('focusin', (e) => {
+    const row = at(e.target);
+    if (!row || !(e.target instanceof Element)) return;
+    const r = e.target.getBoundingClientRect();
+    tooltip.show(row, r.left, r.bottom - 10);
+  });
+  chart.addEventListener('focusout', () => tooltip.hide());
+}
+
+/** The SVG as a file: a copy without the panel's own attributes. */
+export function exportableSvg(svg: SVGSVGElement): string {
+  const clone = svg.cloneNode(true) as SVGSVGElement;
+  for (const el of Array.from(clone.querySelectorAll('[data-row]'))) {
+    el.removeAttribute('data-row');
+    el.removeAttribute('tabindex');
+    el.removeAttribute('role');
+    el.removeAttribute('aria-label');
+    el.classList.remove('wb-bar');
+  }
+  clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  return new XMLSerializer().serializeToString(clone);
+}

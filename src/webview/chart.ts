@@ -1,8 +1,8 @@
 /**
- * Mermaid, configured once per drawing: strict security, no auto start, the VS Code theme, and
- * no error picture (errors come back as exceptions and are shown as text). `parse` runs before
- * `render`; the SVG is drawn in an off-screen host of the chart's width, then parsed in an
- * inert document, cleaned, and adopted.
+ * Mermaid, configured for each drawing (initialized again only when the configuration changed):
+ * strict security, no auto start, the VS Code theme, and no error picture (errors come back as
+ * exceptions and are shown as text). `parse` runs before `render`; the SVG is drawn in an
+ * off-screen host of the chart's width, then parsed in an inert document, cleaned, and adopted.
  */
 import mermaid from 'mermaid';
 import { LIMITS, type ThemeKind } from '../shared/protocol';
@@ -33,7 +33,11 @@ export interface Drawn {
   font: string;
 }
 
+/** Ids unique across pages too: a picture restored from the saved state keeps its own. */
+const PAGE = Math.random().toString(36).slice(2, 8);
 let counter = 0;
+/** The configuration Mermaid was last initialized with (initializing again costs a theme build). */
+let configured = '';
 let host: HTMLDivElement | undefined;
 let canvas: CanvasRenderingContext2D | null | undefined;
 
@@ -65,7 +69,7 @@ export async function drawGantt(text: string, o: DrawOptions): Promise<Drawn> {
   const { theme, themeVariables } = mt;
   const leftPadding = sectionColumn(o.sections, themeVariables.fontFamily ?? 'sans-serif', o.width);
   const rightPadding = 48;
-  mermaid.initialize({
+  configure({
     startOnLoad: false,
     securityLevel: 'strict',
     suppressErrorRendering: true,
@@ -92,12 +96,36 @@ export async function drawGantt(text: string, o: DrawOptions): Promise<Drawn> {
   });
   const t0 = performance.now();
   await mermaid.parse(text);
-  const svgId = `wb-gantt-${++counter}`;
+  const svgId = `wb-gantt-${PAGE}-${++counter}`;
   const { svg } = await mermaid.render(svgId, text, renderHost(o.width));
   const mermaidMs = performance.now() - t0;
   const t1 = performance.now();
   const el = adoptSvg(svg);
   return { svg: el, svgId, mermaidMs, leftPadding, today: todayColor(mt), adoptMs: performance.now() - t1, font: themeVariables.fontFamily ?? 'sans-serif' };
+}
+
+type MermaidConfig = Parameters<typeof mermaid.initialize>[0];
+
+function configure(config: MermaidConfig): void {
+  const key = JSON.stringify(config);
+  if (key === configured) return;
+  mermaid.initialize(config);
+  configured = key;
+}
+
+/**
+ * Mermaid's first drawing of a page also loads and registers the Gantt diagram: started while
+ * the page waits for its first picture, that work is off the picture's path.
+ */
+export function warmUp(theme: ThemeKind): Promise<void> {
+  const { theme: name, themeVariables } = mermaidTheme(theme);
+  configure({ startOnLoad: false, securityLevel: 'strict', suppressErrorRendering: true, maxTextSize: LIMITS.maxTextSize, theme: name, themeVariables });
+  return mermaid.parse('gantt\n    dateFormat YYYY-MM-DD\n    section s\n    t:w1, 2026-01-05, 2026-01-06\n').then(() => undefined, () => undefined);
+}
+
+/** A picture saved by an earlier page (the webview's state), adopted like a fresh one. */
+export function restoreSvg(markup: string): SVGSVGElement {
+  return adoptSvg(markup);
 }
 
 /** Date ticks at least ~60 px apart: days, weeks or months as the axis allows. */

@@ -2,17 +2,23 @@
  * The timeline panel's page: receives render messages, draws the newest with Mermaid (one
  * drawing at a time; a superseded result is dropped, never shown), keeps the last good picture
  * marked as stale while the plan has errors, and says "Updating…" while a newer version of the
- * document is on its way. DOM code only: the host did all the planning.
+ * document is on its way. A render whose text, theme and width are those of the picture shown
+ * reuses it without Mermaid. The picture is saved with the webview's state, so a new page of the
+ * panel (a window reload, the panel shown again) shows it at once until its render arrives.
+ * DOM code only: the host did all the planning.
  */
-import type { BarInfo, HostMessage, Notice, RenderMessage, ThemeKind } from '../shared/protocol';
-import { rowOf, tagBars, Tooltip } from './bars';
-import { drawGantt, finishMarkers, fitSectionTitles, fitViewBox, placeLabels, TextMeasure, type Drawn } from './chart';
+import type { HostMessage, Notice, RenderMessage, SavedPicture, ThemeKind } from '../shared/protocol';
+import { exportableSvg, tagBars, Tooltip, wireBars } from './bars';
+import { drawGantt, finishMarkers, fitSectionTitles, fitViewBox, placeLabels, restoreSvg, TextMeasure, warmUp, type Drawn } from './chart';
 import { bodyTheme, observeTheme } from './theme';
 import { Toolbar } from './toolbar';
-import { post, saveState } from './vscodeApi';
+import { post, savedPicture, savePicture, saveState, seenBefore } from './vscodeApi';
 
 interface Shown {
-  msg: RenderMessage;
+  /** The render message drawn; undefined for a picture restored from the saved state. */
+  msg: RenderMessage | undefined;
+  uri: string;
+  text: string;
   drawn: Drawn;
   theme: ThemeKind;
   width: number;
@@ -56,6 +62,7 @@ const tooltip = new Tooltip(document.body);
 document.getElementById('boot')?.remove();
 document.body.prepend(toolbar.el, notice, chart);
 toolbar.setExportEnabled(false);
+const warm = warmUp(bodyTheme(hostTheme));
 
 // ------------------------------------------------------------------ messages
 
@@ -70,20 +77,21 @@ window.addEventListener('message', (e: MessageEvent<unknown>) => {
 });
 
 function onRender(msg: RenderMessage): void {
-  if (latest && msg.seq <= latest.seq) return; // an older message overtaken by a newer one
+  if (latest && msg.seq <= latest.seq) return; // an older message overtaken by a newer one (or sent again)
   latest = msg;
   arrived.set(msg, performance.now());
   document.body.dataset.arrivedAt = String(Date.now());
   document.body.dataset.arrivedSeq = String(msg.seq);
+  document.body.dataset.firstSeq ??= String(msg.seq);
   hostTheme = msg.theme;
-  saveState({ uri: msg.uri, pinned: msg.pinned, filters: msg.filters });
+  saveState({ uri: msg.uri, pinned: msg.pinned, filters: msg.filters, seen: { panel: msg.panel, seq: msg.seq } });
   toolbar.update(msg);
   if (pending && (pending.uri !== msg.uri || (msg.version !== null && msg.version >= pending.version))) pending = undefined;
   if (msg.gantt) {
     schedule(msg);
   } else {
     showNotice(msg.notice, msg);
-    if (msg.stale && shown && shown.msg.uri === msg.uri) {
+    if (msg.stale && shown && shown.uri === msg.uri) {
       chart.classList.add('stale');
       chart.setAttribute('aria-disabled', 'true');
     } else {
@@ -99,7 +107,7 @@ function onPending(uri: string, version: number): void {
 }
 
 function updateStatus(): void {
-  const busy = drawing || queued !== undefined || pending !== undefined;
+  const busy = drawing || queued !== undefined || pending !== undefined || (shown !== undefined && shown.msg === undefined);
   if (busy) toolbar.setStatus('Updating…');
   else if (shown && chart.classList.contains('stale')) toolbar.setStatus('Stale picture');
   else toolbar.setStatus('');
@@ -117,6 +125,7 @@ async function drain(): Promise<void> {
   drawing = true;
   updateStatus();
   try {
+    await warm;
     while (queued) {
       const m = queued;
       queued = undefined;
@@ -143,10 +152,15 @@ async function drawOne(m: RenderMessage): Promise<void> {
   const theme = bodyTheme(hostTheme);
   const width = chartWidth();
   const start = arrived.get(m) ?? performance.now();
+  if (shown && shown.uri === m.uri && shown.text === gantt.text && shown.theme === theme && Math.abs(shown.width - width) <= 40) {
+    // the same picture: keep it, with this message's rows (tooltips) and version
+    present(m, shown.drawn, theme, width, start, { reused: 1 });
+    return;
+  }
   const drawStart = performance.now();
   let drawn: Drawn;
   try {
-    drawn = await drawGantt(gantt.text, { width, theme, days: gantt.days, rows: gantt.rows.length, sections: sectionsOf(gantt.rows) });
+    drawn = await drawGantt(gantt.text, { width, theme, days: gantt.days, rows: gantt.rows.length, sections: gantt.sections.map((s) => s.name) });
   } catch (e) {
     if (!wanted(m)) return;
     const text = e instanceof Error ? e.message : String(e);
@@ -160,25 +174,31 @@ async function drawOne(m: RenderMessage): Promise<void> {
   const t2 = performance.now();
   const text = new TextMeasure(drawn.font, 12);
   finishMarkers(drawn, width, new TextMeasure(drawn.font, 18));
-  fitSectionTitles(drawn.svg, drawn.leftPadding, m.filters.compact ? [] : rowsPerSection(gantt.rows), text);
+  fitSectionTitles(drawn.svg, drawn.leftPadding, m.filters.compact ? [] : gantt.sections.map((s) => s.rows), text);
   placeLabels(drawn.svg, drawn.svgId, gantt.rows.map((r) => r.chartId), drawn.leftPadding, width, text);
   chart.replaceChildren(drawn.svg);
   fitViewBox(drawn.svg);
+  present(m, drawn, theme, width, start, { waited: drawStart - start, mermaid: drawn.mermaidMs, adopt: drawn.adoptMs, finish: performance.now() - t2 });
+}
+
+/** The picture of `m` is in the chart: tag its bars, mark it current, acknowledge it once painted. */
+function present(m: RenderMessage, drawn: Drawn, theme: ThemeKind, width: number, start: number, steps: Record<string, number>): void {
+  const gantt = m.gantt!;
+  if (chart.firstElementChild !== drawn.svg) chart.replaceChildren(drawn.svg);
   const counts = tagBars(drawn.svg, drawn.svgId, gantt.rows);
-  const steps = {
-    waited: drawStart - start, mermaid: drawn.mermaidMs, adopt: drawn.adoptMs, finish: performance.now() - t2,
-  };
   const stale = m !== latest;
   chart.classList.toggle('stale', stale);
   if (stale) chart.setAttribute('aria-disabled', 'true');
   else chart.removeAttribute('aria-disabled');
-  shown = { msg: m, drawn, theme, width };
+  const fresh = shown?.drawn !== drawn;
+  shown = { msg: m, uri: m.uri, text: gantt.text, drawn, theme, width };
   toolbar.setExportEnabled(true);
   if (!stale) showNotice(m.notice, m);
   chart.dataset.seq = String(m.seq);
   chart.dataset.version = String(m.version);
   chart.dataset.bars = String(counts.bars);
   chart.dataset.theme = theme;
+  const mermaidMs = steps.reused ? 0 : drawn.mermaidMs;
   // acknowledged once the picture is painted (or soon, if the frame is not painting)
   let acked = false;
   const ack = (): void => {
@@ -187,30 +207,49 @@ async function drawOne(m: RenderMessage): Promise<void> {
     const totalMs = performance.now() - start;
     document.body.dataset.renderedSeq = String(m.seq);
     document.body.dataset.renderedAt = String(Date.now());
-    document.body.dataset.mermaidMs = drawn.mermaidMs.toFixed(1);
+    document.body.dataset.mermaidMs = mermaidMs.toFixed(1);
     document.body.dataset.totalMs = totalMs.toFixed(1);
     document.body.dataset.steps = JSON.stringify({ ...steps, painted: totalMs });
-    post({ type: 'rendered', seq: m.seq, uri: m.uri, version: m.version, bars: counts.bars, rows: counts.rows, mermaidMs: drawn.mermaidMs, totalMs, theme });
+    post({ type: 'rendered', seq: m.seq, uri: m.uri, version: m.version, bars: counts.bars, rows: counts.rows, mermaidMs, totalMs, theme });
+    if (fresh) keepPicture();
   };
   requestAnimationFrame(ack);
   setTimeout(ack, 250);
 }
 
-/** Rows of each section, in the order they are drawn (consecutive rows of one milestone). */
-function rowsPerSection(rows: readonly BarInfo[]): number[] {
-  const out: number[] = [];
-  let last: string | undefined;
-  for (const r of rows) {
-    const s = r.milestone || 'Goal';
-    if (s === last) out[out.length - 1]!++;
-    else out.push(1);
-    last = s;
-  }
-  return out;
+let keeping: number | undefined;
+
+/**
+ * Save the picture shown with the state when the page is next idle (copying a large SVG is not
+ * free; a newer drawing before then replaces the request).
+ */
+function keepPicture(): void {
+  if (keeping !== undefined) cancelIdleCallback(keeping);
+  keeping = requestIdleCallback(() => {
+    keeping = undefined;
+    const s = shown;
+    if (!s || !s.msg) return;
+    const t0 = performance.now();
+    const d = s.drawn;
+    savePicture({ uri: s.uri, text: s.text, theme: s.theme, width: s.width, svgId: d.svgId, leftPadding: d.leftPadding, font: d.font, today: d.today, svg: d.svg.outerHTML });
+    document.body.dataset.savedMs = (performance.now() - t0).toFixed(1);
+  }, { timeout: 1000 });
 }
 
-function sectionsOf(rows: readonly BarInfo[]): string[] {
-  return [...new Set(rows.map((r) => r.milestone || 'Goal'))];
+/** A picture an earlier page of this panel saved: shown at once, as "Updating…", until a render. */
+function restoreSavedPicture(): void {
+  const p: SavedPicture | undefined = savedPicture();
+  if (!p || shown || latest || p.theme !== bodyTheme(hostTheme)) return;
+  try {
+    const svg = restoreSvg(p.svg);
+    chart.replaceChildren(svg);
+    const drawn: Drawn = { svg, svgId: p.svgId, mermaidMs: 0, leftPadding: p.leftPadding, today: p.today, adoptMs: 0, font: p.font };
+    shown = { msg: undefined, uri: p.uri, text: p.text, drawn, theme: p.theme, width: p.width };
+    document.body.dataset.restoredAt = String(Date.now());
+  } catch {
+    chart.replaceChildren();
+  }
+  updateStatus();
 }
 
 function clearChart(): void {
@@ -223,7 +262,7 @@ function clearChart(): void {
 }
 
 function redrawIfThemeChanged(): void {
-  if (!shown) return;
+  if (!shown?.msg) return;
   if (bodyTheme(hostTheme) !== shown.theme) schedule(shown.msg);
 }
 
@@ -233,7 +272,7 @@ let resizeTimer: ReturnType<typeof setTimeout> | undefined;
 new ResizeObserver(() => {
   clearTimeout(resizeTimer);
   resizeTimer = setTimeout(() => {
-    if (shown && Math.abs(chartWidth() - shown.width) > 40) schedule(shown.msg);
+    if (shown?.msg && Math.abs(chartWidth() - shown.width) > 40) schedule(shown.msg);
   }, 200);
 }).observe(chart);
 
@@ -246,7 +285,7 @@ function showNotice(n: Notice | undefined, msg: RenderMessage): void {
     return;
   }
   const p = document.createElement('p');
-  p.textContent = n.kind === 'errors' && shown && shown.msg.uri === msg.uri
+  p.textContent = n.kind === 'errors' && shown && shown.uri === msg.uri
     ? `${n.text} Showing the last good timeline (dimmed).`
     : n.text;
   const parts: HTMLElement[] = [p];
@@ -279,49 +318,28 @@ function offer(text: string, onClick: () => void): HTMLButtonElement {
 
 // ------------------------------------------------------------------ bars
 
-chart.addEventListener('click', (e) => reveal(rowOf(e.target, shown?.msg.gantt?.rows ?? [])));
-chart.addEventListener('keydown', (e) => {
-  if (e.key !== 'Enter' && e.key !== ' ') return;
-  const row = rowOf(e.target, shown?.msg.gantt?.rows ?? []);
-  if (!row) return;
-  e.preventDefault();
-  reveal(row);
-});
-chart.addEventListener('pointerover', (e) => {
-  const row = rowOf(e.target, shown?.msg.gantt?.rows ?? []);
-  if (row) tooltip.show(row, e.clientX, e.clientY);
-});
-chart.addEventListener('pointermove', (e) => {
-  if (rowOf(e.target, shown?.msg.gantt?.rows ?? [])) tooltip.move(e.clientX, e.clientY);
-});
-chart.addEventListener('pointerout', (e) => {
-  if (!rowOf(e.relatedTarget, shown?.msg.gantt?.rows ?? [])) tooltip.hide();
-});
-chart.addEventListener('focusin', (e) => {
-  const row = rowOf(e.target, shown?.msg.gantt?.rows ?? []);
-  if (!row || !(e.target instanceof Element)) return;
-  const r = e.target.getBoundingClientRect();
-  tooltip.show(row, r.left, r.bottom - 10);
-});
-chart.addEventListener('focusout', () => tooltip.hide());
-
-function reveal(row: BarInfo | undefined): void {
-  if (!row || row.kind === 'goal' || !row.itemId) return;
-  post({ type: 'revealTask', itemId: row.itemId });
-}
+wireBars(chart, tooltip, () => shown?.msg?.gantt?.rows ?? [], (row) => post({ type: 'revealTask', itemId: row.itemId }));
 
 function exportSvg(): void {
-  if (!shown) return;
-  const clone = shown.drawn.svg.cloneNode(true) as SVGSVGElement;
-  for (const el of Array.from(clone.querySelectorAll('[data-row]'))) {
-    el.removeAttribute('data-row');
-    el.removeAttribute('tabindex');
-    el.removeAttribute('role');
-    el.removeAttribute('aria-label');
-    el.classList.remove('wb-bar');
-  }
-  clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
-  post({ type: 'exportSvg', svg: new XMLSerializer().serializeToString(clone) });
+  if (shown) post({ type: 'exportSvg', svg: exportableSvg(shown.drawn.svg) });
 }
 
+/** The first render, inside the page (the host put it there: no round trip). */
+function firstRender(): RenderMessage | undefined {
+  const text = document.getElementById('first-render')?.textContent;
+  if (!text) return undefined;
+  try {
+    const m = JSON.parse(text) as RenderMessage | null;
+    return m && typeof m === 'object' && m.type === 'render' ? m : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+// A page that VS Code recreated (the panel shown again) gets the panel's first HTML again: its
+// render inside is old when an earlier page of the panel saw a later one (`ready` brings that).
+const seen = seenBefore();
+restoreSavedPicture();
+const first = firstRender();
+if (first && !(seen && seen.panel === first.panel && seen.seq >= first.seq)) onRender(first);
 post({ type: 'ready' });

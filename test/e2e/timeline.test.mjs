@@ -8,7 +8,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchBrowser, quickOpen, runCommand, startServer, waitFor, waitForWorkbench, workbenchUrl } from '../../tools/vscode-runtime/lib.mjs';
+import { quickOpen, runCommand, waitFor, waitForWorkbench } from '../../tools/vscode-runtime/lib.mjs';
+import { openWorkbench } from './helpers/workbench.mjs';
 import {
   cspViolations, makeWorkspace, openTimeline, recordCspViolations, renderedInfo, timelineFrame, waitForPicture,
 } from './timeline.helpers.mjs';
@@ -40,13 +41,44 @@ const HOSTILE_TITLES = [
   '%%{init: {"securityLevel": "loose", "theme": "forest"}}%%',
 ];
 
+/** Every hostile title and name is shown as text in the frame, and nothing came out of one. */
+async function assertHostileAsText(frame) {
+  const shown = await frame.evaluate(() => {
+    const texts = [...document.querySelectorAll('#chart svg text')].map((t) => {
+      const title = t.querySelector('title');
+      return title ? title.textContent : t.textContent;
+    });
+    return {
+      texts,
+      images: document.querySelectorAll('img, image, iframe, object, embed, foreignObject, a').length,
+      // VS Code adds its own inline script (acquireVsCodeApi) to the head; nothing else may appear
+      scripts: [...document.querySelectorAll('script[src]')].map((s) => s.src.replace(/^.*\//, '')),
+      // the body holds the panel's script and, at most, the first render as an inert JSON block
+      bodyScripts: [...document.body.querySelectorAll('script')].filter((s) => !s.src.endsWith('/timeline.js') && !(s.id === 'first-render' && s.type === 'application/json')).length,
+      styles: [...document.querySelectorAll('#chart svg style')].map((s) => s.textContent).join('\n'),
+      sections: [...document.querySelectorAll('#chart svg text.sectionTitle')].length,
+      visible: getComputedStyle(document.querySelector('#chart svg')).display !== 'none',
+      options: [...document.querySelectorAll('#toolbar select option')].map((o) => o.textContent),
+    };
+  });
+  const norm = (s) => s.replace(/\s+/g, ' ').trim();
+  const texts = shown.texts.map(norm);
+  for (const t of HOSTILE_TITLES) assert.ok(texts.includes(norm(t)), `"${t}" is shown as text; shown: ${JSON.stringify(texts)}`);
+  assert.equal(shown.images, 0, 'no element came out of a title');
+  assert.deepEqual(shown.scripts, ['timeline.js'], 'only the panel\'s own script');
+  assert.equal(shown.bodyScripts, 0, 'no script in the page body but the panel\'s');
+  assert.ok(shown.visible, 'a title\'s </style><style> did not hide the chart');
+  assert.equal(shown.sections, 3, 'two milestones and the goal: no section injected by a title');
+  assert.ok(!/#cde498/i.test(shown.styles), 'an %%{init}%% title did not switch Mermaid to the forest theme');
+  assert.ok(shown.options.includes('</style><style>*{display:none}</style>'), 'the milestone select shows the title as text');
+  assert.ok(shown.options.includes('<b onmouseover=alert(1)>Dana</b> (dana)'), 'the owner select shows the name as text');
+}
+
 describe('the timeline in a real VS Code', function () {
   let ws;
-  let server;
-  let browser;
+  let vscode;
   let page;
   let ok = false;
-  const pageErrors = [];
   const cspConsole = [];
 
   before(async function () {
@@ -54,24 +86,17 @@ describe('the timeline in a real VS Code', function () {
     ws = makeWorkspace('workback-timeline-ui-', {
       [EXAMPLE]: { copy: path.join(ROOT, 'examples', EXAMPLE) },
       'hostile.workback.yaml': { copy: HOSTILE },
+      'notes.txt': 'Not a plan.\n',
     }, { 'workback.today': TODAY, 'workbench.colorTheme': 'Default Light Modern' });
-    server = startServer({ settings: { 'editor.minimap.enabled': false, 'workbench.editor.enablePreview': false, 'editor.stickyScroll.enabled': false } });
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    page.setDefaultTimeout(30000);
-    page.on('pageerror', (e) => pageErrors.push(e.message));
+    vscode = await openWorkbench({ folder: ws.folder, extension: ROOT });
+    page = vscode.page;
     page.on('console', (m) => {
       if (/Content Security Policy|Refused to (execute|load|apply|evaluate)/i.test(m.text())) cspConsole.push(m.text());
     });
-    await page.goto(workbenchUrl(server.url, { folder: ws.folder, extensionDevelopmentPath: ROOT }));
-    await waitForWorkbench(page);
   });
 
   after(async function () {
-    if (!ok && page) await page.screenshot({ path: path.join(SHOTS, 'timeline-failure.png') }).catch(() => {});
-    if (browser) await browser.close().catch(() => {});
-    if (server) server.stop({ removeState: ok });
-    if (server && !ok) console.log(`      server state and logs kept in ${server.state}`);
+    if (vscode) await vscode.close({ ok, screenshot: path.join(SHOTS, 'timeline-failure.png') });
     if (ws) rmSync(ws.root, { recursive: true, force: true });
   });
 
@@ -150,6 +175,25 @@ describe('the timeline in a real VS Code', function () {
     assert.ok(!/data-row|tabindex|wb-bar/.test(svg), 'none of the panel\'s own attributes');
   });
 
+  it('shows the current picture at once when shown again after another tab hid it', async function () {
+    const tab = page.locator('.tabs-container .tab[aria-label^="Timeline: mfa-rollout.workback.yaml"]');
+    await tab.click(); // its group is the active one
+    const current = await renderedInfo(frame);
+    // a file that is not a plan, opened over the panel in its group: VS Code destroys the page
+    await page.locator('.explorer-folders-view .monaco-list-row[aria-label^="notes.txt"]').click();
+    await page.locator('.tabs-container .tab.active[aria-label^="notes.txt"]').waitFor();
+    await waitFor(async () => frame.isDetached() || !(await frame.evaluate(() => document.visibilityState === 'visible').catch(() => false)), 'the panel hidden');
+    const old = frame;
+    await tab.click();
+    frame = await timelineFrame(page, { timeout: 60000, exclude: [old] });
+    const r = await waitForPicture(frame, { check: (x) => x.bars === current.bars, timeout: 60000, what: 'the picture shown again' });
+    const d = await frame.evaluate(() => ({ ...document.body.dataset }));
+    assert.ok(Number(d.restoredAt) > 0, 'the saved picture was shown at once');
+    assert.equal(d.firstSeq, String(r.seq), 'the page never took the old render inside its HTML for current');
+    assert.equal(r.mermaidMs, 0, 'the current render has the same text: the saved picture was kept');
+    await recordCspViolations(frame);
+  });
+
   it('comes back after a window reload', async function () {
     const tasks = scheduleOf(path.join(ws.folder, EXAMPLE)).items.filter((i) => i.kind === 'task').length;
     const old = frame;
@@ -159,6 +203,11 @@ describe('the timeline in a real VS Code', function () {
     await recordCspViolations(frame);
     const r = await waitForPicture(frame, { check: (x) => x.bars === tasks, timeout: 60000, what: 'the restored picture' });
     assert.equal(r.bars, tasks);
+    // the new page showed the picture saved with its state at once, and the render of the same
+    // text kept it (no Mermaid drawing)
+    const d = await frame.evaluate(() => ({ ...document.body.dataset }));
+    assert.ok(Number(d.restoredAt) > 0 && Number(d.restoredAt) <= Number(d.renderedAt), 'the saved picture was shown before the render');
+    assert.equal(r.mermaidMs, 0, 'the render of an unchanged plan reused the saved picture');
     await page.locator('.tabs-container .tab[aria-label^="Timeline: mfa-rollout.workback.yaml"]').waitFor();
     await runCommand(page, 'View: Focus First Editor Group'); // plans open there, beside the panel
   });
@@ -169,34 +218,7 @@ describe('the timeline in a real VS Code', function () {
     await waitFor(async () => (await renderedInfo(frame)).seq > before.seq, 'the hostile plan\'s picture', { timeout: 30000 });
     const r = await waitForPicture(frame, { afterSeq: before.seq, what: 'the hostile plan\'s picture' });
     assert.equal(r.bars, 7);
-    const shown = await frame.evaluate(() => {
-      const texts = [...document.querySelectorAll('#chart svg text')].map((t) => {
-        const title = t.querySelector('title');
-        return title ? title.textContent : t.textContent;
-      });
-      return {
-        texts,
-        images: document.querySelectorAll('img, image, iframe, object, embed, foreignObject, a').length,
-        // VS Code adds its own inline script (acquireVsCodeApi) to the head; nothing else may appear
-        scripts: [...document.querySelectorAll('script[src]')].map((s) => s.src.replace(/^.*\//, '')),
-        bodyScripts: [...document.body.querySelectorAll('script')].filter((s) => !s.src.endsWith('/timeline.js')).length,
-        styles: [...document.querySelectorAll('#chart svg style')].map((s) => s.textContent).join('\n'),
-        sections: [...document.querySelectorAll('#chart svg text.sectionTitle')].length,
-        visible: getComputedStyle(document.querySelector('#chart svg')).display !== 'none',
-        options: [...document.querySelectorAll('#toolbar select option')].map((o) => o.textContent),
-      };
-    });
-    const norm = (s) => s.replace(/\s+/g, ' ').trim();
-    const texts = shown.texts.map(norm);
-    for (const t of HOSTILE_TITLES) assert.ok(texts.includes(norm(t)), `"${t}" is shown as text; shown: ${JSON.stringify(texts)}`);
-    assert.equal(shown.images, 0, 'no element came out of a title');
-    assert.deepEqual(shown.scripts, ['timeline.js'], 'only the panel\'s own script');
-    assert.equal(shown.bodyScripts, 0, 'no script in the page body but the panel\'s');
-    assert.ok(shown.visible, 'a title\'s </style><style> did not hide the chart');
-    assert.equal(shown.sections, 3, 'two milestones and the goal: no section injected by a title');
-    assert.ok(!/#cde498/i.test(shown.styles), 'an %%{init}%% title did not switch Mermaid to the forest theme');
-    assert.ok(shown.options.includes('</style><style>*{display:none}</style>'), 'the milestone select shows the title as text');
-    assert.ok(shown.options.includes('<b onmouseover=alert(1)>Dana</b> (dana)'), 'the owner select shows the name as text');
+    await assertHostileAsText(frame);
     await page.screenshot({ path: path.join(SHOTS, 'timeline-hostile.png') });
     // hover the <img> title: the tooltip shows it as text
     await frame.locator('#chart svg text.wb-bar', { hasText: '<img src=x onerror=alert(1)>' }).first().hover();
@@ -207,8 +229,24 @@ describe('the timeline in a real VS Code', function () {
     await page.screenshot({ path: path.join(SHOTS, 'timeline-hostile-tooltip.png') });
     assert.deepEqual(await cspViolations(frame), [], 'no securitypolicyviolation event');
     assert.equal(await frame.evaluate(() => document.body.dataset.cspViolations ?? '0'), '0', 'none since the script started');
+  });
+
+  it('opens on the hostile plan with its first picture inside the page: every title as text, no CSP violation', async function () {
+    const tab = page.locator('.tabs-container .tab[aria-label^="Timeline: "]');
+    await tab.first().click();
+    await page.keyboard.press('Control+w');
+    await tab.first().waitFor({ state: 'detached' });
+    await quickOpen(page, 'hostile.workback.yaml');
+    const old = frame;
+    await openTimeline(page);
+    frame = await timelineFrame(page, { timeout: 60000, exclude: [old] });
+    const r = await waitForPicture(frame, { check: (x) => x.bars === 7, timeout: 60000, what: 'the hostile plan\'s first picture' });
+    assert.equal(r.bars, 7);
+    assert.equal(await frame.evaluate(() => document.getElementById('first-render')?.type), 'application/json', 'the first render came inside the page');
+    await assertHostileAsText(frame);
+    assert.equal(await frame.evaluate(() => document.body.dataset.cspViolations ?? '0'), '0', 'no securitypolicyviolation since the script started');
     assert.deepEqual(cspConsole, [], 'no CSP message in the console');
-    assert.deepEqual(pageErrors, [], 'no page errors');
+    assert.deepEqual(vscode.pageErrors, [], 'no page errors');
     ok = true;
   });
 });

@@ -11,8 +11,10 @@ import Mocha from 'mocha';
 export async function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 30000, reporter: 'spec' });
   (mocha as unknown as { color(on: boolean): void }).color(false); // mocha 12 API, missing from @types/mocha 10
+  // WORKBACK_TEST_ONLY=timeline,edits: only those files (a quicker run while working on one part)
+  const only = (process.env.WORKBACK_TEST_ONLY ?? '').split(',').filter(Boolean);
   const files = fs.readdirSync(__dirname, { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.test.js'))
+    .filter((f) => f.endsWith('.test.js') && (only.length === 0 || only.includes(path.basename(f, '.test.js'))))
     .sort()
     .map((f) => path.join(__dirname, f));
   for (const f of files) mocha.addFile(f);

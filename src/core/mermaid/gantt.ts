@@ -8,6 +8,7 @@ import { formatDay, type Day } from '../day';
 import type { Plan, Task } from '../model';
 import type { Schedule, ScheduledItem } from '../schedule/types';
 import { escapeMermaidText } from './escape';
+import { GOAL_SECTION, inWindow, SectionNames, Span } from './layout';
 
 export interface GanttOptions {
   /** Only items that overlap this window (inclusive days). */
@@ -23,6 +24,13 @@ export interface GanttOptions {
   compact?: boolean;
   /** Draw today's marker (default true). */
   todayMarker?: boolean;
+  /**
+   * Which of the today and goal-due markers to draw: `all` (the default), or `inView`: only a
+   * marker inside the window (`from`..`to`, when given) and near the rows drawn (within
+   * max(7, half the rows' span) days of them). Mermaid stretches its time axis to every
+   * marker: a far one would squeeze every bar into a corner.
+   */
+  markers?: 'all' | 'inView';
 }
 
 export interface GanttRow {
@@ -33,11 +41,29 @@ export interface GanttRow {
   kind: 'task' | 'checkpoint' | 'goal';
 }
 
+export interface GanttSection {
+  /** The section's name as Mermaid shows it (plan text, unescaped); unique in the chart. */
+  name: string;
+  /** The milestone's id; empty for the goal's section. */
+  milestone: string;
+  /** How many rows (consecutive, in the order of `rows`) the section holds. */
+  rows: number;
+}
+
 export interface Gantt {
   text: string;
   rows: GanttRow[];
+  /** The sections in the order drawn. */
+  sections: GanttSection[];
   /** Tasks and checkpoints of the plan the filters left out. */
   hidden: number;
+  /** The markers drawn. */
+  markers: ('today' | 'goaldue')[];
+  /**
+   * The instants the time axis spans, rows and markers drawn (day numbers, `to` exclusive);
+   * undefined when there is no row.
+   */
+  axis?: { from: Day; to: Day };
 }
 
 /** Mermaid draws `start, end` with an exclusive end: a task that finishes on LF ends at LF + 1. */
@@ -47,6 +73,8 @@ export function toMermaidGantt(plan: Plan, schedule: Schedule, options: GanttOpt
   const lines = ['gantt', `    title ${escapeMermaidText(plan.title)}`, '    dateFormat YYYY-MM-DD', '    axisFormat %d %b', '    todayMarker off'];
   if (options.compact) lines.unshift('---', 'displayMode: compact', '---');
   const rows: GanttRow[] = [];
+  const sections: GanttSection[] = [];
+  const span = new Span();
   let hidden = 0;
   const keep = (item: ScheduledItem): boolean => {
     if (options.milestone !== undefined && item.milestone !== options.milestone) return false;
@@ -57,33 +85,51 @@ export function toMermaidGantt(plan: Plan, schedule: Schedule, options: GanttOpt
     if (options.criticalOnly && !item.critical) return false;
     return true;
   };
-  let section: string | undefined;
+  const showGoal = options.milestone === undefined && !options.owners && inWindow(plan.goal.due, options.from, options.to);
+  const names = new SectionNames(showGoal ? [GOAL_SECTION] : []);
   const milestoneTitles = new Map(plan.milestones.map((m) => [m.id, m.title] as const));
   for (const item of schedule.items) {
     if (!keep(item)) { hidden++; continue; }
-    if (item.milestone !== section) {
-      section = item.milestone;
-      lines.push(`    section ${escapeMermaidText(milestoneTitles.get(section) ?? section)}`);
+    if (item.milestone !== sections[sections.length - 1]?.milestone) {
+      const name = names.name(milestoneTitles.get(item.milestone) ?? item.milestone, item.milestone);
+      sections.push({ name, milestone: item.milestone, rows: 0 });
+      lines.push(`    section ${escapeMermaidText(name)}`);
     }
+    sections[sections.length - 1]!.rows++;
     const chartId = `${item.kind === 'task' ? 't' : 'c'}${rows.length + 1}`;
     rows.push({ chartId, itemId: item.id, kind: item.kind });
     if (item.kind === 'checkpoint') {
+      span.add(item.finish + 1);
       lines.push(`    ${escapeMermaidText(item.checkpoint?.title ?? item.id)}:milestone, ${chartId}, ${endOf(item.finish)}, 0d`);
     } else {
+      span.add(item.start, item.finish + 1);
       lines.push(`    ${escapeMermaidText(item.task!.title)}:${tagsOf(item.task!, item)}${chartId}, ${formatDay(item.start)}, ${endOf(item.finish)}`);
     }
   }
-  const showGoal = options.milestone === undefined && !options.owners && (options.to === undefined || plan.goal.due <= options.to) && (options.from === undefined || plan.goal.due >= options.from);
   if (showGoal) {
-    lines.push(`    section Goal`);
+    lines.push(`    section ${GOAL_SECTION}`);
+    sections.push({ name: GOAL_SECTION, milestone: '', rows: 1 });
     rows.push({ chartId: 'goal', itemId: '', kind: 'goal' });
+    span.add(plan.goal.due + 1);
     lines.push(`    ${escapeMermaidText(plan.goal.outcome || plan.title)}:milestone, goal, ${endOf(plan.goal.due)}, 0d`);
   }
-  if (rows.length) {
-    if (options.todayMarker !== false) lines.push(`    Today:vert, today, ${formatDay(schedule.today)}, 0d`);
-    lines.push(`    Goal due:vert, goaldue, ${endOf(plan.goal.due)}, 0d`);
+  const markers: Gantt['markers'] = [];
+  if (!rows.length) return { text: lines.join('\n') + '\n', rows, sections, hidden, markers };
+  const axis = { from: span.from, to: span.to };
+  const inView = (day: Day, at: Day) => options.markers !== 'inView' || (inWindow(day, options.from, options.to) && span.near(at));
+  if (options.todayMarker !== false && inView(schedule.today, schedule.today)) {
+    markers.push('today');
+    lines.push(`    Today:vert, today, ${formatDay(schedule.today)}, 0d`);
+    axis.from = Math.min(axis.from, schedule.today);
+    axis.to = Math.max(axis.to, schedule.today);
   }
-  return { text: lines.join('\n') + '\n', rows, hidden };
+  if (inView(plan.goal.due, plan.goal.due + 1)) {
+    markers.push('goaldue');
+    lines.push(`    Goal due:vert, goaldue, ${endOf(plan.goal.due)}, 0d`);
+    axis.from = Math.min(axis.from, plan.goal.due + 1);
+    axis.to = Math.max(axis.to, plan.goal.due + 1);
+  }
+  return { text: lines.join('\n') + '\n', rows, sections, hidden, markers, axis };
 }
 
 function tagsOf(task: Task, item: ScheduledItem): string {

@@ -1,10 +1,13 @@
 /**
  * The timeline webview's options and its one HTML page: a strict CSP with a fresh nonce, the
- * script and the stylesheet from the extension's own folders, and no plan text at all (the
- * picture arrives by message). The page is set once per panel; updates are messages.
+ * script and the stylesheet from the extension's own folders, and the first render message as
+ * an inert JSON data block (plan text only there, escaped: firstRender.ts). The page is set once
+ * per panel; updates are messages.
  */
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import type { RenderMessage } from '../../shared/protocol';
+import { FIRST_RENDER_ID, jsonForHtml } from './firstRender';
 
 export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
   return {
@@ -29,7 +32,7 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
   ].join('; ') + ';';
 }
 
-export function timelineHtml(webview: vscode.Webview, extensionUri: vscode.Uri, nonce = newNonce()): string {
+export function timelineHtml(webview: vscode.Webview, extensionUri: vscode.Uri, first?: RenderMessage, nonce = newNonce()): string {
   const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'timeline.js'));
   const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'timeline.css'));
   return `<!DOCTYPE html>
@@ -43,7 +46,7 @@ export function timelineHtml(webview: vscode.Webview, extensionUri: vscode.Uri, 
 </head>
 <body>
 <p id="boot">Loading the timeline…</p>
-<script nonce="${nonce}" src="${script.toString()}"></script>
+${first ? `<script type="application/json" id="${FIRST_RENDER_ID}" nonce="${nonce}">${jsonForHtml(first)}</script>\n` : ''}<script nonce="${nonce}" src="${script.toString()}"></script>
 </body>
 </html>`;
 }

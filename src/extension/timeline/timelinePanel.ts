@@ -2,8 +2,10 @@
  * One timeline panel: shows the Gantt of one plan (the active plan editor's, or a pinned one),
  * re-rendered from every check the plan index publishes. The page is set once; every update is
  * a `render` message carrying the document URI, its version and an increasing `seq`, so the
- * webview can drop stale ones. A `ready` handshake comes first (and again whenever VS Code
- * recreates the webview); every message from the webview is checked (messages.ts).
+ * webview can drop stale ones. The first render is inside the page (no round trip); messages
+ * posted while the page loads may be lost, so a `ready` from the page (its first load, or VS
+ * Code recreating it after it was hidden) gets the last render again, which a page that has it
+ * drops by its seq. Every message from the webview is checked (messages.ts).
  */
 import * as vscode from 'vscode';
 import type { PlanEntry, PlanIndex } from '../planIndex';
@@ -12,7 +14,7 @@ import {
   TIMELINE_VIEW_TYPE, type HostMessage, type RenderedMessage, type RenderMessage, type ThemeKind, type TimelineFilters,
 } from '../../shared/protocol';
 import { exportSvg } from './exportSvg';
-import { timelineHtml, webviewOptions } from './html';
+import { newNonce, timelineHtml, webviewOptions } from './html';
 import { parseWebviewMessage } from './messages';
 import { applicableFilters, buildView, NO_FILTERS, type TimelineLimits, type TimelineSource } from './model';
 import { revealItem } from './reveal';
@@ -49,11 +51,16 @@ export class TimelinePanel implements vscode.Disposable {
   private uri: vscode.Uri | undefined;
   private pinned: boolean;
   private filters: TimelineFilters;
-  private ready = false;
+  /**
+   * Messages posted now may reach the page: from setting the HTML until the panel is hidden (a
+   * hidden webview is destroyed), and again from the page's `ready`.
+   */
+  private live = false;
   private seq = 0;
+  private readonly id = newNonce().slice(0, 12);
   private disposed = false;
   private missing = false;
-  /** The last render message posted (or waiting for `ready`). */
+  /** The last render message built (posted, or waiting for the page's `ready`). */
   private last: RenderMessage | undefined;
   private lastRenderedMsg: RenderedMessage | undefined;
   private readonly renderedEmitter = new vscode.EventEmitter<RenderedMessage>();
@@ -79,7 +86,7 @@ export class TimelinePanel implements vscode.Disposable {
       panel.onDidDispose(() => this.dispose()),
       panel.onDidChangeViewState((e) => {
         // a hidden webview is destroyed; it says `ready` again when it comes back
-        if (!e.webviewPanel.visible) this.ready = false;
+        if (!e.webviewPanel.visible) this.live = false;
       }),
       deps.planIndex.onDidChange((c) => {
         const key = this.uri?.toString();
@@ -98,9 +105,10 @@ export class TimelinePanel implements vscode.Disposable {
         if (e.affectsConfiguration('workback.timeline')) this.update();
       }),
     );
-    // set once: every later change is a message
-    webview.html = timelineHtml(webview, deps.extensionUri);
+    // set once, with the first render inside (no round trip); every later change is a message
     this.show(start.uri, start.pinned);
+    webview.html = timelineHtml(webview, deps.extensionUri, this.last);
+    this.live = panel.visible;
   }
 
   get isDisposed(): boolean {
@@ -166,9 +174,9 @@ export class TimelinePanel implements vscode.Disposable {
     if (this.missing && this.uri) {
       view = { ...view, uri: this.uri.toString(), fileName: fileNameOf(this.uri), notice: { kind: 'noPlan' as const, text: `${fileNameOf(this.uri)} could not be opened: it may have been moved or deleted.` } };
     }
-    const msg: RenderMessage = { type: 'render', seq: ++this.seq, pinned: this.pinned, theme: themeKind(vscode.window.activeColorTheme.kind), ...view };
+    const msg: RenderMessage = { type: 'render', seq: ++this.seq, panel: this.id, pinned: this.pinned, theme: themeKind(vscode.window.activeColorTheme.kind), ...view };
     this.last = msg;
-    if (this.ready) this.post(msg);
+    this.post(msg);
   }
 
   private source(): TimelineSource | undefined {
@@ -186,7 +194,7 @@ export class TimelinePanel implements vscode.Disposable {
   }
 
   private post(msg: HostMessage): void {
-    if (this.disposed || !this.ready) return;
+    if (this.disposed || !this.live) return;
     try {
       this.panel.webview.postMessage(msg).then(undefined, (e: unknown) => this.deps.log.trace(`timeline: post failed: ${String(e)}`));
     } catch (e) {
@@ -205,8 +213,11 @@ export class TimelinePanel implements vscode.Disposable {
     }
     switch (msg.type) {
       case 'ready':
-        this.ready = true;
-        this.update();
+        // a new page (first load, or recreated after being hidden): it gets the last render
+        // again; a page that already has it drops it by its seq
+        this.live = true;
+        if (this.last) this.post(this.last);
+        else this.update();
         return;
       case 'rendered':
         if (msg.seq > this.seq || msg.uri !== this.uri?.toString()) return;
