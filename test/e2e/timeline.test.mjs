@@ -197,8 +197,13 @@ describe('the timeline in a real VS Code', function () {
   it('comes back after a window reload', async function () {
     const tasks = scheduleOf(path.join(ws.folder, EXAMPLE)).items.filter((i) => i.kind === 'task').length;
     const old = frame;
-    await page.reload();
+    // reload the way a user does: the command lets the workbench save its state (the panel and
+    // its webview state) before the page goes; a bare page reload may race that save
+    const reloaded = page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame(), timeout: 60000 });
+    await runCommand(page, 'Developer: Reload Window');
+    await reloaded;
     await waitForWorkbench(page);
+    await page.locator('.tabs-container .tab.active[aria-label^="Timeline: mfa-rollout.workback.yaml"]').waitFor({ timeout: 60000 });
     frame = await timelineFrame(page, { timeout: 60000, exclude: [old] });
     await recordCspViolations(frame);
     const r = await waitForPicture(frame, { check: (x) => x.bars === tasks, timeout: 60000, what: 'the restored picture' });

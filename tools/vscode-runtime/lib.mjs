@@ -303,6 +303,18 @@ export async function waitFor(fn, what, { timeout = 20000, interval = 150 } = {}
 }
 
 /**
+ * Hover `target` until `shown` is visible, and return `shown`. A tree or list may re-render the
+ * row under a still mouse (a refresh after indexing), which drops the hover: hover again then.
+ */
+export async function hoverUntilVisible(target, shown, { timeout = 30000 } = {}) {
+  await waitFor(async () => {
+    await target.hover({ timeout: 5000 });
+    return shown.isVisible();
+  }, 'a hover to show its element', { timeout, interval: 250 });
+  return shown;
+}
+
+/**
  * Wait until an element is fully shown: opaque (hovers fade in) and no longer moving or
  * growing between two looks. For screenshots.
  */
