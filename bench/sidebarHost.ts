@@ -12,11 +12,32 @@
  *   re-checked (after the index's typing debounce) to the tree's new data served, and end to end;
  * - mark done through the command: from the command to the task gone from the tree.
  */
+import { Session } from 'node:inspector';
 import * as vscode from 'vscode';
 import type { WorkbackApi } from '../src/extension/extension';
 import type { MyTasksElement } from '../src/extension/sidebar/myTasksView';
 
 const RUNS = Number(process.env.WORKBACK_BENCH_RUNS || 15);
+
+/** With WORKBACK_BENCH_CPUPROF set: a CPU profile of the extension host while indexing, written there. */
+async function profiler(): Promise<{ stop(): Promise<void> }> {
+  const file = process.env.WORKBACK_BENCH_CPUPROF;
+  if (!file) return { stop: async () => undefined };
+  const session = new Session();
+  session.connect();
+  const post = (method: string, params?: object): Promise<unknown> =>
+    new Promise((resolve, reject) => session.post(method, params ?? {}, (e, r) => (e ? reject(e) : resolve(r))));
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 500 });
+  await post('Profiler.start');
+  return {
+    async stop() {
+      const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+      session.disconnect();
+      await vscode.workspace.fs.writeFile(vscode.Uri.file(file), new TextEncoder().encode(JSON.stringify(profile)));
+    },
+  };
+}
 
 function lagMonitor(intervalMs = 10): { stop(): { max: number; p95: number; samples: number } } {
   const lags: number[] = [];
@@ -82,17 +103,38 @@ export async function run(): Promise<void> {
   const counting = planIndex.onDidChange(() => { events++; });
   let treeFires = 0;
   const firing = sidebar.myTasks.onDidChangeTreeData(() => { treeFires++; });
+  const prof = await profiler();
   const lag = lagMonitor();
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
+  const wall0 = Date.now();
+  // progress every 250 ms: reads and checks done, change events, CPU used, and how long a round
+  // trip to the editor takes meanwhile (a workspace.fs.stat: is the editor's side keeping up?)
+  const progress: { ms: number; reads: number; checks: number; events: number; cpuMs: number; roundTripMs?: number }[] = [];
+  const probe = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, '.vscode', 'settings.json');
+  const sampler = setInterval(() => {
+    const c = process.cpuUsage(cpu0);
+    const p = { ms: Math.round(performance.now() - t0), ...planIndex.stats, cpuMs: Math.round((c.user + c.system) / 1000) } as (typeof progress)[number];
+    progress.push(p);
+    const r0 = performance.now();
+    void vscode.workspace.fs.stat(probe).then(() => { p.roundTripMs = Math.round(performance.now() - r0); });
+  }, 250);
   await vscode.commands.executeCommand('workbench.view.extension.workback');
   await waitFor(() => planIndex.started);
   await planIndex.whenIdle();
   const tIndexed = performance.now();
+  // a round trip to the editor: it answers after it took in everything sent before (the problems)
+  await vscode.workspace.fs.stat(probe);
+  const tPublished = performance.now();
   const snapshot = await sidebar.whenFresh();
   const tViews = performance.now();
+  const wall1 = Date.now();
   const lagStats = lag.stop();
+  clearInterval(sampler);
   const cpuIndex = process.cpuUsage(cpu0);
+  await prof.stop();
+  // tells the driver that indexing is over (it stops its CPU profile of the workbench)
+  if (process.env.WORKBACK_BENCH_RESULTS) await vscode.workspace.fs.writeFile(vscode.Uri.file(`${process.env.WORKBACK_BENCH_RESULTS}.indexed`), new Uint8Array());
   counting.dispose();
   firing.dispose();
   const m0 = performance.now();
@@ -102,6 +144,7 @@ export async function run(): Promise<void> {
     plans: planIndex.all().length,
     scheduled: snapshot.plans.size,
     indexMs: tIndexed - t0,
+    publishedMs: tPublished - t0,
     indexCpuMs: (cpuIndex.user + cpuIndex.system) / 1000,
     viewsMs: tViews - t0,
     planEvents: events,
@@ -116,6 +159,13 @@ export async function run(): Promise<void> {
     materializeMs,
     myOpenTasks: snapshot.taskGroups.reduce((n, g) => n + g.tasks.length, 0),
     myFollowUps: snapshot.followUpGroups.reduce((n, g) => n + g.entries.length, 0),
+    progress,
+    /** Wall-clock times (for the driver's CPU samples of the browser and the server). */
+    wall: { start: wall0, end: wall1, hostPid: process.pid },
+    roundTrip: (() => {
+      const xs = progress.map((p) => p.roundTripMs).filter((x): x is number => x !== undefined).sort((a, b) => a - b);
+      return { median: xs[Math.floor((xs.length - 1) / 2)] ?? NaN, max: xs[xs.length - 1] ?? NaN };
+    })(),
   };
 
   // ---------------------------------------------------------------- the views' share of a re-index
@@ -179,7 +229,7 @@ export async function run(): Promise<void> {
     await planIndex.whenIdle();
     await sidebar.whenFresh();
     const later = sidebar.myTasks.getChildren(undefined).find((g) => g.kind === 'taskGroup' && g.name === 'later') as MyTasksElement | undefined;
-    const node = later && later.kind === 'taskGroup' ? later.tasks[i * 7] : undefined;
+    const node = later && later.kind === 'taskGroup' ? later.items[i * 7] : undefined;
     if (!node) break;
     const id = node.entry.task.id;
     const t1 = performance.now();

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { registerDiagnostics } from './diagnostics';
 import { registerLanguageStatus } from './languageStatus';
 import { PlanIndex } from './planIndex';
-import { describeToday, readSettings, type Settings } from './settings';
+import { changesChecks, describeToday, readSettings, type Settings } from './settings';
 import { TodayClock } from './today';
 import { registerTimeline, type TimelineApi } from './timeline';
 import { registerSidebar, type SidebarApi } from './sidebar';
@@ -51,14 +51,15 @@ export function activate(context: vscode.ExtensionContext): WorkbackApi {
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration('workback')) return;
+      const before = settings;
       settings = loadSettings(log, shown);
       today.setPinned(settings.pinnedToday); // fires onDidChange (and a recheck) when the day moves
-      if (!e.affectsConfiguration('workback.today')) planIndex.recheckAll();
+      if (changesChecks(before, settings)) planIndex.recheckAll();
     }),
     vscode.commands.registerCommand('workback.showLog', () => log.show()),
     vscode.commands.registerCommand('workback.checkPlans', async () => {
       await planIndex.start();
-      planIndex.recheckAll();
+      planIndex.recheckAll(true);
     }),
   );
 

@@ -61,9 +61,15 @@ export function registerLanguageStatus(index: PlanIndex, clock: TodayClock): vsc
     }
   };
   update();
+  const concernsActive = (uris: readonly vscode.Uri[]): boolean => {
+    const active = vscode.window.activeTextEditor?.document.uri.toString();
+    return active !== undefined && uris.some((u) => u.toString() === active);
+  };
   return vscode.Disposable.from(
     item,
-    index.onDidChange(update),
+    index.onDidChange(({ changed, removed }) => {
+      if (concernsActive(removed) || concernsActive(changed.map((e) => e.uri))) update();
+    }),
     vscode.window.onDidChangeActiveTextEditor(update),
   );
 }

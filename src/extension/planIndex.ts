@@ -1,19 +1,36 @@
 /**
  * One model of all plans in the workspace. Open documents' text first, the file system
- * otherwise (workspace.fs, never Node fs), a file watcher for every plan file. Checks run
- * in a keyed background queue (at most MAX_CONCURRENT at once, yielding between plans), and
- * every result is published through onDidChange: diagnostics, the language status and the
- * later views subscribe to it.
+ * otherwise (workspace.fs, never Node fs), a file watcher for every plan file.
+ *
+ * Work runs in a keyed background queue. Reading is I/O: each workspace.fs call waits for a
+ * round trip to the editor, so up to IO_CONCURRENCY plans are read side by side
+ * (READ_BUDGET_BYTES bound the text held meanwhile). Checking is CPU: checks run one after the
+ * other in slices of SLICE_MS (the extension host answers the editor between two slices), the
+ * plan being typed in first. Changes are published in batches through onDidChange: the plan
+ * being typed in at the end of its slice, plans read in bulk (a scan, a re-check of all) at
+ * most every BULK_EVENT_MS. Diagnostics, the language status, the language features and the
+ * sidebar subscribe to it.
  *
  * Nothing is parsed until a plan is open (or a view calls start()).
  */
 import * as vscode from 'vscode';
-import { checkPlan, LineIndex, type CheckResult, type Day, type Diagnostic } from '../core';
+import type { CheckResult, Day, Diagnostic } from '../core';
+import { ByteBudget } from './byteBudget';
+import { ChangeBatcher } from './changeBatcher';
+import { checkText, errorText, tooLarge } from './planCheck';
 import { isPlanDocument, isPlanPath, isUnder, isUserScheme, isWorkspacePlanFile, openDocument, PLAN_GLOB } from './planFiles';
 import { LARGE_FILE_DEBOUNCE_MS, LARGE_FILE_SIZE, type Settings } from './settings';
+import { SliceRunner } from './sliceRunner';
 import { WorkQueue } from './workQueue';
 
-export const MAX_CONCURRENT = 4;
+/** Plans read at once (their stat and read are in flight side by side). */
+export const IO_CONCURRENCY = 128;
+/** Bytes of plan text read and not yet checked, at most (a larger plan is read alone). */
+export const READ_BUDGET_BYTES = 16 * 1024 * 1024;
+/** Checks run one after the other in slices of about this long; the editor is answered between two. */
+export const SLICE_MS = 12;
+/** Plans checked in bulk are published together, at most this often. */
+export const BULK_EVENT_MS = 100;
 export const MAX_FILES = 10000;
 
 export interface PlanEntry {
@@ -47,26 +64,45 @@ export interface PlanIndexDeps {
   settings: () => Settings;
 }
 
-type Work = 'document' | 'file';
+/**
+ * `document`: the open document's text; `file`: read the file; `stored`: check the text last
+ * read from the file again (the day or the settings changed, the file did not).
+ */
+type Work = 'document' | 'file' | 'stored';
 
 export class PlanIndex implements vscode.Disposable {
   private readonly entries = new Map<string, PlanEntry>();
   private readonly emitter = new vscode.EventEmitter<PlanIndexChange>();
   /** Fires after plans were checked or went away. */
   readonly onDidChange = this.emitter.event;
+  private readonly idleEmitter = new vscode.EventEmitter<void>();
+  /** Fires when no check is waiting or running any more (after the last change event). */
+  readonly onDidBecomeIdle = this.idleEmitter.event;
   private readonly queue: WorkQueue<{ uri: vscode.Uri; work: Work }>;
   private readonly disposables: vscode.Disposable[] = [];
   private scan: Promise<void> | undefined;
   private readonly decoder = new TextDecoder('utf-8');
-  /** Counters the tests and the log read. */
-  readonly stats = { checks: 0, reads: 0, scans: 0 };
+  private readonly slices = new SliceRunner(SLICE_MS, () => this.changes.settle());
+  private readonly readBudget = new ByteBudget(READ_BUDGET_BYTES);
+  /** What the next change event says (a plan checked again, then removed, is only removed). */
+  private readonly changes = new ChangeBatcher<PlanEntry, vscode.Uri>(BULK_EVENT_MS, (changed, removed) => {
+    this.stats.events++;
+    this.emitter.fire({ changed, removed });
+  });
+  /** Counters the tests, the log and the benchmark read. */
+  readonly stats = { checks: 0, reads: 0, scans: 0, events: 0 };
 
   constructor(private readonly deps: PlanIndexDeps) {
-    this.queue = new WorkQueue((_key, job, isCurrent) => this.runJob(job.uri, isCurrent), MAX_CONCURRENT,
-      (key, e) => this.deps.log.error(`checking ${key} failed: ${errorText(e)}`));
+    this.queue = new WorkQueue((_key, job, isCurrent) => this.runJob(job.uri, job.work, isCurrent), IO_CONCURRENCY,
+      (key, e) => this.deps.log.error(`checking ${key} failed: ${errorText(e)}`),
+      () => {
+        this.changes.flush(); // what was held back for the next bulk event
+        this.idleEmitter.fire();
+      });
     const ws = vscode.workspace;
     this.disposables.push(
       this.emitter,
+      this.idleEmitter,
       ws.onDidOpenTextDocument((d) => this.guard('open', () => this.documentOpened(d))),
       ws.onDidChangeTextDocument((e) => this.guard('change', () => {
         if (e.contentChanges.length > 0 && isPlanDocument(e.document)) this.scheduleDocument(e.document, true);
@@ -114,18 +150,21 @@ export class PlanIndex implements vscode.Disposable {
     return [...this.entries.values()];
   }
 
-  /** Resolves when no check is waiting or running. */
+  /** Resolves when no check is waiting or running, and the last change event has fired. */
   async whenIdle(): Promise<void> {
     if (this.scan) await this.scan;
     await this.queue.whenIdle();
   }
 
-  /** Check every known plan again (today or the settings changed). */
-  recheckAll(): void {
+  /**
+   * Check every known plan again: open documents' text, and the text last read of the others
+   * (today or a setting that matters to the check changed); `fromDisk`: read the files again.
+   */
+  recheckAll(fromDisk = false): void {
     for (const e of this.entries.values()) {
       const doc = openDocument(e.uri);
       if (doc) this.scheduleDocument(doc, false);
-      else this.queue.schedule(e.uri.toString(), { uri: e.uri, work: 'file' });
+      else this.queue.schedule(e.uri.toString(), { uri: e.uri, work: fromDisk || !e.result ? 'file' : 'stored' });
     }
   }
 
@@ -197,22 +236,29 @@ export class PlanIndex implements vscode.Disposable {
   }
 
   private removeUnder(uri: vscode.Uri): void {
+    const removable = (u: vscode.Uri): boolean => !openDocument(u)?.isDirty;
+    const entry = this.entries.get(uri.toString());
+    if (entry) {
+      // a plan file (the watcher reports a deleted folder's files one by one: no walk over all plans each)
+      if (removable(entry.uri)) this.remove(entry.uri);
+      return;
+    }
     for (const e of [...this.entries.values()]) {
-      if (isUnder(e.uri, uri) && !openDocument(e.uri)?.isDirty) this.remove(e.uri);
+      if (isUnder(e.uri, uri) && removable(e.uri)) this.remove(e.uri);
     }
   }
 
   private remove(uri: vscode.Uri): void {
     const key = uri.toString();
-    this.queue.cancel(key);
-    if (this.entries.delete(key)) this.emitter.fire({ changed: [], removed: [uri] });
+    if (this.entries.delete(key)) this.changes.remove(key, uri);
+    this.queue.cancel(key); // when that leaves the queue idle, the removal is published at once
   }
 
-  private async runJob(uri: vscode.Uri, isCurrent: () => boolean): Promise<void> {
+  private async runJob(uri: vscode.Uri, work: Work, isCurrent: () => boolean): Promise<void> {
     // The open document's text first (even when its editor shows it as another language).
     const doc = openDocument(uri);
     if (doc) {
-      this.checkDocument(doc, isCurrent);
+      await this.slices.run(() => this.checkDocument(doc, isCurrent), true);
       return;
     }
     if (!this.scan || !isWorkspacePlanFile(uri)) {
@@ -220,10 +266,13 @@ export class PlanIndex implements vscode.Disposable {
       this.remove(uri);
       return;
     }
-    await this.checkFile(uri, isCurrent);
+    const stored = work === 'stored' ? this.entries.get(uri.toString()) : undefined;
+    if (stored?.result && stored.source === 'file') await this.slices.run(() => this.checkStored(stored, isCurrent));
+    else await this.checkFile(uri, isCurrent);
   }
 
   private checkDocument(doc: vscode.TextDocument, isCurrent: () => boolean): void {
+    if (doc.isClosed) return; // its close event scheduled what comes next
     const { maxFileSize } = this.deps.settings();
     const size = doc.offsetAt(new vscode.Position(doc.lineCount, 0));
     if (size > maxFileSize) {
@@ -248,24 +297,38 @@ export class PlanIndex implements vscode.Disposable {
     }
     const { maxFileSize } = this.deps.settings();
     if (stat.size > maxFileSize) {
-      this.publish(uri, 'file', undefined, stat.size, undefined, tooLarge(stat.size, maxFileSize, 0), isCurrent);
+      await this.slices.run(() => this.publish(uri, 'file', undefined, stat.size, undefined, tooLarge(stat.size, maxFileSize, 0), isCurrent));
       return;
     }
-    let bytes: Uint8Array;
+    const release = await this.readBudget.acquire(stat.size);
     try {
-      this.stats.reads++;
-      bytes = await vscode.workspace.fs.readFile(uri);
-    } catch {
-      if (isCurrent()) this.remove(uri);
-      return;
+      if (!isCurrent()) return;
+      let bytes: Uint8Array;
+      try {
+        this.stats.reads++;
+        bytes = await vscode.workspace.fs.readFile(uri);
+      } catch {
+        if (isCurrent()) this.remove(uri);
+        return;
+      }
+      await this.slices.run(() => {
+        if (openDocument(uri)) return; // the document's own job says more
+        this.publish(uri, 'file', undefined, bytes.byteLength, this.decoder.decode(bytes), undefined, isCurrent);
+      });
+    } finally {
+      release();
     }
-    // Let the editor breathe between two plans of a big workspace.
-    await new Promise((r) => setImmediate(r));
-    if (!isCurrent() || openDocument(uri)) return;
-    this.publish(uri, 'file', undefined, bytes.byteLength, this.decoder.decode(bytes), undefined, isCurrent);
   }
 
-  private publish(uri: vscode.Uri, source: Work, version: number | undefined, size: number,
+  /** The text last read from the file, checked again (against a new day, or new settings). */
+  private checkStored(entry: PlanEntry, isCurrent: () => boolean): void {
+    if (!entry.result || openDocument(entry.uri)) return;
+    const { maxFileSize } = this.deps.settings();
+    const notParsed = entry.size > maxFileSize ? tooLarge(entry.size, maxFileSize, 0) : undefined;
+    this.publish(entry.uri, 'file', undefined, entry.size, notParsed ? undefined : entry.result.lines.text, notParsed, isCurrent);
+  }
+
+  private publish(uri: vscode.Uri, source: PlanEntry['source'], version: number | undefined, size: number,
     text: string | undefined, notParsed: Diagnostic | undefined, isCurrent: () => boolean): void {
     if (!isCurrent()) return;
     const today = this.deps.today();
@@ -275,33 +338,18 @@ export class PlanIndex implements vscode.Disposable {
     if (text === undefined) {
       diagnostics = notParsed ? [notParsed] : [];
     } else {
-      ({ result, diagnostics } = this.check(uri, text, today));
+      this.stats.checks++;
+      ({ result, diagnostics } = checkText(text, today, this.deps.settings().maxFileSize,
+        (e) => this.deps.log.error(`checkPlan threw on ${uri.toString()}: ${errorText(e)}`)));
     }
     const checkMs = performance.now() - t0;
     const entry: PlanEntry = {
       uri, source, version, size, large: size > LARGE_FILE_SIZE, tooLarge: text === undefined, today, result, diagnostics, checkMs,
     };
-    this.entries.set(uri.toString(), entry);
+    const key = uri.toString();
+    this.entries.set(key, entry);
+    this.changes.change(key, entry, source === 'document'); // out at the end of the slice, or with the next bulk event
     if (this.deps.log.logLevel <= vscode.LogLevel.Trace) this.deps.log.trace(`checked ${vscode.workspace.asRelativePath(uri)} (${source}${version !== undefined ? ` v${version}` : ''}, ${size} chars) in ${checkMs.toFixed(1)} ms: ${diagnostics.length} problem(s)`);
-    this.emitter.fire({ changed: [entry], removed: [] });
-  }
-
-  private check(uri: vscode.Uri, text: string, today: Day): { result?: CheckResult; diagnostics: readonly Diagnostic[] } {
-    this.stats.checks++;
-    try {
-      const result = checkPlan(text, { today, maxSize: this.deps.settings().maxFileSize });
-      return { result, diagnostics: result.diagnostics };
-    } catch (e) {
-      // A bug in the checker must not leave stale problems behind, nor throw in the host.
-      this.deps.log.error(`checkPlan threw on ${uri.toString()}: ${errorText(e)}`);
-      const end = new LineIndex(text).position(Math.min(text.length, text.search(/\r|\n|$/)));
-      return {
-        diagnostics: [{
-          code: 'internal-error', severity: 'error', message: `Workback could not check this plan (an internal error; see the Workback log): ${e instanceof Error ? e.message : String(e)}`,
-          range: { start: { line: 0, character: 0 }, end }, span: { start: 0, end: end.character },
-        }],
-      };
-    }
   }
 
   private guard(what: string, fn: () => void): void {
@@ -314,27 +362,9 @@ export class PlanIndex implements vscode.Disposable {
 
   dispose(): void {
     this.queue.dispose();
+    this.slices.dispose();
+    this.changes.dispose();
     for (const d of this.disposables) d.dispose();
     this.entries.clear();
   }
-}
-
-function tooLarge(size: number, max: number, firstLineLength: number): Diagnostic {
-  return {
-    code: 'file-too-large',
-    severity: 'error',
-    message: `This plan is ${formatBytes(size)}, more than the limit of ${formatBytes(max)} (setting workback.maxFileSize): it is not checked.`,
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: firstLineLength } },
-    span: { start: 0, end: firstLineLength },
-  };
-}
-
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} bytes`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1).replace(/\.0$/, '')} KB`;
-  return `${(n / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
-}
-
-export function errorText(e: unknown): string {
-  return e instanceof Error ? (e.stack ?? e.message) : String(e);
 }

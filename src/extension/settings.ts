@@ -58,6 +58,16 @@ export function parseSettings(get: (key: string) => unknown): { settings: Settin
   };
 }
 
+/**
+ * Whether plans must be checked again after the settings went from `a` to `b`: only when a
+ * setting that changes a check's result changed (the size cap). `workback.today` moves the
+ * clock, which re-checks on its own; the typing debounce, `workback.me`, the lenses and the
+ * timeline's settings change no check (the views refresh by themselves).
+ */
+export function changesChecks(a: Settings, b: Settings): boolean {
+  return a.maxFileSize !== b.maxFileSize;
+}
+
 export function readSettings(): { settings: Settings; warnings: SettingWarning[] } {
   const cfg = vscode.workspace.getConfiguration('workback');
   return parseSettings((key) => cfg.get(key));

@@ -17,16 +17,21 @@ export class WorkQueue<J> {
   private running = 0;
   private idleWaiters: (() => void)[] = [];
   private disposed = false;
+  /** Work came in since the queue was last idle. */
+  private busy = false;
 
   constructor(
     private readonly run: Job<J>,
     private readonly concurrency: number,
     private readonly onError: (key: string, e: unknown) => void,
+    /** Called each time the queue becomes idle (before whenIdle() resolves). */
+    private readonly onIdle: () => void = () => undefined,
   ) {}
 
   /** Run `job` for `key` after `delayMs` (replacing any request not yet started). */
   schedule(key: string, job: J, delayMs = 0, first = false): void {
     if (this.disposed) return;
+    this.busy = true;
     const gen = (this.gens.get(key) ?? 0) + 1;
     this.gens.set(key, gen);
     const t = this.timers.get(key);
@@ -86,7 +91,12 @@ export class WorkQueue<J> {
   }
 
   private settle(): void {
-    if (!this.idle || this.idleWaiters.length === 0) return;
+    if (!this.idle) return;
+    if (this.busy && !this.disposed) {
+      this.busy = false;
+      this.onIdle();
+    }
+    if (this.idleWaiters.length === 0) return;
     const waiters = this.idleWaiters;
     this.idleWaiters = [];
     for (const w of waiters) w();

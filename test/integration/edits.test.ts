@@ -74,6 +74,19 @@ milestones:
     tasks:
 `;
 
+/** A plan with one task of ed's (`a`), its node in My Tasks, and its document open in an editor. */
+async function openOneTaskPlan(s: SidebarApi, title: string, name: string): Promise<{ original: string; uri: vscode.Uri; node: TaskNode; doc: vscode.TextDocument }> {
+  const original = `${HEAD(title)}      - id: a
+        title: A
+        owner: ed
+`;
+  const uri = await writePlan(name, original);
+  const node = await taskNode(s, uri, 'a');
+  const doc = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(doc);
+  return { original, uri, node, doc };
+}
+
 describe('edits from the sidebar', function () {
   this.timeout(60000);
 
@@ -188,14 +201,7 @@ milestones:
 
   it('on a dirty document: the user\'s unsaved text stays, nothing is saved', async () => {
     const s = await sidebarAs('ed');
-    const original = `${HEAD('Dirty plan')}      - id: a
-        title: A
-        owner: ed
-`;
-    const uri = await writePlan('tmp-edit-dirty.workback.yaml', original);
-    const node = await taskNode(s, uri, 'a');
-    const doc = await vscode.workspace.openTextDocument(uri);
-    await vscode.window.showTextDocument(doc);
+    const { original, uri, node, doc } = await openOneTaskPlan(s, 'Dirty plan', 'tmp-edit-dirty.workback.yaml');
     const typing = new vscode.WorkspaceEdit();
     typing.insert(uri, new vscode.Position(0, 0), '# unsaved note\n');
     assert.ok(await vscode.workspace.applyEdit(typing));
@@ -208,6 +214,23 @@ milestones:
     assert.equal(await bytes(uri), original, 'the file on disk is untouched');
     await vscode.commands.executeCommand('undo');
     assert.equal(doc.getText(), `# unsaved note\n${original}`, 'one undo takes back the edit only');
+  });
+
+  it('on a clean document open in an editor: the edit is saved, so the tick reaches the file; undo is not saved', async () => {
+    const s = await sidebarAs('ed');
+    const { original, uri, node, doc } = await openOneTaskPlan(s, 'Clean open plan', 'tmp-edit-clean-open.workback.yaml');
+    assert.equal(doc.isDirty, false);
+    const outcome = await vscode.commands.executeCommand<EditOutcome>('workback.markTaskDone', node);
+    applied(outcome);
+    assert.equal(outcome.status === 'applied' && outcome.saved, true, 'saved');
+    const ticked = `${original}        status: done\n        done_on: 2026-07-01\n`;
+    assert.equal(doc.isDirty, false, 'nothing left unsaved');
+    assert.equal(await bytes(uri), ticked, 'the file has the tick');
+    await waitFor(() => !s.myTasks.find(uri.toString(), 'a'), 'the task gone from My Tasks');
+    await vscode.commands.executeCommand('undo');
+    assert.equal(doc.getText(), original, 'one undo takes the edit back');
+    assert.ok(doc.isDirty, 'in the editor only: Workback saves only its own edit');
+    assert.equal(await bytes(uri), ticked);
   });
 
   it('refuses a stale item, a duplicate id and a plan that does not parse, changing nothing', async () => {

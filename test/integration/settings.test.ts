@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { describePlan } from '../../src/extension/languageStatus';
-import { parseSettings } from '../../src/extension/settings';
+import { changesChecks, parseSettings } from '../../src/extension/settings';
 import { fixture, getApi, hasCode, isEmpty, setSetting, waitFor, waitForDiagnostics, workbackDiagnostics } from './helpers';
 
 describe('settings', () => {
@@ -15,6 +15,50 @@ describe('settings', () => {
     const nan = parseSettings((k) => (k === 'maxFileSize' ? 'big' : undefined));
     assert.equal(nan.settings.maxFileSize, 5 * 1024 * 1024);
     assert.equal(nan.warnings.length, 1);
+  });
+
+  it('re-checks no plan when workback.me or another setting that changes no check changes; the views refresh', async () => {
+    const api = await getApi();
+    await api.planIndex.start();
+    await api.planIndex.whenIdle();
+    await api.sidebar.whenFresh();
+    const plans = api.planIndex.all().length;
+    assert.ok(plans >= 5, 'the fixture plans are indexed');
+    const before = { ...api.planIndex.stats };
+    const refreshes = api.sidebar.model.stats.refreshes;
+    try {
+      await setSetting('me', 'mira');
+      await waitFor(async () => (await api.sidebar.whenFresh()) && api.sidebar.model.identity.me.join() === 'mira', 'the views as mira');
+      await setSetting('diagnostics.debounceMs', 300);
+      await setSetting('lenses.enabled', false);
+      await setSetting('timeline.maxRows', 50);
+      await api.planIndex.whenIdle();
+      await api.sidebar.whenFresh();
+      assert.equal(api.settings().debounceMs, 300, 'the new settings are in use');
+      assert.ok(api.sidebar.model.stats.refreshes > refreshes, 'the views refreshed');
+      assert.deepEqual({ checks: api.planIndex.stats.checks, reads: api.planIndex.stats.reads }, { checks: before.checks, reads: before.reads }, 'no plan was checked or read again');
+    } finally {
+      for (const key of ['me', 'diagnostics.debounceMs', 'lenses.enabled', 'timeline.maxRows']) await setSetting(key, undefined);
+    }
+    await api.planIndex.whenIdle();
+    assert.equal(api.planIndex.stats.checks, before.checks, 'nor when they went back');
+
+    // the control: the size cap changes checks, so every plan is checked again, from the text already read
+    await setSetting('maxFileSize', 6 * 1024 * 1024);
+    try {
+      await api.planIndex.whenIdle();
+      assert.equal(api.planIndex.stats.checks, before.checks + api.planIndex.all().length, 'every plan checked again');
+      assert.equal(api.planIndex.stats.reads, before.reads, 'without reading the files again');
+    } finally {
+      await setSetting('maxFileSize', undefined);
+      await api.planIndex.whenIdle();
+    }
+  });
+
+  it('says which settings change checks', () => {
+    const { settings } = parseSettings(() => undefined);
+    assert.equal(changesChecks(settings, { ...settings, debounceMs: 999 }), false);
+    assert.equal(changesChecks(settings, { ...settings, maxFileSize: 2048 }), true);
   });
 
   it('does not parse a plan above workback.maxFileSize, and says so', async () => {

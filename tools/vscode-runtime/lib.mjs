@@ -175,6 +175,7 @@ export async function runExtensionTests({
   server, extensionDevelopmentPath, extensionTestsPath, folder, timeoutMs = 300000,
   logsDir, screenshot, verbose = false, env = {}, settings,
   out = (line) => console.log(line), err = (line) => console.error(line),
+  onPage, beforeClose,
 }) {
   const own = !server;
   const srv = server || startServer({ env, settings });
@@ -183,6 +184,7 @@ export async function runExtensionTests({
   try {
     browser = await launchBrowser();
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    if (onPage) await onPage(page); // e.g. a benchmark's CPU profile of the workbench
     if (verbose) page.on('console', (m) => err(`[browser:${m.type()}] ${m.text()}`));
     page.on('pageerror', (e) => err(`[pageerror] ${e.message}`));
     let finish;
@@ -209,6 +211,7 @@ export async function runExtensionTests({
       code = 1;
     }
     if (screenshot && code !== 0) await page.screenshot({ path: screenshot }).catch(() => {});
+    if (beforeClose) await beforeClose(page).catch((e) => err(`[run-tests] ${e.message}`));
   } catch (e) {
     err(`[run-tests] ${e.stack || e}`);
     code = 1;

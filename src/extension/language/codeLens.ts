@@ -26,7 +26,11 @@ export class PlanCodeLensProvider implements vscode.CodeLensProvider, vscode.Dis
   constructor(private readonly docs: PlanDocuments, private readonly index: PlanIndex) {
     this.subscriptions = [
       this.emitter,
-      index.onDidChange(() => this.emitter.fire()),
+      index.onDidChange(({ changed, removed }) => {
+        // VS Code asks every visible editor for lenses again: only when one of them changed
+        const visible = new Set(vscode.window.visibleTextEditors.map((e) => e.document.uri.toString()));
+        if (changed.some((e) => visible.has(e.uri.toString())) || removed.some((u) => visible.has(u.toString()))) this.emitter.fire();
+      }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(`workback.${LENSES_SETTING}`)) this.emitter.fire();
       }),

@@ -22,8 +22,8 @@ export const INDEXING_INTERVAL_MS = 1000;
  * thousand plans read at the same moment never block the extension host in one go.
  */
 export const PART_BUDGET_MS = 20;
-/** This many plan events within BURST_WINDOW_MS make a burst: refreshes slow down as while indexing. */
-export const BURST_EVENTS = 4;
+/** This many plans checked within BURST_WINDOW_MS make a burst: refreshes slow down as while indexing. */
+export const BURST_PLANS = 4;
 export const BURST_WINDOW_MS = 250;
 /** After the day changes, how long the views may wait for the plans to be checked against it. */
 export const STALE_DAY_WAIT_MS = 3000;
@@ -50,7 +50,7 @@ export class SidebarModel implements vscode.Disposable {
   private filter: string | undefined;
   private dayChangedAt = -Infinity;
   private burstStart = -Infinity;
-  private burstEvents = 0;
+  private burstPlans = 0;
   private lastBurstAt = -Infinity;
   private staleTimer: ReturnType<typeof setTimeout> | undefined;
   /** Each plan's part of the snapshot, with what it was computed from. */
@@ -62,8 +62,8 @@ export class SidebarModel implements vscode.Disposable {
   constructor(private readonly deps: SidebarModelDeps) {
     this.current = computeSnapshot({ parts: [], broken: [], me: [], today: deps.today.today, indexing: true, showDone: false, planFilter: undefined });
     this.disposables.push(
-      deps.planIndex.onDidChange(() => {
-        this.noteEvent();
+      deps.planIndex.onDidChange(({ changed, removed }) => {
+        this.notePlans(changed.length + removed.length);
         this.scheduleRefresh();
       }),
       deps.today.onDidChange(() => {
@@ -106,6 +106,12 @@ export class SidebarModel implements vscode.Disposable {
   setIndexing(v: boolean): void {
     if (this.indexing === v) return;
     this.indexing = v;
+    if (!v) {
+      // indexing is over: the complete views now, not after the indexing interval
+      this.lastBurstAt = -Infinity;
+      if (this.timer !== undefined) clearTimeout(this.timer);
+      this.timer = undefined;
+    }
     this.scheduleRefresh();
   }
 
@@ -126,15 +132,15 @@ export class SidebarModel implements vscode.Disposable {
     }, wait);
   }
 
-  /** Plan events arrive in a burst (many plans checked at once: a scan, a re-check of all). */
-  private noteEvent(): void {
+  /** Plans checked in a burst (many at once: a scan, a re-check of all). */
+  private notePlans(n: number): void {
     const now = performance.now();
     if (now - this.burstStart > BURST_WINDOW_MS) {
       this.burstStart = now;
-      this.burstEvents = 0;
+      this.burstPlans = 0;
     }
-    this.burstEvents++;
-    if (this.burstEvents >= BURST_EVENTS) this.lastBurstAt = now;
+    this.burstPlans += n;
+    if (this.burstPlans >= BURST_PLANS) this.lastBurstAt = now;
   }
 
   private inBurst(): boolean {

@@ -5,7 +5,7 @@ import type { FollowUpGroup, TaskGroupName } from './snapshot';
 export interface TaskGroupNode {
   kind: 'taskGroup';
   name: TaskGroupName;
-  tasks: TaskNode[];
+  items: TaskNode[];
 }
 
 export interface TaskNode {
@@ -20,7 +20,7 @@ export interface TaskNode {
 export interface FollowUpGroupNode {
   kind: 'followUpGroup';
   name: FollowUpGroup['name'];
-  entries: FollowUpNode[];
+  items: FollowUpNode[];
 }
 
 export interface FollowUpNode {

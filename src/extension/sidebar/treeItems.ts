@@ -53,23 +53,20 @@ function tooltip(title: string, lines: readonly string[]): vscode.MarkdownString
   return md;
 }
 
-export function taskGroupItem(g: TaskGroupNode): vscode.TreeItem {
-  const item = new vscode.TreeItem(TASK_GROUP_LABELS[g.name], vscode.TreeItemCollapsibleState.Expanded);
+/** A group's TreeItem: `Overdue  3`, expanded; its context value is `<kind>.<name>`. */
+function groupItem(g: { kind: string; name: string; items: readonly unknown[] }, label: string, noun: string): vscode.TreeItem {
+  const count = g.items.length;
+  const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
   item.id = `group/${g.name}`;
-  item.description = String(g.tasks.length);
-  item.contextValue = `taskGroup.${g.name}`;
-  item.tooltip = `${TASK_GROUP_LABELS[g.name]}: ${plural(g.tasks.length, 'task')}`;
+  item.description = String(count);
+  item.contextValue = `${g.kind}.${g.name}`;
+  item.tooltip = `${label}: ${plural(count, noun)}`;
   return item;
 }
 
-export function followUpGroupItem(g: FollowUpGroupNode): vscode.TreeItem {
-  const item = new vscode.TreeItem(FOLLOW_UP_GROUP_LABELS[g.name], vscode.TreeItemCollapsibleState.Expanded);
-  item.id = `group/${g.name}`;
-  item.description = String(g.entries.length);
-  item.contextValue = `followUpGroup.${g.name}`;
-  item.tooltip = `${FOLLOW_UP_GROUP_LABELS[g.name]}: ${plural(g.entries.length, 'follow-up')}`;
-  return item;
-}
+export const taskGroupItem = (g: TaskGroupNode): vscode.TreeItem => groupItem(g, TASK_GROUP_LABELS[g.name], 'task');
+
+export const followUpGroupItem = (g: FollowUpGroupNode): vscode.TreeItem => groupItem(g, FOLLOW_UP_GROUP_LABELS[g.name], 'follow-up');
 
 export function moreItem(n: MoreNode): vscode.TreeItem {
   const item = new vscode.TreeItem(`${n.hidden.toLocaleString('en-US')} more…`, vscode.TreeItemCollapsibleState.None);
