@@ -27,6 +27,8 @@ import { WorkQueue } from './workQueue';
 export const IO_CONCURRENCY = 128;
 /** Bytes of plan text read and not yet checked, at most (a larger plan is read alone). */
 export const READ_BUDGET_BYTES = 16 * 1024 * 1024;
+/** What a read of a file not seen before counts against the budget while it is in flight. */
+export const UNSEEN_FILE_BYTES = 64 * 1024;
 /** Checks run one after the other in slices of about this long; the editor is answered between two. */
 export const SLICE_MS = 12;
 /** Plans checked in bulk are published together, at most this often. */
@@ -65,10 +67,11 @@ export interface PlanIndexDeps {
 }
 
 /**
- * `document`: the open document's text; `file`: read the file; `stored`: check the text last
- * read from the file again (the day or the settings changed, the file did not).
+ * `document`: the open document's text; `file`: read the file; `listed`: read a file the
+ * workspace search listed (a regular file); `stored`: check the text last read from the file
+ * again (the day or the settings changed, the file did not).
  */
-type Work = 'document' | 'file' | 'stored';
+type Work = 'document' | 'file' | 'listed' | 'stored';
 
 export class PlanIndex implements vscode.Disposable {
   private readonly entries = new Map<string, PlanEntry>();
@@ -183,7 +186,7 @@ export class PlanIndex implements vscode.Disposable {
     for (const uri of found) {
       if (!isPlanPath(uri)) continue;
       n++;
-      if (!openDocument(uri) && !this.entries.has(uri.toString())) this.queue.schedule(uri.toString(), { uri, work: 'file' });
+      if (!openDocument(uri) && !this.entries.has(uri.toString())) this.queue.schedule(uri.toString(), { uri, work: 'listed' });
     }
     this.deps.log.info(`found ${n} plan file(s) in the workspace in ${Math.round(performance.now() - t0)} ms${found.length >= MAX_FILES ? ` (stopped at ${MAX_FILES})` : ''}`);
   }
@@ -268,7 +271,7 @@ export class PlanIndex implements vscode.Disposable {
     }
     const stored = work === 'stored' ? this.entries.get(uri.toString()) : undefined;
     if (stored?.result && stored.source === 'file') await this.slices.run(() => this.checkStored(stored, isCurrent));
-    else await this.checkFile(uri, isCurrent);
+    else await this.checkFile(uri, isCurrent, work === 'listed');
   }
 
   private checkDocument(doc: vscode.TextDocument, isCurrent: () => boolean): void {
@@ -282,42 +285,76 @@ export class PlanIndex implements vscode.Disposable {
     this.publish(doc.uri, 'document', doc.version, size, doc.getText(), undefined, isCurrent);
   }
 
-  private async checkFile(uri: vscode.Uri, isCurrent: () => boolean): Promise<void> {
+  /**
+   * Read a plan file and check it. Every workspace.fs call is a round trip to the editor. A file
+   * the workspace search listed is a regular file (the search walks past FIFOs, devices and links
+   * to them), and plans are small: it is read at once, and its size checked against
+   * workback.maxFileSize before its text is decoded or parsed. Any other file (from the watcher,
+   * a closed document), and one last seen above the cap, is looked at first (stat): what is not a
+   * regular file, or too large, is never read. The read budget counts the size known (or
+   * UNSEEN_FILE_BYTES) while the read is in flight.
+   */
+  private async checkFile(uri: vscode.Uri, isCurrent: () => boolean, listed = false): Promise<void> {
+    const known = this.entries.get(uri.toString());
+    let size = known?.size;
+    if (!listed || known?.tooLarge) {
+      size = await this.sizeToRead(uri, isCurrent);
+      if (size === undefined) return;
+    }
+    if (!isCurrent()) return;
+    const release = await this.readBudget.acquire(size ?? UNSEEN_FILE_BYTES);
+    let bytes: Uint8Array | undefined;
+    try {
+      if (!isCurrent()) return;
+      try {
+        this.stats.reads++;
+        bytes = await vscode.workspace.fs.readFile(uri);
+      } catch {
+        // gone, a folder, unreadable: a listed file is looked at to say why (too large?)
+        if (!isCurrent()) return;
+        if (listed) bytes = undefined;
+        else {
+          this.remove(uri);
+          return;
+        }
+      }
+      if (bytes) {
+        const text = bytes;
+        const { maxFileSize } = this.deps.settings();
+        await this.slices.run(() => {
+          if (openDocument(uri)) return; // the document's own job says more
+          if (text.byteLength > maxFileSize) this.publish(uri, 'file', undefined, text.byteLength, undefined, tooLarge(text.byteLength, maxFileSize, 0), isCurrent);
+          else this.publish(uri, 'file', undefined, text.byteLength, this.decoder.decode(text), undefined, isCurrent);
+        });
+        return;
+      }
+    } finally {
+      release();
+    }
+    await this.checkFile(uri, isCurrent, false);
+  }
+
+  /**
+   * The size of a file worth reading; undefined when it is not: gone or not a regular file
+   * (removed), or above the cap (published as too large).
+   */
+  private async sizeToRead(uri: vscode.Uri, isCurrent: () => boolean): Promise<number | undefined> {
     let stat: vscode.FileStat;
     try {
       stat = await vscode.workspace.fs.stat(uri);
     } catch {
       if (isCurrent()) this.remove(uri);
-      return;
+      return undefined;
     }
-    if (!isCurrent()) return;
+    if (!isCurrent()) return undefined;
     if ((stat.type & vscode.FileType.File) === 0) {
       this.remove(uri);
-      return;
+      return undefined;
     }
     const { maxFileSize } = this.deps.settings();
-    if (stat.size > maxFileSize) {
-      await this.slices.run(() => this.publish(uri, 'file', undefined, stat.size, undefined, tooLarge(stat.size, maxFileSize, 0), isCurrent));
-      return;
-    }
-    const release = await this.readBudget.acquire(stat.size);
-    try {
-      if (!isCurrent()) return;
-      let bytes: Uint8Array;
-      try {
-        this.stats.reads++;
-        bytes = await vscode.workspace.fs.readFile(uri);
-      } catch {
-        if (isCurrent()) this.remove(uri);
-        return;
-      }
-      await this.slices.run(() => {
-        if (openDocument(uri)) return; // the document's own job says more
-        this.publish(uri, 'file', undefined, bytes.byteLength, this.decoder.decode(bytes), undefined, isCurrent);
-      });
-    } finally {
-      release();
-    }
+    if (stat.size <= maxFileSize) return stat.size;
+    await this.slices.run(() => this.publish(uri, 'file', undefined, stat.size, undefined, tooLarge(stat.size, maxFileSize, 0), isCurrent));
+    return undefined;
   }
 
   /** The text last read from the file, checked again (against a new day, or new settings). */

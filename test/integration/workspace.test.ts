@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { codes, fixture, getApi, hasCode, isEmpty, openPlan, waitFor, waitForDiagnostics, workbackDiagnostics } from './helpers';
+import { codes, fixture, getApi, hasCode, isEmpty, openPlan, setSetting, waitFor, waitForDiagnostics, workbackDiagnostics } from './helpers';
 
 const BROKEN = `workback: 1
 title: Temporary
@@ -37,6 +39,33 @@ describe('plans that are not open', () => {
     await vscode.workspace.fs.delete(uri);
     await waitForDiagnostics(uri, isEmpty, 'no problems once the file is gone');
     await waitFor(() => !api.planIndex.get(uri), 'the index forgets the file');
+  });
+
+  it('never reads a FIFO named like a plan, nor a new file above workback.maxFileSize', async () => {
+    const api = await getApi();
+    await api.planIndex.start();
+    await api.planIndex.whenIdle();
+    const fifo = fixture('plans', 'pipe.workback.yaml');
+    const big = fixture('plans', 'big.workback.yaml');
+    const small = fixture('plans', 'small.workback.yaml');
+    await setSetting('maxFileSize', 1024);
+    const reads = api.planIndex.stats.reads;
+    try {
+      execFileSync('mkfifo', [fifo.fsPath]); // a read would wait for a writer forever
+      await vscode.workspace.fs.writeFile(big, new TextEncoder().encode(`${BROKEN}${'# padding\n'.repeat(200)}`));
+      await vscode.workspace.fs.writeFile(small, new TextEncoder().encode(BROKEN));
+      await waitForDiagnostics(small, hasCode('unknown-person'), 'problems of the small file');
+      await waitForDiagnostics(big, hasCode('file-too-large'), 'the big file said to be too large');
+      await Promise.race([api.planIndex.whenIdle(), new Promise((_, reject) => setTimeout(() => reject(new Error('the index never went idle: a read is stuck')), 10000))]);
+      assert.equal(api.planIndex.get(fifo), undefined, 'the FIFO is not a plan');
+      assert.equal(api.planIndex.get(big)?.result, undefined, 'the big file is not parsed');
+      assert.equal(api.planIndex.stats.reads - reads, 1, 'only the small file was read');
+    } finally {
+      rmSync(fifo.fsPath, { force: true });
+      for (const u of [big, small]) await vscode.workspace.fs.delete(u).then(undefined, () => undefined);
+      await setSetting('maxFileSize', undefined);
+    }
+    await waitFor(() => !api.planIndex.get(big) && !api.planIndex.get(small), 'the index forgets the files');
   });
 
   it('follows changes made on disk to a plan that is not open', async () => {
