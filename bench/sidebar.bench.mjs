@@ -26,10 +26,9 @@ const TASKS = Number(args.tasks ?? 20);
 const RUNS = Number(args.runs ?? 15);
 const TODAY = '2026-07-01';
 const DEBOUNCE_MS = 150;
-// remote.autoForwardPorts off: the VS Code server's extension host otherwise lists every process
-// of the machine (`ps`, /proc) every few seconds to find ports to forward; on a shared machine
-// that is extension-host CPU that has nothing to do with the sidebar
-const USER_SETTINGS = { 'workbench.colorTheme': 'Default Dark Modern', 'remote.autoForwardPorts': false };
+// (the harness turns remote.autoForwardPorts off for every run: the VS Code server's extension
+// host otherwise runs `ps` every few seconds to find ports to forward)
+const USER_SETTINGS = { 'workbench.colorTheme': 'Default Dark Modern' };
 
 const median = (xs) => {
   const s = [...xs].filter(Number.isFinite).sort((a, b) => a - b);

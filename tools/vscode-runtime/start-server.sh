@@ -75,7 +75,10 @@ const base = {
   "window.restoreWindows": "none",
   "files.hotExit": "off",
   "chat.disableAIFeatures": true,
-  "workbench.secondarySideBar.defaultVisibility": "hidden"
+  "workbench.secondarySideBar.defaultVisibility": "hidden",
+  // the server extension host otherwise looks for ports to forward every few seconds (runs ps,
+  // reads /proc/net/tcp): CPU that competes with the tests and benchmarks on a small machine
+  "remote.autoForwardPorts": false
 };
 const extra = process.env.VSCODE_RUNTIME_SETTINGS ? JSON.parse(process.env.VSCODE_RUNTIME_SETTINGS) : {};
 fs.writeFileSync(process.argv[1], JSON.stringify({ ...base, ...extra }, null, 2));
