@@ -248,6 +248,19 @@ describe('workback gantt', () => {
     assert.deepEqual(lee.out.split('\n').filter((l) => /[:,] ?t\d+, /.test(l)).map((l) => l.trim().split(':')[0]), ['Enroll the IT team', 'Enroll everyone else']);
   });
 
+  it('a date window keeps only the markers inside it (a far one would stretch the axis)', async () => {
+    const marker = (out: string): string[] => out.split('\n').filter((l) => /:vert, /.test(l)).map((l) => l.trim());
+    const all = await cli(['gantt', 'plans/mfa.workback.yaml', '--today', '2026-07-01'], files);
+    assert.deepEqual(marker(all.out), ['Today:vert, today, 2026-07-01, 0d', 'Goal due:vert, goaldue, 2026-10-01, 0d']);
+    const august = await cli(['gantt', 'plans/mfa.workback.yaml', '--today', '2026-07-01', '--from', '2026-08-01', '--to', '2026-08-31'], files);
+    assert.equal(august.code, 0, august.err);
+    assert.deepEqual(marker(august.out), []);
+    assert.ok(august.out.includes('Choose MFA method:crit, t2, 2026-08-05, 2026-08-08'), 'the window\'s tasks are drawn');
+    // today inside the window and within a week of the first bar (Mon 3 Aug): drawn
+    const late = await cli(['gantt', 'plans/mfa.workback.yaml', '--today', '2026-07-29', '--from', '2026-07-27', '--to', '2026-08-31'], files);
+    assert.deepEqual(marker(late.out), ['Today:vert, today, 2026-07-29, 0d']);
+  });
+
   it('hostile titles stay inert: one line each, no directive, no click', async () => {
     const r = await cli(['gantt', 'plans/hostile.workback.yaml', '--today', '2026-07-01'], files);
     assert.equal(r.code, 0, r.err);

@@ -25,8 +25,9 @@ Options:
   --milestone ID       only this milestone's section
   --owner ID           only tasks owned by this person (repeatable)
   --critical           only the critical path
-  --from YYYY-MM-DD    only what overlaps this window
-  --to YYYY-MM-DD
+  --from YYYY-MM-DD    only what overlaps this window; the today and goal-due
+  --to YYYY-MM-DD      markers only when they fall inside it (a marker far away
+                       would stretch the time axis and squeeze every bar)
   --compact            several tasks per row
   --max-size BYTES     refuse a larger file (default: ${DEFAULT_MAX_SIZE})
   -h, --help           show this help
@@ -53,6 +54,7 @@ async function runGantt(args: ParsedArgs, io: CliIO, out: Output): Promise<numbe
   const maxSize = positiveInteger(args, 'max-size', 'gantt') ?? DEFAULT_MAX_SIZE;
   if (args.positionals.length !== 1) throw new UsageError(args.positionals.length === 0 ? 'missing FILE' : 'gantt takes one FILE', 'gantt');
   const options: GanttOptions = { from: dayOption(args, 'from'), to: dayOption(args, 'to'), milestone: value(args, 'milestone'), criticalOnly: flag(args, 'critical'), compact: flag(args, 'compact') };
+  if (options.from !== undefined || options.to !== undefined) options.markers = 'inView';
   const owners = list(args, 'owner');
   if (owners.length) options.owners = owners;
   const loaded = await loadScheduledPlans(io, out, args.positionals, { today, maxSize, exactlyOne: 'gantt' });
