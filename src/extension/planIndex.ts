@@ -303,35 +303,28 @@ export class PlanIndex implements vscode.Disposable {
     }
     if (!isCurrent()) return;
     const release = await this.readBudget.acquire(size ?? UNSEEN_FILE_BYTES);
-    let bytes: Uint8Array | undefined;
+    let unreadable = false;
     try {
       if (!isCurrent()) return;
-      try {
-        this.stats.reads++;
-        bytes = await vscode.workspace.fs.readFile(uri);
-      } catch {
-        // gone, a folder, unreadable: a listed file is looked at to say why (too large?)
-        if (!isCurrent()) return;
-        if (listed) bytes = undefined;
-        else {
-          this.remove(uri);
-          return;
-        }
-      }
-      if (bytes) {
-        const text = bytes;
+      this.stats.reads++;
+      const bytes = await vscode.workspace.fs.readFile(uri).then((b) => b, () => undefined);
+      if (!isCurrent()) return;
+      if (!bytes) unreadable = true;
+      else {
         const { maxFileSize } = this.deps.settings();
         await this.slices.run(() => {
           if (openDocument(uri)) return; // the document's own job says more
-          if (text.byteLength > maxFileSize) this.publish(uri, 'file', undefined, text.byteLength, undefined, tooLarge(text.byteLength, maxFileSize, 0), isCurrent);
-          else this.publish(uri, 'file', undefined, text.byteLength, this.decoder.decode(text), undefined, isCurrent);
+          if (bytes.byteLength > maxFileSize) this.publish(uri, 'file', undefined, bytes.byteLength, undefined, tooLarge(bytes.byteLength, maxFileSize, 0), isCurrent);
+          else this.publish(uri, 'file', undefined, bytes.byteLength, this.decoder.decode(bytes), undefined, isCurrent);
         });
-        return;
       }
     } finally {
       release();
     }
-    await this.checkFile(uri, isCurrent, false);
+    if (!unreadable) return;
+    // gone, a folder, unreadable (over Node's 2 GiB?): a listed file is looked at to say why
+    if (listed) await this.checkFile(uri, isCurrent, false);
+    else this.remove(uri);
   }
 
   /**
