@@ -164,6 +164,8 @@ async function main() {
   console.log(`| refresh after one edit: plan re-checked → new tree data served | ${ms(median(rf.map((x) => x.refresh)))} (recompute ${ms(median(rf.map((x) => x.recompute)))}, its CPU ${ms(median(rf.map((x) => x.recomputeCpu)))}, tree items ${ms(median(rf.map((x) => x.serve)))}) |`);
   console.log(`| … end to end from the edit (with the ${DEBOUNCE_MS} ms typing debounce) | ${ms(median(rf.map((x) => x.endToEnd)))} |`);
   if (md.length) console.log(`| Mark Task Done from the tree: command / task gone from the tree | ${ms(median(md.map((x) => x.command)))} / ${ms(median(md.map((x) => x.gone)))} |`);
+  const shown = [...new Set((ix.progress ?? []).map((p) => p.shown).filter(Boolean))];
+  console.log(`| what the views said meanwhile (every 250 ms) | ${shown.length ? shown.map((x) => `"${x}"`).join(', ') : '-'} |`);
   if (args.verbose) for (const p of ix.progress ?? []) console.log(`  ${p.ms} ms: ${p.reads} read, ${p.checks} checked, ${p.events} change events, CPU ${p.cpuMs} ms, round trip ${p.roundTripMs ?? '-'} ms`);
   const refresh = median(rf.map((x) => x.refresh));
   console.log(`\ngoals: indexing < 3 s: ${ms(ix.publishedMs)} ${ix.publishedMs < 3000 ? 'met' : 'NOT met'}; refresh < 100 ms median: ${ms(refresh)} ${refresh < 100 ? 'met' : 'NOT met'}`);

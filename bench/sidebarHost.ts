@@ -110,11 +110,11 @@ export async function run(): Promise<void> {
   const wall0 = Date.now();
   // progress every 250 ms: reads and checks done, change events, CPU used, and how long a round
   // trip to the editor takes meanwhile (a workspace.fs.stat: is the editor's side keeping up?)
-  const progress: { ms: number; reads: number; checks: number; events: number; cpuMs: number; roundTripMs?: number }[] = [];
+  const progress: { ms: number; reads: number; checks: number; events: number; cpuMs: number; roundTripMs?: number; shown?: string }[] = [];
   const probe = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, '.vscode', 'settings.json');
   const sampler = setInterval(() => {
     const c = process.cpuUsage(cpu0);
-    const p = { ms: Math.round(performance.now() - t0), ...planIndex.stats, cpuMs: Math.round((c.user + c.system) / 1000) } as (typeof progress)[number];
+    const p = { ms: Math.round(performance.now() - t0), ...planIndex.stats, cpuMs: Math.round((c.user + c.system) / 1000), shown: sidebar.myTasksView.description } as (typeof progress)[number];
     progress.push(p);
     const r0 = performance.now();
     void vscode.workspace.fs.stat(probe).then(() => { p.roundTripMs = Math.round(performance.now() - r0); });

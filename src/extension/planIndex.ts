@@ -94,6 +94,8 @@ export class PlanIndex implements vscode.Disposable {
   });
   /** Counters the tests, the log and the benchmark read. */
   readonly stats = { checks: 0, reads: 0, scans: 0, events: 0 };
+  /** Plan files the last workspace scan found (the sidebar shows how many are read so far). */
+  filesFound = 0;
 
   constructor(private readonly deps: PlanIndexDeps) {
     this.queue = new WorkQueue((_key, job, isCurrent) => this.runJob(job.uri, job.work, isCurrent), IO_CONCURRENCY,
@@ -149,6 +151,11 @@ export class PlanIndex implements vscode.Disposable {
     return this.entries.get(uri.toString());
   }
 
+  /** How many plans are indexed. */
+  get size(): number {
+    return this.entries.size;
+  }
+
   all(): PlanEntry[] {
     return [...this.entries.values()];
   }
@@ -186,6 +193,7 @@ export class PlanIndex implements vscode.Disposable {
     for (const uri of found) {
       if (!isPlanPath(uri)) continue;
       n++;
+      this.filesFound = n;
       if (!openDocument(uri) && !this.entries.has(uri.toString())) this.queue.schedule(uri.toString(), { uri, work: 'listed' });
     }
     this.deps.log.info(`found ${n} plan file(s) in the workspace in ${Math.round(performance.now() - t0)} ms${found.length >= MAX_FILES ? ` (stopped at ${MAX_FILES})` : ''}`);

@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { SidebarApi } from '../../src/extension/sidebar';
+import { readingProgress, type SidebarApi } from '../../src/extension/sidebar';
 import { followUps, tasksFor } from '../../src/core';
 import { gitUserEmail, meFromSetting } from '../../src/extension/sidebar/identity';
 import { computeSnapshot, groupOf, planPart } from '../../src/extension/sidebar/snapshot';
@@ -93,6 +93,13 @@ describe('sidebar: My Tasks and Follow-ups', function () {
     await waitFor(() => api.planIndex.started, 'the index to start');
     await api.planIndex.whenIdle();
     assert.ok(api.planIndex.get(fixture('sidebar', 'website.workback.yaml')), 'the sidebar fixtures are indexed');
+    // every plan file the scan found is read; the views say how far reading is only meanwhile
+    assert.ok(api.planIndex.filesFound >= 5 && api.planIndex.size >= api.planIndex.filesFound, `${api.planIndex.size} plans of ${api.planIndex.filesFound} found`);
+    await api.sidebar.whenFresh();
+    assert.doesNotMatch(api.sidebar.myTasksView.description ?? '', /reading/);
+    assert.equal(readingProgress(true, { filesFound: 1000, size: 340 }), 'reading plans: 340 of 1,000');
+    assert.equal(readingProgress(true, { filesFound: 3, size: 5 }), 'reading plans: 3 of 3', 'open documents outside the scan do not count past it');
+    assert.equal(readingProgress(false, { filesFound: 1000, size: 340 }), undefined);
   });
 
   it('Mira (by email): her tasks in groups, her follow-ups, the badges and the status bar', async () => {

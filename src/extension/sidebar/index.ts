@@ -40,6 +40,13 @@ export interface SidebarApi {
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
+/** While the workspace is read: "reading plans: 340 of 1,000" (the views fill in meanwhile). */
+export function readingProgress(indexing: boolean, index: { readonly filesFound: number; readonly size: number }): string | undefined {
+  if (!indexing || index.filesFound === 0) return undefined;
+  const read = Math.min(index.size, index.filesFound);
+  return `reading plans: ${read.toLocaleString('en-US')} of ${index.filesFound.toLocaleString('en-US')}`;
+}
+
 export function registerSidebar(context: vscode.ExtensionContext, deps: SidebarDeps): SidebarApi {
   const identity = new IdentityResolver();
   const model = new SidebarModel({ ...deps, identity });
@@ -82,7 +89,7 @@ export function registerSidebar(context: vscode.ExtensionContext, deps: SidebarD
     const filtered = model.planFilter !== undefined ? s.plans.get(model.planFilter)?.plan.title : undefined;
     const asOf = deps.today.pinned ? `as of ${formatDayHuman(s.today, true)}` : undefined;
     const who = s.state === 'unmatched' ? `as ${model.identity.me.join(', ')}` : undefined;
-    const description = [filtered, who, asOf].filter((x): x is string => !!x).join(' · ') || undefined;
+    const description = [readingProgress(model.isIndexing, deps.planIndex), filtered, who, asOf].filter((x): x is string => !!x).join(' · ') || undefined;
     myTasksView.description = description;
     followUpsView.description = description;
     const broken = s.state === 'ready' && s.brokenMine > 0

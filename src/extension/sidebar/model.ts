@@ -102,6 +102,11 @@ export class SidebarModel implements vscode.Disposable {
     this.scheduleRefresh();
   }
 
+  /** Reading the workspace (the first scan), until the index is idle. */
+  get isIndexing(): boolean {
+    return this.indexing;
+  }
+
   /** Reading the workspace: set by whoever started the index, until it is idle. */
   setIndexing(v: boolean): void {
     if (this.indexing === v) return;
