@@ -4,6 +4,7 @@
  */
 import type { RawDiagnostic } from '../diagnostic';
 import type { SourceNode } from '../sourceTree';
+import { parseBlock } from './blockEngine';
 import type { EngineResult } from './engineResult';
 import { parseFast } from './fastEngine';
 import { checkSize, DEFAULT_MAX_SIZE, findExcessiveNesting, tooDeep } from './preflight';
@@ -39,7 +40,8 @@ export function parseText(text: string, options: ParseOptions = {}): ParseResult
   let result: EngineResult;
   let used: Engine = engine;
   try {
-    const fast = engine === 'fast' ? parseFast(body) : 'fallback';
+    let fast = engine === 'fast' ? parseBlock(body) : 'fallback';
+    if (fast === 'fallback' && engine === 'fast') fast = parseFast(body);
     // The fast engine speaks only for clean YAML. Anything it finds wrong (or cannot parse) is
     // parsed again by the `yaml` engine, whose verdict and positions are the reference.
     if (fast === 'fallback' || (fast.diagnostics.length > 0 && fast.diagnostics[0]!.code !== 'too-deep')) {
