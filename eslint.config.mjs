@@ -1,6 +1,6 @@
 // ESLint flat config: typescript-eslint's recommended rules, and the architecture's arrows
 // (ARCHITECTURE.md "Which way the arrows run") as per-folder no-restricted-imports:
-//   src/core      only yaml, ajv, js-yaml and relative core files (no vscode, Node, Mermaid)
+//   src/core      only yaml, ajv and relative core files (no vscode, Node, Mermaid)
 //   src/cli       no vscode, no Mermaid, nothing of the extension or the webview
 //   src/webview   only mermaid and src/shared
 //   src/extension no Mermaid, nothing of the webview (or the CLI)
@@ -44,8 +44,8 @@ export default tseslint.config(
   },
   restrict(['src/core/**/*.ts'], [
     {
-      regex: '^(?!\\.{1,2}/|yaml$|yaml/|ajv$|ajv/|js-yaml$|js-yaml/)',
-      message: 'src/core is pure: it may import only yaml, ajv, js-yaml and other core files (no vscode, Node built-ins or mermaid).',
+      regex: '^(?!\\.{1,2}/|yaml$|yaml/|ajv$|ajv/)',
+      message: 'src/core is pure: it may import only yaml, ajv and other core files (no vscode, Node built-ins or mermaid).',
     },
     { regex: into('extension', 'cli', 'webview', 'shared'), message: 'src/core may import only core files.' },
   ]),

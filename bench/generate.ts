@@ -14,5 +14,6 @@ export function benchPlan(n: number): string {
       if (i % 50 === 0) L.push('        status: done');
     }
   }
-  return L.join('\n') + '\n';
+  L.push(''); // a flat string ending in a line break, like a file read from disk (not a concatenation)
+  return L.join('\n');
 }

@@ -18,13 +18,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { install, isInstalled, parseArgs, runExtensionTests, startServer } from '../tools/vscode-runtime/lib.mjs';
 import { sampleCpu } from './lib/processCpu.mjs';
+import { SIDEBAR_TODAY, sidebarPlan } from './sidebarPlans.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = parseArgs(process.argv.slice(2), ['verbose']);
 const PLANS = Number(args.plans ?? 1000);
 const TASKS = Number(args.tasks ?? 20);
 const RUNS = Number(args.runs ?? 15);
-const TODAY = '2026-07-01';
+const TODAY = SIDEBAR_TODAY;
 const DEBOUNCE_MS = 150;
 // (the harness turns remote.autoForwardPorts off for every run: the VS Code server's extension
 // host otherwise runs `ps` every few seconds to find ports to forward)
@@ -35,41 +36,6 @@ const median = (xs) => {
   return s.length ? s[Math.floor((s.length - 1) / 2)] : NaN;
 };
 const ms = (x) => (Number.isFinite(x) ? `${x < 10 ? x.toFixed(1) : Math.round(x)} ms` : '-');
-
-/** `YYYY-MM-DD` n days after `iso` (UTC arithmetic, no time zone involved). */
-function addDays(iso, n) {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
-
-/**
- * Plan `i`: `tasks` tasks in milestones of five, six people; "me" (me@bench.example) owns every
- * sixth task (titled "Mine …"); a chain of dependencies; some done, some doing; follow-ups with
- * me on some; a check-in cadence; goals spread so that some of my tasks are overdue.
- */
-function plan(i, tasks) {
-  const people = ['me', 'ana', 'bo', 'cy', 'dee', 'eli'];
-  const L = [
-    `# generated for bench/sidebar.bench.mjs (${i})`, 'workback: 1', `title: Generated plan ${i}`, 'goal:',
-    `  outcome: Everything of plan ${i} is done`, `  due: ${addDays(TODAY, 5 + (i % 70))}`, '  owner: ana', 'people:',
-    ...people.map((p) => `  ${p}: { name: ${p[0].toUpperCase()}${p.slice(1)} Person, email: ${p}@bench.example }`),
-    'policy:', '  check_in_every: 1w', '  escalate_after: 3d', 'milestones:',
-  ];
-  for (let m = 0; m < Math.ceil(tasks / 5); m++) {
-    L.push(`  - id: m${m}`, `    title: Milestone ${m}`, '    tasks:');
-    for (let k = 0; k < 5 && m * 5 + k < tasks; k++) {
-      const j = m * 5 + k;
-      const mine = j % 6 === 0;
-      L.push(`      - id: t${j}`, `        title: ${mine ? `Mine ${j} of plan ${i}` : `Task ${j} of plan ${i}`}`, `        owner: ${mine ? 'me' : people[1 + (j % 5)]}`, `        duration: ${1 + (j % 3)}d`);
-      if (j > 0) L.push(`        depends_on: [t${j - 1}]`);
-      if (j % 9 === 4) L.push('        status: done', `        done_on: ${addDays(TODAY, -3)}`);
-      else if (j % 4 === 1) L.push('        status: doing');
-      if (j % 5 === 2) L.push('        follow_ups:', `          - on: ${addDays(TODAY, (j % 11) - 5)}`, '            with: me', `            about: Status of task ${j}?`);
-    }
-  }
-  return `${L.join('\n')}\n`;
-}
 
 /** A production build of the extension and the in-host benchmark module, in a temporary folder. */
 async function buildExtension() {
@@ -118,7 +84,7 @@ async function main() {
   for (let i = 0; i < PLANS; i++) {
     const dir = path.join(folder, `team${String(i % 20).padStart(2, '0')}`);
     mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, `plan${String(i).padStart(4, '0')}.workback.yaml`), plan(i, TASKS));
+    writeFileSync(path.join(dir, `plan${String(i).padStart(4, '0')}.workback.yaml`), sidebarPlan(i, TASKS));
   }
   const resultsFile = path.join(root, 'results.json');
   const server = startServer({ env: { WORKBACK_BENCH_RESULTS: resultsFile, WORKBACK_BENCH_RUNS: String(RUNS), ...(args.cpuprof ? { WORKBACK_BENCH_CPUPROF: path.resolve(args.cpuprof) } : {}) }, settings: USER_SETTINGS });

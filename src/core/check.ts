@@ -16,7 +16,10 @@ export interface CheckOptions {
   today?: Day;
   /** Size cap in UTF-16 code units; default 5 MB. */
   maxSize?: number;
-  /** Which YAML engine parses: `fast` (js-yaml events, default) or `yaml` (the round-tripping Document). */
+  /**
+   * Which YAML engine parses: `fast` (default: the block engine, a one-pass parser of the YAML
+   * plans are written in, with the `yaml` engine behind it) or `yaml` (the round-tripping Document alone).
+   */
   engine?: Engine;
   /** At most this many diagnostics are returned (default 1000); a last one counts the rest. */
   maxProblems?: number;

@@ -1,6 +1,6 @@
 /**
  * The plan text as a tree of nodes with offsets: what both YAML engines produce
- * (the fast js-yaml event stream and the round-tripping `yaml` Document), so that
+ * (the block engine's one pass and the round-tripping `yaml` Document), so that
  * everything after parsing behaves the same whichever engine ran.
  */
 import type { Span } from './diagnostic';

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '../../..');
-const FLOORS: Record<string, string> = { yaml: '2.8.3', ajv: '8.18.0', mermaid: '11.15.0', 'js-yaml': '5.5.0' };
+const FLOORS: Record<string, string> = { yaml: '2.8.3', ajv: '8.18.0', mermaid: '11.15.0' };
 
 const parts = (v: string) => v.replace(/^[^\d]*/, '').split(/[.+-]/).slice(0, 3).map(Number);
 function atLeast(v: string, floor: string): boolean {

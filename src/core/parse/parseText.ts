@@ -1,14 +1,15 @@
 /**
- * Text -> source tree. Never throws. Preflight (size, nesting), then the fast engine, then
- * the `yaml` engine when the fast one gives up; a BOM is set aside and offsets kept.
+ * Text -> source tree. Never throws. Preflight (size, nesting), then the block engine (the
+ * fast path), then the `yaml` engine when it gives up; a BOM is set aside and offsets kept.
  */
 import type { RawDiagnostic } from '../diagnostic';
 import type { SourceNode } from '../sourceTree';
+import { parseBlock } from './blockEngine';
 import type { EngineResult } from './engineResult';
-import { parseFast } from './fastEngine';
 import { checkSize, DEFAULT_MAX_SIZE, findExcessiveNesting, tooDeep } from './preflight';
 import { parseWithYaml } from './yamlEngine';
 
+/** `fast`: the block engine, with the `yaml` engine behind it; `yaml`: the `yaml` engine alone. */
 export type Engine = 'fast' | 'yaml';
 
 export interface ParseOptions {
@@ -39,9 +40,9 @@ export function parseText(text: string, options: ParseOptions = {}): ParseResult
   let result: EngineResult;
   let used: Engine = engine;
   try {
-    const fast = engine === 'fast' ? parseFast(body) : 'fallback';
-    // The fast engine speaks only for clean YAML. Anything it finds wrong (or cannot parse) is
-    // parsed again by the `yaml` engine, whose verdict and positions are the reference.
+    const fast = engine === 'fast' ? parseBlock(body) : 'fallback';
+    // The block engine speaks only for clean YAML in its subset. Anything else, and anything it
+    // finds wrong, is parsed again by the `yaml` engine, whose verdict and positions are the reference.
     if (fast === 'fallback' || (fast.diagnostics.length > 0 && fast.diagnostics[0]!.code !== 'too-deep')) {
       used = 'yaml';
       result = parseWithYaml(body);

@@ -52,8 +52,10 @@ export function findExcessiveNesting(text: string, maxDepth = MAX_DEPTH): number
     let quote = 0;
     let lastNonSpace = 0;
     let sawComment = false;
+    let sawHeaderChar = false; // a `|` or `>` before any comment: only then can the line end in a block scalar header
     for (let j = i; j < lineEnd; j++) {
       const c = text.charCodeAt(j);
+      if (c === 124 || c === 62) sawHeaderChar = true;
       if (quote) {
         if (c === quote) {
           if (quote === 39 && text.charCodeAt(j + 1) === 39) j++;
@@ -75,7 +77,7 @@ export function findExcessiveNesting(text: string, maxDepth = MAX_DEPTH): number
       if (c !== 32 && c !== 9) lastNonSpace = c;
     }
     if (depth > maxDepth) return i;
-    if (flow === 0 && quote === 0 && (lastNonSpace === 124 || lastNonSpace === 62 || ((MAY_END_HEADER[lastNonSpace] ?? true) && isBlockHeaderEnd(text, i, lineEnd)) || (sawComment && isBlockHeaderEnd(text, i, lineEnd)))) {
+    if (flow === 0 && quote === 0 && sawHeaderChar && (lastNonSpace === 124 || lastNonSpace === 62 || ((MAY_END_HEADER[lastNonSpace] ?? true) && isBlockHeaderEnd(text, i, lineEnd)) || (sawComment && isBlockHeaderEnd(text, i, lineEnd)))) {
       blockScalarIndent = col;
     }
     i = skipEol(text, lineEnd);

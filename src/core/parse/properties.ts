@@ -44,20 +44,6 @@ export function findSecondDocument(text: string, from: number): Span {
   return { start: from, end: from };
 }
 
-/** Start of the block scalar header (`|`, `>-`, ...) that introduces content at `contentStart`. */
-export function findBlockHeader(text: string, contentStart: number): number {
-  let lineEnd = contentStart;
-  for (let guard = 0; guard < 10000 && lineEnd > 0; guard++) {
-    const lineStart = text.lastIndexOf('\n', lineEnd - 1) + 1;
-    const line = text.slice(lineStart, lineEnd).replace(/(^|\s)#.*$/, '$1');
-    const k = Math.max(line.lastIndexOf('|'), line.lastIndexOf('>'));
-    if (k >= 0) return lineStart + k;
-    lineEnd = lineStart - 1;
-    if (lineEnd < 0) break;
-  }
-  return contentStart;
-}
-
 /** A block scalar ends at its last non-blank character: engines differ on trailing blank lines. */
 export function trimBlockEnd(text: string, start: number, end: number): number {
   let e = end;

@@ -1,35 +1,68 @@
-/** One resolver for plain scalars, YAML 1.2 core schema, shared by both engines. */
+/**
+ * One resolver for plain scalars, YAML 1.2 core schema, shared by both engines. Written out by
+ * hand instead of a chain of regular expressions (null, booleans, int, octal, hex, float, inf,
+ * nan): it runs on every plain key and value, and most of them (`title`, `t12`, `2026-07-01`)
+ * start like a keyword or a number. A unit test holds it to the regular expressions.
+ */
 import type { ScalarValue } from '../sourceTree';
-
-const NULL_RE = /^(?:~|null|Null|NULL|)$/;
-const TRUE_RE = /^(?:true|True|TRUE)$/;
-const FALSE_RE = /^(?:false|False|FALSE)$/;
-const INT_RE = /^[-+]?[0-9]+$/;
-const OCT_RE = /^0o[0-7]+$/;
-const HEX_RE = /^0x[0-9a-fA-F]+$/;
-const FLOAT_RE = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
-const INF_RE = /^[-+]?\.(?:inf|Inf|INF)$/;
-const NAN_RE = /^\.(?:nan|NaN|NAN)$/;
-
-/** First characters a null, boolean or number can start with: ~ n N t T f F + - . 0-9. */
-const MAY_BE_TYPED: boolean[] = (() => {
-  const t: boolean[] = [];
-  for (const c of '~nNtTfF+-.0123456789') t[c.charCodeAt(0)] = true;
-  return t;
-})();
 
 /** The value of a plain (unquoted) scalar; quoted and block scalars are always strings. */
 export function resolvePlain(text: string): ScalarValue {
-  if (text.length > 32) return text; // no number or keyword is this long; keeps the regexes on short input
-  if (text.length > 0 && !MAY_BE_TYPED[text.charCodeAt(0)]) return text; // most text starts with a letter that no keyword does
-  if (NULL_RE.test(text)) return null;
-  if (TRUE_RE.test(text)) return true;
-  if (FALSE_RE.test(text)) return false;
-  if (INT_RE.test(text)) return Number(text);
-  if (OCT_RE.test(text)) return parseInt(text.slice(2), 8);
-  if (HEX_RE.test(text)) return parseInt(text.slice(2), 16);
-  if (FLOAT_RE.test(text)) return Number(text);
-  if (INF_RE.test(text)) return text.startsWith('-') ? -Infinity : Infinity;
-  if (NAN_RE.test(text)) return NaN;
-  return text;
+  const n = text.length;
+  if (n === 0) return null;
+  if (n > 32) return text; // no number or keyword is this long
+  const c = text.charCodeAt(0);
+  switch (c) {
+    case 0x7e /* ~ */: return n === 1 ? null : text;
+    case 0x6e /* n */: case 0x4e /* N */: return text === 'null' || text === 'Null' || text === 'NULL' ? null : text;
+    case 0x74 /* t */: case 0x54 /* T */: return text === 'true' || text === 'True' || text === 'TRUE' ? true : text;
+    case 0x66 /* f */: case 0x46 /* F */: return text === 'false' || text === 'False' || text === 'FALSE' ? false : text;
+    case 0x2b /* + */: case 0x2d /* - */: case 0x2e /* . */: return resolveNumber(text, n);
+    default: return c >= 0x30 && c <= 0x39 ? resolveNumber(text, n) : text;
+  }
+}
+
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+
+/** `[-+]?[0-9]+`, `0o[0-7]+`, `0x[0-9a-fA-F]+`, `[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?`, `[-+]?\.inf`, `\.nan`. */
+function resolveNumber(text: string, n: number): ScalarValue {
+  const c0 = text.charCodeAt(0);
+  if (c0 === 0x30 && n > 2) {
+    const c1 = text.charCodeAt(1);
+    if (c1 === 0x6f /* o */) return allDigits(text, 2, n, 8) ? parseInt(text.slice(2), 8) : text;
+    if (c1 === 0x78 /* x */) return allDigits(text, 2, n, 16) ? parseInt(text.slice(2), 16) : text;
+  }
+  let i = c0 === 0x2b || c0 === 0x2d ? 1 : 0;
+  if (text.charCodeAt(i) === 0x2e /* . */ && n - i === 4) {
+    const word = text.slice(i + 1);
+    if (word === 'inf' || word === 'Inf' || word === 'INF') return c0 === 0x2d ? -Infinity : Infinity;
+    if (i === 0 && (word === 'nan' || word === 'NaN' || word === 'NAN')) return NaN;
+  }
+  const intStart = i;
+  while (i < n && isDigit(text.charCodeAt(i))) i++;
+  const intDigits = i - intStart;
+  if (text.charCodeAt(i) === 0x2e) {
+    const fracStart = ++i;
+    while (i < n && isDigit(text.charCodeAt(i))) i++;
+    if (intDigits === 0 && i === fracStart) return text;
+  } else if (intDigits === 0) return text;
+  const e = text.charCodeAt(i);
+  if (e === 0x65 || e === 0x45) {
+    i++;
+    const s = text.charCodeAt(i);
+    if (s === 0x2b || s === 0x2d) i++;
+    const expStart = i;
+    while (i < n && isDigit(text.charCodeAt(i))) i++;
+    if (i === expStart) return text;
+  }
+  return i === n ? Number(text) : text;
+}
+
+function allDigits(text: string, from: number, to: number, radix: 8 | 16): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    const ok = radix === 8 ? c >= 0x30 && c <= 0x37 : isDigit(c) || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46);
+    if (!ok) return false;
+  }
+  return true;
 }

@@ -1,8 +1,8 @@
 /**
  * The `yaml` engine: the round-tripping Document of the `yaml` package (failsafe schema,
  * so every scalar arrives as text and the one core resolver decides its type). Used when
- * the fast engine gives up (its syntax errors are precise and plentiful), when an edit
- * needs the Document, and in tests as the reference the fast engine must match.
+ * the block engine gives up (its syntax errors are precise and plentiful), when an edit
+ * needs the Document, and in tests as the reference the block engine must match.
  */
 import { Alias, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, type Node as YamlNode, type Document } from 'yaml';
 import type { RawDiagnostic } from '../diagnostic';

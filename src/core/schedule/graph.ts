@@ -32,18 +32,29 @@ export interface PlanGraph {
   items: number[];
 }
 
+interface OrderedGraph {
+  graph: PlanGraph;
+  order: Int32Array;
+  complete: boolean;
+}
+
 /**
  * The graph and its order, built once per plan: the validator's cycle check and the scheduler
- * share them (a plan object is never changed after the validator built it).
+ * share them (a plan object is never changed after the validator built it). Kept on the plan
+ * itself, in a property that is neither enumerable nor copied by a spread: a module-level
+ * WeakMap keyed by plans made V8's young-generation collections keep every checked plan (and
+ * its source tree) alive, so they were all promoted to the old generation; checking 1,000 small
+ * plans spent a quarter of its time collecting garbage.
  */
-const ordered = new WeakMap<Plan, { graph: PlanGraph; order: Int32Array; complete: boolean }>();
+const ORDERED = Symbol('orderedGraph');
 
-export function orderedGraph(plan: Plan): { graph: PlanGraph; order: Int32Array; complete: boolean } {
-  let hit = ordered.get(plan);
+export function orderedGraph(plan: Plan): OrderedGraph {
+  const memo = plan as Plan & { [ORDERED]?: OrderedGraph };
+  let hit = memo[ORDERED];
   if (!hit) {
     const graph = buildGraph(plan);
     hit = { graph, ...reverseTopologicalOrder(graph) };
-    ordered.set(plan, hit);
+    Object.defineProperty(memo, ORDERED, { value: hit });
   }
   return hit;
 }

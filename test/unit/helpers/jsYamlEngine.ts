@@ -1,18 +1,18 @@
 /**
- * The fast engine: js-yaml's flat event stream (offsets into the text, no AST) turned into
- * the source tree. It is about 10x faster than building a `yaml` Document. On any error it
- * gives up and the `yaml` engine, whose messages and positions are better, takes over.
+ * js-yaml 5's event stream (offsets into the text, no AST) through the TreeBuilder: the fast
+ * engine of the core until the block engine replaced it, kept here as a second, independent
+ * parser that the block engine's differential tests compare against (js-yaml is a dev dependency).
  */
-import { EVENT_ID, getScalarValue, parseEvents, type Event, type ScalarEvent } from 'js-yaml';
-import type { ScalarStyle } from '../sourceTree';
-import { findBlockHeader, findDirective, findSecondDocument, trimBlockEnd } from './properties';
-import { MAX_DEPTH, tooDeep } from './preflight';
-import { TreeBuilder } from './treeBuilder';
-import type { EngineResult } from './engineResult';
+import { EVENT_ID, getScalarValue, parseEvents, type Event } from 'js-yaml';
+import type { EngineResult } from '../../../src/core/parse/engineResult';
+import { MAX_DEPTH, tooDeep } from '../../../src/core/parse/preflight';
+import { findDirective, findSecondDocument, trimBlockEnd } from '../../../src/core/parse/properties';
+import { TreeBuilder } from '../../../src/core/parse/treeBuilder';
+import type { ScalarStyle } from '../../../src/core/sourceTree';
 
 const STYLES: Record<number, ScalarStyle> = { 1: 'plain', 2: 'single', 3: 'double', 4: 'literal', 5: 'folded' };
 
-export function parseFast(text: string): EngineResult | 'fallback' {
+export function parseJsYaml(text: string): EngineResult | 'fallback' {
   let events: Event[];
   try {
     events = parseEvents(text, { maxDepth: MAX_DEPTH });
@@ -98,4 +98,16 @@ function properties(b: TreeBuilder, ev: { anchorStart: number; anchorEnd: number
   }
 }
 
-export type { ScalarEvent };
+/** Start of the block scalar header (`|`, `>-`, ...) that introduces content at `contentStart`. */
+function findBlockHeader(text: string, contentStart: number): number {
+  let lineEnd = contentStart;
+  for (let guard = 0; guard < 10000 && lineEnd > 0; guard++) {
+    const lineStart = text.lastIndexOf('\n', lineEnd - 1) + 1;
+    const line = text.slice(lineStart, lineEnd).replace(/(^|\s)#.*$/, '$1');
+    const k = Math.max(line.lastIndexOf('|'), line.lastIndexOf('>'));
+    if (k >= 0) return lineStart + k;
+    lineEnd = lineStart - 1;
+    if (lineEnd < 0) break;
+  }
+  return contentStart;
+}
