@@ -15,7 +15,7 @@ import { findExcessiveNesting } from '../../src/core/parse/preflight';
 import { parseWithYaml } from '../../src/core/parse/yamlEngine';
 import { FIXTURES } from './helpers/fixtures';
 import { parseJsYaml } from './helpers/jsYamlEngine';
-import { mutate, mutation, planLikeYaml } from './helpers/yamlDocs';
+import { blockScalarYaml, multiLineScalarYaml, mutate, mutation, planLikeYaml } from './helpers/yamlDocs';
 import { SMALL_PLAN } from './helpers/plans';
 
 const ROOT = path.resolve(FIXTURES, '../..');
@@ -81,6 +81,18 @@ describe('block engine: the same tree as the yaml engine, or fallback', function
       if (clean(text)) cleanOnes++;
     }), { numRuns: RUNS || 600 });
     assert.ok(accepted >= cleanOnes * 0.9, `the block engine should accept most clean documents (${accepted} of ${cleanOnes})`);
+  });
+
+  it('generated block scalars, where YAML parsers disagree most', () => {
+    fc.assert(fc.property(blockScalarYaml, (text) => {
+      differential(text);
+    }), { numRuns: RUNS || 2000 });
+  });
+
+  it('generated plain and quoted scalars over several lines', () => {
+    fc.assert(fc.property(multiLineScalarYaml, (text) => {
+      differential(text);
+    }), { numRuns: RUNS || 2000 });
   });
 
   it('random edits of the examples and fixtures', () => {
@@ -151,6 +163,18 @@ describe('block engine: the same tree as the yaml engine, or fallback', function
       fallsBack('a:\n  b: |2\n     x\n\n     \n# note\n');
       // a closing bracket at the parent's indentation: yaml accepts it, js-yaml does not
       fallsBack('a: [\n  b,\n]\n');
+      // a kept empty block scalar ending in white space without a line break: "\n\n" for js-yaml, "\n" for yaml
+      fallsBack('a: |+\n\n    ');
+      fallsBack('- |+ # c\n    ');
+      // a line of tabs after a key without a value: js-yaml reads null, yaml rejects tabs as indentation
+      fallsBack('goal:\n\t\noutcome: x\n');
+      // an escaped line break, then an empty line: "xy" for js-yaml, "x y" for yaml, "x\ny" in the spec
+      fallsBack('key: "x\\\n\n y"\n');
+      // a blank line with a tab where indentation is, inside a plain or quoted scalar: yaml rejects it
+      fallsBack('k: v\n\t\n - x\n');
+      fallsBack('k: "v\n\t\n x"\n');
+      // a comment line at the parent's indentation inside a flow collection, after a plain scalar: yaml rejects it
+      fallsBack('a: {k: x\n# c\n  }\n');
     });
   });
 });

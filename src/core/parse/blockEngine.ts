@@ -1,12 +1,13 @@
 /**
  * The block engine: a hand-written parser for the YAML that plans are written in, which scans
- * the text once and drives the TreeBuilder directly. It covers block mappings and sequences,
- * plain, quoted and block scalars, flow collections, comments, CRLF and an explicit `---`.
- * Anything else (anchors, tags, directives, `?` keys, several documents, tabs outside quotes
- * and comments), and anything it finds wrong, returns 'fallback': the `yaml` engine parses
+ * the text once and drives the TreeBuilder directly (no tokens, events or AST). It covers
+ * block mappings and sequences, plain, quoted and block scalars, flow collections, comments,
+ * tabs as separation, CRLF and an explicit `---`. Anything else (anchors, aliases, tags,
+ * directives, `?` keys, several documents, a scalar as the whole document, tabs where
+ * indentation is), and anything it finds wrong, returns 'fallback': the `yaml` engine parses
  * the text again and reports problems with the reference messages and positions.
+ * test/unit/blockEngine.test.ts holds every tree it builds to the `yaml` engine's.
  */
-import type { ScalarStyle } from '../sourceTree';
 import { readBlockScalar, type BlockScalarRead } from './blockScalars';
 import type { EngineResult } from './engineResult';
 import { MAX_DEPTH, tooDeep } from './preflight';
@@ -70,7 +71,7 @@ class BlockParser {
       this.pos += 3;
       this.endLine();
       this.nextContent(false);
-      if (this.pos >= this.text.length) return fail();
+      if (this.pos >= this.text.length) fail(); // a document of nothing but `---`
     }
     const c = this.text.charCodeAt(this.pos);
     if (c === LEFT_BRACKET || c === LEFT_BRACE) this.inlineValue(-1);
@@ -373,6 +374,7 @@ class BlockParser {
         p = ls;
         while (text.charCodeAt(p) === SPACE) p++;
         indent = p - ls;
+        if (text.charCodeAt(p) === TAB && indent <= parentIndent) fail(); // a tab where indentation is
         while (isWhite(text.charCodeAt(p))) p++;
         const c = text.charCodeAt(p);
         if (c === LF || c === CR) {
@@ -486,7 +488,10 @@ class BlockParser {
         let r = q;
         while (isWhite(text.charCodeAt(r))) r++;
         const next = text.charCodeAt(r);
-        if (!(next === LF || next === CR || next === HASH) && (r !== q || q - ls <= parentIndent || (q === ls && isDocumentMarker(text, q)))) fail();
+        if (next === HASH) {
+          // a comment line not indented more than the parent: `yaml` rejects it after a plain scalar
+          if (q - ls <= parentIndent) fail();
+        } else if (!(next === LF || next === CR) && (r !== q || q - ls <= parentIndent || (q === ls && isDocumentMarker(text, q)))) fail();
         p = r;
         continue;
       }
@@ -500,4 +505,3 @@ function fail(): never {
   throw FALLBACK;
 }
 
-export type { ScalarStyle };

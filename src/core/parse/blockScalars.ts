@@ -1,7 +1,9 @@
 /**
- * Literal (`|`) and folded (`>`) block scalars for the block engine: chomping (`-`, `+`),
- * an explicit indentation indicator, a comment after the header. Returns false for what the
- * subset leaves to the `yaml` engine (tabs in the content, more-indented leading empty lines).
+ * Literal (`|`) and folded (`>`) block scalars for the block engine: chomping (`-`, `+`), an
+ * explicit indentation indicator, a comment after the header, more-indented lines, tabs in the
+ * content. Returns false for what the subset leaves to the `yaml` engine: a tab where the
+ * indentation is, more-indented leading empty lines (an error), and white space past the last
+ * text where the parsers disagree.
  */
 import { trimBlockEnd } from './properties';
 import { CR, DASH, HASH, LF, PIPE, SPACE, TAB, afterBreak, isWhite, lineEnd } from './yamlChars';
@@ -53,6 +55,8 @@ export function readBlockScalar(text: string, h: number, parentIndent: number, o
   let whiteAfterText = false;
   let tabAfterText = false;
   let previousMore = false;
+  /** The text ends with white space and no line break, inside the scalar. */
+  let whiteAtEnd = false;
   let lastContentEnd = -1;
   let ls = afterBreak(text, headerEnd);
   const n = text.length;
@@ -71,6 +75,7 @@ export function readBlockScalar(text: string, h: number, parentIndent: number, o
       // an empty line; white space beyond the indentation is content
       if (lineIndent > maxLeadingEmpty) maxLeadingEmpty = lineIndent;
       if (s < n) pendingEmpty++; // (white space at the very end, without a line break, is no line)
+      else whiteAtEnd = true;
       ls = afterBreak(text, s);
       continue;
     }
@@ -104,7 +109,9 @@ export function readBlockScalar(text: string, h: number, parentIndent: number, o
   // of them when there is no text at all.
   if (whiteAfterText && (explicit || !hasText || tabAfterText)) return false;
   if (!hasContent) {
-    // an empty scalar: only a kept one holds its empty lines; its span is the header
+    // an empty scalar: only a kept one holds its empty lines; its span is the header. With
+    // white space at the very end, js-yaml counts it as one more line, `yaml` as at least one.
+    if (chomp === KEEP && whiteAtEnd) return false;
     out.text = chomp === KEEP ? '\n'.repeat(pendingEmpty) : '';
     out.end = trimBlockEnd(text, h, headerEnd);
   } else {

@@ -58,11 +58,11 @@ function readEscaped(text: string, q: number, parentIndent: number, multiLine: b
       res += text.slice(seg, p);
       const e = text.charCodeAt(p + 1);
       if (e === LF || e === CR) {
-        // an escaped line break: nothing for the break, white space before it kept
+        // An escaped line break: nothing for the break, white space before it kept. Empty lines
+        // after it are line feeds in the spec; js-yaml drops them, `yaml` reads a space.
         if (!multiLine) return false;
         const next = skipEmptyLines(text, afterBreak(text, p + 1), parentIndent);
-        if (next < 0) return false;
-        res += emptyLines;
+        if (next < 0 || emptyLines) return false;
         p = seg = next;
         continue;
       }
@@ -136,6 +136,7 @@ function skipEmptyLines(text: string, lineStart: number, parentIndent: number): 
     while (text.charCodeAt(p) === SPACE) p++;
     const indent = p - ls;
     let c = text.charCodeAt(p);
+    if (c === TAB && indent <= parentIndent) return -1; // a tab where indentation is: `yaml` rejects it
     while (c === SPACE || c === TAB) c = text.charCodeAt(++p);
     if (c === LF || c === CR) {
       empties += '\n';

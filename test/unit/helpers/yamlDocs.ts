@@ -156,6 +156,48 @@ export const planLikeYaml: fc.Arbitrary<string> = fc
   .tuple(fc.record({ t: fc.constant('map' as const), entries: fc.uniqueArray(fc.tuple(key, value), { minLength: 1, maxLength: 6, selector: (e) => e[0] }) }), layout)
   .map(([root, l]) => render(root, l));
 
+/**
+ * A block scalar (`|` or `>`, chomping, indentation indicator, comment) as a mapping value, a
+ * sequence entry or a compact mapping's value, with lines of text, more-indented text, empty
+ * lines, lines of white space and tabs at various indentations, sometimes at the very end of
+ * the text without a line break: where YAML parsers disagree most.
+ */
+export const blockScalarYaml: fc.Arbitrary<string> = fc
+  .record({
+    context: fc.constantFrom('key: ', '- ', '- key: ', 'a:\n  key: ', 'a:\n- '),
+    style: fc.constantFrom('|', '>'),
+    chomp: fc.constantFrom('', '-', '+'),
+    indicator: fc.constantFrom('', '', '1', '2', '3'),
+    comment: fc.constantFrom('', ' # c', '\t# c'),
+    lines: fc.array(fc.tuple(fc.integer({ min: 0, max: 6 }), fc.constantFrom('', 'x', 'x y', ' x', '\tx', 'x\t', '\t', '#x', '- x', 'k: v', '  ')), { maxLength: 6 }),
+    after: fc.constantFrom('', '\n', 'next: v\n', '# c\n', '  # c\n', 'next: v'),
+    lastBreak: fc.boolean(),
+  })
+  .map(({ context, style, chomp, indicator, comment, lines, after, lastBreak }) => {
+    const body = lines.map(([ind, t]) => ' '.repeat(ind) + t).join('\n');
+    const scalar = `${context}${style}${chomp}${indicator}${comment}\n${body}`;
+    return after === '' && !lastBreak ? scalar : `${scalar}\n${after}`;
+  });
+
+/**
+ * A plain or quoted scalar over several lines (folding, escapes, escaped line breaks, `''`,
+ * empty lines, lines of white space and tabs, continuation lines at various indentations) in
+ * the same contexts, sometimes at the very end of the text.
+ */
+export const multiLineScalarYaml: fc.Arbitrary<string> = fc
+  .record({
+    context: fc.constantFrom('key: ', '- ', '- key: ', 'a:\n  key: ', 'a:\n- ', 'key:\n  ', 'a: [', 'a: {k: '),
+    quote: fc.constantFrom('', '"', "'"),
+    first: fc.constantFrom('x', 'x y', 'a:b', 'x\t', '\\t', "it''s", '\\u00e9', 'x\\', '#x', '-x'),
+    lines: fc.array(fc.tuple(fc.integer({ min: 0, max: 5 }), fc.constantFrom('', 'y', 'y z', '\ty', 'y\t', '\t', '  ', '# c', 'y # c', '- y', 'k: v', '\\n', '\\', "''", '"', "'", ']', '}')), { maxLength: 4 }),
+    after: fc.constantFrom('', '\n', 'next: v\n', '# c\n', ' # c\n'),
+  })
+  .map(({ context, quote, first, lines, after }) => {
+    const close = context.endsWith('[') ? ']' : context.endsWith(': ') && context.includes('{') ? '}' : '';
+    const body = [first, ...lines.map(([ind, t]) => ' '.repeat(ind) + t)].join('\n');
+    return `${context}${quote}${body}${quote}${close}${after ? `\n${after}` : ''}`;
+  });
+
 /** Characters and snippets that mean something to YAML, for character-level mutations. */
 export const YAML_SNIPPETS = [
   ' ', '  ', '\n', '\r\n', '\r', ':', ': ', '- ', '-', '#', ' #', '"', "'", '\\', '[', ']', '{', '}', ',', '|', '>', '|-', '>+', '|2',
