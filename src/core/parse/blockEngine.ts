@@ -243,7 +243,7 @@ class BlockParser {
       const end = this.scanPlainLine(start, false);
       if (this.stopKind !== AT_COLON) fail();
       colon = this.stopAt;
-      this.builder.scalar(start, end, 'plain', text.slice(start, end));
+      this.builder.scalar(start, end, 'plain', keyText(text, start, end));
     }
     if (colon - start > MAX_KEY_LENGTH) fail();
     this.pos = colon + 1;
@@ -398,7 +398,7 @@ class BlockParser {
       }
       lineBreak = this.stopAt;
     }
-    this.builder.scalar(start, end, 'plain', value ?? text.slice(start, end));
+    this.builder.scalar(start, end, 'plain', value ?? (text.slice(start, end)));
     this.pos = afterBreak(text, lineBreak);
   }
 
@@ -499,6 +499,26 @@ class BlockParser {
       return;
     }
   }
+}
+
+/**
+ * Recent plain keys, by length, first and last character: a plan repeats a few keys (id, title,
+ * owner, duration...) thousands of times, and reusing one string for each saves the copy and
+ * lets V8 skip interning it again when it becomes a property name. Only short keys: V8 copies
+ * a short slice, so a cached key never keeps a plan's text alive.
+ */
+const KEYS: (string | undefined)[] = new Array(256);
+const MAX_CACHED_KEY = 12;
+
+function keyText(text: string, start: number, end: number): string {
+  const length = end - start;
+  if (length > MAX_CACHED_KEY) return text.slice(start, end);
+  const slot = (length * 31 + text.charCodeAt(start) * 7 + text.charCodeAt(end - 1)) & 255;
+  const known = KEYS[slot];
+  if (known !== undefined && known.length === length && text.startsWith(known, start)) return known;
+  const key = text.slice(start, end);
+  KEYS[slot] = key;
+  return key;
 }
 
 function fail(): never {
