@@ -8,7 +8,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchBrowser, quickOpen, runCommand, startServer, waitForWorkbench, workbenchUrl } from '../../tools/vscode-runtime/lib.mjs';
+import { launchBrowser, quickOpen, runCommand, startServer, waitFor, waitForWorkbench, workbenchUrl } from '../../tools/vscode-runtime/lib.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SHOTS = process.env.WORKBACK_SCREENSHOTS || path.join(ROOT, 'test-results', 'screenshots');
@@ -106,13 +106,19 @@ describe('editing plans in a real VS Code', function () {
     assert.equal(rows.length, 3, 'design, licensing, pick-method: nothing that depends on enroll-it');
     assert.ok(rows[0].startsWith('design') && rows[0].includes('Method chosen with stakeholders'), 'titles on every row');
     assert.ok(rows[2].includes('Choose MFA method'));
-    await page.keyboard.press('ArrowDown');
-    await page.keyboard.press('ArrowDown');
+    // down to pick-method (the list may still be refreshed under the first presses, which puts the
+    // focus back on its first row: look at the focused row, not at the number of presses)
+    const focused = page.locator('.editor-widget.suggest-widget.visible .monaco-list-row.focused');
+    await waitFor(async () => {
+      if (await focused.filter({ hasText: 'pick-method' }).count()) return true;
+      await page.keyboard.press('ArrowDown');
+      return false;
+    }, 'pick-method focused in the suggestions', { timeout: 15000, interval: 300 });
     await showDetails('Start by Wed 5 Aug 2026');
     rows = await suggestRows('pick-method');
     await page.screenshot({ path: path.join(SHOTS, 'completion.png') });
     // accept the focused id
-    await page.locator('.editor-widget.suggest-widget.visible .monaco-list-row.focused').filter({ hasText: 'pick-method' }).first().waitFor({ timeout: 10000 });
+    await focused.filter({ hasText: 'pick-method' }).first().waitFor({ timeout: 10000 });
     await page.keyboard.press('Enter');
     await editor().locator('.view-line').filter({ hasText: 'depends_on: [pick-method]' }).first().waitFor();
     await page.keyboard.press('Escape');
