@@ -117,8 +117,11 @@ describe('the Workback sidebar in a real VS Code', function () {
     const status = page.locator('.part.statusbar .statusbar-item').filter({ hasText: '3 overdue' });
     await status.waitFor();
     // the badge on the activity bar icon: the views' badges added up (1 task, 2 follow-ups overdue)
-    const badge = await page.locator('.activitybar .action-item').filter({ has: page.locator('a[aria-label^="Workback"]') }).locator('.badge-content').innerText();
-    assert.equal(badge.trim(), '3');
+    // (the workbench draws it after the status bar item: wait for it to settle, then compare)
+    const badgeLocator = page.locator('.activitybar .action-item').filter({ has: page.locator('a[aria-label^="Workback"]') }).locator('.badge-content');
+    let badge = '';
+    await waitFor(async () => (badge = (await badgeLocator.innerText()).trim()) === '3', 'the activity bar badge', { timeout: 20000 }).catch(() => undefined);
+    assert.equal(badge, '3');
 
     // hover a task: its inline buttons (start, mark done) show; the tooltip has the details
     const photos = row(page, 'My Tasks', 'Pick the hero photos');
