@@ -81,6 +81,8 @@ export interface Goal {
   measure?: string;
   due: Day;
   owner?: string;
+  /** The span of the `goal` key (undefined when the plan has none). */
+  keySpan?: Span;
   node: MapNode;
 }
 

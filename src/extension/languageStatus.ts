@@ -5,8 +5,8 @@ import { LANGUAGE_ID } from './planFiles';
 import type { PlanEntry, PlanIndex } from './planIndex';
 import { LARGE_FILE_DEBOUNCE_MS } from './settings';
 import type { TodayClock } from './today';
+import { plural } from '../shared/wording';
 
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export interface StatusText {
   text: string;

@@ -14,7 +14,7 @@
  * Nothing is parsed until a plan is open (or a view calls start()).
  */
 import * as vscode from 'vscode';
-import type { CheckResult, Day, Diagnostic } from '../core';
+import { detachSource, type CheckResult, type Day, type Diagnostic } from '../core';
 import { ByteBudget } from './byteBudget';
 import { ChangeBatcher } from './changeBatcher';
 import { checkText, errorText, tooLarge } from './planCheck';
@@ -379,6 +379,9 @@ export class PlanIndex implements vscode.Disposable {
       this.stats.checks++;
       ({ result, diagnostics } = checkText(text, today, this.deps.settings().maxFileSize,
         (e) => this.deps.log.error(`checkPlan threw on ${uri.toString()}: ${errorText(e)}`)));
+      // A plan nobody has open is kept without its source tree (a fraction of the memory, and of
+      // the garbage collection while indexing); the language features check open documents only.
+      if (result && source === 'file') detachSource(result);
     }
     const checkMs = performance.now() - t0;
     const entry: PlanEntry = {

@@ -4,8 +4,8 @@
  * shows a tooltip (built with textContent only) and asks the host to reveal the task.
  */
 import type { BarInfo } from '../shared/protocol';
+import { plural } from '../shared/wording';
 
-const plural = (n: number, word: string): string => `${n} ${word}${Math.abs(n) === 1 ? '' : 's'}`;
 
 /** Tag the SVG's bars with their rows; returns how many task bars and rows were found. */
 export function tagBars(svg: SVGSVGElement, svgId: string, rows: readonly BarInfo[]): { bars: number; rows: number } {

@@ -80,6 +80,36 @@ describe('plans that are not open', () => {
     await waitFor(() => !api.planIndex.get(uri), 'the index forgets the file');
   });
 
+  it('keeps a plan that is not open without its source tree, and has it back once the plan is opened', async () => {
+    const api = await getApi();
+    await api.planIndex.start();
+    const uri = fixture('plans', 'kept-lean.workback.yaml');
+    const text = BROKEN.replace('owner: nobody', 'owner: dana').replace('- { id: t, title: T, owner: dana }', '- { id: a, title: A, owner: dana }\n      - { id: b, title: B, owner: dana, depends_on: [a] }');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    try {
+      const stored = await waitFor(() => api.planIndex.get(uri)?.result?.plan && api.planIndex.get(uri), 'the new file in the index');
+      assert.equal(stored.source, 'file');
+      assert.deepEqual(stored.result?.plan?.tasks.map((t) => t.id), ['a', 'b']);
+      assert.equal(stored.result?.tree, undefined, 'a closed plan is kept without its tree');
+      assert.equal(stored.result?.plan?.tasks[0].node.pairs.length, 0);
+
+      const doc = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(doc, { preview: false });
+      const ref = doc.positionAt(text.indexOf('[a]') + 1);
+      const defs = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', uri, ref);
+      const target = defs.map((d) => ('targetUri' in d ? d.targetRange : d.range))[0];
+      assert.ok(target, 'go to definition finds the task');
+      assert.equal(doc.getText(target), 'a');
+      assert.equal(doc.offsetAt(target.start), text.indexOf('{ id: a') + '{ id: '.length);
+      const open = await waitFor(() => api.planIndex.get(uri)?.source === 'document' && api.planIndex.get(uri), 'the open document in the index');
+      assert.ok(open.result?.tree, 'an open plan has its tree');
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    } finally {
+      await vscode.workspace.fs.delete(uri);
+    }
+    await waitFor(() => !api.planIndex.get(uri), 'the index forgets the file');
+  });
+
   it('keeps the problems of a closed plan (from the file on disk)', async () => {
     const doc = await openPlan('plans', 'unknown-owner.workback.yaml');
     await waitForDiagnostics(doc.uri, hasCode('unknown-person'), 'unknown-person');

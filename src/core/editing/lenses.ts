@@ -7,7 +7,6 @@ import type { Span } from '../diagnostic';
 import type { Plan } from '../model';
 import { taskState } from '../query/planFile';
 import type { Schedule } from '../schedule/types';
-import { pairOf, spanOf } from '../sourceTree';
 import { lineShape, Lines, unquote } from './yamlLines';
 
 export interface LensInfo {
@@ -32,8 +31,7 @@ export function goalLensTitle(schedule: Schedule | undefined, errors: number): s
 
 export function planLenses(plan: Plan, schedule: Schedule | undefined, errors: number): LensInfo[] {
   const out: LensInfo[] = [];
-  const goal = pairOf(plan.root, 'goal');
-  if (goal) out.push({ kind: 'goal', span: spanOf(goal.key), title: goalLensTitle(schedule, errors) });
+  if (plan.goal.keySpan) out.push({ kind: 'goal', span: plan.goal.keySpan, title: goalLensTitle(schedule, errors) });
   if (!schedule || schedule.items.length === 0) return out;
   for (const t of plan.tasks) {
     const item = schedule.byId.get(t.id);

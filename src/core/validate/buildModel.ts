@@ -7,7 +7,7 @@ import { parseDay, WEEKDAY_NAMES, type Day, type Weekday } from '../day';
 import type { RawDiagnostic } from '../diagnostic';
 import type { Calendar, Duration, FollowUp, Goal, Milestone, Person, Plan, Policy, Ref, Task, TaskStatus } from '../model';
 import { TASK_STATUSES } from '../model';
-import { spanOf, type MapNode, type SourceNode } from '../sourceTree';
+import { keySpan, spanOf, type MapNode, type SourceNode } from '../sourceTree';
 
 const DURATION_RE = /^([1-9][0-9]{0,4})([dw])$/;
 const EMPTY_MAP: MapNode = { kind: 'map', flow: false, pairs: [], byKey: new Map(), start: 0, end: 0 };
@@ -51,6 +51,7 @@ export function buildModel(root: MapNode): { plan: Plan; diagnostics: RawDiagnos
     measure: str(get(goalNode, 'measure')),
     due: day(get(goalNode, 'due'), 'goal.due') ?? NaN,
     owner: str(get(goalNode, 'owner')),
+    keySpan: keySpan(root, 'goal'),
     node: goalNode,
   };
 

@@ -16,6 +16,7 @@ import { MyTasksProvider, type MyTasksElement } from './myTasksView';
 import type { MoreNode, SidebarNode } from './nodes';
 import type { SidebarSnapshot } from './snapshot';
 import { OverdueStatusItem } from './statusBar';
+import { groupDigits, plural } from '../../shared/wording';
 
 export const MY_TASKS_VIEW = 'workback.myTasks';
 export const FOLLOW_UPS_VIEW = 'workback.followUps';
@@ -38,13 +39,12 @@ export interface SidebarApi {
   whenFresh(): Promise<SidebarSnapshot>;
 }
 
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** While the workspace is read: "reading plans: 340 of 1,000" (the views fill in meanwhile). */
 export function readingProgress(indexing: boolean, index: { readonly filesFound: number; readonly size: number }): string | undefined {
   if (!indexing || index.filesFound === 0) return undefined;
   const read = Math.min(index.size, index.filesFound);
-  return `reading plans: ${read.toLocaleString('en-US')} of ${index.filesFound.toLocaleString('en-US')}`;
+  return `reading plans: ${groupDigits(read)} of ${groupDigits(index.filesFound)}`;
 }
 
 export function registerSidebar(context: vscode.ExtensionContext, deps: SidebarDeps): SidebarApi {

@@ -1,8 +1,8 @@
 /** `$(warning) 3 overdue` in the status bar: my overdue tasks and follow-ups; a click shows them. */
 import * as vscode from 'vscode';
 import type { SidebarSnapshot } from './snapshot';
+import { plural } from '../../shared/wording';
 
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export class OverdueStatusItem implements vscode.Disposable {
   readonly item = vscode.window.createStatusBarItem('workback.overdue', vscode.StatusBarAlignment.Left, 20);

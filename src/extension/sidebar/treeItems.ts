@@ -10,13 +10,13 @@ import {
   followUpNodeId, GROUP_LIMIT_STEP, taskNodeId, type FollowUpGroupNode, type FollowUpNode, type MoreNode, type TaskGroupNode, type TaskNode,
 } from './nodes';
 import type { TaskGroupName } from './snapshot';
+import { groupDigits, plural } from '../../shared/wording';
 
 export const TASK_GROUP_LABELS: Record<TaskGroupName, string> = {
   overdue: 'Overdue', 'late-start': 'Late start', 'this-week': 'Due this week', later: 'Later', done: 'Done',
 };
 export const FOLLOW_UP_GROUP_LABELS = { overdue: 'Overdue', upcoming: 'Upcoming' } as const;
 
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** `Wed 5 Aug`, with the year when it is not today's year. */
 export function dayText(day: Day, today: Day): string {
@@ -69,7 +69,7 @@ export const taskGroupItem = (g: TaskGroupNode): vscode.TreeItem => groupItem(g,
 export const followUpGroupItem = (g: FollowUpGroupNode): vscode.TreeItem => groupItem(g, FOLLOW_UP_GROUP_LABELS[g.name], 'follow-up');
 
 export function moreItem(n: MoreNode): vscode.TreeItem {
-  const item = new vscode.TreeItem(`${n.hidden.toLocaleString('en-US')} more…`, vscode.TreeItemCollapsibleState.None);
+  const item = new vscode.TreeItem(`${groupDigits(n.hidden)} more…`, vscode.TreeItemCollapsibleState.None);
   item.id = `${n.view}/group/${n.group}/more`;
   item.description = n.view === 'myTasks' ? 'show more, or filter by plan' : 'show more';
   item.iconPath = new vscode.ThemeIcon('ellipsis');

@@ -1,8 +1,8 @@
 /** What a bar's tooltip shows: plain data from the plan and its schedule. Pure. */
 import { formatDayHuman, taskLateness, workCalendar, type Plan, type Schedule } from '../../core';
 import type { BarInfo } from '../../shared/protocol';
+import { plural } from '../../shared/wording';
 
-export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export function barInfo(plan: Plan, schedule: Schedule, itemId: string, chartId: string, kind: BarInfo['kind']): BarInfo {
   if (kind === 'goal') {

@@ -5,7 +5,7 @@
  */
 import { formatDay, formatDayHuman, parseDay, toMermaidGantt, type Day, type GanttOptions, type Plan, type Schedule, type ScheduledItem } from '../../core';
 import type { Notice, TimelineFilters, WindowChoice } from '../../shared/protocol';
-import { plural } from './barInfo';
+import { plural } from '../../shared/wording';
 
 export interface TimelineLimits {
   /** Rows (tasks, checkpoints, goal) drawn at most: past it the panel offers a smaller view. */

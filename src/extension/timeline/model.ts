@@ -6,7 +6,8 @@
  */
 import { parseDay, toMermaidGantt, type CheckResult, type Plan } from '../../core';
 import type { Choice, RenderMessage, TimelineFilters } from '../../shared/protocol';
-import { barInfo, plural } from './barInfo';
+import { plural } from '../../shared/wording';
+import { barInfo } from './barInfo';
 import { ganttOptions, tooLargeNotice, windowChoices, type TimelineLimits } from './largePlan';
 
 export type { TimelineLimits } from './largePlan';

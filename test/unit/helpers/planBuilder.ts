@@ -151,7 +151,7 @@ export function buildPlan(spec: PlanSpec, options: BuildOptions = {}): Plan {
   const plan: Plan = {
     version: 1,
     title: spec.title ?? 'Test plan',
-    goal: { outcome: spec.goal.outcome ?? 'Done', due: day(spec.goal.due), node: goalNode },
+    goal: { outcome: spec.goal.outcome ?? 'Done', due: day(spec.goal.due), keySpan: root.byKey.has('goal') ? spanOf(root.byKey.get('goal')!.key) : undefined, node: goalNode },
     calendar: { workdays, holidays },
     people,
     policy: {},
