@@ -90,7 +90,9 @@ async function marks(frame) {
   return frame.evaluate(() => {
     const js = performance.getEntriesByType('resource').find((e) => e.name.includes('timeline.js'));
     const at = (t) => (js ? String(Math.round(performance.timeOrigin + t)) : '');
-    return { ...document.body.dataset, jsStart: at(js?.startTime), jsEnd: at(js?.responseEnd) };
+    // VS Code's empty page (fake.html), which the webview's HTML is then written into
+    const nav = performance.getEntriesByType('navigation')[0];
+    return { ...document.body.dataset, jsStart: at(js?.startTime), jsEnd: at(js?.responseEnd), emptyLoaded: nav ? String(Math.round(performance.timeOrigin + nav.responseEnd)) : '' };
   });
 }
 
@@ -121,10 +123,10 @@ async function main() {
       const d = await marks(frame);
       const row = {
         total: (r.svg ? r.at : Date.now()) - t0, mermaid: r.svg ? r.mermaidMs : NaN, inPanel: r.svg ? r.totalMs : NaN,
-        page: Number(d.timeOrigin) - t0, fetchStart: Number(d.jsStart) - t0, fetched: Number(d.jsEnd) - t0,
+        page: Number(d.timeOrigin) - t0, emptyLoaded: Number(d.emptyLoaded) - t0, fetchStart: Number(d.jsStart) - t0, fetched: Number(d.jsEnd) - t0,
         script: Number(d.bootAt) - t0, message: Number(d.arrivedAt) - t0, bars: r.bars, notice: r.notice,
       };
-      if (args.verbose) console.log(`[bench] ${n} tasks: page ${row.page}, script fetched ${row.fetchStart}..${row.fetched}, ran ${row.script}, first message ${row.message}, picture ${row.total} ms after the command; in the panel ${d.steps}`);
+      if (args.verbose) console.log(`[bench] ${n} tasks: page ${row.page}, VS Code's empty page loaded ${row.emptyLoaded}, script fetched ${row.fetchStart}..${row.fetched}, ran ${row.script}, first message ${row.message}, picture ${row.total} ms after the command; in the panel ${d.steps}`);
       if (!r.svg) {
         // too large: the panel says so; time the offered one-milestone view
         const offer = frame.locator('#notice .offers button').first();
@@ -137,8 +139,13 @@ async function main() {
       return row;
     };
 
-    console.log('[bench] warm-up (the first webview of a session also starts its service worker)…');
-    await openOnce(SIZES[0]);
+    // The session's first webview: VS Code's service worker is installed for it. Every later
+    // webview re-registers it (code-server serves all webviews from one origin, each with its own
+    // id in the worker's URL), and its empty page then waits for the new worker, about 1 s here.
+    // Desktop VS Code gives each webview an origin of its own, so every webview starts like this one.
+    const firstSize = SIZES.includes(200) ? 200 : SIZES[0];
+    console.log(`[bench] the session's first timeline (${firstSize} tasks)…`);
+    results.first = { tasks: firstSize, ...(await openOnce(firstSize)) };
     for (const n of SIZES) {
       const rows = [];
       for (let i = 0; i < RUNS; i++) rows.push(await openOnce(n));
@@ -194,22 +201,25 @@ async function main() {
   results.env.loadAfter = load();
 
   console.log(`\nTimeline (production build, webview bundle ${Math.round(bundle / 1024)} KB; medians of ${RUNS} runs; ${os.cpus().length} cores, shared: load average ${results.env.loadBefore} before, ${results.env.loadAfter} after)`);
-  console.log('| plan | command → picture | Mermaid alone | in the panel (message → picture) | page starts | script fetched | script runs | first message | bars |');
-  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  console.log('| plan | command → picture | Mermaid alone | in the panel (message → picture) | page starts | VS Code’s empty page loaded | script fetched | script runs | first message | bars |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const n of SIZES) {
     const rows = results.open[n];
     const m = (k) => median(rows.map((r) => r[k]));
     const extra = rows[0].notice ? ` (too large: "${rows[0].notice.slice(0, 60)}…"; the offered milestone view: ${ms(m('milestoneView'))}, Mermaid ${ms(m('milestoneMermaid'))}, ${rows[0].milestoneBars} bars)` : '';
-    console.log(`| ${n} tasks | ${ms(m('total'))}${extra} | ${ms(m('mermaid'))} | ${ms(m('inPanel'))} | ${ms(m('page'))} | ${ms(m('fetched'))} | ${ms(m('script'))} | ${ms(m('message'))} | ${rows[0].bars} |`);
+    console.log(`| ${n} tasks | ${ms(m('total'))}${extra} | ${ms(m('mermaid'))} | ${ms(m('inPanel'))} | ${ms(m('page'))} | ${ms(m('emptyLoaded'))} | ${ms(m('fetched'))} | ${ms(m('script'))} | ${ms(m('message'))} | ${rows[0].bars} |`);
   }
+  const f = results.first;
+  console.log(`| ${f.tasks} tasks, the session's first webview (one run) | ${ms(f.total)} | ${ms(f.mermaid)} | ${ms(f.inPanel)} | ${ms(f.page)} | ${ms(f.emptyLoaded)} | ${ms(f.fetched)} | ${ms(f.script)} | ${ms(f.message)} | ${f.bars} |`);
   const k = results.keystroke;
   const kt = median(k.map((r) => r.total));
-  console.log(`| 200 tasks, keystroke → picture | ${ms(kt)} (${ms(kt - DEBOUNCE_MS)} after the ${DEBOUNCE_MS} ms debounce) | ${ms(median(k.map((r) => r.mermaid)))} | ${ms(median(k.map((r) => r.inPanel)))} | | | | ${ms(median(k.map((r) => r.message)))} | |`);
+  console.log(`| 200 tasks, keystroke → picture | ${ms(kt)} (${ms(kt - DEBOUNCE_MS)} after the ${DEBOUNCE_MS} ms debounce) | ${ms(median(k.map((r) => r.mermaid)))} | ${ms(median(k.map((r) => r.inPanel)))} | | | | | ${ms(median(k.map((r) => r.message)))} | |`);
   const rs = results.reshow;
-  console.log(`| 200 tasks, panel shown again → a picture | ${ms(median(rs.map((r) => r.picture)))} (the current one acknowledged: ${ms(median(rs.map((r) => r.current)))}) | ${ms(median(rs.map((r) => r.mermaid)))} | | ${ms(median(rs.map((r) => r.page)))} | | | | |`);
+  console.log(`| 200 tasks, panel shown again → a picture | ${ms(median(rs.map((r) => r.picture)))} (the current one acknowledged: ${ms(median(rs.map((r) => r.current)))}) | ${ms(median(rs.map((r) => r.mermaid)))} | | ${ms(median(rs.map((r) => r.page)))} | | | | | |`);
   const open200 = median(results.open[200]?.map((r) => r.total) ?? []);
   const ours200 = median(results.open[200]?.map((r) => r.total - r.fetchStart) ?? []);
-  console.log(`\ngoals: 200 tasks on screen < 500 ms after the command: ${ms(open200)} ${open200 < 500 ? 'met' : 'NOT met'} (from our script's fetch to the picture: ${ms(ours200)}); updated < 300 ms after a keystroke (after the debounce): ${ms(kt - DEBOUNCE_MS)} ${kt - DEBOUNCE_MS < 300 ? 'met' : 'NOT met'}`);
+  const empty200 = median(results.open[200]?.map((r) => r.emptyLoaded) ?? []);
+  console.log(`\ngoals: 200 tasks on screen < 500 ms after the command: ${ms(open200)} ${open200 < 500 ? 'met' : 'NOT met'} (VS Code's empty page loaded at ${ms(empty200)}; from our script's fetch to the picture: ${ms(ours200)}); updated < 300 ms after a keystroke (after the debounce): ${ms(kt - DEBOUNCE_MS)} ${kt - DEBOUNCE_MS < 300 ? 'met' : 'NOT met'}`);
   if (args.json) {
     mkdirSync(path.dirname(path.resolve(args.json)), { recursive: true });
     writeFileSync(args.json, JSON.stringify(results, null, 2));

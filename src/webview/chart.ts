@@ -95,7 +95,7 @@ export async function drawGantt(text: string, o: DrawOptions): Promise<Drawn> {
     },
   });
   const t0 = performance.now();
-  await mermaid.parse(text);
+  // render parses the text itself (and throws, drawing nothing, when it does not parse)
   const svgId = `wb-gantt-${PAGE}-${++counter}`;
   const { svg } = await mermaid.render(svgId, text, renderHost(o.width));
   const mermaidMs = performance.now() - t0;
