@@ -7,7 +7,6 @@ import { LARGE_FILE_DEBOUNCE_MS } from './settings';
 import type { TodayClock } from './today';
 import { plural } from '../shared/wording';
 
-
 export interface StatusText {
   text: string;
   detail: string;

@@ -6,7 +6,6 @@
 import type { BarInfo } from '../shared/protocol';
 import { plural } from '../shared/wording';
 
-
 /** Tag the SVG's bars with their rows; returns how many task bars and rows were found. */
 export function tagBars(svg: SVGSVGElement, svgId: string, rows: readonly BarInfo[]): { bars: number; rows: number } {
   let bars = 0;

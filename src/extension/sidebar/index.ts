@@ -39,7 +39,6 @@ export interface SidebarApi {
   whenFresh(): Promise<SidebarSnapshot>;
 }
 
-
 /** While the workspace is read: "reading plans: 340 of 1,000" (the views fill in meanwhile). */
 export function readingProgress(indexing: boolean, index: { readonly filesFound: number; readonly size: number }): string | undefined {
   if (!indexing || index.filesFound === 0) return undefined;

@@ -3,7 +3,6 @@ import * as vscode from 'vscode';
 import type { SidebarSnapshot } from './snapshot';
 import { plural } from '../../shared/wording';
 
-
 export class OverdueStatusItem implements vscode.Disposable {
   readonly item = vscode.window.createStatusBarItem('workback.overdue', vscode.StatusBarAlignment.Left, 20);
   /** What the item shows (undefined: hidden); for tests. */

@@ -17,7 +17,6 @@ export const TASK_GROUP_LABELS: Record<TaskGroupName, string> = {
 };
 export const FOLLOW_UP_GROUP_LABELS = { overdue: 'Overdue', upcoming: 'Upcoming' } as const;
 
-
 /** `Wed 5 Aug`, with the year when it is not today's year. */
 export function dayText(day: Day, today: Day): string {
   return formatDayHuman(day, toCivil(day).y !== toCivil(today).y);

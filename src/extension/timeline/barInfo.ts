@@ -3,7 +3,6 @@ import { formatDayHuman, taskLateness, workCalendar, type Plan, type Schedule } 
 import type { BarInfo } from '../../shared/protocol';
 import { plural } from '../../shared/wording';
 
-
 export function barInfo(plan: Plan, schedule: Schedule, itemId: string, chartId: string, kind: BarInfo['kind']): BarInfo {
   if (kind === 'goal') {
     const due = formatDayHuman(plan.goal.due, true);
