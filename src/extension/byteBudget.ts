@@ -27,6 +27,23 @@ export class ByteBudget {
     };
   }
 
+  /**
+   * Count `bytes` at once, over the limit if need be (a read turned out larger than what it
+   * asked for: the bytes are already held). Requests wait until the release brings the total
+   * back under the limit. Never waits, so it cannot deadlock holders that wait for more.
+   */
+  charge(bytes: number): () => void {
+    const n = Math.max(0, bytes);
+    this.used += n;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.used -= n;
+      this.wake();
+    };
+  }
+
   private fits(n: number): boolean {
     return this.used === 0 || this.used + n <= this.limit;
   }

@@ -121,6 +121,25 @@ describe('ByteBudget: bytes held by reads in flight', () => {
     (await after)();
     assert.equal(budget.inUse, 0);
   });
+
+  it('charges bytes already held at once, over the limit, and holds the next requests back until the charge is released', async () => {
+    const budget = new ByteBudget(100);
+    const read = await budget.acquire(16); // a read of unknown size, which returned 130 bytes
+    const over = budget.charge(130 - 16);
+    assert.equal(budget.inUse, 130);
+    let granted = false;
+    const next = budget.acquire(16).then((r) => { granted = true; return r; });
+    await turn();
+    assert.equal(granted, false, 'no new read while more than the budget is held');
+    over();
+    over(); // a second release changes nothing
+    const r = await next;
+    assert.equal(granted, true);
+    assert.equal(budget.inUse, 32, 'the first read and the next one');
+    read();
+    r();
+    assert.equal(budget.inUse, 0);
+  });
 });
 
 describe('ChangeBatcher: change events in batches', () => {
