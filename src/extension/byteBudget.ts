@@ -18,13 +18,7 @@ export class ByteBudget {
     const n = Math.max(0, bytes);
     if (this.waiting.length === 0 && this.fits(n)) this.used += n;
     else await new Promise<void>((grant) => this.waiting.push({ bytes: n, grant }));
-    let released = false;
-    return () => {
-      if (released) return;
-      released = true;
-      this.used -= n;
-      this.wake();
-    };
+    return this.releaser(n);
   }
 
   /**
@@ -35,6 +29,11 @@ export class ByteBudget {
   charge(bytes: number): () => void {
     const n = Math.max(0, bytes);
     this.used += n;
+    return this.releaser(n);
+  }
+
+  /** Gives `n` bytes back once, however often it is called. */
+  private releaser(n: number): () => void {
     let released = false;
     return () => {
       if (released) return;
