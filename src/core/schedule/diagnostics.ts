@@ -54,8 +54,12 @@ function lateSeverity(code: Code, e: Escalation): Severity {
   return e.escalate && base === 'information' ? 'warning' : base;
 }
 
+/** `extra` with the lateness added (in place: each caller passes a fresh object literal). */
 function lateData(late: number, e: Escalation, extra: Record<string, unknown>): Record<string, unknown> {
-  return { ...extra, daysLate: late, escalate: e.escalate, ...(e.escalateTo !== undefined ? { escalateTo: e.escalateTo } : {}) };
+  extra.daysLate = late;
+  extra.escalate = e.escalate;
+  if (e.escalateTo !== undefined) extra.escalateTo = e.escalateTo;
+  return extra;
 }
 
 export function startTooLate(task: Task, latestStart: Day, notBefore: Day, byNotBefore: boolean, short: number): RawDiagnostic {
