@@ -47,10 +47,22 @@ function button(id: string, text: string, title: string): HTMLButtonElement {
 }
 
 /** Replace a select's options (text only) and select `value`. */
+/** The choices each select shows now (so that a render with the same ones leaves it alone). */
+const shownChoices = new WeakMap<HTMLSelectElement, string>();
+
+/**
+ * Show `choices` in a select, after an "all" option, with `value` selected. The options are built
+ * again only when the choices changed: a render per keystroke neither rebuilds them nor closes a
+ * list the user has open.
+ */
 function fill(s: HTMLSelectElement, all: string, choices: readonly Choice[], value: string): void {
-  const options = [new Option(all, ''), ...choices.map((c) => new Option(c.label, c.value))];
-  s.replaceChildren(...options);
-  s.value = choices.some((c) => c.value === value) ? value : '';
+  const key = JSON.stringify([all, choices.map((c) => [c.value, c.label])]);
+  if (shownChoices.get(s) !== key) {
+    s.replaceChildren(new Option(all, ''), ...choices.map((c) => new Option(c.label, c.value)));
+    shownChoices.set(s, key);
+  }
+  const selected = choices.some((c) => c.value === value) ? value : '';
+  if (s.value !== selected) s.value = selected;
 }
 
 export class Toolbar {
