@@ -149,6 +149,29 @@ describe('the timeline in a real VS Code', function () {
     assert.ok(selected > 0, 'the id is selected');
   });
 
+  it('redraws as a title is typed, and leaves the toolbar lists alone', async function () {
+    // the previous test selected `enroll-it` on its `- id:` line; its title is the next line
+    const before = await renderedInfo(frame);
+    await frame.evaluate(() => { window.__options = [...document.querySelectorAll('header select option')]; });
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('End');
+    await page.keyboard.type(' now');
+    const r = await waitForPicture(frame, { afterSeq: before.seq, check: () => true, what: 'the picture of the typed title' });
+    await waitFor(() => frame.evaluate(() => [...document.querySelectorAll('#chart svg text.wb-bar')].some((t) => t.textContent.includes('switch their policy to enforce now'))), 'the new title in the picture');
+    const kept = await frame.evaluate(() => {
+      const now = [...document.querySelectorAll('header select option')];
+      return now.length === window.__options.length && now.every((o, i) => o === window.__options[i]);
+    });
+    assert.ok(kept, 'the options of the toolbar lists were not built again');
+    // back to the file as it was
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Backspace');
+    await waitForPicture(frame, { afterSeq: r.seq, what: 'the picture of the title as it was' });
+    await waitFor(() => frame.evaluate(() => {
+      const labels = [...document.querySelectorAll('#chart svg text.wb-bar')].map((t) => t.textContent);
+      return labels.some((t) => t.includes('switch their policy to enforce')) && !labels.some((t) => t.includes('enforce now'));
+    }), 'the title as it was in the picture');
+  });
+
   it('follows the VS Code theme (dark)', async function () {
     writeFileSync(path.join(ws.folder, '.vscode', 'settings.json'), JSON.stringify({ 'workback.today': TODAY, 'workbench.colorTheme': 'Default Dark Modern' }, null, 2));
     await waitFor(() => frame.evaluate(() => document.getElementById('chart').dataset.theme === 'dark'), 'the dark picture', { timeout: 30000 });
