@@ -1,8 +1,9 @@
 /**
  * Mermaid, configured for each drawing (initialized again only when the configuration changed):
  * strict security, no auto start, the VS Code theme, and no error picture (errors come back as
- * exceptions and are shown as text). `parse` runs before `render`; the SVG is drawn in an
- * off-screen host of the chart's width, then parsed in an inert document, cleaned, and adopted.
+ * exceptions and are shown as text). The SVG is drawn in an off-screen host of the chart's
+ * width (task labels measured on a canvas, see withTextWidthsFromCanvas), then parsed in an
+ * inert document, cleaned, and adopted.
  */
 import mermaid from 'mermaid';
 import { LIMITS, type ThemeKind } from '../shared/protocol';
@@ -39,6 +40,8 @@ let counter = 0;
 /** The configuration Mermaid was last initialized with (initializing again costs a theme build). */
 let configured = '';
 let host: HTMLDivElement | undefined;
+/** Mermaid's Gantt task labels: `gantt.fontSize`, in the theme's font. */
+const LABEL_FONT_SIZE = 12;
 let canvas: CanvasRenderingContext2D | null | undefined;
 
 function renderHost(width: number): HTMLDivElement {
@@ -82,7 +85,7 @@ export async function drawGantt(text: string, o: DrawOptions): Promise<Drawn> {
       useWidth: o.width,
       barHeight: 22,
       barGap: 6,
-      fontSize: 12,
+      fontSize: LABEL_FONT_SIZE,
       sectionFontSize: 12,
       leftPadding,
       rightPadding,
@@ -94,14 +97,47 @@ export async function drawGantt(text: string, o: DrawOptions): Promise<Drawn> {
       numberSectionStyles: 4,
     },
   });
+  const font = themeVariables.fontFamily ?? 'sans-serif';
   const t0 = performance.now();
   // render parses the text itself (and throws, drawing nothing, when it does not parse)
   const svgId = `wb-gantt-${PAGE}-${++counter}`;
-  const { svg } = await mermaid.render(svgId, text, renderHost(o.width));
+  const host = renderHost(o.width);
+  const { svg } = await withTextWidthsFromCanvas(host, new TextMeasure(font, LABEL_FONT_SIZE), () => mermaid.render(svgId, text, host));
   const mermaidMs = performance.now() - t0;
   const t1 = performance.now();
   const el = adoptSvg(svg);
-  return { svg: el, svgId, mermaidMs, leftPadding, today: todayColor(mt), adoptMs: performance.now() - t1, font: themeVariables.fontFamily ?? 'sans-serif' };
+  return { svg: el, svgId, mermaidMs, leftPadding, today: todayColor(mt), adoptMs: performance.now() - t1, font };
+}
+
+/**
+ * Mermaid's Gantt renderer reads each task label's width with `getBBox` while it sets the labels'
+ * attributes one by one (to put a label in its bar, or beside it), so the browser lays the chart
+ * out again for every label: about 40% of Mermaid's time for 200 tasks. While Mermaid draws in
+ * the render host, `getBBox` of a text element there answers with the width a canvas measures in
+ * the labels' font and size instead, and no layout. Both are the text's advance widths; they
+ * agree to about a pixel, so only a label within a pixel of its bar's width could land beside
+ * the bar rather than in it. test/e2e/mermaidLabels.test.mjs draws the golden Mermaid texts and
+ * 200 tasks both ways (1,196 labels, two widths, two themes): the same place and classes for
+ * every label. The renderer reads nothing but `width`; every other element, and every element
+ * elsewhere, gets the real `getBBox`.
+ */
+async function withTextWidthsFromCanvas<T>(host: HTMLElement, measure: TextMeasure, draw: () => Promise<T>): Promise<T> {
+  const proto = SVGGraphicsElement.prototype;
+  const real = Object.getOwnPropertyDescriptor(proto, 'getBBox');
+  if (!real || typeof real.value !== 'function') return draw();
+  const realGetBBox = real.value as SVGGraphicsElement['getBBox'];
+  Object.defineProperty(proto, 'getBBox', {
+    ...real,
+    value(this: SVGGraphicsElement, options?: SVGBoundingBoxOptions): DOMRect {
+      if (this instanceof SVGTextElement && host.contains(this)) return new DOMRect(0, 0, measure.width(this.textContent ?? ''), LABEL_FONT_SIZE);
+      return realGetBBox.call(this, options);
+    },
+  });
+  try {
+    return await draw();
+  } finally {
+    Object.defineProperty(proto, 'getBBox', real);
+  }
 }
 
 type MermaidConfig = Parameters<typeof mermaid.initialize>[0];
