@@ -86,7 +86,9 @@ export class PlanDocuments implements vscode.Disposable {
     if (entry?.result?.plan && entry.result.tree) return withSchedule(entry.result);
     const good = this.lastGood.get(key);
     if (good) return withSchedule(good);
-    if (!entry) return this.current(doc) ?? {}; // never checked yet (the index starts soon)
+    // never checked yet (the index starts soon), or only as a file nobody had open (kept without
+    // its tree, see detachSource): check the document's text now
+    if (!entry || (entry.source === 'file' && !entry.result?.tree)) return this.current(doc) ?? {};
     return {};
   }
 
