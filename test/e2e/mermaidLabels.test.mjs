@@ -34,7 +34,7 @@ describe('task labels measured on a canvas while Mermaid draws', function () {
   before(async function () {
     tmp = mkdtempSync(path.join(os.tmpdir(), 'workback-labels-'));
     await esbuild.build({
-      entryPoints: [path.join(ROOT, 'test', 'e2e', 'helpers', 'labelsPage.ts')], bundle: true, platform: 'browser', format: 'iife',
+      entryPoints: [path.join(ROOT, 'test', 'e2e', 'pages', 'mermaidLabels.ts')], bundle: true, platform: 'browser', format: 'iife',
       target: 'es2022', outfile: path.join(tmp, 'page.js'), plugins: [mermaidGanttOnly], logLevel: 'warning',
     });
     writeFileSync(path.join(tmp, 'index.html'), '<!doctype html><html><body><script src="page.js"></script></body></html>');

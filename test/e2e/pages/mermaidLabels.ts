@@ -1,4 +1,5 @@
-// A page for test/e2e/mermaidLabels.test.mjs: the timeline's drawGantt (task labels measured on a
+// A page for test/e2e/mermaidLabels.test.mjs (bundled by the test; type-checked with the webview's
+// tsconfig, as it runs in a browser): the timeline's drawGantt (task labels measured on a
 // canvas while Mermaid draws) next to a plain mermaid.render with the same configuration (labels
 // measured by the browser's layout), and every task label of each.
 import mermaid from 'mermaid';
