@@ -170,6 +170,7 @@ describe('the timeline in a real VS Code', function () {
       const labels = [...document.querySelectorAll('#chart svg text.wb-bar')].map((t) => t.textContent);
       return labels.some((t) => t.includes('switch their policy to enforce')) && !labels.some((t) => t.includes('enforce now'));
     }), 'the title as it was in the picture');
+    await page.keyboard.press('Home'); // the editor scrolled back to the start of the line
   });
 
   it('follows the VS Code theme (dark)', async function () {
