@@ -32,10 +32,10 @@ export const IO_CONCURRENCY = 512;
 /** Bytes of plan text read and not yet checked, at most (a larger plan is read alone). */
 export const READ_BUDGET_BYTES = 16 * 1024 * 1024;
 /**
- * What a read of a file not seen before first counts against the budget while it is in flight
- * (a plan of a few hundred tasks). A read that turns out larger is charged its real size, and
- * later reads of unseen files count the largest seen so far: in a workspace of large plans,
- * fewer are read at once.
+ * What a read of a file not seen before counts against the budget while it is in flight (a plan
+ * of a few hundred tasks). A read that turns out larger is charged its real size at once, and no
+ * new read starts while the text held is over the budget. (Not a running estimate: one huge plan
+ * among small ones would then hold every later read back to a few at a time.)
  */
 export const UNSEEN_FILE_BYTES = 16 * 1024;
 /** Checks run one after the other in slices of about this long; the editor is answered between two. */
@@ -105,8 +105,6 @@ export class PlanIndex implements vscode.Disposable {
   readonly stats = { checks: 0, reads: 0, scans: 0, events: 0 };
   /** Plan files the last workspace scan found (the sidebar shows how many are read so far). */
   filesFound = 0;
-  /** What a read of a file of unknown size counts against the read budget (grows with what is read). */
-  private unseenBytes = UNSEEN_FILE_BYTES;
 
   constructor(private readonly deps: PlanIndexDeps) {
     this.queue = new WorkQueue((_key, job, isCurrent) => this.runJob(job.uri, job.work, isCurrent), IO_CONCURRENCY,
@@ -321,7 +319,7 @@ export class PlanIndex implements vscode.Disposable {
       if (size === undefined) return;
     }
     if (!isCurrent()) return;
-    const reserved = size ?? this.unseenBytes;
+    const reserved = size ?? UNSEEN_FILE_BYTES;
     const release = await this.readBudget.acquire(reserved);
     let releaseOver: (() => void) | undefined;
     let unreadable = false;
@@ -329,10 +327,7 @@ export class PlanIndex implements vscode.Disposable {
       if (!isCurrent()) return;
       this.stats.reads++;
       const bytes = await vscode.workspace.fs.readFile(uri).then((b) => b, () => undefined);
-      if (bytes && bytes.byteLength > reserved) {
-        releaseOver = this.readBudget.charge(bytes.byteLength - reserved);
-        if (size === undefined) this.unseenBytes = Math.min(Math.max(this.unseenBytes, bytes.byteLength), READ_BUDGET_BYTES);
-      }
+      if (bytes && bytes.byteLength > reserved) releaseOver = this.readBudget.charge(bytes.byteLength - reserved);
       if (!isCurrent()) return;
       if (!bytes) unreadable = true;
       else {

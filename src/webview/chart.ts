@@ -101,8 +101,8 @@ export async function drawGantt(text: string, o: DrawOptions): Promise<Drawn> {
   const t0 = performance.now();
   // render parses the text itself (and throws, drawing nothing, when it does not parse)
   const svgId = `wb-gantt-${PAGE}-${++counter}`;
-  const host = renderHost(o.width);
-  const { svg } = await withTextWidthsFromCanvas(host, new TextMeasure(font, LABEL_FONT_SIZE), () => mermaid.render(svgId, text, host));
+  const target = renderHost(o.width);
+  const { svg } = await withTextWidthsFromCanvas(target, new TextMeasure(font, LABEL_FONT_SIZE), () => mermaid.render(svgId, text, target));
   const mermaidMs = performance.now() - t0;
   const t1 = performance.now();
   const el = adoptSvg(svg);
@@ -121,7 +121,7 @@ export async function drawGantt(text: string, o: DrawOptions): Promise<Drawn> {
  * every label. The renderer reads nothing but `width`; every other element, and every element
  * elsewhere, gets the real `getBBox`.
  */
-async function withTextWidthsFromCanvas<T>(host: HTMLElement, measure: TextMeasure, draw: () => Promise<T>): Promise<T> {
+async function withTextWidthsFromCanvas<T>(renderHostEl: HTMLElement, measure: TextMeasure, draw: () => Promise<T>): Promise<T> {
   const proto = SVGGraphicsElement.prototype;
   const real = Object.getOwnPropertyDescriptor(proto, 'getBBox');
   if (!real || typeof real.value !== 'function') return draw();
@@ -129,7 +129,7 @@ async function withTextWidthsFromCanvas<T>(host: HTMLElement, measure: TextMeasu
   Object.defineProperty(proto, 'getBBox', {
     ...real,
     value(this: SVGGraphicsElement, options?: SVGBoundingBoxOptions): DOMRect {
-      if (this instanceof SVGTextElement && host.contains(this)) return new DOMRect(0, 0, measure.width(this.textContent ?? ''), LABEL_FONT_SIZE);
+      if (this instanceof SVGTextElement && renderHostEl.contains(this)) return new DOMRect(0, 0, measure.width(this.textContent ?? ''), LABEL_FONT_SIZE);
       return realGetBBox.call(this, options);
     },
   });

@@ -46,14 +46,13 @@ function button(id: string, text: string, title: string): HTMLButtonElement {
   return b;
 }
 
-/** Replace a select's options (text only) and select `value`. */
 /** The choices each select shows now (so that a render with the same ones leaves it alone). */
 const shownChoices = new WeakMap<HTMLSelectElement, string>();
 
 /**
- * Show `choices` in a select, after an "all" option, with `value` selected. The options are built
- * again only when the choices changed: a render per keystroke neither rebuilds them nor closes a
- * list the user has open.
+ * Show `choices` in a select (text only), after an "all" option, with `value` selected. The
+ * options are built again only when the choices changed: a render per keystroke neither rebuilds
+ * them nor closes a list the user has open.
  */
 function fill(s: HTMLSelectElement, all: string, choices: readonly Choice[], value: string): void {
   const key = JSON.stringify([all, choices.map((c) => [c.value, c.label])]);
