@@ -202,9 +202,9 @@ export class PlanIndex implements vscode.Disposable {
     for (const uri of found) {
       if (!isPlanPath(uri)) continue;
       n++;
-      this.filesFound = n;
       if (!openDocument(uri) && !this.entries.has(uri.toString())) this.queue.schedule(uri.toString(), { uri, work: 'listed' });
     }
+    this.filesFound = n;
     this.deps.log.info(`found ${n} plan file(s) in the workspace in ${Math.round(performance.now() - t0)} ms${found.length >= MAX_FILES ? ` (stopped at ${MAX_FILES})` : ''}`);
   }
 

@@ -148,13 +148,14 @@ class BlockParser {
     this.inlineValue(parentIndent);
   }
 
-  private open(map: boolean, at: number): void {
+  /** Opens a mapping or a sequence at `at` (block or flow), one level deeper. */
+  private open(map: boolean, at: number, flow: boolean): void {
     if (++this.depth > MAX_DEPTH) {
       this.pos = at;
       throw TOO_DEEP;
     }
-    if (map) this.builder.openMap(at, false);
-    else this.builder.openSeq(at, false);
+    if (map) this.builder.openMap(at, flow);
+    else this.builder.openSeq(at, flow);
   }
 
   private close(): void {
@@ -164,7 +165,7 @@ class BlockParser {
 
   /** A block mapping whose first key is at `pos`, indented `indent`. */
   private mapping(indent: number): void {
-    this.open(true, this.pos);
+    this.open(true, this.pos, false);
     for (;;) {
       this.key();
       this.mapValue(indent);
@@ -180,7 +181,7 @@ class BlockParser {
   /** A block sequence whose first `-` is at `pos`, indented `indent`. */
   private sequence(indent: number): void {
     const text = this.text;
-    this.open(false, this.pos);
+    this.open(false, this.pos, false);
     for (;;) {
       const dash = this.pos;
       let p = dash + 1;
@@ -232,10 +233,8 @@ class BlockParser {
     const c = text.charCodeAt(start);
     let colon: number;
     if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) {
-      if (!readQuoted(text, start, 0, false, this.scalarRead)) fail();
-      const end = this.scalarRead.end;
-      this.builder.scalar(start, end, c === DOUBLE_QUOTE ? 'double' : 'single', this.scalarRead.text);
-      colon = end;
+      this.quoted(start, 0, false);
+      colon = this.pos;
       while (isWhite(text.charCodeAt(colon))) colon++;
       if (text.charCodeAt(colon) !== COLON || !isBlankOrEnd(text.charCodeAt(colon + 1))) fail();
     } else {
@@ -292,9 +291,8 @@ class BlockParser {
       this.flowNode(parentIndent);
       this.endLine();
     } else if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) {
-      if (parentIndent < 0 || !readQuoted(text, start, parentIndent, true, this.scalarRead)) fail();
-      this.builder.scalar(start, this.scalarRead.end, c === DOUBLE_QUOTE ? 'double' : 'single', this.scalarRead.text);
-      this.pos = this.scalarRead.end;
+      if (parentIndent < 0) fail();
+      this.quoted(start, parentIndent, true);
       this.endLine();
     } else if (c === PIPE || c === GREATER) {
       if (parentIndent < 0 || !readBlockScalar(text, start, parentIndent, this.blockRead)) fail();
@@ -305,6 +303,17 @@ class BlockParser {
       this.plainScalar(start, parentIndent);
     }
     this.nextContent();
+  }
+
+  /**
+   * The quoted scalar whose opening quote is at `start` (continuation lines indented more than
+   * `parentIndent`; `multiLine` false: on one line), given to the builder; leaves `pos` after it.
+   */
+  private quoted(start: number, parentIndent: number, multiLine: boolean): void {
+    if (!readQuoted(this.text, start, parentIndent, multiLine, this.scalarRead)) fail();
+    const style = this.text.charCodeAt(start) === DOUBLE_QUOTE ? 'double' : 'single';
+    this.builder.scalar(start, this.scalarRead.end, style, this.scalarRead.text);
+    this.pos = this.scalarRead.end;
   }
 
   /** Whether a plain scalar may start at `p` (`-`, `?` and `:` only before a non-space). */
@@ -398,7 +407,7 @@ class BlockParser {
       }
       lineBreak = this.stopAt;
     }
-    this.builder.scalar(start, end, 'plain', value ?? (text.slice(start, end)));
+    this.builder.scalar(start, end, 'plain', value ?? text.slice(start, end));
     this.pos = afterBreak(text, lineBreak);
   }
 
@@ -412,9 +421,7 @@ class BlockParser {
     if (c === LEFT_BRACKET || c === LEFT_BRACE) {
       this.flowCollection(c === LEFT_BRACE, parentIndent);
     } else if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) {
-      if (!readQuoted(text, start, parentIndent, true, this.scalarRead)) fail();
-      this.builder.scalar(start, this.scalarRead.end, c === DOUBLE_QUOTE ? 'double' : 'single', this.scalarRead.text);
-      this.pos = this.scalarRead.end;
+      this.quoted(start, parentIndent, true);
     } else {
       if (!this.plainStarts(start, true)) fail();
       const end = this.scanPlainLine(start, true);
@@ -426,9 +433,7 @@ class BlockParser {
   private flowCollection(map: boolean, parentIndent: number): void {
     const text = this.text;
     const closer = map ? RIGHT_BRACE : RIGHT_BRACKET;
-    if (++this.depth > MAX_DEPTH) throw TOO_DEEP;
-    if (map) this.builder.openMap(this.pos, true);
-    else this.builder.openSeq(this.pos, true);
+    this.open(map, this.pos, true);
     this.pos++;
     this.flowSpace(parentIndent);
     if (text.charCodeAt(this.pos) !== closer) {
@@ -464,8 +469,7 @@ class BlockParser {
       }
     }
     this.pos++;
-    this.depth--;
-    this.builder.close();
+    this.close();
   }
 
   /** Spaces, comments and line breaks inside a flow collection; a new line must be indented more than `parentIndent`. */

@@ -4,7 +4,7 @@
  * decided in one place whichever engine parsed.
  */
 import type { RawDiagnostic } from '../diagnostic';
-import type { MapNode, ScalarNode, ScalarStyle, SeqNode, SourceNode } from '../sourceTree';
+import { spanOf, type MapNode, type ScalarNode, type ScalarStyle, type SeqNode, type SourceNode } from '../sourceTree';
 import { resolvePlain } from './scalar';
 
 interface Frame {
@@ -128,10 +128,10 @@ export class TreeBuilder {
           code: 'yaml-key-not-string',
           severity: 'error',
           message: value === null ? 'A mapping key is missing or empty.' : `The key ${key.text} is read as ${what}; quote it ("${key.text}") to use it as a name.`,
-          span: { start: key.start, end: key.end },
+          span: spanOf(key),
         });
       } else if (key.text === '<<') {
-        this.report({ code: 'yaml-anchor', severity: 'error', message: 'Merge keys (<<) are not allowed in plans: write the keys out.', span: { start: key.start, end: key.end } });
+        this.report({ code: 'yaml-anchor', severity: 'error', message: 'Merge keys (<<) are not allowed in plans: write the keys out.', span: spanOf(key) });
         frame.key = 'bad';
         return;
       }
@@ -142,8 +142,8 @@ export class TreeBuilder {
         code: 'yaml-duplicate-key',
         severity: 'error',
         message: `Duplicate key "${key.text}": it is already set at this level.`,
-        span: { start: key.start, end: key.end },
-        related: [{ message: 'first set here', span: { start: first.key.start, end: first.key.end } }],
+        span: spanOf(key),
+        related: [{ message: 'first set here', span: spanOf(first.key) }],
       });
     }
     frame.key = key;
