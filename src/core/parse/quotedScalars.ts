@@ -61,8 +61,9 @@ function readEscaped(text: string, q: number, parentIndent: number, multiLine: b
         // An escaped line break: nothing for the break, white space before it kept. Empty lines
         // after it are line feeds in the spec; js-yaml drops them, `yaml` reads a space.
         if (!multiLine) return false;
-        const next = skipEmptyLines(text, afterBreak(text, p + 1), parentIndent);
-        if (next < 0 || emptyLines) return false;
+        const from = afterBreak(text, p + 1);
+        const next = skipEmptyLines(text, from, parentIndent);
+        if (next < 0 || emptyLinesBetween(text, from, next)) return false;
         p = seg = next;
         continue;
       }
@@ -88,9 +89,10 @@ function readEscaped(text: string, q: number, parentIndent: number, multiLine: b
       // a line break: the white space around it dropped, then a space or a line feed per empty line
       if (!multiLine) return false;
       res += trimWhiteEnd(text, seg, p);
-      const next = skipEmptyLines(text, afterBreak(text, p), parentIndent);
+      const from = afterBreak(text, p);
+      const next = skipEmptyLines(text, from, parentIndent);
       if (next < 0) return false;
-      res += emptyLines || ' ';
+      res += emptyLinesBetween(text, from, next) || ' ';
       p = seg = next;
       continue;
     }
@@ -120,16 +122,19 @@ function trimWhiteEnd(text: string, from: number, to: number): string {
   return text.slice(from, e);
 }
 
-/** Set by skipEmptyLines: a line feed per empty line skipped. */
-let emptyLines = '';
+/** A line feed per line break in text[from, to): the empty lines skipped between two lines. */
+function emptyLinesBetween(text: string, from: number, to: number): string {
+  let out = '';
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === LF) out += '\n';
+  return out;
+}
 
 /**
  * From a line start, skips empty lines (white space only) and the white space that starts the
- * next line. Sets `emptyLines`; returns -1 at the end of the text, on a document marker or
- * when the line is not indented more than `parentIndent`.
+ * next line. Returns -1 at the end of the text, on a document marker or when the line is not
+ * indented more than `parentIndent`.
  */
 function skipEmptyLines(text: string, lineStart: number, parentIndent: number): number {
-  let empties = '';
   let ls = lineStart;
   for (;;) {
     let p = ls;
@@ -139,12 +144,10 @@ function skipEmptyLines(text: string, lineStart: number, parentIndent: number): 
     if (c === TAB && indent <= parentIndent) return -1; // a tab where indentation is: `yaml` rejects it
     while (c === SPACE || c === TAB) c = text.charCodeAt(++p);
     if (c === LF || c === CR) {
-      empties += '\n';
       ls = afterBreak(text, p);
       continue;
     }
     if (c !== c || indent <= parentIndent || (indent === 0 && isDocumentMarker(text, ls))) return -1;
-    emptyLines = empties;
     return p;
   }
 }
