@@ -40,8 +40,8 @@ let counter = 0;
 /** The configuration Mermaid was last initialized with (initializing again costs a theme build). */
 let configured = '';
 let host: HTMLDivElement | undefined;
-/** Mermaid's Gantt task labels: `gantt.fontSize`, in the theme's font. */
-const LABEL_FONT_SIZE = 12;
+/** Mermaid's Gantt task labels (and section titles): `gantt.fontSize`, in the theme's font. */
+export const LABEL_FONT_SIZE = 12;
 let canvas: CanvasRenderingContext2D | null | undefined;
 
 function renderHost(width: number): HTMLDivElement {
@@ -60,7 +60,7 @@ function sectionColumn(sections: string[], font: string, width: number): number 
   canvas ??= document.createElement('canvas').getContext('2d');
   let widest = 60;
   if (canvas) {
-    canvas.font = `12px ${font}`;
+    canvas.font = `${LABEL_FONT_SIZE}px ${font}`;
     for (const s of sections) widest = Math.max(widest, canvas.measureText(s).width);
   }
   // the column never takes more than a quarter of the chart; longer titles are cut with an ellipsis
@@ -86,7 +86,7 @@ export async function drawGantt(text: string, o: DrawOptions): Promise<Drawn> {
       barHeight: 22,
       barGap: 6,
       fontSize: LABEL_FONT_SIZE,
-      sectionFontSize: 12,
+      sectionFontSize: LABEL_FONT_SIZE,
       leftPadding,
       rightPadding,
       tickInterval: tickInterval(o.days, o.width - leftPadding - rightPadding),
