@@ -74,6 +74,24 @@ describe('workback schedule', () => {
     assert.match(r.err, /^bad\.workback\.yaml:13:45 error unknown-person /);
   });
 
+  it('earliest dates past 2199: the workback dates are printed, a warning on stderr says why earliest and slack are missing, exit 0', async () => {
+    const late = [
+      'workback: 1', 'title: Far future', 'goal: { outcome: Done, due: 2199-12-31, owner: dana }', 'people:', '  dana: { name: Dana }',
+      'milestones:', '  - id: m', '    title: M', '    tasks:', '      - { id: a, title: A, owner: dana, duration: 1w }', '',
+    ].join('\n');
+    const r = await cli(['schedule', 'far.workback.yaml', '--today', '2199-12-30'], { '/work/far.workback.yaml': late });
+    assert.equal(r.code, 0, r.err);
+    const table = rows(r.out.split('\n\n')[1]!);
+    assert.deepEqual(table[1]!.slice(0, 5), ['a', 'dana', 'Wed 2199-12-25', 'Tue 2199-12-31', '-']);
+    assert.match(r.err, /^far\.workback\.yaml:10:\d+ warning schedule-out-of-range Earliest dates cannot be computed: a \(duration 1w\)/);
+    assert.equal(r.err.split('\n').filter(Boolean).length, 1);
+    const json = await cli(['schedule', 'far.workback.yaml', '--today', '2199-12-30', '--json'], { '/work/far.workback.yaml': late });
+    assert.equal(json.code, 0, json.err);
+    const item = (JSON.parse(json.out) as { items: Record<string, unknown>[] }).items[0]!;
+    assert.equal(item['start'], '2199-12-25');
+    assert.equal(item['slack'], undefined);
+  });
+
   it('a cyclic plan is an error, never an empty table', async () => {
     const cyclic = MFA.replace('        duration: 2d\n        status: done', '        duration: 2d\n        depends_on: [enroll-all]');
     for (const text of [cyclic]) {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { checkPlan, formatDay, parseDay, toMermaidGantt, type Plan, type Schedule } from '../../src/core';
 import { FIXTURES, updating } from './helpers/fixtures';
-import { localDay, parseGantt } from './helpers/mermaidParser';
+import { localDay, parseGantt, renderGantt } from './helpers/mermaidParser';
 import { SMALL_PLAN } from './helpers/plans';
 
 const today = parseDay('2026-11-24') as number;
@@ -14,6 +14,16 @@ const plans = [
   ...readdirSync(EXAMPLES).filter((f) => f.endsWith('.yaml')).map((f) => ({ name: f, text: readFileSync(path.join(EXAMPLES, f), 'utf8') })),
   ...readdirSync(path.join(FIXTURES, 'plans/valid')).map((f) => ({ name: f, text: readFileSync(path.join(FIXTURES, 'plans/valid', f), 'utf8') })),
 ];
+
+/**
+ * What a chart shows for a title (docs/format.md): the title itself, except the characters an
+ * HTML parser cannot read back from a character reference (NUL, CR, C1 controls, lone
+ * surrogates), which are shown as visible escapes.
+ */
+function shown(title: string): string {
+  return title.replace(/[\0\r\u0080-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, (ch) =>
+    ch === '\r' ? '\\r' : `\\u{${ch.codePointAt(0)!.toString(16)}}`);
+}
 
 function scheduled(text: string): { plan: Plan; schedule: Schedule } {
   const r = checkPlan(text, { today });
@@ -81,11 +91,11 @@ describe('Mermaid Gantt text', function () {
       fc.pre(!!r.schedule);
       const g = toMermaidGantt(r.plan!, r.schedule!);
       const parsed = await parseGantt(g.text);
-      assert.equal(parsed.title, r.plan!.title);
+      assert.equal(parsed.title, shown(r.plan!.title));
       const bars = parsed.tasks.filter((t) => !t.vert);
       assert.deepEqual(bars.map((b) => b.id), ['t1', 't2', 'goal']);
-      assert.equal(bars[0]!.task, r.plan!.tasks[0]!.title);
-      assert.equal(bars[0]!.section, r.plan!.milestones[0]!.title);
+      assert.equal(bars[0]!.task, shown(r.plan!.tasks[0]!.title));
+      assert.equal(bars[0]!.section, shown(r.plan!.milestones[0]!.title));
       assert.deepEqual(parsed.tasks.filter((t) => t.vert).map((t) => t.id), ['today', 'goaldue']);
       for (const line of g.text.split('\n')) {
         assert.ok(!/^\s*(click|call|href)\b/i.test(line), `no click/call line: ${line}`);
@@ -95,4 +105,56 @@ describe('Mermaid Gantt text', function () {
       }
     }), { numRuns: Number(process.env.FC_RUNS ?? 300) });
   });
+
+  it('every title reads back from the rendered SVG exactly, or visibly escaped (real render, fast-check)', async function () {
+    const runs = Number(process.env.FC_RUNS ?? 300);
+    this.timeout(Math.max(60000, runs * 1000));
+    await fc.assert(fc.asyncProperty(hostilePlan, async (spec) => {
+      const { plan, schedule } = scheduled(planText(spec));
+      const g = toMermaidGantt(plan, schedule);
+      const seen = await renderGantt(g.text);
+      assert.equal(seen.title, shown(plan.title));
+      assert.deepEqual([...seen.sections].sort(), g.sections.map((x) => shown(x.name)).sort());
+      for (const row of g.rows) {
+        const title = row.kind === 'goal' ? plan.goal.outcome : schedule.byId.get(row.itemId)!.task!.title;
+        assert.equal(seen.labels.get(row.chartId), shown(title), row.chartId);
+      }
+    }), { numRuns: Math.max(10, Math.round(runs / 10)) });
+  });
 });
+
+/** Mermaid's entity placeholders, entity-like text and the code points around every range an HTML parser or Mermaid treats specially. */
+const PLACEHOLDERS = ['ﬂ°°60¶ß', 'ﬂ°lt¶ß', 'ﬂ°°133¶ß', 'ﬂ°quot¶ß', 'ﬂ°°x3c¶ß'];
+const placeholderPart = fc.constantFrom(...PLACEHOLDERS).chain((p) =>
+  fc.tuple(fc.nat(p.length), fc.nat(p.length)).map(([a, b]) => p.slice(Math.min(a, b), Math.max(a, b) + 1)));
+const entityLike = fc.constantFrom('#60;', '#lt;', '&#60;', '&lt;', '#133;', '&#133;', '#x85;', '&#x85;', '#quot;', '#0;', '#13;', '#55296;', '#1114112;', '&nbsp;', '<br>', '<br/>', 'style x:#1;', 'classDef a fill:#f00;', '%%', ':', ';', '#', 'section', 'click');
+const NEAR = [[0, 0x21], [0x7e, 0xa1], [0xad, 0xb7], [0xdf, 0xdf], [0xd7f0, 0xe010], [0xfaf0, 0xfb10], [0xfff0, 0xffff], [0x10fff0, 0x10ffff], [0x2000, 0x2070], [0x1f600, 0x1f680]] as const;
+const nearSpecial = fc.oneof(...NEAR.map(([lo, hi]) => fc.integer({ min: lo, max: hi }))).map((cp) => String.fromCodePoint(cp));
+const hostileTitle = fc.array(fc.oneof(placeholderPart, entityLike, nearSpecial, fc.string({ unit: 'binary', maxLength: 4 })), { minLength: 1, maxLength: 8 })
+  .map((parts) => parts.join(''))
+  .filter((t) => t.trim().length > 0);
+const hostilePlan = fc.record({
+  title: hostileTitle,
+  outcome: hostileTitle,
+  milestones: fc.array(fc.record({ title: hostileTitle, tasks: fc.array(hostileTitle, { minLength: 1, maxLength: 4 }) }), { minLength: 1, maxLength: 4 }),
+});
+
+/** A YAML double-quoted scalar holding exactly `text`: every code unit outside printable ASCII as `\uXXXX`. */
+function yamlQuoted(text: string): string {
+  let out = '"';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    out += c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c ? `\\u${c.toString(16).padStart(4, '0')}` : text[i];
+  }
+  return `${out}"`;
+}
+
+function planText(spec: { title: string; outcome: string; milestones: { title: string; tasks: string[] }[] }): string {
+  const lines = ['workback: 1', `title: ${yamlQuoted(spec.title)}`, 'goal:', `  outcome: ${yamlQuoted(spec.outcome)}`, '  due: 2026-12-30', '  owner: dana', 'people:', '  dana: { name: Dana }', 'milestones:'];
+  let n = 0;
+  spec.milestones.forEach((m, i) => {
+    lines.push(`  - id: m${i + 1}`, `    title: ${yamlQuoted(m.title)}`, '    tasks:');
+    for (const t of m.tasks) lines.push(`      - id: t${++n}`, `        title: ${yamlQuoted(t)}`, '        owner: dana', '        duration: 2d');
+  });
+  return lines.join('\n') + '\n';
+}

@@ -171,12 +171,17 @@ describe('schedule: diagnostics', () => {
       assert.deepStrictEqual(codes(schedulePlan(plan, day('2026-01-01')).diagnostics), ['schedule-out-of-range']);
     });
 
-    it('earliest dates past 2199 keep the backward schedule and drop slack', () => {
+    it('earliest dates past 2199 keep the backward schedule and drop slack, with a warning', () => {
       // Goal Tue 31 Dec 2199; today Mon 30 Dec 2199: a 1w task cannot finish before 2200.
       const plan = buildPlan({ goal: { due: '2199-12-31' }, milestones: [{ id: 'm', tasks: [{ id: 'a', duration: '1w' }] }] });
       const s = schedulePlan(plan, MAX_DAY - 1);
       assert.deepStrictEqual(codes(s.diagnostics).sort(), ['late-start', 'schedule-out-of-range']);
+      const d = only(s.diagnostics, 'schedule-out-of-range');
+      assert.strictEqual(d.severity, 'warning');
+      assert.deepStrictEqual(d.span, spanOfValue(plan.tasks[0]!.node, 'duration'));
+      assert.match(d.message, /earliest dates and slack are left out, the workback dates are kept/);
       assert.strictEqual(s.items.length, 1);
+      assert.strictEqual(s.items[0]!.start, day('2199-12-25'));
       assert.strictEqual(s.items[0]!.slack, undefined);
       assert.strictEqual(s.minSlack, null);
     });

@@ -1,7 +1,9 @@
 /**
  * Loading scheduled plans for the query commands (schedule, tasks, follow-ups): plans with
  * errors cannot be scheduled, so their errors go to stderr and the command exits with 1
- * after answering from the others.
+ * after answering from the others. A plan whose earliest dates leave 1970-2199 answers with
+ * its workback dates, and the warning that says why earliest dates and slack are missing goes
+ * to stderr.
  */
 import type { Day, PlanFile } from '../../core';
 import { findFiles } from '../files';
@@ -38,6 +40,8 @@ export async function loadScheduledPlans(
     // The scheduler's own errors (a cycle, no workday) come with an empty schedule: not usable.
     const errors = report.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length === 0 && result?.plan && result.schedule) {
+      // the answer lacks the earliest dates and slack: say why, on stderr
+      for (const d of report.diagnostics) if (d.code === 'schedule-out-of-range') await out.err(textLine(report.file, d));
       files.push({ file: file.display, plan: result.plan, schedule: result.schedule });
       continue;
     }

@@ -1,3 +1,3 @@
 export { toMermaidGantt } from './gantt';
 export type { Gantt, GanttOptions, GanttRow, GanttSection } from './gantt';
-export { escapeMermaidText, unescapeMermaidText } from './escape';
+export { escapeMermaidText } from './escape';

@@ -38,3 +38,14 @@ let n = 0;
   const plain = new DOMParser().parseFromString(svg, 'text/html').querySelector('svg')!;
   return { canvas: labels(drawn.svg, drawn.svgId), layout: labels(plain, plainId) };
 };
+
+/** What the timeline shows for each text of a chart: the title, the section titles, and each bar's label by its id. */
+(window as unknown as { readBack: unknown }).readBack = async (text: string, sections: string[], rows: number) => {
+  const drawn = await drawGantt(text, { width: 1400, theme: 'light', days: 120, rows, sections });
+  const textOf = (selector: string) => Array.from(drawn.svg.querySelectorAll(selector), (e) => e.textContent ?? '');
+  return {
+    title: textOf('text.titleText')[0] ?? '',
+    sections: textOf('text.sectionTitle'),
+    labels: Array.from(drawn.svg.querySelectorAll(`text[id^="${drawn.svgId}-"][id$="-text"]`), (t) => [t.id.slice(drawn.svgId.length + 1, -'-text'.length), t.textContent ?? '']),
+  };
+};
