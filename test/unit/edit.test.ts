@@ -254,8 +254,9 @@ milestones:
         title: A
         owner: ana
         status: doing
+        # too early
         tags: [x]
-`);
+`, 'the comment after done_on stays');
     });
 
     it('flow; the first pair of an item hands its dash to the next one', () => {
@@ -464,9 +465,9 @@ milestones:
         assert.ok(tree.kind === 'map');
         const seq = tree.byKey.get(key)!.value;
         assert.ok(seq.kind === 'seq');
-        const edit = removeItem(text, seq, index);
-        assert.ok(edit, 'an edit');
-        return applyEdits(text, [edit]);
+        const edits = removeItem(text, seq, index);
+        assert.ok(edits, 'an edit');
+        return applyEdits(text, edits);
       };
       const flow = 'a: [x, { y: 1 }, z]   # c\n';
       assert.equal(without(flow, 'a', 0), 'a: [{ y: 1 }, z]   # c\n');
@@ -475,15 +476,15 @@ milestones:
       const block = 'a:\r\n  - x   # one\r\n  - id: y\r\n    title: Y\r\n  - z';
       assert.equal(without(block, 'a', 1), 'a:\r\n  - x   # one\r\n  - z');
       assert.equal(without(block, 'a', 2), 'a:\r\n  - x   # one\r\n  - id: y\r\n    title: Y', 'the last line, no final line break');
-      assert.equal(without(block, 'a', 0), 'a:\r\n  - id: y\r\n    title: Y\r\n  - z');
+      assert.equal(without(block, 'a', 0), 'a:\r\n  # one\r\n  - id: y\r\n    title: Y\r\n  - z', 'the comment after the item stays');
     });
 
     it('removePair takes a pair (the second of two equal keys) as well as a key', () => {
       const text = 'a: 1\nb: 2   # first\nb: 3   # second\n';
       const tree = parseText(text).tree!;
       assert.ok(tree.kind === 'map');
-      assert.equal(applyEdits(text, [removePair(text, tree, tree.pairs[2]!)!]), 'a: 1\nb: 2   # first\n');
-      assert.equal(applyEdits(text, [removePair(text, tree, 'b')!]), 'a: 1\nb: 3   # second\n');
+      assert.equal(applyEdits(text, removePair(text, tree, tree.pairs[2]!)!), 'a: 1\nb: 2   # first\n# second\n', 'the comment stays');
+      assert.equal(applyEdits(text, removePair(text, tree, 'b')!), 'a: 1\n# first\nb: 3   # second\n');
     });
   });
 });
