@@ -1,6 +1,8 @@
 #!/usr/bin/env node
-// npm test [unit] [integration] [e2e] [-- --no-build]: every test of the project, or only the
-// stages named (--no-build: use dist/ and out/ as they are).
+// npm test [unit] [integration] [e2e] [FILE…] [-- --grep PATTERN] [--no-build]: every test of the
+// project, or only the stages named, or only the test files named (test/unit/edit.test.ts), or
+// only the tests whose title matches PATTERN (--no-build: use dist/ and out/ as they are).
+// scripts/lib/testArgs.mjs reads the command line.
 //
 //   build        npm run build (esbuild) + tsc -p . (tests compiled to out/) + tsc -p src/webview
 //   lint         eslint . (the import rules between src/ folders), in a full run only
@@ -22,6 +24,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseTestArgs, stemsFor } from './lib/testArgs.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const MOCHA_CHILD = path.join(ROOT, 'scripts', 'lib', 'mocha-child.mjs');
@@ -30,17 +33,18 @@ const MOCHA_CHILD = path.join(ROOT, 'scripts', 'lib', 'mocha-child.mjs');
 const TIME_ZONES = (process.env.WORKBACK_TEST_TZ || 'UTC,Pacific/Kiritimati,America/Los_Angeles,Europe/Berlin').split(',').filter(Boolean);
 const UNIT_PARALLEL = Math.max(2, os.availableParallelism()); // CPU-bound children: one per core
 const E2E_ORDER = ['grammar', 'ui', 'start', 'package'];
-const STAGES = ['unit', 'integration', 'e2e'];
-
-const asked = process.argv.slice(2).filter((a) => !a.startsWith('-'));
-for (const a of asked) {
-  if (!STAGES.includes(a)) {
-    console.error(`unknown stage "${a}"; stages: ${STAGES.join(', ')}`);
-    process.exit(2);
-  }
+const args = parseTestArgs(process.argv.slice(2));
+if (args.error) {
+  console.error(args.error);
+  process.exit(2);
 }
-const want = (s) => asked.length === 0 || asked.includes(s);
-const noBuild = process.argv.includes('--no-build');
+const want = (s) => args.stages.length === 0 || args.stages.includes(s);
+const noBuild = args.noBuild;
+/** Keep the files whose stem was named for this stage (all of them when none was). */
+const pickStems = (stage) => {
+  const stems = stemsFor(args, stage);
+  return (f) => stems.length === 0 || stems.includes(path.basename(f).replace(/\.test\.(js|mjs)$/, ''));
+};
 const color = !!process.stdout.isTTY && !process.env.NO_COLOR;
 const results = [];
 const t0 = Date.now();
@@ -66,7 +70,7 @@ function mochaChild(files, { env = {}, timeout = 20000, buffer = false } = {}) {
   return new Promise((resolve) => {
     const child = fork(MOCHA_CHILD, [], {
       cwd: ROOT,
-      env: { ...process.env, ...(color ? {} : { NO_COLOR: '1' }), ...env, WORKBACK_MOCHA: JSON.stringify({ files, timeout, color }) },
+      env: { ...process.env, ...(color ? {} : { NO_COLOR: '1' }), ...env, WORKBACK_MOCHA: JSON.stringify({ files, timeout, color, grep: args.grep }) },
       stdio: ['ignore', buffer ? 'pipe' : 'inherit', buffer ? 'pipe' : 'inherit', 'ipc'],
     });
     let output = '';
@@ -147,23 +151,29 @@ async function lint() {
 }
 
 // ------------------------------------------------------------------ unit
+// The first time zone's output is streamed as it runs; every other time zone prints its counts
+// as soon as it finishes, and its whole output only where it differs in what failed.
 async function unit() {
-  const files = listFiles(path.join(ROOT, 'out', 'test', 'unit'), '.test.js');
-  banner(`unit: ${files.length} file(s), TZ in ${TIME_ZONES.join(', ')}`);
-  // UNIT_PARALLEL time zones at a time; output printed per time zone, in order
-  const runs = TIME_ZONES.map((tz) => ({ tz, promise: undefined, t: 0 }));
-  const start = (i) => {
-    runs[i].t = Date.now();
-    runs[i].promise = mochaChild(files, { env: { TZ: runs[i].tz }, buffer: true, timeout: 60000 }).then((x) => ({ ...x, ms: Date.now() - runs[i].t }));
+  const files = listFiles(path.join(ROOT, 'out', 'test', 'unit'), '.test.js').filter(pickStems('unit'));
+  banner(`unit: ${files.length} file(s), TZ in ${TIME_ZONES.join(', ')}${args.grep ? `, --grep ${args.grep}` : ''}`);
+  const runOne = (tz, i) => {
+    const t = Date.now();
+    return mochaChild(files, { env: { TZ: tz }, buffer: i > 0, timeout: 60000 }).then((r) => {
+      if (i > 0 && (r.code !== 0 || !r.stats)) {
+        console.log(`\n--- unit, TZ=${tz} (its whole output: it failed)`);
+        process.stdout.write(r.output);
+      }
+      record(`unit TZ=${tz}`, Date.now() - t, r.stats, !r.stats || (r.code !== 0 && !r.stats.failures));
+    });
   };
-  for (let i = 0; i < Math.min(UNIT_PARALLEL, runs.length); i++) start(i);
-  for (let i = 0; i < runs.length; i++) {
-    const r = await runs[i].promise;
-    if (i + UNIT_PARALLEL < runs.length) start(i + UNIT_PARALLEL);
-    console.log(`\n--- unit, TZ=${runs[i].tz}`);
-    process.stdout.write(r.output);
-    record(`unit TZ=${runs[i].tz}`, r.ms, r.stats, !r.stats || (r.code !== 0 && !r.stats.failures));
-  }
+  let next = 0;
+  const lane = async () => {
+    while (next < TIME_ZONES.length) {
+      const i = next++;
+      await runOne(TIME_ZONES[i], i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(UNIT_PARALLEL, TIME_ZONES.length) }, lane));
 }
 
 // ------------------------------------------------------------------ VS Code
@@ -190,7 +200,9 @@ async function integration() {
   let code = 1;
   let srv;
   try {
-    srv = harness.startServer({ env: { WORKBACK_TEST_RESULTS: resultsFile, NO_COLOR: '1' } });
+    const only = [...(process.env.WORKBACK_TEST_ONLY ?? '').split(',').filter(Boolean), ...stemsFor(args, 'integration')];
+    const picks = { ...(only.length ? { WORKBACK_TEST_ONLY: only.join(',') } : {}), ...(args.grep ? { WORKBACK_TEST_GREP: args.grep } : {}) };
+    srv = harness.startServer({ env: { WORKBACK_TEST_RESULTS: resultsFile, NO_COLOR: '1', ...picks } });
     code = await harness.runExtensionTests({
       server: srv,
       extensionDevelopmentPath: ROOT,
@@ -219,7 +231,8 @@ async function integration() {
 
 async function e2e() {
   const only = (process.env.WORKBACK_TEST_ONLY ?? '').split(',').filter(Boolean);
-  const picked = (f) => only.length === 0 || only.includes(path.basename(f, '.test.mjs'));
+  const named = pickStems('e2e');
+  const picked = (f) => named(f) && (only.length === 0 || only.includes(path.basename(f, '.test.mjs')));
   const files = E2E_ORDER.map((n) => path.join(ROOT, 'test', 'e2e', `${n}.test.mjs`)).filter(existsSync).filter(picked);
   const others = listFiles(path.join(ROOT, 'test', 'e2e'), '.test.mjs').filter((f) => !files.includes(f)).filter(picked);
   banner(`e2e: ${[...files, ...others].map((f) => path.basename(f)).join(', ')}`);
@@ -233,7 +246,7 @@ async function e2e() {
 // ------------------------------------------------------------------ main
 try {
   if (await build()) {
-    if (asked.length === 0) await lint();
+    if (args.full) await lint();
     if (want('unit')) await unit();
     if (want('integration') || want('e2e')) {
       if (await install()) {

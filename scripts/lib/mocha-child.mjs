@@ -3,8 +3,8 @@
 // Used by scripts/test.mjs for the unit stage (once per TZ) and the e2e stage.
 import Mocha from 'mocha';
 
-const { files, timeout = 20000, color = false } = JSON.parse(process.env.WORKBACK_MOCHA || '{}');
-const mocha = new Mocha({ ui: 'bdd', timeout, reporter: 'spec' });
+const { files, timeout = 20000, color = false, grep } = JSON.parse(process.env.WORKBACK_MOCHA || '{}');
+const mocha = new Mocha({ ui: 'bdd', timeout, reporter: 'spec', ...(grep ? { grep } : {}) });
 mocha.color(color); // (the constructor only ever turns colors on)
 for (const f of files) mocha.addFile(f);
 try {

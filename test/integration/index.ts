@@ -9,7 +9,9 @@ import * as path from 'node:path';
 import Mocha from 'mocha';
 
 export async function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', timeout: 30000, reporter: 'spec' });
+  // WORKBACK_TEST_GREP: only the tests whose full title matches (npm test -- --grep X)
+  const grep = process.env.WORKBACK_TEST_GREP;
+  const mocha = new Mocha({ ui: 'bdd', timeout: 30000, reporter: 'spec', ...(grep ? { grep } : {}) });
   (mocha as unknown as { color(on: boolean): void }).color(false); // mocha 12 API, missing from @types/mocha 10
   // WORKBACK_TEST_ONLY=timeline,edits: only those files (a quicker run while working on one part)
   const only = (process.env.WORKBACK_TEST_ONLY ?? '').split(',').filter(Boolean);

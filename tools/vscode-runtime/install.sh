@@ -33,14 +33,25 @@ command -v make >/dev/null 2>&1 || apt_needed+=(make)
 command -v g++ >/dev/null 2>&1 || apt_needed+=(g++)
 command -v python3 >/dev/null 2>&1 || apt_needed+=(python3)
 if [ "${#apt_needed[@]}" -gt 0 ]; then
+  log "needs Debian packages: ${apt_needed[*]} (chromium: the browser the tests drive; ripgrep: VS Code's search; libkrb5-dev, make, g++, python3: native modules of the VS Code server)"
   if [ "${VSCODE_RUNTIME_SKIP_APT:-0}" = 1 ]; then
-    log "missing apt packages: ${apt_needed[*]} (VSCODE_RUNTIME_SKIP_APT=1)"; exit 1
+    log "missing apt packages: ${apt_needed[*]} (VSCODE_RUNTIME_SKIP_APT=1): install them, e.g. sudo apt-get install ${apt_needed[*]}"; exit 1
   fi
-  log "apt-get install ${apt_needed[*]}"
+  # root runs apt-get itself; anyone else through sudo, and only when sudo will not ask for a
+  # password it cannot read here (no terminal): otherwise say what to install and stop.
+  as_root=()
+  if [ "$(id -u)" != 0 ]; then
+    if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+      as_root=(sudo -n)
+    else
+      log "not root and no password-less sudo: run  sudo apt-get install ${apt_needed[*]}  and then this script again"; exit 1
+    fi
+  fi
+  log "apt-get install ${apt_needed[*]}${as_root[*]:+ (through sudo)}"
   export DEBIAN_FRONTEND=noninteractive
-  if ! apt-get install -y -q "${apt_needed[@]}" </dev/null >/dev/null 2>&1; then
-    apt-get update -q </dev/null >/dev/null
-    apt-get install -y -q "${apt_needed[@]}" </dev/null >/dev/null
+  if ! "${as_root[@]}" apt-get install -y -q "${apt_needed[@]}" </dev/null >/dev/null 2>&1; then
+    "${as_root[@]}" apt-get update -q </dev/null >/dev/null
+    "${as_root[@]}" apt-get install -y -q "${apt_needed[@]}" </dev/null >/dev/null
   fi
 fi
 
