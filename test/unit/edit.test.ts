@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { checkPlan, parseDay, type Day } from '../../src/core';
 import {
-  addFollowUp, applyEdits, formatScalar, logCheckIn, markFollowUpDone, markTaskDone, nodeEnd, removeItem, removePair, startTask, type PlanEditResult,
+  addFollowUp, applyEdits, blockTask, formatScalar, logCheckIn, markFollowUpDone, markTaskDone, nodeEnd, removeItem, removePair, startTask, type PlanEditResult,
 } from '../../src/core/edit';
 import { parseText } from '../../src/core/parse/parseText';
 
@@ -254,8 +254,9 @@ milestones:
         title: A
         owner: ana
         status: doing
+        # too early
         tags: [x]
-`);
+`, 'the comment after done_on stays');
     });
 
     it('flow; the first pair of an item hands its dash to the next one', () => {
@@ -279,6 +280,52 @@ milestones:
     it('flow: done_on as the first pair', () => {
       const flow = `${HEAD}      - { done_on: 2026-06-30, id: a, title: A, owner: ana, status: done }\n`;
       assert.equal(ok(startTask(flow, 'a'), flow), `${HEAD}      - { id: a, title: A, owner: ana, status: doing }\n`);
+    });
+
+    it('a multi-line flow task with done_on and no status: status where done_on was, every comment kept (it threw `overlapping edits`)', () => {
+      const before = `${HEAD}      - { id: a,   # one
+          title: A,   # two
+          owner: ana,   # three
+          done_on: 2026-06-30   # four
+        }
+`;
+      assert.equal(ok(startTask(before, 'a'), before), before.replace('done_on: 2026-06-30', 'status: doing'));
+      assert.equal(ok(blockTask(before, 'a'), before), before.replace('done_on: 2026-06-30', 'status: blocked'));
+    });
+
+    it('a multi-line flow task: done_on goes with one comma, and the previous line keeps its comment', () => {
+      const before = `${HEAD}      - { id: a,   # one
+          owner: ana, title: A,   # two
+          status: done,   # three
+          done_on: 2026-06-30   # four
+        }
+`;
+      assert.equal(ok(startTask(before, 'a'), before), `${HEAD}      - { id: a,   # one
+          owner: ana, title: A,   # two
+          status: doing   # three
+          # four
+        }
+`);
+      const trailing = before.replace('2026-06-30   # four', '2026-06-30,   # four').replace('status: done,   # three\n', '');
+      assert.equal(ok(startTask(trailing, 'a'), trailing), trailing.replace('done_on: 2026-06-30,   # four', 'status: doing,   # four'));
+      const middle = before.replace('status: done,   # three\n          done_on: 2026-06-30   # four', 'done_on: 2026-06-30,   # four\n          status: done   # three');
+      assert.equal(ok(startTask(middle, 'a'), middle), `${HEAD}      - { id: a,   # one
+          owner: ana, title: A,   # two
+          # four
+          status: doing   # three
+        }
+`);
+    });
+
+    it('refuses, with a message and without throwing, an edit that would lose a comment', () => {
+      const before = `${HEAD}      - id: a
+        title: A
+        owner: ana
+        status: done
+        done_on: [2026-06-30,   # inside the value
+          ]
+`;
+      refused(startTask(before, 'a'), 'unexpected', /could not start "a" safely: it would lose or change the comment "# inside the value"\. Edit it by hand; nothing was changed\./);
     });
 
     it('a task without status gets status: doing', () => {
@@ -464,9 +511,9 @@ milestones:
         assert.ok(tree.kind === 'map');
         const seq = tree.byKey.get(key)!.value;
         assert.ok(seq.kind === 'seq');
-        const edit = removeItem(text, seq, index);
-        assert.ok(edit, 'an edit');
-        return applyEdits(text, [edit]);
+        const edits = removeItem(text, seq, index);
+        assert.ok(edits, 'an edit');
+        return applyEdits(text, edits);
       };
       const flow = 'a: [x, { y: 1 }, z]   # c\n';
       assert.equal(without(flow, 'a', 0), 'a: [{ y: 1 }, z]   # c\n');
@@ -475,15 +522,15 @@ milestones:
       const block = 'a:\r\n  - x   # one\r\n  - id: y\r\n    title: Y\r\n  - z';
       assert.equal(without(block, 'a', 1), 'a:\r\n  - x   # one\r\n  - z');
       assert.equal(without(block, 'a', 2), 'a:\r\n  - x   # one\r\n  - id: y\r\n    title: Y', 'the last line, no final line break');
-      assert.equal(without(block, 'a', 0), 'a:\r\n  - id: y\r\n    title: Y\r\n  - z');
+      assert.equal(without(block, 'a', 0), 'a:\r\n  # one\r\n  - id: y\r\n    title: Y\r\n  - z', 'the comment after the item stays');
     });
 
     it('removePair takes a pair (the second of two equal keys) as well as a key', () => {
       const text = 'a: 1\nb: 2   # first\nb: 3   # second\n';
       const tree = parseText(text).tree!;
       assert.ok(tree.kind === 'map');
-      assert.equal(applyEdits(text, [removePair(text, tree, tree.pairs[2]!)!]), 'a: 1\nb: 2   # first\n');
-      assert.equal(applyEdits(text, [removePair(text, tree, 'b')!]), 'a: 1\nb: 3   # second\n');
+      assert.equal(applyEdits(text, removePair(text, tree, tree.pairs[2]!)!), 'a: 1\nb: 2   # first\n# second\n', 'the comment stays');
+      assert.equal(applyEdits(text, removePair(text, tree, 'b')!), 'a: 1\n# first\nb: 3   # second\n');
     });
   });
 });

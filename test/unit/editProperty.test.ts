@@ -1,181 +1,246 @@
 /**
- * Property (fast-check): on random valid plans (block or flow tasks, 2 or 4 spaces, indented or
- * not sequences, LF or CRLF, a BOM or not, a final newline or not, comments after values, quoted
- * or plain status, follow-ups in either style), "mark done" and "log a check-in" change only
- * what they must: every edit replaces the status/done_on value or inserts new text, every other
- * byte stays, the result parses with the task done, and the plain value is otherwise unchanged.
+ * Property (fast-check): every edit keeps every byte outside the span it means to change, and
+ * every comment; applied again, it changes nothing. The edits: mark done, start, block, log a
+ * check-in, mark a follow-up done, schedule a follow-up, rename, and every quick fix offered on
+ * the plan. The plans (helpers/editPlans.ts) are written in random formatting: block, flow,
+ * multi-line flow with a comment on every line, quoted keys and values, LF, CRLF and CR, a BOM,
+ * `---`, tabs in comments, block scalars. The checks are of bytes, not only of values: the text
+ * outside the intended spans is the same byte for byte (only white space and the commas between
+ * flow entries may go with what is removed), each comment is still there exactly once, the
+ * result parses to the expected value, and a second application changes nothing.
  */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { checkPlan, parseDay, toPlain, type Day } from '../../src/core';
-import { applyEdits, findTasks, logCheckIn, markTaskDone, plainEqual } from '../../src/core/edit';
+import { checkPlan, parseDay, quickFixes, renameEdits, toPlain, type Day } from '../../src/core';
+import {
+  addFollowUp, applyEdits, blockTask, findTasks, logCheckIn, markFollowUpDone, markTaskDone, plainEqual, startTask,
+  type PlanEditResult, type TextEdit,
+} from '../../src/core/edit';
 import { parseText } from '../../src/core/parse/parseText';
+import type { MapNode, SourceNode } from '../../src/core/sourceTree';
+import { planArb, renderPlan, type PlanSpec, type RenderedPlan } from './helpers/editPlans';
 
 const TODAY = parseDay('2026-07-01') as Day;
-const PEOPLE = ['ana', 'bo', 'cy'];
-const STATUSES = ['todo', 'doing', 'blocked', 'done'] as const;
+type Span = { start: number; end: number };
+type Plain = Record<string, unknown>;
 
-interface TaskSpec {
-  title: string;
-  titleStyle: 'plain' | 'single' | 'double';
-  owner: string;
-  status: (typeof STATUSES)[number] | undefined;
-  statusStyle: 'plain' | 'single' | 'double';
-  doneOn: boolean;
-  duration: boolean;
-  comments: boolean;
-  flow: boolean;
-  followUps: number;
-  followUpsFlow: boolean;
-  tags: boolean;
-}
-
-interface PlanSpec {
-  indent: 2 | 4;
-  seqIndented: boolean;
-  eol: '\n' | '\r\n';
-  bom: boolean;
-  finalNewline: boolean;
-  tasks: TaskSpec[];
-}
-
-const quoteAs = (s: string, style: 'plain' | 'single' | 'double'): string =>
-  style === 'single' ? `'${s.replace(/'/g, "''")}'` : style === 'double' ? JSON.stringify(s) : s;
-
-const taskArb: fc.Arbitrary<TaskSpec> = fc.record({
-  title: fc.stringMatching(/^[A-Za-z][A-Za-z0-9 ]{0,12}[A-Za-z0-9]$/),
-  titleStyle: fc.constantFrom('plain' as const, 'single' as const, 'double' as const),
-  owner: fc.constantFrom(...PEOPLE),
-  status: fc.option(fc.constantFrom(...STATUSES), { nil: undefined }),
-  statusStyle: fc.constantFrom('plain' as const, 'single' as const, 'double' as const),
-  doneOn: fc.boolean(),
-  duration: fc.boolean(),
-  comments: fc.boolean(),
-  flow: fc.boolean(),
-  followUps: fc.integer({ min: 0, max: 2 }),
-  followUpsFlow: fc.boolean(),
-  tags: fc.boolean(),
-});
-
-const planArb: fc.Arbitrary<PlanSpec> = fc.record({
-  indent: fc.constantFrom(2 as const, 4 as const),
-  seqIndented: fc.boolean(),
-  eol: fc.constantFrom('\n' as const, '\r\n' as const),
-  bom: fc.boolean(),
-  finalNewline: fc.boolean(),
-  tasks: fc.array(taskArb, { minLength: 1, maxLength: 5 }),
-});
-
-function render(p: PlanSpec): string {
-  const u = ' '.repeat(p.indent);
-  const seq = p.seqIndented ? u : '';
-  const L: string[] = [
-    '# a plan', 'workback: 1', 'title: Generated', 'goal:', `${u}outcome: Done`, `${u}due: 2026-12-18`, `${u}owner: ana`,
-    'people:', ...PEOPLE.map((id) => `${u}${id}: { name: ${id.toUpperCase()} }`), 'milestones:',
-    `${seq}- id: m`, `${seq}  title: M`, `${seq}  tasks:`,
-  ];
-  const taskDash = `${seq}  ${seq}`;
-  p.tasks.forEach((t, i) => {
-    const fus = Array.from({ length: t.followUps }, (_, k) => ({ on: `2026-06-${String(10 + k).padStart(2, '0')}`, with: PEOPLE[k % PEOPLE.length]! }));
-    const c = (s: string): string => (t.comments ? `${s}   # note` : s);
-    if (t.flow) {
-      const parts = [`id: t${i}`, `title: ${quoteAs(t.title, t.titleStyle)}`, `owner: ${t.owner}`];
-      if (t.duration) parts.push('duration: 2d');
-      if (t.status) parts.push(`status: ${quoteAs(t.status, t.statusStyle)}`);
-      if (t.doneOn) parts.push('done_on: 2026-06-30');
-      if (fus.length) parts.push(`follow_ups: [${fus.map((f) => `{ on: ${f.on}, with: ${f.with} }`).join(', ')}]`);
-      if (t.tags) parts.push('tags: [a, b]');
-      L.push(c(`${taskDash}- { ${parts.join(', ')} }`));
-      return;
-    }
-    const k = `${taskDash}  `;
-    L.push(c(`${taskDash}- id: t${i}`), c(`${k}title: ${quoteAs(t.title, t.titleStyle)}`), c(`${k}owner: ${t.owner}`));
-    if (t.duration) L.push(`${k}duration: 2d`);
-    if (t.status) L.push(c(`${k}status: ${quoteAs(t.status, t.statusStyle)}`));
-    if (t.doneOn) L.push(c(`${k}done_on: 2026-06-30`));
-    if (fus.length) {
-      if (t.followUpsFlow) L.push(`${k}follow_ups: [${fus.map((f) => `{on: ${f.on}, with: ${f.with}}`).join(', ')}]`);
-      else {
-        L.push(`${k}follow_ups:`);
-        for (const f of fus) L.push(c(`${k}${seq}- on: ${f.on}`), `${k}${seq}  with: ${f.with}`);
-      }
-    }
-    if (t.tags) L.push(`${k}tags: [a, b]`);
-  });
-  return (p.bom ? '\ufeff' : '') + L.join(p.eol) + (p.finalNewline ? p.eol : '');
-}
-
-function plainOf(text: string): Record<string, unknown> {
+function plainOf(text: string): Plain {
   const r = parseText(text);
-  assert.deepEqual(r.diagnostics, []);
-  return toPlain(r.tree!) as Record<string, unknown>;
+  assert.deepEqual(r.diagnostics.filter((d) => d.severity === 'error'), [], 'the text parses');
+  return toPlain(r.tree!) as Plain;
 }
 
-function taskPlain(plain: Record<string, unknown>, i: number): Record<string, unknown> {
-  return ((plain['milestones'] as Record<string, unknown>[])[0]!['tasks'] as Record<string, unknown>[])[i]!;
+const taskPlain = (plain: Plain, i: number): Plain => ((plain['milestones'] as Plain[])[0]!['tasks'] as Plain[])[i]!;
+const nullObject = (o: Plain): Plain => Object.assign(Object.create(null) as Plain, o);
+
+/** How often `s` occurs in `text`. */
+const count = (text: string, s: string): number => text.split(s).length - 1;
+
+/** Every recorded comment is in the new text as often as in the old one (once). */
+function commentsKept(plan: RenderedPlan, after: string): void {
+  for (const c of plan.comments) assert.equal(count(after, c), count(plan.text, c), `the comment ${JSON.stringify(c)} is kept`);
 }
 
-/** Checks shared by both properties: text, line breaks, BOM, final newline, the plan still valid. */
-function checkShape(p: PlanSpec, before: string, after: string, edits: readonly { start: number; end: number; text: string }[]): void {
-  assert.equal(applyEdits(before, edits), after, 'the new text is exactly the edits applied');
-  assert.equal(after.startsWith('\ufeff'), p.bom, 'BOM kept');
-  assert.equal(after.endsWith(p.eol), p.finalNewline, 'final newline kept');
+/** What the edits remove outside `intended` is white space and commas only; line breaks inserted are the file's. */
+function bytesKept(before: string, edits: readonly TextEdit[], intended: readonly Span[], eol: string): void {
   for (const e of edits) {
-    const breaks = e.text.match(/\r\n|\r|\n/g) ?? [];
-    assert.ok(breaks.every((b) => b === p.eol), `inserted line breaks are the file's (${JSON.stringify(e.text)})`);
+    for (let i = e.start; i < e.end; i++) {
+      if (intended.some((s) => s.start <= i && i < s.end)) continue;
+      assert.match(before[i]!, /[\s,]/, `edit ${e.start}-${e.end} changes ${JSON.stringify(before.slice(e.start, e.end))} outside what it means to change`);
+    }
+    for (const b of e.text.match(/\r\n|\r|\n/g) ?? []) assert.equal(b, eol, `inserted line breaks are the file's (${JSON.stringify(e.text)})`);
   }
-  const check = checkPlan(after, { today: TODAY });
-  assert.deepEqual(check.diagnostics.filter((d) => d.severity === 'error').map((d) => d.message), []);
 }
 
-describe('edit: properties on random plans (fast-check)', function () {
-  this.timeout(120000);
+/** The shape every edited text keeps: BOM, `---`, the final line break. */
+function shapeKept(p: PlanSpec, after: string): void {
+  assert.equal(after.startsWith('\ufeff'), p.bom, 'BOM kept');
+  assert.equal(after.replace(/^\ufeff/, '').startsWith('---'), p.docStart, '--- kept');
+  assert.equal(/[\r\n]$/.test(after), p.finalNewline, 'final line break kept');
+}
 
-  it('mark done keeps every other byte, and the result parses with status done', () => {
-    fc.assert(fc.property(planArb, fc.nat(), (p, pick) => {
-      const before = render(p);
-      const i = pick % p.tasks.length;
-      const t = p.tasks[i]!;
-      const r = markTaskDone(before, `t${i}`, TODAY);
-      if (t.status === 'done' && t.doneOn) {
-        assert.ok(!r.ok && r.reason === 'unchanged');
-        return;
+type Op = 'done' | 'start' | 'block' | 'checkIn' | 'followUpDone' | 'schedule';
+
+interface OpCase {
+  run: (text: string) => PlanEditResult;
+  /** The spans of the old text the edit means to change. */
+  intended: (task: MapNode) => Span[];
+  /** The task's plain value after the edit (undefined: the edit must be refused as unchanged). */
+  expect: (task: Plain) => Plain | undefined;
+}
+
+const valueSpan = (task: MapNode | undefined, key: string): Span[] => {
+  const v = task?.byKey.get(key)?.value;
+  return v ? [{ start: v.start, end: v.end }] : [];
+};
+const pairSpan = (task: MapNode, key: string): Span[] => {
+  const p = task.byKey.get(key);
+  return p ? [{ start: p.key.start, end: p.value.end }] : [];
+};
+const followUp = (task: MapNode, k: number): MapNode | undefined => {
+  const list = task.byKey.get('follow_ups')?.value;
+  const item = list?.kind === 'seq' ? list.items[k] : undefined;
+  return item?.kind === 'map' ? item : undefined;
+};
+
+function opCase(op: Op, i: number, k: number, spec: PlanSpec): OpCase {
+  const id = `t${i}`;
+  const t = spec.tasks[i]!;
+  const open = (status: string): OpCase => ({
+    run: (text) => (status === 'doing' ? startTask(text, id) : blockTask(text, id)),
+    intended: (task) => [...valueSpan(task, 'status'), ...pairSpan(task, 'done_on')],
+    expect: (task) => {
+      if (task['status'] === status && !t.doneOn) return undefined;
+      const { done_on: _gone, ...rest } = task;
+      return nullObject({ ...rest, status });
+    },
+  });
+  const addedFollowUp = (fu: Plain) => (task: Plain): Plain => nullObject({ ...task, follow_ups: [...((task['follow_ups'] as Plain[] | undefined) ?? []), nullObject(fu)] });
+  switch (op) {
+    case 'done': return {
+      run: (text) => markTaskDone(text, id, TODAY),
+      intended: (task) => [...valueSpan(task, 'status'), ...valueSpan(task, 'done_on')],
+      expect: (task) => (task['status'] === 'done' && t.doneOn ? undefined : nullObject({ ...task, status: 'done', done_on: '2026-07-01' })),
+    };
+    case 'start': return open('doing');
+    case 'block': return open('blocked');
+    case 'checkIn': return {
+      run: (text) => logCheckIn(text, id, TODAY, 'bo'),
+      intended: () => [],
+      expect: addedFollowUp({ on: '2026-07-01', with: 'bo', about: 'Check-in', done: true }),
+    };
+    case 'schedule': return {
+      run: (text) => addFollowUp(text, id, { on: TODAY + 7, with: 'cy', about: 'Next # step: the rest', done: false }),
+      intended: () => [],
+      expect: addedFollowUp({ on: '2026-07-08', with: 'cy', about: 'Next # step: the rest', done: false }),
+    };
+    case 'followUpDone': {
+      const n = t.followUps.length ? k % t.followUps.length : 0;
+      const ref = { taskId: id, index: n, on: `2026-06-1${n}`, with: ['ana', 'bo', 'cy'][n]! };
+      return {
+        run: (text) => markFollowUpDone(text, ref),
+        intended: (task) => valueSpan(followUp(task, n), 'done'),
+        expect: (task) => {
+          if (!t.followUps.length || t.followUps[n]) return undefined;
+          const fus = (task['follow_ups'] as Plain[]).map((f, x) => (x === n ? nullObject({ ...f, done: true }) : f));
+          return nullObject({ ...task, follow_ups: fus });
+        },
+      };
+    }
+  }
+}
+
+function checkCommand(spec: PlanSpec, op: Op, pick: number, k: number): void {
+  const plan = renderPlan(spec);
+  const before = plan.text;
+  const i = pick % spec.tasks.length;
+  const c = opCase(op, i, k, spec);
+  const task = findTasks(parseText(before).tree!, `t${i}`)[0]!.node;
+  const want = plainOf(before);
+  const expected = c.expect(taskPlain(want, i));
+  const r = c.run(before);
+  if (op === 'followUpDone' && spec.tasks[i]!.followUps.length === 0) {
+    assert.ok(!r.ok && r.reason === 'not-found', 'no follow-up: refused with a message');
+    return;
+  }
+  if (expected === undefined) {
+    assert.ok(!r.ok && r.reason === 'unchanged', `refused as unchanged (${r.ok ? 'applied' : r.message})`);
+    return;
+  }
+  assert.ok(r.ok, r.ok ? '' : r.message);
+  assert.equal(applyEdits(before, r.edits), r.text, 'the new text is exactly the edits applied');
+  bytesKept(before, r.edits, c.intended(task), spec.eol);
+  commentsKept(plan, r.text);
+  shapeKept(spec, r.text);
+  ((want['milestones'] as Plain[])[0]!['tasks'] as Plain[])[i] = expected;
+  assert.ok(plainEqual(want, plainOf(r.text)), 'the result has exactly the intended value');
+  const again = c.run(r.text);
+  assert.ok(!again.ok && again.reason === 'unchanged', `applied again, it changes nothing (${again.ok ? JSON.stringify(again.edits) : again.message})`);
+}
+
+/** Every scalar of the tree (its span): text that quick fixes may replace. */
+function scalarSpans(tree: SourceNode | undefined): Span[] {
+  const out: Span[] = [];
+  const stack: SourceNode[] = tree ? [tree] : [];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.kind === 'scalar') out.push({ start: n.start, end: n.end });
+    else if (n.kind === 'map') for (const p of n.pairs) stack.push(p.key, p.value);
+    else stack.push(...n.items);
+  }
+  return out;
+}
+
+function checkRename(spec: PlanSpec, pick: number): void {
+  const plan = renderPlan(spec);
+  const before = plan.text;
+  const i = pick % spec.tasks.length;
+  const checked = checkPlan(before, { today: TODAY });
+  const idNode = findTasks(checked.tree!, `t${i}`)[0]!.idNode;
+  const edits = renameEdits(before, checked.plan!, idNode.start + 1, `t${i}-new`);
+  assert.ok(Array.isArray(edits), 'error' in edits ? edits.error : '');
+  // the id's occurrences (its definition and every depends_on entry naming it) and nothing else
+  const occurrences = scalarSpans(checked.tree).filter((s) => before.slice(s.start, s.end).replace(/^['"]|['"]$/g, '') === `t${i}`);
+  bytesKept(before, edits, occurrences, spec.eol);
+  const after = applyEdits(before, edits);
+  commentsKept(plan, after);
+  shapeKept(spec, after);
+  const renamed = plainOf(after);
+  assert.equal(taskPlain(renamed, i)['id'], `t${i}-new`);
+  const again = checkPlan(after, { today: TODAY });
+  const newId = findTasks(again.tree!, `t${i}-new`)[0]!.idNode;
+  assert.deepEqual(renameEdits(after, again.plan!, newId.start + 1, `t${i}-new`), [], 'renamed again: no edit');
+}
+
+/** Gap text (outside every scalar) that a quick fix may remove with what it removes. */
+const STRUCTURE = /[\s,:\-[\]{}]/;
+
+function checkQuickFixes(spec: PlanSpec): number {
+  const plan = renderPlan(spec);
+  const before = plan.text;
+  const checked = checkPlan(before, { today: TODAY });
+  const input = { text: before, tree: checked.tree, plan: checked.plan, diagnostics: checked.diagnostics, today: TODAY };
+  const scalars = scalarSpans(checked.tree);
+  let applied = 0;
+  for (const d of checked.diagnostics) {
+    for (const fix of quickFixes(input, d)) {
+      const after = applyEdits(before, fix.edits);
+      const what = `${d.code} "${fix.title}"`;
+      for (const e of fix.edits) {
+        for (let x = e.start; x < e.end; x++) {
+          if (!scalars.some((s) => s.start <= x && x < s.end)) assert.match(before[x]!, STRUCTURE, `${what} removes ${JSON.stringify(before.slice(e.start, e.end))}`);
+        }
+        for (const b of e.text.match(/\r\n|\r|\n/g) ?? []) assert.equal(b, spec.eol, `${what}: inserted line breaks are the file's`);
       }
-      assert.ok(r.ok, r.ok ? '' : r.message);
-      checkShape(p, before, r.text, r.edits);
-      // each edit replaces the status or done_on value of the task, or only inserts
-      const task = findTasks(parseText(before).tree!, `t${i}`)[0]!;
-      const spans = ['status', 'done_on'].map((k) => task.node.byKey.get(k)?.value).filter((v) => v !== undefined).map((v) => `${v.start}-${v.end}`);
-      for (const e of r.edits) assert.ok(e.start === e.end || spans.includes(`${e.start}-${e.end}`), `edit ${e.start}-${e.end} is a value of the task`);
-      // the plain value: the task done today, everything else the same
-      const want = plainOf(before);
-      Object.assign(taskPlain(want, i), { status: 'done', done_on: '2026-07-01' });
-      assert.ok(plainEqual(want, plainOf(r.text)), 'only status and done_on changed');
-      const typed = checkPlan(r.text, { today: TODAY }).plan!.tasks[i]!;
-      assert.equal(typed.status, 'done');
-      assert.equal(typed.doneOn, TODAY);
-      // flow stays flow, block stays block
-      assert.equal(findTasks(parseText(r.text).tree!, `t${i}`)[0]!.node.flow, t.flow);
-    }), { numRuns: 300 });
+      commentsKept(plan, after);
+      shapeKept(spec, after);
+      const next = checkPlan(after, { today: TODAY });
+      assert.deepEqual(next.diagnostics.filter((x) => x.code.startsWith('yaml-')).map((x) => x.message), [], `${what}: the YAML still parses`);
+      const same = (ds: readonly { code: string; message: string }[]): number => ds.filter((x) => x.code === d.code && x.message === d.message).length;
+      assert.ok(same(next.diagnostics) < same(checked.diagnostics), `${what}: the problem is gone, so the fix is not offered again`);
+      applied++;
+    }
+  }
+  return applied;
+}
+
+describe('edit: every edit keeps every byte it does not mean to change (fast-check)', function () {
+  this.timeout(120000);
+  const ops: Op[] = ['done', 'start', 'block', 'checkIn', 'followUpDone', 'schedule'];
+
+  it('the sidebar\'s edits: bytes, comments, the intended value, and a second application changes nothing', () => {
+    fc.assert(fc.property(planArb, fc.constantFrom(...ops), fc.nat(), fc.nat(), (spec, op, pick, k) => checkCommand(spec, op, pick, k)), { numRuns: 1600 });
   });
 
-  it('log a check-in only inserts, and appends one done follow-up', () => {
-    fc.assert(fc.property(planArb, fc.nat(), (p, pick) => {
-      const before = render(p);
-      const i = pick % p.tasks.length;
-      const r = logCheckIn(before, `t${i}`, TODAY, 'bo');
-      assert.ok(r.ok, r.ok ? '' : r.message);
-      checkShape(p, before, r.text, r.edits);
-      for (const e of r.edits) {
-        if (e.start !== e.end) assert.match(before.slice(e.start, e.end), /^\s*$/, 'only whitespace is replaced (an empty list)');
-      }
-      const want = plainOf(before);
-      const task = taskPlain(want, i);
-      const fu = { on: '2026-07-01', with: 'bo', about: 'Check-in', done: true };
-      task['follow_ups'] = [...((task['follow_ups'] as unknown[] | undefined) ?? []), fu];
-      assert.ok(plainEqual(want, plainOf(r.text)), 'only one follow-up added');
-      const typed = checkPlan(r.text, { today: TODAY }).plan!.tasks[i]!;
-      assert.deepEqual(typed.followUps.map((f) => [f.on, f.with, f.done]).at(-1), [TODAY, 'bo', true]);
-    }), { numRuns: 300 });
+  it('rename: only the id\'s occurrences change; renamed again, nothing changes', () => {
+    fc.assert(fc.property(planArb, fc.nat(), (spec, pick) => checkRename(spec, pick)), { numRuns: 200 });
+  });
+
+  it('every quick fix offered: no comment lost, nothing but structure removed outside values, the YAML parses, the problem is gone', () => {
+    let applied = 0;
+    fc.assert(fc.property(planArb, (spec) => {
+      applied += checkQuickFixes(spec);
+    }), { numRuns: 150 });
+    assert.ok(applied > 500, `${applied} fixes applied`);
   });
 });

@@ -31,7 +31,7 @@ describe('editing: quick fixes of late work and statuses', () => {
 `;
     assert.deepStrictEqual(titles(text, 'done-depends-on-open', 0, NOV24), ['Mark "a" done too (done_on 2026-11-24)', 'Set "b" back to doing']);
     assert.strictEqual(fix(text, 'done-depends-on-open', 'Mark "a" done too (done_on 2026-11-24)', 0, NOV24), text.replace('status: doing }', 'status: done, done_on: 2026-11-24 }'));
-    assert.strictEqual(fix(text, 'done-depends-on-open', 'Set "b" back to doing', 0, NOV24), text.replace('        status: done\n        done_on: 2026-11-20   # reported late\n', '        status: doing\n'));
+    assert.strictEqual(fix(text, 'done-depends-on-open', 'Set "b" back to doing', 0, NOV24), text.replace('        status: done\n        done_on: 2026-11-20   # reported late\n', '        status: doing\n        # reported late\n'));
   });
 
   const late = `${HEAD}policy: { escalate_after: 2d, check_in_every: 1w }

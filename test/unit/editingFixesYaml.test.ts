@@ -19,8 +19,8 @@ describe('editing: quick fixes of the YAML', () => {
   it('a duplicate key: remove this one, or keep it and remove the first', () => {
     const text = PLAN.replace('  - { id: launch, title: Launched }\n', '  - id: a\n    title: A   # first\n    title: B   # second\n');
     assert.deepStrictEqual(titles(text, 'yaml-duplicate-key'), ['* Remove this "title" (the first one stays)', 'Keep this "title", remove the first one']);
-    assert.strictEqual(fix(text, 'yaml-duplicate-key', 'Remove this "title" (the first one stays)'), text.replace('    title: B   # second\n', ''));
-    assert.strictEqual(fix(text, 'yaml-duplicate-key', 'Keep this "title", remove the first one'), text.replace('    title: A   # first\n', ''));
+    assert.strictEqual(fix(text, 'yaml-duplicate-key', 'Remove this "title" (the first one stays)'), text.replace('    title: B   # second\n', '    # second\n'));
+    assert.strictEqual(fix(text, 'yaml-duplicate-key', 'Keep this "title", remove the first one'), text.replace('    title: A   # first\n', '    # first\n'));
     // the first key of a list item hands the dash to the next key
     const first = PLAN.replace('  - { id: launch, title: Launched }\n', '  - title: A\n    id: a\n    title: B\n');
     assert.strictEqual(fix(first, 'yaml-duplicate-key', 'Keep this "title", remove the first one'), first.replace('  - title: A\n    id: a\n', '  - id: a\n'));

@@ -97,7 +97,7 @@ describe('editing: quick fixes', () => {
       const one = text.replace('[licencing, m1x]', '[licencing]');
       assert.strictEqual(fix(one, 'unknown-id', 'Remove the dependency on "licencing"'), one.replace('        depends_on: [licencing]\n', ''));
       const block = text.replace('depends_on: [licencing, m1x]', 'depends_on:\n          - licencing   # typo\n          - m1');
-      assert.strictEqual(fix(block, 'unknown-id', 'Remove the dependency on "licencing"'), block.replace('          - licencing   # typo\n', ''));
+      assert.strictEqual(fix(block, 'unknown-id', 'Remove the dependency on "licencing"'), block.replace('          - licencing   # typo\n', '          # typo\n'));
       assert.strictEqual(fix(block, 'unknown-id', 'Change to "licensing" (Licences)'), block.replace('- licencing ', '- licensing '));
     });
 
@@ -121,9 +121,9 @@ describe('editing: quick fixes', () => {
     title: Late checkpoint
     due: 2026-10-15
 `;
-    it('removes the due (its line, comment and all) or aligns it', () => {
+    it('removes the due (its line; its comment stays) or aligns it', () => {
       assert.deepStrictEqual(titles(text, 'due-after-binding'), ['* Remove this due (it changes nothing)', 'Align the due to 2026-08-14']);
-      assert.strictEqual(fix(text, 'due-after-binding', 'Remove this due (it changes nothing)'), text.replace('        due: 2026-08-20   # too late\n', ''));
+      assert.strictEqual(fix(text, 'due-after-binding', 'Remove this due (it changes nothing)'), text.replace('        due: 2026-08-20   # too late\n', '        # too late\n'));
       assert.strictEqual(fix(text, 'due-after-binding', 'Align the due to 2026-08-14'), text.replace('due: 2026-08-20', 'due: 2026-08-14'));
       assert.strictEqual(fix(text, 'due-after-binding', 'Align the due to 2026-09-30', 1), text.replace('due: 2026-10-15', 'due: 2026-09-30'));
       assert.strictEqual(fix(text, 'due-after-binding', 'Remove this due (it changes nothing)', 1), text.replace('    due: 2026-10-15\n', ''));

@@ -1,44 +1,24 @@
 /**
  * Edits of a plan's text made by commands (the sidebar's "mark done", "log a check-in"...).
  * Each one parses the current text, finds its task again by id (the caller's view of the plan
- * may be stale), computes the minimal edits, and checks the result before returning it: the
- * new text must parse, and its plain value must equal the old one with exactly the intended
- * change. Anything else is refused with a message, and nothing is changed.
+ * may be stale), computes the minimal edits, and checks the result before returning it
+ * (runEdit.ts: values and bytes). Anything else is refused with a message, and nothing is
+ * changed; no edit throws.
  */
 import { formatDay, type Day } from '../day';
-import { LineIndex } from '../lineIndex';
-import { parseText } from '../parse/parseText';
 import type { Span } from '../diagnostic';
 import type { MapNode, ScalarNode, SeqNode, SourceNode } from '../sourceTree';
-import { detectLayout, EditRefusal, type Layout } from './nodes';
+import { emptyValueAt, EditRefusal, nodeEnd, type Layout } from './nodes';
 import { editMap, editSeq, type EditMap, type EditValue } from './render';
-import type { ScalarEditValue } from './scalar';
-import { applyEdits, normalizeEdits, type TextEdit } from './text';
+import { formatKey, formatScalar, type ScalarEditValue } from './scalar';
+import {
+  isRefused, parse, quote, refuse, run, type Planned, type PlanEditOptions, type PlanEditRefused, type PlanEditResult,
+} from './runEdit';
+import type { TextEdit } from './text';
 import { appendItem, fillEmptyPair, insertPairs, removePair, setScalar } from './yamlEdits';
 
-export type RefusalReason = 'not-parsed' | 'not-found' | 'ambiguous' | 'unexpected' | 'unchanged';
-
-export interface PlanEditDone {
-  ok: true;
-  /** Non-overlapping, sorted, offsets into the text given. */
-  edits: TextEdit[];
-  /** The text after the edits. */
-  text: string;
-}
-
-export interface PlanEditRefused {
-  ok: false;
-  reason: RefusalReason;
-  /** For people: what is wrong and what to do. */
-  message: string;
-}
-
-export type PlanEditResult = PlanEditDone | PlanEditRefused;
-
-export interface PlanEditOptions {
-  /** Size cap handed to the parser (default: the parser's own). */
-  maxSize?: number;
-}
+export { plainEqual } from './runEdit';
+export type { PlanEditDone, PlanEditOptions, PlanEditRefused, PlanEditResult, RefusalReason } from './runEdit';
 
 /** Where keys of a task go when they are added (FORMAT.md's order). */
 export const TASK_KEY_ORDER = ['id', 'title', 'owner', 'duration', 'depends_on', 'due', 'not_before', 'status', 'done_on', 'follow_ups', 'tags', 'notes'] as const;
@@ -67,27 +47,6 @@ export interface TaskLocation {
   node: MapNode;
   idNode: ScalarNode;
 }
-
-interface Parsed {
-  root: MapNode;
-  plain: Record<string, unknown>;
-}
-
-const refuse = (reason: RefusalReason, message: string): PlanEditRefused => ({ ok: false, reason, message });
-const quote = (s: string): string => JSON.stringify(s.length > 80 ? `${s.slice(0, 80)}…` : s);
-
-function parse(text: string, options: PlanEditOptions): Parsed | PlanEditRefused {
-  const parsed = parseText(text, options.maxSize !== undefined ? { maxSize: options.maxSize } : {});
-  const error = parsed.diagnostics.find((d) => d.severity === 'error');
-  if (error) {
-    const line = new LineIndex(text).position(error.span.start).line + 1;
-    return refuse('not-parsed', `The plan does not parse (line ${line}: ${error.message}). Fix it in the editor first; nothing was changed.`);
-  }
-  if (parsed.tree?.kind !== 'map') return refuse('not-parsed', 'The plan is not a YAML mapping; nothing was changed.');
-  return { root: parsed.tree, plain: parsed.plain as Record<string, unknown> };
-}
-
-const isRefused = (x: unknown): x is PlanEditRefused => typeof x === 'object' && x !== null && (x as { ok?: unknown }).ok === false;
 
 /** Every task (in `milestones[*].tasks[*]`) whose `id` is `id`, in file order. */
 export function findTasks(root: SourceNode, id: string): TaskLocation[] {
@@ -134,17 +93,22 @@ function scalarText(map: MapNode, key: string): string | undefined {
   return v?.kind === 'scalar' ? v.text : undefined;
 }
 
+/** The span a scalar edit of `value` means to change: the value, or the place of an empty one. */
+function valueSpan(text: string, value: SourceNode): Span {
+  return emptyValueAt(text, value) ?? { start: value.start, end: nodeEnd(text, value) };
+}
+
 /**
  * Edits that give `map` the `fields` (scalars), in `order`: a key that exists has its value
  * replaced; missing keys are inserted together after the closest key before them in `order`.
  */
-function setFields(text: string, map: MapNode, fields: readonly (readonly [string, ScalarEditValue])[], order: readonly string[], layout: Layout): TextEdit[] {
-  const edits: TextEdit[] = [];
+function setFields(text: string, map: MapNode, fields: readonly (readonly [string, ScalarEditValue])[], order: readonly string[], layout: Layout): Planned {
+  const planned: Planned = { edits: [], allowed: [] };
   const sorted = [...fields].sort((a, b) => order.indexOf(a[0]) - order.indexOf(b[0]));
   let pending: (readonly [string, EditValue])[] = [];
   const flush = (): void => {
     if (pending.length === 0) return;
-    edits.push(...insertPairs(text, map, anchorFor(map, pending[0]![0], order), pending, layout));
+    for (const e of insertPairs(text, map, anchorFor(map, pending[0]![0], order), pending, layout)) planned.edits.push(e);
     pending = [];
   };
   for (const [key, value] of sorted) {
@@ -156,10 +120,11 @@ function setFields(text: string, map: MapNode, fields: readonly (readonly [strin
     flush();
     if (pair.value.kind !== 'scalar') throw new EditRefusal(`${key} is not a single value`);
     if (pair.value.value === value) continue; // already so: no edit at all
-    edits.push(setScalar(text, pair.value, value, map.flow));
+    planned.edits.push(setScalar(text, pair.value, value, map.flow));
+    planned.allowed.push(valueSpan(text, pair.value));
   }
   flush();
-  return edits;
+  return planned;
 }
 
 /** The key present in `map` that comes last among the keys before `key` in `order` (undefined: none). */
@@ -167,32 +132,6 @@ export function anchorFor(map: MapNode, key: string, order: readonly string[]): 
   const limit = order.indexOf(key);
   for (let i = (limit < 0 ? order.length : limit) - 1; i >= 0; i--) if (map.byKey.has(order[i]!)) return order[i];
   return undefined;
-}
-
-/** Run one edit: parse, find, compute, then check the result against the intended change of the plain value. */
-function run(text: string, options: PlanEditOptions, what: string,
-  compute: (p: Parsed, layout: () => Layout) => TextEdit[] | PlanEditRefused,
-  intended: (plain: Record<string, unknown>) => void): PlanEditResult {
-  const before = parse(text, options);
-  if (isRefused(before)) return before;
-  let edits: TextEdit[];
-  try {
-    const computed = compute(before, () => detectLayout(text, before.root));
-    if (isRefused(computed)) return computed;
-    edits = normalizeEdits(computed, text);
-  } catch (e) {
-    if (e instanceof EditRefusal) return refuse('unexpected', `Workback could not ${what}: the plan is written in a way it does not edit (${e.message}). Edit it by hand; nothing was changed.`);
-    throw e;
-  }
-  if (edits.length === 0) return refuse('unchanged', `Nothing to change: ${what} is already done.`);
-  const next = applyEdits(text, edits);
-  const after = parse(next, options);
-  if (isRefused(after)) return refuse('unexpected', `Workback could not ${what} without breaking the YAML; nothing was changed. Please report this plan.`);
-  intended(before.plain);
-  if (!plainEqual(before.plain, after.plain)) {
-    return refuse('unexpected', `Workback could not ${what} without changing something else; nothing was changed. Please report this plan.`);
-  }
-  return { ok: true, edits, text: next };
 }
 
 /** The task's plain value inside a plan's plain value. */
@@ -220,26 +159,54 @@ export function markTaskDone(text: string, taskId: string, today: Day, options: 
   });
 }
 
-/** `status: doing` (a `done_on` left from an earlier "done" is removed). */
-export function startTask(text: string, taskId: string, options: PlanEditOptions = {}): PlanEditResult {
+/** The statuses of a task that is not done: `startTask` and `blockTask` set them. */
+export type OpenStatus = 'todo' | 'doing' | 'blocked';
+
+const STATUS_WORDS: Record<OpenStatus, { verb: string; already: string }> = {
+  todo: { verb: 'reopen', already: 'is already to do' },
+  doing: { verb: 'start', already: 'is already in progress' },
+  blocked: { verb: 'block', already: 'is already blocked' },
+};
+
+/**
+ * `status: <status>`, and a `done_on` left from an earlier "done" removed. A task with a
+ * `done_on` and no `status` gets its status where the `done_on` was (the key the format lists
+ * just before it), so the line and its comment stay.
+ */
+function setOpenStatus(text: string, taskId: string, status: OpenStatus, options: PlanEditOptions): PlanEditResult {
   let loc: TaskLocation | undefined;
-  return run(text, options, `start ${quote(taskId)}`, (p, layout) => {
+  const words = STATUS_WORDS[status];
+  return run(text, options, `${words.verb} ${quote(taskId)}`, (p, layout) => {
     const found = findOneTask(p.root, taskId);
     if (isRefused(found)) return found;
     loc = found;
-    if (scalarText(found.node, 'status') === 'doing') return refuse('unchanged', `The task ${quote(taskId)} is already in progress.`);
-    const edits = setFields(text, found.node, [['status', 'doing']], TASK_KEY_ORDER, layout());
-    if (found.node.byKey.has('done_on')) {
-      const removal = removePair(text, found.node, 'done_on');
-      if (!removal) throw new EditRefusal('done_on cannot be removed');
-      edits.push(removal);
+    const doneOn = found.node.byKey.get('done_on');
+    if (scalarText(found.node, 'status') === status && !doneOn) return refuse('unchanged', `The task ${quote(taskId)} ${words.already}.`);
+    if (!doneOn) return setFields(text, found.node, [['status', status]], TASK_KEY_ORDER, layout());
+    const span = { start: doneOn.key.start, end: nodeEnd(text, doneOn.value) };
+    if (!found.node.byKey.has('status')) {
+      const written = `${formatKey('status', found.node.flow)}: ${formatScalar(status, { flow: found.node.flow })}`;
+      return { edits: [{ ...span, text: written }], allowed: [span] };
     }
-    return edits;
+    const planned = setFields(text, found.node, [['status', status]], TASK_KEY_ORDER, layout());
+    const removal = removePair(text, found.node, doneOn);
+    if (!removal) throw new EditRefusal('done_on cannot be removed');
+    return { edits: [...planned.edits, ...removal], allowed: [...planned.allowed, span] };
   }, (plain) => {
     const t = plainTask(plain, loc!);
-    t['status'] = 'doing';
+    t['status'] = status;
     delete t['done_on'];
   });
+}
+
+/** `status: doing` (a `done_on` left from an earlier "done" is removed). */
+export function startTask(text: string, taskId: string, options: PlanEditOptions = {}): PlanEditResult {
+  return setOpenStatus(text, taskId, 'doing', options);
+}
+
+/** `status: blocked` (a `done_on` left from an earlier "done" is removed). */
+export function blockTask(text: string, taskId: string, options: PlanEditOptions = {}): PlanEditResult {
+  return setOpenStatus(text, taskId, 'blocked', options);
 }
 
 /** `done: true` on an explicit follow-up. */
@@ -260,10 +227,22 @@ export function markFollowUpDone(text: string, ref: FollowUpRef, options: PlanEd
   });
 }
 
-/** Append a follow-up to the task's `follow_ups` (the key is created when the task has none). */
+/** Whether the task already has a follow-up with exactly these fields (adding it again changes nothing). */
+function hasFollowUp(task: MapNode, pairs: readonly (readonly [string, ScalarEditValue])[]): boolean {
+  const items = task.byKey.get('follow_ups')?.value;
+  if (items?.kind !== 'seq') return false;
+  return items.items.some((n) => n.kind === 'map' && n.pairs.length === pairs.length
+    && pairs.every(([k, v]) => { const x = n.byKey.get(k)?.value; return x?.kind === 'scalar' && x.value === v; }));
+}
+
+/**
+ * Append a follow-up to the task's `follow_ups` (the key is created when the task has none).
+ * Refused as unchanged when the task already has the same follow-up, so that doing it twice
+ * (a double click, a retried command) writes it once.
+ */
 export function addFollowUp(text: string, taskId: string, followUp: NewFollowUp, options: PlanEditOptions = {}): PlanEditResult {
   let loc: TaskLocation | undefined;
-  const pairs: [string, EditValue][] = [['on', formatDay(followUp.on)], ['with', followUp.with]];
+  const pairs: [string, ScalarEditValue][] = [['on', formatDay(followUp.on)], ['with', followUp.with]];
   if (followUp.about !== undefined && followUp.about !== '') pairs.push(['about', followUp.about]);
   pairs.push(['done', followUp.done]);
   const item: EditMap = editMap(pairs);
@@ -271,10 +250,14 @@ export function addFollowUp(text: string, taskId: string, followUp: NewFollowUp,
     const found = findOneTask(p.root, taskId);
     if (isRefused(found)) return found;
     loc = found;
+    if (hasFollowUp(found.node, pairs)) return refuse('unchanged', `The task ${quote(taskId)} already has this follow-up (${pairs[0]![1]} with ${quote(followUp.with)}); nothing was changed.`);
     const pair = found.node.byKey.get('follow_ups');
-    if (!pair) return insertPairs(text, found.node, anchorFor(found.node, 'follow_ups', TASK_KEY_ORDER), [['follow_ups', editSeq([item])]], layout());
-    if (pair.value.kind === 'seq') return appendItem(text, pair.value, item, layout());
-    if (pair.value.kind === 'scalar' && pair.value.value === null) return fillEmptyPair(text, found.node, pair, editSeq([item]), layout());
+    const planned = (edits: TextEdit[], allowed: Span[] = []): Planned => ({ edits, allowed });
+    if (!pair) return planned(insertPairs(text, found.node, anchorFor(found.node, 'follow_ups', TASK_KEY_ORDER), [['follow_ups', editSeq([item])]], layout()));
+    if (pair.value.kind === 'seq') return planned(appendItem(text, pair.value, item, layout()));
+    if (pair.value.kind === 'scalar' && pair.value.value === null) {
+      return planned(fillEmptyPair(text, found.node, pair, editSeq([item]), layout()), [valueSpan(text, pair.value)]);
+    }
     return refuse('unexpected', `The follow_ups of ${quote(taskId)} are not a list; fix them first. Nothing was changed.`);
   }, (plain) => {
     const t = plainTask(plain, loc!);
@@ -284,7 +267,7 @@ export function addFollowUp(text: string, taskId: string, followUp: NewFollowUp,
   });
 }
 
-/** A log of a check-in: a done follow-up dated today, about `Check-in`. */
+/** A log of a check-in: a done follow-up dated today, about `Check-in` (logged once a day per person). */
 export function logCheckIn(text: string, taskId: string, today: Day, withPerson: string, options: PlanEditOptions = {}): PlanEditResult {
   return addFollowUp(text, taskId, { on: today, with: withPerson, about: 'Check-in', done: true }, options);
 }
@@ -308,26 +291,4 @@ export function locateFollowUp(text: string, ref: FollowUpRef, options: PlanEdit
   if (isRefused(fu)) return fu;
   const on = fu.node.byKey.get('on')!.value;
   return { ok: true, span: { start: on.start, end: on.end } };
-}
-
-/**
- * Deep equality of plain values (null-prototype objects, arrays, scalars), key order ignored.
- * Iterative: no recursion however deep the value.
- */
-export function plainEqual(a: unknown, b: unknown): boolean {
-  const stack: [unknown, unknown][] = [[a, b]];
-  while (stack.length) {
-    const [x, y] = stack.pop()!;
-    if (x === y || (Number.isNaN(x) && Number.isNaN(y))) continue;
-    if (typeof x !== 'object' || typeof y !== 'object' || x === null || y === null) return false;
-    if (Array.isArray(x) !== Array.isArray(y)) return false;
-    const kx = Object.keys(x);
-    const ky = Object.keys(y);
-    if (kx.length !== ky.length) return false;
-    for (const k of kx) {
-      if (!Object.prototype.hasOwnProperty.call(y, k)) return false;
-      stack.push([(x as Record<string, unknown>)[k], (y as Record<string, unknown>)[k]]);
-    }
-  }
-  return true;
 }

@@ -16,11 +16,14 @@ import {
 /** Replace a scalar's value, keeping its quote style when it has one. */
 export function setScalar(text: string, node: ScalarNode, value: ScalarEditValue, flow: boolean): TextEdit {
   if (node.style === 'literal' || node.style === 'folded') {
-    // `key: |` and its lines: the new value goes on the key's line; the line break after the
-    // content and any blank lines after it stay.
+    // `key: |` and its lines: the new value goes on the key's line, in place of the header's
+    // indicators (a comment after them stays); the line break after the content and any blank
+    // lines after it stay.
     let last = node.end - 1;
     while (last > node.start && /\s/.test(text[last]!)) last--;
-    return { start: node.start, end: lineEndOf(text, last), text: formatScalar(value, { flow }) };
+    const indicators = /^[|>][0-9+-]{0,2}/.exec(text.slice(node.start, node.start + 3))?.[0].length ?? 1;
+    const headerRest = text.slice(node.start + indicators, lineEndOf(text, node.start));
+    return { start: node.start, end: lineEndOf(text, last), text: formatScalar(value, { flow }) + (headerRest.includes('#') ? headerRest : '') };
   }
   const quote = node.style === 'single' || node.style === 'double' ? node.style : 'plain';
   const written = formatScalar(value, { flow, quote });
@@ -99,53 +102,116 @@ export function fillEmptyPair(text: string, map: MapNode, pair: Pair, value: Edi
 }
 
 /**
- * Remove a pair (or the pair with key `key`) from a mapping. A block pair on its own lines
- * loses those lines; the first pair of a sequence item (`- key: v`) hands its place to the next
- * pair. Undefined when the pair is the mapping's only one in a block item (the item would
- * become something else).
+ * Remove a pair (or the pair with key `key`) from a mapping, keeping every comment: a block
+ * pair on its own lines loses those lines (a comment after its value stays, on a line of its
+ * own); a flow pair loses its text and one comma (see removeFlowEntry); the first pair of a
+ * sequence item (`- key: v`) hands its place to the next pair. Undefined when the pair is the
+ * mapping's only one in a block item (the item would become something else).
  */
-export function removePair(text: string, map: MapNode, key: string | Pair): TextEdit | undefined {
+export function removePair(text: string, map: MapNode, key: string | Pair): TextEdit[] | undefined {
   const pair = typeof key === 'string' ? map.byKey.get(key) : key;
   const i = pair ? map.pairs.indexOf(pair) : -1;
   if (!pair || i < 0) return undefined;
   const next = map.pairs[i + 1];
   const prev = map.pairs[i - 1];
   const end = nodeEnd(text, pair.value);
-  if (map.flow) {
-    if (prev) return { start: nodeEnd(text, prev.value), end, text: '' };
-    if (next) return { start: pair.key.start, end: next.key.start, text: '' };
-    return { start: pair.key.start, end, text: '' };
-  }
+  if (map.flow) return removeFlowEntry(text, pair.key.start, end, prev && nodeEnd(text, prev.value));
   if (!startsItsLine(text, pair.key.start)) {
-    // `- key: v` with more pairs below: the next key moves up onto the dash's line
-    return next ? { start: pair.key.start, end: next.key.start, text: '' } : undefined;
+    // `- key: v` with more pairs below: the next key moves up onto the dash's line (a comment
+    // after the value stays on the dash's line: `- # note`)
+    if (!next) return undefined;
+    const comment = commentAfter(text, end);
+    return [{ start: pair.key.start, end: comment ?? next.key.start, text: '' }];
   }
-  return removeLines(text, pair.key.start, end);
+  return [removeLines(text, pair.key.start, end)];
 }
 
 /**
- * Remove item `index` of a sequence: `, item` (or `item, `) from a flow list, the item's lines
- * from a block list. Undefined when the text around it is not laid out as expected.
+ * Remove item `index` of a sequence: the item and one comma from a flow list (see
+ * removeFlowEntry), the item's lines from a block list (a comment after it stays). Undefined
+ * when the text around it is not laid out as expected.
  */
-export function removeItem(text: string, seq: SeqNode, index: number): TextEdit | undefined {
+export function removeItem(text: string, seq: SeqNode, index: number): TextEdit[] | undefined {
   const item = seq.items[index];
   if (!item) return undefined;
   const end = nodeEnd(text, item);
   if (seq.flow) {
     const prev = seq.items[index - 1];
-    const next = seq.items[index + 1];
-    if (prev) return { start: nodeEnd(text, prev), end, text: '' };
-    if (next) return { start: item.start, end: next.start, text: '' };
-    return { start: item.start, end, text: '' };
+    return removeFlowEntry(text, item.start, end, prev && nodeEnd(text, prev));
   }
   let dash = item.start - 1;
   while (dash >= 0 && (text[dash] === ' ' || text[dash] === '\t')) dash--;
   if (text[dash] !== '-' || !startsItsLine(text, dash)) return undefined;
-  return removeLines(text, dash, end);
+  return [removeLines(text, dash, end)];
 }
 
-/** The whole lines from the one holding `start` to the one holding `end`, line break included. */
+/** Offset of the comment on the line after `end` when only white space comes before it, else undefined. */
+function commentAfter(text: string, end: number): number | undefined {
+  let i = end;
+  while (text[i] === ' ' || text[i] === '\t') i++;
+  return text[i] === '#' && i > end ? i : undefined;
+}
+
+/** Offset of the next character after `from` that is not white space, a line break or in a comment. */
+function nextToken(text: string, from: number): number {
+  let i = from;
+  while (i < text.length) {
+    const c = text[i]!;
+    if (c === '#' && (i === 0 || /[ \t\r\n]/.test(text[i - 1]!))) i = lineEndOf(text, i);
+    else if (c === ' ' || c === '\t' || c === '\r' || c === '\n') i++;
+    else break;
+  }
+  return i;
+}
+
+const skipSpaces = (text: string, from: number): number => {
+  let i = from;
+  while (text[i] === ' ' || text[i] === '\t') i++;
+  return i;
+};
+
+/**
+ * Remove one entry of a flow collection (its text runs from `start` to `end`; the previous
+ * entry ends at `prevEnd`) with exactly one comma: its own when it has one, else the previous
+ * entry's. Only the entry, that comma and white space go, so a comment on any line (the
+ * previous entry's included) stays. An entry alone on its line takes the line with it unless
+ * a comment or a bracket is left on it.
+ */
+export function removeFlowEntry(text: string, start: number, end: number, prevEnd: number | undefined): TextEdit[] {
+  const edits: TextEdit[] = [];
+  let from = start;
+  let to = end;
+  const after = nextToken(text, end);
+  if (text[after] === ',') {
+    if (skipSpaces(text, end) === after) to = skipSpaces(text, after + 1); // `entry, ` on one line
+    else edits.push({ start: after, end: skipSpaces(text, after + 1), text: '' }); // a comma on a later line
+  } else if (prevEnd !== undefined) {
+    const comma = nextToken(text, prevEnd);
+    if (text[comma] !== ',') throw new EditRefusal('no comma between the flow entries');
+    if (skipSpaces(text, comma + 1) === start) from = comma; // `, entry` on one line
+    else edits.push({ start: comma, end: comma + 1, text: '' });
+  } else to = skipSpaces(text, end); // the only entry: `{ }`
+  if (from === start && startsItsLine(text, start)) {
+    to = skipSpaces(text, to);
+    const lineEnd = lineEndOf(text, to);
+    if (to === lineEnd && lineEnd < text.length) {
+      // nothing left on the line: the line goes
+      from = lineStartOf(text, start);
+      to = lineEnd + breakLength(text, lineEnd);
+    }
+  }
+  edits.push({ start: from, end: to, text: '' });
+  return edits;
+}
+
+/**
+ * The whole lines from the one holding `start` to the one holding `end`, line break included;
+ * when a comment follows `end` on its line, the text from `start` to the comment only (the
+ * comment stays, at the removed key's indentation).
+ */
 function removeLines(text: string, start: number, end: number): TextEdit {
+  const comment = commentAfter(text, end);
+  if (comment !== undefined) return { start, end: comment, text: '' };
   const after = afterLine(text, end);
   let from = lineStartOf(text, start);
   if (after.breakFirst && from > 0) {

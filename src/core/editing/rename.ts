@@ -1,6 +1,6 @@
 /**
  * Renaming a task, milestone or person id: every occurrence in one set of edits, refused with
- * a message for an invalid id or one already taken. Quotes around an occurrence are kept; an
+ * a message for an invalid id or one already taken (or edits that fail the byte check). Quotes around an occurrence are kept; an
  * id YAML would read as a number (`2027`) is written quoted.
  */
 import type { Span } from '../diagnostic';
@@ -8,6 +8,7 @@ import type { Plan } from '../model';
 import { inertText } from './inertText';
 import { occurrenceAt, referencesOf, type Occurrence } from './symbols';
 import type { TextEdit } from '../edit/text';
+import { editBase, editProblem } from '../edit/verify';
 import { ID_MAX, isValidId, yamlId } from './yamlText';
 
 export interface RenameTarget {
@@ -57,9 +58,12 @@ export function renameEdits(text: string, plan: Plan, offset: number, newId: str
   }
   const taken = kind === 'person' ? plan.people.has(newId) : plan.items.has(newId);
   if (taken) return { error: `"${newId}" is already the ${noun} of ${what(plan, kind, newId)}; choose another one.` };
-  return referencesOf(plan, kind, id).map((o) => {
+  const edits = referencesOf(plan, kind, id).map((o) => {
     const inner = innerSpan(text, o.span, o.id);
     const quoted = inner.start !== o.span.start;
     return { start: inner.start, end: inner.end, text: quoted ? newId : yamlId(newId) };
   });
+  // checked as every edit is: nothing but the occurrences changes, and every comment stays
+  const problem = editProblem(editBase(text), edits);
+  return problem ? { error: `Workback could not rename "${inertText(id, 40)}" safely (${problem}); nothing was changed.` } : edits;
 }

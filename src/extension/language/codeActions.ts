@@ -21,10 +21,12 @@ export class PlanCodeActionProvider implements vscode.CodeActionProvider {
     const r = this.docs.current(doc);
     if (!r) return [];
     const out: vscode.CodeAction[] = [];
+    // one input for every diagnostic: the core checks each fix against the text parsed once
+    const input = { text: r.lines.text, tree: r.tree, plan: r.plan, diagnostics: r.diagnostics, today: this.today() };
     for (const d of ours) {
       const core = findCore(r, d);
       if (!core) continue; // the problem is from an older version of the text
-      for (const fix of quickFixes({ text: r.lines.text, tree: r.tree, plan: r.plan, diagnostics: r.diagnostics, today: this.today() }, core)) {
+      for (const fix of quickFixes(input, core)) {
         const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
         action.diagnostics = [d];
         action.isPreferred = fix.preferred === true;

@@ -88,11 +88,30 @@ function pairs(p: Parsed): { map: YAMLMap; pair: YamlPair }[] {
 
 const isMergeKey = (pair: YamlPair): boolean => isScalar(pair.key) && pair.key.value === '<<';
 
+type Resolve = (alias: Alias) => YamlNode | undefined;
+
+/**
+ * What each alias of the Document stands for, found in one walk: the last node anchored with its
+ * name before it, as `Alias.resolve` says (which walks the Document again for every alias: a
+ * plan with many aliases took quadratic time).
+ */
+function resolver(p: Parsed): Resolve {
+  const bound = new Map<string, YamlNode>();
+  const targets = new Map<Alias, YamlNode | undefined>();
+  visit(p.doc, {
+    Node: (_k, n) => {
+      if (isAlias(n)) targets.set(n, bound.get(n.source));
+      else if (n.anchor) bound.set(n.anchor, n);
+    },
+  });
+  return (alias) => targets.get(alias);
+}
+
 /** The edit that replaces `<<: value` with the keys it merges (keys the mapping has win; earlier sources win). */
-function mergeEdit(input: FixInput, p: Parsed, map: YAMLMap, pair: YamlPair): TextEdit | undefined {
+function mergeEdit(input: FixInput, p: Parsed, map: YAMLMap, pair: YamlPair, resolve: Resolve): TextEdit | undefined {
   const value = pair.value as YamlNode | null;
   if (!isScalar(pair.key) || !value) return undefined;
-  const sources = (isSeq(value) ? value.items : [value]).map((s) => (isAlias(s) ? (s as Alias).resolve(p.doc) : s));
+  const sources = (isSeq(value) ? value.items : [value]).map((s) => (isAlias(s) ? resolve(s as Alias) : s));
   const have = new Set(map.items.filter((x) => !isMergeKey(x as YamlPair) && isScalar((x as YamlPair).key)).map((x) => String(((x as YamlPair).key as { value: unknown }).value)));
   const lines: string[] = [];
   for (const src of sources) {
@@ -116,7 +135,7 @@ export function anchorFixes(input: FixInput, diag: Diagnostic): QuickFix[] {
   const p = parse(input.text);
   if (token === '<<') {
     const found = pairs(p).find((x) => isScalar(x.pair.key) && startOf(p, x.pair.key) === diag.span.start);
-    const edit = found && mergeEdit(input, p, found.map, found.pair);
+    const edit = found && mergeEdit(input, p, found.map, found.pair, resolver(p));
     return edit ? [{ title: 'Write out the merged keys', edits: [edit], preferred: true }] : [];
   }
   if (token.startsWith('*')) return aliasFix(input, p, diag);
@@ -139,11 +158,12 @@ function aliasFix(input: FixInput, p: Parsed, diag: Diagnostic): QuickFix[] {
   });
   if (!alias) return [];
   const name = inertText(alias.source, 40);
+  const resolve = resolver(p);
   if (holder) {
-    const edit = mergeEdit(input, p, holder.map, holder.pair);
+    const edit = mergeEdit(input, p, holder.map, holder.pair, resolve);
     return edit ? [{ title: 'Write out the merged keys', edits: [edit], preferred: true }] : [];
   }
-  const target = alias.resolve(p.doc);
+  const target = resolve(alias);
   return target ? [{ title: `Write out the value of *${name}`, edits: [{ start: diag.span.start, end: diag.span.end, text: valueText(p, target) }], preferred: true }] : [];
 }
 
@@ -157,18 +177,19 @@ function anchorFix(input: FixInput, p: Parsed, diag: Diagnostic, name: string): 
   if (!anchored) return [];
   const edits: TextEdit[] = [removeToken(input.text, diag.span)];
   const merges = new Set<YamlPair>();
+  const resolve = resolver(p);
   let count = 0;
   let failed = false;
   visit(p.doc, {
     Alias: (_k, a, path) => {
-      if (a.source !== name || a.resolve(p.doc) !== anchored) return;
+      if (a.source !== name || resolve(a) !== anchored) return;
       count++;
       const parent = path[path.length - 1];
       const grand = path[path.length - 2];
       if (isPair(parent) && isMergeKey(parent) && isMap(grand)) {
         if (merges.has(parent)) return;
         merges.add(parent);
-        const edit = mergeEdit(input, p, grand, parent);
+        const edit = mergeEdit(input, p, grand, parent, resolve);
         if (edit) edits.push(edit);
         else failed = true;
         return;

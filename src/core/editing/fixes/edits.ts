@@ -8,7 +8,7 @@ import type { MapNode, SourceNode } from '../../sourceTree';
 import { listEntry } from './types';
 
 /** Remove the list entry at the end of `chain`; the whole key when it is the list's only entry. */
-export function removeEntry(text: string, chain: readonly NodeStep[]): TextEdit | undefined {
+export function removeEntry(text: string, chain: readonly NodeStep[]): TextEdit[] | undefined {
   const entry = listEntry(chain);
   if (!entry) return undefined;
   if (entry.seq.items.length === 1 && entry.owner?.step.pair) return removePair(text, entry.owner.map, entry.owner.step.pair);

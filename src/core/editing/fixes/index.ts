@@ -6,6 +6,7 @@
  */
 import type { Code } from '../../codes';
 import type { Diagnostic } from '../../diagnostic';
+import { editBase, editProblem, type EditBase } from '../../edit/verify';
 import { anchorFixes, tagFixes } from './anchors';
 import { cycle, duplicateId, unknownId, unknownPerson } from './references';
 import { limit, notAllowed, repeated, required, unknownKey, wrongType } from './schema';
@@ -53,11 +54,30 @@ function fixableCodes(): ReadonlySet<string> {
   return new Set(Object.keys(FIXERS));
 }
 
+/** Fixes that remove comments on purpose: a whole second document, directive lines. */
+const DROPS_COMMENTS: ReadonlySet<string> = /* @__PURE__ */ new Set(['yaml-multiple-documents', 'yaml-directive']);
+
+/** The text before the fixes, parsed once per input (one input serves every diagnostic of a text). */
+const bases = /* @__PURE__ */ new WeakMap<FixInput, EditBase>();
+
+function baseOf(input: FixInput): EditBase {
+  let base = bases.get(input);
+  if (!base) bases.set(input, (base = editBase(input.text)));
+  return base;
+}
+
+/**
+ * The fixes of one diagnostic. Each is checked as the sidebar's edits are: a fix whose edits
+ * overlap, break the YAML or lose a comment is not offered; none throws.
+ */
 export function quickFixes(input: FixInput, diag: Diagnostic): QuickFix[] {
   const fixer = FIXERS[diag.code as Code];
   if (!fixer) return [];
   try {
-    return fixer(input, diag).filter((f) => f.edits.length > 0);
+    const fixes = fixer(input, diag).filter((f) => f.edits.length > 0);
+    if (fixes.length === 0) return fixes;
+    const base = baseOf(input);
+    return fixes.filter((f) => editProblem(base, f.edits, DROPS_COMMENTS.has(diag.code)) === undefined);
   } catch {
     return []; // a fix that cannot be computed is not offered
   }

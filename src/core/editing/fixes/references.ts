@@ -58,7 +58,7 @@ export function unknownId(input: FixInput, diag: Diagnostic): QuickFix[] {
     return { title: `Change to ${quoted(s)}${item ? ` (${inertText(item.title, 60)})` : ''}`, edits: [setScalar(input.text, at.node, s, flowOf(at.step))], preferred: i === 0 };
   });
   const removal = removeEntry(input.text, at.chain);
-  if (removal) fixes.push({ title: `Remove the dependency on ${quoted(at.node.text)}`, edits: [removal] });
+  if (removal) fixes.push({ title: `Remove the dependency on ${quoted(at.node.text)}`, edits: removal });
   return fixes;
 }
 
@@ -80,7 +80,7 @@ export function cycle(input: FixInput, diag: Diagnostic): QuickFix[] {
     const removal = at && removeEntry(input.text, at.chain);
     if (!removal) continue;
     const mine = d.span.start === diag.span.start && d.span.end === diag.span.end;
-    fixes.push({ title: `Remove the dependency ${inertText(stringData(d, 'from') ?? '?', 60)} → ${inertText(stringData(d, 'to') ?? '?', 60)}`, edits: [removal], preferred: mine });
+    fixes.push({ title: `Remove the dependency ${inertText(stringData(d, 'from') ?? '?', 60)} → ${inertText(stringData(d, 'to') ?? '?', 60)}`, edits: removal, preferred: mine });
   }
   // this diagnostic's own edge first
   return fixes.sort((a, b) => Number(!!b.preferred) - Number(!!a.preferred));

@@ -56,7 +56,7 @@ export function unknownKey(input: FixInput, diag: Diagnostic): QuickFix[] {
     fixes.push({ title: `Keep it as "x-${key}" (ignored by Workback)`, edits: [rename(`x-${key}`)] });
   }
   const removal = removePair(input.text, map, pair);
-  if (removal) fixes.push({ title: `Remove ${quoted(key)}`, edits: [removal] });
+  if (removal) fixes.push({ title: `Remove ${quoted(key)}`, edits: removal });
   return fixes;
 }
 
@@ -76,13 +76,13 @@ function emptyValue(input: FixInput, path: readonly PathSeg[]): QuickFix[] {
     const at = nodeAtPath(input.tree, path);
     const chain = at && chainTo(input.tree, { start: at.start, end: at.end });
     const removal = chain && removeEntry(input.text, chain);
-    return removal ? [{ title: 'Remove the empty entry', edits: [removal], preferred: true }] : [];
+    return removal ? [{ title: 'Remove the empty entry', edits: removal, preferred: true }] : [];
   }
   const found = pairAt(input.tree, path);
   if (!found) return [];
   if (!isRequired(parentPath, key) && !(parentPath.length === 1 && parentPath[0] === 'people')) {
     const removal = removePair(input.text, found.map, found.pair);
-    return removal ? [{ title: `Remove the empty ${quoted(key)}`, edits: [removal], preferred: true }] : [];
+    return removal ? [{ title: `Remove the empty ${quoted(key)}`, edits: removal, preferred: true }] : [];
   }
   const value = parentPath[0] === 'people' && parentPath.length === 1 ? requiredPerson(key) : requiredValue(input, parentPath, key);
   if (value === undefined) return [];
@@ -177,7 +177,7 @@ function likeliest(text: string, allowed: string[]): string | undefined {
 export function repeated(input: FixInput, diag: Diagnostic): QuickFix[] {
   const at = scalarAt(input, diag);
   const removal = at && removeEntry(input.text, at.chain);
-  return removal ? [{ title: `Remove the repeated ${quoted(at.node.text)}`, edits: [removal], preferred: true }] : [];
+  return removal ? [{ title: `Remove the repeated ${quoted(at.node.text)}`, edits: removal, preferred: true }] : [];
 }
 
 const DEFAULT_WORKDAYS = /* @__PURE__ */ editSeq(['mon', 'tue', 'wed', 'thu', 'fri'], true);

@@ -24,7 +24,7 @@ export function dueAfterBinding(input: FixInput, diag: Diagnostic): QuickFix[] {
   if (!at || binding === undefined || at.step.parent?.kind !== 'map' || !at.step.pair) return [];
   const fixes: QuickFix[] = [];
   const removal = removePair(input.text, at.step.parent, at.step.pair);
-  if (removal) fixes.push({ title: 'Remove this due (it changes nothing)', edits: [removal], preferred: true });
+  if (removal) fixes.push({ title: 'Remove this due (it changes nothing)', edits: removal, preferred: true });
   fixes.push({ title: `Align the due to ${binding}`, edits: [setScalar(input.text, at.node, binding, at.step.parent.flow)] });
   return fixes;
 }
@@ -42,7 +42,7 @@ export function doneOnNotDone(input: FixInput, diag: Diagnostic): QuickFix[] {
     fixes.push({ title: 'Set status: done', edits, preferred: true });
   }
   const removal = removePair(input.text, task, at.step.pair);
-  if (removal) fixes.push({ title: 'Remove done_on', edits: [removal] });
+  if (removal) fixes.push({ title: 'Remove done_on', edits: removal });
   return fixes;
 }
 

@@ -44,7 +44,7 @@ export function badFormat(input: FixInput, diag: Diagnostic): QuickFix[] {
     case 'email': {
       const map = at.step.parent;
       const removal = map?.kind === 'map' && at.step.pair ? removePair(input.text, map, at.step.pair) : undefined;
-      return removal ? [{ title: 'Remove the email', edits: [removal], preferred: true }] : [];
+      return removal ? [{ title: 'Remove the email', edits: removal, preferred: true }] : [];
     }
     default:
       return [];

@@ -22,10 +22,10 @@ export function duplicateKey(input: FixInput, diag: Diagnostic): QuickFix[] {
   const key = quoted(second.key.text);
   const fixes: QuickFix[] = [];
   const removeThis = removePair(input.text, map, second);
-  if (removeThis) fixes.push({ title: `Remove this ${key} (the first one stays)`, edits: [removeThis], preferred: true });
+  if (removeThis) fixes.push({ title: `Remove this ${key} (the first one stays)`, edits: removeThis, preferred: true });
   const first = map.byKey.get(second.key.text);
   const removeFirst = first && first !== second ? removePair(input.text, map, first) : undefined;
-  if (removeFirst) fixes.push({ title: `Keep this ${key}, remove the first one`, edits: [removeFirst] });
+  if (removeFirst) fixes.push({ title: `Keep this ${key}, remove the first one`, edits: removeFirst });
   return fixes;
 }
 
