@@ -36,11 +36,11 @@ export interface CliIO {
   cwd: string;
   env: Readonly<Record<string, string | undefined>>;
   /**
-   * Read a regular file as UTF-8. Never blocks on a FIFO or device and never follows a
+   * Read a regular file's bytes (decoded by the core's decodePlanBytes). Never blocks on a FIFO or device and never follows a
    * final symlink: errors with code `ENOTFILE` for anything that is not a regular file,
    * `EFBIG` past `maxBytes`, and the usual `ENOENT`, `EACCES`...
    */
-  readFile(path: string, options?: ReadOptions): Promise<string>;
+  readFile(path: string, options?: ReadOptions): Promise<Uint8Array>;
   /** Like lstat: a symlink is reported as `symlink`. Rejects (code `ENOENT`...) when missing. */
   lstat(path: string): Promise<EntryStat>;
   /** Like stat: follows symlinks. */

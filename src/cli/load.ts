@@ -1,10 +1,11 @@
 /**
  * Read one plan file and check it. Never throws: an unreadable file (code `read-error`), a
  * file over the size limit (`file-too-large`, refused before reading) or an internal error
- * (`internal-error`) becomes a diagnostic on that file, so a run over thousands of files
+ * (`internal-error`) becomes a diagnostic on that file, and so do bytes that are not UTF-8 or
+ * UTF-16 text (`invalid-encoding`, at the first bad byte), so a run over thousands of files
  * reports every one of them.
  */
-import { checkPlan, type CheckResult, type Day } from '../core';
+import { checkPlan, decodePlanBytes, type CheckResult, type Day } from '../core';
 import type { FoundFile } from './files';
 import { errorCode, type CliIO } from './io';
 import { fileLevelDiagnostic, sortDiagnostics, toCliDiagnostic, type FileReport } from './format/report';
@@ -28,9 +29,9 @@ export interface Loaded {
 
 export async function loadPlan(io: CliIO, file: FoundFile, options: LoadOptions): Promise<Loaded> {
   const report: FileReport = { file: file.display, diagnostics: [] };
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = await io.readFile(file.readPath, { maxBytes: options.maxSize });
+    bytes = await io.readFile(file.readPath, { maxBytes: options.maxSize });
   } catch (err) {
     const code = errorCode(err);
     if (code === 'EFBIG') {
@@ -44,7 +45,12 @@ export async function loadPlan(io: CliIO, file: FoundFile, options: LoadOptions)
     return { report, unreadable: true };
   }
   try {
-    const result = checkPlan(text, { today: options.today, maxSize: options.maxSize });
+    const decoded = decodePlanBytes(bytes);
+    if (!decoded.ok) {
+      report.diagnostics.push(toCliDiagnostic(decoded.diagnostic));
+      return { report, unreadable: false };
+    }
+    const result = checkPlan(decoded.text, { today: options.today, maxSize: options.maxSize });
     report.diagnostics = sortDiagnostics(result.diagnostics.map(toCliDiagnostic));
     return { report, result, unreadable: false };
   } catch (err) {

@@ -5,11 +5,11 @@
 import { ioError, type CliIO, type DirEntry, type EntryKind, type EntryStat } from './io';
 import { dirname, joinPath, resolvePath } from './paths';
 
-/** File text, or a symlink, a FIFO, an empty directory, a file or directory nobody may read. */
-export type MemoryEntry = string | { symlink: string } | { fifo: true } | { dir: true } | { unreadable: true } | { lockedDir: true };
+/** File text (or bytes), or a symlink, a FIFO, an empty directory, a file or directory nobody may read. */
+export type MemoryEntry = string | Uint8Array | { symlink: string } | { fifo: true } | { dir: true } | { unreadable: true } | { lockedDir: true };
 
 type Node =
-  | { kind: 'file'; text: string }
+  | { kind: 'file'; bytes: Uint8Array }
   | { kind: 'directory'; locked?: boolean }
   | { kind: 'symlink'; target: string }
   | { kind: 'other' }
@@ -39,7 +39,8 @@ export function memoryIO(files: Record<string, MemoryEntry>, options: MemoryIOOp
   for (const [raw, entry] of Object.entries(files)) {
     const path = resolvePath('/', raw);
     addDirs(path);
-    if (typeof entry === 'string') nodes.set(path, { kind: 'file', text: entry });
+    if (typeof entry === 'string') nodes.set(path, { kind: 'file', bytes: new TextEncoder().encode(entry) });
+    else if (entry instanceof Uint8Array) nodes.set(path, { kind: 'file', bytes: entry });
     else if ('symlink' in entry) nodes.set(path, { kind: 'symlink', target: entry.symlink });
     else if ('fifo' in entry) nodes.set(path, { kind: 'other' });
     else if ('unreadable' in entry) nodes.set(path, { kind: 'unreadable' });
@@ -76,7 +77,7 @@ export function memoryIO(files: Record<string, MemoryEntry>, options: MemoryIOOp
     return current;
   };
   const kindOf = (node: Node): EntryKind => (node.kind === 'unreadable' ? 'file' : node.kind);
-  const statOf = (node: Node): EntryStat => ({ kind: kindOf(node), size: node.kind === 'file' ? Buffer.byteLength(node.text) : 0 });
+  const statOf = (node: Node): EntryStat => ({ kind: kindOf(node), size: node.kind === 'file' ? node.bytes.length : 0 });
 
   let stdoutText = '';
   let stderrText = '';
@@ -99,8 +100,8 @@ export function memoryIO(files: Record<string, MemoryEntry>, options: MemoryIOOp
       if (node?.kind === 'symlink') throw ioError('ELOOP', `symlink: ${path}`);
       if (node?.kind === 'unreadable') throw ioError('EACCES', `permission denied: ${path}`);
       if (node?.kind !== 'file') throw ioError('ENOTFILE', `not a regular file: ${path}`);
-      if (Buffer.byteLength(node.text) > (readOptions.maxBytes ?? Infinity)) throw ioError('EFBIG', `too large: ${path}`);
-      return node.text;
+      if (node.bytes.length > (readOptions.maxBytes ?? Infinity)) throw ioError('EFBIG', `too large: ${path}`);
+      return node.bytes;
     },
     async lstat(path) {
       return statOf(nodes.get(resolve(path, false))!);

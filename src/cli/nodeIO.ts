@@ -35,7 +35,7 @@ export function streamOut(stream: Writable): OutStream {
 // Neither exists on Windows, where FIFOs and symlinks are not a concern for plain reads.
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0);
 
-async function readRegularFile(path: string, options: ReadOptions = {}): Promise<string> {
+async function readRegularFile(path: string, options: ReadOptions = {}): Promise<Uint8Array> {
   const handle = await fs.open(path, OPEN_FLAGS);
   try {
     const st = await handle.stat();
@@ -54,7 +54,7 @@ async function readRegularFile(path: string, options: ReadOptions = {}): Promise
       total += bytesRead;
       if (total > max) throw ioError('EFBIG', `larger than ${max} bytes: ${path}`);
     }
-    return Buffer.concat(chunks, total).toString('utf8');
+    return Buffer.concat(chunks, total);
   } finally {
     await handle.close();
   }

@@ -14,6 +14,7 @@ export const CODES = {
   // Loading the text
   'read-error': { severity: 'error', summary: 'The file could not be read (permissions, not a regular file, gone); the CLI reports it and checks the rest.' },
   'file-too-large': { severity: 'error', summary: 'The file is larger than the size limit (workback.maxFileSize / --max-size); it is not parsed.' },
+  'invalid-encoding': { severity: 'error', summary: 'The bytes are not valid UTF-8 (or UTF-16 with its byte order mark), or the file is UTF-32: shown at the first bad byte; the file is not parsed.' },
   'too-deep': { severity: 'error', summary: 'Nesting is deeper than any plan needs; the file is rejected before parsing.' },
   'yaml-syntax': { severity: 'error', summary: 'The text is not valid YAML.' },
   'yaml-duplicate-key': { severity: 'error', summary: 'A key appears twice in the same mapping (also `1` and "1").' },

@@ -6,6 +6,7 @@ export * from './codes';
 export * from './sourceTree';
 export { LineIndex } from './lineIndex';
 export { checkPlan } from './check';
+export { decodePlanBytes, type Decoded, type DecodeOptions, type PlanEncoding } from './decode';
 export { detachSource } from './detach';
 export { DEFAULT_MAX_SIZE } from './parse/preflight';
 export type { CheckOptions, CheckResult } from './check';

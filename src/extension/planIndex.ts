@@ -14,9 +14,10 @@
  * Nothing is parsed until a plan is open (or a view calls start()).
  */
 import * as vscode from 'vscode';
-import { detachSource, type CheckResult, type Day, type Diagnostic } from '../core';
+import { decodePlanBytes, detachSource, type CheckResult, type Day, type Diagnostic } from '../core';
 import { ByteBudget } from './byteBudget';
 import { ChangeBatcher } from './changeBatcher';
+import { FolderLinks } from './folderLinks';
 import { checkText, errorText, tooLarge } from './planCheck';
 import { isPlanDocument, isPlanPath, isUnder, isUserScheme, isWorkspacePlanFile, openDocument, PLAN_GLOB } from './planFiles';
 import { LARGE_FILE_DEBOUNCE_MS, LARGE_FILE_SIZE, type Settings } from './settings';
@@ -31,13 +32,6 @@ import { WorkQueue } from './workQueue';
 export const IO_CONCURRENCY = 512;
 /** Bytes of plan text read and not yet checked, at most (a larger plan is read alone). */
 export const READ_BUDGET_BYTES = 16 * 1024 * 1024;
-/**
- * What a read of a file not seen before counts against the budget while it is in flight (a plan
- * of a few hundred tasks). A read that turns out larger is charged its real size at once, and no
- * new read starts while the text held is over the budget. (Not a running estimate: one huge plan
- * among small ones would then hold every later read back to a few at a time.)
- */
-export const UNSEEN_FILE_BYTES = 16 * 1024;
 /** Checks run one after the other in slices of about this long; the editor is answered between two. */
 export const SLICE_MS = 12;
 /** Plans checked in bulk are published together, at most this often. */
@@ -56,6 +50,8 @@ export interface PlanEntry {
   readonly large: boolean;
   /** Above workback.maxFileSize: not parsed. */
   readonly tooLarge: boolean;
+  /** The file's bytes are not UTF-8 or UTF-16 text (`invalid-encoding`): not parsed. */
+  readonly undecodable: boolean;
   /** The day the plan was checked against. */
   readonly today: Day;
   /** What the core returned (undefined when the file was not parsed). */
@@ -76,11 +72,10 @@ export interface PlanIndexDeps {
 }
 
 /**
- * `document`: the open document's text; `file`: read the file; `listed`: read a file the
- * workspace search listed (a regular file); `stored`: check the text last read from the file
- * again (the day or the settings changed, the file did not).
+ * `document`: the open document's text; `file`: read the file; `stored`: check the text last
+ * read from the file again (the day or the settings changed, the file did not).
  */
-type Work = 'document' | 'file' | 'listed' | 'stored';
+type Work = 'document' | 'file' | 'stored';
 
 export class PlanIndex implements vscode.Disposable {
   private readonly entries = new Map<string, PlanEntry>();
@@ -93,9 +88,9 @@ export class PlanIndex implements vscode.Disposable {
   private readonly queue: WorkQueue<{ uri: vscode.Uri; work: Work }>;
   private readonly disposables: vscode.Disposable[] = [];
   private scan: Promise<void> | undefined;
-  private readonly decoder = new TextDecoder('utf-8');
   private readonly slices = new SliceRunner(SLICE_MS, () => this.changes.settle());
   private readonly readBudget = new ByteBudget(READ_BUDGET_BYTES);
+  private readonly folders = new FolderLinks();
   /** What the next change event says (a plan checked again, then removed, is only removed). */
   private readonly changes = new ChangeBatcher<PlanEntry, vscode.Uri>(BULK_EVENT_MS, (changed, removed) => {
     this.stats.events++;
@@ -124,6 +119,7 @@ export class PlanIndex implements vscode.Disposable {
       ws.onDidCloseTextDocument((d) => this.guard('close', () => this.documentClosed(d))),
       ws.onDidDeleteFiles((e) => this.guard('delete', () => e.files.forEach((u) => this.removeUnder(u)))),
       ws.onDidRenameFiles((e) => this.guard('rename', () => e.files.forEach((f) => {
+        this.folders.clear();
         this.removeUnder(f.oldUri);
         if (this.scan) this.rescanUnder(f.newUri);
       }))),
@@ -189,6 +185,7 @@ export class PlanIndex implements vscode.Disposable {
 
   private async rescan(): Promise<void> {
     this.stats.scans++;
+    this.folders.clear();
     const t0 = performance.now();
     let found: vscode.Uri[];
     try {
@@ -202,7 +199,7 @@ export class PlanIndex implements vscode.Disposable {
     for (const uri of found) {
       if (!isPlanPath(uri)) continue;
       n++;
-      if (!openDocument(uri) && !this.entries.has(uri.toString())) this.queue.schedule(uri.toString(), { uri, work: 'listed' });
+      if (!openDocument(uri) && !this.entries.has(uri.toString())) this.queue.schedule(uri.toString(), { uri, work: 'file' });
     }
     this.filesFound = n;
     this.deps.log.info(`found ${n} plan file(s) in the workspace in ${Math.round(performance.now() - t0)} ms${found.length >= MAX_FILES ? ` (stopped at ${MAX_FILES})` : ''}`);
@@ -279,6 +276,7 @@ export class PlanIndex implements vscode.Disposable {
     const doc = openDocument(uri);
     if (doc) {
       await this.slices.run(() => this.checkDocument(doc, isCurrent), true);
+      await this.checkDocumentBytes(doc, isCurrent);
       return;
     }
     if (!this.scan || !isWorkspacePlanFile(uri)) {
@@ -288,7 +286,7 @@ export class PlanIndex implements vscode.Disposable {
     }
     const stored = work === 'stored' ? this.entries.get(uri.toString()) : undefined;
     if (stored?.result && stored.source === 'file') await this.slices.run(() => this.checkStored(stored, isCurrent));
-    else await this.checkFile(uri, isCurrent, work === 'listed');
+    else await this.checkFile(uri, isCurrent);
   }
 
   private checkDocument(doc: vscode.TextDocument, isCurrent: () => boolean): void {
@@ -303,65 +301,48 @@ export class PlanIndex implements vscode.Disposable {
   }
 
   /**
-   * Read a plan file and check it. Every workspace.fs call is a round trip to the editor. A file
-   * the workspace search listed is a regular file (the search walks past FIFOs, devices and links
-   * to them), and plans are small: it is read at once, and its size checked against
-   * workback.maxFileSize before its text is decoded or parsed. Any other file (from the watcher,
-   * a closed document), and one last seen above the cap, is looked at first (stat): what is not a
-   * regular file, or too large, is never read. The read budget counts the size known (or
-   * UNSEEN_FILE_BYTES) while the read is in flight.
+   * Read a plan file and check it. Every workspace.fs call is a round trip to the editor. The file
+   * is looked at first (stat, beside the look at its folders, both in flight with the other
+   * plans'): what is not a regular file, a symlink or under a symlinked folder (it may lead out of
+   * the workspace), or larger than workback.maxFileSize is never read. The read budget counts the
+   * size the stat gave; a file that grew since is charged what it turned out to be.
    */
-  private async checkFile(uri: vscode.Uri, isCurrent: () => boolean, listed = false): Promise<void> {
-    const known = this.entries.get(uri.toString());
-    let size = known?.size;
-    if (!listed || known?.tooLarge) {
-      size = await this.sizeToRead(uri, isCurrent);
-      if (size === undefined) return;
-    }
-    if (!isCurrent()) return;
-    const reserved = size ?? UNSEEN_FILE_BYTES;
-    const release = await this.readBudget.acquire(reserved);
+  private async checkFile(uri: vscode.Uri, isCurrent: () => boolean): Promise<void> {
+    const size = await this.sizeToRead(uri, isCurrent);
+    if (size === undefined || !isCurrent()) return;
+    const release = await this.readBudget.acquire(size);
     let releaseOver: (() => void) | undefined;
-    let unreadable = false;
     try {
       if (!isCurrent()) return;
       this.stats.reads++;
       const bytes = await vscode.workspace.fs.readFile(uri).then((b) => b, () => undefined);
-      if (bytes && bytes.byteLength > reserved) releaseOver = this.readBudget.charge(bytes.byteLength - reserved);
+      if (bytes && bytes.byteLength > size) releaseOver = this.readBudget.charge(bytes.byteLength - size);
       if (!isCurrent()) return;
-      if (!bytes) unreadable = true;
-      else {
-        const { maxFileSize } = this.deps.settings();
-        await this.slices.run(() => {
-          if (openDocument(uri)) return; // the document's own job says more
-          if (bytes.byteLength > maxFileSize) this.publish(uri, 'file', undefined, bytes.byteLength, undefined, tooLarge(bytes.byteLength, maxFileSize, 0), isCurrent);
-          else this.publish(uri, 'file', undefined, bytes.byteLength, this.decoder.decode(bytes), undefined, isCurrent);
-        });
+      if (!bytes) {
+        this.remove(uri); // gone since the stat
+        return;
       }
+      const { maxFileSize } = this.deps.settings();
+      await this.slices.run(() => {
+        if (openDocument(uri)) return; // the document's own job says more
+        if (bytes.byteLength > maxFileSize) this.publish(uri, 'file', undefined, bytes.byteLength, undefined, tooLarge(bytes.byteLength, maxFileSize, 0), isCurrent);
+        else this.publishBytes(uri, bytes, isCurrent);
+      });
     } finally {
       releaseOver?.();
       release();
     }
-    if (!unreadable) return;
-    // gone, a folder, unreadable (over Node's 2 GiB?): a listed file is looked at to say why
-    if (listed) await this.checkFile(uri, isCurrent, false);
-    else this.remove(uri);
   }
 
   /**
-   * The size of a file worth reading; undefined when it is not: gone or not a regular file
-   * (removed), or above the cap (published as too large).
+   * The size of a file worth reading; undefined when it is not: gone, not a regular file, a
+   * symlink or under a symlinked folder (removed), or above the cap (published as too large).
    */
   private async sizeToRead(uri: vscode.Uri, isCurrent: () => boolean): Promise<number | undefined> {
-    let stat: vscode.FileStat;
-    try {
-      stat = await vscode.workspace.fs.stat(uri);
-    } catch {
-      if (isCurrent()) this.remove(uri);
-      return undefined;
-    }
+    const [stat, linked] = await Promise.all([vscode.workspace.fs.stat(uri).then((st) => st, () => undefined), this.folders.linkedFolder(uri)]);
     if (!isCurrent()) return undefined;
-    if ((stat.type & vscode.FileType.File) === 0) {
+    if (!stat || stat.type !== vscode.FileType.File || linked) {
+      if (stat && (stat.type & vscode.FileType.SymbolicLink || linked)) this.deps.log.info(`not read: ${vscode.workspace.asRelativePath(uri)} is ${linked ? `under a symlinked folder (${vscode.workspace.asRelativePath(linked)})` : 'a symlink'}; Workback follows no link in the workspace's files`);
       this.remove(uri);
       return undefined;
     }
@@ -369,6 +350,33 @@ export class PlanIndex implements vscode.Disposable {
     if (stat.size <= maxFileSize) return stat.size;
     await this.slices.run(() => this.publish(uri, 'file', undefined, stat.size, undefined, tooLarge(stat.size, maxFileSize, 0), isCurrent));
     return undefined;
+  }
+
+  /**
+   * An open document is the text VS Code decoded (its files.encoding), and that is what is
+   * checked. When that text holds U+FFFD and is as saved, the file's bytes may not have been text:
+   * they are decoded as the CLI decodes them, and an `invalid-encoding` is shown beside the rest.
+   */
+  private async checkDocumentBytes(doc: vscode.TextDocument, isCurrent: () => boolean): Promise<void> {
+    const key = doc.uri.toString();
+    const version = doc.version;
+    if (doc.isDirty || doc.isClosed || doc.uri.scheme === 'untitled' || this.entries.get(key)?.version !== version || !doc.getText().includes('\uFFFD')) return;
+    const bytes = await vscode.workspace.fs.readFile(doc.uri).then((b) => b, () => undefined);
+    const entry = this.entries.get(key);
+    if (!bytes || !isCurrent() || doc.isDirty || doc.version !== version || entry?.version !== version) return;
+    const decoded = decodePlanBytes(bytes, { bom: 'drop' });
+    if (decoded.ok) return;
+    const updated: PlanEntry = { ...entry, diagnostics: [decoded.diagnostic, ...entry.diagnostics] };
+    this.entries.set(key, updated);
+    this.changes.change(key, updated, true);
+    this.changes.settle();
+  }
+
+  /** The file's text, decoded as the CLI decodes it (a byte order mark dropped, as VS Code's documents drop it). */
+  private publishBytes(uri: vscode.Uri, bytes: Uint8Array, isCurrent: () => boolean): void {
+    const decoded = decodePlanBytes(bytes, { bom: 'drop' });
+    if (decoded.ok) this.publish(uri, 'file', undefined, bytes.byteLength, decoded.text, undefined, isCurrent);
+    else this.publish(uri, 'file', undefined, bytes.byteLength, undefined, decoded.diagnostic, isCurrent);
   }
 
   /** The text last read from the file, checked again (against a new day, or new settings). */
@@ -398,7 +406,8 @@ export class PlanIndex implements vscode.Disposable {
     }
     const checkMs = performance.now() - t0;
     const entry: PlanEntry = {
-      uri, source, version, size, large: size > LARGE_FILE_SIZE, tooLarge: text === undefined, today, result, diagnostics, checkMs,
+      uri, source, version, size, large: size > LARGE_FILE_SIZE, tooLarge: notParsed?.code === 'file-too-large',
+      undecodable: notParsed?.code === 'invalid-encoding', today, result, diagnostics, checkMs,
     };
     const key = uri.toString();
     this.entries.set(key, entry);

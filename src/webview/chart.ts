@@ -7,6 +7,7 @@
  */
 import mermaid from 'mermaid';
 import { LIMITS, type ThemeKind } from '../shared/protocol';
+import { sanitizeSvg } from '../shared/svgSanitize';
 import { mermaidTheme, todayColor } from './theme';
 
 export interface DrawOptions {
@@ -173,21 +174,14 @@ export function tickInterval(days: number, plotWidth: number): string {
 }
 
 /**
- * Mermaid's output is already sanitized (DOMPurify, strict level); parsing it in an inert
- * document and dropping anything active once more costs little: no script, no foreignObject,
- * no event handler attribute, no link that leaves the picture.
+ * Mermaid's output is already sanitized (DOMPurify, strict level); it goes through the rules the
+ * extension host applies to an exported SVG too (src/shared/svgSanitize.ts: drawing elements and
+ * attributes only, no link that leaves the picture), then is parsed in an inert document.
  */
 function adoptSvg(markup: string): SVGSVGElement {
-  const doc = new DOMParser().parseFromString(markup, 'text/html');
-  const svg = doc.body.querySelector('svg');
+  const clean = sanitizeSvg(markup);
+  const svg = clean === undefined ? null : new DOMParser().parseFromString(clean, 'text/html').body.querySelector('svg');
   if (!svg) throw new Error('Mermaid returned no SVG');
-  for (const bad of Array.from(svg.querySelectorAll('script, foreignObject, iframe, object, embed, a'))) bad.remove();
-  for (const el of [svg, ...Array.from(svg.querySelectorAll('*'))]) {
-    for (const attr of Array.from(el.attributes)) {
-      const name = attr.name.toLowerCase();
-      if (name.startsWith('on') || ((name === 'href' || name === 'xlink:href') && !attr.value.startsWith('#'))) el.removeAttribute(attr.name);
-    }
-  }
   return document.adoptNode(svg) as unknown as SVGSVGElement;
 }
 

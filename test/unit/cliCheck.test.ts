@@ -94,6 +94,32 @@ describe('workback check', () => {
       assert.match(r.out, /^big\.workback\.yaml:1:1 error file-too-large .*100 bytes/);
     });
 
+    it('bytes that are not UTF-8: invalid-encoding at the bad byte, exit 1; the other files are checked', async () => {
+      const at = GOOD.indexOf('title: ') + 'title: '.length;
+      const bytes = new TextEncoder().encode(GOOD);
+      bytes[at + 2] = 0xe9; // a Latin-1 é in the plan's title
+      const line = GOOD.slice(0, at).split('\n').length;
+      const column = at - GOOD.lastIndexOf('\n', at - 1) + 2;
+      const r = await cli(['check', ...TODAY], { '/work/a.workback.yaml': bytes, '/work/b.workback.yaml': GOOD });
+      assert.equal(r.code, 1);
+      assert.match(r.out, new RegExp(`^a\\.workback\\.yaml:${line}:${column} error invalid-encoding The file is not valid UTF-8: the bytes at offset ${at + 2} \\(E9 [^)]*\\) are not a character\\. Save the file as UTF-8\\.\\n$`));
+      assert.match(r.err, /2 files checked: 1 error, 0 warnings\n$/);
+    });
+
+    it('UTF-16 with a byte order mark is read as text, little- and big-endian, with the same positions', async () => {
+      const utf16 = (text: string, be: boolean): Uint8Array => {
+        const out = new Uint8Array(2 + 2 * text.length);
+        out.set(be ? [0xfe, 0xff] : [0xff, 0xfe]);
+        for (let i = 0; i < text.length; i++) out.set(be ? [text.charCodeAt(i) >> 8, text.charCodeAt(i) & 0xff] : [text.charCodeAt(i) & 0xff, text.charCodeAt(i) >> 8], 2 + 2 * i);
+        return out;
+      };
+      for (const be of [false, true]) {
+        const r = await cli(['check', ...TODAY], { '/work/a.workback.yaml': utf16(GOOD, be), '/work/b.workback.yaml': utf16(UNKNOWN_OWNER, be) });
+        assert.equal(r.code, 1);
+        assert.match(r.out, /^b\.workback\.yaml:13:45 error unknown-person [^\n]*\n$/);
+      }
+    });
+
     it('an unreadable file is reported as read-error and the run exits 2, after checking the rest', async () => {
       const r = await cli(['check', ...TODAY], { '/work/a.workback.yaml': { unreadable: true }, '/work/b.workback.yaml': UNKNOWN_OWNER });
       assert.equal(r.code, 2);
@@ -112,7 +138,7 @@ describe('workback check', () => {
       const io = memoryIO({ '/work/a.workback.yaml': GOOD, '/work/b.workback.yaml': GOOD, '/work/c.workback.yaml': UNKNOWN_OWNER }, { cwd: '/work' });
       const readFile = io.readFile.bind(io);
       // A checker fed something that is not text fails: the CLI must survive it.
-      io.readFile = async (p, o) => (p.endsWith('/a.workback.yaml') ? (null as unknown as string) : readFile(p, o));
+      io.readFile = async (p, o) => (p.endsWith('/a.workback.yaml') ? (null as unknown as Uint8Array) : readFile(p, o));
       const code = await run(['check', ...TODAY], io);
       assert.equal(code, 1);
       const lines = io.stdoutText.trimEnd().split('\n');

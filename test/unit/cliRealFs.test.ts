@@ -97,7 +97,7 @@ describe('workback CLI on the real file system', function () {
     const io = nodeIO({ cwd: tree });
     await assert.rejects(io.readFile(path.join(tree, 'plans/in.workback.yaml')), { code: 'ELOOP' });
     await assert.rejects(io.readFile(path.join(tree, 'plans/a.workback.yaml'), { maxBytes: 10 }), { code: 'EFBIG' });
-    assert.equal(await io.readFile(path.join(tree, 'plans/a.workback.yaml'), { maxBytes: 100000 }), GOOD);
+    assert.equal(Buffer.from(await io.readFile(path.join(tree, 'plans/a.workback.yaml'), { maxBytes: 100000 })).toString('utf8'), GOOD);
   });
 
   describe('the bundled dist/cli.js', () => {

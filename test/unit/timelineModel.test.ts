@@ -39,10 +39,13 @@ const itemIds = (v: ReturnType<typeof buildView>) => v.gantt!.rows.map((r) => r.
 
 describe('timeline model', () => {
   describe('notices instead of a picture', () => {
-    it('no plan, a plan too large to check, a plan not checked yet', () => {
+    it('no plan, a plan too large to check, a file that is not text, a plan not checked yet', () => {
       assert.equal(buildView(undefined, NO_FILTERS, LIMITS).notice!.kind, 'noPlan');
       const big = buildView({ uri: 'u', version: 1, fileName: 'f', result: undefined, errors: 0, tooLarge: true }, NO_FILTERS, LIMITS);
       assert.equal(big.notice!.kind, 'notChecked');
+      const undecodable = buildView({ uri: 'u', version: 1, fileName: 'f', result: undefined, errors: 1, tooLarge: false, undecodable: true }, NO_FILTERS, LIMITS);
+      assert.equal(undecodable.notice!.kind, 'notChecked');
+      assert.match(undecodable.notice!.text, /not valid UTF-8/);
       const waiting = buildView({ uri: 'u', version: 1, fileName: 'f', result: undefined, errors: 0, tooLarge: false }, NO_FILTERS, LIMITS);
       assert.equal(waiting.notice!.kind, 'checking');
       assert.equal(waiting.gantt, undefined);

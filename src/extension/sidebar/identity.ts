@@ -2,11 +2,13 @@
  * Who "me" is for the sidebar: the `workback.me` setting (person ids or emails), otherwise the
  * git `user.email` of each workspace folder. Plans match it with the core's `resolveMe`.
  * Git runs with a timeout, only for folders on disk; in a restricted (untrusted) workspace only
- * the user's global git config is read, never the folder's.
+ * the user's global git config is read, never the folder's. Git is the built-in git extension's
+ * (or the `git.path` setting's), never looked up from the workspace (gitCommand.ts).
  */
 import { execFile } from 'node:child_process';
 import * as os from 'node:os';
 import * as vscode from 'vscode';
+import { gitEmailCommand, gitExecutable } from './gitCommand';
 
 export interface Identity {
   /** Person ids and emails that name me (empty: unknown). */
@@ -32,14 +34,31 @@ export function meFromSetting(value: unknown): string[] {
 
 export type GitEmailReader = (folder: vscode.Uri, trusted: boolean) => Promise<string | undefined>;
 
+/** The git extension's API, as much of it as is read here. */
+interface GitExtensionExports {
+  getAPI(version: 1): { git: { path: string } };
+}
+
+/** The git executable VS Code's git extension uses (or the `git.path` setting's); undefined when neither is known. */
+export async function resolveGitPath(): Promise<string | undefined> {
+  let apiPath: string | undefined;
+  try {
+    const ext = vscode.extensions.getExtension<GitExtensionExports>('vscode.git');
+    const exports = ext ? (ext.isActive ? ext.exports : await ext.activate()) : undefined;
+    apiPath = exports?.getAPI(1).git.path;
+  } catch {
+    apiPath = undefined; // git disabled, or not found by the extension
+  }
+  return gitExecutable(apiPath, vscode.workspace.getConfiguration('git').get('path'));
+}
+
 /** `git config user.email` for a folder on disk (undefined when git, the folder or the value is missing). */
-export const gitUserEmail: GitEmailReader = (folder, trusted) => {
-  if (folder.scheme !== 'file') return Promise.resolve(undefined);
-  const args = trusted ? ['config', '--get', 'user.email'] : ['config', '--global', '--get', 'user.email'];
-  const cwd = trusted ? folder.fsPath : os.homedir();
+export const gitUserEmail: GitEmailReader = async (folder, trusted) => {
+  if (folder.scheme !== 'file') return undefined;
+  const { file, args, cwd } = gitEmailCommand(await resolveGitPath(), folder.fsPath, trusted, os.homedir());
   return new Promise((resolve) => {
     try {
-      execFile('git', args, { cwd, timeout: GIT_TIMEOUT_MS, windowsHide: true, maxBuffer: 64 * 1024, env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } },
+      execFile(file, args, { cwd, timeout: GIT_TIMEOUT_MS, windowsHide: true, maxBuffer: 64 * 1024, env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } },
         (err, stdout) => {
           const email = String(stdout ?? '').trim();
           resolve(!err && email && email.length <= 320 ? email : undefined);

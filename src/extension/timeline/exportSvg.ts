@@ -1,5 +1,10 @@
-/** Save the picture the webview drew: a save dialog, then workspace.fs (never Node fs). */
+/**
+ * Save the picture the webview drew: a save dialog, then workspace.fs (never Node fs). The page
+ * is not trusted: the SVG is written as the shared sanitizer makes it (the rules the page itself
+ * applies to Mermaid's picture), never as the message carries it.
+ */
 import * as vscode from 'vscode';
+import { sanitizeSvg } from '../../shared/svgSanitize';
 
 export function defaultExportUri(planUri: vscode.Uri): vscode.Uri {
   const name = planUri.path.slice(planUri.path.lastIndexOf('/') + 1).replace(/\.workback\.ya?ml$/i, '') || 'timeline';
@@ -11,6 +16,11 @@ export function defaultExportUri(planUri: vscode.Uri): vscode.Uri {
 
 /** Resolves to where the SVG was written, or undefined when the user cancelled. */
 export async function exportSvg(svg: string, planUri: vscode.Uri | undefined, log: vscode.LogOutputChannel): Promise<vscode.Uri | undefined> {
+  const clean = sanitizeSvg(svg);
+  if (clean === undefined) {
+    log.warn('timeline: the page sent an export that is not an SVG picture; nothing written');
+    return undefined;
+  }
   const target = await vscode.window.showSaveDialog({
     title: 'Export the timeline as SVG',
     saveLabel: 'Export',
@@ -18,7 +28,7 @@ export async function exportSvg(svg: string, planUri: vscode.Uri | undefined, lo
     ...(planUri ? { defaultUri: defaultExportUri(planUri) } : {}),
   });
   if (!target) return undefined;
-  const text = svg.startsWith('<?xml') ? svg : `<?xml version="1.0" encoding="UTF-8"?>\n${svg}`;
+  const text = `<?xml version="1.0" encoding="UTF-8"?>\n${clean}`;
   try {
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
   } catch (e) {

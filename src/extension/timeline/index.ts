@@ -8,6 +8,7 @@ import type { PlanIndex } from '../planIndex';
 import { isPlanDocument } from '../planFiles';
 import { TIMELINE_VIEW_TYPE, type RenderedMessage, type RenderMessage, type TimelineFilters } from '../../shared/protocol';
 import { parseState } from './messages';
+import { restorablePlan } from './restore';
 import { NO_FILTERS } from './model';
 import { readTimelineLimits } from './settings';
 import { createTimelinePanel, TimelinePanel, type TimelineDeps } from './timelinePanel';
@@ -72,14 +73,9 @@ export function registerTimeline(extensionUri: vscode.Uri, planIndex: PlanIndex,
     vscode.window.registerWebviewPanelSerializer(TIMELINE_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel: vscode.WebviewPanel, raw: unknown) => {
         const state = parseState(raw);
-        let uri: vscode.Uri | undefined;
-        try {
-          uri = state?.uri ? vscode.Uri.parse(state.uri, true) : undefined;
-        } catch {
-          uri = undefined;
-        }
-        if (uri && uri.scheme !== 'file' && uri.scheme !== 'untitled' && !(vscode.workspace.workspaceFolders ?? []).some((f) => f.uri.scheme === uri!.scheme)) uri = undefined;
-        uri ??= activePlan() ?? lastPlan;
+        const saved = await restorablePlan(state?.uri);
+        if (state?.uri && !saved) log.warn('timeline: the saved plan is not a plan file of the workspace; restoring the panel on the active plan');
+        const uri = saved ?? activePlan() ?? lastPlan;
         log.info(`timeline: restoring the panel${uri ? ` for ${vscode.workspace.asRelativePath(uri)}` : ''}`);
         adopt(new TimelinePanel(panel, deps, { uri, pinned: state?.pinned ?? false, filters: state?.filters ?? NO_FILTERS }));
       },

@@ -22,6 +22,8 @@ export interface TimelineSource {
   errors: number;
   /** Larger than workback.maxFileSize: not parsed. */
   tooLarge: boolean;
+  /** The file's bytes are not text (`invalid-encoding`): not parsed. */
+  undecodable?: boolean;
 }
 
 export type TimelineView = Pick<RenderMessage, 'uri' | 'version' | 'fileName' | 'filters' | 'milestones' | 'owners' | 'windows' | 'gantt' | 'notice' | 'stale'>;
@@ -46,6 +48,9 @@ export function buildView(source: TimelineSource | undefined, requested: Timelin
   }
   if (source.tooLarge) {
     return { ...base, filters: requested, notice: { kind: 'notChecked', text: 'This plan is larger than workback.maxFileSize: it is not checked, so there is no timeline.' } };
+  }
+  if (source.undecodable) {
+    return { ...base, filters: requested, notice: { kind: 'notChecked', text: `${source.fileName} is not valid UTF-8 or UTF-16 text (see Problems): save it as UTF-8 to see the timeline.` } };
   }
   const plan = source.result?.plan;
   const schedule = source.result?.schedule;

@@ -183,13 +183,14 @@ export class TimelinePanel implements vscode.Disposable {
     if (!this.uri) return undefined;
     const entry: PlanEntry | undefined = this.deps.planIndex.get(this.uri);
     const base = { uri: this.uri.toString(), fileName: fileNameOf(this.uri) };
-    if (!entry) return { ...base, version: null, result: undefined, errors: 0, tooLarge: false };
+    if (!entry) return { ...base, version: null, result: undefined, errors: 0, tooLarge: false, undecodable: false };
     return {
       ...base,
       version: entry.version ?? null,
       result: entry.result,
       errors: entry.diagnostics.filter((d) => d.severity === 'error').length,
       tooLarge: entry.tooLarge,
+      undecodable: entry.undecodable,
     };
   }
 
