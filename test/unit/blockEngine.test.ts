@@ -11,7 +11,6 @@ import fc from 'fast-check';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseBlock } from '../../src/core/parse/blockEngine';
-import { findExcessiveNesting } from '../../src/core/parse/preflight';
 import { parseWithYaml } from '../../src/core/parse/yamlEngine';
 import { FIXTURES } from './helpers/fixtures';
 import { parseJsYaml } from './helpers/jsYamlEngine';
@@ -37,7 +36,7 @@ type Outcome = 'fallback' | 'accepted';
 /** Runs the three engines on `text`; throws when the block engine accepts and disagrees. */
 function differential(raw: string): Outcome {
   const text = body(raw);
-  if (findExcessiveNesting(text) >= 0) return 'fallback'; // preflight: no engine sees it
+  if (parseWithYaml(text).diagnostics[0]?.code === 'too-deep') return 'fallback'; // no tree to compare
   const block = parseBlock(text);
   if (block === 'fallback') return 'fallback';
   const js = parseJsYaml(text);

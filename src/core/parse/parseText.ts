@@ -1,12 +1,14 @@
 /**
- * Text -> source tree. Never throws. Preflight (size, nesting), then the block engine (the
- * fast path), then the `yaml` engine when it gives up; a BOM is set aside and offsets kept.
+ * Text -> source tree. Never throws. Preflight (size), then the block engine (the fast path),
+ * then the `yaml` engine when it gives up; a BOM is set aside and offsets kept. Each engine
+ * refuses nesting deeper than MAX_DEPTH itself, counting the collections it opens, so the
+ * verdict is exact and the same in both (`too-deep`, and nothing else).
  */
 import type { RawDiagnostic } from '../diagnostic';
 import type { SourceNode } from '../sourceTree';
 import { parseBlock } from './blockEngine';
 import type { EngineResult } from './engineResult';
-import { checkSize, DEFAULT_MAX_SIZE, findExcessiveNesting, tooDeep } from './preflight';
+import { checkSize, DEFAULT_MAX_SIZE } from './preflight';
 import { parseWithYaml } from './yamlEngine';
 
 /** `fast`: the block engine, with the `yaml` engine behind it; `yaml`: the `yaml` engine alone. */
@@ -30,8 +32,6 @@ export function parseText(text: string, options: ParseOptions = {}): ParseResult
   const engine = options.engine ?? 'fast';
   const tooBig = checkSize(text, options.maxSize ?? DEFAULT_MAX_SIZE);
   if (tooBig) return { tree: undefined, plain: undefined, diagnostics: [tooBig], engine };
-  const deep = findExcessiveNesting(text);
-  if (deep >= 0) return { tree: undefined, plain: undefined, diagnostics: [tooDeep(deep)], engine };
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let body = bom ? text.slice(1) : text;
   // A lone CR is a line break in YAML 1.2 and in editors, but not to the `yaml` package:

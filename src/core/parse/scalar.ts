@@ -2,7 +2,9 @@
  * One resolver for plain scalars, YAML 1.2 core schema, shared by both engines. Written out by
  * hand instead of a chain of regular expressions (null, booleans, int, octal, hex, float, inf,
  * nan): it runs on every plain key and value, and most of them (`title`, `t12`, `2026-07-01`)
- * start like a keyword or a number. A unit test holds it to the regular expressions.
+ * start like a keyword or a number. No length limit: a number is a number at any length, as the
+ * schema says, and each character is read once. Unit tests hold it to the regular expressions
+ * and to the `yaml` package's core schema.
  */
 import type { ScalarValue } from '../sourceTree';
 
@@ -10,7 +12,6 @@ import type { ScalarValue } from '../sourceTree';
 export function resolvePlain(text: string): ScalarValue {
   const n = text.length;
   if (n === 0) return null;
-  if (n > 32) return text; // no number or keyword is this long
   const c = text.charCodeAt(0);
   switch (c) {
     case 0x7e /* ~ */: return n === 1 ? null : text;

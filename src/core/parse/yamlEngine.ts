@@ -4,23 +4,37 @@
  * the block engine gives up (its syntax errors are precise and plentiful), when an edit
  * needs the Document, and in tests as the reference the block engine must match.
  */
-import { Alias, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, type Node as YamlNode, type Document } from 'yaml';
+import { Alias, isAlias, isCollection, isMap, isPair, isScalar, isSeq, Scalar, YAMLParseError, type Node as YamlNode, type Document } from 'yaml';
 import type { RawDiagnostic } from '../diagnostic';
 import type { ScalarStyle } from '../sourceTree';
 import type { EngineResult } from './engineResult';
+import { MAX_DEPTH, tooDeep } from './preflight';
 import { findDirective, findPropertyBefore, findSecondDocument, trimBlockEnd } from './properties';
 import { TreeBuilder } from './treeBuilder';
+import { composeGuarded, type GuardedDocument } from './yamlDepth';
 
 const STYLES: Record<string, ScalarStyle> = {
   PLAIN: 'plain', QUOTE_SINGLE: 'single', QUOTE_DOUBLE: 'double', BLOCK_LITERAL: 'literal', BLOCK_FOLDED: 'folded',
 };
 
+function compose(text: string): GuardedDocument {
+  return composeGuarded(text, { schema: 'failsafe', uniqueKeys: false, merge: false, strict: true, prettyErrors: false, version: '1.2', keepSourceTokens: false });
+}
+
+/** The Document of the text; nested too deep, it stops there with an error (yamlDepth.ts). */
 export function parseYamlDocument(text: string): Document.Parsed {
-  return parseDocument(text, { schema: 'failsafe', uniqueKeys: false, merge: false, strict: true, prettyErrors: false, version: '1.2', keepSourceTokens: false });
+  const { doc, tooDeep: at } = compose(text);
+  if (at >= 0) doc.errors.push(new YAMLParseError([at, at + 1], 'RESOURCE_EXHAUSTION', `Nesting is deeper than ${MAX_DEPTH} levels here`));
+  return doc;
 }
 
 export function parseWithYaml(text: string): EngineResult {
-  const doc = parseYamlDocument(text);
+  const { doc, tooDeep: bound } = compose(text);
+  // Too deep, the file is not parsed, as the block engine says: nothing else is reported. Where
+  // the bound stopped the Document, the collection past MAX_DEPTH is in what was composed.
+  const exact = firstTooDeep(doc.contents as YamlNode | null);
+  const deep = exact >= 0 ? exact : bound;
+  if (deep >= 0) return { diagnostics: [tooDeep(Math.min(deep, Math.max(text.length - 1, 0)))], tree: undefined };
   const diagnostics: RawDiagnostic[] = [];
   let multiple = false;
   for (const err of doc.errors) {
@@ -43,6 +57,26 @@ export function parseWithYaml(text: string): EngineResult {
 }
 
 type Item = YamlNode | null | { close: true };
+
+/** The start of the first collection nested deeper than MAX_DEPTH, in document order, or -1. */
+function firstTooDeep(root: YamlNode | null): number {
+  const stack: [YamlNode, number][] = root ? [[root, 0]] : [];
+  while (stack.length) {
+    const [node, outer] = stack.pop()!;
+    if (!isCollection(node)) continue;
+    const depth = outer + 1;
+    if (depth > MAX_DEPTH) return node.range?.[0] ?? 0;
+    const children: YamlNode[] = [];
+    for (const item of node.items) {
+      if (isPair(item)) {
+        if (item.key) children.push(item.key as YamlNode);
+        if (item.value) children.push(item.value as YamlNode);
+      } else if (item) children.push(item as YamlNode);
+    }
+    for (let i = children.length - 1; i >= 0; i--) stack.push([children[i]!, depth]);
+  }
+  return -1;
+}
 
 /** Walks the Document with an explicit stack: no recursion however deep the file. */
 function walk(text: string, root: YamlNode, b: TreeBuilder): void {
