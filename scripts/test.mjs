@@ -7,7 +7,8 @@
 //   build        npm run build (esbuild) + tsc -p . (tests compiled to out/) + tsc -p src/webview
 //   lint         eslint . (the import rules between src/ folders), in a full run only
 //   unit         mocha over out/test/unit/**/*.test.js, once per time zone, each in a child
-//                process with TZ set (the core must not depend on the time zone)
+//                process with TZ set (the core must not depend on the time zone); the growth tests
+//                (complexity.*.test.js, timing stages as their input grows) in the first one only
 //   install      tools/vscode-runtime/install.sh (idempotent: a real VS Code server + Chromium)
 //   integration  mocha inside the real VS Code extension host (out/test/integration/index.js)
 //                on a temporary copy of test/fixtures/workspace
@@ -32,6 +33,8 @@ const MOCHA_CHILD = path.join(ROOT, 'scripts', 'lib', 'mocha-child.mjs');
 // DST changes (behind and ahead); WORKBACK_TEST_TZ names others (comma-separated)
 const TIME_ZONES = (process.env.WORKBACK_TEST_TZ || 'UTC,Pacific/Kiritimati,America/Los_Angeles,Europe/Berlin').split(',').filter(Boolean);
 const UNIT_PARALLEL = Math.max(2, os.availableParallelism()); // CPU-bound children: one per core
+/** Unit test files that time stages as their input grows: run in the first time zone only. */
+const GROWTH_TESTS = /^complexity\..*\.test\.js$/;
 const E2E_ORDER = ['grammar', 'ui', 'start', 'package'];
 const args = parseTestArgs(process.argv.slice(2));
 if (args.error) {
@@ -152,13 +155,15 @@ async function lint() {
 
 // ------------------------------------------------------------------ unit
 // The first time zone's output is streamed as it runs; every other time zone prints its counts
-// as soon as it finishes, and its whole output only where it differs in what failed.
+// as soon as it finishes, and its whole output only where it differs in what failed. The growth
+// tests run in the first time zone only.
 async function unit() {
   const files = listFiles(path.join(ROOT, 'out', 'test', 'unit'), '.test.js').filter(pickStems('unit'));
   banner(`unit: ${files.length} file(s), TZ in ${TIME_ZONES.join(', ')}${args.grep ? `, --grep ${args.grep}` : ''}`);
   const runOne = (tz, i) => {
     const t = Date.now();
-    return mochaChild(files, { env: { TZ: tz }, buffer: i > 0, timeout: 60000 }).then((r) => {
+    // growth tests (complexity.*) time stages, whatever the time zone: the first one runs them
+    return mochaChild(i === 0 ? files : files.filter((f) => !GROWTH_TESTS.test(path.basename(f))), { env: { TZ: tz }, buffer: i > 0, timeout: 60000 }).then((r) => {
       if (i > 0 && (r.code !== 0 || !r.stats)) {
         console.log(`\n--- unit, TZ=${tz} (its whole output: it failed)`);
         process.stdout.write(r.output);
