@@ -1,9 +1,10 @@
 /**
  * Edits from the sidebar in the real VS Code, on the file's text byte for byte: mark done
- * (CRLF, BOM, comments), start (flow style, 4 spaces), mark a follow-up done, log a check-in,
+ * (CRLF, BOM, comments), start (flow style, 4 spaces), start and block on multi-line flow tasks
+ * with a comment on every line, mark a follow-up done, log a check-in,
  * schedule a follow-up; one undo restores the exact text; a dirty document keeps the user's
- * text and is not saved; a stale, ambiguous or broken plan, a deleted, untitled, virtual or
- * read-only file: refused with a message, nothing changed.
+ * text and is not saved; a stale, ambiguous or broken plan, an edit that would lose a comment,
+ * a deleted, untitled, virtual or read-only file: refused with a message, nothing changed.
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
@@ -154,6 +155,49 @@ milestones:
     assert.equal(await bytes(uri), original
       .replace('status: blocked, done_on: 2026-06-30 }', 'status: doing }')
       .replace('{ id: b, title: B, owner: ed }', '{ id: b, title: B, owner: ed, status: done, done_on: 2026-07-01 }'), 'no final newline added');
+  });
+
+  it('start and block on multi-line flow tasks with done_on: every comment stays, the previous line\'s too', async () => {
+    const s = await sidebarAs('ed');
+    const original = `${HEAD('Multi-line flow plan')}      - { id: a,   # first line
+          title: Reopened,   # second line
+          owner: ed,   # third line
+          done_on: 2026-06-30   # fourth line
+        }   # closed
+      - { id: b,   # one
+          title: Waits,   # two
+          owner: ed,   # three
+          status: done,   # four
+          done_on: 2026-06-29   # five
+        }
+`;
+    const uri = await writePlan('tmp-edit-multi-flow.workback.yaml', original);
+    applied(await vscode.commands.executeCommand<EditOutcome>('workback.startTask', await taskNode(s, uri, 'a')));
+    const started = original.replace('done_on: 2026-06-30   # fourth line', 'status: doing   # fourth line');
+    assert.equal(await bytes(uri), started, 'status where done_on was, no text lost');
+    applied(await vscode.commands.executeCommand<EditOutcome>('workback.blockTask', { uri: uri.toString(), taskId: 'b' }));
+    assert.equal(await bytes(uri), started.replace('status: done,   # four\n          done_on: 2026-06-29   # five\n', 'status: blocked   # four\n          # five\n'),
+      'done_on goes with one comma; both comments stay');
+    refused(await vscode.commands.executeCommand<EditOutcome>('workback.blockTask', { uri: uri.toString(), taskId: 'b' }), /already blocked/);
+  });
+
+  it('an edit that would lose a comment is refused with a message; nothing changes', async () => {
+    await sidebarAs('ed');
+    const original = `${HEAD('Refused plan')}      - id: a
+        title: A
+        owner: ed
+        status: done
+        done_on: [2026-06-30,   # a comment inside the value
+          ]
+`;
+    const uri = fixture('sidebar', 'tmp-edit-refused.workback.yaml');
+    created.push(uri);
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(original));
+    const api = await getApi();
+    await waitFor(() => api.planIndex.get(uri)?.result, 'the plan read');
+    refused(await vscode.commands.executeCommand<EditOutcome>('workback.startTask', { uri: uri.toString(), taskId: 'a' }),
+      /could not start "a" safely: it would lose or change the comment "# a comment inside the value"\. Edit it by hand; nothing was changed\./);
+    assert.equal(await bytes(uri), original, 'nothing changed');
   });
 
   it('mark a follow-up done, log a check-in and schedule a follow-up', async () => {

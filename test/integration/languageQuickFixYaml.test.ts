@@ -22,7 +22,7 @@ describe('language: quick fixes of the YAML', () => {
   it('yaml-duplicate-key: removes the second occurrence', async () => {
     const text = PLAN.replace('  - { id: launch, title: Launched }\n', '  - id: a\n    title: A   # first\n    title: B   # second\n');
     const doc = await applyFix(text, 'yaml-duplicate-key', 'Remove this "title" (the first one stays)');
-    assert.equal(doc.getText(), text.replace('    title: B   # second\n', ''));
+    assert.equal(doc.getText(), text.replace('    title: B   # second\n', '    # second\n'), 'its comment stays');
   });
 
   it('yaml-key-not-string: quotes the key', async () => {

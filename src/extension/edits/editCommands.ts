@@ -1,12 +1,12 @@
 /**
  * Edit commands of the sidebar (context menus and inline buttons of the trees): mark a task
- * done, start it, mark a follow-up done, log a check-in, schedule a follow-up. Each takes the
+ * done, start it, block it, mark a follow-up done, log a check-in, schedule a follow-up. Each takes the
  * tree element it was invoked on (or the views' selection, or `{ uri, taskId }`), computes the
  * edit with src/core/edit on the document's current text and applies it with applyPlanEdit.
  * Each returns its outcome (undefined when the user cancelled a question).
  */
 import * as vscode from 'vscode';
-import { checkInWith, formatDay, parseDay, type Day, type Plan, addFollowUp, logCheckIn, markFollowUpDone, markTaskDone, startTask, type FollowUpRef } from '../../core';
+import { blockTask, checkInWith, formatDay, parseDay, type Day, type Plan, addFollowUp, logCheckIn, markFollowUpDone, markTaskDone, startTask, type FollowUpRef } from '../../core';
 import { displayText } from '../sidebar/displayText';
 import { isFollowUpNode, isTaskNode, type SidebarNode } from '../sidebar/nodes';
 import { counterpart } from '../sidebar/treeItems';
@@ -76,6 +76,12 @@ export function registerEditCommands(deps: EditCommandDeps): vscode.Disposable {
     return applyPlanEdit(t.uri, (text) => startTask(text, t.taskId), { done: `Started ${quoteTitle(t.title)}` });
   };
 
+  const block = async (arg?: unknown): Promise<EditOutcome> => {
+    const t = taskTarget(arg);
+    if (!t) return noTarget('task');
+    return applyPlanEdit(t.uri, (text) => blockTask(text, t.taskId), { done: `Blocked ${quoteTitle(t.title)}` });
+  };
+
   /** With whom a check-in is logged: the task's owner; when that is me, whom the owner reports to. */
   const checkInPerson = (t: TaskTarget): string | undefined => {
     if (!t.owner) return undefined;
@@ -136,6 +142,7 @@ export function registerEditCommands(deps: EditCommandDeps): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.commands.registerCommand('workback.markTaskDone', markDone),
     vscode.commands.registerCommand('workback.startTask', start),
+    vscode.commands.registerCommand('workback.blockTask', block),
     vscode.commands.registerCommand('workback.markFollowUpDone', followUpDone),
     vscode.commands.registerCommand('workback.logCheckIn', checkIn),
     vscode.commands.registerCommand('workback.scheduleFollowUp', schedule),
