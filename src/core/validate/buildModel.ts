@@ -12,37 +12,51 @@ import { keySpan, spanOf, type MapNode, type SourceNode } from '../sourceTree';
 const DURATION_RE = /^([1-9][0-9]{0,4})([dw])$/;
 const EMPTY_MAP: MapNode = { kind: 'map', flow: false, pairs: [], byKey: new Map(), start: 0, end: 0 };
 
+const str = (n: SourceNode | undefined): string | undefined => (n !== undefined && n.kind === 'scalar' && typeof n.value === 'string' ? n.value : undefined);
+const map = (n: SourceNode | undefined): MapNode | undefined => (n !== undefined && n.kind === 'map' ? n : undefined);
+const NO_ITEMS: readonly SourceNode[] = [];
+const seq = (n: SourceNode | undefined): readonly SourceNode[] => (n !== undefined && n.kind === 'seq' ? n.items : NO_ITEMS);
+const get = (m: MapNode | undefined, key: string): SourceNode | undefined => m?.byKey.get(key)?.value;
+
+function duration(n: SourceNode | undefined): Duration | undefined {
+  const text = str(n);
+  const m = text === undefined ? null : DURATION_RE.exec(text);
+  return m ? { count: Number(m[1]), unit: m[2] as 'd' | 'w', text: text! } : undefined;
+}
+
+function refs(n: SourceNode | undefined): Ref[] {
+  const out: Ref[] = [];
+  for (const item of seq(n)) {
+    const id = str(item);
+    if (id !== undefined) out.push({ id, span: spanOf(item) });
+  }
+  return out;
+}
+
+function texts(n: SourceNode | undefined): string[] {
+  const out: string[] = [];
+  for (const item of seq(n)) {
+    const t = str(item);
+    if (t !== undefined) out.push(t);
+  }
+  return out;
+}
+
 export function buildModel(root: MapNode): { plan: Plan; diagnostics: RawDiagnostic[] } {
   const diagnostics: RawDiagnostic[] = [];
-  const str = (n: SourceNode | undefined): string | undefined => (n?.kind === 'scalar' && typeof n.value === 'string' ? n.value : undefined);
-  const map = (n: SourceNode | undefined): MapNode | undefined => (n?.kind === 'map' ? n : undefined);
-  const seq = (n: SourceNode | undefined): SourceNode[] => (n?.kind === 'seq' ? n.items : []);
-  const get = (m: MapNode | undefined, key: string) => m?.byKey.get(key)?.value;
-
-  const day = (n: SourceNode | undefined, what: string): Day | undefined => {
+  // `what` names the value in a message; `of` (an id) completes it, so that no text is built for a good date
+  const day = (n: SourceNode | undefined, what: string, of?: string): Day | undefined => {
     const text = str(n);
     if (text === undefined) return undefined;
     const d = parseDay(text);
     if (typeof d === 'number') return d;
+    if (of !== undefined) what = `${what} ${of}`;
     if (d === 'not-a-date') {
       diagnostics.push({ code: 'invalid-date', severity: 'error', message: `${text} is not a real calendar day (${what}).`, span: spanOf(n!) });
     } else if (d === 'out-of-range') {
       diagnostics.push({ code: 'invalid-date', severity: 'error', message: `${text} lies outside the years 1970-2199 that plans may use (${what}).`, span: spanOf(n!) });
     }
     return undefined;
-  };
-  const duration = (n: SourceNode | undefined): Duration | undefined => {
-    const text = str(n);
-    const m = text === undefined ? null : DURATION_RE.exec(text);
-    return m ? { count: Number(m[1]), unit: m[2] as 'd' | 'w', text: text! } : undefined;
-  };
-  const refs = (n: SourceNode | undefined): Ref[] => {
-    const out: Ref[] = [];
-    for (const item of seq(n)) {
-      const id = str(item);
-      if (id !== undefined) out.push({ id, span: spanOf(item) });
-    }
-    return out;
   };
 
   const goalNode = map(get(root, 'goal')) ?? EMPTY_MAP;
@@ -95,7 +109,7 @@ export function buildModel(root: MapNode): { plan: Plan; diagnostics: RawDiagnos
     const mid = str(get(mn, 'id'));
     if (!mn || mid === undefined) continue;
     const milestone: Milestone = {
-      kind: 'milestone', id: mid, title: str(get(mn, 'title')) ?? mid, due: day(get(mn, 'due'), `due of milestone ${mid}`),
+      kind: 'milestone', id: mid, title: str(get(mn, 'title')) ?? mid, due: day(get(mn, 'due'), 'due of milestone', mid),
       dependsOn: refs(get(mn, 'depends_on')), tasks: [], index: milestones.length, idSpan: spanOf(get(mn, 'id')!), node: mn,
     };
     milestones.push(milestone);
@@ -108,7 +122,7 @@ export function buildModel(root: MapNode): { plan: Plan; diagnostics: RawDiagnos
       const followUps: FollowUp[] = [];
       seq(get(tn, 'follow_ups')).forEach((fItem, index) => {
         const fn = map(fItem);
-        const on = day(get(fn, 'on'), `follow-up of ${tid}`);
+        const on = day(get(fn, 'on'), 'follow-up of', tid);
         const withId = str(get(fn, 'with'));
         if (!fn || on === undefined || withId === undefined) return;
         const done = get(fn, 'done');
@@ -117,9 +131,9 @@ export function buildModel(root: MapNode): { plan: Plan; diagnostics: RawDiagnos
       const task: Task = {
         kind: 'task', id: tid, title: str(get(tn, 'title')) ?? tid, owner: str(get(tn, 'owner')) ?? '',
         duration: duration(get(tn, 'duration')) ?? { count: 1, unit: 'd', text: '1d' },
-        dependsOn: refs(get(tn, 'depends_on')), due: day(get(tn, 'due'), `due of ${tid}`), notBefore: day(get(tn, 'not_before'), `not_before of ${tid}`),
-        status: TASK_STATUSES.includes(status as TaskStatus) ? (status as TaskStatus) : 'todo', doneOn: day(get(tn, 'done_on'), `done_on of ${tid}`),
-        followUps, tags: seq(get(tn, 'tags')).map(str).filter((t): t is string => t !== undefined), notes: str(get(tn, 'notes')),
+        dependsOn: refs(get(tn, 'depends_on')), due: day(get(tn, 'due'), 'due of', tid), notBefore: day(get(tn, 'not_before'), 'not_before of', tid),
+        status: TASK_STATUSES.includes(status as TaskStatus) ? (status as TaskStatus) : 'todo', doneOn: day(get(tn, 'done_on'), 'done_on of', tid),
+        followUps, tags: texts(get(tn, 'tags')), notes: str(get(tn, 'notes')),
         milestone: mid, index: tasks.length, idSpan: spanOf(get(tn, 'id')!), node: tn,
       };
       milestone.tasks.push(task);
