@@ -42,6 +42,36 @@ function texts(n: SourceNode | undefined): string[] {
   return out;
 }
 
+/** The values of a task's keys, read in one pass over its pairs (the first of a repeated key wins, as in `byKey`). */
+interface TaskValues {
+  id?: SourceNode; title?: SourceNode; owner?: SourceNode; duration?: SourceNode; depends_on?: SourceNode; due?: SourceNode;
+  not_before?: SourceNode; status?: SourceNode; done_on?: SourceNode; follow_ups?: SourceNode; tags?: SourceNode; notes?: SourceNode;
+}
+
+function taskValues(tn: MapNode): TaskValues {
+  const v: TaskValues = {
+    id: undefined, title: undefined, owner: undefined, duration: undefined, depends_on: undefined, due: undefined,
+    not_before: undefined, status: undefined, done_on: undefined, follow_ups: undefined, tags: undefined, notes: undefined,
+  };
+  for (const { key, value } of tn.pairs) {
+    switch (key.text) {
+      case 'id': v.id ??= value; break;
+      case 'title': v.title ??= value; break;
+      case 'owner': v.owner ??= value; break;
+      case 'duration': v.duration ??= value; break;
+      case 'depends_on': v.depends_on ??= value; break;
+      case 'due': v.due ??= value; break;
+      case 'not_before': v.not_before ??= value; break;
+      case 'status': v.status ??= value; break;
+      case 'done_on': v.done_on ??= value; break;
+      case 'follow_ups': v.follow_ups ??= value; break;
+      case 'tags': v.tags ??= value; break;
+      case 'notes': v.notes ??= value; break;
+    }
+  }
+  return v;
+}
+
 export function buildModel(root: MapNode): { plan: Plan; diagnostics: RawDiagnostic[] } {
   const diagnostics: RawDiagnostic[] = [];
   // `what` names the value in a message; `of` (an id) completes it, so that no text is built for a good date
@@ -116,11 +146,13 @@ export function buildModel(root: MapNode): { plan: Plan; diagnostics: RawDiagnos
     if (!items.has(mid)) items.set(mid, milestone);
     for (const tItem of seq(get(mn, 'tasks'))) {
       const tn = map(tItem);
-      const tid = str(get(tn, 'id'));
-      if (!tn || tid === undefined) continue;
-      const status = str(get(tn, 'status'));
+      if (!tn) continue;
+      const v = taskValues(tn);
+      const tid = str(v.id);
+      if (tid === undefined) continue;
+      const status = str(v.status);
       const followUps: FollowUp[] = [];
-      seq(get(tn, 'follow_ups')).forEach((fItem, index) => {
+      seq(v.follow_ups).forEach((fItem, index) => {
         const fn = map(fItem);
         const on = day(get(fn, 'on'), 'follow-up of', tid);
         const withId = str(get(fn, 'with'));
@@ -129,12 +161,12 @@ export function buildModel(root: MapNode): { plan: Plan; diagnostics: RawDiagnos
         followUps.push({ index, on, with: withId, about: str(get(fn, 'about')), done: done?.kind === 'scalar' && done.value === true, node: fn });
       });
       const task: Task = {
-        kind: 'task', id: tid, title: str(get(tn, 'title')) ?? tid, owner: str(get(tn, 'owner')) ?? '',
-        duration: duration(get(tn, 'duration')) ?? { count: 1, unit: 'd', text: '1d' },
-        dependsOn: refs(get(tn, 'depends_on')), due: day(get(tn, 'due'), 'due of', tid), notBefore: day(get(tn, 'not_before'), 'not_before of', tid),
-        status: TASK_STATUSES.includes(status as TaskStatus) ? (status as TaskStatus) : 'todo', doneOn: day(get(tn, 'done_on'), 'done_on of', tid),
-        followUps, tags: texts(get(tn, 'tags')), notes: str(get(tn, 'notes')),
-        milestone: mid, index: tasks.length, idSpan: spanOf(get(tn, 'id')!), node: tn,
+        kind: 'task', id: tid, title: str(v.title) ?? tid, owner: str(v.owner) ?? '',
+        duration: duration(v.duration) ?? { count: 1, unit: 'd', text: '1d' },
+        dependsOn: refs(v.depends_on), due: day(v.due, 'due of', tid), notBefore: day(v.not_before, 'not_before of', tid),
+        status: TASK_STATUSES.includes(status as TaskStatus) ? (status as TaskStatus) : 'todo', doneOn: day(v.done_on, 'done_on of', tid),
+        followUps, tags: texts(v.tags), notes: str(v.notes),
+        milestone: mid, index: tasks.length, idSpan: spanOf(v.id!), node: tn,
       };
       milestone.tasks.push(task);
       tasks.push(task);
