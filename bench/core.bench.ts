@@ -1,7 +1,9 @@
 /**
  * npm run bench: the core against the alternatives, in one run, medians side by side.
  *  - check: parse + positions + schema + semantic checks (what the editor runs on a keystroke)
- *  - check+schedule: the same with today's date (backward and forward passes, slack, late work)
+ *  - check+schedule: the same with today's date (backward and forward passes, slack, late work);
+ *    the date makes the plans late, so about 1,000 diagnostics (its ratio to the js-yaml load
+ *    is printed on its own line: the goal is at most 2x at 1,000 and 10,000 tasks)
  *  - js-yaml load (core schema): the plain load by the fastest well-kept YAML parser
  *  - yaml parseDocument: the round-tripping Document most YAML tooling builds
  *  - schedulePlan alone on an already-built plan
@@ -15,7 +17,7 @@
 import { spawnSync } from 'node:child_process';
 import { load, CORE_SCHEMA } from 'js-yaml';
 import { parseDocument } from 'yaml';
-import { checkPlan, parseDay, schedulePlan, type Day } from '../src/core';
+import { checkPlan, formatDay, parseDay, schedulePlan, type Day } from '../src/core';
 import { parseText } from '../src/core/parse/parseText';
 import { parseJsYaml } from '../test/unit/helpers/jsYamlEngine';
 import { benchPlan } from './generate';
@@ -110,12 +112,15 @@ function main(): void {
   console.log(`Workback core benchmark (node ${process.version}, medians in ms; lower is better)\n`);
   const header = ['tasks', 'KB', ...Object.keys(subjects), 'schedulePlan', 'check/js-yaml', 'check+sched/js-yaml', 'yaml/check'];
   console.log(header.map((h) => h.padStart(h.length > 9 ? h.length : 9)).join('  '));
+  const goalRow: string[] = [];
   for (const n of [100, 1000, 10000]) {
     const t = measureTimes(n);
+    if (n >= 1000) goalRow.push(`${n.toLocaleString('en-US')} tasks (${checkPlan(benchPlan(n), { today }).diagnostics.length} diagnostics): ${(t['check+schedule']! / t['js-yaml load']!).toFixed(2)}x`);
     const row = [String(n).padStart(9), String(Math.round(benchPlan(n).length / 1024)).padStart(9), ...Object.keys(subjects).map((k) => fmt(t[k]!).padStart(k.length > 9 ? k.length : 9)), fmt(t.schedulePlan!).padStart(12),
       (t.check! / t['js-yaml load']!).toFixed(2).padStart(13) + 'x', (t['check+schedule']! / t['js-yaml load']!).toFixed(2).padStart(18) + 'x', (t['yaml parseDocument']! / t.check!).toFixed(1).padStart(9) + 'x'];
     console.log(row.join('  '));
   }
+  console.log(`\ncheckPlan with a late today (${formatDay(today)}) / js-yaml load, side by side: ${goalRow.join(', ')} (goal: at most 2x)`);
   console.log('\nParsing alone (text to source tree and plain value), medians in ms:');
   console.log(['tasks', ...Object.keys(parsers), 'js-yaml/block'].map((h) => h.padStart(Math.max(9, h.length))).join('  '));
   for (const n of [100, 1000, 10000]) {
@@ -126,7 +131,7 @@ function main(): void {
   console.log(`\nCold pass, a fresh process checking 1,000 distinct 20-task plans once each: ${cold[1]!.toFixed(0)} ms (median of 3; ${cold.map((c) => c.toFixed(0)).join(', ')})`);
   console.log('\nPeak memory (max RSS growth of a fresh process, MB) at 10,000 tasks:');
   for (const s of Object.keys(subjects)) console.log(`  ${s.padEnd(20)} ${peakMemoryMb(s, 10000).toFixed(0)} MB`);
-  console.log('\nGoals: check within 2x of the js-yaml load at 1,000 and 10,000 tasks; check+schedule at 1,000 tasks within 22 ms; schedulePlan under 50 ms at 10,000 tasks; the cold pass well under 1 s.');
+  console.log('\nGoals: check, and check+schedule with its late today, within 2x of the js-yaml load at 1,000 and 10,000 tasks; check+schedule at 1,000 tasks within 22 ms; schedulePlan under 50 ms at 10,000 tasks; the cold pass well under 1 s.');
   console.log('Reference points measured elsewhere on this machine kind: yaml-language-server ~100 ms (1,000 tasks) and ~950 ms (10,000) to publish schema diagnostics; TaskJuggler ~37 s to schedule 10,000 tasks.');
 }
 

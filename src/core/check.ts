@@ -72,11 +72,12 @@ export function checkPlan(text: string, options: CheckOptions = {}): CheckResult
 function finish(raw: RawDiagnostic[], lines: LineIndex, max: number): Diagnostic[] {
   raw.sort((a, b) => a.span.start - b.span.start || severityRank[a.severity] - severityRank[b.severity] || a.span.end - b.span.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   const kept = raw.length > max ? raw.slice(0, max) : raw;
-  const out: Diagnostic[] = kept.map((d) => ({
-    code: d.code, severity: d.severity, message: d.message, range: lines.range(d.span), span: d.span,
-    ...(d.related ? { related: d.related.map((r) => ({ message: r.message, range: lines.range(r.span) })) } : {}),
-    ...(d.data ? { data: d.data } : {}),
-  }));
+  const out: Diagnostic[] = kept.map((d) => {
+    const o: Diagnostic = { code: d.code, severity: d.severity, message: d.message, range: lines.range(d.span), span: d.span };
+    if (d.related) o.related = d.related.map((r) => ({ message: r.message, range: lines.range(r.span) }));
+    if (d.data) o.data = d.data;
+    return o;
+  });
   if (raw.length > max) {
     const rest = raw.length - max;
     const errors = raw.slice(max).filter((d) => d.severity === 'error').length;

@@ -12,37 +12,81 @@ import { keySpan, spanOf, type MapNode, type SourceNode } from '../sourceTree';
 const DURATION_RE = /^([1-9][0-9]{0,4})([dw])$/;
 const EMPTY_MAP: MapNode = { kind: 'map', flow: false, pairs: [], byKey: new Map(), start: 0, end: 0 };
 
+const str = (n: SourceNode | undefined): string | undefined => (n !== undefined && n.kind === 'scalar' && typeof n.value === 'string' ? n.value : undefined);
+const map = (n: SourceNode | undefined): MapNode | undefined => (n !== undefined && n.kind === 'map' ? n : undefined);
+const NO_ITEMS: readonly SourceNode[] = [];
+const seq = (n: SourceNode | undefined): readonly SourceNode[] => (n !== undefined && n.kind === 'seq' ? n.items : NO_ITEMS);
+const get = (m: MapNode | undefined, key: string): SourceNode | undefined => m?.byKey.get(key)?.value;
+
+function duration(n: SourceNode | undefined): Duration | undefined {
+  const text = str(n);
+  const m = text === undefined ? null : DURATION_RE.exec(text);
+  return m ? { count: Number(m[1]), unit: m[2] as 'd' | 'w', text: text! } : undefined;
+}
+
+function refs(n: SourceNode | undefined): Ref[] {
+  const out: Ref[] = [];
+  for (const item of seq(n)) {
+    const id = str(item);
+    if (id !== undefined) out.push({ id, span: spanOf(item) });
+  }
+  return out;
+}
+
+function texts(n: SourceNode | undefined): string[] {
+  const out: string[] = [];
+  for (const item of seq(n)) {
+    const t = str(item);
+    if (t !== undefined) out.push(t);
+  }
+  return out;
+}
+
+/** The values of a task's keys, read in one pass over its pairs (the first of a repeated key wins, as in `byKey`). */
+interface TaskValues {
+  id?: SourceNode; title?: SourceNode; owner?: SourceNode; duration?: SourceNode; depends_on?: SourceNode; due?: SourceNode;
+  not_before?: SourceNode; status?: SourceNode; done_on?: SourceNode; follow_ups?: SourceNode; tags?: SourceNode; notes?: SourceNode;
+}
+
+function taskValues(tn: MapNode): TaskValues {
+  const v: TaskValues = {
+    id: undefined, title: undefined, owner: undefined, duration: undefined, depends_on: undefined, due: undefined,
+    not_before: undefined, status: undefined, done_on: undefined, follow_ups: undefined, tags: undefined, notes: undefined,
+  };
+  for (const { key, value } of tn.pairs) {
+    switch (key.text) {
+      case 'id': v.id ??= value; break;
+      case 'title': v.title ??= value; break;
+      case 'owner': v.owner ??= value; break;
+      case 'duration': v.duration ??= value; break;
+      case 'depends_on': v.depends_on ??= value; break;
+      case 'due': v.due ??= value; break;
+      case 'not_before': v.not_before ??= value; break;
+      case 'status': v.status ??= value; break;
+      case 'done_on': v.done_on ??= value; break;
+      case 'follow_ups': v.follow_ups ??= value; break;
+      case 'tags': v.tags ??= value; break;
+      case 'notes': v.notes ??= value; break;
+    }
+  }
+  return v;
+}
+
 export function buildModel(root: MapNode): { plan: Plan; diagnostics: RawDiagnostic[] } {
   const diagnostics: RawDiagnostic[] = [];
-  const str = (n: SourceNode | undefined): string | undefined => (n?.kind === 'scalar' && typeof n.value === 'string' ? n.value : undefined);
-  const map = (n: SourceNode | undefined): MapNode | undefined => (n?.kind === 'map' ? n : undefined);
-  const seq = (n: SourceNode | undefined): SourceNode[] => (n?.kind === 'seq' ? n.items : []);
-  const get = (m: MapNode | undefined, key: string) => m?.byKey.get(key)?.value;
-
-  const day = (n: SourceNode | undefined, what: string): Day | undefined => {
+  // `what` names the value in a message; `of` (an id) completes it, so that no text is built for a good date
+  const day = (n: SourceNode | undefined, what: string, of?: string): Day | undefined => {
     const text = str(n);
     if (text === undefined) return undefined;
     const d = parseDay(text);
     if (typeof d === 'number') return d;
+    if (of !== undefined) what = `${what} ${of}`;
     if (d === 'not-a-date') {
       diagnostics.push({ code: 'invalid-date', severity: 'error', message: `${text} is not a real calendar day (${what}).`, span: spanOf(n!) });
     } else if (d === 'out-of-range') {
       diagnostics.push({ code: 'invalid-date', severity: 'error', message: `${text} lies outside the years 1970-2199 that plans may use (${what}).`, span: spanOf(n!) });
     }
     return undefined;
-  };
-  const duration = (n: SourceNode | undefined): Duration | undefined => {
-    const text = str(n);
-    const m = text === undefined ? null : DURATION_RE.exec(text);
-    return m ? { count: Number(m[1]), unit: m[2] as 'd' | 'w', text: text! } : undefined;
-  };
-  const refs = (n: SourceNode | undefined): Ref[] => {
-    const out: Ref[] = [];
-    for (const item of seq(n)) {
-      const id = str(item);
-      if (id !== undefined) out.push({ id, span: spanOf(item) });
-    }
-    return out;
   };
 
   const goalNode = map(get(root, 'goal')) ?? EMPTY_MAP;
@@ -95,32 +139,34 @@ export function buildModel(root: MapNode): { plan: Plan; diagnostics: RawDiagnos
     const mid = str(get(mn, 'id'));
     if (!mn || mid === undefined) continue;
     const milestone: Milestone = {
-      kind: 'milestone', id: mid, title: str(get(mn, 'title')) ?? mid, due: day(get(mn, 'due'), `due of milestone ${mid}`),
+      kind: 'milestone', id: mid, title: str(get(mn, 'title')) ?? mid, due: day(get(mn, 'due'), 'due of milestone', mid),
       dependsOn: refs(get(mn, 'depends_on')), tasks: [], index: milestones.length, idSpan: spanOf(get(mn, 'id')!), node: mn,
     };
     milestones.push(milestone);
     if (!items.has(mid)) items.set(mid, milestone);
     for (const tItem of seq(get(mn, 'tasks'))) {
       const tn = map(tItem);
-      const tid = str(get(tn, 'id'));
-      if (!tn || tid === undefined) continue;
-      const status = str(get(tn, 'status'));
+      if (!tn) continue;
+      const v = taskValues(tn);
+      const tid = str(v.id);
+      if (tid === undefined) continue;
+      const status = str(v.status);
       const followUps: FollowUp[] = [];
-      seq(get(tn, 'follow_ups')).forEach((fItem, index) => {
+      seq(v.follow_ups).forEach((fItem, index) => {
         const fn = map(fItem);
-        const on = day(get(fn, 'on'), `follow-up of ${tid}`);
+        const on = day(get(fn, 'on'), 'follow-up of', tid);
         const withId = str(get(fn, 'with'));
         if (!fn || on === undefined || withId === undefined) return;
         const done = get(fn, 'done');
         followUps.push({ index, on, with: withId, about: str(get(fn, 'about')), done: done?.kind === 'scalar' && done.value === true, node: fn });
       });
       const task: Task = {
-        kind: 'task', id: tid, title: str(get(tn, 'title')) ?? tid, owner: str(get(tn, 'owner')) ?? '',
-        duration: duration(get(tn, 'duration')) ?? { count: 1, unit: 'd', text: '1d' },
-        dependsOn: refs(get(tn, 'depends_on')), due: day(get(tn, 'due'), `due of ${tid}`), notBefore: day(get(tn, 'not_before'), `not_before of ${tid}`),
-        status: TASK_STATUSES.includes(status as TaskStatus) ? (status as TaskStatus) : 'todo', doneOn: day(get(tn, 'done_on'), `done_on of ${tid}`),
-        followUps, tags: seq(get(tn, 'tags')).map(str).filter((t): t is string => t !== undefined), notes: str(get(tn, 'notes')),
-        milestone: mid, index: tasks.length, idSpan: spanOf(get(tn, 'id')!), node: tn,
+        kind: 'task', id: tid, title: str(v.title) ?? tid, owner: str(v.owner) ?? '',
+        duration: duration(v.duration) ?? { count: 1, unit: 'd', text: '1d' },
+        dependsOn: refs(v.depends_on), due: day(v.due, 'due of', tid), notBefore: day(v.not_before, 'not_before of', tid),
+        status: TASK_STATUSES.includes(status as TaskStatus) ? (status as TaskStatus) : 'todo', doneOn: day(v.done_on, 'done_on of', tid),
+        followUps, tags: texts(v.tags), notes: str(v.notes),
+        milestone: mid, index: tasks.length, idSpan: spanOf(v.id!), node: tn,
       };
       milestone.tasks.push(task);
       tasks.push(task);

@@ -24,6 +24,7 @@ export function checkSemantics(plan: Plan): RawDiagnostic[] {
 }
 
 function duplicateIds(plan: Plan, out: RawDiagnostic[]): void {
+  if (plan.items.size === plan.milestones.length + plan.tasks.length) return; // every id once
   const all: (Task | Milestone)[] = [];
   for (const m of plan.milestones) { all.push(m); all.push(...m.tasks); }
   all.sort((a, b) => a.idSpan.start - b.idSpan.start);
@@ -54,23 +55,29 @@ function references(plan: Plan, out: RawDiagnostic[]): void {
 }
 
 function people(plan: Plan, out: RawDiagnostic[]): void {
-  const check = (id: string | undefined, span: Span | undefined, role: string) => {
-    if (id === undefined || span === undefined || plan.people.has(id)) return;
+  // the span and the role are looked up and worded only for an unknown person
+  const check = (id: string | undefined, node: MapNode | undefined, key: string, role: (of?: string) => string, of?: string) => {
+    if (id === undefined || node === undefined || plan.people.has(id)) return;
+    const span = valueSpan(node, key);
+    if (span === undefined) return;
     const suggestions = nearest(id, plan.people.keys());
     out.push({
       code: 'unknown-person', severity: 'error',
-      message: `"${id}" (${role}) is not in people.${suggestions.length ? ` Did you mean ${suggestions.map((s) => `"${s}"`).join(' or ')}?` : ' Add them to people.'}`,
+      message: `"${id}" (${role(of)}) is not in people.${suggestions.length ? ` Did you mean ${suggestions.map((s) => `"${s}"`).join(' or ')}?` : ' Add them to people.'}`,
       span, data: { person: id, suggestions },
     });
   };
-  check(plan.goal.owner, valueSpan(plan.goal.node, 'owner'), 'goal owner');
+  check(plan.goal.owner, plan.goal.node, 'owner', () => 'goal owner');
   const policy = pairOf(plan.root, 'policy')?.value;
-  if (policy?.kind === 'map') check(plan.policy.escalateTo, valueSpan(policy, 'escalate_to'), 'escalate_to');
+  if (policy?.kind === 'map') check(plan.policy.escalateTo, policy, 'escalate_to', () => 'escalate_to');
   for (const t of plan.tasks) {
-    check(t.owner || undefined, valueSpan(t.node, 'owner'), `owner of ${t.id}`);
-    for (const f of t.followUps) check(f.with, valueSpan(f.node, 'with'), `follow-up with, on ${t.id}`);
+    check(t.owner || undefined, t.node, 'owner', ownerOf, t.id);
+    for (const f of t.followUps) check(f.with, f.node, 'with', followUpWith, t.id);
   }
 }
+
+const ownerOf = (id?: string) => `owner of ${id}`;
+const followUpWith = (id?: string) => `follow-up with, on ${id}`;
 
 const MAX_NAMED = 12;
 
