@@ -6,6 +6,7 @@ export * from './codes';
 export * from './sourceTree';
 export { LineIndex } from './lineIndex';
 export { checkPlan } from './check';
+export { describeFailure } from './failure';
 export { detachSource } from './detach';
 export { DEFAULT_MAX_SIZE } from './parse/preflight';
 export type { CheckOptions, CheckResult } from './check';
