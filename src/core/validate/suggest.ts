@@ -1,20 +1,24 @@
 /**
  * "Did you mean ...?": the nearest names by edit distance, for typos in keys and ids. The
- * candidates are indexed once (by length, and sorted for prefixes), and each question costs a
- * bounded amount of work however many candidates there are: at most `DISTANCE_BUDGET` edit
- * distances, the nearest lengths first, each linear in the candidate's length for names of up
- * to 32 characters (bit-parallel) and within a band of `MAX_DISTANCE` otherwise.
+ * candidates are indexed once: by each string with one character deleted (so a candidate one
+ * typo away, an inserted, missing, wrong or swapped letter, is found by lookups however many
+ * candidates there are), by length, and sorted for prefixes. Each question then costs a bounded
+ * amount of work: at most `DISTANCE_BUDGET` edit distances (those found by the deletions first,
+ * then the nearest lengths), each linear in the candidate's length for names of up to 32
+ * characters (bit-parallel) and within a band of `MAX_DISTANCE` otherwise.
  */
 
 /** Names longer than this get no suggestion (ids and keys are at most 100 characters). */
 const MAX_NAME = 100;
 /** Edit distances computed for one question. */
-const DISTANCE_BUDGET = 2000;
+const DISTANCE_BUDGET = 500;
 /** The same for names over 32 characters, whose distance costs a band of the full table. */
-const LONG_DISTANCE_BUDGET = 200;
+const LONG_DISTANCE_BUDGET = 100;
 /** Candidates looked at that start with the name (all as good as each other). */
 const PREFIX_BUDGET = 50;
 const MAX_DISTANCE = 8;
+/** Longer candidates are not indexed by deletions (the index grows with the square of the length). */
+const DELETION_INDEX_MAX = 32;
 
 interface Candidate {
   name: string;
@@ -25,6 +29,8 @@ export class Suggester {
   private readonly byLength = new Map<number, Candidate[]>();
   private readonly byLower = new Map<string, Candidate[]>();
   private readonly sorted: Candidate[] = [];
+  /** Candidates of up to `DELETION_INDEX_MAX` characters by each string with one character deleted. */
+  private readonly byDeletion = new Map<string, Candidate[]>();
 
   constructor(candidates: Iterable<string>) {
     for (const name of candidates) {
@@ -33,6 +39,7 @@ export class Suggester {
       this.sorted.push(c);
       listIn(this.byLength, c.lower.length).push(c);
       listIn(this.byLower, c.lower).push(c);
+      if (c.lower.length <= DELETION_INDEX_MAX) for (const d of deletions(c.lower)) listIn(this.byDeletion, d).push(c);
     }
     this.sorted.sort((a, b) => (a.lower < b.lower ? -1 : a.lower > b.lower ? 1 : 0));
   }
@@ -63,17 +70,29 @@ export class Suggester {
     }
   }
 
-  /** Candidates within `max` edits, the nearest lengths first, within the budget. */
+  /**
+   * Candidates within `max` edits, within the budget: first those one deletion away on either
+   * side (one insertion, deletion, substitution or swap of two letters), then the others, the
+   * nearest lengths first.
+   */
   private near(lower: string, max: number, score: (c: Candidate, s: number) => void): void {
     let budget = lower.length > 32 ? LONG_DISTANCE_BUDGET : DISTANCE_BUDGET;
     const distance = distanceTo(lower);
+    // a candidate found both ways is measured twice: cheaper than remembering it
+    const consider = (c: Candidate): boolean => {
+      if (budget-- <= 0) return false;
+      const d = distance(c.lower, max);
+      if (d <= max) score(c, d);
+      return true;
+    };
+    const keys = [lower, ...deletions(lower)];
+    for (const key of keys) {
+      for (const c of this.byDeletion.get(key) ?? []) if (!consider(c)) return;
+      for (const c of this.byLower.get(key) ?? []) if (!consider(c)) return;
+    }
     for (let diff = 0; diff <= max; diff++) {
       for (const len of diff === 0 ? [lower.length] : [lower.length - diff, lower.length + diff]) {
-        for (const c of this.byLength.get(len) ?? []) {
-          if (budget-- <= 0) return;
-          const d = distance(c.lower, max);
-          if (d <= max) score(c, d);
-        }
+        for (const c of this.byLength.get(len) ?? []) if (!consider(c)) return;
       }
     }
   }
@@ -151,6 +170,16 @@ function banded(a: string, b: string, max: number): number {
     [prev, cur] = [cur, prev];
   }
   return Math.min(prev[b.length]!, max + 1);
+}
+
+/** `s` with each one of its characters deleted (each distinct result once). */
+function deletions(s: string): string[] {
+  const out: string[] = [];
+  for (let k = 0; k < s.length; k++) {
+    if (k > 0 && s[k] === s[k - 1]) continue; // deleting either of two equal neighbours gives the same
+    out.push(s.slice(0, k) + s.slice(k + 1));
+  }
+  return out;
 }
 
 function listIn<K, V>(map: Map<K, V[]>, key: K): V[] {

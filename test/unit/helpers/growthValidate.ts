@@ -4,6 +4,14 @@
  * well under 6x, a quadratic one goes to about 16x.
  */
 import assert from 'node:assert/strict';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
+/** A full garbage collection before each timed run, so one run does not pay for the last one's garbage. */
+const collectGarbage: () => void = (() => {
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+})();
 
 export interface Growth {
   /** Median milliseconds at n and at 4n. */
@@ -18,6 +26,7 @@ export function measureGrowth<T>(make: (n: number) => T, run: (input: T) => unkn
   const times: [number[], number[]] = [[], []];
   for (let r = -1; r < runs; r++) {
     for (const k of [0, 1] as const) {
+      collectGarbage();
       const t0 = performance.now();
       run(inputs[k]);
       const ms = performance.now() - t0;
