@@ -15,46 +15,81 @@ export function hasMagic(pattern: string): boolean {
 
 /**
  * Expand `{a,b}` alternatives, left to right, nested braces included. A brace without a
- * matching close or without a comma is literal. Throws when the expansion passes `limit`.
+ * matching close or without a comma is literal. Throws, naming the brace, when the expansion
+ * passes `limit`. Two passes over the pattern and no recursion, so the time is the pattern's
+ * length times the alternatives (at most `limit`) whatever the nesting.
  */
 export function expandBraces(pattern: string, limit = MAX_ALTERNATIVES): string[] {
-  const open = findBrace(pattern);
-  if (!open) return [pattern];
-  const { start, end, parts } = open;
-  const head = pattern.slice(0, start);
-  const tails = expandBraces(pattern.slice(end + 1), limit);
-  const out: string[] = [];
-  for (const part of parts) {
-    for (const mid of expandBraces(part, limit)) {
-      for (const tail of tails) {
-        out.push(head + mid + tail);
-        if (out.length > limit) throw new Error(`the pattern expands to more than ${limit} alternatives`);
-      }
+  const roles = matchBraces(pattern);
+  if (!roles.includes(OPEN)) return [pattern];
+  // The alternatives of the text so far, and those of each brace being read.
+  let current = [''];
+  const open: { at: number; outer: string[]; done: string[] }[] = [];
+  let literal = '';
+  const flush = () => {
+    if (literal) current = current.map((s) => s + literal);
+    literal = '';
+  };
+  for (let i = 0; i < pattern.length; i++) {
+    const role = roles[i];
+    if (role === 0) {
+      literal += pattern[i];
+      continue;
+    }
+    flush();
+    if (role === OPEN) {
+      open.push({ at: i, outer: current, done: [] });
+      current = [''];
+      continue;
+    }
+    const top = open[open.length - 1]!;
+    for (const s of current) top.done.push(s);
+    current = [''];
+    // every alternative so far is in the result: stop as soon as there are too many
+    if (top.outer.length * top.done.length > limit) throw new Error(`the pattern expands to more than ${limit} alternatives (at the brace at character ${top.at + 1})`);
+    if (role === CLOSE) {
+      open.pop();
+      current = top.outer.flatMap((o) => top.done.map((d) => o + d));
     }
   }
-  return out;
+  flush();
+  return current;
 }
 
-/** The first `{...}` with a top-level comma: its bounds and its comma-separated parts. */
-function findBrace(p: string): { start: number; end: number; parts: string[] } | undefined {
-  for (let start = p.indexOf('{'); start >= 0; start = p.indexOf('{', start + 1)) {
-    let depth = 0;
-    const commas: number[] = [];
-    for (let i = start; i < p.length; i++) {
-      const c = p[i];
-      if (c === '{') depth++;
-      else if (c === '}') {
-        depth--;
-        if (depth === 0) {
-          if (commas.length === 0) break; // `{x}`: literal, try the next brace
-          const bounds = [start, ...commas, i];
-          const parts = bounds.slice(1).map((b, k) => p.slice(bounds[k]! + 1, b));
-          return { start, end: i, parts };
-        }
-      } else if (c === ',' && depth === 1) commas.push(i);
+const OPEN = 1;
+const COMMA = 2;
+const CLOSE = 3;
+
+/**
+ * The role of each character: the braces that expand (a `{` with a matching `}` and a comma of
+ * its own) and their commas; 0 for the rest. One pass with stacks of positions.
+ */
+function matchBraces(p: string): Int8Array {
+  const roles = new Int8Array(p.length);
+  // stacks of positions, as typed arrays: no growing and no garbage however deep the nesting
+  const opens = new Int32Array(p.length);
+  /** Where each open brace's commas start in `commas`. */
+  const firstComma = new Int32Array(p.length);
+  const commas = new Int32Array(p.length);
+  let depth = 0;
+  let commaCount = 0;
+  for (let i = 0; i < p.length; i++) {
+    const c = p.charCodeAt(i);
+    if (c === 0x7b /* { */) {
+      opens[depth] = i;
+      firstComma[depth++] = commaCount;
+    } else if (c === 0x2c /* , */ && depth > 0) commas[commaCount++] = i;
+    else if (c === 0x7d /* } */ && depth > 0) {
+      const at = opens[--depth]!;
+      const first = firstComma[depth]!;
+      if (commaCount === first) continue; // `{x}`: literal
+      roles[at] = OPEN;
+      for (let k = first; k < commaCount; k++) roles[commas[k]!] = COMMA;
+      roles[i] = CLOSE;
+      commaCount = first;
     }
   }
-  return undefined;
+  return roles;
 }
 
 /** Whether one path segment matches one pattern segment (`*` and `?`, no `/`). */

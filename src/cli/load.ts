@@ -5,7 +5,7 @@
  * UTF-16 text (`invalid-encoding`, at the first bad byte), so a run over thousands of files
  * reports every one of them.
  */
-import { checkPlan, decodePlanBytes, type CheckResult, type Day } from '../core';
+import { checkPlan, decodePlanBytes, describeFailure, type CheckResult, type Day } from '../core';
 import type { FoundFile } from './files';
 import { errorCode, type CliIO } from './io';
 import { fileLevelDiagnostic, sortDiagnostics, toCliDiagnostic, type FileReport } from './format/report';
@@ -54,8 +54,7 @@ export async function loadPlan(io: CliIO, file: FoundFile, options: LoadOptions)
     report.diagnostics = sortDiagnostics(result.diagnostics.map(toCliDiagnostic));
     return { report, result, unreadable: false };
   } catch (err) {
-    const what = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
-    report.diagnostics.push(fileLevelDiagnostic('internal-error', 'error', `Internal error while checking this file (please report it): ${what}`));
+    report.diagnostics.push(fileLevelDiagnostic('internal-error', 'error', `Internal error while checking this file (please report it): ${describeFailure(err)}`));
     return { report, unreadable: false };
   }
 }

@@ -2,6 +2,7 @@
  * The `workback` CLI: `run(argv, io)` parses the command line, runs one command and returns
  * the exit code. All I/O goes through `io` (see io.ts), so tests drive it in memory.
  */
+import { describeFailure } from '../core';
 import { parseArgs, UsageError, type OptionSpec } from './args';
 import { checkCommand } from './commands/check';
 import { EXIT_USAGE, HELP_OPTION, type Command } from './commands/command';
@@ -51,9 +52,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
       await out.err(`Run 'workback ${err.command ? `${err.command} ` : ''}--help' for usage.\n`);
       return EXIT_USAGE;
     }
-    const what = err instanceof Error ? (err.stack ?? `${err.name}: ${err.message}`) : String(err);
-    const lines = what.split(/\r?\n/).map(escapeTerminal);
-    await out.err(`workback: internal error (please report it):\n${lines.join('\n')}\n`);
+    await out.err(`workback: internal error (please report it): ${escapeTerminal(describeFailure(err))}\n`);
     return EXIT_USAGE;
   }
 }

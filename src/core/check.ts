@@ -1,5 +1,6 @@
 /** checkPlan: parse, validate and (when a date is given) schedule a plan's text. Never throws. */
 import type { Day } from './day';
+import { describeFailure } from './failure';
 import { severityRank, type Diagnostic, type RawDiagnostic } from './diagnostic';
 import { LineIndex } from './lineIndex';
 import type { Plan } from './model';
@@ -51,27 +52,40 @@ export function checkPlan(text: string, options: CheckOptions = {}): CheckResult
     raw = parsed.diagnostics;
     const fatal = raw.some((d) => d.severity === 'error');
     if (tree && !fatal) {
-      raw.push(...checkSchema(tree, parsed.plain));
+      append(raw, checkSchema(tree, parsed.plain));
       if (tree.kind === 'map') {
         const built = buildModel(tree);
         plan = built.plan;
-        raw.push(...built.diagnostics, ...checkSemantics(plan));
+        append(raw, built.diagnostics);
+        append(raw, checkSemantics(plan));
         if (options.today !== undefined && !raw.some((d) => d.severity === 'error')) {
           schedule = schedulePlan(plan, options.today);
-          raw.push(...schedule.diagnostics);
+          append(raw, schedule.diagnostics);
         }
       }
     }
   } catch (e) {
-    // A bug must not take the editor or the CLI down: report it where it can be seen.
-    raw.push({ code: 'internal-error', severity: 'error', message: `Workback failed on this file: ${(e as Error)?.stack ?? e}`, span: { start: 0, end: 0 } });
+    // A bug must not take the editor or the CLI down: report it where it can be seen (without
+    // the stack and its paths: the extension logs those, the CLI has none to show).
+    raw.push({ code: 'internal-error', severity: 'error', message: `Workback failed on this file (please report it): ${describeFailure(e)}`, span: { start: 0, end: 0 } });
   }
   return { diagnostics: finish(raw, lines, options.maxProblems ?? 1000), plan, schedule, tree, lines, engine };
+}
+
+/** `to.push(...from)` without the spread, which overflows the stack past about 120,000 items. */
+function append(to: RawDiagnostic[], from: readonly RawDiagnostic[]): void {
+  for (const d of from) to.push(d);
 }
 
 function finish(raw: RawDiagnostic[], lines: LineIndex, max: number): Diagnostic[] {
   raw.sort((a, b) => a.span.start - b.span.start || severityRank[a.severity] - severityRank[b.severity] || a.span.end - b.span.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   const kept = raw.length > max ? raw.slice(0, max) : raw;
+  for (const d of kept) {
+    if (!d.details) continue;
+    const { message, data } = d.details();
+    d.message = message;
+    if (data) d.data = data;
+  }
   const out: Diagnostic[] = kept.map((d) => {
     const o: Diagnostic = { code: d.code, severity: d.severity, message: d.message, range: lines.range(d.span), span: d.span };
     if (d.related) o.related = d.related.map((r) => ({ message: r.message, range: lines.range(r.span) }));

@@ -44,6 +44,12 @@ export interface RawDiagnostic {
   span: Span;
   related?: { message: string; span: Span }[];
   data?: Record<string, unknown>;
+  /**
+   * The message and data, when working them out costs more than finding the place (wording a
+   * schema error, a "did you mean" search): called only for the diagnostics that are reported,
+   * so problems past the cap cost no more than their position.
+   */
+  details?: () => { message: string; data?: Record<string, unknown> };
 }
 
 export const severityRank: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };

@@ -7,6 +7,7 @@ export * from './sourceTree';
 export { LineIndex } from './lineIndex';
 export { checkPlan } from './check';
 export { decodePlanBytes, type Decoded, type DecodeOptions, type PlanEncoding } from './decode';
+export { describeFailure } from './failure';
 export { detachSource } from './detach';
 export { DEFAULT_MAX_SIZE } from './parse/preflight';
 export type { CheckOptions, CheckResult } from './check';

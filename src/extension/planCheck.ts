@@ -1,5 +1,5 @@
 /** The plan index's check of one text, and the problems it makes of what it cannot check. */
-import { checkPlan, LineIndex, type CheckResult, type Day, type Diagnostic } from '../core';
+import { checkPlan, describeFailure, LineIndex, type CheckResult, type Day, type Diagnostic } from '../core';
 
 export interface Checked {
   result?: CheckResult;
@@ -17,7 +17,7 @@ export function checkText(text: string, today: Day, maxSize: number, onError: (e
     const end = new LineIndex(text).position(Math.min(text.length, text.search(/\r|\n|$/)));
     return {
       diagnostics: [{
-        code: 'internal-error', severity: 'error', message: `Workback could not check this plan (an internal error; see the Workback log): ${e instanceof Error ? e.message : String(e)}`,
+        code: 'internal-error', severity: 'error', message: `Workback could not check this plan (an internal error; see the Workback log): ${describeFailure(e)}`,
         range: { start: { line: 0, character: 0 }, end }, span: { start: 0, end: end.character },
       }],
     };

@@ -57,7 +57,8 @@ const shownChoices = new WeakMap<HTMLSelectElement, string>();
 function fill(s: HTMLSelectElement, all: string, choices: readonly Choice[], value: string): void {
   const key = JSON.stringify([all, choices.map((c) => [c.value, c.label])]);
   if (shownChoices.get(s) !== key) {
-    s.replaceChildren(new Option(all, ''), ...choices.map((c) => new Option(c.label, c.value)));
+    s.replaceChildren(new Option(all, ''));
+    for (const c of choices) s.append(new Option(c.label, c.value));
     shownChoices.set(s, key);
   }
   const selected = choices.some((c) => c.value === value) ? value : '';

@@ -72,6 +72,26 @@ describe('the generated plan validator', () => {
     }), { numRuns: Number(process.env.FC_RUNS ?? 300) });
   });
 
+  it('reports the same uniqueItems pair as ajv, on random lists of workdays (numbers, NaN, nested lists and mappings)', () => {
+    const reference = compiledBySchema();
+    const generated = schemaValidator();
+    const base = toPlain(checkPlan(readFileSync(path.join(ROOT, 'examples/mfa-rollout.workback.yaml'), 'utf8')).tree!) as Record<string, unknown>;
+    const leaf = fc.oneof(fc.constantFrom('mon', 'tue', 'x', '1', 1, 0, -0, Number.NaN, true, null), fc.integer({ min: 0, max: 3 }));
+    // plain objects here: ajv's deep equality throws on the null-prototype mappings checkPlan builds
+    const item = fc.oneof(leaf, fc.array(leaf, { maxLength: 3 }), fc.dictionary(fc.constantFrom('a', 'b', 'c'), leaf, { maxKeys: 3, noNullPrototype: true }));
+    fc.assert(fc.property(fc.array(item, { maxLength: 12 }), (workdays) => {
+      const value = { ...base, calendar: { workdays } };
+      const ok = generated(value);
+      assert.equal(ok, reference(value));
+      assert.deepEqual(summary(generated.errors), summary(reference.errors));
+    }), { numRuns: Number(process.env.FC_RUNS ?? 300) });
+  });
+
+  it('compares mappings in a list without throwing (ajv\'s deep equality failed on null-prototype mappings)', () => {
+    const r = checkPlan('workback: 1\ntitle: T\ngoal: { outcome: O, due: 2027-01-01 }\npeople: { a: { name: A } }\ncalendar:\n  workdays: [{a: 1}, {a: 1}, mon, mon]\nmilestones:\n  - { id: m, title: M }\n');
+    assert.deepEqual(r.diagnostics.map((d) => d.code), ['schema-type', 'schema-type', 'schema-unique']);
+  });
+
   it('words its errors from the schema at the instance path: the keys allowed in a task, the format of a date', () => {
     const r = checkPlan('workback: 1\ntitle: T\ngoal: { outcome: O, due: 2027-01-01 }\npeople: { a: { name: A } }\nmilestones:\n  - id: m\n    title: M\n    tasks:\n      - { id: t, title: T, owner: a, duration: 1d, ownr: a }\n');
     const d = r.diagnostics.find((x) => x.code === 'schema-unknown-key');

@@ -16,7 +16,7 @@ function width(text: string): number {
 
 /** The table as lines; the last column is not padded, so long titles do not pad every row. */
 export function renderTable(columns: readonly Column[], rows: readonly (readonly string[])[]): string {
-  const widths = columns.map((c, i) => Math.max(width(c.header), ...rows.map((r) => width(r[i] ?? ''))));
+  const widths = columns.map((c, i) => rows.reduce((w, r) => Math.max(w, width(r[i] ?? '')), width(c.header)));
   const line = (cells: readonly string[]): string =>
     cells
       .map((cell, i) => {

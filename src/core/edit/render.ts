@@ -53,7 +53,7 @@ export function blockMapLines(value: EditMap, col: number, layout: Layout): stri
 /** The lines of a block sequence, its dashes at column `dashCol`; a mapping item's keys `itemOffset` right of the dash. */
 export function blockSeqLines(value: EditSeq, dashCol: number, layout: Layout, itemOffset = layout.itemOffset): string[] {
   const out: string[] = [];
-  for (const item of value.items) out.push(...blockItemLines(item, dashCol, layout, itemOffset));
+  for (const item of value.items) for (const line of blockItemLines(item, dashCol, layout, itemOffset)) out.push(line);
   return out;
 }
 

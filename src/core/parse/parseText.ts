@@ -70,6 +70,6 @@ function shift(result: EngineResult, by: number): void {
     n.start += by;
     n.end += by;
     if (n.kind === 'map') for (const p of n.pairs) { p.key.start += by; p.key.end += by; stack.push(p.value); }
-    else if (n.kind === 'seq') stack.push(...n.items);
+    else if (n.kind === 'seq') for (const item of n.items) stack.push(item);
   }
 }

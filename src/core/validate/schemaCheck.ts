@@ -7,7 +7,7 @@ import type { ErrorObject } from 'ajv';
 import type { RawDiagnostic, Span } from '../diagnostic';
 import { childSchema, isArray, propertiesOf, rootSchema, type SchemaView } from '../schemaView';
 import { validate as generatedValidate } from './planValidator.generated';
-import { nodeAtPath, spanOf, type MapNode, type SourceNode } from '../sourceTree';
+import { nodeAtPath, spanOf, type SourceNode } from '../sourceTree';
 import { nearest } from './suggest';
 
 /** ajv's validation function: true when `value` is a valid plan, else false with `errors` set. */
@@ -36,8 +36,7 @@ export function checkSchema(tree: SourceNode, value: unknown): RawDiagnostic[] {
     const prev = best.get(key);
     if (!prev || PRIORITY.indexOf(d.code) < PRIORITY.indexOf(prev.code)) best.set(key, d);
   }
-  const out = [...best.values()];
-  return out;
+  return [...best.values()];
 }
 
 const STRING_RULES = new Set(['pattern', 'maxLength', 'minLength', 'format']);
@@ -46,7 +45,8 @@ const PRIORITY = ['schema-type', 'schema-required', 'schema-unknown-key', 'schem
 
 function pathOf(instancePath: string): string[] {
   if (!instancePath) return [];
-  return instancePath.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segments = instancePath.slice(1).split('/');
+  return instancePath.includes('~') ? segments.map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')) : segments;
 }
 
 /** The schema of the value at an instance path (a list's items by index, a map's by key). */
@@ -111,49 +111,85 @@ function ownerSpan(tree: SourceNode, path: string[]): Span {
 }
 
 /** A value's span; an empty value (`key:`) is shown on its key. */
-function valueSpan(tree: SourceNode, path: string[]): Span {
-  const node = nodeAtPath(tree, path);
+function valueSpan(tree: SourceNode, path: string[], node = nodeAtPath(tree, path)): Span {
   if (!node) return ownerSpan(tree, path.slice(0, -1));
   if (node.start === node.end) return ownerSpan(tree, path);
   return spanOf(node);
 }
 
+/** Where an error is shown and its code: cheap, for every error; the wording waits (`details`). */
 function toDiagnostic(tree: SourceNode, err: ErrorObject): RawDiagnostic | undefined {
   const path = pathOf(err.instancePath);
   const node = nodeAtPath(tree, path);
-  const name = fieldName(path);
-  const def = schemaOfValue(path)?.ref;
   const params = err.params as Record<string, unknown>;
+  const at = placeOf(tree, err, path, node, params);
+  if (!at) return undefined;
+  return { code: at.code, severity: 'error', message: '', span: at.span, details: () => wordingOf(err, path, node, params) };
+}
+
+/** The key a `propertyNames` error is about, or undefined for any other error. */
+function badName(err: ErrorObject, params: Record<string, unknown>): string | undefined {
   const propertyName = (err as ErrorObject & { propertyName?: string }).propertyName;
-  if (propertyName !== undefined || err.keyword === 'propertyNames') {
+  if (propertyName !== undefined) return propertyName;
+  return err.keyword === 'propertyNames' ? String(params.propertyName) : undefined;
+}
+
+const LIMITS = new Set(['maxLength', 'minLength', 'maxItems', 'minItems', 'maxProperties', 'minProperties', 'minimum', 'maximum']);
+
+function placeOf(tree: SourceNode, err: ErrorObject, path: string[], node: SourceNode | undefined, params: Record<string, unknown>): { code: string; span: Span } | undefined {
+  const key = badName(err, params);
+  if (key !== undefined) {
     // a key that is not a valid name (people's ids): shown on the key itself
-    const key = propertyName ?? String(params.propertyName);
     const pair = node?.kind === 'map' ? node.byKey.get(key) : undefined;
-    const what = path[path.length - 1] === 'people' ? 'person id' : 'key';
-    return { code: 'schema-format', severity: 'error', message: `"${key}" is not a valid ${what}: use letters, digits, _, . or -, starting with a letter or digit.`, span: pair ? spanOf(pair.key) : ownerSpan(tree, path), data: { format: 'personId', path } };
+    return { code: 'schema-format', span: pair ? spanOf(pair.key) : ownerSpan(tree, path) };
   }
   // A string rule on a mapping checks one of its keys, inside `propertyNames`: that error
   // (with the key's name) speaks for it.
   if (node?.kind === 'map' && STRING_RULES.has(err.keyword)) return undefined;
   switch (err.keyword) {
+    case 'required': return { code: 'schema-required', span: ownerSpan(tree, path) };
+    case 'additionalProperties': {
+      const pair = node?.kind === 'map' ? node.byKey.get(String(params.additionalProperty)) : undefined;
+      return { code: 'schema-unknown-key', span: pair ? spanOf(pair.key) : ownerSpan(tree, path) };
+    }
+    case 'type': return { code: 'schema-type', span: valueSpan(tree, path, node) };
+    case 'pattern': return { code: 'schema-format', span: valueSpan(tree, path, node) };
+    case 'enum':
+    case 'const': return { code: 'schema-enum', span: valueSpan(tree, path, node) };
+    case 'uniqueItems': {
+      const item = duplicateItem(node, params);
+      return { code: 'schema-unique', span: item ? spanOf(item) : valueSpan(tree, path, node) };
+    }
+    default:
+      if (!LIMITS.has(err.keyword)) return { code: 'schema-type', span: valueSpan(tree, path, node) };
+      return { code: 'schema-limit', span: err.keyword.endsWith('Items') || err.keyword.endsWith('Properties') ? ownerSpan(tree, path) : valueSpan(tree, path, node) };
+  }
+}
+
+/** The later of the two equal items of a `uniqueItems` error. */
+function duplicateItem(node: SourceNode | undefined, params: Record<string, unknown>): SourceNode | undefined {
+  return node?.kind === 'seq' ? node.items[Math.max(Number(params.i), Number(params.j))] : undefined;
+}
+
+function wordingOf(err: ErrorObject, path: string[], node: SourceNode | undefined, params: Record<string, unknown>): { message: string; data: Record<string, unknown> } {
+  const name = fieldName(path);
+  const key = badName(err, params);
+  if (key !== undefined) {
+    const what = path[path.length - 1] === 'people' ? 'person id' : 'key';
+    return { message: `"${key}" is not a valid ${what}: use letters, digits, _, . or -, starting with a letter or digit.`, data: { format: 'personId', path } };
+  }
+  switch (err.keyword) {
     case 'required': {
       const missing = String(params.missingProperty);
-      return { code: 'schema-required', severity: 'error', message: `Missing required key "${missing}" in ${path.length ? name : 'the plan'}.`, span: ownerSpan(tree, path), data: { missing, path } };
+      return { message: `Missing required key "${missing}" in ${path.length ? name : 'the plan'}.`, data: { missing, path } };
     }
     case 'additionalProperties': {
       const key = String(params.additionalProperty);
-      const map = node as MapNode | undefined;
-      const pair = map?.kind === 'map' ? map.byKey.get(key) : undefined;
       const view = schemaOfValue(path);
       const allowed = view ? propertiesOf(view).map((p) => p.name) : [];
       const suggestions = nearest(key, allowed, 1);
       const hint = suggestions.length ? ` Did you mean "${suggestions[0]}"?` : allowed.length ? ` Allowed here: ${allowed.join(', ')}.` : '';
-      return {
-        code: 'schema-unknown-key', severity: 'error',
-        message: `Unknown key "${key}" in ${path.length ? name : 'the plan'}.${hint} (Keys starting with x- are allowed and ignored.)`,
-        span: pair ? spanOf(pair.key) : ownerSpan(tree, path),
-        data: { key, suggestions, path },
-      };
+      return { message: `Unknown key "${key}" in ${path.length ? name : 'the plan'}.${hint} (Keys starting with x- are allowed and ignored.)`, data: { key, suggestions, path } };
     }
     case 'type': {
       const expected = String(params.type);
@@ -161,46 +197,38 @@ function toDiagnostic(tree: SourceNode, err: ErrorObject): RawDiagnostic | undef
       const message = quote
         ? `"${name}" must be text, but YAML reads ${node!.text} as ${typeof node!.value === 'number' ? 'a number' : 'a boolean'}: quote it ("${node!.text}").`
         : `"${name}" must be ${article(expected)}, not ${describe(node)}.`;
-      return { code: 'schema-type', severity: 'error', message, span: valueSpan(tree, path), data: { expected, path } };
+      return { message, data: { expected, path } };
     }
     case 'pattern': {
+      const def = schemaOfValue(path)?.ref;
       const hint = def && FORMAT_HINTS[def] ? FORMAT_HINTS[def] : `text matching ${String(params.pattern)}`;
       let message = `"${name}" must be ${hint}; got ${describe(node)}.`;
       if (def === 'date' && node?.kind === 'scalar' && /^\d{4}-\d\d-\d\d[T ]/.test(node.text)) message = `"${name}" must be a calendar date YYYY-MM-DD without a time; got ${describe(node)}.`;
       if (def === 'duration' && node?.kind === 'scalar' && /^0+[dw]$/.test(node.text)) message = `"${name}" must be at least 1 workday; ${node.text} is not a duration.`;
-      return { code: 'schema-format', severity: 'error', message, span: valueSpan(tree, path), data: { format: def, path } };
+      return { message, data: { format: def, path } };
     }
     case 'enum':
     case 'const': {
       const allowed = (params.allowedValues as unknown[] | undefined) ?? [params.allowedValue];
-      return { code: 'schema-enum', severity: 'error', message: `"${name}" must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}; got ${describe(node)}.`, span: valueSpan(tree, path), data: { allowed, path } };
+      return { message: `"${name}" must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}; got ${describe(node)}.`, data: { allowed, path } };
     }
     case 'uniqueItems': {
-      const seq = node?.kind === 'seq' ? node : undefined;
-      const j = Number(params.j);
-      const item = seq?.items[Math.max(Number(params.i), j)];
-      return { code: 'schema-unique', severity: 'error', message: `"${name}" lists ${item ? describe(item) : 'an entry'} twice.`, span: item ? spanOf(item) : valueSpan(tree, path), data: { path } };
-    }
-    case 'maxLength':
-    case 'minLength':
-    case 'maxItems':
-    case 'minItems':
-    case 'maxProperties':
-    case 'minProperties':
-    case 'minimum':
-    case 'maximum': {
-      const limit = Number(params.limit);
-      const what = err.keyword.endsWith('Length') ? 'characters' : err.keyword.endsWith('Items') ? 'entries' : err.keyword.endsWith('Properties') ? 'keys' : '';
-      const bound = err.keyword.startsWith('max') ? 'at most' : 'at least';
-      const message = err.keyword === 'minItems' && limit === 1 ? `"${name}" needs at least one entry.`
-        : err.keyword === 'minLength' && limit === 1 ? `"${name}" must not be empty.`
-        : `"${name}" must have ${bound} ${limit}${what ? ' ' + what : ''}.`;
-      const span = err.keyword.endsWith('Items') || err.keyword.endsWith('Properties') ? ownerSpan(tree, path) : valueSpan(tree, path);
-      return { code: 'schema-limit', severity: 'error', message, span, data: { limit, path } };
+      const item = duplicateItem(node, params);
+      return { message: `"${name}" lists ${item ? describe(item) : 'an entry'} twice.`, data: { path } };
     }
     default:
-      return { code: 'schema-type', severity: 'error', message: `"${name}" is not valid here (${err.keyword}).`, span: valueSpan(tree, path), data: { path } };
+      if (!LIMITS.has(err.keyword)) return { message: `"${name}" is not valid here (${err.keyword}).`, data: { path } };
+      return limitWording(err.keyword, Number(params.limit), name, path);
   }
+}
+
+function limitWording(keyword: string, limit: number, name: string, path: string[]): { message: string; data: Record<string, unknown> } {
+  const what = keyword.endsWith('Length') ? 'characters' : keyword.endsWith('Items') ? 'entries' : keyword.endsWith('Properties') ? 'keys' : '';
+  const bound = keyword.startsWith('max') ? 'at most' : 'at least';
+  const message = keyword === 'minItems' && limit === 1 ? `"${name}" needs at least one entry.`
+    : keyword === 'minLength' && limit === 1 ? `"${name}" must not be empty.`
+    : `"${name}" must have ${bound} ${limit}${what ? ' ' + what : ''}.`;
+  return { message, data: { limit, path } };
 }
 
 function article(type: string): string {

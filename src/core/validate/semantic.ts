@@ -5,7 +5,7 @@ import type { Milestone, Plan, Task } from '../model';
 import { pairOf, spanOf, type MapNode } from '../sourceTree';
 import { orderedGraph } from '../schedule/graph';
 import { buildDependencyGraph, cycleIn, cyclicComponents, sourceOf } from './dependencyGraph';
-import { nearest } from './suggest';
+import { Suggester } from './suggest';
 
 const valueSpan = (node: MapNode, key: string): Span | undefined => {
   const p = pairOf(node, key);
@@ -26,7 +26,7 @@ export function checkSemantics(plan: Plan): RawDiagnostic[] {
 function duplicateIds(plan: Plan, out: RawDiagnostic[]): void {
   if (plan.items.size === plan.milestones.length + plan.tasks.length) return; // every id once
   const all: (Task | Milestone)[] = [];
-  for (const m of plan.milestones) { all.push(m); all.push(...m.tasks); }
+  for (const m of plan.milestones) { all.push(m); for (const t of m.tasks) all.push(t); }
   all.sort((a, b) => a.idSpan.start - b.idSpan.start);
   for (const item of all) {
     const first = plan.items.get(item.id)!;
@@ -39,15 +39,28 @@ function duplicateIds(plan: Plan, out: RawDiagnostic[]): void {
   }
 }
 
+/** A "did you mean" index of `names`, built the first time a reported problem asks. */
+function lazySuggester(names: () => Iterable<string>): () => Suggester {
+  let built: Suggester | undefined;
+  return () => (built ??= new Suggester(names()));
+}
+
+const didYouMean = (suggestions: readonly string[]): string => ` Did you mean ${suggestions.map((s) => `"${s}"`).join(' or ')}?`;
+
+// The suggestions are searched only for the problems that are reported (`details`): past the
+// problem cap, an unknown reference costs a map lookup.
 function references(plan: Plan, out: RawDiagnostic[]): void {
+  const ids = lazySuggester(() => plan.items.keys());
   const check = (owner: Task | Milestone) => {
     for (const r of owner.dependsOn) {
       if (plan.items.has(r.id)) continue;
-      const suggestions = nearest(r.id, plan.items.keys());
+      const message = (suggestions: readonly string[]) => `"${r.id}" is not a task or milestone of this plan.${suggestions.length ? didYouMean(suggestions) : ''}`;
       out.push({
-        code: 'unknown-id', severity: 'error',
-        message: `"${r.id}" is not a task or milestone of this plan.${suggestions.length ? ` Did you mean ${suggestions.map((s) => `"${s}"`).join(' or ')}?` : ''}`,
-        span: r.span, data: { id: r.id, suggestions },
+        code: 'unknown-id', severity: 'error', message: message([]), span: r.span, data: { id: r.id, suggestions: [] },
+        details: () => {
+          const suggestions = ids().nearest(r.id);
+          return { message: message(suggestions), data: { id: r.id, suggestions } };
+        },
       });
     }
   };
@@ -55,16 +68,20 @@ function references(plan: Plan, out: RawDiagnostic[]): void {
 }
 
 function people(plan: Plan, out: RawDiagnostic[]): void {
-  // the span and the role are looked up and worded only for an unknown person
+  // the span and the role are looked up and worded, and the suggestions searched, only for an
+  // unknown person (the suggestions only for one that is reported: `details`)
+  const names = lazySuggester(() => plan.people.keys());
   const check = (id: string | undefined, node: MapNode | undefined, key: string, role: (of?: string) => string, of?: string) => {
     if (id === undefined || node === undefined || plan.people.has(id)) return;
     const span = valueSpan(node, key);
     if (span === undefined) return;
-    const suggestions = nearest(id, plan.people.keys());
+    const message = (suggestions: readonly string[]) => `"${id}" (${role(of)}) is not in people.${suggestions.length ? didYouMean(suggestions) : ' Add them to people.'}`;
     out.push({
-      code: 'unknown-person', severity: 'error',
-      message: `"${id}" (${role(of)}) is not in people.${suggestions.length ? ` Did you mean ${suggestions.map((s) => `"${s}"`).join(' or ')}?` : ' Add them to people.'}`,
-      span, data: { person: id, suggestions },
+      code: 'unknown-person', severity: 'error', message: message([]), span, data: { person: id, suggestions: [] },
+      details: () => {
+        const suggestions = names().nearest(id);
+        return { message: message(suggestions), data: { person: id, suggestions } };
+      },
     });
   };
   check(plan.goal.owner, plan.goal.node, 'owner', () => 'goal owner');
@@ -128,11 +145,14 @@ function dues(plan: Plan, out: RawDiagnostic[]): void {
 }
 
 function doneWork(plan: Plan, out: RawDiagnostic[]): void {
+  // once per milestone: a done task per dependency on a large milestone would be quadratic
+  const openTask = new Map<Milestone, Task | undefined>();
   const unfinished = (id: string): string | undefined => {
     const item = plan.items.get(id);
     if (!item) return undefined;
     if (item.kind === 'task') return item.status === 'done' ? undefined : `task ${id} is ${item.status}`;
-    const open = item.tasks.find((t) => t.status !== 'done');
+    if (!openTask.has(item)) openTask.set(item, item.tasks.find((t) => t.status !== 'done'));
+    const open = openTask.get(item);
     return open ? `milestone ${id} has unfinished task ${open.id}` : undefined;
   };
   const milestones = new Map(plan.milestones.map((m) => [m.id, m] as const));

@@ -39,8 +39,8 @@ export function windowChoices(plan: Plan, schedule: Schedule, f: TimelineFilters
     .filter((x): x is ScheduledItem => x !== undefined);
   if (rowItems.length === 0) return [];
   const budget = Math.max(5, maxRows - 3); // room for the goal and the markers
-  const first = Math.min(...rowItems.map((i) => i.start));
-  const last = Math.max(...rowItems.map((i) => i.finish));
+  const first = rowItems.reduce((d, i) => Math.min(d, i.start), Infinity);
+  const last = rowItems.reduce((d, i) => Math.max(d, i.finish), -Infinity);
   const monday = (d: Day) => d - ((((d + 3) % 7) + 7) % 7);
   const count = (from: Day, to: Day) => rowItems.reduce((n, i) => n + (i.start <= to && i.finish >= from ? 1 : 0), 0);
   const out: WindowChoice[] = [];

@@ -42,7 +42,7 @@ function sourceNodeAt(tree: SourceNode | undefined, start: number): SourceNode |
     if (n.start === start) return n;
     if (n.start > start || n.end < start) continue;
     if (n.kind === 'map') for (const p of n.pairs) queue.push(p.value);
-    else if (n.kind === 'seq') queue.push(...n.items);
+    else if (n.kind === 'seq') for (const item of n.items) queue.push(item);
   }
   return undefined;
 }

@@ -30,7 +30,7 @@ function personRefs(tree: SourceNode | undefined): string[] {
         if (id !== undefined && (p.key.text === 'owner' || p.key.text === 'with' || p.key.text === 'escalate_to')) out.add(id);
         else if (p.value.kind !== 'scalar') queue.push(p.value);
       }
-    } else if (n.kind === 'seq') queue.push(...n.items);
+    } else if (n.kind === 'seq') for (const item of n.items) queue.push(item);
   }
   return [...out];
 }

@@ -105,7 +105,7 @@ function references(tree: SourceNode | undefined, id: string, keys: ReadonlySet<
   const stack: SourceNode[] = tree ? [tree] : [];
   for (let guard = 0; stack.length && guard < 500000; guard++) {
     const n = stack.pop()!;
-    if (n.kind === 'seq') stack.push(...n.items);
+    if (n.kind === 'seq') for (const item of n.items) stack.push(item);
     if (n.kind !== 'map') continue;
     for (const p of (n as MapNode).pairs) {
       const v = p.value;
