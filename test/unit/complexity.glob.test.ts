@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { expandBraces, matchSegment, matchSegments } from '../../src/cli/glob';
-import { assertLinear } from './helpers/growthValidate';
+import { assertLinear } from './helpers/growth';
 
 /** Expands, or returns the error's message: both must come quickly. */
 function expandOrRefuse(pattern: string): string[] | string {

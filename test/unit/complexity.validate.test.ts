@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { checkPlan } from '../../src/core';
 import { schemaValidator } from '../../src/core/validate/schemaCheck';
-import { assertLinear } from './helpers/growthValidate';
+import { assertLinear } from './helpers/growth';
 
 type Plain = Record<string, unknown>;
 const base = (): Plain => ({ workback: 1, title: 'T', goal: { outcome: 'O', due: '2027-01-01' }, people: { a: { name: 'A' } }, milestones: [{ id: 'm', title: 'M' }] });
