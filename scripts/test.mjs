@@ -8,7 +8,7 @@
 //   lint         eslint . (the import rules between src/ folders), in a full run only
 //   unit         mocha over out/test/unit/**/*.test.js, once per time zone, each in a child
 //                process with TZ set (the core must not depend on the time zone); the growth tests
-//                (complexity.*.test.js, timing stages as their input grows) in the first one only
+//                (complexity.*.test.js, timing stages as their input grows) once, beside them
 //   install      tools/vscode-runtime/install.sh (idempotent: a real VS Code server + Chromium)
 //   integration  mocha inside the real VS Code extension host (out/test/integration/index.js)
 //                on a temporary copy of test/fixtures/workspace
@@ -33,7 +33,7 @@ const MOCHA_CHILD = path.join(ROOT, 'scripts', 'lib', 'mocha-child.mjs');
 // DST changes (behind and ahead); WORKBACK_TEST_TZ names others (comma-separated)
 const TIME_ZONES = (process.env.WORKBACK_TEST_TZ || 'UTC,Pacific/Kiritimati,America/Los_Angeles,Europe/Berlin').split(',').filter(Boolean);
 const UNIT_PARALLEL = Math.max(2, os.availableParallelism()); // CPU-bound children: one per core
-/** Unit test files that time stages as their input grows: run in the first time zone only. */
+/** Unit test files that time stages as their input grows: run once, in a job of their own. */
 const GROWTH_TESTS = /^complexity\..*\.test\.js$/;
 const E2E_ORDER = ['grammar', 'ui', 'start', 'package'];
 const args = parseTestArgs(process.argv.slice(2));
@@ -155,30 +155,33 @@ async function lint() {
 
 // ------------------------------------------------------------------ unit
 // The first time zone's output is streamed as it runs; every other time zone prints its counts
-// as soon as it finishes, and its whole output only where it differs in what failed. The growth
-// tests run in the first time zone only.
+// as soon as it finishes, and its whole output only where it failed. The growth tests run once.
 async function unit() {
   const files = listFiles(path.join(ROOT, 'out', 'test', 'unit'), '.test.js').filter(pickStems('unit'));
-  banner(`unit: ${files.length} file(s), TZ in ${TIME_ZONES.join(', ')}${args.grep ? `, --grep ${args.grep}` : ''}`);
-  const runOne = (tz, i) => {
+  const growth = files.filter((f) => GROWTH_TESTS.test(path.basename(f)));
+  const dated = files.filter((f) => !growth.includes(f));
+  banner(`unit: ${dated.length} file(s), TZ in ${TIME_ZONES.join(', ')}; ${growth.length} growth file(s) once${args.grep ? `; --grep ${args.grep}` : ''}`);
+  // the growth tests time stages, whatever the time zone: one job of their own, started first so
+  // that the time zones share the other core meanwhile; the first time zone's output streams
+  const jobs = [
+    ...(growth.length ? [{ name: 'unit growth', files: growth, tz: TIME_ZONES[0] ?? 'UTC', stream: false }] : []),
+    ...(dated.length ? TIME_ZONES.map((tz, i) => ({ name: `unit TZ=${tz}`, files: dated, tz, stream: i === 0 })) : []),
+  ];
+  const runOne = (job) => {
     const t = Date.now();
-    // growth tests (complexity.*) time stages, whatever the time zone: the first one runs them
-    return mochaChild(i === 0 ? files : files.filter((f) => !GROWTH_TESTS.test(path.basename(f))), { env: { TZ: tz }, buffer: i > 0, timeout: 60000 }).then((r) => {
-      if (i > 0 && (r.code !== 0 || !r.stats)) {
-        console.log(`\n--- unit, TZ=${tz} (its whole output: it failed)`);
+    return mochaChild(job.files, { env: { TZ: job.tz }, buffer: !job.stream, timeout: 60000 }).then((r) => {
+      if (!job.stream && (r.code !== 0 || !r.stats)) {
+        console.log(`\n--- ${job.name} (its whole output: it failed)`);
         process.stdout.write(r.output);
       }
-      record(`unit TZ=${tz}`, Date.now() - t, r.stats, !r.stats || (r.code !== 0 && !r.stats.failures));
+      record(job.name, Date.now() - t, r.stats, !r.stats || (r.code !== 0 && !r.stats.failures));
     });
   };
   let next = 0;
   const lane = async () => {
-    while (next < TIME_ZONES.length) {
-      const i = next++;
-      await runOne(TIME_ZONES[i], i);
-    }
+    while (next < jobs.length) await runOne(jobs[next++]);
   };
-  await Promise.all(Array.from({ length: Math.min(UNIT_PARALLEL, TIME_ZONES.length) }, lane));
+  await Promise.all(Array.from({ length: Math.min(UNIT_PARALLEL, jobs.length) }, lane));
 }
 
 // ------------------------------------------------------------------ VS Code

@@ -156,6 +156,7 @@ function doneWork(plan: Plan, out: RawDiagnostic[]): void {
     return open ? `milestone ${id} has unfinished task ${open.id}` : undefined;
   };
   const milestones = new Map(plan.milestones.map((m) => [m.id, m] as const));
+  const milestoneOpen = firstOpenDependency(unfinished);
   for (const t of plan.tasks) {
     if (t.status !== 'done') {
       const p = pairOf(t.node, 'done_on');
@@ -167,10 +168,32 @@ function doneWork(plan: Plan, out: RawDiagnostic[]): void {
       if (why) out.push({ code: 'done-depends-on-open', severity: 'warning', message: `${t.id} is done but depends on ${r.id}, which is not finished (${why}).`, span: r.span, data: { id: r.id } });
     }
     const m = milestones.get(t.milestone);
-    for (const r of m?.dependsOn ?? []) {
-      const why = unfinished(r.id);
-      const span = valueSpan(t.node, 'status');
-      if (why && span) out.push({ code: 'done-depends-on-open', severity: 'warning', message: `${t.id} is done but its milestone ${m!.id} depends on ${r.id}, which is not finished (${why}).`, span, data: { id: r.id } });
+    const open = m && milestoneOpen(m);
+    const span = open && valueSpan(t.node, 'status');
+    if (open && span) {
+      const more = open.more ? `, and on ${open.more} more unfinished item${open.more === 1 ? '' : 's'}` : '';
+      out.push({ code: 'done-depends-on-open', severity: 'warning', message: `${t.id} is done but its milestone ${m.id} depends on ${open.id}, which is not finished (${open.why})${more}.`, span, data: { id: open.id } });
     }
   }
+}
+
+/**
+ * The first unfinished dependency of a milestone, and how many more there are: one problem per
+ * done task of the milestone, not one per task and dependency (that many would grow with the
+ * square of the plan).
+ */
+function firstOpenDependency(unfinished: (id: string) => string | undefined): (m: Milestone) => { id: string; why: string; more: number } | undefined {
+  const known = new Map<Milestone, { id: string; why: string; more: number } | undefined>();
+  return (m) => {
+    if (known.has(m)) return known.get(m);
+    let first: { id: string; why: string; more: number } | undefined;
+    for (const r of m.dependsOn) {
+      const why = unfinished(r.id);
+      if (!why) continue;
+      if (first) first.more++;
+      else first = { id: r.id, why, more: 0 };
+    }
+    known.set(m, first);
+    return first;
+  };
 }
