@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
+import { JSDOM } from 'jsdom';
 import { cleanCss, sanitizeSvg } from '../../src/shared/svgSanitize';
 
 const SVG = (inner: string, attrs = ''): string => `<svg xmlns="http://www.w3.org/2000/svg"${attrs}>${inner}</svg>`;
@@ -116,5 +117,26 @@ describe('sanitizeSvg: one set of rules for the page and the exported file', () 
       const markup = [...out.matchAll(/<[^>]*>|<style>[^<]*/g)].map((m) => m[0]).join('');
       assert.ok(!/\son[a-z]*=|https:\/\/e|javascript:|@import|url\(/i.test(markup), out);
     }), { numRuns: 3000 });
+  });
+
+  it('writes well-formed XML whatever the text holds: what XML cannot carry becomes U+FFFD', () => {
+    const { window } = new JSDOM('');
+    const parser = new window.DOMParser();
+    // controls, lone surrogates, U+FFFE/U+FFFF, markup characters and ordinary text, in a title and an attribute
+    const char = fc.oneof(
+      fc.integer({ min: 0, max: 0x1f }).map((c) => String.fromCharCode(c)),
+      fc.constantFrom('\uD800', '\uDFFF', '\uFFFE', '\uFFFF', '\uD83D\uDE80', '&', '<', '>', '"', '\u00A0', '\u0085'),
+      fc.string({ unit: 'grapheme', maxLength: 3 }),
+    );
+    const xmlSafe = (s: string) => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+    const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+    fc.assert(fc.property(fc.array(char, { maxLength: 30 }).map((cs) => cs.join('')), (title) => {
+      const out = clean(SVG(`<text class="${escape(title)}">${escape(title)}</text>`));
+      const doc = parser.parseFromString(out, 'image/svg+xml');
+      assert.equal(doc.getElementsByTagName('parsererror').length, 0, out);
+      const text = doc.getElementsByTagName('text')[0]!;
+      // XML parsing normalises line breaks (CR LF and CR become LF) in text, and white space in attributes
+      assert.equal(text.textContent, xmlSafe(title).replace(/\r\n?/g, '\n'));
+    }), { numRuns: 1000 });
   });
 });
