@@ -1,5 +1,5 @@
 // ESLint flat config: typescript-eslint's recommended rules, and the architecture's arrows
-// (ARCHITECTURE.md "Which way the arrows run") as per-folder no-restricted-imports:
+// (src/core pure; see docs/architecture.md) as per-folder no-restricted-imports:
 //   src/core      only yaml, ajv and relative core files (no vscode, Node, Mermaid)
 //   src/cli       no vscode, no Mermaid, nothing of the extension or the webview
 //   src/webview   only mermaid and src/shared

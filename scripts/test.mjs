@@ -29,7 +29,7 @@ import { parseTestArgs, stemsFor } from './lib/testArgs.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const MOCHA_CHILD = path.join(ROOT, 'scripts', 'lib', 'mocha-child.mjs');
-// The four of RELIABILITY.md: UTC, UTC+14 (a day ahead of UTC), UTC-8/-7 and UTC+1/+2 with their
+// Four time zones: UTC, UTC+14 (a day ahead of UTC), UTC-8/-7 and UTC+1/+2 with their
 // DST changes (behind and ahead); WORKBACK_TEST_TZ names others (comma-separated)
 const TIME_ZONES = (process.env.WORKBACK_TEST_TZ || 'UTC,Pacific/Kiritimati,America/Los_Angeles,Europe/Berlin').split(',').filter(Boolean);
 const UNIT_PARALLEL = Math.max(2, os.availableParallelism()); // CPU-bound children: one per core

@@ -34,7 +34,7 @@ function assertInert(text: string): void {
 describe('workback schedule', () => {
   const files = { '/work/plans/mfa.workback.yaml': MFA };
 
-  it("--json gives FORMAT.md's worked answer exactly", async () => {
+  it("--json gives docs/format.md's worked answer exactly", async () => {
     const r = await cli(['schedule', 'plans/mfa.workback.yaml', '--today', '2026-07-01', '--json'], files);
     assert.equal(r.code, 0, r.err);
     assert.equal(r.err, '');
@@ -251,7 +251,7 @@ describe('workback gantt', () => {
     assert.equal(lines[0], 'gantt');
     assert.ok(lines.includes('    dateFormat YYYY-MM-DD'));
     assert.ok(lines.includes('    section Method chosen with stakeholders'));
-    // FORMAT.md's worked answer: pick-method LS Wed 2026-08-05, LF Fri 2026-08-07 (end exclusive: 08-08); critical
+    // docs/format.md's worked answer: pick-method LS Wed 2026-08-05, LF Fri 2026-08-07 (end exclusive: 08-08); critical
     assert.ok(lines.includes('    Choose MFA method:crit, t2, 2026-08-05, 2026-08-08'), r.out);
     assert.ok(lines.includes('    Today:vert, today, 2026-07-01, 0d'));
     assert.ok(lines.includes('    Goal due:vert, goaldue, 2026-10-01, 0d'));

@@ -1,5 +1,5 @@
 /**
- * RELIABILITY.md: keep yaml, ajv and mermaid at versions without known advisories
+ * Keep yaml, ajv and mermaid at versions without known advisories
  * (yaml >= 2.8.3, ajv >= 8.18, mermaid >= 11.15 at the time of writing). Both the declared
  * range and the installed version must respect the floor. `npm run audit` asks the registry
  * for newer advisories where its audit endpoint is reachable.

@@ -1,4 +1,4 @@
-/** RELIABILITY.md, "Loading YAML" and "Schema and semantics": hostile and broken input. */
+/** Hostile and broken input: loading YAML, the schema and the semantic checks never throw. */
 import assert from 'node:assert/strict';
 import { checkPlan, type CheckResult } from '../../src/core';
 import { schemaValidator, workbackSchema } from '../../src/core/validate/schemaCheck';

@@ -1,9 +1,9 @@
-/** FORMAT.md's complete example and its worked answer, to the day, and its JSON schedule. */
+/** docs/format.md's worked example and its worked answer, to the day, and its JSON schedule. */
 import * as assert from 'assert';
 import { schedulePlan, toScheduleJson, criticalPath } from '../../src/core/schedule';
 import { buildPlan, day, MFA_SPEC, scheduleRows, spanOfValue } from './helpers/planBuilder';
 
-describe('schedule: FORMAT.md worked example', () => {
+describe('schedule: docs/format.md worked example', () => {
   const plan = buildPlan(MFA_SPEC);
 
   it('matches the worked answer to the day (today 2026-07-01)', () => {

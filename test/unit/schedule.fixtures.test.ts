@@ -32,7 +32,7 @@ describe('schedule: golden fixtures through YAML', () => {
     });
   }
 
-  it('FORMAT.md example: the YAML plan and the built plan schedule alike', () => {
+  it('docs/format.md example: the YAML plan and the built plan schedule alike', () => {
     const fx = loadFixtures('schedule').find((f) => f.name === 'format-example.workback.yaml')!;
     const fromYaml = checkPlan(fx.text, { today: day('2026-08-12') }).plan!;
     for (const today of ['2026-07-01', '2026-08-12', '2026-08-20', '2026-10-05']) {

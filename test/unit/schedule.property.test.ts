@@ -1,7 +1,7 @@
 /**
  * Property tests over thousands of random plans: the scheduler agrees with a naive reference
- * written straight from FORMAT.md (full milestone expansion, day-by-day loops), and keeps the
- * invariants of RELIABILITY.md. Random cyclic graphs never hang or throw.
+ * written straight from docs/format.md (full milestone expansion, day-by-day loops), and keeps the
+ * invariants of the schedule (docs/format.md "How the schedule is computed"). Random cyclic graphs never hang or throw.
  */
 import * as assert from 'assert';
 import fc from 'fast-check';
@@ -73,7 +73,7 @@ function specOf(shape: Shape, anyDeps = false): { spec: PlanSpec; today: Day } {
   return { spec, today: shape.goal + shape.today };
 }
 
-// ---------------------------------------------------------------- the reference, straight from FORMAT.md
+// ---------------------------------------------------------------- the reference, straight from docs/format.md
 
 interface Ref {
   ls: Map<string, Day>;
@@ -174,7 +174,7 @@ const dates = (s: Schedule) => new Map(s.items.map((i) => [i.id, [i.start, i.fin
 describe('schedule: properties over random plans', function () {
   this.timeout(60_000);
 
-  it('equals the reference computed straight from FORMAT.md, and keeps every invariant', () => {
+  it('equals the reference computed straight from docs/format.md, and keeps every invariant', () => {
     fc.assert(
       fc.property(shapeArb, (shape) => {
         const { spec, today } = specOf(shape);

@@ -1,4 +1,4 @@
-/** `workback schedule FILE`: the workback schedule as a table, or FORMAT.md's JSON. */
+/** `workback schedule FILE`: the workback schedule as a table, or its JSON (docs/cli.md). */
 import { criticalPath, formatDay, taskState, toScheduleJson, type PlanFile, type ScheduledItem } from '../../core';
 import { flag, positiveInteger, todayOption, UsageError, type ParsedArgs } from '../args';
 import { escapeTerminal, safeJson } from '../escape';
@@ -22,7 +22,7 @@ its status. Checkpoints (milestones without tasks) are listed on their day.
 
 Options:
   --today YYYY-MM-DD  the date the forward pass starts from (default: today, local)
-  --json              print FORMAT.md's machine-readable schedule:
+  --json              print the machine-readable schedule (docs/cli.md):
                       {"today", "minSlack", "items": [...]}
   --max-size BYTES    refuse a larger file (default: ${DEFAULT_MAX_SIZE})
   -h, --help          show this help

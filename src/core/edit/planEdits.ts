@@ -20,7 +20,7 @@ import { appendItem, fillEmptyPair, insertPairs, removePair, setScalar } from '.
 export { plainEqual } from './runEdit';
 export type { PlanEditDone, PlanEditOptions, PlanEditRefused, PlanEditResult, RefusalReason } from './runEdit';
 
-/** Where keys of a task go when they are added (FORMAT.md's order). */
+/** Where keys of a task go when they are added (docs/format.md's order). */
 export const TASK_KEY_ORDER = ['id', 'title', 'owner', 'duration', 'depends_on', 'due', 'not_before', 'status', 'done_on', 'follow_ups', 'tags', 'notes'] as const;
 export const FOLLOW_UP_KEY_ORDER = ['on', 'with', 'about', 'done'] as const;
 

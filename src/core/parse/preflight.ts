@@ -3,7 +3,7 @@
  * the nesting limit. The nesting is counted exactly by each engine as it opens collections (the
  * block engine in its own recursion, capped; the `yaml` engine behind a bound on its lexer's
  * tokens, yamlDepth.ts), never estimated from the raw text: a parser's own guard, or a stack
- * overflow, can leave V8 in a bad state (RELIABILITY.md).
+ * overflow, can leave V8 in a bad state.
  */
 import type { RawDiagnostic } from '../diagnostic';
 

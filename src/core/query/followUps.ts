@@ -1,6 +1,6 @@
 /**
  * Follow-ups across plans: the explicit `follow_ups` of tasks and the check-ins due under
- * `policy.check_in_every` (FORMAT.md "Late and overdue"). The "Follow-ups" view and `workback follow-ups`.
+ * `policy.check_in_every` (docs/format.md "Late, overdue and escalation"). The "Follow-ups" view and `workback follow-ups`.
  */
 import type { Day } from '../day';
 import type { Task } from '../model';

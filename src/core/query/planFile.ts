@@ -14,7 +14,7 @@ export interface PlanFile {
 
 export interface TaskState {
   state: TaskStateName;
-  /** Workdays late (FORMAT.md: workdays d with due < d <= today); 0 unless overdue or late start. */
+  /** Workdays late (docs/format.md: workdays d with due < d <= today); 0 unless overdue or late start. */
   daysLate: number;
   /** Late by more than policy.escalate_after. */
   escalate: boolean;

@@ -1,5 +1,5 @@
 /**
- * The backward pass (FORMAT.md "The backward schedule"): latest finish and latest start of every
+ * The backward pass (docs/format.md "Backward: the latest dates"): latest finish and latest start of every
  * task, the day of every checkpoint, walking from the goal back through the dependencies.
  */
 import type { Day } from '../day';

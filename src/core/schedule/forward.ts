@@ -1,5 +1,5 @@
 /**
- * The forward pass (FORMAT.md "Earliest dates and slack"): earliest start and finish of every
+ * The forward pass (docs/format.md "Forward: earliest dates, slack and the critical path"): earliest start and finish of every
  * task that is not done, from today, `start` and `not_before`. Done tasks constrain nothing;
  * checkpoints and the virtual milestone nodes pass on the latest finish of what they depend on.
  */

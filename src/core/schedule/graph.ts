@@ -1,5 +1,5 @@
 /**
- * The dependency graph the scheduler walks, with FORMAT.md's milestone rules expanded linearly:
+ * The dependency graph the scheduler walks, with docs/format.md's milestone rules expanded linearly:
  *
  * - a milestone with tasks gets two virtual nodes, `start` and `end`;
  *   every task of M depends on M.start, and M.end depends on every task of M;

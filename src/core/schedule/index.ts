@@ -1,9 +1,10 @@
 /**
- * schedulePlan: the workback schedule of a typed plan for a given today (FORMAT.md "The backward
- * schedule", "Earliest dates and slack", "Late and overdue"). Linear in the size of the plan,
- * iterative everywhere, bounded to 1970-2199; never throws on a cyclic or out-of-range plan.
+ * schedulePlan: the workback schedule of a typed plan for a given today (docs/format.md "Backward: the
+ * latest dates", "Forward: earliest dates, slack and the critical path", "Late, overdue and
+ * escalation"). Linear in the size of the plan, iterative everywhere, bounded to 1970-2199;
+ * never throws on a cyclic or out-of-range plan.
  *
- * Where FORMAT.md is silent:
+ * Where the format is silent (docs/format.md "Choices where the format is silent"):
  * - A cycle (which the validator reports first) gives no items and one `dependency-cycle`;
  *   a task depending on its own milestone, or a milestone on one of its own tasks, is a cycle
  *   (every task of M depends on M / on Y, itself included). Unknown ids add no edge.

@@ -1,7 +1,7 @@
 /**
- * FORMAT.md "Machine-readable schedule": what `workback schedule FILE --today D --json` prints.
+ * docs/cli.md "The JSON schedule": what `workback schedule FILE --today D --json` prints.
  * `earliestStart`, `earliestFinish`, `slack` and `critical` appear on tasks that are not done
- * only (never on done tasks or checkpoints); keys come in the order FORMAT.md lists them.
+ * only (never on done tasks or checkpoints); keys come in the order docs/cli.md lists them.
  */
 import { formatDay } from '../day';
 import type { Schedule } from './types';

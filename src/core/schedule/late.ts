@@ -1,5 +1,5 @@
 /**
- * Late and overdue, relative to today (FORMAT.md "Late and overdue"): shared by the schedule's
+ * Late and overdue, relative to today (docs/format.md "Late, overdue and escalation"): shared by the schedule's
  * diagnostics and by the queries behind the sidebar and the CLI, so that both always agree.
  */
 import type { Day } from '../day';

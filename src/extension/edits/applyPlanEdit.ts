@@ -1,6 +1,6 @@
 /**
  * Applies a plan edit computed by the core (src/core/edit) to a plan's document, as
- * RELIABILITY.md "Edits made by commands" asks:
+ * docs/architecture.md "Editing: one module for text edits" says:
  * - only plans saved as files on disk; untitled, virtual, read-only and deleted files get a message
  *   (a file that only lacks write permission is edited in the editor and not saved: the API
  *   cannot tell it apart; the message says so);

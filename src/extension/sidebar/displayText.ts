@@ -1,6 +1,6 @@
 /**
  * Plan text shown in the views: one line, bounded, with control, bidi and zero-width
- * characters neutralised (RELIABILITY.md: such characters must not reorder or hide text).
+ * characters neutralised (plan text is untrusted: such characters must not reorder or hide text).
  */
 
 // C0/C1 controls become spaces; bidi embeddings, overrides, isolates and marks, and zero-width

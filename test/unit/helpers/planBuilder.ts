@@ -243,7 +243,7 @@ interface ScheduleRowItem {
   critical: boolean;
 }
 
-/** FORMAT.md's complete example, as a spec. */
+/** docs/format.md's worked example, as a spec. */
 export const MFA_SPEC: PlanSpec = {
   title: 'MFA for every staff account',
   goal: { outcome: 'Every staff account signs in with MFA', due: '2026-09-30', owner: 'dana' },
