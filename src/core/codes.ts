@@ -38,6 +38,7 @@ export const CODES = {
   // Semantic checks
   'duplicate-id': { severity: 'error', summary: 'A task or milestone id is used twice; ids are unique across the whole file.' },
   'unknown-id': { severity: 'error', summary: '`depends_on` names a task or milestone that does not exist.' },
+  'duplicate-dependency': { severity: 'information', summary: '`depends_on` names the same task or milestone twice; the repeat changes nothing.' },
   'unknown-person': { severity: 'error', summary: '`owner`, `with`, `goal.owner` or `escalate_to` names a person who is not in `people`.' },
   'dependency-cycle': { severity: 'error', summary: 'Dependencies form a cycle (the whole cycle is named); reported on each edge of it.' },
   'no-workdays': { severity: 'error', summary: 'The calendar leaves no workday (every weekday off, or holidays cover the whole horizon).' },

@@ -46,6 +46,13 @@ describe('language: quick fixes', () => {
     assert.equal(doc.getText(), text.replace('[licencing]', '[licensing]'));
   });
 
+  it('a dependency named twice: removes the repeat, keeping the first and every comment', async () => {
+    const text = `${HEAD}      - id: pick\n        title: Pick\n        owner: lee\n        depends_on: [\n          licensing,   # first\n          licensing,   # again\n        ]\n`;
+    const doc = await applyFix(text, 'duplicate-dependency', 'Remove the repeated "licensing"');
+    assert.equal(doc.getText(), text.replace('          licensing,   # again\n', '          # again\n'));
+    assert.deepEqual(workbackDiagnostics(doc.uri).map(codeOf), []);
+  });
+
   it('due after a binding date: remove it, or align it', async () => {
     const text = HEAD.replace('        duration: 2d\n', '        duration: 2d\n        due: 2026-08-20   # too late\n');
     const removed = await applyFix(text, 'due-after-binding', 'Remove this due (it changes nothing)');

@@ -52,7 +52,13 @@ const didYouMean = (suggestions: readonly string[]): string => ` Did you mean ${
 function references(plan: Plan, out: RawDiagnostic[]): void {
   const ids = lazySuggester(() => plan.items.keys());
   const check = (owner: Task | Milestone) => {
+    const seen = owner.dependsOn.length > 1 ? new Set<string>() : undefined;
     for (const r of owner.dependsOn) {
+      if (seen?.has(r.id)) {
+        out.push({ code: 'duplicate-dependency', severity: 'information', message: `${owner.id} already depends on "${r.id}": the repeat changes nothing.`, span: r.span, data: { id: r.id } });
+        continue;
+      }
+      seen?.add(r.id);
       if (plan.items.has(r.id)) continue;
       const message = (suggestions: readonly string[]) => `"${r.id}" is not a task or milestone of this plan.${suggestions.length ? didYouMean(suggestions) : ''}`;
       out.push({
