@@ -222,17 +222,23 @@ function decodeEntities(s: string): string {
   });
 }
 
-const TO_ESCAPE = /[&<>\u00A0"\t\n\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
-/**
- * What XML 1.0 cannot carry, even as a character reference: C0 controls but tab and the line
- * breaks, lone surrogates, U+FFFE and U+FFFF. Each becomes U+FFFD, so that an exported file opens
- * in every SVG reader (a plan title may hold U+0001, written "\x01" in double quotes).
- */
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const TO_ESCAPE = /[&<>\u00A0"\t\n\r]/;
 
 function escapeText(s: string): string {
   if (!TO_ESCAPE.test(s)) return s;
-  return s.replace(NOT_XML, '\uFFFD').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\u00A0/g, '&#160;');
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\u00A0/g, '&#160;');
+}
+
+/**
+ * What XML 1.0 cannot carry, even as a character reference: C0 controls but tab and the line
+ * breaks, lone surrogates, U+FFFE and U+FFFF. The page shows them as text (HTML can), but a
+ * file must open in every SVG reader (a plan title may hold U+0001, written "\x01").
+ */
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Sanitised markup as a well-formed XML file: each character XML cannot carry becomes U+FFFD. */
+export function asXmlFile(sanitized: string): string {
+  return sanitized.replace(NOT_XML, '\uFFFD');
 }
 
 function escapeAttribute(s: string): string {

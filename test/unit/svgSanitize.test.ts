@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { JSDOM } from 'jsdom';
-import { cleanCss, sanitizeSvg } from '../../src/shared/svgSanitize';
+import { asXmlFile, cleanCss, sanitizeSvg } from '../../src/shared/svgSanitize';
 
 const SVG = (inner: string, attrs = ''): string => `<svg xmlns="http://www.w3.org/2000/svg"${attrs}>${inner}</svg>`;
 const clean = (markup: string): string => {
@@ -119,7 +119,7 @@ describe('sanitizeSvg: one set of rules for the page and the exported file', () 
     }), { numRuns: 3000 });
   });
 
-  it('writes well-formed XML whatever the text holds: what XML cannot carry becomes U+FFFD', () => {
+  it('an exported file is well-formed XML whatever the text holds: what XML cannot carry becomes U+FFFD', () => {
     const { window } = new JSDOM('');
     const parser = new window.DOMParser();
     // controls, lone surrogates, U+FFFE/U+FFFF, markup characters and ordinary text, in a title and an attribute
@@ -131,12 +131,16 @@ describe('sanitizeSvg: one set of rules for the page and the exported file', () 
     const xmlSafe = (s: string) => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
     const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
     fc.assert(fc.property(fc.array(char, { maxLength: 30 }).map((cs) => cs.join('')), (title) => {
-      const out = clean(SVG(`<text class="${escape(title)}">${escape(title)}</text>`));
+      const out = asXmlFile(clean(SVG(`<text class="${escape(title)}">${escape(title)}</text>`)));
       const doc = parser.parseFromString(out, 'image/svg+xml');
       assert.equal(doc.getElementsByTagName('parsererror').length, 0, out);
       const text = doc.getElementsByTagName('text')[0]!;
       // XML parsing normalises line breaks (CR LF and CR become LF) in text, and white space in attributes
       assert.equal(text.textContent, xmlSafe(title).replace(/\r\n?/g, '\n'));
     }), { numRuns: 1000 });
+  });
+
+  it('the page keeps every character as text (HTML carries what XML cannot)', () => {
+    assert.equal(clean(SVG('<text>a\u0001b\uFFFF\uD800c</text>')), SVG('<text>a\u0001b\uFFFF\uD800c</text>'));
   });
 });

@@ -4,7 +4,7 @@
  * applies to Mermaid's picture), never as the message carries it.
  */
 import * as vscode from 'vscode';
-import { sanitizeSvg } from '../../shared/svgSanitize';
+import { asXmlFile, sanitizeSvg } from '../../shared/svgSanitize';
 
 export function defaultExportUri(planUri: vscode.Uri): vscode.Uri {
   const name = planUri.path.slice(planUri.path.lastIndexOf('/') + 1).replace(/\.workback\.ya?ml$/i, '') || 'timeline';
@@ -28,7 +28,7 @@ export async function exportSvg(svg: string, planUri: vscode.Uri | undefined, lo
     ...(planUri ? { defaultUri: defaultExportUri(planUri) } : {}),
   });
   if (!target) return undefined;
-  const text = `<?xml version="1.0" encoding="UTF-8"?>\n${clean}`;
+  const text = `<?xml version="1.0" encoding="UTF-8"?>\n${asXmlFile(clean)}`;
   try {
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
   } catch (e) {
