@@ -38,8 +38,8 @@ const tasks = (task: (i: number) => string) => (n: number) =>
 
 /** Plan texts with n problems, which the whole checkPlan is timed on. */
 const TEXTS: { name: string; n: number; make: (n: number) => string; codes: string[] }[] = [
-  { name: 'unknown references (depends_on)', n: 500, make: tasks((i) => `{ id: t${i}, title: T, owner: a, depends_on: [u${i}] }`), codes: ['unknown-id'] },
-  { name: 'unknown people (owners)', n: 500, make: (n) => `${HEAD}${range(n, (i) => `  q${i}: { name: Q }\n`).join('')}${tasks((i) => `{ id: t${i}, title: T, owner: p${i} }`)(n).slice(HEAD.length)}`, codes: ['unknown-person'] },
+  { name: 'unknown references (depends_on)', n: 1000, make: tasks((i) => `{ id: t${i}, title: T, owner: a, depends_on: [u${i}] }`), codes: ['unknown-id'] },
+  { name: 'unknown people (owners)', n: 1000, make: (n) => `${HEAD}${range(n, (i) => `  q${i}: { name: Q }\n`).join('')}${tasks((i) => `{ id: t${i}, title: T, owner: p${i} }`)(n).slice(HEAD.length)}`, codes: ['unknown-person'] },
   { name: 'type (numbers as holidays)', n: 1000, make: holidays((i) => String(i)), codes: ['schema-type'] },
 ];
 
