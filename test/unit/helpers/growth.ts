@@ -34,7 +34,9 @@ export interface GrowthOptions {
   n?: number;
   /** One run at n must take at least this long before it is trusted (ms of CPU time, default 8). */
   minMs?: number;
-  /** n is not doubled past this (default: 64 times the starting n). */
+  /** n is not doubled past this (default: 8 times the starting n, so that a family stays near the
+   * size its author chose: far past it, the collector over millions of objects grows faster than
+   * the work). */
   maxN?: number;
   /** Measures per size (default 5). */
   runs?: number;
@@ -56,7 +58,7 @@ function timeRuns<T>(input: T, stage: (x: T) => unknown, times: number): number 
 /** Time a stage at n and 4n, doubling n first until a run takes minMs. */
 export function measureGrowth<T>(make: (n: number) => T, stage: (x: T) => unknown, n: number, options: GrowthOptions = {}): Growth {
   const { minMs = 8, runs = 5 } = options;
-  const maxN = options.maxN ?? n * 64;
+  const maxN = options.maxN ?? n * 8;
   let small = make(n);
   stage(small); // warm up: compile the code paths
   const fastestOf3 = () => Math.min(timeRuns(small, stage, 1), timeRuns(small, stage, 1), timeRuns(small, stage, 1));
@@ -87,7 +89,7 @@ export function assertLinear<T>(name: string, make: (n: number) => T, stage: (x:
   const bound = options.bound ?? 6;
   const seen: string[] = [];
   let n = options.n ?? 16_000;
-  let maxN = options.maxN ?? n * 64;
+  let maxN = options.maxN ?? n * 8;
   for (let attempt = 0; attempt < (options.attempts ?? 3); attempt++) {
     const g = measureGrowth(make, stage, n, { ...options, maxN });
     if (process.env['WORKBACK_GROWTH_LOG']) console.log(`      ${name}: n = ${g.n}, ${g.atN.toFixed(1)} ms → ${g.at4N.toFixed(1)} ms at 4n: ${g.ratio.toFixed(2)}x`);
