@@ -42,32 +42,22 @@ function texts(n: SourceNode | undefined): string[] {
   return out;
 }
 
+/** The keys of a task that the model reads. */
+const TASK_KEYS = ['id', 'title', 'owner', 'duration', 'depends_on', 'due', 'not_before', 'status', 'done_on', 'follow_ups', 'tags', 'notes'] as const;
+type TaskKey = (typeof TASK_KEYS)[number];
+const IS_TASK_KEY: ReadonlySet<string> = new Set(TASK_KEYS);
+
 /** The values of a task's keys, read in one pass over its pairs (the first of a repeated key wins, as in `byKey`). */
-interface TaskValues {
-  id?: SourceNode; title?: SourceNode; owner?: SourceNode; duration?: SourceNode; depends_on?: SourceNode; due?: SourceNode;
-  not_before?: SourceNode; status?: SourceNode; done_on?: SourceNode; follow_ups?: SourceNode; tags?: SourceNode; notes?: SourceNode;
-}
+type TaskValues = Partial<Record<TaskKey, SourceNode>>;
 
 function taskValues(tn: MapNode): TaskValues {
+  // every key present from the start: one object shape for all tasks
   const v: TaskValues = {
     id: undefined, title: undefined, owner: undefined, duration: undefined, depends_on: undefined, due: undefined,
     not_before: undefined, status: undefined, done_on: undefined, follow_ups: undefined, tags: undefined, notes: undefined,
   };
   for (const { key, value } of tn.pairs) {
-    switch (key.text) {
-      case 'id': v.id ??= value; break;
-      case 'title': v.title ??= value; break;
-      case 'owner': v.owner ??= value; break;
-      case 'duration': v.duration ??= value; break;
-      case 'depends_on': v.depends_on ??= value; break;
-      case 'due': v.due ??= value; break;
-      case 'not_before': v.not_before ??= value; break;
-      case 'status': v.status ??= value; break;
-      case 'done_on': v.done_on ??= value; break;
-      case 'follow_ups': v.follow_ups ??= value; break;
-      case 'tags': v.tags ??= value; break;
-      case 'notes': v.notes ??= value; break;
-    }
+    if (IS_TASK_KEY.has(key.text)) v[key.text as TaskKey] ??= value;
   }
   return v;
 }
