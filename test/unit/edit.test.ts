@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { checkPlan, parseDay, type Day } from '../../src/core';
 import {
-  addFollowUp, applyEdits, blockTask, formatScalar, logCheckIn, markFollowUpDone, markTaskDone, nodeEnd, removeItem, removePair, startTask, type PlanEditResult,
+  addFollowUp, applyEdits, blockTask, editBase, editProblem, formatScalar, logCheckIn, markFollowUpDone, markTaskDone, nodeEnd, removeItem, removePair, startTask, type PlanEditResult,
 } from '../../src/core/edit';
 import { parseText } from '../../src/core/parse/parseText';
 
@@ -532,5 +532,13 @@ milestones:
       assert.equal(applyEdits(text, removePair(text, tree, tree.pairs[2]!)!), 'a: 1\nb: 2   # first\n# second\n', 'the comment stays');
       assert.equal(applyEdits(text, removePair(text, tree, 'b')!), 'a: 1\n# first\nb: 3   # second\n');
     });
+  });
+});
+
+describe('edit: the check behind quick fixes and renames, past the default size cap', () => {
+  it('a plan over 5 MB (a raised workback.maxFileSize) is checked too: a lost comment is caught', () => {
+    const text = `workback: 1\nx-pad: "${'a'.repeat(5.5 * 1024 * 1024)}"\ntitle: Big   # keep me\n`;
+    const at = text.indexOf('   # keep me');
+    assert.match(editProblem(editBase(text), [{ start: at, end: at + '   # keep me'.length, text: '' }]) ?? '', /comment "# keep me" would be lost/);
   });
 });

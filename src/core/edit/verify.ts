@@ -124,8 +124,14 @@ export interface EditBase {
   comments: string[] | undefined;
 }
 
+/**
+ * The parse behind the check: without the size cap, which the caller applied already (a plan
+ * under a raised `workback.maxFileSize` must be checked too, not waved through without a tree).
+ */
+const parseUncapped = (text: string) => parseText(text, { maxSize: Number.MAX_SAFE_INTEGER });
+
 export function editBase(text: string): EditBase {
-  const parsed = parseText(text);
+  const parsed = parseUncapped(text);
   const errors = parsed.diagnostics.filter((d) => d.severity === 'error').length;
   return { text, tree: parsed.tree, errors, comments: parsed.tree ? commentsOf(text, parsed.tree) : undefined };
 }
@@ -142,7 +148,7 @@ export function editProblem(base: EditBase, edits: readonly TextEdit[], dropsCom
   } catch {
     return 'the edits overlap';
   }
-  const after = parseText(next);
+  const after = parseUncapped(next);
   const errors = after.diagnostics.filter((d) => d.severity === 'error').length;
   if (errors > base.errors) return 'the YAML would break';
   if (dropsComments || !base.comments || !after.tree) return undefined;
