@@ -25,7 +25,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseTestArgs, stemsFor } from './lib/testArgs.mjs';
+import { parseTestArgs, stemsFor, testStem } from './lib/testArgs.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const MOCHA_CHILD = path.join(ROOT, 'scripts', 'lib', 'mocha-child.mjs');
@@ -46,7 +46,7 @@ const noBuild = args.noBuild;
 /** Keep the files whose stem was named for this stage (all of them when none was). */
 const pickStems = (stage) => {
   const stems = stemsFor(args, stage);
-  return (f) => stems.length === 0 || stems.includes(path.basename(f).replace(/\.test\.(js|mjs)$/, ''));
+  return (f) => stems.length === 0 || stems.includes(testStem(f));
 };
 const color = !!process.stdout.isTTY && !process.env.NO_COLOR;
 const results = [];

@@ -15,5 +15,5 @@ export {
 export type {
   FollowUpRef, NewFollowUp, OpenStatus, PlanEditDone, PlanEditOptions, PlanEditRefused, PlanEditResult, RefusalReason, TaskLocation,
 } from './planEdits';
-export { commentsOf, editBase, editProblem, lostComment, sameComments, unintendedChange } from './verify';
+export { commentsOf, editBase, editProblem, lostComment, unintendedChange } from './verify';
 export type { EditBase } from './verify';

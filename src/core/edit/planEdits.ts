@@ -7,6 +7,7 @@
  */
 import { formatDay, type Day } from '../day';
 import type { Span } from '../diagnostic';
+import { TASK_KEYS } from '../model';
 import type { MapNode, ScalarNode, SeqNode, SourceNode } from '../sourceTree';
 import { emptyValueAt, EditRefusal, nodeEnd, type Layout } from './nodes';
 import { editMap, editSeq, type EditMap, type EditValue } from './render';
@@ -21,7 +22,7 @@ export { plainEqual } from './runEdit';
 export type { PlanEditDone, PlanEditOptions, PlanEditRefused, PlanEditResult, RefusalReason } from './runEdit';
 
 /** Where keys of a task go when they are added (docs/format.md's order). */
-export const TASK_KEY_ORDER = ['id', 'title', 'owner', 'duration', 'depends_on', 'due', 'not_before', 'status', 'done_on', 'follow_ups', 'tags', 'notes'] as const;
+export const TASK_KEY_ORDER = TASK_KEYS;
 export const FOLLOW_UP_KEY_ORDER = ['on', 'with', 'about', 'done'] as const;
 
 /** A follow-up as the caller last saw it: its task, its index in `follow_ups`, its day and person. */

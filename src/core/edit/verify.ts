@@ -62,22 +62,11 @@ export function commentsOf(text: string, tree: SourceNode | undefined): string[]
   return out;
 }
 
-/** Whether two lists of comments are the same multiset. */
-export function sameComments(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  const count = new Map<string, number>();
-  for (const c of a) count.set(c, (count.get(c) ?? 0) + 1);
-  for (const c of b) {
-    const n = count.get(c);
-    if (!n) return false;
-    count.set(c, n - 1);
-  }
-  return true;
-}
-
-/** A comment of `before` that `after` lacks (or has more often), for a message; undefined when none. */
+/**
+ * A comment that differs between `before` and `after` as multisets (one lost, or one more
+ * than before), for a message; undefined when they are the same. One count, one pass each.
+ */
 export function lostComment(before: readonly string[], after: readonly string[]): string | undefined {
-  if (sameComments(before, after)) return undefined;
   const count = new Map<string, number>();
   for (const c of after) count.set(c, (count.get(c) ?? 0) + 1);
   for (const c of before) {
@@ -85,7 +74,8 @@ export function lostComment(before: readonly string[], after: readonly string[])
     if (n === 0) return c;
     count.set(c, n - 1);
   }
-  return after.find((c) => !before.includes(c)) ?? '';
+  for (const [c, n] of count) if (n > 0) return c;
+  return undefined;
 }
 
 /** Characters an edit may remove around what it means to change: white space and the commas between flow entries. */

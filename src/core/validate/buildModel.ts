@@ -6,7 +6,7 @@
 import { parseDay, WEEKDAY_NAMES, type Day, type Weekday } from '../day';
 import type { RawDiagnostic } from '../diagnostic';
 import type { Calendar, Duration, FollowUp, Goal, Milestone, Person, Plan, Policy, Ref, Task, TaskStatus } from '../model';
-import { TASK_STATUSES } from '../model';
+import { TASK_KEYS, TASK_STATUSES, type TaskKey } from '../model';
 import { keySpan, spanOf, type MapNode, type SourceNode } from '../sourceTree';
 
 const DURATION_RE = /^([1-9][0-9]{0,4})([dw])$/;
@@ -42,20 +42,13 @@ function texts(n: SourceNode | undefined): string[] {
   return out;
 }
 
-/** The keys of a task that the model reads. */
-const TASK_KEYS = ['id', 'title', 'owner', 'duration', 'depends_on', 'due', 'not_before', 'status', 'done_on', 'follow_ups', 'tags', 'notes'] as const;
-type TaskKey = (typeof TASK_KEYS)[number];
 const IS_TASK_KEY: ReadonlySet<string> = new Set(TASK_KEYS);
 
 /** The values of a task's keys, read in one pass over its pairs (the first of a repeated key wins, as in `byKey`). */
 type TaskValues = Partial<Record<TaskKey, SourceNode>>;
 
 function taskValues(tn: MapNode): TaskValues {
-  // every key present from the start: one object shape for all tasks
-  const v: TaskValues = {
-    id: undefined, title: undefined, owner: undefined, duration: undefined, depends_on: undefined, due: undefined,
-    not_before: undefined, status: undefined, done_on: undefined, follow_ups: undefined, tags: undefined, notes: undefined,
-  };
+  const v: TaskValues = {};
   for (const { key, value } of tn.pairs) {
     if (IS_TASK_KEY.has(key.text)) v[key.text as TaskKey] ??= value;
   }

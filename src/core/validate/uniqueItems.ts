@@ -3,7 +3,7 @@
  * it in place of ajv's loop, which compares every pair of items: quadratic in a list's length).
  * Items are compared as ajv's deep equality does for JSON-like data (a number equals itself,
  * NaN included; `1` is not `"1"`; mappings by their keys, in any order), through one canonical
- * key per item. Nesting depth is bounded by the pre-parse scan (preflight.ts).
+ * key per item. Nesting depth is bounded by each YAML engine (64 levels: too-deep).
  */
 
 /**

@@ -8,7 +8,7 @@ import type { Code } from '../../codes';
 import type { Diagnostic } from '../../diagnostic';
 import { editBase, editProblem, type EditBase } from '../../edit/verify';
 import { anchorFixes, tagFixes } from './anchors';
-import { cycle, duplicateDependency, duplicateId, unknownId, unknownPerson } from './references';
+import { cycle, duplicateId, unknownId, unknownPerson } from './references';
 import { limit, notAllowed, repeated, required, unknownKey, wrongType } from './schema';
 import { checkInOverdue, doneDependsOnOpen, doneOnNotDone, dueAfterBinding, followUpOverdue, lateStart, taskOverdue } from './status';
 import type { Fixer, FixInput, QuickFix } from './types';
@@ -35,7 +35,7 @@ const FIXERS: Partial<Record<Code, Fixer>> = {
   'invalid-date': invalidDate,
   'duplicate-id': duplicateId,
   'unknown-id': unknownId,
-  'duplicate-dependency': duplicateDependency,
+  'duplicate-dependency': repeated, // the same fix as a repeated workday: remove the repeat
   'unknown-person': unknownPerson,
   'dependency-cycle': cycle,
   'due-after-binding': dueAfterBinding,

@@ -2,7 +2,6 @@
  * Fixes of references between things in the plan:
  *  - unknown-person: add the person to `people` (in the map's style), or use a near person id
  *  - unknown-id: use a near id, or remove the dependency
- *  - duplicate-dependency: remove the repeat
  *  - duplicate-id: give the second one a free id
  *  - dependency-cycle: remove one of the cycle's dependencies (each one offered, its own first)
  */
@@ -61,12 +60,6 @@ export function unknownId(input: FixInput, diag: Diagnostic): QuickFix[] {
   const removal = removeEntry(input.text, at.chain);
   if (removal) fixes.push({ title: `Remove the dependency on ${quoted(at.node.text)}`, edits: removal });
   return fixes;
-}
-
-export function duplicateDependency(input: FixInput, diag: Diagnostic): QuickFix[] {
-  const at = scalarAt(input, diag);
-  const removal = at && removeEntry(input.text, at.chain);
-  return removal ? [{ title: `Remove the repeated ${quoted(at.node.text)}`, edits: removal, preferred: true }] : [];
 }
 
 export function duplicateId(input: FixInput, diag: Diagnostic): QuickFix[] {
