@@ -53,8 +53,8 @@ const FAMILIES: Record<string, (n: number) => string> = {
 
 
 /**
- * Every family starts where one run takes 4 ms and stops growing at 32,000 characters (a 128 KB
- * text at 4n). Past that, two things grow faster than the work, and a ratio there measures them:
+ * Every family grows to at most 32,000 characters (a 128 KB text at 4n), its runs repeated until
+ * a measure takes 4 ms. Past that size, two things grow faster than the work, and a ratio there measures them:
  * V8's collector over a hundred thousand live strings and nodes (a loop that only concatenates
  * 85,000 and then 340,000 two-character pieces takes about 10 times as long, with no parser at
  * all), and the `yaml` package on long unclosed quoted scalars holding white-space runs (the

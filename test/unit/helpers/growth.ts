@@ -10,9 +10,11 @@
  * - a measure at n runs the stage four times back to back, so that it lasts about as long as one
  *   run at 4n and both are as exposed to the rest of the machine; the measures at n and at 4n
  *   alternate, and the fastest of each counts;
- * - n is doubled until one run takes long enough to measure;
- * - a ratio over the bound is measured again, from twice the size: noise and one-time steps (the
- *   heap's large-object space, a cache) pass there, a quadratic fails at every size.
+ * - n is doubled until one run takes long enough to measure, or up to maxN, past which the runs
+ *   are repeated instead (the collector over a large live heap grows faster than the work);
+ * - a ratio over the bound is measured again at twice and at half the size, and once more: noise
+ *   and V8's steps (the heap's large-object space, an object past a few thousand keys) pass at
+ *   one of them, a quadratic fails at every size.
  */
 import assert from 'node:assert/strict';
 import { setFlagsFromString } from 'node:v8';
@@ -42,7 +44,7 @@ export interface GrowthOptions {
   runs?: number;
   /** The ratio that fails (default 6). */
   bound?: number;
-  /** Measurements before a ratio over the bound fails (default 3). */
+  /** Measurements before a ratio over the bound fails (default 4: at n, 2n, n/2 and n again). */
   attempts?: number;
 }
 
@@ -55,7 +57,11 @@ function timeRuns<T>(input: T, stage: (x: T) => unknown, times: number): number 
   return (d.user + d.system) / 1000;
 }
 
-/** Time a stage at n and 4n, doubling n first until a run takes minMs. */
+/**
+ * Time a stage at n and 4n, doubling n first until a run takes minMs. Where maxN stops n before
+ * that, each measure repeats the runs until it lasts about minMs: the sizes stay where the
+ * collector has little to do, and the times stay long enough to read.
+ */
 export function measureGrowth<T>(make: (n: number) => T, stage: (x: T) => unknown, n: number, options: GrowthOptions = {}): Growth {
   const { minMs = 8, runs = 5 } = options;
   const maxN = options.maxN ?? n * 8;
@@ -68,13 +74,14 @@ export function measureGrowth<T>(make: (n: number) => T, stage: (x: T) => unknow
     small = make(n);
     one = fastestOf3();
   }
+  const reps = Math.min(64, Math.max(1, Math.ceil(minMs / Math.max(one, 0.05))));
   const big = make(4 * n);
   stage(big);
   let four = Infinity;
   let at4N = Infinity;
   for (let i = 0; i < runs; i++) {
-    four = Math.min(four, timeRuns(small, stage, 4));
-    at4N = Math.min(at4N, timeRuns(big, stage, 1));
+    four = Math.min(four, timeRuns(small, stage, 4 * reps) / reps);
+    at4N = Math.min(at4N, timeRuns(big, stage, reps) / reps);
   }
   const atN = four / 4;
   return { n, atN, at4N, ratio: at4N / atN };
@@ -83,20 +90,26 @@ export function measureGrowth<T>(make: (n: number) => T, stage: (x: T) => unknow
 /**
  * Assert that the stage's time at 4n stays under the bound times its time at n. The fourth
  * argument is the starting n, or the options (with their own n).
+ *
+ * A ratio over the bound is measured again at other sizes: twice, then half the size first
+ * measured, then that size once more. V8 has steps (an object past a few thousand keys, a heap
+ * that outgrows the young generation) that make one pair of sizes grow faster than the work, and
+ * another pair not; a quadratic grows about 16 times at every size.
  */
 export function assertLinear<T>(name: string, make: (n: number) => T, stage: (x: T) => unknown, nOrOptions: number | GrowthOptions = {}, more: GrowthOptions = {}): Growth {
   const options = typeof nOrOptions === 'number' ? { ...more, n: nOrOptions } : nOrOptions;
   const bound = options.bound ?? 6;
   const seen: string[] = [];
-  let n = options.n ?? 16_000;
-  let maxN = options.maxN ?? n * 8;
-  for (let attempt = 0; attempt < (options.attempts ?? 3); attempt++) {
-    const g = measureGrowth(make, stage, n, { ...options, maxN });
+  const first = measureGrowth(make, stage, options.n ?? 16_000, options);
+  const retries = [first.n * 2, Math.max(1, Math.floor(first.n / 2)), first.n].slice(0, Math.max(0, (options.attempts ?? 4) - 1));
+  let g = first;
+  for (let attempt = 0; ; attempt++) {
     if (process.env['WORKBACK_GROWTH_LOG']) console.log(`      ${name}: n = ${g.n}, ${g.atN.toFixed(1)} ms → ${g.at4N.toFixed(1)} ms at 4n: ${g.ratio.toFixed(2)}x`);
     if (g.ratio < bound) return g;
     seen.push(`${g.at4N.toFixed(1)} ms at 4n = ${4 * g.n} vs ${g.atN.toFixed(1)} ms at n = ${g.n}: ${g.ratio.toFixed(1)}x`);
-    n = g.n * 2 <= maxN ? g.n * 2 : g.n;
-    maxN = Math.max(maxN, n);
+    const n = retries[attempt];
+    if (n === undefined) break;
+    g = measureGrowth(make, stage, n, { ...options, maxN: n }); // exactly that size: no doubling
   }
   assert.fail(`${name}: time at 4n not under ${bound}x the time at n (${seen.join('; ')})`);
 }
