@@ -173,10 +173,13 @@ describe('editing plans in a real VS Code', function () {
     await page.keyboard.press('Escape');
     await revert();
     // pick-method's owner (line 33): dana -> sam, who is not in people
+    // one edit (select "dana", insert "sam"): key by key, a squiggle for "s" or "sa" could be the
+    // one awaited, and the light bulb would then offer to add "sa"
     await goToLineEnd(33);
-    for (let i = 0; i < 4; i++) await page.keyboard.press('Backspace');
-    await page.keyboard.type('sam', { delay: 30 });
+    for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+ArrowLeft');
+    await page.keyboard.insertText('sam');
     await page.keyboard.press('Escape');
+    await editor().locator('.view-line').filter({ hasText: /owner:\s+sam\s*$/ }).first().waitFor();
     await editor().locator('.squiggly-error').first().waitFor({ timeout: 30000 });
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('Control+.');
