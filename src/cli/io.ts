@@ -1,6 +1,6 @@
 /**
  * Everything the CLI needs from the outside world, passed in as one object: `main.ts` gives
- * Node's (nodeIO.ts), the tests give an in-memory one (memoryIO.ts). Paths are absolute and
+ * Node's (nodeIO.ts), the tests give an in-memory one (test/unit/helpers/memoryIO.ts). Paths are absolute and
  * use `/` as the separator on every platform (`C:/work/plans` on Windows).
  */
 

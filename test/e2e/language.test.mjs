@@ -8,7 +8,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { launchBrowser, quickOpen, runCommand, startServer, waitFor, waitForWorkbench, workbenchUrl } from '../../tools/vscode-runtime/lib.mjs';
+import { quickOpen, runCommand, waitFor } from '../../tools/vscode-runtime/lib.mjs';
+import { openWorkbench } from './helpers/workbench.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SHOTS = process.env.WORKBACK_SCREENSHOTS || path.join(ROOT, 'test-results', 'screenshots');
@@ -17,29 +18,24 @@ const EXTENSION = process.env.WORKBACK_EXTENSION_PATH || ROOT;
 
 describe('editing plans in a real VS Code', function () {
   let tmp;
-  let server;
-  let browser;
+  let vscode;
   let page;
+  let pageErrors;
   let ok = false;
-  const pageErrors = [];
 
   before(async function () {
     assert.ok(existsSync(path.join(EXTENSION, 'dist', 'extension.js')), 'the extension is built');
     mkdirSync(SHOTS, { recursive: true });
     tmp = mkdtempSync(path.join(os.tmpdir(), 'workback-language-'));
     cpSync(path.join(ROOT, 'test', 'fixtures', 'workspace'), path.join(tmp, 'workspace'), { recursive: true });
-    server = startServer({
+    vscode = await openWorkbench({
+      folder: path.join(tmp, 'workspace'),
+      extension: EXTENSION,
       settings: {
-        'workbench.colorTheme': 'Default Dark Modern', 'editor.minimap.enabled': false, 'workbench.editor.enablePreview': false,
-        'editor.stickyScroll.enabled': false, 'workbench.startupEditor': 'none', 'files.autoSave': 'off', 'editor.hover.delay': 200, 'editor.suggest.showStatusBar': true,
+        'workbench.colorTheme': 'Default Dark Modern', 'workbench.startupEditor': 'none', 'files.autoSave': 'off', 'editor.hover.delay': 200, 'editor.suggest.showStatusBar': true,
       },
     });
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    page.setDefaultTimeout(30000);
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(workbenchUrl(server.url, { folder: path.join(tmp, 'workspace'), extensionDevelopmentPath: EXTENSION }));
-    await waitForWorkbench(page);
+    ({ page, pageErrors } = vscode);
     await quickOpen(page, 'editing.workback.yaml');
     await editor().locator('.view-line').first().waitFor();
     // the lenses are drawn once the plan is checked
@@ -47,10 +43,7 @@ describe('editing plans in a real VS Code', function () {
   });
 
   after(async function () {
-    if (!ok && page) await page.screenshot({ path: path.join(SHOTS, 'language-failure.png') }).catch(() => {});
-    if (browser) await browser.close().catch(() => {});
-    if (server) server.stop({ removeState: ok });
-    if (server && !ok) console.log(`      server state and logs kept in ${server.state}`);
+    if (vscode) await vscode.close({ ok, screenshot: path.join(SHOTS, 'language-failure.png') });
     if (tmp) rmSync(tmp, { recursive: true, force: true });
   });
 

@@ -8,7 +8,8 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { hoverUntilVisible, launchBrowser, startServer, waitFor, waitForWorkbench, workbenchUrl } from '../../tools/vscode-runtime/lib.mjs';
+import { hoverUntilVisible, waitFor } from '../../tools/vscode-runtime/lib.mjs';
+import { openWorkbench } from './helpers/workbench.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SHOTS = process.env.WORKBACK_SCREENSHOTS || path.join(ROOT, 'test-results', 'screenshots');
@@ -45,29 +46,20 @@ function row(page, title, text) {
 
 describe('the Workback sidebar in a real VS Code', function () {
   let ws;
-  let server;
-  let browser;
+  let vscode;
   let page;
+  let pageErrors;
   let ok = false;
-  const pageErrors = [];
 
   before(async function () {
     mkdirSync(SHOTS, { recursive: true });
     ws = makeWorkspace({ 'workback.today': '2026-07-01', 'workback.me': 'mira@sidebar.example', 'files.autoSave': 'off' });
-    server = startServer({ settings: { 'workbench.colorTheme': 'Default Dark Modern', 'editor.minimap.enabled': false, 'workbench.editor.enablePreview': false, 'editor.stickyScroll.enabled': false } });
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    page.setDefaultTimeout(30000);
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(workbenchUrl(server.url, { folder: ws.folder, extensionDevelopmentPath: EXTENSION }));
-    await waitForWorkbench(page);
+    vscode = await openWorkbench({ folder: ws.folder, extension: EXTENSION, settings: { 'workbench.colorTheme': 'Default Dark Modern' } });
+    ({ page, pageErrors } = vscode);
   });
 
   after(async function () {
-    if (!ok && page) await page.screenshot({ path: path.join(SHOTS, 'sidebar-failure.png') }).catch(() => {});
-    if (browser) await browser.close().catch(() => {});
-    if (server) server.stop({ removeState: ok });
-    if (server && !ok) console.log(`      server state and logs kept in ${server.state}`);
+    if (vscode) await vscode.close({ ok, screenshot: path.join(SHOTS, 'sidebar-failure.png') });
     if (ws) rmSync(ws.root, { recursive: true, force: true });
   });
 

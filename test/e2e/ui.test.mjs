@@ -6,40 +6,30 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import {
-  launchBrowser, problemRows, quickOpen, runCommand, startServer, waitFor, waitForSettled, waitForWorkbench, workbenchUrl,
-} from '../../tools/vscode-runtime/lib.mjs';
+import { problemRows, quickOpen, runCommand, waitFor, waitForSettled } from '../../tools/vscode-runtime/lib.mjs';
+import { openWorkbench } from './helpers/workbench.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SHOTS = process.env.WORKBACK_SCREENSHOTS || path.join(ROOT, 'test-results', 'screenshots');
 
 describe('the UI of a real VS Code', function () {
   let tmp;
-  let server;
-  let browser;
+  let vscode;
   let page;
+  let pageErrors;
   let ok = false;
-  const pageErrors = [];
 
   before(async function () {
     mkdirSync(SHOTS, { recursive: true });
     tmp = mkdtempSync(path.join(os.tmpdir(), 'workback-ui-'));
     cpSync(path.join(ROOT, 'test', 'fixtures', 'workspace'), path.join(tmp, 'workspace'), { recursive: true });
-    server = startServer({ settings: { 'workbench.colorTheme': 'Default Dark Modern', 'editor.minimap.enabled': false, 'workbench.editor.enablePreview': false, 'editor.stickyScroll.enabled': false } });
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    page.setDefaultTimeout(30000);
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(workbenchUrl(server.url, { folder: path.join(tmp, 'workspace'), extensionDevelopmentPath: ROOT }));
-    await waitForWorkbench(page);
+    vscode = await openWorkbench({ folder: path.join(tmp, 'workspace'), extension: ROOT, settings: { 'workbench.colorTheme': 'Default Dark Modern' } });
+    ({ page, pageErrors } = vscode);
     assert.match(await page.title(), /Extension Development Host/);
   });
 
   after(async function () {
-    if (!ok && page) await page.screenshot({ path: path.join(SHOTS, 'failure.png') }).catch(() => {});
-    if (browser) await browser.close().catch(() => {});
-    if (server) server.stop({ removeState: ok });
-    if (server && !ok) console.log(`      server state and logs kept in ${server.state}`);
+    if (vscode) await vscode.close({ ok, screenshot: path.join(SHOTS, 'failure.png') });
     if (tmp) rmSync(tmp, { recursive: true, force: true });
   });
 

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { memoryIO, type MemoryEntry } from '../../src/cli/memoryIO';
+import { memoryIO, type MemoryEntry } from './helpers/memoryIO';
 import { run } from '../../src/cli/run';
 
 const FIXTURES = path.resolve(__dirname, '../../../test/fixtures/cli');

@@ -1,9 +1,9 @@
 /**
- * An in-memory CliIO for tests (and for anyone embedding the CLI): files, directories,
+ * An in-memory CliIO for the CLI's tests: files, directories,
  * symlinks and FIFOs at absolute `/`-separated paths; what the CLI writes is collected.
  */
-import { ioError, type CliIO, type DirEntry, type EntryKind, type EntryStat } from './io';
-import { dirname, joinPath, resolvePath } from './paths';
+import { ioError, type CliIO, type DirEntry, type EntryKind, type EntryStat } from '../../../src/cli/io';
+import { dirname, joinPath, resolvePath } from '../../../src/cli/paths';
 
 /** File text (or bytes), or a symlink, a FIFO, an empty directory, a file or directory nobody may read. */
 export type MemoryEntry = string | Uint8Array | { symlink: string } | { fifo: true } | { dir: true } | { unreadable: true } | { lockedDir: true };
