@@ -53,6 +53,7 @@ export const CODES = {
   'follow-up-overdue': { severity: 'information', summary: 'A follow-up that is not done is past its day (days late, and escalation).' },
   'check-in-overdue': { severity: 'information', summary: 'A check-in due by policy.check_in_every on an open task has passed (days late, and escalation).' },
   'schedule-out-of-range': { severity: 'error', summary: 'The schedule would reach before 1970 or after 2199 (huge durations or holidays covering the horizon).' },
+  'earliest-out-of-range': { severity: 'warning', summary: 'Earliest dates (worked forward from today) would end after 2199: the workback dates are kept, earliest dates and slack left out.' },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

@@ -175,8 +175,8 @@ describe('schedule: diagnostics', () => {
       // Goal Tue 31 Dec 2199; today Mon 30 Dec 2199: a 1w task cannot finish before 2200.
       const plan = buildPlan({ goal: { due: '2199-12-31' }, milestones: [{ id: 'm', tasks: [{ id: 'a', duration: '1w' }] }] });
       const s = schedulePlan(plan, MAX_DAY - 1);
-      assert.deepStrictEqual(codes(s.diagnostics).sort(), ['late-start', 'schedule-out-of-range']);
-      const d = only(s.diagnostics, 'schedule-out-of-range');
+      assert.deepStrictEqual(codes(s.diagnostics).sort(), ['earliest-out-of-range', 'late-start']);
+      const d = only(s.diagnostics, 'earliest-out-of-range');
       assert.strictEqual(d.severity, 'warning');
       assert.deepStrictEqual(d.span, spanOfValue(plan.tasks[0]!.node, 'duration'));
       assert.match(d.message, /earliest dates and slack are left out, the workback dates are kept/);
@@ -209,7 +209,7 @@ describe('schedule: diagnostics', () => {
       for (const today of [-1e9, 1e9, Number.NaN, MAX_DAY + 1, -1]) {
         const s = schedulePlan(plan, today);
         assert.strictEqual(s.items.length, 1);
-        assert.ok(s.diagnostics.some((d) => d.code === 'schedule-out-of-range'), String(today));
+        assert.ok(s.diagnostics.some((d) => d.code === 'earliest-out-of-range'), String(today));
       }
       const zero = buildPlan(lone({}, {}));
       zero.tasks[0]!.duration = { count: 0, unit: 'd', text: '0d' };

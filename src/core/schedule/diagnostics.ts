@@ -163,11 +163,10 @@ export function outOfRangeBackward(plan: Plan, id: string, task: Task | undefine
 export function outOfRangeForward(task: Task, from: Day, span: Span): RawDiagnostic {
   const start = from >= MIN_DAY && from <= MAX_DAY ? `starting no earlier than ${human(from)}` : `starting from ${from < MIN_DAY ? 'before' : 'after'} the supported range`;
   return diagnostic(
-    'schedule-out-of-range',
+    'earliest-out-of-range',
     span,
     `Earliest dates cannot be computed: ${task.id} (duration ${task.duration.text}), ${start}, would not finish by ${formatDay(MAX_DAY)}; earliest dates and slack are left out, the workback dates are kept.`,
     { itemId: task.id },
-    'warning',
   );
 }
 

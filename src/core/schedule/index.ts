@@ -10,8 +10,8 @@
  *   (every task of M depends on M / on Y, itself included). Unknown ids add no edge.
  * - Dates the backward pass would put outside 1970-2199 give no items and one
  *   `schedule-out-of-range` (on the task's duration); earliest dates outside it keep the
- *   backward schedule and leave out earliest dates, slack and minSlack (null), with the same
- *   code as a warning (the plan has no error: every query and the timeline still answer).
+ *   backward schedule and leave out earliest dates, slack and minSlack (null), with the warning
+ *   `earliest-out-of-range` (the plan has no error: every query and the timeline still answer).
  * - Done tasks get LS/LF (drawn as done) but no earliest dates, slack or critical flag.
  * - The critical path lists the critical tasks by earliest start, then file order.
  * - One lateness diagnostic per task: overdue wins over a late start. Days late may be 0
