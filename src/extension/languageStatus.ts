@@ -1,6 +1,6 @@
 /** The language status item on plan files: is the goal feasible, or how many problems. */
 import * as vscode from 'vscode';
-import { formatDay } from '../core';
+import { formatDay, slackState } from '../core';
 import { LANGUAGE_ID } from './planFiles';
 import type { PlanEntry, PlanIndex } from './planIndex';
 import { LARGE_FILE_DEBOUNCE_MS } from './settings';
@@ -28,11 +28,14 @@ export function describePlan(entry: PlanEntry | undefined, pinnedToday: boolean)
   let text: string;
   let severity = errors > 0 ? S.Error : S.Information;
   if (schedule && errors === 0) {
-    const slack = schedule.minSlack;
-    if (slack === null) text = 'Every task done';
-    else if (slack >= 0) text = `Goal feasible · minimum slack ${plural(slack, 'workday')}`;
+    const state = slackState(schedule);
+    if (state.kind === 'all-done') text = 'Every task done';
+    else if (state.kind === 'out-of-range') {
+      text = 'Slack not computed: earliest dates past 2199';
+      severity = S.Warning;
+    } else if (state.workdays >= 0) text = `Goal feasible · minimum slack ${plural(state.workdays, 'workday')}`;
     else {
-      text = `Goal ${plural(-slack, 'workday')} short`;
+      text = `Goal ${plural(-state.workdays, 'workday')} short`;
       severity = S.Warning;
     }
     if (entry.diagnostics.length > 0) notes.unshift(plural(entry.diagnostics.length, 'problem'));

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
 import { fromCivil, formatDay } from '../../src/core';
 import { describePlan } from '../../src/extension/languageStatus';
 import { localDay, msUntilNextLocalMidnight, TodayClock, type Clock } from '../../src/extension/today';
@@ -32,6 +33,18 @@ describe('today', () => {
 
     await setSetting('today', '2026-07-01');
     await waitForDiagnostics(doc.uri, isEmpty, 'clean again on 2026-07-01');
+  });
+
+  it('earliest dates past 2199: the status says slack was not computed, not that every task is done', async () => {
+    const doc = await openPlan('plans', 'overdue.workback.yml');
+    await waitForDiagnostics(doc.uri, isEmpty, 'a clean plan on 2026-07-01');
+    await setSetting('today', '2199-12-31'); // backups (2d) would end on 1 Jan 2200
+    await waitForDiagnostics(doc.uri, hasCode('earliest-out-of-range'), 'earliest-out-of-range');
+    const api = await getApi();
+    await api.planIndex.whenIdle();
+    const status = describePlan(api.planIndex.get(doc.uri), true);
+    assert.equal(status.text, 'Slack not computed: earliest dates past 2199');
+    assert.equal(status.severity, vscode.LanguageStatusSeverity.Warning);
   });
 
   it('an invalid workback.today falls back to the real date, with a warning', async () => {

@@ -83,6 +83,7 @@ describe('workback schedule', () => {
     assert.equal(r.code, 0, r.err);
     const table = rows(r.out.split('\n\n')[1]!);
     assert.deepEqual(table[1]!.slice(0, 5), ['a', 'dana', 'Wed 2199-12-25', 'Tue 2199-12-31', '-']);
+    assert.match(r.out, /\nSlack and the critical path are left out: the earliest dates would end after 2199 \(see the warning\)\.\n$/, 'not "Every task is done."');
     assert.match(r.err, /^far\.workback\.yaml:10:\d+ warning earliest-out-of-range Earliest dates cannot be computed: a \(duration 1w\)/);
     assert.equal(r.err.split('\n').filter(Boolean).length, 1);
     const json = await cli(['schedule', 'far.workback.yaml', '--today', '2199-12-30', '--json'], { '/work/far.workback.yaml': late });

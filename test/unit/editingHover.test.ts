@@ -132,6 +132,10 @@ describe('editing: hover and lenses', () => {
     assert.strictEqual(goalLensTitle(undefined, 3), 'schedule not computed: 3 errors to fix');
     const done = checkPlan(PLAN.replace(/        duration: (\w+)\n/g, '        duration: $1\n        status: done\n').replace('        status: done\n        status: done\n', '        status: done\n'), { today: day('2026-07-01') });
     assert.strictEqual(planLenses(done.plan!, done.schedule, 0)[0]!.title, 'every task done');
+    // no slack because the earliest dates leave the range (earliest-out-of-range): not "every task done"
+    const far = checkPlan(PLAN.replace(/due: \d{4}-\d\d-\d\d/, 'due: 2199-12-31'), { today: day('2199-12-30') });
+    assert.ok(far.diagnostics.some((d) => d.code === 'earliest-out-of-range'));
+    assert.strictEqual(planLenses(far.plan!, far.schedule, 0)[0]!.title, 'slack not computed: earliest dates past 2199');
   });
 
   it('keeps the last lenses in place while the text has errors or does not parse', () => {

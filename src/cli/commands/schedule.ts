@@ -1,5 +1,5 @@
 /** `workback schedule FILE`: the workback schedule as a table, or its JSON (docs/cli.md). */
-import { criticalPath, formatDay, taskState, toScheduleJson, type PlanFile, type ScheduledItem } from '../../core';
+import { criticalPath, formatDay, slackState, taskState, toScheduleJson, type PlanFile, type ScheduledItem } from '../../core';
 import { flag, positiveInteger, todayOption, UsageError, type ParsedArgs } from '../args';
 import { escapeTerminal, safeJson } from '../escape';
 import { stateText } from '../format/state';
@@ -83,10 +83,12 @@ export function scheduleTable(planFile: PlanFile): string {
 }
 
 function slackLine({ schedule }: PlanFile): string {
-  if (schedule.minSlack === null) return 'Every task is done.';
+  const state = slackState(schedule);
+  if (state.kind === 'all-done') return 'Every task is done.';
+  if (state.kind === 'out-of-range') return 'Slack and the critical path are left out: the earliest dates would end after 2199 (see the warning).';
   const path = criticalPath(schedule).map(escapeTerminal).join(' -> ');
-  if (schedule.minSlack < 0) {
-    return `The goal cannot be met as planned: ${plural(-schedule.minSlack, 'workday', 'workdays')} short. Critical path: ${path}`;
+  if (state.workdays < 0) {
+    return `The goal cannot be met as planned: ${plural(-state.workdays, 'workday', 'workdays')} short. Critical path: ${path}`;
   }
-  return `Minimum slack ${plural(schedule.minSlack, 'workday', 'workdays')}. Critical path: ${path}`;
+  return `Minimum slack ${plural(state.workdays, 'workday', 'workdays')}. Critical path: ${path}`;
 }

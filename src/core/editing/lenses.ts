@@ -6,6 +6,7 @@ import { formatDayHuman } from '../day';
 import type { Span } from '../diagnostic';
 import type { Plan } from '../model';
 import { taskState } from '../query/planFile';
+import { slackState } from '../schedule/slack';
 import type { Schedule } from '../schedule/types';
 import { lineShape, Lines, unquote } from './yamlLines';
 
@@ -24,8 +25,10 @@ const workdays = (n: number): string => `${n} workday${n === 1 || n === -1 ? '' 
 export function goalLensTitle(schedule: Schedule | undefined, errors: number): string {
   if (!schedule) return errors > 0 ? `schedule not computed: ${errors} error${errors === 1 ? '' : 's'} to fix` : 'schedule not computed';
   if (schedule.items.length === 0) return 'schedule not computed';
-  const slack = schedule.minSlack;
-  if (slack === null) return 'every task done';
+  const state = slackState(schedule);
+  if (state.kind === 'all-done') return 'every task done';
+  if (state.kind === 'out-of-range') return 'slack not computed: earliest dates past 2199';
+  const slack = state.workdays;
   return slack >= 0 ? `goal feasible · minimum slack ${workdays(slack)}` : `goal ${workdays(-slack)} short`;
 }
 

@@ -27,7 +27,8 @@ export interface Schedule {
   /** One item per task and checkpoint, in file order. */
   items: ScheduledItem[];
   byId: Map<string, ScheduledItem>;
-  /** Minimum slack over the tasks that are not done; null when every task is done. */
+  /** Minimum slack over the tasks that are not done; null when every task is done, or when the
+   * earliest dates left the range (slackState tells which). */
   minSlack: number | null;
   /** Schedule diagnostics (start-too-late, goal-infeasible, overdue...), with offsets. */
   diagnostics: RawDiagnostic[];

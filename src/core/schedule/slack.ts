@@ -1,0 +1,14 @@
+/**
+ * What a schedule's minimum slack says, for the goal's lens, the status bar and the CLI. A null
+ * minSlack has two causes that read very differently: every task is done, or the earliest dates
+ * left 1970-2199 (`earliest-out-of-range`) and no task has a slack to give.
+ */
+import type { Schedule } from './types';
+
+export type SlackState = { kind: 'slack'; workdays: number } | { kind: 'all-done' } | { kind: 'out-of-range' };
+
+export function slackState(schedule: Schedule): SlackState {
+  if (schedule.minSlack !== null) return { kind: 'slack', workdays: schedule.minSlack };
+  const open = schedule.items.some((i) => i.kind === 'task' && i.task?.status !== 'done');
+  return open ? { kind: 'out-of-range' } : { kind: 'all-done' };
+}
