@@ -4,8 +4,11 @@
  * the `yaml` package's recursive composer nested deep enough to overflow it.
  */
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { isCollection, isPair } from 'yaml';
 import { parseText, type Engine } from '../../src/core/parse/parseText';
 import { MAX_DEPTH } from '../../src/core/parse/preflight';
+import { composeGuarded } from '../../src/core/parse/yamlDepth';
 import { parseYamlDocument } from '../../src/core/parse/yamlEngine';
 
 const ENGINES: Engine[] = ['fast', 'yaml'];
@@ -60,6 +63,52 @@ describe('nesting depth: exact, the same in both engines', () => {
       const doc = parseYamlDocument(text);
       assert.ok(doc.errors.some((e) => e.code === 'RESOURCE_EXHAUSTION'), text.slice(0, 10));
       assert.ok(!doc.errors.some((e) => /call stack/i.test(e.message)), text.slice(0, 10));
+    }
+  });
+});
+
+/** The depth of a Document's collections, as firstTooDeep counts them (iteratively). */
+function documentDepth(root: unknown): number {
+  let max = 0;
+  const stack: [unknown, number][] = root ? [[root, 0]] : [];
+  while (stack.length) {
+    const [node, outer] = stack.pop()!;
+    if (!isCollection(node)) continue;
+    max = Math.max(max, outer + 1);
+    for (const item of node.items) {
+      if (isPair(item)) stack.push([item.key, outer + 1], [item.value, outer + 1]);
+      else stack.push([item, outer + 1]);
+    }
+  }
+  return max;
+}
+
+describe('nesting bound: never below the real depth (the yaml engine skips its exact walk under it)', () => {
+  /** Nested YAML in block and flow style, with indicators sharing a column, keys that are collections, comments. */
+  const nested: fc.Arbitrary<string> = fc.letrec<{ node: string }>((tie) => ({
+    node: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      fc.constantFrom('x', "'q # [x'", '"[{"', '|\n  [ block\n', ''),
+      fc.array(tie('node'), { maxLength: 3 }).map((xs) => `[${xs.join(', ')}]`),
+      fc.array(fc.tuple(fc.constantFrom('a', 'b', '? [k]', '"c"'), tie('node')), { maxLength: 3 }).map((ps) => `{${ps.map(([k, v]) => `${k}: ${v}`).join(', ')}}`),
+      fc.array(tie('node'), { minLength: 1, maxLength: 3 }).map((xs) => xs.map((x) => `- ${x.replace(/\n/g, '\n  ')}`).join('\n')),
+      fc.array(fc.tuple(fc.constantFrom('a', 'b', 'c # note'), tie('node')), { minLength: 1, maxLength: 3 })
+        .map((ps) => ps.map(([k, v], i) => `k${i}${k.startsWith('c') ? '' : k}:${v.includes('\n') && !v.startsWith('|') ? `\n  ${v.replace(/\n/g, '\n  ')}` : ` ${v}`}`).join('\n')),
+    ),
+  })).node;
+
+  it('holds on generated nestings of every style', () => {
+    fc.assert(fc.property(nested, (text) => {
+      const { doc, maxBound } = composeGuarded(text, { schema: 'failsafe', uniqueKeys: false, strict: true, version: '1.2' });
+      if (doc.errors.length) return;
+      assert.ok(maxBound >= documentDepth(doc.contents), `bound ${maxBound} < depth ${documentDepth(doc.contents)} in ${JSON.stringify(text)}`);
+    }), { numRuns: 2000 });
+  });
+
+  it('holds on the hand-made shapes near the limit', () => {
+    for (const text of [flow(MAX_DEPTH), block(MAX_DEPTH), sameColumn(MAX_DEPTH / 2), `${'- '.repeat(MAX_DEPTH)}x\n`, `${'{a: '.repeat(MAX_DEPTH - 1)}x${'}'.repeat(MAX_DEPTH - 1)}\n`]) {
+      const { doc, maxBound } = composeGuarded(text, { schema: 'failsafe', uniqueKeys: false, strict: true, version: '1.2' });
+      assert.ok(maxBound >= documentDepth(doc.contents), JSON.stringify(text.slice(0, 40)));
     }
   });
 });

@@ -20,6 +20,8 @@ export interface GuardedDocument {
   doc: Document.Parsed;
   /** The offset of the token where the nesting bound passed the limit (the Document stops there), or -1. */
   tooDeep: number;
+  /** The largest nesting bound seen: the Document nests no deeper than this. */
+  maxBound: number;
 }
 
 export function composeGuarded(text: string, options: ParseOptions & DocumentOptions & SchemaOptions): GuardedDocument {
@@ -44,7 +46,7 @@ export function composeGuarded(text: string, options: ParseOptions & DocumentOpt
       break;
     }
   }
-  return { doc: doc!, tooDeep };
+  return { doc: doc!, tooDeep, maxBound: bound.max };
 }
 
 const Kind = { Other: 0, Space: 1, Newline: 2, Comment: 3, Indicator: 4, Open: 5, Close: 6, Header: 7, Scalar: 8 } as const;
@@ -76,6 +78,8 @@ const isControl = (lexeme: string) => lexeme === CST.DOCUMENT || lexeme === CST.
 class NestingBound {
   /** The offset of the lexeme being read. */
   offset = 0;
+  /** The largest bound so far. */
+  max = 0;
   private column = 0;
   private flow = 0;
   /** Indicators inside flow on this line. */
@@ -130,7 +134,9 @@ class NestingBound {
       else this.flowIndicators++;
     } else if (kind === Kind.Open) this.flow++;
     else if (kind === Kind.Close && this.flow > 0) this.flow--;
-    return this.weight + 2 * this.flow + this.flowIndicators > NESTING_BOUND_LIMIT;
+    const bound = this.weight + 2 * this.flow + this.flowIndicators;
+    if (bound > this.max) this.max = bound;
+    return bound > NESTING_BOUND_LIMIT;
   }
 
   /** Length of the previous lexeme's text, added to `offset` when the next one comes. */

@@ -29,10 +29,11 @@ export function parseYamlDocument(text: string): Document.Parsed {
 }
 
 export function parseWithYaml(text: string): EngineResult {
-  const { doc, tooDeep: bound } = compose(text);
+  const { doc, tooDeep: bound, maxBound } = compose(text);
   // Too deep, the file is not parsed, as the block engine says: nothing else is reported. Where
-  // the bound stopped the Document, the collection past MAX_DEPTH is in what was composed.
-  const exact = firstTooDeep(doc.contents as YamlNode | null);
+  // the bound stopped the Document, the collection past MAX_DEPTH is in what was composed. A
+  // bound that never passed MAX_DEPTH (every plan) spares the walk that looks for it.
+  const exact = maxBound > MAX_DEPTH ? firstTooDeep(doc.contents as YamlNode | null) : -1;
   const deep = exact >= 0 ? exact : bound;
   if (deep >= 0) return { diagnostics: [tooDeep(Math.min(deep, Math.max(text.length - 1, 0)))], tree: undefined };
   const diagnostics: RawDiagnostic[] = [];
