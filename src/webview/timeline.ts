@@ -9,7 +9,8 @@
  */
 import type { HostMessage, Notice, RenderMessage, SavedPicture, ThemeKind } from '../shared/protocol';
 import { exportableSvg, tagBars, Tooltip, wireBars } from './bars';
-import { drawGantt, finishMarkers, fitSectionTitles, fitViewBox, LABEL_FONT_SIZE, placeLabels, restoreSvg, TextMeasure, warmUp, type Drawn } from './chart';
+import { drawGantt, restoreSvg, warmUp, type Drawn } from './chart';
+import { finishPicture, fitViewBox } from './chartFinish';
 import { bodyTheme, observeTheme } from './theme';
 import { Toolbar } from './toolbar';
 import { post, savedPicture, savePicture, saveState, seenBefore } from './vscodeApi';
@@ -172,10 +173,7 @@ async function drawOne(m: RenderMessage): Promise<void> {
   if (!wanted(m)) return; // a newer message came while Mermaid drew: this picture is stale
   tooltip.hide();
   const t2 = performance.now();
-  const text = new TextMeasure(drawn.font, LABEL_FONT_SIZE);
-  finishMarkers(drawn, width, new TextMeasure(drawn.font, 18));
-  fitSectionTitles(drawn.svg, drawn.leftPadding, m.filters.compact ? [] : gantt.sections.map((s) => s.rows), text);
-  placeLabels(drawn.svg, drawn.svgId, gantt.rows.map((r) => r.chartId), drawn.leftPadding, width, text);
+  finishPicture(drawn, width, m.filters.compact ? [] : gantt.sections.map((s) => s.rows), gantt.rows.map((r) => r.chartId));
   chart.replaceChildren(drawn.svg);
   fitViewBox(drawn.svg);
   present(m, drawn, theme, width, start, { waited: drawStart - start, mermaid: drawn.mermaidMs, adopt: drawn.adoptMs, finish: performance.now() - t2 });
