@@ -3,6 +3,8 @@
 //   src/core      only yaml, ajv and relative core files (no vscode, Node, Mermaid)
 //   src/cli       no vscode, no Mermaid, nothing of the extension or the webview
 //   src/webview   only mermaid and src/shared
+//   src/webview/pure  only src/shared and other pure files (no Mermaid, no DOM: the root
+//                 tsconfig compiles it without the DOM library)
 //   src/extension no Mermaid, nothing of the webview (or the CLI)
 import tseslint from 'typescript-eslint';
 
@@ -56,6 +58,10 @@ export default tseslint.config(
   restrict(['src/webview/**/*.ts'], [
     { regex: '^(?!mermaid($|/)|\\.{1,2}/)', message: 'The webview may import only mermaid and src/shared.' },
     { regex: into('core', 'extension', 'cli'), message: 'The webview may import only mermaid and src/shared.' },
+  ]),
+  restrict(['src/webview/pure/**/*.ts'], [
+    { regex: '^(?!\\.{1,2}/)', message: 'src/webview/pure is the page without the DOM: it may import only src/shared and other pure files (no Mermaid).' },
+    { regex: '^\\.\\./(?!\\.\\./shared/)', message: 'src/webview/pure may import only src/shared and other pure files, not the page\'s DOM code.' },
   ]),
   restrict(['src/extension/**/*.ts'], [
     { regex: '^mermaid($|/)', message: 'Mermaid runs in the webview bundle only, never in the extension host.' },

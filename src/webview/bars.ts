@@ -4,7 +4,7 @@
  * shows a tooltip (built with textContent only) and asks the host to reveal the task.
  */
 import type { BarInfo } from '../shared/protocol';
-import { plural } from '../shared/wording';
+import { revealable, tooltipHint, tooltipLines } from './pure/tooltip';
 
 /** Tag the SVG's bars with their rows; returns how many task bars and rows were found. */
 export function tagBars(svg: SVGSVGElement, svgId: string, rows: readonly BarInfo[]): { bars: number; rows: number } {
@@ -39,31 +39,6 @@ export function rowOf(target: EventTarget | null, rows: readonly BarInfo[]): Bar
   return Number.isInteger(i) ? rows[i] : undefined;
 }
 
-function statusText(b: BarInfo): string {
-  const parts: string[] = [];
-  if (b.kind === 'task') parts.push(b.status);
-  else parts.push(b.kind === 'goal' ? 'goal' : 'checkpoint');
-  if (b.critical) parts.push('critical path');
-  if (b.late) parts.push(b.late);
-  return parts.join(' · ');
-}
-
-/** The tooltip's lines: [label, value] pairs, shown as text. */
-export function tooltipLines(b: BarInfo): [string, string][] {
-  const lines: [string, string][] = [];
-  if (b.milestone) lines.push(['Milestone', b.milestone]);
-  if (b.owner) lines.push(['Owner', b.owner]);
-  if (b.kind === 'task') {
-    lines.push(['Start by', b.startBy], ['Finish by', b.finishBy]);
-    if (b.earliestStart && b.earliestFinish) lines.push(['Earliest', `${b.earliestStart} – ${b.earliestFinish}`]);
-    if (b.slack !== undefined) lines.push(['Slack', plural(b.slack, 'workday')]);
-  } else {
-    lines.push([b.kind === 'goal' ? 'Due' : 'Day', b.finishBy]);
-  }
-  lines.push(['Status', statusText(b)]);
-  return lines;
-}
-
 export class Tooltip {
   private readonly el: HTMLDivElement;
 
@@ -89,7 +64,7 @@ export class Tooltip {
     }
     const hint = document.createElement('div');
     hint.className = 'tt-hint';
-    hint.textContent = b.kind === 'goal' ? '' : 'Click to show it in the editor';
+    hint.textContent = tooltipHint(b);
     this.el.replaceChildren(title, table, hint);
     this.el.hidden = false;
     this.move(x, y);
@@ -115,7 +90,7 @@ export class Tooltip {
 export function wireBars(chart: HTMLElement, tooltip: Tooltip, rows: () => readonly BarInfo[], reveal: (row: BarInfo) => void): void {
   const at = (t: EventTarget | null) => rowOf(t, rows());
   const open = (row: BarInfo | undefined) => {
-    if (row && row.kind !== 'goal' && row.itemId) reveal(row);
+    if (revealable(row)) reveal(row);
   };
   chart.addEventListener('click', (e) => open(at(e.target)));
   chart.addEventListener('keydown', (e) => {
