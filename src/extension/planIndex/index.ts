@@ -14,13 +14,13 @@
  * Nothing is parsed until a plan is open (or a view calls start()).
  */
 import * as vscode from 'vscode';
-import { decodePlanBytes, detachSource, type CheckResult, type Day, type Diagnostic } from '../core';
+import { decodePlanBytes, detachSource, type CheckResult, type Day, type Diagnostic } from '../../core';
 import { ByteBudget } from './byteBudget';
 import { ChangeBatcher } from './changeBatcher';
-import { FolderLinks } from './folderLinks';
+import { FolderLinks } from '../folderLinks';
 import { checkText, errorText, tooLarge } from './planCheck';
-import { isPlanDocument, isPlanPath, isUnder, isUserScheme, isWorkspacePlanFile, openDocument, PLAN_GLOB } from './planFiles';
-import { LARGE_FILE_DEBOUNCE_MS, LARGE_FILE_SIZE, type Settings } from './settings';
+import { isPlanDocument, isPlanPath, isUnder, isUserScheme, isWorkspacePlanFile, openDocument, PLAN_GLOB } from '../planFiles';
+import { LARGE_FILE_DEBOUNCE_MS, LARGE_FILE_SIZE, type Settings } from '../settings';
 import { SliceRunner } from './sliceRunner';
 import { WorkQueue } from './workQueue';
 
