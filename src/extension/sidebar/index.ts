@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { formatDayHuman } from '../../core';
-import { registerEditCommands } from '../edits/editCommands';
+import { registerEditCommands } from './editCommands';
 import type { PlanIndex } from '../planIndex';
 import type { TodayClock } from '../today';
 import { registerSidebarCommands } from './commands';

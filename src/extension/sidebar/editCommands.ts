@@ -7,11 +7,11 @@
  */
 import * as vscode from 'vscode';
 import { blockTask, checkInWith, formatDay, parseDay, type Day, type Plan, addFollowUp, logCheckIn, markFollowUpDone, markTaskDone, startTask, type FollowUpRef } from '../../core';
-import { displayText } from '../sidebar/displayText';
-import { isFollowUpNode, isTaskNode, type SidebarNode } from '../sidebar/nodes';
-import { counterpart } from '../sidebar/treeItems';
-import type { SidebarSnapshot } from '../sidebar/snapshot';
-import { applyPlanEdit, type EditOutcome } from './applyPlanEdit';
+import { displayText } from './displayText';
+import { isFollowUpNode, isTaskNode, type SidebarNode } from './nodes';
+import { counterpart } from './treeItems';
+import type { SidebarSnapshot } from './snapshot';
+import { applyPlanEdit, type EditOutcome } from '../edits/applyPlanEdit';
 import { askAbout, askDay, askPerson, dayProblem } from './prompts';
 
 export interface EditCommandDeps {
