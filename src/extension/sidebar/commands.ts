@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { LineIndex, formatDay, type Span, locateFollowUp, locateTask, type PlanEditRefused } from '../../core';
-import { toRange } from '../convert';
+import { spanRange } from '../convert';
 import type { PlanIndex } from '../planIndex';
 import { displayText } from './displayText';
 import type { FollowUpsElement } from './followUpsView';
@@ -110,7 +110,7 @@ export function registerSidebarCommands(deps: SidebarCommandDeps): vscode.Dispos
     } else {
       found = locateTask(text, isTaskNode(n) ? n.entry.task.id : n.entry.task.id);
     }
-    const selection = found.ok ? toRange(new LineIndex(text).range(found.span)) : undefined;
+    const selection = found.ok ? spanRange(new LineIndex(text), found.span) : undefined;
     const editor = await vscode.window.showTextDocument(doc, { preview: true, preserveFocus: true, ...(selection ? { selection } : {}) });
     if (selection) editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     else if (!found.ok) void vscode.window.showWarningMessage(`Workback: ${found.message.replace(/; nothing was changed\.?/, '.')}`);
