@@ -6,10 +6,21 @@
 //   src/webview/pure  only src/shared and other pure files (no Mermaid, no DOM: the root
 //                 tsconfig compiles it without the DOM library)
 //   src/extension no Mermaid, nothing of the webview (or the CLI)
+//   src/templates only src/core and other template files
+//   src/shared    only other shared files
+// Outside src/core, the core is one module: src/core/index.ts, never a file inside it. (Tests
+// and benchmarks may reach into the core's files: they test its parts.) A folder's block
+// replaces the rule for its files, so each block lists every pattern that holds there.
 import tseslint from 'typescript-eslint';
 
 /** A relative import that reaches into one of these top folders of src/. */
 const into = (...folders) => `^\\.{1,2}/(.*/)?(${folders.join('|')})(/|$)`;
+
+/** A relative import of a core file other than its index (src/core/index.ts). */
+const coreInternals = {
+  regex: '^\\.{1,2}/(.*/)?core/(?!index$).',
+  message: 'Outside src/core, import the core through src/core/index.ts (export what is missing there).',
+};
 
 const restrict = (files, patterns, paths = []) => ({
   files,
@@ -54,6 +65,7 @@ export default tseslint.config(
   restrict(['src/cli/**/*.ts'], [
     { regex: '^(vscode|mermaid)(/|$)', message: 'The CLI runs without VS Code and without Mermaid.' },
     { regex: into('extension', 'webview'), message: 'The CLI may use src/core, not the extension or the webview.' },
+    coreInternals,
   ]),
   restrict(['src/webview/**/*.ts'], [
     { regex: '^(?!mermaid($|/)|\\.{1,2}/)', message: 'The webview may import only mermaid and src/shared.' },
@@ -67,5 +79,14 @@ export default tseslint.config(
     { regex: '^mermaid($|/)', message: 'Mermaid runs in the webview bundle only, never in the extension host.' },
     { regex: into('webview', 'cli'), message: 'The extension may use src/core and src/shared, not the webview or the CLI.' },
     { regex: '^(node:)?fs(/promises)?$', message: 'The extension reads files through vscode.workspace.fs, never Node fs.' },
+    coreInternals,
+  ]),
+  restrict(['src/templates/**/*.ts'], [
+    { regex: '^(?!\\.{1,2}/)', message: 'Templates are pure: no packages, no vscode, no Node built-ins; they use src/core.' },
+    { regex: into('extension', 'cli', 'webview', 'shared'), message: 'Templates may import only src/core and other template files.' },
+    coreInternals,
+  ]),
+  restrict(['src/shared/**/*.ts'], [
+    { regex: '^(?!\\./)', message: 'src/shared is shared by the extension host and the webview page: it imports only other shared files.' },
   ]),
 );

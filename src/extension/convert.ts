@@ -3,12 +3,23 @@
  * Nothing else in the extension builds a vscode.Range from core data.
  */
 import * as vscode from 'vscode';
-import type { Diagnostic as CoreDiagnostic, Range as CoreRange, Severity } from '../core';
+import type { Diagnostic as CoreDiagnostic, LineIndex, Range as CoreRange, Severity, Span, TextEdit } from '../core';
 
 export const DIAGNOSTIC_SOURCE = 'workback';
 
 export function toRange(r: CoreRange): vscode.Range {
   return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+}
+
+/** An offset span of a checked text, through that text's line index. */
+export function spanRange(lines: LineIndex, span: Span): vscode.Range {
+  return toRange(lines.range(span));
+}
+
+/** Core text edits (offsets into the text `lines` indexes) added to a WorkspaceEdit. */
+export function addEdits(we: vscode.WorkspaceEdit, uri: vscode.Uri, lines: LineIndex, edits: readonly TextEdit[]): vscode.WorkspaceEdit {
+  for (const e of edits) we.replace(uri, spanRange(lines, e), e.text);
+  return we;
 }
 
 export function toSeverity(s: Severity): vscode.DiagnosticSeverity {

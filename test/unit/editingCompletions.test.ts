@@ -10,7 +10,7 @@ import path from 'node:path';
 import { checkPlan, parseDay, type CheckResult, type Day } from '../../src/core';
 import { completionsAt, type CompletionEntry } from '../../src/core/editing';
 import { schemaAt } from '../../src/core/schemaView';
-import { templateById } from '../../templates';
+import { templateById } from '../../src/templates';
 import { benchPlan } from '../../bench/generate';
 
 const PLAN = readFileSync(path.resolve(__dirname, '../../../test/fixtures/workspace/language/editing.workback.yaml'), 'utf8');

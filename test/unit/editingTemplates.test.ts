@@ -1,7 +1,7 @@
 /** New-plan templates: valid plans for any today and due, titles escaped, slugs for file names. */
 import * as assert from 'assert';
 import { checkPlan, formatDay, parseDay, type Day } from '../../src/core';
-import { slugOf, TEMPLATES, templateById, yamlText } from '../../templates';
+import { slugOf, TEMPLATES, templateById, yamlText } from '../../src/templates';
 
 const day = (s: string): Day => parseDay(s) as Day;
 

@@ -4,9 +4,9 @@
  * byte budget of reads in flight.
  */
 import * as assert from 'assert';
-import { ByteBudget } from '../../src/extension/byteBudget';
-import { ChangeBatcher } from '../../src/extension/changeBatcher';
-import { SliceRunner } from '../../src/extension/sliceRunner';
+import { ByteBudget } from '../../src/extension/planIndex/byteBudget';
+import { ChangeBatcher } from '../../src/extension/planIndex/changeBatcher';
+import { SliceRunner } from '../../src/extension/planIndex/sliceRunner';
 
 const turn = (): Promise<void> => new Promise((r) => setImmediate(r));
 

@@ -14,7 +14,7 @@
  */
 import * as vscode from 'vscode';
 import { LineIndex, type PlanEditResult } from '../../core';
-import { toRange } from '../convert';
+import { addEdits } from '../convert';
 
 export type EditOutcome =
   | { status: 'applied'; uri: string; saved: boolean; message: string }
@@ -73,9 +73,7 @@ async function applyNow(uri: vscode.Uri, compute: (text: string) => PlanEditResu
     const text = doc.getText();
     const result = compute(text);
     if (!result.ok) return refused(result.message);
-    const lines = new LineIndex(text);
-    const edit = new vscode.WorkspaceEdit();
-    for (const e of result.edits) edit.replace(uri, toRange(lines.range({ start: e.start, end: e.end })), e.text);
+    const edit = addEdits(new vscode.WorkspaceEdit(), uri, new LineIndex(text), result.edits);
     const applied = await vscode.workspace.applyEdit(edit);
     if (!applied) {
       if (doc.version !== version && !doc.isClosed) continue;

@@ -5,9 +5,8 @@
  */
 import * as vscode from 'vscode';
 import { quickFixes, type CheckResult, type Day, type Diagnostic as CoreDiagnostic } from '../../core';
-import { DIAGNOSTIC_SOURCE } from '../convert';
 import type { PlanDocuments } from './planDocuments';
-import { addEdits, spanRange } from './ranges';
+import { addEdits, DIAGNOSTIC_SOURCE, spanRange } from '../convert';
 
 export class PlanCodeActionProvider implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };

@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { LineIndex, goalLensTitle, planLenses, reanchorLenses, type LensInfo } from '../../core';
 import type { PlanIndex } from '../planIndex';
 import type { PlanDocuments } from './planDocuments';
-import { spanRange } from './ranges';
+import { spanRange } from '../convert';
 
 export const LENSES_SETTING = 'lenses.enabled';
 export const OPEN_TIMELINE = 'workback.openTimeline';

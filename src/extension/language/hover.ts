@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { hoverAt, keyHover } from '../../core';
 import { inertMarkdown } from './markdown';
 import type { PlanDocuments } from './planDocuments';
-import { spanRange } from './ranges';
+import { spanRange } from '../convert';
 
 export class PlanHoverProvider implements vscode.HoverProvider {
   constructor(private readonly docs: PlanDocuments) {}

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { definitionOf, occurrenceAt, prepareRename, referencesOf, renameEdits } from '../../core';
 import type { PlanDocuments } from './planDocuments';
-import { addEdits, spanRange } from './ranges';
+import { addEdits, spanRange } from '../convert';
 
 export class PlanNavigationProvider implements vscode.DefinitionProvider, vscode.ReferenceProvider, vscode.RenameProvider {
   constructor(private readonly docs: PlanDocuments) {}

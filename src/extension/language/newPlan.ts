@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { formatDay, formatDayHuman, parseDay, type Day } from '../../core';
-import { slugOf, TEMPLATES, templateById, type PlanTemplate } from '../../../templates';
+import { slugOf, TEMPLATES, templateById, type PlanTemplate } from '../../templates';
 import { LANGUAGE_ID } from '../planFiles';
 
 export const NEW_PLAN_COMMAND = 'workback.newPlan';

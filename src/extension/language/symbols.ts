@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { outline, inertText, type OutlineKind, type OutlineNode, type LineIndex } from '../../core';
 import type { PlanIndex } from '../planIndex';
 import type { PlanDocuments } from './planDocuments';
-import { spanRange } from './ranges';
+import { spanRange } from '../convert';
 
 const KINDS: Record<OutlineKind, vscode.SymbolKind> = {
   goal: vscode.SymbolKind.Event,

@@ -5,15 +5,16 @@
  */
 import * as vscode from 'vscode';
 import { formatDayHuman } from '../../core';
-import { registerEditCommands } from '../edits/editCommands';
+import { registerCommands } from '../commandTable';
+import { editCommands } from './editCommands';
 import type { PlanIndex } from '../planIndex';
 import type { TodayClock } from '../today';
-import { registerSidebarCommands } from './commands';
+import { sidebarCommands } from './commands';
 import { FollowUpsProvider, type FollowUpsElement } from './followUpsView';
 import { IdentityResolver } from './identity';
 import { SidebarModel } from './model';
 import { MyTasksProvider, type MyTasksElement } from './myTasksView';
-import type { MoreNode, SidebarNode } from './nodes';
+import type { SidebarNode } from './nodes';
 import type { SidebarSnapshot } from './snapshot';
 import { OverdueStatusItem } from './statusBar';
 import { groupDigits, plural } from '../../shared/wording';
@@ -116,13 +117,10 @@ export function registerSidebar(context: vscode.ExtensionContext, deps: SidebarD
     followUpsView.onDidChangeVisibility((e) => onVisible(e.visible)),
     myTasksView.onDidChangeSelection((e) => { lastSelected = e.selection[0]; }),
     followUpsView.onDidChangeSelection((e) => { lastSelected = e.selection[0]; }),
-    registerSidebarCommands({ model, identity, planIndex: deps.planIndex, myTasksView, followUpsView, log: deps.log }),
-    vscode.commands.registerCommand('workback.showMore', (n?: unknown) => {
-      if (typeof n !== 'object' || n === null || (n as MoreNode).kind !== 'more') return;
-      const more = n as MoreNode;
-      (more.view === 'myTasks' ? myTasks : followUps).showMore(more.group);
-    }),
-    registerEditCommands({ today: () => deps.today.today, snapshot: () => model.snapshot, selected: () => lastSelected }),
+    registerCommands([
+      ...sidebarCommands({ model, identity, planIndex: deps.planIndex, myTasks, followUps, myTasksView, followUpsView }),
+      ...editCommands({ today: () => deps.today.today, snapshot: () => model.snapshot, selected: () => lastSelected }),
+    ]),
   );
   update(model.snapshot);
   if (myTasksView.visible || followUpsView.visible) ensureStarted();

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { checkPlan, type CheckResult } from '../../core';
-import { toRange } from '../convert';
+import { spanRange } from '../convert';
 
 export interface RevealDeps {
   /** The checked result of the document's text, when it is of `version`. */
@@ -19,7 +19,7 @@ export function idRange(doc: vscode.TextDocument, itemId: string, deps: RevealDe
   const result = known?.result && known.version === doc.version ? known.result : checkPlan(doc.getText());
   const item = result.plan?.items.get(itemId);
   if (!item || item.id !== itemId) return undefined;
-  return toRange(result.lines.range(item.idSpan));
+  return spanRange(result.lines, item.idSpan);
 }
 
 /**

@@ -2,8 +2,7 @@
  * Rendering a new-plan template: the user's title and due date, dates relative to today, in
  * text that is valid YAML whatever the title holds.
  */
-import { formatDay, makeCalendar, type Day } from '../src/core';
-import { yamlScalar } from '../src/core/editing';
+import { formatDay, makeCalendar, yamlScalar, type Day } from '../core';
 
 export interface TemplateInput {
   title: string;

@@ -1,7 +1,7 @@
 /** The questions "Schedule a Follow-up" asks: a day (validated YYYY-MM-DD), a person, what about. */
 import * as vscode from 'vscode';
 import { formatDay, parseDay, type Day, type Plan } from '../../core';
-import { displayText } from '../sidebar/displayText';
+import { displayText } from './displayText';
 
 /** Why a typed day is not accepted, or undefined when it is a real day. */
 export function dayProblem(text: string): string | undefined {

@@ -1,5 +1,5 @@
 /** The plan index's check of one text, and the problems it makes of what it cannot check. */
-import { checkPlan, describeFailure, LineIndex, type CheckResult, type Day, type Diagnostic } from '../core';
+import { checkPlan, describeFailure, LineIndex, type CheckResult, type Day, type Diagnostic } from '../../core';
 
 export interface Checked {
   result?: CheckResult;
