@@ -164,7 +164,8 @@ async function unit() {
   // the growth tests time stages, whatever the time zone: one job of their own, started first so
   // that the time zones share the other core meanwhile; the first time zone's output streams
   const jobs = [
-    ...(growth.length ? [{ name: 'unit growth', files: growth, tz: TIME_ZONES[0] ?? 'UTC', stream: false }] : []),
+    // (with WORKBACK_GROWTH_LOG set, the growth job streams too: its ratios are what was asked for)
+    ...(growth.length ? [{ name: 'unit growth', files: growth, tz: TIME_ZONES[0] ?? 'UTC', stream: Boolean(process.env.WORKBACK_GROWTH_LOG) }] : []),
     ...(dated.length ? TIME_ZONES.map((tz, i) => ({ name: `unit TZ=${tz}`, files: dated, tz, stream: i === 0 })) : []),
   ];
   const runOne = (job) => {
