@@ -19,18 +19,20 @@ export function reverseTopologicalOrder(g: PlanGraph): { order: Int32Array; comp
   let head = 0;
   let tail = 0;
   let ordered = 0;
-  const release = (n: number): void => {
-    if (--waiters[n]! === 0) queue[tail++] = n;
-  };
   for (let n = 0; n < g.size; n++) if (waiters[n] === 0) queue[tail++] = n;
   while (head < tail) {
     let s = queue[head++]!;
     order[ordered++] = s;
     if (g.kind[s] === CHECKPOINT) order[ordered++] = --s; // its start, which nothing else waits for
-    const first = g.firstEdge[s]!;
     let last = g.firstEdge[s + 1]!;
-    if (s < g.taskCount) release(g.waitsFor[--last]!); // the milestone's start
-    for (let e = first; e < last; e++) release(g.waitsFor[e]!);
+    if (s < g.taskCount) {
+      const start = g.waitsFor[--last]!; // the task's milestone start, released first
+      if (--waiters[start]! === 0) queue[tail++] = start;
+    }
+    for (let e = g.firstEdge[s]!; e < last; e++) {
+      const n = g.waitsFor[e]!;
+      if (--waiters[n]! === 0) queue[tail++] = n;
+    }
   }
   return { order: order.subarray(0, ordered), complete: ordered === g.size };
 }
