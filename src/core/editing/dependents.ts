@@ -4,7 +4,7 @@
  * milestone rules (a task depends on everything its milestone depends on; depending on a
  * milestone is depending on all its tasks) are the same as the checks'.
  */
-import { doneNode, startNode, waitersOf } from '../graph';
+import { doneNode, startNode, waitersOf, type PlanGraph } from '../graph';
 import type { Plan } from '../model';
 
 /**
@@ -14,7 +14,7 @@ import type { Plan } from '../model';
 export function cycleRisks(plan: Plan, id: string): Set<string> {
   const item = plan.items.get(id);
   if (!item) return new Set();
-  const out = reach(plan, item.kind === 'task' ? item.index : startNode(waitersOf(plan).graph, item.index));
+  const out = reach(plan, (g) => (item.kind === 'task' ? item.index : startNode(g, item.index)));
   out.add(id);
   return out;
 }
@@ -25,12 +25,13 @@ export function cycleRisks(plan: Plan, id: string): Set<string> {
  */
 export function newTaskCycleRisks(plan: Plan, milestoneId: string): Set<string> {
   const m = plan.milestones.findIndex((x) => x.id === milestoneId);
-  return m < 0 ? new Set() : reach(plan, doneNode(waitersOf(plan).graph, m));
+  return m < 0 ? new Set() : reach(plan, (g) => doneNode(g, m));
 }
 
-/** Every task and milestone whose node reaches `from` (a reverse breadth-first walk). */
-function reach(plan: Plan, from: number): Set<string> {
+/** Every task and milestone whose node reaches the node `from` picks (a reverse breadth-first walk). */
+function reach(plan: Plan, pick: (g: PlanGraph) => number): Set<string> {
   const { graph: g, waiters: { firstWaiter, waiter } } = waitersOf(plan);
+  const from = pick(g);
   const out = new Set<string>();
   const seen = new Uint8Array(g.size);
   const queue = [from];

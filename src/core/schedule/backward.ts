@@ -3,9 +3,9 @@
  * task, the day of every checkpoint, walking from the goal back through the dependencies.
  */
 import type { Day } from '../day';
+import { CHECKPOINT, TASK, type PlanGraph } from '../graph';
 import { durationWorkdays, type Plan } from '../model';
 import type { WorkCalendar } from './calendar';
-import { CHECKPOINT, TASK, type PlanGraph } from '../graph';
 
 export const FAR_FUTURE = 0x3fffffff;
 export const FAR_PAST = -0x3fffffff;

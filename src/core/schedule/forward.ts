@@ -4,10 +4,10 @@
  * checkpoints and the virtual milestone nodes pass on the latest finish of what they depend on.
  */
 import type { Day } from '../day';
+import { TASK, type PlanGraph } from '../graph';
 import type { Plan } from '../model';
 import { FAR_PAST } from './backward';
 import type { WorkCalendar } from './calendar';
-import { TASK, type PlanGraph } from '../graph';
 
 export interface ForwardResult {
   /** Earliest start / finish per node; meaningful for TASK nodes that are not done. */
