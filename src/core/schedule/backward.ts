@@ -3,9 +3,9 @@
  * task, the day of every checkpoint, walking from the goal back through the dependencies.
  */
 import type { Day } from '../day';
+import { CHECKPOINT, TASK, type PlanGraph } from '../graph';
 import { durationWorkdays, type Plan } from '../model';
 import type { WorkCalendar } from './calendar';
-import { CHECKPOINT, TASK, type PlanGraph } from './graph';
 
 export const FAR_FUTURE = 0x3fffffff;
 export const FAR_PAST = -0x3fffffff;
@@ -65,8 +65,8 @@ export function scheduleBackward(plan: Plan, g: PlanGraph, cal: WorkCalendar, or
     } else {
       pass = bound[n]!;
     }
-    for (let j = g.predStart[n]!; j < g.predStart[n + 1]!; j++) {
-      const p = g.preds[j]!;
+    for (let j = g.firstEdge[n]!; j < g.firstEdge[n + 1]!; j++) {
+      const p = g.waitsFor[j]!;
       if (pass < bound[p]!) bound[p] = pass;
     }
   }

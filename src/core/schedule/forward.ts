@@ -4,10 +4,10 @@
  * checkpoints and the virtual milestone nodes pass on the latest finish of what they depend on.
  */
 import type { Day } from '../day';
+import { TASK, type PlanGraph } from '../graph';
 import type { Plan } from '../model';
 import { FAR_PAST } from './backward';
 import type { WorkCalendar } from './calendar';
-import { TASK, type PlanGraph } from './graph';
 
 export interface ForwardResult {
   /** Earliest start / finish per node; meaningful for TASK nodes that are not done. */
@@ -34,8 +34,8 @@ export function scheduleForward(
   for (let i = order.length - 1; i >= 0; i--) {
     const n = order[i]!;
     let after = FAR_PAST;
-    for (let j = g.predStart[n]!; j < g.predStart[n + 1]!; j++) {
-      const f = out[g.preds[j]!]!;
+    for (let j = g.firstEdge[n]!; j < g.firstEdge[n + 1]!; j++) {
+      const f = out[g.waitsFor[j]!]!;
       if (f > after) after = f;
     }
     if (g.kind[n] !== TASK) {

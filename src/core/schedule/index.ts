@@ -24,12 +24,12 @@
  */
 import type { Day } from '../day';
 import type { RawDiagnostic } from '../diagnostic';
+import { cycleNames, findCycle, orderedGraph, type PlanGraph } from '../graph';
 import type { Plan, Task } from '../model';
 import { scheduleBackward } from './backward';
 import { workCalendar, type WorkCalendar } from './calendar';
 import * as D from './diagnostics';
 import { scheduleForward } from './forward';
-import { findCycle, orderedGraph, type PlanGraph } from './graph';
 import { daysLate, nextCheckIn, taskLateness } from './late';
 import type { Schedule, ScheduledItem } from './types';
 
@@ -142,12 +142,7 @@ function diagnoseTask(plan: Plan, cal: WorkCalendar, task: Task, item: Scheduled
 }
 
 function cycleDiagnostic(g: PlanGraph, cycle: number[]): RawDiagnostic {
-  const names: string[] = [];
-  for (const n of cycle) {
-    const name = g.task[n]?.id ?? g.milestone[n]!.id;
-    if (names[names.length - 1] !== name) names.push(name);
-  }
-  if (names.length > 1 && names[0] === names[names.length - 1]) names.pop();
+  const names = cycleNames(g, cycle);
   const first = cycle.length ? cycle[0]! : 0;
   const span = g.task[first]?.idSpan ?? g.milestone[first]?.idSpan ?? { start: 0, end: 0 };
   return D.dependencyCycle(names, span);

@@ -3,8 +3,7 @@ import { formatDay } from '../day';
 import type { RawDiagnostic, Span } from '../diagnostic';
 import type { Milestone, Plan, Task } from '../model';
 import { pairOf, spanOf, type MapNode } from '../sourceTree';
-import { orderedGraph } from '../schedule/graph';
-import { buildDependencyGraph, cycleIn, cyclicComponents, sourceOf } from './dependencyGraph';
+import { cycleIn, cycleNames, cyclicComponents, edgeSource, nodeName, orderedGraph } from '../graph';
 import { Suggester } from './suggest';
 
 const valueSpan = (node: MapNode, key: string): Span | undefined => {
@@ -105,26 +104,20 @@ const followUpWith = (id?: string) => `follow-up with, on ${id}`;
 const MAX_NAMED = 12;
 
 function cycles(plan: Plan, out: RawDiagnostic[]): void {
-  // The common case, no cycle, is answered by the scheduler's graph (typed arrays, built once
-  // per plan and reused by the scheduler); the graph that knows where each edge is written is
-  // built only to name a cycle.
-  if (orderedGraph(plan).complete) return;
-  const g = buildDependencyGraph(plan);
+  // The common case, no cycle, is answered by the order the scheduler walks (built once per
+  // plan); the components are searched only to name the cycles.
+  const { graph: g, complete } = orderedGraph(plan);
+  if (complete) return;
   for (const comp of cyclicComponents(g)) {
     const edges = cycleIn(g, comp);
     if (!edges.length) continue;
-    const names: string[] = [];
-    for (const e of edges) {
-      const n = g.name(sourceOf(g, e));
-      if (names[names.length - 1] !== n) names.push(n);
-    }
-    if (names.length > 1 && names[names.length - 1] === names[0]) names.pop();
+    const names = cycleNames(g, edges.map((e) => edgeSource(g, e)));
     names.push(names[0]!);
     const shown = names.length > MAX_NAMED ? [...names.slice(0, MAX_NAMED / 2), `... (${names.length - MAX_NAMED} more)`, ...names.slice(-MAX_NAMED / 2)] : names;
     const message = `Dependency cycle: ${shown.join(' → ')}. Nothing in it can ever start; remove one of these dependencies.`;
     const written = edges.filter((e) => g.spans[e]);
     for (const e of written) {
-      out.push({ code: 'dependency-cycle', severity: 'error', message, span: g.spans[e]!, data: { cycle: names, from: g.name(sourceOf(g, e)), to: g.name(g.targets[e]!) } });
+      out.push({ code: 'dependency-cycle', severity: 'error', message, span: g.spans[e]!, data: { cycle: names, from: nodeName(g, edgeSource(g, e)), to: nodeName(g, g.waitsFor[e]!) } });
     }
   }
 }
