@@ -41,7 +41,7 @@ describe('docs/diagnostics.md lists exactly the codes of src/core/codes.ts', () 
     const dir = path.resolve(FIXTURES, '../integration');
     const sources = require('node:fs').readdirSync(dir).filter((f: string) => f.endsWith('.test.ts')).map((f: string) => readFileSync(path.join(dir, f), 'utf8')).join('\n');
     // applyFix(text, 'code', 'title' ...) in test/integration/languageQuickFix*.test.ts
-    const applied = new Set([...sources.matchAll(/applyFix\([^,]+, '([a-z-]+)'/g)].map((m: RegExpMatchArray) => m[1]));
+    const applied = new Set([...sources.matchAll(/applyFix\([^,]+,\s*'([a-z-]+)'/g)].map((m: RegExpMatchArray) => m[1]));
     assert.deepEqual([...FIXABLE_CODES].filter((c) => !applied.has(c)), []);
   });
 });
