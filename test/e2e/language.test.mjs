@@ -156,6 +156,8 @@ describe('editing plans in a real VS Code', function () {
     assert.match(text, /slack 25 workdays · critical/);
     assert.equal(await hover.locator('a').count(), 0, 'no links in the hover');
     await page.screenshot({ path: path.join(SHOTS, 'hover.png') });
+    // the lenses as they settle: a check of the reverted text may still be on its way
+    await editor().locator('.codelens-decoration').filter({ hasText: /goal feasible · minimum slack 25 workdays/ }).first().waitFor({ timeout: 30000 });
     const lenses = (await editor().locator('.codelens-decoration').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
     console.log(`      lenses: ${lenses.join(' | ')}`);
     assert.ok(lenses.some((l) => l.includes('start by Wed 5 Aug · slack 25 workdays · critical')));
