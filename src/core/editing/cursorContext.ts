@@ -9,7 +9,8 @@ import type { Span } from '../diagnostic';
 import { pathOf, walkUp, type Frame } from './blockFrames';
 import { flowKeysAfter, FlowScanner, itemIdFromFlow, type FlowState } from './flowScanner';
 import { isArray, isObject, schemaAt, type PathSeg } from '../schemaView';
-import { commentStart, indentOf, lineShape, Lines, quoteEnd, unquote, type Entry, type KeyEntry, type LineShape } from './yamlLines';
+import { closingQuote } from '../parse/quotedScalars';
+import { commentStart, indentOf, lineShape, Lines, unquote, type Entry, type KeyEntry, type LineShape } from './yamlLines';
 
 export interface CursorContext {
   kind: 'key' | 'value' | 'none';
@@ -131,7 +132,7 @@ class ContextBuilder {
       if (/\s/.test(prefix)) return undefined;
       const quote = first === '"' || first === "'" ? first : undefined;
       if (quote) {
-        const end = quoteEnd(line, restCol);
+        const end = closingQuote(line, restCol, true);
         if (end >= 0 && end < col) return undefined;
         return this.slot(frames, restCol, line.slice(restCol + 1, col), { start: this.base + restCol + 1, end: this.base + (end >= 0 ? end : line.length) }, true);
       }
@@ -214,7 +215,7 @@ class ContextBuilder {
     const id = this.itemIdOf(frames);
     if (id !== undefined) ctx.itemId = id;
     if (first === '"' || first === "'") {
-      const end = quoteEnd(line, v);
+      const end = closingQuote(line, v, true);
       if (col <= v || (end >= 0 && col > end)) return col <= v ? { ...ctx, replace: { start: this.base + v, end: this.base + (end >= 0 ? end + 1 : line.length) } } : undefined;
       ctx.quoted = true;
       ctx.prefix = line.slice(v + 1, col);

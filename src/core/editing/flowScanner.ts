@@ -4,7 +4,7 @@
  * Quotes, nesting, several lines and comments are understood; the text may be unfinished.
  */
 import type { PathSeg } from '../schemaView';
-import { quoteEnd, unquote } from './yamlLines';
+import { closingQuote, quotedText } from '../parse/quotedScalars';
 
 export interface FlowFrame {
   open: '[' | '{';
@@ -53,14 +53,14 @@ export class FlowScanner {
     while (i < to && !this.closed) {
       const c = t[i]!;
       if ((c === '"' || c === "'") && this.token.trim() === '') {
-        const end = quoteEnd(t, i);
+        const end = closingQuote(t, i, true);
         if (end < 0 || end >= to) {
           this.quote = c;
           this.tokenStart = i + 1;
           this.token = t.slice(i + 1, to);
           return this.state();
         }
-        this.token = unquote(t.slice(i, end + 1));
+        this.token = quotedText(t, i, end);
         this.tokenStart = i;
         this.quoted = true;
         i = end + 1;
@@ -135,9 +135,9 @@ export class FlowScanner {
     for (let i = from; i < text.length; i++) {
       const c = text[i]!;
       if (c === '"' || c === "'") {
-        const end = quoteEnd(text, i);
+        const end = closingQuote(text, i, true);
         if (end < 0) break;
-        cur += unquote(text.slice(i, end + 1));
+        cur += quotedText(text, i, end);
         i = end;
         continue;
       }

@@ -4,6 +4,7 @@
  * cursor context (cursorContext.ts) walks these shapes up and down by indentation.
  */
 import { LineIndex } from '../lineIndex';
+import { closingQuote, quotedText } from '../parse/quotedScalars';
 
 export interface DashEntry {
   kind: 'dash';
@@ -52,34 +53,15 @@ export function indentOf(line: string): number {
   return i;
 }
 
-/** The end of a quoted scalar starting at `i` (index of the closing quote), or -1 when unclosed. */
-export function quoteEnd(text: string, i: number, limit = text.length): number {
-  const q = text[i];
-  let j = i + 1;
-  while (j < limit) {
-    const c = text[j];
-    if (q === '"' && c === '\\') { j += 2; continue; }
-    if (c === q) {
-      if (q === "'" && text[j + 1] === "'") { j += 2; continue; }
-      return j;
-    }
-    if (c === '\n' || c === '\r') return -1; // keys and ids are on one line
-    j++;
-  }
-  return -1;
-}
-
-/** The text of a quoted scalar between `start` (the opening quote) and `end` (the closing one). */
+/**
+ * The text of a quoted scalar as written (`raw` starts with its opening quote), decoded by the
+ * parser's rules; an unclosed one is the text after its quote. Other text is returned as it is.
+ */
 export function unquote(raw: string): string {
-  if (raw.startsWith("'")) return raw.slice(1, -1).replace(/''/g, "'");
-  if (raw.startsWith('"')) {
-    try {
-      return JSON.parse(raw) as string;
-    } catch {
-      return raw.slice(1, -1);
-    }
-  }
-  return raw;
+  const q = raw[0];
+  if (q !== '"' && q !== "'") return raw;
+  const close = closingQuote(raw, 0, false);
+  return close < 0 ? raw.slice(1) : quotedText(raw, 0, close);
 }
 
 /** A `key:` starting at column `i`, or undefined. */
@@ -87,12 +69,12 @@ function matchKey(line: string, i: number): Omit<KeyEntry, 'kind' | 'valueCol' |
   const c = line[i];
   if (c === undefined) return undefined;
   if (c === '"' || c === "'") {
-    const end = quoteEnd(line, i);
+    const end = closingQuote(line, i, true);
     if (end < 0) return undefined;
     let j = end + 1;
     while (isSpace(line[j])) j++;
     if (line[j] !== ':' || !isEnd(line[j + 1])) return undefined;
-    return { col: i, key: unquote(line.slice(i, end + 1)), keyEnd: end + 1, colonEnd: j + 1 };
+    return { col: i, key: quotedText(line, i, end), keyEnd: end + 1, colonEnd: j + 1 };
   }
   if (NOT_PLAIN_START.has(c) || (c === '-' && isEnd(line[i + 1])) || (c === ':' && isEnd(line[i + 1]))) return undefined;
   for (let j = i + 1; j < line.length; j++) {
@@ -111,7 +93,7 @@ function matchKey(line: string, i: number): Omit<KeyEntry, 'kind' | 'valueCol' |
 export function valueText(line: string, from: number): string {
   const c = line[from];
   if (c === '"' || c === "'") {
-    const end = quoteEnd(line, from);
+    const end = closingQuote(line, from, true);
     if (end >= 0) return line.slice(from, end + 1);
     return line.slice(from).trimEnd();
   }
