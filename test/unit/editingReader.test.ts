@@ -5,6 +5,7 @@
  * be what the parser reads. These cases are the counterexamples its differential test found.
  */
 import assert from 'node:assert/strict';
+import { FlowScanner, flowKeysAfter } from '../../src/core/editing/flowScanner';
 import { lineShape, unquote } from '../../src/core/editing/yamlLines';
 
 describe('editing reader: the cases the parser reads otherwise', () => {
@@ -16,5 +17,13 @@ describe('editing reader: the cases the parser reads otherwise', () => {
     // what the parser does not read is left as it is written
     assert.equal(unquote('"bad \\q escape"'), 'bad \\q escape');
     assert.equal(unquote("'it''s'"), "it's");
+  });
+
+  it('reads the keys after the cursor in a flow mapping past comments, quoted keys and keys without a value', () => {
+    const text = '- { id: t0,   #\tc1 note\n    title: Task 0,   #\tc2 note\n    owner: ana   #\tc3 note\n  }\n';
+    assert.deepEqual(flowKeysAfter(text, text.indexOf('id') + 2), ['title', 'owner']);
+    const odd = '{ a: 1, "b c": 2, \'d\'\'s\': [x, {y: z}], e, f: }';
+    assert.deepEqual(flowKeysAfter(odd, 2), ['b c', "d's", 'e', 'f']);
+    assert.deepEqual(FlowScanner.itemsAfter('[a, b # c, d\n, "e\\x41", [f], g]', 1), ['b', 'eA', 'g']);
   });
 });
