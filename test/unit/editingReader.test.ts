@@ -26,4 +26,14 @@ describe('editing reader: the cases the parser reads otherwise', () => {
     assert.deepEqual(flowKeysAfter(odd, 2), ['b c', "d's", 'e', 'f']);
     assert.deepEqual(FlowScanner.itemsAfter('[a, b # c, d\n, "e\\x41", [f], g]', 1), ['b', 'eA', 'g']);
   });
+
+  it('keeps the white space of a quoted scalar in a flow collection, before the cursor and after it', () => {
+    const text = "a: [' x ', \" y\", ' z ']\n";
+    const state = new FlowScanner(text, []).scanTo(text.indexOf('['), text.indexOf('y') + 2);
+    assert.deepEqual({ items: state.frames[0]!.items, token: state.token, tokenStart: state.tokenStart }, { items: [' x '], token: ' y', tokenStart: text.indexOf('"') });
+    assert.deepEqual(FlowScanner.itemsAfter(text, text.indexOf('x')), [' y', ' z ']);
+    // the cursor inside a quoted scalar: the text from the quote to the cursor, where it starts
+    const inside = new FlowScanner(text, []).scanTo(text.indexOf('['), text.indexOf('z'));
+    assert.deepEqual({ token: inside.token, tokenStart: inside.tokenStart, quote: inside.quote }, { token: ' ', tokenStart: text.indexOf('z') - 1, quote: "'" });
+  });
 });

@@ -65,7 +65,7 @@ export class FlowScanner {
     }
     if (c === '[' || c === '{') {
       const parent = this.top();
-      const path = !parent ? this.base : parent.open === '[' ? [...parent.path, parent.index] : [...parent.path, parent.key ?? this.token.trim()];
+      const path = !parent ? this.base : parent.open === '[' ? [...parent.path, parent.index] : [...parent.path, parent.key ?? this.value];
       this.open(c, path);
     } else if (c === ']' || c === '}') {
       this.commit(false);
@@ -75,7 +75,7 @@ export class FlowScanner {
       this.commit(true);
     } else if (c === ':' && this.top()?.open === '{' && this.top()!.key === undefined && (isBlank(t[i + 1]) || t[i + 1] === undefined || t[i + 1] === ',' || this.isQuoted)) {
       const f = this.top()!;
-      f.key = this.token.trim();
+      f.key = this.value;
       f.keys.push(f.key);
       this.resetToken();
     } else if (isBlank(c)) {
@@ -115,8 +115,12 @@ export class FlowScanner {
   }
 
   private state(): FlowState {
-    const lead = this.token.length - this.token.trimStart().length;
-    return { frames: this.frames.map((f) => ({ ...f, items: [...f.items], keys: [...f.keys], pairs: new Map(f.pairs) })), token: this.token.trimStart(), tokenStart: this.tokenStart < 0 ? -1 : this.tokenStart + (this.quote ? 0 : lead), quote: this.quote };
+    return { frames: this.frames.map((f) => ({ ...f, items: [...f.items], keys: [...f.keys], pairs: new Map(f.pairs) })), token: this.token, tokenStart: this.tokenStart, quote: this.quote };
+  }
+
+  /** The token as an entry: a quoted scalar's text as it is, a plain one without the blanks after it (none come before it). */
+  private get value(): string {
+    return this.isQuoted ? this.token : this.token.trim();
   }
 
   private resetToken(): void {
@@ -128,7 +132,7 @@ export class FlowScanner {
   /** End of an entry: `,` (next entry) or a closing bracket. */
   private commit(next: boolean): void {
     const f = this.top();
-    const value = this.token.trim();
+    const value = this.value;
     if (f?.open === '[') {
       if (value !== '' || this.isQuoted) f.items.push(value);
     } else if (f?.open === '{') {
