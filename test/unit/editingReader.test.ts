@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { FlowScanner, flowKeysAfter } from '../../src/core/editing/flowScanner';
 import { lineShape, unquote } from '../../src/core/editing/yamlLines';
+import { parseText } from '../../src/core/parse/parseText';
 
 describe('editing reader: the cases the parser reads otherwise', () => {
   it('decodes a double-quoted scalar by YAML\'s escapes, not JSON\'s', () => {
@@ -35,5 +36,15 @@ describe('editing reader: the cases the parser reads otherwise', () => {
     // the cursor inside a quoted scalar: the text from the quote to the cursor, where it starts
     const inside = new FlowScanner(text, []).scanTo(text.indexOf('['), text.indexOf('z'));
     assert.deepEqual({ token: inside.token, tokenStart: inside.tokenStart, quote: inside.quote }, { token: ' ', tokenStart: text.indexOf('z') - 1, quote: "'" });
+  });
+
+  it('reads a quoted scalar over several lines in a flow collection, folded as the parser folds it', () => {
+    const text = 'id : { id: [ ":\n ", \'x\n\n   y\', z ] } # c0 \n';
+    const scanner = new FlowScanner(text, []);
+    const state = scanner.scanTo(text.indexOf('{'), text.indexOf('z') + 1);
+    assert.deepEqual({ items: state.frames[1]!.items, token: state.token }, { items: [': ', 'x\ny'], token: 'z' });
+    assert.deepEqual(JSON.parse(JSON.stringify(parseText(text).plain)), { id: { id: [': ', 'x\ny', 'z'] } });
+    scanner.scanTo(text.indexOf('z') + 1, text.length);
+    assert.ok(scanner.closed);
   });
 });

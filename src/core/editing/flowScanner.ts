@@ -90,7 +90,7 @@ export class FlowScanner {
   /** A quoted scalar opening at `i`: its text, or, when the cursor `to` is inside it, the text up to the cursor. */
   private quoted(i: number, quote: '"' | "'", to: number): number {
     const t = this.text;
-    const end = closingQuote(t, i, true);
+    const end = closingQuote(t, i, false);
     if (end < 0 || end >= to) {
       this.quote = quote;
       this.tokenStart = i + 1;
