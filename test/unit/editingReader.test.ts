@@ -47,4 +47,11 @@ describe('editing reader: the cases the parser reads otherwise', () => {
     scanner.scanTo(text.indexOf('z') + 1, text.length);
     assert.ok(scanner.closed);
   });
+
+  it('reads `? key` in a flow mapping as the key, without its indicator', () => {
+    const text = 'id : { id: [ { ? k }, ] } # c0 \n';
+    const state = new FlowScanner(text, []).scanTo(text.indexOf('{'), text.indexOf('k') + 1);
+    assert.deepEqual({ token: state.token, tokenStart: state.tokenStart }, { token: 'k', tokenStart: text.indexOf('k') });
+    assert.deepEqual(flowKeysAfter('{ a: 1, ? b: 2, ?c: 3 }', 2), ['b', '?c']);
+  });
 });

@@ -78,6 +78,8 @@ export class FlowScanner {
       f.key = this.value;
       f.keys.push(f.key);
       this.resetToken();
+    } else if (c === '?' && this.token === '' && !this.isQuoted && this.top()?.open === '{' && (isBlank(t[i + 1]) || t[i + 1] === undefined)) {
+      // `? key`: the explicit key indicator, not a part of the key
     } else if (isBlank(c)) {
       if (this.token !== '') this.token += c;
     } else {
