@@ -33,6 +33,8 @@ describe('editing reader: the cases the parser reads otherwise', () => {
     const state = new FlowScanner(text, []).scanTo(text.indexOf('['), text.indexOf('y') + 2);
     assert.deepEqual({ items: state.frames[0]!.items, token: state.token, tokenStart: state.tokenStart }, { items: [' x '], token: ' y', tokenStart: text.indexOf('"') });
     assert.deepEqual(FlowScanner.itemsAfter(text, text.indexOf('x')), [' y', ' z ']);
+    // the blanks after the closing quote are not the scalar's
+    assert.deepEqual(FlowScanner.itemsAfter("[ A,\n 'A' ,\n\t'B'\n]", 2), ['A', 'B']);
     // the cursor inside a quoted scalar: the text from the quote to the cursor, where it starts
     const inside = new FlowScanner(text, []).scanTo(text.indexOf('['), text.indexOf('z'));
     assert.deepEqual({ token: inside.token, tokenStart: inside.tokenStart, quote: inside.quote }, { token: ' ', tokenStart: text.indexOf('z') - 1, quote: "'" });

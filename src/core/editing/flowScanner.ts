@@ -81,7 +81,7 @@ export class FlowScanner {
     } else if (c === '?' && this.token === '' && !this.isQuoted && this.top()?.open === '{' && (isBlank(t[i + 1]) || t[i + 1] === undefined)) {
       // `? key`: the explicit key indicator, not a part of the key
     } else if (isBlank(c)) {
-      if (this.token !== '') this.token += c;
+      if (this.token !== '' && !this.isQuoted) this.token += c;
     } else {
       if (this.token === '') this.tokenStart = i;
       this.token += c;
