@@ -56,4 +56,11 @@ describe('editing reader: the cases the parser reads otherwise', () => {
     assert.deepEqual({ token: state.token, tokenStart: state.tokenStart }, { token: 'k', tokenStart: text.indexOf('k') });
     assert.deepEqual(flowKeysAfter('{ a: 1, ? b: 2, ?c: 3 }', 2), ['b', '?c']);
   });
+
+  it('keeps a no-break space at the end of a plain value: only spaces and tabs are separation', () => {
+    const shape = lineShape('  - trailing\u00a0  # c');
+    assert.deepEqual({ rest: shape.rest, restCol: shape.restCol }, { rest: 'trailing\u00a0', restCol: 4 });
+    const key = lineShape('k: v\u3000\t');
+    assert.deepEqual(key.entries[0]?.kind === 'key' && key.entries[0].value, 'v\u3000');
+  });
 });

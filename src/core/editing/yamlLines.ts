@@ -89,13 +89,13 @@ function matchKey(line: string, i: number): Omit<KeyEntry, 'kind' | 'valueCol' |
   return undefined;
 }
 
-/** A value's text without its comment and trailing spaces. */
+/** A value's text without its comment and the spaces and tabs after it. */
 export function valueText(line: string, from: number): string {
   const c = line[from];
   if (c === '"' || c === "'") {
     const end = closingQuote(line, from, true);
     if (end >= 0) return line.slice(from, end + 1);
-    return line.slice(from).trimEnd();
+    return withoutTrailingWhite(line, from, line.length);
   }
   let inQuote: string | undefined;
   for (let j = from; j < line.length; j++) {
@@ -105,9 +105,16 @@ export function valueText(line: string, from: number): string {
       continue;
     }
     if ((d === '"' || d === "'") && (j === from || /[\s[{,]/.test(line[j - 1]!))) inQuote = d;
-    else if (d === '#' && (j === from || isSpace(line[j - 1]))) return line.slice(from, j).trimEnd();
+    else if (d === '#' && (j === from || isSpace(line[j - 1]))) return withoutTrailingWhite(line, from, j);
   }
-  return line.slice(from).trimEnd();
+  return withoutTrailingWhite(line, from, line.length);
+}
+
+/** line[from, to) without the spaces and tabs at its end: other white space (a no-break space) is a plain scalar's text. */
+function withoutTrailingWhite(line: string, from: number, to: number): string {
+  let e = to;
+  while (e > from && isSpace(line[e - 1])) e--;
+  return line.slice(from, e);
 }
 
 export function lineShape(line: string): LineShape {
