@@ -62,5 +62,8 @@ describe('editing reader: the cases the parser reads otherwise', () => {
     assert.deepEqual({ rest: shape.rest, restCol: shape.restCol }, { rest: 'trailing\u00a0', restCol: 4 });
     const key = lineShape('k: v\u3000\t');
     assert.deepEqual(key.entries[0]?.kind === 'key' && key.entries[0].value, 'v\u3000');
+    // and in a flow collection, before the text too
+    assert.deepEqual(FlowScanner.itemsAfter('[ x, \u00a0nbsp,\n A\u00a0, ]', 2), ['\u00a0nbsp', 'A\u00a0']);
+    assert.deepEqual(flowKeysAfter('{ x, \u00a0k\u00a0: v }', 2), ['\u00a0k\u00a0']);
   });
 });

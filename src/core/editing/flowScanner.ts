@@ -120,9 +120,15 @@ export class FlowScanner {
     return { frames: this.frames.map((f) => ({ ...f, items: [...f.items], keys: [...f.keys], pairs: new Map(f.pairs) })), token: this.token, tokenStart: this.tokenStart, quote: this.quote };
   }
 
-  /** The token as an entry: a quoted scalar's text as it is, a plain one without the blanks after it (none come before it). */
+  /**
+   * The token as an entry: a quoted scalar's text as it is, a plain one without the blanks after
+   * it (none come before it; other white space, such as a no-break space, is its text).
+   */
   private get value(): string {
-    return this.isQuoted ? this.token : this.token.trim();
+    if (this.isQuoted) return this.token;
+    let e = this.token.length;
+    while (e > 0 && isBlank(this.token[e - 1])) e--;
+    return this.token.slice(0, e);
   }
 
   private resetToken(): void {
