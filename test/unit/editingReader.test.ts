@@ -66,4 +66,12 @@ describe('editing reader: the cases the parser reads otherwise', () => {
     assert.deepEqual(FlowScanner.itemsAfter('[ x, \u00a0nbsp,\n A\u00a0, ]', 2), ['\u00a0nbsp', 'A\u00a0']);
     assert.deepEqual(flowKeysAfter('{ x, \u00a0k\u00a0: v }', 2), ['\u00a0k\u00a0']);
   });
+
+  it('reads an empty quoted key without a value in a flow mapping', () => {
+    const text = "id : { id: { id,\n '' } } # c0 \n";
+    assert.deepEqual(flowKeysAfter(text, text.lastIndexOf('id') + 2), ['']);
+    const before = "{ id, '', x }";
+    const state = new FlowScanner(before, []).scanTo(0, before.indexOf('x') + 1);
+    assert.deepEqual({ keys: state.frames[0]!.keys, token: state.token }, { keys: ['id', ''], token: 'x' });
+  });
 });

@@ -145,7 +145,7 @@ export class FlowScanner {
       if (value !== '' || this.isQuoted) f.items.push(value);
     } else if (f?.open === '{') {
       if (f.key !== undefined) f.pairs.set(f.key, value);
-      else if (value !== '') f.keys.push(value);
+      else if (value !== '' || this.isQuoted) f.keys.push(value);
       f.key = undefined;
     }
     if (f && next) f.index++;
