@@ -74,4 +74,14 @@ describe('editing reader: the cases the parser reads otherwise', () => {
     const state = new FlowScanner(before, []).scanTo(0, before.indexOf('x') + 1);
     assert.deepEqual({ keys: state.frames[0]!.keys, token: state.token }, { keys: ['id', ''], token: 'x' });
   });
+
+  it('reads a plain key by the parser\'s rules: `?`, `-` and `:` start one before a non-space', () => {
+    const key = (line: string) => lineShape(line).entries.map((e) => (e.kind === 'key' ? [e.key, e.keyEnd, e.colonEnd] : e.kind));
+    assert.deepEqual(key('?x:'), [['?x', 2, 3]]);
+    assert.deepEqual(key('- -k : v'), ['dash', ['-k', 4, 6]]);
+    assert.deepEqual(key(':k::'), [[':k:', 3, 4]]);
+    assert.deepEqual(key('? k: v'), []);
+    assert.deepEqual(key('k# : v'), [['k#', 2, 4]]);
+    assert.deepEqual(key('a #b: v'), []);
+  });
 });

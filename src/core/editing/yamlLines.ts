@@ -4,6 +4,7 @@
  * cursor context (cursorContext.ts) walks these shapes up and down by indentation.
  */
 import { LineIndex } from '../lineIndex';
+import { AT_BREAK, AT_COLON, plainStarts, scanPlainLine, type PlainStop } from '../parse/plainScalars';
 import { closingQuote, quotedText } from '../parse/quotedScalars';
 
 export interface DashEntry {
@@ -44,9 +45,6 @@ export interface LineShape {
 const isSpace = (c: string | undefined): boolean => c === ' ' || c === '\t';
 const isEnd = (c: string | undefined): boolean => c === undefined || c === ' ' || c === '\t' || c === '\r' || c === '\n';
 
-/** Characters a plain key cannot start with. */
-const NOT_PLAIN_START = new Set(['[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '%', '@', '`', ',', '?', '"', "'"]);
-
 export function indentOf(line: string): number {
   let i = 0;
   while (line.charCodeAt(i) === 32) i++;
@@ -76,18 +74,13 @@ function matchKey(line: string, i: number): Omit<KeyEntry, 'kind' | 'valueCol' |
     if (line[j] !== ':' || !isEnd(line[j + 1])) return undefined;
     return { col: i, key: quotedText(line, i, end), keyEnd: end + 1, colonEnd: j + 1 };
   }
-  if (NOT_PLAIN_START.has(c) || (c === '-' && isEnd(line[i + 1])) || (c === ':' && isEnd(line[i + 1]))) return undefined;
-  for (let j = i + 1; j < line.length; j++) {
-    const d = line[j];
-    if (d === ':' && isEnd(line[j + 1])) {
-      let keyEnd = j;
-      while (keyEnd > i && isSpace(line[keyEnd - 1])) keyEnd--;
-      return { col: i, key: line.slice(i, keyEnd), keyEnd, colonEnd: j + 1 };
-    }
-    if (d === '#' && isSpace(line[j - 1])) return undefined;
-  }
-  return undefined;
+  if (!plainStarts(line, i, false)) return undefined;
+  const keyEnd = scanPlainLine(line, i, false, stop);
+  if (stop.kind !== AT_COLON) return undefined;
+  return { col: i, key: line.slice(i, keyEnd), keyEnd, colonEnd: stop.at + 1 };
 }
+
+const stop: PlainStop = { at: 0, kind: AT_BREAK };
 
 /** A value's text without its comment and the spaces and tabs after it. */
 export function valueText(line: string, from: number): string {
