@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { FlowScanner, flowKeysAfter } from '../../src/core/editing/flowScanner';
-import { lineShape, unquote } from '../../src/core/editing/yamlLines';
+import { commentStart, lineShape, unquote } from '../../src/core/editing/yamlLines';
 import { parseText } from '../../src/core/parse/parseText';
 
 describe('editing reader: the cases the parser reads otherwise', () => {
@@ -83,5 +83,21 @@ describe('editing reader: the cases the parser reads otherwise', () => {
     assert.deepEqual(key('? k: v'), []);
     assert.deepEqual(key('k# : v'), [['k#', 2, 4]]);
     assert.deepEqual(key('a #b: v'), []);
+  });
+
+  it('finds a value\'s end and its comment by the parser\'s rules: quotes in a plain scalar are text, an escaped quote closes nothing', () => {
+    const read = (line: string) => {
+      const shape = lineShape(line);
+      const key = shape.entries.find((e) => e.kind === 'key');
+      return { value: key?.kind === 'key' ? key.value : shape.rest, comment: commentStart(line) };
+    };
+    assert.deepEqual(read('k: "a\\" # b"'), { value: '"a\\" # b"', comment: -1 });
+    assert.deepEqual(read("k: x 'y # c"), { value: "x 'y", comment: 8 });
+    assert.deepEqual(read("k: x 'y  # x \"y\" 'z'"), { value: "x 'y", comment: 9 });
+    assert.deepEqual(read('k: [x \'y]  # x'), { value: "[x 'y]", comment: 11 });
+    assert.deepEqual(read('k: { k: "a\\" # b" }  # c'), { value: '{ k: "a\\" # b" }', comment: 21 });
+    assert.deepEqual(read("- it's # c"), { value: "it's", comment: 7 });
+    assert.deepEqual(read("- 'x', 'y # z' ] # c"), { value: "'x'", comment: 17 });
+    assert.deepEqual(read('k: a:b: c #d'), { value: 'a:b: c', comment: 10 });
   });
 });

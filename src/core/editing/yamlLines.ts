@@ -6,6 +6,7 @@
 import { LineIndex } from '../lineIndex';
 import { AT_BREAK, AT_COLON, plainStarts, scanPlainLine, type PlainStop } from '../parse/plainScalars';
 import { closingQuote, quotedText } from '../parse/quotedScalars';
+import { readLineValue } from './lineValue';
 
 export interface DashEntry {
   kind: 'dash';
@@ -40,6 +41,8 @@ export interface LineShape {
   /** Column and text after the last dash when no key follows: a scalar or a flow collection. */
   restCol: number;
   rest: string;
+  /** Column where the line's comment starts, or -1. */
+  comment: number;
 }
 
 const isSpace = (c: string | undefined): boolean => c === ' ' || c === '\t';
@@ -82,40 +85,12 @@ function matchKey(line: string, i: number): Omit<KeyEntry, 'kind' | 'valueCol' |
 
 const stop: PlainStop = { at: 0, kind: AT_BREAK };
 
-/** A value's text without its comment and the spaces and tabs after it. */
-export function valueText(line: string, from: number): string {
-  const c = line[from];
-  if (c === '"' || c === "'") {
-    const end = closingQuote(line, from, true);
-    if (end >= 0) return line.slice(from, end + 1);
-    return withoutTrailingWhite(line, from, line.length);
-  }
-  let inQuote: string | undefined;
-  for (let j = from; j < line.length; j++) {
-    const d = line[j]!;
-    if (inQuote) {
-      if (d === inQuote) inQuote = undefined;
-      continue;
-    }
-    if ((d === '"' || d === "'") && (j === from || /[\s[{,]/.test(line[j - 1]!))) inQuote = d;
-    else if (d === '#' && (j === from || isSpace(line[j - 1]))) return withoutTrailingWhite(line, from, j);
-  }
-  return withoutTrailingWhite(line, from, line.length);
-}
-
-/** line[from, to) without the spaces and tabs at its end: other white space (a no-break space) is a plain scalar's text. */
-function withoutTrailingWhite(line: string, from: number, to: number): string {
-  let e = to;
-  while (e > from && isSpace(line[e - 1])) e--;
-  return line.slice(from, e);
-}
-
 export function lineShape(line: string): LineShape {
   const indent = indentOf(line);
   let i = indent;
   const entries: Entry[] = [];
   if (i >= line.length || line[i] === '#' || line.slice(i).trim() === '') {
-    return { indent, blank: true, entries, restCol: i, rest: '' };
+    return { indent, blank: true, entries, restCol: i, rest: '', comment: line[i] === '#' ? i : -1 };
   }
   while (line[i] === '-' && isEnd(line[i + 1])) {
     entries.push({ kind: 'dash', col: i });
@@ -126,12 +101,12 @@ export function lineShape(line: string): LineShape {
   if (key) {
     let v = key.colonEnd;
     while (isSpace(line[v])) v++;
-    const value = line[v] === '#' ? '' : valueText(line, v);
-    entries.push({ kind: 'key', ...key, valueCol: v, value });
-    return { indent, blank: false, entries, restCol: line.length, rest: '' };
+    const value = readLineValue(line, v);
+    entries.push({ kind: 'key', ...key, valueCol: v, value: line.slice(v, value.end) });
+    return { indent, blank: false, entries, restCol: line.length, rest: '', comment: value.comment };
   }
-  const rest = line[i] === '#' ? '' : valueText(line, i);
-  return { indent, blank: false, entries, restCol: i, rest };
+  const rest = readLineValue(line, i);
+  return { indent, blank: false, entries, restCol: i, rest: line.slice(i, rest.end), comment: rest.comment };
 }
 
 /** Lines of a text as editors count them (\n, \r\n or a lone \r; LineIndex's lines); a BOM belongs to no line. */
@@ -191,17 +166,7 @@ export class Lines {
   }
 }
 
-/** Column where a comment starts on the line (a `#` after a space, outside quotes), or -1. */
+/** Column where a comment starts on a line of block YAML (a `#` after white space, outside every scalar), or -1. */
 export function commentStart(line: string): number {
-  let quote: string | undefined;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (quote) {
-      if (c === quote) quote = undefined;
-      continue;
-    }
-    if ((c === '"' || c === "'") && (i === 0 || /[\s[{,:-]/.test(line[i - 1]!))) quote = c;
-    else if (c === '#' && (i === 0 || line[i - 1] === ' ' || line[i - 1] === '\t')) return i;
-  }
-  return -1;
+  return lineShape(line).comment;
 }
