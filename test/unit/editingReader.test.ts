@@ -100,4 +100,12 @@ describe('editing reader: the cases the parser reads otherwise', () => {
     assert.deepEqual(read("- 'x', 'y # z' ] # c"), { value: "'x'", comment: 17 });
     assert.deepEqual(read('k: a:b: c #d'), { value: 'a:b: c', comment: 10 });
   });
+
+  it('reads a comment line with a tab before its `#` as blank, and a line of no-break spaces as text', () => {
+    assert.deepEqual(pick(lineShape(' \t# c0 ')), { blank: true, comment: 2, entries: [] });
+    assert.deepEqual(pick(lineShape('\t \t')), { blank: true, comment: -1, entries: [] });
+    assert.deepEqual(pick(lineShape('  \u00a0')), { blank: false, comment: -1, entries: [] });
+  });
 });
+
+const pick = (s: { blank: boolean; comment: number; entries: unknown[] }) => ({ blank: s.blank, comment: s.comment, entries: s.entries });

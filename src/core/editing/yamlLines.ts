@@ -87,11 +87,14 @@ const stop: PlainStop = { at: 0, kind: AT_BREAK };
 
 export function lineShape(line: string): LineShape {
   const indent = indentOf(line);
-  let i = indent;
   const entries: Entry[] = [];
-  if (i >= line.length || line[i] === '#' || line.slice(i).trim() === '') {
-    return { indent, blank: true, entries, restCol: i, rest: '', comment: line[i] === '#' ? i : -1 };
+  // white space only, or a comment after it (a tab before the `#` included)
+  let first = indent;
+  while (isSpace(line[first])) first++;
+  if (first >= line.length || line[first] === '#') {
+    return { indent, blank: true, entries, restCol: indent, rest: '', comment: first < line.length ? first : -1 };
   }
+  let i = indent;
   while (line[i] === '-' && isEnd(line[i + 1])) {
     entries.push({ kind: 'dash', col: i });
     i++;
