@@ -108,6 +108,13 @@ describe('editing: cursor context', () => {
         { kind: 'value', path: ['milestones', 1, 'depends_on', 0], replaced: 'design', itemId: 'pilot', flow: true });
     });
 
+    it('a flow list over lines: an entry on a line below its bracket, after other entries', () => {
+      assert.deepStrictEqual(brief(ctx('depends_on: [licensing]', 'depends_on: [licensing,\n          pilot, |]')),
+        { kind: 'value', path: ['milestones', 0, 'tasks', 1, 'depends_on', 2], itemId: 'pick-method', siblings: ['licensing', 'pilot'], flow: true });
+      assert.deepStrictEqual(brief(ctx('depends_on: [licensing]', 'depends_on: [\n          licensing, [a, |]]')),
+        { kind: 'value', path: ['milestones', 0, 'tasks', 1, 'depends_on', 1, 1], itemId: 'pick-method', siblings: ['a'], flow: true });
+    });
+
     it('a block list of depends_on', () => {
       assert.deepStrictEqual(brief(ctx('          - comms', '          - co|mms')),
         { kind: 'value', path: ['milestones', 2, 'tasks', 1, 'depends_on', 0], prefix: 'co', replaced: 'comms', itemId: 'enroll-all' });

@@ -125,6 +125,8 @@ class ContextBuilder {
     if (shape.rest !== '' && col >= restCol) {
       const frames = this.ancestors(dashes, restCol);
       if (!frames) return undefined;
+      // a line of a flow collection opened on a line above: the scanner reads it from there
+      if (this.pendingFlow) return this.flowFromPending();
       const first = shape.rest[0];
       if (first === '[' || first === '{') return this.flow(frames, pathOf(frames), this.base + restCol);
       if (first === '|' || first === '>' || first === '&' || first === '*' || first === '!') return undefined;
