@@ -115,6 +115,14 @@ describe('editing: cursor context', () => {
         { kind: 'value', path: ['milestones', 0, 'tasks', 1, 'depends_on', 1, 1], itemId: 'pick-method', siblings: ['a'], flow: true });
     });
 
+    it('a flow list over lines: a quoted entry holding ` #` is no comment, a comment on a line of it is', () => {
+      const quoted = ctx('depends_on: [licensing]', "depends_on: [licensing,\n          pilot, 'x # |y']");
+      assert.deepStrictEqual(brief(quoted),
+        { kind: 'value', path: ['milestones', 0, 'tasks', 1, 'depends_on', 2], prefix: 'x # ', replaced: 'x # y', itemId: 'pick-method', siblings: ['licensing', 'pilot'], flow: true, quoted: true });
+      assert.strictEqual(ctx('depends_on: [licensing]', 'depends_on: [licensing, # a n|ote\n          pilot]').kind, 'none');
+      assert.strictEqual(ctx('depends_on: [licensing]', 'depends_on: [licensing,\n          pilot, # a n|ote\n          ]').kind, 'none');
+    });
+
     it('a block list of depends_on', () => {
       assert.deepStrictEqual(brief(ctx('          - comms', '          - co|mms')),
         { kind: 'value', path: ['milestones', 2, 'tasks', 1, 'depends_on', 0], prefix: 'co', replaced: 'comms', itemId: 'enroll-all' });

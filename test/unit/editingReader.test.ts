@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { FlowScanner, flowKeysAfter } from '../../src/core/editing/flowScanner';
-import { commentStart, lineShape, unquote } from '../../src/core/editing/yamlLines';
+import { lineShape, unquote } from '../../src/core/editing/yamlLines';
 import { parseText } from '../../src/core/parse/parseText';
 
 describe('editing reader: the cases the parser reads otherwise', () => {
@@ -89,7 +89,7 @@ describe('editing reader: the cases the parser reads otherwise', () => {
     const read = (line: string) => {
       const shape = lineShape(line);
       const key = shape.entries.find((e) => e.kind === 'key');
-      return { value: key?.kind === 'key' ? key.value : shape.rest, comment: commentStart(line) };
+      return { value: key?.kind === 'key' ? key.value : shape.rest, comment: shape.comment };
     };
     assert.deepEqual(read('k: "a\\" # b"'), { value: '"a\\" # b"', comment: -1 });
     assert.deepEqual(read("k: x 'y # c"), { value: "x 'y", comment: 8 });
@@ -105,6 +105,15 @@ describe('editing reader: the cases the parser reads otherwise', () => {
     assert.deepEqual(pick(lineShape(' \t# c0 ')), { blank: true, comment: 2, entries: [] });
     assert.deepEqual(pick(lineShape('\t \t')), { blank: true, comment: -1, entries: [] });
     assert.deepEqual(pick(lineShape('  \u00a0')), { blank: false, comment: -1, entries: [] });
+  });
+
+  it('a flow collection\'s lines are the flow scanner\'s: it says where its comments are', () => {
+    const text = "k: [\"a\\\" # b\", x 'y,\n    x 'y, \"a\\\" # b\", # c\n    ]\n";
+    const from = text.indexOf('[');
+    const inComment = (at: number) => new FlowScanner(text, []).scanTo(from, at).comment;
+    assert.deepEqual([text.indexOf('# b'), text.lastIndexOf('# b'), text.indexOf('# c')].map((at) => inComment(at + 1)), [false, false, true]);
+    assert.equal(inComment(text.indexOf('# c')), false);
+    assert.equal(inComment(text.indexOf('\n    ]')), true);
   });
 });
 

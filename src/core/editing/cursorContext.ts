@@ -10,7 +10,7 @@ import { pathOf, walkUp, type Frame } from './blockFrames';
 import { flowKeysAfter, FlowScanner, itemIdFromFlow, type FlowState } from './flowScanner';
 import { isArray, isObject, schemaAt, type PathSeg } from '../schemaView';
 import { closingQuote } from '../parse/quotedScalars';
-import { commentStart, indentOf, lineShape, Lines, unquote, type Entry, type KeyEntry, type LineShape } from './yamlLines';
+import { indentOf, lineShape, Lines, unquote, type Entry, type KeyEntry, type LineShape } from './yamlLines';
 
 export interface CursorContext {
   kind: 'key' | 'value' | 'none';
@@ -72,11 +72,12 @@ export function cursorContext(text: string, offset: number): CursorContext {
   const base = lines.start(ln);
   const col = Math.max(0, Math.min(offset - base, line.length));
   const at = base + col;
-  const cs = commentStart(line);
-  if (cs >= 0 && cs < col) return NONE(at);
   const shape = lineShape(line);
   const ctx = new ContextBuilder(lines, ln, line, base, col, shape);
   const out = ctx.build() ?? NONE(at);
+  // in a comment: as the line reads in a block; in a flow collection the scanner says (a line
+  // of one may hold `b, 'c # d'`, where a block line would read a comment)
+  if (!out.flow && shape.comment >= 0 && shape.comment < col) return NONE(at);
   if (out.kind !== 'none' && ctx.lastMilestone !== undefined) out.milestoneId = ctx.lastMilestone;
   // right after a `-` item marker or a `,` in a flow collection: the inserted text needs a space first
   if (out.kind !== 'none' && out.replace.start === at && col > 0) {
@@ -260,7 +261,7 @@ class ContextBuilder {
     const text = this.lines.text;
     const state: FlowState = new FlowScanner(text, path).scanTo(from, this.offset);
     const top = state.frames[state.frames.length - 1];
-    if (!top) return undefined;
+    if (!top || state.comment) return undefined;
     const start = state.tokenStart >= 0 ? state.tokenStart : this.offset;
     let end = this.offset;
     if (state.quote) {

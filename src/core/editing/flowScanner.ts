@@ -31,6 +31,8 @@ export interface FlowState {
   tokenStart: number;
   /** The cursor is inside an unclosed quoted scalar. */
   quote: '"' | "'" | undefined;
+  /** The cursor is inside a comment. */
+  comment: boolean;
 }
 
 const isBlank = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\n' || c === '\r';
@@ -41,6 +43,8 @@ export class FlowScanner {
   private tokenStart = -1;
   private isQuoted = false;
   private quote: '"' | "'" | undefined;
+  /** The scan stopped inside a comment. */
+  private inComment = false;
   /** The outermost collection was closed. */
   closed = false;
 
@@ -61,6 +65,7 @@ export class FlowScanner {
     if ((c === '"' || c === "'") && this.token === '' && !this.isQuoted) return this.quoted(i, c, to);
     if (c === '#' && (i === 0 || isBlank(t[i - 1]))) {
       while (i < to && t[i] !== '\n' && t[i] !== '\r') i++;
+      this.inComment = i === to;
       return i;
     }
     if (c === '[' || c === '{') {
@@ -117,7 +122,7 @@ export class FlowScanner {
   }
 
   private state(): FlowState {
-    return { frames: this.frames.map((f) => ({ ...f, items: [...f.items], keys: [...f.keys], pairs: new Map(f.pairs) })), token: this.token, tokenStart: this.tokenStart, quote: this.quote };
+    return { frames: this.frames.map((f) => ({ ...f, items: [...f.items], keys: [...f.keys], pairs: new Map(f.pairs) })), token: this.token, tokenStart: this.tokenStart, quote: this.quote, comment: this.inComment };
   }
 
   /**

@@ -168,8 +168,3 @@ export class Lines {
     return this.index.position(offset).line;
   }
 }
-
-/** Column where a comment starts on a line of block YAML (a `#` after white space, outside every scalar), or -1. */
-export function commentStart(line: string): number {
-  return lineShape(line).comment;
-}
