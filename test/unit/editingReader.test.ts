@@ -5,6 +5,7 @@
  * be what the parser reads. These cases are the counterexamples its differential test found.
  */
 import assert from 'node:assert/strict';
+import { cursorContext } from '../../src/core/editing';
 import { FlowScanner, flowKeysAfter } from '../../src/core/editing/flowScanner';
 import { lineShape, unquote } from '../../src/core/editing/yamlLines';
 import { parseText } from '../../src/core/parse/parseText';
@@ -114,6 +115,11 @@ describe('editing reader: the cases the parser reads otherwise', () => {
     assert.deepEqual([text.indexOf('# b'), text.lastIndexOf('# b'), text.indexOf('# c')].map((at) => inComment(at + 1)), [false, false, true]);
     assert.equal(inComment(text.indexOf('# c')), false);
     assert.equal(inComment(text.indexOf('\n    ]')), true);
+  });
+
+  it('counts a compact item (`- - a`) among the items of its list', () => {
+    const text = 'id :\n - - |1 # c2\n     a:b\n   - x\n';
+    assert.deepEqual(cursorContext(text, text.indexOf('x') + 1).path, ['id', 0, 1]);
   });
 });
 
