@@ -17,11 +17,14 @@ export interface PlainStop {
   kind: number;
 }
 
-/** Whether a plain scalar may start at `p` (`-`, `?` and `:` only before a non-space). */
+/**
+ * Whether a plain scalar may start at `p` (`-`, `?` and `:` only before a non-space). A control
+ * character may, as the `yaml` package reads it (the block engine leaves text holding one to it).
+ */
 export function plainStarts(text: string, p: number, flow: boolean): boolean {
   const c = text.charCodeAt(p);
   if (c < 128) {
-    if (c <= SPACE) return false;
+    if (c === SPACE || c === TAB || c === LF || c === CR) return false;
     if (INDICATOR[c]) {
       if (c !== DASH && c !== QUESTION && c !== COLON) return false;
       const next = text.charCodeAt(p + 1);

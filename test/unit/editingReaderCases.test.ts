@@ -2,7 +2,8 @@
  * The editing reader (editing/yamlLines.ts, editing/flowScanner.ts): completion, hover and the
  * lenses read a plan line by line and flow collections character by character, without the
  * parser, because they must work on half-typed text. On text that parses, what they read must
- * be what the parser reads. These cases are the counterexamples its differential test found.
+ * be what the parser reads. These cases are the counterexamples its differential test
+ * (editingReader.test.ts) found.
  */
 import assert from 'node:assert/strict';
 import { cursorContext } from '../../src/core/editing';
@@ -84,6 +85,8 @@ describe('editing reader: the cases the parser reads otherwise', () => {
     assert.deepEqual(key('? k: v'), []);
     assert.deepEqual(key('k# : v'), [['k#', 2, 4]]);
     assert.deepEqual(key('a #b: v'), []);
+    // a control character starts a plain scalar for the yaml engine, which reads text holding one
+    assert.deepEqual(key('\u0000workback: 1'), [['\u0000workback', 9, 10]]);
   });
 
   it('finds a value\'s end and its comment by the parser\'s rules: quotes in a plain scalar are text, an escaped quote closes nothing', () => {
