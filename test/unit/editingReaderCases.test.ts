@@ -124,6 +124,13 @@ describe('editing reader: the cases the parser reads otherwise', () => {
     const text = 'id :\n - - |1 # c2\n     a:b\n   - x\n';
     assert.deepEqual(cursorContext(text, text.indexOf('x') + 1).path, ['id', 0, 1]);
   });
+
+  it('ends a plain key in a flow mapping at a `:` before a flow indicator, as the parser does', () => {
+    const text = 'k: { k:[x], a:, b:{c: d}, e:f }\n';
+    const state = new FlowScanner(text, []).scanTo(text.indexOf('{'), text.indexOf('x') + 1);
+    assert.deepEqual({ path: state.frames[1]!.path, key: state.frames[0]!.key, token: state.token }, { path: ['k'], key: 'k', token: 'x' });
+    assert.deepEqual(flowKeysAfter(text, text.indexOf(']') + 1), ['a', 'b', 'e:f']);
+  });
 });
 
 const pick = (s: { blank: boolean; comment: number; entries: unknown[] }) => ({ blank: s.blank, comment: s.comment, entries: s.entries });

@@ -5,6 +5,7 @@
  */
 import type { PathSeg } from '../schemaView';
 import { closingQuote, quotedText } from '../parse/quotedScalars';
+import { FLOW_INDICATOR, isBlankOrEnd } from '../parse/yamlChars';
 
 export interface FlowFrame {
   open: '[' | '{';
@@ -36,6 +37,12 @@ export interface FlowState {
 }
 
 const isBlank = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\n' || c === '\r';
+
+/** A `:` at `i` ends a plain key in a flow mapping: followed by white space, a line break, the end or `,[]{}` (the parser's rule). */
+function endsPlainKey(text: string, i: number): boolean {
+  const next = text.charCodeAt(i + 1);
+  return isBlankOrEnd(next) || (next < 128 && FLOW_INDICATOR[next] === true);
+}
 
 export class FlowScanner {
   readonly frames: FlowFrame[] = [];
@@ -78,7 +85,7 @@ export class FlowScanner {
       if (this.frames.length === 0) this.closed = true;
     } else if (c === ',') {
       this.commit(true);
-    } else if (c === ':' && this.top()?.open === '{' && this.top()!.key === undefined && (isBlank(t[i + 1]) || t[i + 1] === undefined || t[i + 1] === ',' || this.isQuoted)) {
+    } else if (c === ':' && this.top()?.open === '{' && this.top()!.key === undefined && (this.isQuoted || endsPlainKey(t, i))) {
       const f = this.top()!;
       f.key = this.value;
       f.keys.push(f.key);

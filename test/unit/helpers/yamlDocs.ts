@@ -238,11 +238,12 @@ const ODD_KEYS = ['k', '?x', '-k', ':k', 'k#', 'a b', 'a:b', 'x-k', 'é', '"q k"
 
 const oddScalar = fc.oneof(fc.constantFrom(...ODD_PLAIN), fc.constantFrom(...ODD_QUOTED));
 const flowScalar = fc.oneof(fc.constantFrom(...ODD_PLAIN.filter((s) => !/[,[\]{}]/.test(s))), fc.constantFrom(...ODD_QUOTED));
-/** Flow collections of them, on one line or with entries on lines of their own (two on one). */
+/** Flow collections of them, on one line or with entries on lines of their own (two on one); `key:value` without a space too. */
 const oddFlow: fc.Arbitrary<string> = fc.tuple(
   fc.oneof(
     fc.array(flowScalar, { maxLength: 4 }).map((xs) => ['[', xs, ']'] as const),
-    fc.array(fc.tuple(fc.constantFrom(...ODD_KEYS), flowScalar), { maxLength: 4 }).map((ps) => ['{ ', ps.map(([k, v]) => `${k}: ${v}`), ' }'] as const),
+    fc.array(fc.tuple(fc.constantFrom(...ODD_KEYS), fc.constantFrom(': ', ':'), fc.oneof(flowScalar, fc.constantFrom('[x]', '{}', ''))), { maxLength: 4 })
+      .map((ps) => ['{ ', ps.map(([k, colon, v]) => `${k}${colon}${v}`), ' }'] as const),
   ),
   fc.boolean(),
 ).map(([[open, entries, close], lines]) => `${open}${entries.map((e, i) => (lines && i % 2 ? `${e},\n    ` : `${e}, `)).join('')}${close}`);
