@@ -130,6 +130,9 @@ describe('editing reader: the cases the parser reads otherwise', () => {
     const state = new FlowScanner(text, []).scanTo(text.indexOf('{'), text.indexOf('x') + 1);
     assert.deepEqual({ path: state.frames[1]!.path, key: state.frames[0]!.key, token: state.token }, { path: ['k'], key: 'k', token: 'x' });
     assert.deepEqual(flowKeysAfter(text, text.indexOf(']') + 1), ['a', 'b', 'e:f']);
+    // from right after a quoted key, its `:` and the value written straight after it
+    const json = 'k: { \'\':"a, b]", "c":\'d\', e }\n';
+    assert.deepEqual(flowKeysAfter(json, json.indexOf(':"')), ['c', 'e']);
   });
 });
 

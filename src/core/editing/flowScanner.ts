@@ -85,7 +85,7 @@ export class FlowScanner {
       if (this.frames.length === 0) this.closed = true;
     } else if (c === ',') {
       this.commit(true);
-    } else if (c === ':' && this.top()?.open === '{' && this.top()!.key === undefined && (this.isQuoted || endsPlainKey(t, i))) {
+    } else if (c === ':' && this.top()?.open === '{' && this.top()!.key === undefined && (this.isQuoted || this.afterQuote(i) || endsPlainKey(t, i))) {
       const f = this.top()!;
       f.key = this.value;
       f.keys.push(f.key);
@@ -99,6 +99,15 @@ export class FlowScanner {
       this.token += c;
     }
     return i + 1;
+  }
+
+  /**
+   * Nothing read yet and a quote just before `i`: the scan began right after a quoted scalar (the
+   * entries after a cursor behind `"key"`), whose `:` may be followed by the value at once.
+   */
+  private afterQuote(i: number): boolean {
+    const before = this.text[i - 1];
+    return this.token === '' && !this.isQuoted && (before === '"' || before === "'");
   }
 
   /** A quoted scalar opening at `i`: its text, or, when the cursor `to` is inside it, the text up to the cursor. */
