@@ -134,6 +134,15 @@ describe('editing reader: the cases the parser reads otherwise', () => {
     const json = 'k: { \'\':"a, b]", "c":\'d\', e }\n';
     assert.deepEqual(flowKeysAfter(json, json.indexOf(':"')), ['c', 'e']);
   });
+
+  it('folds a plain scalar written over lines in a flow collection, as the parser folds it', () => {
+    const text = 'goal: { outcome: Everyone works from the ne\\\n office, due: x,\r\n  note: a  \r\n\r\n   b }\n';
+    const state = new FlowScanner(text, []).scanTo(text.indexOf('{'), text.indexOf('office') + 6);
+    assert.equal(state.token, 'Everyone works from the ne\\ office');
+    const end = new FlowScanner(text, []).scanTo(text.indexOf('{'), text.lastIndexOf('b') + 1);
+    assert.deepEqual({ pairs: Object.fromEntries(end.frames[0]!.pairs), token: end.token }, { pairs: { outcome: 'Everyone works from the ne\\ office', due: 'x' }, token: 'a\nb' });
+    assert.deepEqual(JSON.parse(JSON.stringify(parseText(text).plain)), { goal: { outcome: 'Everyone works from the ne\\ office', due: 'x', note: 'a\nb' } });
+  });
 });
 
 const pick = (s: { blank: boolean; comment: number; entries: unknown[] }) => ({ blank: s.blank, comment: s.comment, entries: s.entries });

@@ -38,6 +38,28 @@ export interface FlowState {
 
 const isBlank = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\n' || c === '\r';
 
+/**
+ * A plain scalar written over lines, folded as the parser folds it: the spaces and tabs around a
+ * line break go, and the break is a space, or a line feed for each empty line after it.
+ */
+function foldLines(text: string): string {
+  if (text.indexOf('\n') < 0 && text.indexOf('\r') < 0) return text;
+  let out = '';
+  let seg = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] !== '\n' && text[i] !== '\r') continue;
+    let e = i;
+    while (e > seg && (text[e - 1] === ' ' || text[e - 1] === '\t')) e--;
+    let breaks = 0;
+    let j = i;
+    for (; j < text.length && isBlank(text[j]); j++) if (text[j] === '\n' || (text[j] === '\r' && text[j + 1] !== '\n')) breaks++;
+    out += text.slice(seg, e) + (breaks > 1 ? '\n'.repeat(breaks - 1) : ' ');
+    seg = j;
+    i = j - 1;
+  }
+  return out + text.slice(seg);
+}
+
 /** A `:` at `i` ends a plain key in a flow mapping: followed by white space, a line break, the end or `,[]{}` (the parser's rule). */
 function endsPlainKey(text: string, i: number): boolean {
   const next = text.charCodeAt(i + 1);
@@ -138,18 +160,19 @@ export class FlowScanner {
   }
 
   private state(): FlowState {
-    return { frames: this.frames.map((f) => ({ ...f, items: [...f.items], keys: [...f.keys], pairs: new Map(f.pairs) })), token: this.token, tokenStart: this.tokenStart, quote: this.quote, comment: this.inComment };
+    return { frames: this.frames.map((f) => ({ ...f, items: [...f.items], keys: [...f.keys], pairs: new Map(f.pairs) })), token: this.quote || this.isQuoted ? this.token : foldLines(this.token), tokenStart: this.tokenStart, quote: this.quote, comment: this.inComment };
   }
 
   /**
    * The token as an entry: a quoted scalar's text as it is, a plain one without the blanks after
-   * it (none come before it; other white space, such as a no-break space, is its text).
+   * it (none come before it; other white space, such as a no-break space, is its text) and folded
+   * where it goes over lines.
    */
   private get value(): string {
     if (this.isQuoted) return this.token;
     let e = this.token.length;
     while (e > 0 && isBlank(this.token[e - 1])) e--;
-    return this.token.slice(0, e);
+    return foldLines(this.token.slice(0, e));
   }
 
   private resetToken(): void {
