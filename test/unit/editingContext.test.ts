@@ -52,6 +52,12 @@ describe('editing: cursor context', () => {
       assert.deepStrictEqual(c.present, ['workback', 'title', 'goal', 'start', 'calendar', 'people', 'policy', 'milestones']);
     });
 
+    it('a comment line with a tab before its `#` does not end the keys present', () => {
+      const c = ctx('  owner: dana\nstart', '  outcome: x\n\t# a note\n  owner: dana\n  |\nstart', 'goal:\n  owner: dana\nstart: 2026-07-01\n');
+      assert.deepStrictEqual(brief(c), { kind: 'key', path: ['goal'] });
+      assert.deepStrictEqual(c.present, ['outcome', 'owner']);
+    });
+
     it('a new key in goal', () => {
       const c = ctx('  owner: dana\nstart', '  owner: dana\n  |\nstart');
       assert.deepStrictEqual(brief(c), { kind: 'key', path: ['goal'] });

@@ -10,7 +10,7 @@ import { pathOf, walkUp, type Frame } from './blockFrames';
 import { flowKeysAfter, FlowScanner, itemIdFromFlow, type FlowState } from './flowScanner';
 import { isArray, isObject, schemaAt, type PathSeg } from '../schemaView';
 import { closingQuote } from '../parse/quotedScalars';
-import { indentOf, lineShape, Lines, unquote, type Entry, type KeyEntry, type LineShape } from './yamlLines';
+import { lineShape, Lines, unquote, type Entry, type KeyEntry, type LineShape } from './yamlLines';
 
 export interface CursorContext {
   kind: 'key' | 'value' | 'none';
@@ -335,23 +335,22 @@ class ContextBuilder {
     }
     if (owner && owner.entry.kind === 'key') {
       for (let l = from; l < lines.count; l++) {
-        const s = lines.line(l);
-        const ind = indentOf(s);
-        if (ind >= s.length || s[ind] === '#') continue;
-        keyCol = ind;
+        const shape = lineShape(lines.line(l));
+        if (shape.blank) continue;
+        keyCol = shape.indent;
         break;
       }
     }
     for (let l = from; l < lines.count; l++) {
-      const s = lines.line(l);
-      const ind = indentOf(s);
-      if (ind >= s.length || s[ind] === '#') continue;
+      // blank: white space, or a comment after it (a tab before the `#` included)
+      const shape = lineShape(lines.line(l));
+      if (shape.blank) continue;
+      const ind = shape.indent;
       if (l !== from || owner?.entry.kind !== 'dash') {
         if (ind <= stopAt) break;
         if (ind !== keyCol) continue;
       }
       if (l === this.ln) continue;
-      const shape = lineShape(s);
       for (const e of shape.entries) if (e.kind === 'key' && e.col === keyCol) out.push(e.key);
     }
     return out;

@@ -48,7 +48,7 @@ export interface LineShape {
 const isSpace = (c: string | undefined): boolean => c === ' ' || c === '\t';
 const isEnd = (c: string | undefined): boolean => c === undefined || c === ' ' || c === '\t' || c === '\r' || c === '\n';
 
-export function indentOf(line: string): number {
+function indentOf(line: string): number {
   let i = 0;
   while (line.charCodeAt(i) === 32) i++;
   return i;
