@@ -5,6 +5,7 @@
  * the frames that enclose them. The editing reader's differential test compares its reading
  * with these.
  */
+import { nodeEnd } from '../../../src/core/edit/nodes';
 import { commentSpans } from '../../../src/core/edit/verify';
 import { Lines } from '../../../src/core/editing/yamlLines';
 import type { PathSeg } from '../../../src/core/schemaView';
@@ -41,19 +42,6 @@ export interface Oracle {
 }
 
 const isWhite = (c: string | undefined): boolean => c === ' ' || c === '\t';
-
-/** The offset after a flow collection's closing bracket (its span ends at its last descendant). */
-export function closerEnd(text: string, node: MapNode | SeqNode): number {
-  const closer = node.kind === 'map' ? '}' : ']';
-  const last = node.kind === 'map' ? node.pairs[node.pairs.length - 1]?.value : node.items[node.items.length - 1];
-  let i = !last ? node.start + 1 : last.kind === 'scalar' ? node.end : closerEnd(text, last);
-  for (; i < text.length; i++) {
-    const c = text[i];
-    if (c === closer) return i + 1;
-    if (c === '#') while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
-  }
-  throw new Error(`no ${closer} after ${node.start}`);
-}
 
 /**
  * The oracle of a clean text, or undefined where the editing reader does not claim to read what
@@ -100,7 +88,7 @@ function readTree(text: string, tree: SourceNode): Oracle {
       return;
     }
     if (node.flow) {
-      const end = closerEnd(text, node);
+      const end = nodeEnd(text, node);
       insideFlow.push([node.start, end]);
       flows.push({ node, end });
       collectFlow(node, [], [], flowScalars, insideScalar);
@@ -172,7 +160,7 @@ function collectFlow(node: MapNode | SeqNode, path: PathSeg[], outer: FlowScalar
 /** The text a line-by-line reader sees of `node` on the line where it starts: up to the line's end or a comment, trailing white space removed. */
 export function firstLineText(text: string, lines: Lines, node: SourceNode, comments: { start: number }[]): string {
   const n = lines.lineOf(node.start);
-  let end = Math.min(lines.end(n), node.kind === 'scalar' ? node.end : node.flow ? closerEnd(text, node) : node.end);
+  let end = Math.min(lines.end(n), node.kind === 'scalar' ? node.end : node.flow ? nodeEnd(text, node) : node.end);
   const c = comments.find((x) => x.start >= node.start && x.start < end);
   if (c) end = c.start;
   while (end > node.start && isWhite(text[end - 1])) end--;
