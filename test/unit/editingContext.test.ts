@@ -52,6 +52,12 @@ describe('editing: cursor context', () => {
       assert.deepStrictEqual(c.present, ['workback', 'title', 'goal', 'start', 'calendar', 'people', 'policy', 'milestones']);
     });
 
+    it('a comment line with a tab before its `#` does not end the keys present', () => {
+      const c = ctx('  owner: dana\nstart', '  outcome: x\n\t# a note\n  owner: dana\n  |\nstart', 'goal:\n  owner: dana\nstart: 2026-07-01\n');
+      assert.deepStrictEqual(brief(c), { kind: 'key', path: ['goal'] });
+      assert.deepStrictEqual(c.present, ['outcome', 'owner']);
+    });
+
     it('a new key in goal', () => {
       const c = ctx('  owner: dana\nstart', '  owner: dana\n  |\nstart');
       assert.deepStrictEqual(brief(c), { kind: 'key', path: ['goal'] });
@@ -106,6 +112,21 @@ describe('editing: cursor context', () => {
         { kind: 'value', path: ['calendar', 'holidays', 1], replaced: '2026-09-21', siblings: ['2026-09-07'], flow: true });
       assert.deepStrictEqual(brief(ctx('depends_on: [design]', 'depends_on: [|design]')),
         { kind: 'value', path: ['milestones', 1, 'depends_on', 0], replaced: 'design', itemId: 'pilot', flow: true });
+    });
+
+    it('a flow list over lines: an entry on a line below its bracket, after other entries', () => {
+      assert.deepStrictEqual(brief(ctx('depends_on: [licensing]', 'depends_on: [licensing,\n          pilot, |]')),
+        { kind: 'value', path: ['milestones', 0, 'tasks', 1, 'depends_on', 2], itemId: 'pick-method', siblings: ['licensing', 'pilot'], flow: true });
+      assert.deepStrictEqual(brief(ctx('depends_on: [licensing]', 'depends_on: [\n          licensing, [a, |]]')),
+        { kind: 'value', path: ['milestones', 0, 'tasks', 1, 'depends_on', 1, 1], itemId: 'pick-method', siblings: ['a'], flow: true });
+    });
+
+    it('a flow list over lines: a quoted entry holding ` #` is no comment, a comment on a line of it is', () => {
+      const quoted = ctx('depends_on: [licensing]', "depends_on: [licensing,\n          pilot, 'x # |y']");
+      assert.deepStrictEqual(brief(quoted),
+        { kind: 'value', path: ['milestones', 0, 'tasks', 1, 'depends_on', 2], prefix: 'x # ', replaced: 'x # y', itemId: 'pick-method', siblings: ['licensing', 'pilot'], flow: true, quoted: true });
+      assert.strictEqual(ctx('depends_on: [licensing]', 'depends_on: [licensing, # a n|ote\n          pilot]').kind, 'none');
+      assert.strictEqual(ctx('depends_on: [licensing]', 'depends_on: [licensing,\n          pilot, # a n|ote\n          ]').kind, 'none');
     });
 
     it('a block list of depends_on', () => {

@@ -153,6 +153,14 @@ describe('editing: hover and lenses', () => {
     ]);
   });
 
+  it('finds the goal\'s key as the parser does while the text does not parse: quoted, or not a key at all', () => {
+    const last = planLenses(ON_TIME.plan!, ON_TIME.schedule, 0);
+    const broken = PLAN.replace('        owner: dana\n        duration: 3d', '        owner: [dana\n\n\n        duration: 3d');
+    const goalOf = (text: string) => reanchorLenses(text, last, 'why').filter((l) => l.kind === 'goal').map((l) => text.slice(l.span.start, l.span.end));
+    assert.deepStrictEqual(goalOf(broken.replace('\ngoal:', '\n"goal" :')), ['"goal"']);
+    assert.deepStrictEqual(goalOf(broken.replace('\ngoal:', '\ngoal:x\nhold:')), []);
+  });
+
   it('escapes plan text for markdown: every ASCII punctuation, spaces kept', () => {
     assert.strictEqual(markdownEscape('[x](command:a) <b> *y* `z` $(icon) &amp; #1 a_b'), '\\[x\\]\\(command\\:a\\) \\<b\\> \\*y\\* \\`z\\` \\$\\(icon\\) \\&amp\\; \\#1 a\\_b');
     assert.strictEqual(markdownEscape('Plain title 2026'), 'Plain title 2026');

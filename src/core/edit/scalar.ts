@@ -4,13 +4,10 @@
  * title with a `#` are quoted.
  */
 import { resolvePlain } from '../parse/scalar';
+import { FLOW_INDICATOR, INDICATOR } from '../parse/yamlChars';
 
 export type ScalarEditValue = string | boolean | number;
 export type QuoteStyle = 'plain' | 'single' | 'double';
-
-/** Characters that may not start a plain scalar. */
-const INDICATORS = /* @__PURE__ */ new Set('-?:,[]{}#&*!|>\'"%@`');
-const FLOW_INDICATORS = /[,[\]{}]/;
 
 /** YAML's printable characters (c-printable), minus line breaks and tabs. */
 function isPrintable(code: number): boolean {
@@ -34,12 +31,24 @@ function allPrintable(s: string): boolean {
   return true;
 }
 
+/** Whether `s` holds one of `,[]{}`, which end a plain scalar in a flow collection. */
+function hasFlowIndicator(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 128 && FLOW_INDICATOR[c]) return true;
+  }
+  return false;
+}
+
 /** Whether `s` can be written as a plain scalar and read back as the same string. */
 export function isPlainSafe(s: string, flow: boolean): boolean {
   if (s === '' || s.trim() !== s || !allPrintable(s)) return false;
-  if (INDICATORS.has(s[0]!)) return false;
+  // no indicator first, even `-x` or `?x`, which the parser would read as plain: plain text a
+  // person can read back without knowing that rule
+  const first = s.charCodeAt(0);
+  if (first < 128 && INDICATOR[first]) return false;
   if (s.includes(': ') || s.endsWith(':') || s.includes(' #')) return false;
-  if (flow && FLOW_INDICATORS.test(s)) return false;
+  if (flow && hasFlowIndicator(s)) return false;
   return resolvePlain(s) === s;
 }
 

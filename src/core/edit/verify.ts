@@ -29,13 +29,13 @@ function scalarSpans(tree: SourceNode | undefined): SourceNode[] {
 }
 
 /** The comments found in `text` from `from` to `to` (a comment runs to its line's end). */
-function scanComments(text: string, from: number, to: number, out: string[]): number {
+function scanComments(text: string, from: number, to: number, out: Span[]): number {
   let i = from;
   while (i < to) {
     if (text.charCodeAt(i) === 35 /* # */ && (i === 0 || beforeComment(text.charCodeAt(i - 1)))) {
       let e = i;
       while (e < text.length && !isBreak(text.charCodeAt(e))) e++;
-      out.push(text.slice(i, e));
+      out.push({ start: i, end: e });
       i = e;
     } else i++;
   }
@@ -47,7 +47,12 @@ function scanComments(text: string, from: number, to: number, out: string[]): nu
  * that is not inside a scalar, and the comment on a block scalar's header line (`notes: | # x`).
  */
 export function commentsOf(text: string, tree: SourceNode | undefined): string[] {
-  const out: string[] = [];
+  return commentSpans(text, tree).map((c) => text.slice(c.start, c.end));
+}
+
+/** Where the comments of `commentsOf` are. */
+export function commentSpans(text: string, tree: SourceNode | undefined): Span[] {
+  const out: Span[] = [];
   let pos = 0;
   for (const s of scalarSpans(tree)) {
     if (s.start > pos) pos = scanComments(text, pos, s.start, out);

@@ -57,7 +57,7 @@ export function walkUp(lines: Lines, ln: number, need: number, inner: Frame | un
         innermost = f;
         need = e.col;
         count = 0;
-      } else if (innerIsDash && e.kind === 'dash' && e.col === need && k === 0) {
+      } else if (innerIsDash && e.kind === 'dash' && e.col === need) {
         count++;
       }
     }

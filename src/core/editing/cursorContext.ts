@@ -9,7 +9,8 @@ import type { Span } from '../diagnostic';
 import { pathOf, walkUp, type Frame } from './blockFrames';
 import { flowKeysAfter, FlowScanner, itemIdFromFlow, type FlowState } from './flowScanner';
 import { isArray, isObject, schemaAt, type PathSeg } from '../schemaView';
-import { commentStart, indentOf, lineShape, Lines, quoteEnd, unquote, type Entry, type KeyEntry, type LineShape } from './yamlLines';
+import { closingQuote } from '../parse/quotedScalars';
+import { lineShape, Lines, unquote, type Entry, type KeyEntry, type LineShape } from './yamlLines';
 
 export interface CursorContext {
   kind: 'key' | 'value' | 'none';
@@ -71,11 +72,12 @@ export function cursorContext(text: string, offset: number): CursorContext {
   const base = lines.start(ln);
   const col = Math.max(0, Math.min(offset - base, line.length));
   const at = base + col;
-  const cs = commentStart(line);
-  if (cs >= 0 && cs < col) return NONE(at);
   const shape = lineShape(line);
   const ctx = new ContextBuilder(lines, ln, line, base, col, shape);
   const out = ctx.build() ?? NONE(at);
+  // in a comment: as the line reads in a block; in a flow collection the scanner says (a line
+  // of one may hold `b, 'c # d'`, where a block line would read a comment)
+  if (!out.flow && shape.comment >= 0 && shape.comment < col) return NONE(at);
   if (out.kind !== 'none' && ctx.lastMilestone !== undefined) out.milestoneId = ctx.lastMilestone;
   // right after a `-` item marker or a `,` in a flow collection: the inserted text needs a space first
   if (out.kind !== 'none' && out.replace.start === at && col > 0) {
@@ -124,6 +126,8 @@ class ContextBuilder {
     if (shape.rest !== '' && col >= restCol) {
       const frames = this.ancestors(dashes, restCol);
       if (!frames) return undefined;
+      // a line of a flow collection opened on a line above: the scanner reads it from there
+      if (this.pendingFlow) return this.flowFromPending();
       const first = shape.rest[0];
       if (first === '[' || first === '{') return this.flow(frames, pathOf(frames), this.base + restCol);
       if (first === '|' || first === '>' || first === '&' || first === '*' || first === '!') return undefined;
@@ -131,7 +135,7 @@ class ContextBuilder {
       if (/\s/.test(prefix)) return undefined;
       const quote = first === '"' || first === "'" ? first : undefined;
       if (quote) {
-        const end = quoteEnd(line, restCol);
+        const end = closingQuote(line, restCol, true);
         if (end >= 0 && end < col) return undefined;
         return this.slot(frames, restCol, line.slice(restCol + 1, col), { start: this.base + restCol + 1, end: this.base + (end >= 0 ? end : line.length) }, true);
       }
@@ -214,7 +218,7 @@ class ContextBuilder {
     const id = this.itemIdOf(frames);
     if (id !== undefined) ctx.itemId = id;
     if (first === '"' || first === "'") {
-      const end = quoteEnd(line, v);
+      const end = closingQuote(line, v, true);
       if (col <= v || (end >= 0 && col > end)) return col <= v ? { ...ctx, replace: { start: this.base + v, end: this.base + (end >= 0 ? end + 1 : line.length) } } : undefined;
       ctx.quoted = true;
       ctx.prefix = line.slice(v + 1, col);
@@ -257,7 +261,7 @@ class ContextBuilder {
     const text = this.lines.text;
     const state: FlowState = new FlowScanner(text, path).scanTo(from, this.offset);
     const top = state.frames[state.frames.length - 1];
-    if (!top) return undefined;
+    if (!top || state.comment) return undefined;
     const start = state.tokenStart >= 0 ? state.tokenStart : this.offset;
     let end = this.offset;
     if (state.quote) {
@@ -331,23 +335,22 @@ class ContextBuilder {
     }
     if (owner && owner.entry.kind === 'key') {
       for (let l = from; l < lines.count; l++) {
-        const s = lines.line(l);
-        const ind = indentOf(s);
-        if (ind >= s.length || s[ind] === '#') continue;
-        keyCol = ind;
+        const shape = lineShape(lines.line(l));
+        if (shape.blank) continue;
+        keyCol = shape.indent;
         break;
       }
     }
     for (let l = from; l < lines.count; l++) {
-      const s = lines.line(l);
-      const ind = indentOf(s);
-      if (ind >= s.length || s[ind] === '#') continue;
+      // blank: white space, or a comment after it (a tab before the `#` included)
+      const shape = lineShape(lines.line(l));
+      if (shape.blank) continue;
+      const ind = shape.indent;
       if (l !== from || owner?.entry.kind !== 'dash') {
         if (ind <= stopAt) break;
         if (ind !== keyCol) continue;
       }
       if (l === this.ln) continue;
-      const shape = lineShape(s);
       for (const e of shape.entries) if (e.kind === 'key' && e.col === keyCol) out.push(e.key);
     }
     return out;

@@ -4,7 +4,8 @@
  * Quotes, nesting, several lines and comments are understood; the text may be unfinished.
  */
 import type { PathSeg } from '../schemaView';
-import { quoteEnd, unquote } from './yamlLines';
+import { closingQuote, quotedText } from '../parse/quotedScalars';
+import { FLOW_INDICATOR, isBlankOrEnd } from '../parse/yamlChars';
 
 export interface FlowFrame {
   open: '[' | '{';
@@ -18,7 +19,7 @@ export interface FlowFrame {
   pairs: Map<string, string>;
   /** A mapping's key waiting for its value (after `key:`). */
   key: string | undefined;
-  /** Index of the list entry being written. */
+  /** Index of the entry being written: a list's item, a mapping's pair. */
   index: number;
 }
 
@@ -31,16 +32,48 @@ export interface FlowState {
   tokenStart: number;
   /** The cursor is inside an unclosed quoted scalar. */
   quote: '"' | "'" | undefined;
+  /** The cursor is inside a comment. */
+  comment: boolean;
 }
 
 const isBlank = (c: string | undefined): boolean => c === ' ' || c === '\t' || c === '\n' || c === '\r';
+
+/**
+ * A plain scalar written over lines, folded as the parser folds it: the spaces and tabs around a
+ * line break go, and the break is a space, or a line feed for each empty line after it.
+ */
+function foldLines(text: string): string {
+  if (text.indexOf('\n') < 0 && text.indexOf('\r') < 0) return text;
+  let out = '';
+  let seg = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] !== '\n' && text[i] !== '\r') continue;
+    let e = i;
+    while (e > seg && (text[e - 1] === ' ' || text[e - 1] === '\t')) e--;
+    let breaks = 0;
+    let j = i;
+    for (; j < text.length && isBlank(text[j]); j++) if (text[j] === '\n' || (text[j] === '\r' && text[j + 1] !== '\n')) breaks++;
+    out += text.slice(seg, e) + (breaks > 1 ? '\n'.repeat(breaks - 1) : ' ');
+    seg = j;
+    i = j - 1;
+  }
+  return out + text.slice(seg);
+}
+
+/** A `:` at `i` ends a plain key in a flow mapping: followed by white space, a line break, the end or `,[]{}` (the parser's rule). */
+function endsPlainKey(text: string, i: number): boolean {
+  const next = text.charCodeAt(i + 1);
+  return isBlankOrEnd(next) || (next < 128 && FLOW_INDICATOR[next] === true);
+}
 
 export class FlowScanner {
   readonly frames: FlowFrame[] = [];
   private token = '';
   private tokenStart = -1;
-  private quoted = false;
+  private isQuoted = false;
   private quote: '"' | "'" | undefined;
+  /** The scan stopped inside a comment. */
+  private inComment = false;
   /** The outermost collection was closed. */
   closed = false;
 
@@ -49,52 +82,77 @@ export class FlowScanner {
   /** Scan from `from` (the opening bracket) to `to` (the cursor); returns the state there. */
   scanTo(from: number, to: number): FlowState {
     let i = from;
-    const t = this.text;
-    while (i < to && !this.closed) {
-      const c = t[i]!;
-      if ((c === '"' || c === "'") && this.token.trim() === '') {
-        const end = quoteEnd(t, i);
-        if (end < 0 || end >= to) {
-          this.quote = c;
-          this.tokenStart = i + 1;
-          this.token = t.slice(i + 1, to);
-          return this.state();
-        }
-        this.token = unquote(t.slice(i, end + 1));
-        this.tokenStart = i;
-        this.quoted = true;
-        i = end + 1;
-        continue;
-      }
-      if (c === '#' && (i === 0 || isBlank(t[i - 1]))) {
-        while (i < to && t[i] !== '\n' && t[i] !== '\r') i++;
-        continue;
-      }
-      if (c === '[' || c === '{') {
-        const parent = this.frames[this.frames.length - 1];
-        const path = !parent ? this.base : parent.open === '[' ? [...parent.path, parent.index] : [...parent.path, parent.key ?? this.token.trim()];
-        this.frames.push({ open: c, path, items: [], keys: [], pairs: new Map(), key: undefined, index: 0 });
-        this.resetToken();
-      } else if (c === ']' || c === '}') {
-        this.commit(false);
-        this.frames.pop();
-        if (this.frames.length === 0) this.closed = true;
-      } else if (c === ',') {
-        this.commit(true);
-      } else if (c === ':' && this.top()?.open === '{' && this.top()!.key === undefined && (isBlank(t[i + 1]) || t[i + 1] === undefined || t[i + 1] === ',' || this.quoted)) {
-        const f = this.top()!;
-        f.key = this.token.trim();
-        f.keys.push(f.key);
-        this.resetToken();
-      } else if (isBlank(c)) {
-        if (this.token !== '') this.token += c;
-      } else {
-        if (this.token === '') this.tokenStart = i;
-        this.token += c;
-      }
-      i++;
-    }
+    while (i < to && !this.closed && this.quote === undefined) i = this.step(i, to);
     return this.state();
+  }
+
+  /** Reads what starts at `i` (a character, a quoted scalar or a comment); returns the offset after it. */
+  private step(i: number, to: number): number {
+    const t = this.text;
+    const c = t[i]!;
+    // a quote opens a quoted scalar only where a token starts (blanks are never a token's first characters)
+    if ((c === '"' || c === "'") && this.token === '' && !this.isQuoted) return this.quoted(i, c, to);
+    if (c === '#' && (i === 0 || isBlank(t[i - 1]))) {
+      while (i < to && t[i] !== '\n' && t[i] !== '\r') i++;
+      this.inComment = i === to;
+      return i;
+    }
+    if (c === '[' || c === '{') {
+      const parent = this.top();
+      const path = !parent ? this.base : parent.open === '[' ? [...parent.path, parent.index] : [...parent.path, parent.key ?? this.value];
+      this.open(c, path);
+    } else if (c === ']' || c === '}') {
+      this.commit(false);
+      this.frames.pop();
+      if (this.frames.length === 0) this.closed = true;
+    } else if (c === ',') {
+      this.commit(true);
+    } else if (c === ':' && this.top()?.open === '{' && this.top()!.key === undefined && (this.isQuoted || this.afterQuote(i) || endsPlainKey(t, i))) {
+      const f = this.top()!;
+      f.key = this.value;
+      f.keys.push(f.key);
+      this.resetToken();
+    } else if (c === '?' && this.token === '' && !this.isQuoted && this.top()?.open === '{' && (isBlank(t[i + 1]) || t[i + 1] === undefined)) {
+      // `? key`: the explicit key indicator, not a part of the key
+    } else if (isBlank(c)) {
+      if (this.token !== '' && !this.isQuoted) this.token += c;
+    } else {
+      if (this.token === '') this.tokenStart = i;
+      this.token += c;
+    }
+    return i + 1;
+  }
+
+  /**
+   * Nothing read yet and a quote just before `i`: the scan began right after a quoted scalar (the
+   * entries after a cursor behind `"key"`), whose `:` may be followed by the value at once.
+   */
+  private afterQuote(i: number): boolean {
+    const before = this.text[i - 1];
+    return this.token === '' && !this.isQuoted && (before === '"' || before === "'");
+  }
+
+  /** A quoted scalar opening at `i`: its text, or, when the cursor `to` is inside it, the text up to the cursor. */
+  private quoted(i: number, quote: '"' | "'", to: number): number {
+    const t = this.text;
+    const end = closingQuote(t, i, false);
+    if (end < 0 || end >= to) {
+      this.quote = quote;
+      this.tokenStart = i + 1;
+      this.token = t.slice(i + 1, to);
+      return to;
+    }
+    this.token = quotedText(t, i, end);
+    this.tokenStart = i;
+    this.isQuoted = true;
+    return end + 1;
+  }
+
+  private open(c: '[' | '{', path: PathSeg[]): FlowFrame {
+    const frame: FlowFrame = { open: c, path, items: [], keys: [], pairs: new Map(), key: undefined, index: 0 };
+    this.frames.push(frame);
+    this.resetToken();
+    return frame;
   }
 
   private top(): FlowFrame | undefined {
@@ -102,80 +160,67 @@ export class FlowScanner {
   }
 
   private state(): FlowState {
-    const lead = this.token.length - this.token.trimStart().length;
-    return { frames: this.frames.map((f) => ({ ...f, items: [...f.items], keys: [...f.keys], pairs: new Map(f.pairs) })), token: this.token.trimStart(), tokenStart: this.tokenStart < 0 ? -1 : this.tokenStart + (this.quote ? 0 : lead), quote: this.quote };
+    return { frames: this.frames.map((f) => ({ ...f, items: [...f.items], keys: [...f.keys], pairs: new Map(f.pairs) })), token: this.quote || this.isQuoted ? this.token : foldLines(this.token), tokenStart: this.tokenStart, quote: this.quote, comment: this.inComment };
+  }
+
+  /**
+   * The token as an entry: a quoted scalar's text as it is, a plain one without the blanks after
+   * it (none come before it; other white space, such as a no-break space, is its text) and folded
+   * where it goes over lines.
+   */
+  private get value(): string {
+    if (this.isQuoted) return this.token;
+    let e = this.token.length;
+    while (e > 0 && isBlank(this.token[e - 1])) e--;
+    return foldLines(this.token.slice(0, e));
   }
 
   private resetToken(): void {
     this.token = '';
     this.tokenStart = -1;
-    this.quoted = false;
+    this.isQuoted = false;
   }
 
   /** End of an entry: `,` (next entry) or a closing bracket. */
   private commit(next: boolean): void {
     const f = this.top();
-    const value = this.token.trim();
+    const value = this.value;
     if (f?.open === '[') {
-      if (value !== '' || this.quoted) f.items.push(value);
-      if (next) f.index++;
+      if (value !== '' || this.isQuoted) f.items.push(value);
     } else if (f?.open === '{') {
       if (f.key !== undefined) f.pairs.set(f.key, value);
-      else if (value !== '') f.keys.push(value);
+      else if (value !== '' || this.isQuoted) f.keys.push(value);
       f.key = undefined;
     }
+    if (f && next) f.index++;
     this.resetToken();
   }
 
   /** The entries of the innermost open list after the cursor, up to its closing bracket. */
   static itemsAfter(text: string, from: number): string[] {
-    const out: string[] = [];
-    let depth = 0;
-    let cur = '';
-    for (let i = from; i < text.length; i++) {
-      const c = text[i]!;
-      if (c === '"' || c === "'") {
-        const end = quoteEnd(text, i);
-        if (end < 0) break;
-        cur += unquote(text.slice(i, end + 1));
-        i = end;
-        continue;
-      }
-      if (c === '[' || c === '{') depth++;
-      else if (c === ']' || c === '}') {
-        if (depth === 0) {
-          out.push(cur.trim());
-          break;
-        }
-        depth--;
-      } else if (c === ',' && depth === 0) {
-        out.push(cur.trim());
-        cur = '';
-      } else if (c === '#' && isBlank(text[i - 1])) {
-        while (i < text.length && text[i] !== '\n') i++;
-      } else if (depth === 0) cur += c;
-    }
-    // the first one is the rest of the entry at the cursor
-    return out.slice(1).filter((s) => s !== '');
+    return FlowScanner.entriesAfter(text, from, '[').items.filter((s) => s !== '');
+  }
+
+  /**
+   * The innermost collection open at `from` (a list or a mapping, as `open` says), read from
+   * the entry after the one at `from` to its closing bracket.
+   */
+  static entriesAfter(text: string, from: number, open: '[' | '{'): FlowFrame {
+    const scanner = new FlowScanner(text, []);
+    const frame = scanner.open(open, []);
+    let i = from;
+    // the rest of the entry at the cursor
+    while (i < text.length && !scanner.closed && scanner.quote === undefined && frame.index === 0) i = scanner.step(i, text.length);
+    frame.items.length = 0;
+    frame.keys.length = 0;
+    while (i < text.length && !scanner.closed && scanner.quote === undefined) i = scanner.step(i, text.length);
+    return frame;
   }
 }
 
 /** Keys written after the cursor in the same flow mapping (they are present too). */
 export function flowKeysAfter(text: string, from: number): string[] {
-  const out: string[] = [];
-  const rest = text.slice(from, from + 2000);
-  let depth = 0;
-  const re = /[[{}\]]|,\s*([^\s:,{}[\]]+)\s*:/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(rest))) {
-    const c = m[0];
-    if (c === '{' || c === '[') depth++;
-    else if (c === '}' || c === ']') {
-      if (depth === 0) break;
-      depth--;
-    } else if (depth === 0 && m[1]) out.push(m[1]);
-  }
-  return out;
+  return FlowScanner.entriesAfter(text, from, '{').keys;
 }
 
 /** The id of the task or milestone written as the flow mapping around the cursor. */

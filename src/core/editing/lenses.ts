@@ -71,8 +71,10 @@ export function reanchorLenses(text: string, previous: readonly LensInfo[], goal
     const ind = lines.indent(n);
     if (ind < 0) continue;
     const line = lines.line(n);
-    if (ind === 0 && out.length === 0 && /^goal\s*:/.test(line)) {
-      out.push({ kind: 'goal', span: { start: lines.start(n), end: lines.start(n) + 4 }, title: goalTitle });
+    const goal = ind === 0 && out.length === 0 ? lineShape(line).entries[0] : undefined;
+    if (goal?.kind === 'key' && goal.key === 'goal') {
+      // the key as the parse tree spans it (quotes included), where planLenses puts the lens
+      out.push({ kind: 'goal', span: { start: lines.start(n) + goal.col, end: lines.start(n) + goal.keyEnd }, title: goalTitle });
       continue;
     }
     if (!line.includes('id')) continue;

@@ -4,6 +4,9 @@
  * cursor context (cursorContext.ts) walks these shapes up and down by indentation.
  */
 import { LineIndex } from '../lineIndex';
+import { AT_BREAK, AT_COLON, plainStarts, scanPlainLine, type PlainStop } from '../parse/plainScalars';
+import { closingQuote, quotedText } from '../parse/quotedScalars';
+import { readLineValue } from './lineValue';
 
 export interface DashEntry {
   kind: 'dash';
@@ -38,48 +41,28 @@ export interface LineShape {
   /** Column and text after the last dash when no key follows: a scalar or a flow collection. */
   restCol: number;
   rest: string;
+  /** Column where the line's comment starts, or -1. */
+  comment: number;
 }
 
 const isSpace = (c: string | undefined): boolean => c === ' ' || c === '\t';
 const isEnd = (c: string | undefined): boolean => c === undefined || c === ' ' || c === '\t' || c === '\r' || c === '\n';
 
-/** Characters a plain key cannot start with. */
-const NOT_PLAIN_START = new Set(['[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '%', '@', '`', ',', '?', '"', "'"]);
-
-export function indentOf(line: string): number {
+function indentOf(line: string): number {
   let i = 0;
   while (line.charCodeAt(i) === 32) i++;
   return i;
 }
 
-/** The end of a quoted scalar starting at `i` (index of the closing quote), or -1 when unclosed. */
-export function quoteEnd(text: string, i: number, limit = text.length): number {
-  const q = text[i];
-  let j = i + 1;
-  while (j < limit) {
-    const c = text[j];
-    if (q === '"' && c === '\\') { j += 2; continue; }
-    if (c === q) {
-      if (q === "'" && text[j + 1] === "'") { j += 2; continue; }
-      return j;
-    }
-    if (c === '\n' || c === '\r') return -1; // keys and ids are on one line
-    j++;
-  }
-  return -1;
-}
-
-/** The text of a quoted scalar between `start` (the opening quote) and `end` (the closing one). */
+/**
+ * The text of a quoted scalar as written (`raw` starts with its opening quote), decoded by the
+ * parser's rules; an unclosed one is the text after its quote. Other text is returned as it is.
+ */
 export function unquote(raw: string): string {
-  if (raw.startsWith("'")) return raw.slice(1, -1).replace(/''/g, "'");
-  if (raw.startsWith('"')) {
-    try {
-      return JSON.parse(raw) as string;
-    } catch {
-      return raw.slice(1, -1);
-    }
-  }
-  return raw;
+  const q = raw[0];
+  if (q !== '"' && q !== "'") return raw;
+  const close = closingQuote(raw, 0, false);
+  return close < 0 ? raw.slice(1) : quotedText(raw, 0, close);
 }
 
 /** A `key:` starting at column `i`, or undefined. */
@@ -87,54 +70,31 @@ function matchKey(line: string, i: number): Omit<KeyEntry, 'kind' | 'valueCol' |
   const c = line[i];
   if (c === undefined) return undefined;
   if (c === '"' || c === "'") {
-    const end = quoteEnd(line, i);
+    const end = closingQuote(line, i, true);
     if (end < 0) return undefined;
     let j = end + 1;
     while (isSpace(line[j])) j++;
     if (line[j] !== ':' || !isEnd(line[j + 1])) return undefined;
-    return { col: i, key: unquote(line.slice(i, end + 1)), keyEnd: end + 1, colonEnd: j + 1 };
+    return { col: i, key: quotedText(line, i, end), keyEnd: end + 1, colonEnd: j + 1 };
   }
-  if (NOT_PLAIN_START.has(c) || (c === '-' && isEnd(line[i + 1])) || (c === ':' && isEnd(line[i + 1]))) return undefined;
-  for (let j = i + 1; j < line.length; j++) {
-    const d = line[j];
-    if (d === ':' && isEnd(line[j + 1])) {
-      let keyEnd = j;
-      while (keyEnd > i && isSpace(line[keyEnd - 1])) keyEnd--;
-      return { col: i, key: line.slice(i, keyEnd), keyEnd, colonEnd: j + 1 };
-    }
-    if (d === '#' && isSpace(line[j - 1])) return undefined;
-  }
-  return undefined;
+  if (!plainStarts(line, i, false)) return undefined;
+  const keyEnd = scanPlainLine(line, i, false, stop);
+  if (stop.kind !== AT_COLON) return undefined;
+  return { col: i, key: line.slice(i, keyEnd), keyEnd, colonEnd: stop.at + 1 };
 }
 
-/** A value's text without its comment and trailing spaces. */
-export function valueText(line: string, from: number): string {
-  const c = line[from];
-  if (c === '"' || c === "'") {
-    const end = quoteEnd(line, from);
-    if (end >= 0) return line.slice(from, end + 1);
-    return line.slice(from).trimEnd();
-  }
-  let inQuote: string | undefined;
-  for (let j = from; j < line.length; j++) {
-    const d = line[j]!;
-    if (inQuote) {
-      if (d === inQuote) inQuote = undefined;
-      continue;
-    }
-    if ((d === '"' || d === "'") && (j === from || /[\s[{,]/.test(line[j - 1]!))) inQuote = d;
-    else if (d === '#' && (j === from || isSpace(line[j - 1]))) return line.slice(from, j).trimEnd();
-  }
-  return line.slice(from).trimEnd();
-}
+const stop: PlainStop = { at: 0, kind: AT_BREAK };
 
 export function lineShape(line: string): LineShape {
   const indent = indentOf(line);
-  let i = indent;
   const entries: Entry[] = [];
-  if (i >= line.length || line[i] === '#' || line.slice(i).trim() === '') {
-    return { indent, blank: true, entries, restCol: i, rest: '' };
+  // white space only, or a comment after it (a tab before the `#` included)
+  let first = indent;
+  while (isSpace(line[first])) first++;
+  if (first >= line.length || line[first] === '#') {
+    return { indent, blank: true, entries, restCol: indent, rest: '', comment: first < line.length ? first : -1 };
   }
+  let i = indent;
   while (line[i] === '-' && isEnd(line[i + 1])) {
     entries.push({ kind: 'dash', col: i });
     i++;
@@ -144,12 +104,12 @@ export function lineShape(line: string): LineShape {
   if (key) {
     let v = key.colonEnd;
     while (isSpace(line[v])) v++;
-    const value = line[v] === '#' ? '' : valueText(line, v);
-    entries.push({ kind: 'key', ...key, valueCol: v, value });
-    return { indent, blank: false, entries, restCol: line.length, rest: '' };
+    const value = readLineValue(line, v);
+    entries.push({ kind: 'key', ...key, valueCol: v, value: line.slice(v, value.end) });
+    return { indent, blank: false, entries, restCol: line.length, rest: '', comment: value.comment };
   }
-  const rest = line[i] === '#' ? '' : valueText(line, i);
-  return { indent, blank: false, entries, restCol: i, rest };
+  const rest = readLineValue(line, i);
+  return { indent, blank: false, entries, restCol: i, rest: line.slice(i, rest.end), comment: rest.comment };
 }
 
 /** Lines of a text as editors count them (\n, \r\n or a lone \r; LineIndex's lines); a BOM belongs to no line. */
@@ -207,19 +167,4 @@ export class Lines {
   lineOf(offset: number): number {
     return this.index.position(offset).line;
   }
-}
-
-/** Column where a comment starts on the line (a `#` after a space, outside quotes), or -1. */
-export function commentStart(line: string): number {
-  let quote: string | undefined;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (quote) {
-      if (c === quote) quote = undefined;
-      continue;
-    }
-    if ((c === '"' || c === "'") && (i === 0 || /[\s[{,:-]/.test(line[i - 1]!))) quote = c;
-    else if (c === '#' && (i === 0 || line[i - 1] === ' ' || line[i - 1] === '\t')) return i;
-  }
-  return -1;
 }

@@ -10,11 +10,12 @@
  */
 import { readBlockScalar, type BlockScalarRead } from './blockScalars';
 import type { EngineResult } from './engineResult';
+import { AT_COLON, AT_COMMENT, plainStarts, scanPlainLine, type PlainStop } from './plainScalars';
 import { MAX_DEPTH, tooDeep } from './preflight';
 import { readQuoted, type ScalarRead } from './quotedScalars';
 import { TreeBuilder } from './treeBuilder';
 import {
-  COLON, COMMA, CR, DASH, DOUBLE_QUOTE, FLOW_INDICATOR, GREATER, HASH, INDICATOR, LEFT_BRACE, LEFT_BRACKET, LF,
+  COLON, COMMA, CR, DASH, DOUBLE_QUOTE, GREATER, HASH, LEFT_BRACE, LEFT_BRACKET, LF,
   OUTSIDE_SUBSET, PIPE, RIGHT_BRACE, RIGHT_BRACKET, SINGLE_QUOTE, SPACE, TAB,
   afterBreak, isBlankOrEnd, isDocumentMarker, isWhite, lineEnd,
 } from './yamlChars';
@@ -23,12 +24,6 @@ import {
 const FALLBACK = { fallback: true };
 /** Thrown when the nesting passes MAX_DEPTH. */
 const TOO_DEEP = { tooDeep: true };
-
-/** Where a plain scalar's line stopped. */
-const AT_BREAK = 0;
-const AT_COLON = 1;
-const AT_COMMENT = 2;
-const AT_FLOW = 3;
 
 /** An implicit key is at most this long (the `yaml` package's limit is 1024). */
 const MAX_KEY_LENGTH = 1000;
@@ -56,8 +51,7 @@ class BlockParser {
   private col = -1;
   private depth = 0;
   /** Set by scanPlainLine: where the line's plain text stopped, and why. */
-  private stopAt = 0;
-  private stopKind = AT_BREAK;
+  private readonly stop: PlainStop = { at: 0, kind: 0 };
   private readonly scalarRead: ScalarRead = { text: '', end: 0 };
   private readonly blockRead: BlockScalarRead = { text: '', end: 0, next: 0 };
 
@@ -221,9 +215,9 @@ class BlockParser {
       while (isWhite(text.charCodeAt(q))) q++;
       return text.charCodeAt(q) === COLON && isBlankOrEnd(text.charCodeAt(q + 1));
     }
-    if (!this.plainStarts(p, false)) return false;
-    this.scanPlainLine(p, false);
-    return this.stopKind === AT_COLON;
+    if (!plainStarts(this.text, p, false)) return false;
+    scanPlainLine(this.text, p, false, this.stop);
+    return this.stop.kind === AT_COLON;
   }
 
   /** The key at `pos` (keyAhead said there is one); leaves `pos` after its `:`. */
@@ -238,10 +232,10 @@ class BlockParser {
       while (isWhite(text.charCodeAt(colon))) colon++;
       if (text.charCodeAt(colon) !== COLON || !isBlankOrEnd(text.charCodeAt(colon + 1))) fail();
     } else {
-      if (!this.plainStarts(start, false)) fail();
-      const end = this.scanPlainLine(start, false);
-      if (this.stopKind !== AT_COLON) fail();
-      colon = this.stopAt;
+      if (!plainStarts(this.text, start, false)) fail();
+      const end = scanPlainLine(this.text, start, false, this.stop);
+      if (this.stop.kind !== AT_COLON) fail();
+      colon = this.stop.at;
       this.builder.scalar(start, end, 'plain', keyText(text, start, end));
     }
     if (colon - start > MAX_KEY_LENGTH) fail();
@@ -299,7 +293,7 @@ class BlockParser {
       this.builder.scalar(start, this.blockRead.end, c === PIPE ? 'literal' : 'folded', this.blockRead.text);
       this.pos = this.blockRead.next;
     } else {
-      if (parentIndent < 0 || !this.plainStarts(start, false)) fail();
+      if (parentIndent < 0 || !plainStarts(this.text, start, false)) fail();
       this.plainScalar(start, parentIndent);
     }
     this.nextContent();
@@ -316,63 +310,19 @@ class BlockParser {
     this.pos = this.scalarRead.end;
   }
 
-  /** Whether a plain scalar may start at `p` (`-`, `?` and `:` only before a non-space). */
-  private plainStarts(p: number, flow: boolean): boolean {
-    const text = this.text;
-    const c = text.charCodeAt(p);
-    if (c < 128) {
-      if (c <= SPACE) return false;
-      if (INDICATOR[c]) {
-        if (c !== DASH && c !== 0x3f /* ? */ && c !== COLON) return false;
-        const next = text.charCodeAt(p + 1);
-        if (isBlankOrEnd(next) || (flow && next < 128 && FLOW_INDICATOR[next])) return false;
-      }
-    }
-    return true;
-  }
-
-  /**
-   * Scans a plain scalar's text on one line from `p`: returns the end of its text (trailing
-   * spaces excluded) and sets stopAt/stopKind (a line break, `: `, ` #`, or in flow a `,[]{}`).
-   */
-  private scanPlainLine(p: number, flow: boolean): number {
-    const text = this.text;
-    let end = p;
-    for (let i = p; ; i++) {
-      const c = text.charCodeAt(i);
-      if (c === SPACE || c === TAB) continue;
-      if (c === LF || c === CR || c !== c) return this.stop(i, AT_BREAK, end);
-      if (c === COLON) {
-        const next = text.charCodeAt(i + 1);
-        if (isBlankOrEnd(next) || (flow && next < 128 && FLOW_INDICATOR[next])) return this.stop(i, AT_COLON, end);
-      } else if (c === HASH) {
-        if (isWhite(text.charCodeAt(i - 1))) return this.stop(i, AT_COMMENT, end);
-      } else if (flow && c < 128 && FLOW_INDICATOR[c]) {
-        return this.stop(i, AT_FLOW, end);
-      }
-      end = i + 1;
-    }
-  }
-
-  private stop(at: number, kind: number, end: number): number {
-    this.stopAt = at;
-    this.stopKind = kind;
-    return end;
-  }
-
   /** A plain scalar in a block (it may go on over lines indented more than `parentIndent`). */
   private plainScalar(start: number, parentIndent: number): void {
     const text = this.text;
-    let end = this.scanPlainLine(start, false);
-    if (this.stopKind === AT_COLON) fail(); // a mapping on the line of a key or `-`: not in the subset
-    if (this.stopKind === AT_COMMENT) {
+    let end = scanPlainLine(this.text, start, false, this.stop);
+    if (this.stop.kind === AT_COLON) fail(); // a mapping on the line of a key or `-`: not in the subset
+    if (this.stop.kind === AT_COMMENT) {
       this.builder.scalar(start, end, 'plain', text.slice(start, end));
       this.pos = end;
       this.endLine();
       return;
     }
     let value: string | undefined;
-    let lineBreak = this.stopAt;
+    let lineBreak = this.stop.at;
     // continuation lines: more indented than the parent, not a comment
     while (lineBreak < text.length) {
       let ls = afterBreak(text, lineBreak);
@@ -394,18 +344,18 @@ class BlockParser {
         break;
       }
       if (p >= text.length || text.charCodeAt(p) === HASH || indent <= parentIndent) break;
-      const lineEndAt = this.scanPlainLine(p, false);
-      if (this.stopKind === AT_COLON) fail();
+      const lineEndAt = scanPlainLine(this.text, p, false, this.stop);
+      if (this.stop.kind === AT_COLON) fail();
       if (value === undefined) value = text.slice(start, end);
       value += (empties ? '\n'.repeat(empties) : ' ') + text.slice(p, lineEndAt);
       end = lineEndAt;
-      if (this.stopKind === AT_COMMENT) {
+      if (this.stop.kind === AT_COMMENT) {
         this.builder.scalar(start, end, 'plain', value);
         this.pos = end;
         this.endLine();
         return;
       }
-      lineBreak = this.stopAt;
+      lineBreak = this.stop.at;
     }
     this.builder.scalar(start, end, 'plain', value ?? text.slice(start, end));
     this.pos = afterBreak(text, lineBreak);
@@ -423,8 +373,8 @@ class BlockParser {
     } else if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) {
       this.quoted(start, parentIndent, true);
     } else {
-      if (!this.plainStarts(start, true)) fail();
-      const end = this.scanPlainLine(start, true);
+      if (!plainStarts(this.text, start, true)) fail();
+      const end = scanPlainLine(this.text, start, true, this.stop);
       this.builder.scalar(start, end, 'plain', text.slice(start, end));
       this.pos = end;
     }

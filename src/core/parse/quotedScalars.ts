@@ -101,6 +101,39 @@ function readEscaped(text: string, q: number, parentIndent: number, multiLine: b
   }
 }
 
+/**
+ * The offset of the quote that closes the scalar opened at `q`, or -1 when it is not closed (on
+ * its line, with `oneLine`). For half-typed text (the editing reader): `''` and the character
+ * after a backslash are skipped, escapes and indentation are not checked.
+ */
+export function closingQuote(text: string, q: number, oneLine: boolean): number {
+  const quote = text.charCodeAt(q);
+  for (let p = q + 1; p < text.length; p++) {
+    const c = text.charCodeAt(p);
+    if (oneLine && (c === LF || c === CR)) return -1;
+    if (c === BACKSLASH && quote === DOUBLE_QUOTE) {
+      const next = text.charCodeAt(p + 1);
+      if (!(oneLine && (next === LF || next === CR))) p++;
+    } else if (c === quote) {
+      if (quote !== SINGLE_QUOTE || text.charCodeAt(p + 1) !== SINGLE_QUOTE) return p;
+      p++;
+    }
+  }
+  return -1;
+}
+
+const lenientRead: ScalarRead = { text: '', end: 0 };
+
+/**
+ * The text of the quoted scalar from `q` to its closing quote at `close`, decoded as the parser
+ * decodes it (escapes, `''`, folding); where the parser gives up (a bad escape), the text
+ * between the quotes as it is written.
+ */
+export function quotedText(text: string, q: number, close: number): string {
+  if (readQuoted(text, q, -1, true, lenientRead) && lenientRead.end === close + 1) return lenientRead.text;
+  return text.slice(q + 1, close);
+}
+
 const SIMPLE_ESCAPES: (string | undefined)[] = (() => {
   const t: (string | undefined)[] = [];
   const pairs: [string, string][] = [

@@ -223,3 +223,43 @@ export function mutate(text: string, mutations: readonly Mutation[]): string {
   }
   return t;
 }
+
+/** Plain scalars where a line reader may go wrong: quotes and `#` inside, indicators that start some and not others. */
+const ODD_PLAIN = [
+  "x 'y", 'x "y', "it's", 'a #b', 'a#b', "x 'y' z", '"x" y', 'a, b', '[x', 'x]', '{x', '?x', '-x', ':x', 'x:', 'x::y', 'a:b',
+  'x\u00a0', '\u00a0x', 'é', 'x\\"', 'http://x.example/a#b', '%x', '@x', 'x # y', 'x\t#y', '\'', '"',
+];
+/** Quoted scalars as written: escapes, doubled quotes, `#`, `: ` and flow indicators inside. */
+const ODD_QUOTED = [
+  '"a\\" # b"', '"\\\\"', '"x: y # z"', "'it''s # x'", '"\\x41\\e\\_"', '""', "''", '"a, b]"', "'[x'", '"\\u00e9\\t"', "'#'", '"\'"',
+  "'\"'", '"a\\\\" ', "'a'' # '''", '"\\/"', '" lead"', "'trail '", '"\\N\\L"', '"#x"',
+];
+const ODD_KEYS = ['k', '?x', '-k', ':k', 'k#', 'a b', 'a:b', 'x-k', 'é', '"q k"', "'it''s'", '"a\\"b"', "''", '"\\x41"', '"#"', '? k', '- k', 'k\u00a0'];
+
+const oddScalar = fc.oneof(fc.constantFrom(...ODD_PLAIN), fc.constantFrom(...ODD_QUOTED));
+const flowScalar = fc.oneof(fc.constantFrom(...ODD_PLAIN.filter((s) => !/[,[\]{}]/.test(s))), fc.constantFrom(...ODD_QUOTED));
+/** Flow collections of them, on one line or with entries on lines of their own (two on one); `key:value` without a space too. */
+const oddFlow: fc.Arbitrary<string> = fc.tuple(
+  fc.oneof(
+    fc.array(flowScalar, { maxLength: 4 }).map((xs) => ['[', xs, ']'] as const),
+    fc.array(fc.tuple(fc.constantFrom(...ODD_KEYS), fc.constantFrom(': ', ':'), fc.oneof(flowScalar, fc.constantFrom('[x]', '{}', ''))), { maxLength: 4 })
+      .map((ps) => ['{ ', ps.map(([k, colon, v]) => `${k}${colon}${v}`), ' }'] as const),
+  ),
+  fc.boolean(),
+).map(([[open, entries, close], lines]) => `${open}${entries.map((e, i) => (lines && i % 2 ? `${e},\n    ` : `${e}, `)).join('')}${close}`);
+const oddValue = fc.oneof({ weight: 3, arbitrary: oddScalar }, { weight: 1, arbitrary: oddFlow }, { weight: 1, arbitrary: fc.constant('') });
+const oddComment = fc.constantFrom('', '', ' # c', '\t#c', ' #', '  # x "y" \'z\'', ' #: k', ' # - x');
+
+/**
+ * Lines a line reader must read as the parser does: `key: value # comment`, `- value`, `- key:
+ * value` and `- - value`, with odd keys, plain scalars holding quotes and `#`, quoted scalars
+ * with escapes and doubled quotes, flow collections of them. Many are not valid YAML.
+ */
+export const oddLinesYaml: fc.Arbitrary<string> = fc
+  .array(fc.tuple(fc.constantFrom('key', 'item', 'compact', 'nested'), fc.constantFrom(...ODD_KEYS), oddValue, oddComment), { minLength: 1, maxLength: 6 })
+  .map((lines) => lines.map(([shape, k, v, c], n) => {
+    const sep = v === '' ? '' : ' ';
+    if (shape === 'key') return `${k}${['', ' ', '\t'][n % 3]}:${sep}${v}${c}`;
+    const item = shape === 'item' ? `- ${v}` : shape === 'compact' ? `- ${k}:${sep}${v}` : `- - ${v}`;
+    return `list${n}:\n  ${item}${c}`;
+  }).join('\n') + '\n');
