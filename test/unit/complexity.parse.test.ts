@@ -53,8 +53,9 @@ const FAMILIES: Record<string, (n: number) => string> = {
 
 
 /**
- * Every family grows to at most 32,000 characters (a 128 KB text at 4n), its runs repeated until
- * a measure takes 4 ms. Past that size, two things grow faster than the work, and a ratio there measures them:
+ * Every family grows to at most 16,000 characters (a 64 KB text at 4n), its runs repeated until
+ * a measure takes 4 ms. Past that size, two things grow faster than the work, and a ratio there
+ * measures them (at 32,000 to 128,000, flow nesting after quotes measured 12-25x in a CI-like run):
  * V8's collector over a hundred thousand live strings and nodes (a loop that only concatenates
  * 85,000 and then 340,000 two-character pieces takes about 10 times as long, with no parser at
  * all), and the `yaml` package on long unclosed quoted scalars holding white-space runs (the
@@ -62,7 +63,7 @@ const FAMILIES: Record<string, (n: number) => string> = {
  * see docs/architecture.md). A quadratic of ours shows long before: the old pre-scan took 1.5 s
  * at 40 KB.
  */
-const BASE: GrowthOptions = { runs: 3, minMs: 4, maxN: 32_000 };
+const BASE: GrowthOptions = { runs: 3, minMs: 4, maxN: 16_000 };
 
 const parse = (text: string) => parseText(text);
 const parseYaml = (text: string) => parseText(text, { engine: 'yaml' });
