@@ -2,12 +2,15 @@
  * Growth tests for the edits: every command edit (with its check of values and bytes), a rename
  * with a reference on every task, and the quick fixes (a comment removed with a dependency, an
  * anchor written out at every alias) are timed at n and 4n tasks; the time at 4n must stay
- * under 6 times the time at n. Plans in block style and in multi-line flow style with a comment
- * on every line. A quadratic path (Alias.resolve for every alias, as the anchor fix had) gives
+ * under 6 times the time at n. The editing reader (the cursor's context for completion) too, in
+ * a flow list of n lines and on a line of n entries. Plans in block style and in multi-line flow
+ * style with a comment on every line. A quadratic path (Alias.resolve for every alias, as the anchor fix had) gives
  * 16 times and more.
  */
 import { checkPlan, parseDay, quickFixes, renameEdits, type CheckResult, type Day } from '../../src/core';
 import { addFollowUp, blockTask, logCheckIn, markFollowUpDone, markTaskDone, startTask, type PlanEditResult } from '../../src/core/edit';
+import { cursorContext } from '../../src/core/editing';
+import { lineShape } from '../../src/core/editing/yamlLines';
 import { assertLinear } from './helpers/growth';
 
 const TODAY = parseDay('2026-07-01') as Day;
@@ -94,6 +97,22 @@ describe('edit: every edit is linear in the size of the plan (growth)', function
       assertLinear(`${name} (block)`, checked(blockPlan), stage, SIZES);
     });
   }
+
+  it('the editing reader: the cursor in a flow list of n lines (quoted entries, comments), a line of n entries', () => {
+    const flowList = (n: number) => {
+      const L = ['depends_on: [   # c'];
+      for (let i = 0; i < n; i++) L.push(`  't${i}', "a\\" # b", x 'y,   # c`);
+      const text = `${L.join('\n')}\n  ]\n`;
+      return { text, first: text.indexOf("'t0'") + 2, last: text.lastIndexOf("x 'y") + 1 };
+    };
+    // at the first entry the entries after it are read to the bracket; at the last, all before
+    // it. From 500 lines, at most 1,000 (4,000 at 4n): between 4,000 and 8,000 lines one run
+    // steps from 2-4 ms to 12-20 ms (V8's, not ours: 8,000 to 16,000 then costs 1.3-1.7x), and a
+    // pair of sizes across that step measures about 6x.
+    assertLinear('cursor in a flow list', flowList, (x) => [cursorContext(x.text, x.first), cursorContext(x.text, x.last)], { n: 500, maxN: 1000 });
+    const line = (n: number) => `k: [${`'a', "b\\" # c", x 'y, `.repeat(n)}]  # c`;
+    assertLinear('a line of n flow entries', line, (x) => lineShape(x), 4000);
+  });
 
   it('quick fix: an anchor written out at every alias', () => {
     const anchorFix = (x: Checked) => {
