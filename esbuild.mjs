@@ -21,14 +21,31 @@ const common = {
   legalComments: 'none',
 };
 
-const node = { ...common, platform: 'node', format: 'cjs', target: 'node20', alias: yamlEsmAlias, plugins: [schemaForEditors] };
+const node = {
+  ...common,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  alias: yamlEsmAlias,
+  plugins: [schemaForEditors],
+};
 
 // A bundle whose entry point does not exist yet (work in progress) is skipped.
 const builds = [
   { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
-  { ...common, entryPoints: ['src/webview/timeline.ts'], outfile: 'dist/webview/timeline.js', platform: 'browser', format: 'iife', target: 'es2022', plugins: [mermaidGanttOnly] },
-].filter((b) => existsSync(b.entryPoints[0])).map((b) => ({ ...b, outfile: b.outfile.replace(/^dist\//, `${outdir}/`) }));
+  {
+    ...common,
+    entryPoints: ['src/webview/timeline.ts'],
+    outfile: 'dist/webview/timeline.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    plugins: [mermaidGanttOnly],
+  },
+]
+  .filter((b) => existsSync(b.entryPoints[0]))
+  .map((b) => ({ ...b, outfile: b.outfile.replace(/^dist\//, `${outdir}/`) }));
 
 // The schema's validation code, generated from the schema (rewritten only when it changed).
 const VALIDATOR = 'src/core/validate/planValidator.generated.ts';

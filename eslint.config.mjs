@@ -27,22 +27,57 @@ const restrict = (files, patterns, paths = []) => ({
   rules: { 'no-restricted-imports': ['error', { paths, patterns }] },
 });
 
-const nodeGlobals = Object.fromEntries([
-  'process', 'console', 'Buffer', 'URL', 'URLSearchParams', 'TextEncoder', 'TextDecoder', 'fetch', 'setTimeout', 'clearTimeout',
-  'setInterval', 'clearInterval', 'setImmediate', 'queueMicrotask', 'structuredClone', 'performance', 'AbortController',
-  'globalThis', '__dirname', '__filename', 'require', 'module', 'exports',
-].map((g) => [g, 'readonly']));
+const nodeGlobals = Object.fromEntries(
+  [
+    'process',
+    'console',
+    'Buffer',
+    'URL',
+    'URLSearchParams',
+    'TextEncoder',
+    'TextDecoder',
+    'fetch',
+    'setTimeout',
+    'clearTimeout',
+    'setInterval',
+    'clearInterval',
+    'setImmediate',
+    'queueMicrotask',
+    'structuredClone',
+    'performance',
+    'AbortController',
+    'globalThis',
+    '__dirname',
+    '__filename',
+    'require',
+    'module',
+    'exports',
+  ].map((g) => [g, 'readonly']),
+);
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/**', 'dist/**', 'out/**', 'test-results/**', '.vscode-test/**', '.bench/**', '.scratch/**', 'test/fixtures/**', '**/*.vsix'],
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      'out/**',
+      'test-results/**',
+      '.vscode-test/**',
+      '.bench/**',
+      '.scratch/**',
+      'test/fixtures/**',
+      '**/*.vsix',
+    ],
   },
   ...tseslint.configs.recommended,
   {
     languageOptions: { ecmaVersion: 2022, sourceType: 'module', globals: nodeGlobals },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
     },
   },
   {
@@ -55,40 +90,84 @@ export default tseslint.config(
     files: ['test/e2e/**/*.mjs'],
     languageOptions: { globals: { getComputedStyle: 'readonly', document: 'readonly', window: 'readonly' } },
   },
-  restrict(['src/core/**/*.ts'], [
-    {
-      regex: '^(?!\\.{1,2}/|yaml$|yaml/|ajv$|ajv/)',
-      message: 'src/core is pure: it may import only yaml, ajv and other core files (no vscode, Node built-ins or mermaid).',
-    },
-    { regex: into('extension', 'cli', 'webview', 'shared'), message: 'src/core may import only core files.' },
-  ]),
-  restrict(['src/cli/**/*.ts'], [
-    { regex: '^(vscode|mermaid)(/|$)', message: 'The CLI runs without VS Code and without Mermaid.' },
-    { regex: into('extension', 'webview'), message: 'The CLI may use src/core, not the extension or the webview.' },
-    coreInternals,
-  ]),
-  restrict(['src/webview/**/*.ts'], [
-    { regex: '^(?!mermaid($|/)|\\.{1,2}/)', message: 'The webview may import only mermaid and src/shared.' },
-    { regex: into('core', 'extension', 'cli'), message: 'The webview may import only mermaid and src/shared.' },
-  ]),
-  restrict(['src/webview/pure/**/*.ts'], [
-    { regex: '^(?!\\.{1,2}/)', message: 'src/webview/pure is the page without the DOM: it may import only src/shared and other pure files (no Mermaid).' },
-    { regex: '^\\.\\./(?!\\.\\./shared/)', message: 'src/webview/pure may import only src/shared and other pure files, not the page\'s DOM code.' },
-  ]),
-  restrict(['src/extension/**/*.ts'], [
-    { regex: '^mermaid($|/)', message: 'Mermaid runs in the webview bundle only, never in the extension host.' },
-    { regex: into('webview', 'cli'), message: 'The extension may use src/core and src/shared, not the webview or the CLI.' },
-    { regex: '^(node:)?fs(/promises)?$', message: 'The extension reads files through vscode.workspace.fs, never Node fs.' },
-    coreInternals,
-  ]),
-  restrict(['src/templates/**/*.ts'], [
-    { regex: '^(?!\\.{1,2}/)', message: 'Templates are pure: no packages, no vscode, no Node built-ins; they use src/core.' },
-    { regex: into('extension', 'cli', 'webview', 'shared'), message: 'Templates may import only src/core and other template files.' },
-    coreInternals,
-  ]),
-  restrict(['src/shared/**/*.ts'], [
-    { regex: '^(?!\\./)', message: 'src/shared is shared by the extension host and the webview page: it imports only other shared files.' },
-  ]),
+  restrict(
+    ['src/core/**/*.ts'],
+    [
+      {
+        regex: '^(?!\\.{1,2}/|yaml$|yaml/|ajv$|ajv/)',
+        message:
+          'src/core is pure: it may import only yaml, ajv and other core files (no vscode, Node built-ins or mermaid).',
+      },
+      { regex: into('extension', 'cli', 'webview', 'shared'), message: 'src/core may import only core files.' },
+    ],
+  ),
+  restrict(
+    ['src/cli/**/*.ts'],
+    [
+      { regex: '^(vscode|mermaid)(/|$)', message: 'The CLI runs without VS Code and without Mermaid.' },
+      { regex: into('extension', 'webview'), message: 'The CLI may use src/core, not the extension or the webview.' },
+      coreInternals,
+    ],
+  ),
+  restrict(
+    ['src/webview/**/*.ts'],
+    [
+      { regex: '^(?!mermaid($|/)|\\.{1,2}/)', message: 'The webview may import only mermaid and src/shared.' },
+      { regex: into('core', 'extension', 'cli'), message: 'The webview may import only mermaid and src/shared.' },
+    ],
+  ),
+  restrict(
+    ['src/webview/pure/**/*.ts'],
+    [
+      {
+        regex: '^(?!\\.{1,2}/)',
+        message:
+          'src/webview/pure is the page without the DOM: it may import only src/shared and other pure files (no Mermaid).',
+      },
+      {
+        regex: '^\\.\\./(?!\\.\\./shared/)',
+        message: "src/webview/pure may import only src/shared and other pure files, not the page's DOM code.",
+      },
+    ],
+  ),
+  restrict(
+    ['src/extension/**/*.ts'],
+    [
+      { regex: '^mermaid($|/)', message: 'Mermaid runs in the webview bundle only, never in the extension host.' },
+      {
+        regex: into('webview', 'cli'),
+        message: 'The extension may use src/core and src/shared, not the webview or the CLI.',
+      },
+      {
+        regex: '^(node:)?fs(/promises)?$',
+        message: 'The extension reads files through vscode.workspace.fs, never Node fs.',
+      },
+      coreInternals,
+    ],
+  ),
+  restrict(
+    ['src/templates/**/*.ts'],
+    [
+      {
+        regex: '^(?!\\.{1,2}/)',
+        message: 'Templates are pure: no packages, no vscode, no Node built-ins; they use src/core.',
+      },
+      {
+        regex: into('extension', 'cli', 'webview', 'shared'),
+        message: 'Templates may import only src/core and other template files.',
+      },
+      coreInternals,
+    ],
+  ),
+  restrict(
+    ['src/shared/**/*.ts'],
+    [
+      {
+        regex: '^(?!\\./)',
+        message: 'src/shared is shared by the extension host and the webview page: it imports only other shared files.',
+      },
+    ],
+  ),
   {
     // Type-aware rules where promises meet callbacks (VS Code's events, commands and Node's
     // streams), as vscode-eslint has them: a promise nobody awaits loses its rejection, and an

@@ -51,7 +51,11 @@ function time(f: () => unknown): number {
 /** Medians of each subject on `text`, run round-robin so that machine noise falls on every subject alike. */
 function medians(fs: Record<string, (text: string) => unknown>, text: string, runs: number): Record<string, number> {
   const times: Record<string, number[]> = {};
-  for (const name of Object.keys(fs)) { times[name] = []; fs[name]!(text); fs[name]!(text); }
+  for (const name of Object.keys(fs)) {
+    times[name] = [];
+    fs[name]!(text);
+    fs[name]!(text);
+  }
   for (let r = 0; r < runs; r++) for (const [name, f] of Object.entries(fs)) times[name]!.push(time(() => f(text)));
   const out: Record<string, number> = {};
   for (const [k, v] of Object.entries(times)) out[k] = median(v);
@@ -81,7 +85,9 @@ async function coldPass(): Promise<number> {
   const { SIDEBAR_TODAY, sidebarPlan } = await import('./sidebarPlans.mjs'); // (an ES module: bench/sidebar.bench.mjs writes the same plans)
   const day = parseDay(SIDEBAR_TODAY) as Day;
   const texts = Array.from({ length: 1000 }, (_, i) => sidebarPlan(i, 20));
-  return time(() => { for (const t of texts) checkPlan(t, { today: day }); });
+  return time(() => {
+    for (const t of texts) checkPlan(t, { today: day });
+  });
 }
 
 function coldPassMs(): number {
@@ -110,29 +116,63 @@ function main(): void {
   }
   const fmt = (x: number) => x.toFixed(x < 10 ? 2 : 1).padStart(9);
   console.log(`Workback core benchmark (node ${process.version}, medians in ms; lower is better)\n`);
-  const header = ['tasks', 'KB', ...Object.keys(subjects), 'schedulePlan', 'check/js-yaml', 'check+sched/js-yaml', 'yaml/check'];
+  const header = [
+    'tasks',
+    'KB',
+    ...Object.keys(subjects),
+    'schedulePlan',
+    'check/js-yaml',
+    'check+sched/js-yaml',
+    'yaml/check',
+  ];
   console.log(header.map((h) => h.padStart(h.length > 9 ? h.length : 9)).join('  '));
   const goalRow: string[] = [];
   for (const n of [100, 1000, 10000]) {
     const t = measureTimes(n);
-    if (n >= 1000) goalRow.push(`${n.toLocaleString('en-US')} tasks (${checkPlan(benchPlan(n), { today }).diagnostics.length} diagnostics): ${(t['check+schedule']! / t['js-yaml load']!).toFixed(2)}x`);
-    const row = [String(n).padStart(9), String(Math.round(benchPlan(n).length / 1024)).padStart(9), ...Object.keys(subjects).map((k) => fmt(t[k]!).padStart(k.length > 9 ? k.length : 9)), fmt(t.schedulePlan!).padStart(12),
-      (t.check! / t['js-yaml load']!).toFixed(2).padStart(13) + 'x', (t['check+schedule']! / t['js-yaml load']!).toFixed(2).padStart(18) + 'x', (t['yaml parseDocument']! / t.check!).toFixed(1).padStart(9) + 'x'];
+    if (n >= 1000)
+      goalRow.push(
+        `${n.toLocaleString('en-US')} tasks (${checkPlan(benchPlan(n), { today }).diagnostics.length} diagnostics): ${(t['check+schedule']! / t['js-yaml load']!).toFixed(2)}x`,
+      );
+    const row = [
+      String(n).padStart(9),
+      String(Math.round(benchPlan(n).length / 1024)).padStart(9),
+      ...Object.keys(subjects).map((k) => fmt(t[k]!).padStart(k.length > 9 ? k.length : 9)),
+      fmt(t.schedulePlan!).padStart(12),
+      (t.check! / t['js-yaml load']!).toFixed(2).padStart(13) + 'x',
+      (t['check+schedule']! / t['js-yaml load']!).toFixed(2).padStart(18) + 'x',
+      (t['yaml parseDocument']! / t.check!).toFixed(1).padStart(9) + 'x',
+    ];
     console.log(row.join('  '));
   }
-  console.log(`\ncheckPlan with a late today (${formatDay(today)}) / js-yaml load, side by side: ${goalRow.join(', ')} (goal: at most 2x)`);
+  console.log(
+    `\ncheckPlan with a late today (${formatDay(today)}) / js-yaml load, side by side: ${goalRow.join(', ')} (goal: at most 2x)`,
+  );
   console.log('\nParsing alone (text to source tree and plain value), medians in ms:');
-  console.log(['tasks', ...Object.keys(parsers), 'js-yaml/block'].map((h) => h.padStart(Math.max(9, h.length))).join('  '));
+  console.log(
+    ['tasks', ...Object.keys(parsers), 'js-yaml/block'].map((h) => h.padStart(Math.max(9, h.length))).join('  '),
+  );
   for (const n of [100, 1000, 10000]) {
     const t = medians(parsers, benchPlan(n), runsFor(n));
-    console.log([String(n).padStart(9), ...Object.keys(parsers).map((k) => fmt(t[k]!).padStart(Math.max(9, k.length))), `${(t['js-yaml events']! / t['block engine']!).toFixed(1)}x`.padStart(13)].join('  '));
+    console.log(
+      [
+        String(n).padStart(9),
+        ...Object.keys(parsers).map((k) => fmt(t[k]!).padStart(Math.max(9, k.length))),
+        `${(t['js-yaml events']! / t['block engine']!).toFixed(1)}x`.padStart(13),
+      ].join('  '),
+    );
   }
   const cold = [coldPassMs(), coldPassMs(), coldPassMs()].sort((a, b) => a - b);
-  console.log(`\nCold pass, a fresh process checking 1,000 distinct 20-task plans once each: ${cold[1]!.toFixed(0)} ms (median of 3; ${cold.map((c) => c.toFixed(0)).join(', ')})`);
+  console.log(
+    `\nCold pass, a fresh process checking 1,000 distinct 20-task plans once each: ${cold[1]!.toFixed(0)} ms (median of 3; ${cold.map((c) => c.toFixed(0)).join(', ')})`,
+  );
   console.log('\nPeak memory (max RSS growth of a fresh process, MB) at 10,000 tasks:');
   for (const s of Object.keys(subjects)) console.log(`  ${s.padEnd(20)} ${peakMemoryMb(s, 10000).toFixed(0)} MB`);
-  console.log('\nGoals: check, and check+schedule with its late today, within 2x of the js-yaml load at 1,000 and 10,000 tasks; check+schedule at 1,000 tasks within 22 ms; schedulePlan under 50 ms at 10,000 tasks; the cold pass well under 1 s.');
-  console.log('Reference points measured elsewhere on this machine kind: yaml-language-server ~100 ms (1,000 tasks) and ~950 ms (10,000) to publish schema diagnostics; TaskJuggler ~37 s to schedule 10,000 tasks.');
+  console.log(
+    '\nGoals: check, and check+schedule with its late today, within 2x of the js-yaml load at 1,000 and 10,000 tasks; check+schedule at 1,000 tasks within 22 ms; schedulePlan under 50 ms at 10,000 tasks; the cold pass well under 1 s.',
+  );
+  console.log(
+    'Reference points measured elsewhere on this machine kind: yaml-language-server ~100 ms (1,000 tasks) and ~950 ms (10,000) to publish schema diagnostics; TaskJuggler ~37 s to schedule 10,000 tasks.',
+  );
 }
 
 main();

@@ -40,11 +40,43 @@ const ms = (x) => (Number.isFinite(x) ? `${x < 10 ? x.toFixed(1) : Math.round(x)
 /** A production build of the extension and the in-host benchmark module, in a temporary folder. */
 async function buildExtension() {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'workback-bench-sidebar-ext-'));
-  const skip = new Set(['node_modules', '.git', 'dist', 'out', 'test-results', '.bench', 'src', 'test', 'bench', 'tools', 'docs', 'examples', 'scripts', '.ci', '.scratch']);
-  for (const f of readdirSync(ROOT)) if (!skip.has(f)) cpSync(path.join(ROOT, f), path.join(dir, f), { recursive: true });
-  const common = { absWorkingDir: ROOT, bundle: true, sourcemap: false, legalComments: 'none', logLevel: 'warning', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] };
+  const skip = new Set([
+    'node_modules',
+    '.git',
+    'dist',
+    'out',
+    'test-results',
+    '.bench',
+    'src',
+    'test',
+    'bench',
+    'tools',
+    'docs',
+    'examples',
+    'scripts',
+    '.ci',
+    '.scratch',
+  ]);
+  for (const f of readdirSync(ROOT))
+    if (!skip.has(f)) cpSync(path.join(ROOT, f), path.join(dir, f), { recursive: true });
+  const common = {
+    absWorkingDir: ROOT,
+    bundle: true,
+    sourcemap: false,
+    legalComments: 'none',
+    logLevel: 'warning',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+  };
   await Promise.all([
-    esbuild.build({ ...common, minify: !args.cpuprof, entryPoints: ['src/extension/extension.ts'], outfile: path.join(dir, 'dist', 'extension.js') }),
+    esbuild.build({
+      ...common,
+      minify: !args.cpuprof,
+      entryPoints: ['src/extension/extension.ts'],
+      outfile: path.join(dir, 'dist', 'extension.js'),
+    }),
     esbuild.build({ ...common, entryPoints: ['bench/sidebarHost.ts'], outfile: path.join(dir, 'bench-host.js') }),
   ]);
   return dir;
@@ -80,21 +112,43 @@ async function main() {
   const root = mkdtempSync(path.join(os.tmpdir(), 'workback-bench-sidebar-'));
   const folder = path.join(root, 'workspace');
   mkdirSync(path.join(folder, '.vscode'), { recursive: true });
-  writeFileSync(path.join(folder, '.vscode', 'settings.json'), JSON.stringify({ 'workback.today': TODAY, 'workback.me': 'me@bench.example', 'files.autoSave': 'off' }, null, 2));
+  writeFileSync(
+    path.join(folder, '.vscode', 'settings.json'),
+    JSON.stringify({ 'workback.today': TODAY, 'workback.me': 'me@bench.example', 'files.autoSave': 'off' }, null, 2),
+  );
   for (let i = 0; i < PLANS; i++) {
     const dir = path.join(folder, `team${String(i % 20).padStart(2, '0')}`);
     mkdirSync(dir, { recursive: true });
     writeFileSync(path.join(dir, `plan${String(i).padStart(4, '0')}.workback.yaml`), sidebarPlan(i, TASKS));
   }
   const resultsFile = path.join(root, 'results.json');
-  const server = startServer({ env: { WORKBACK_BENCH_RESULTS: resultsFile, WORKBACK_BENCH_RUNS: String(RUNS), ...(args.cpuprof ? { WORKBACK_BENCH_CPUPROF: path.resolve(args.cpuprof) } : {}) }, settings: USER_SETTINGS });
+  const server = startServer({
+    env: {
+      WORKBACK_BENCH_RESULTS: resultsFile,
+      WORKBACK_BENCH_RUNS: String(RUNS),
+      ...(args.cpuprof ? { WORKBACK_BENCH_CPUPROF: path.resolve(args.cpuprof) } : {}),
+    },
+    settings: USER_SETTINGS,
+  });
   const cpu = sampleCpu({ group: server.pid });
-  const browserProfile = args['browser-cpuprof'] ? profileWorkbench(path.resolve(args['browser-cpuprof']), `${resultsFile}.indexed`) : {};
+  const browserProfile = args['browser-cpuprof']
+    ? profileWorkbench(path.resolve(args['browser-cpuprof']), `${resultsFile}.indexed`)
+    : {};
   let code = 1;
   try {
     code = await runExtensionTests({
-      server, extensionDevelopmentPath: ext, extensionTestsPath: path.join(ext, 'bench-host.js'), folder, timeoutMs: 900000, ...browserProfile,
-      out: (l) => { if (args.verbose) console.log(l); }, err: (l) => { if (args.verbose || /Error|error/.test(l)) console.error(l); },
+      server,
+      extensionDevelopmentPath: ext,
+      extensionTestsPath: path.join(ext, 'bench-host.js'),
+      folder,
+      timeoutMs: 900000,
+      ...browserProfile,
+      out: (l) => {
+        if (args.verbose) console.log(l);
+      },
+      err: (l) => {
+        if (args.verbose || /Error|error/.test(l)) console.error(l);
+      },
     });
   } finally {
     cpu.stop();
@@ -112,29 +166,69 @@ async function main() {
   const sides = cpu.between(ix.wall.start, ix.wall.end, ix.wall.hostPid);
   const rf = r.refresh;
   const md = r.markDone;
-  console.log(`\nSidebar (production build; this machine: ${os.cpus().length} cores, shared, load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}; medians of ${rf.length} edits)`);
+  console.log(
+    `\nSidebar (production build; this machine: ${os.cpus().length} cores, shared, load average ${os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')}; medians of ${rf.length} edits)`,
+  );
   console.log('| measure | result |');
   console.log('| --- | --- |');
-  console.log(`| index ${ix.plans} plans (${TASKS} tasks each), views shown → every plan checked | ${ms(ix.indexMs)} (CPU of the extension host: ${ms(ix.indexCpuMs)}) |`);
-  console.log(`| … → the editor has every problem (a round trip after the last one was sent) | ${ms(ix.publishedMs)} |`);
-  console.log(`| CPU while indexing: extension host / the rest of the VS Code server / the browser running the workbench | ${ms(sides.hostMs)} / ${ms(sides.serverMs)} / ${ms(sides.browserMs)} |`);
-  console.log(`| … → the views' first full snapshot (${ix.myOpenTasks} open tasks, ${ix.myFollowUps} follow-ups of mine) | ${ms(ix.viewsMs)} |`);
-  console.log(`| extension host event-loop lag while indexing: p95 / max | ${ms(ix.eventLoopLag.p95)} / ${ms(ix.eventLoopLag.max)} |`);
-  console.log(`| a round trip to the editor (workspace.fs.stat) while indexing: median / max | ${ms(ix.roundTrip.median)} / ${ms(ix.roundTrip.max)} |`);
-  console.log(`| sidebar recomputes while indexing (throttled) vs plan events | ${ix.recomputes} vs ${ix.planEvents}; ${ms(ix.recomputeTotalMs)} in all (CPU ${ms(ix.recomputeCpuMs)}), tree refreshes fired ${ix.treeFires} |`);
-  console.log(`| the alternative: one recompute per plan event (events × last recompute) | ${ms(ix.oneRecomputePerEventMs)} |`);
-  console.log(`| one recompute over all plans / all ${ix.treeItems} tree items built | ${ms(ix.lastRecomputeMs)} / ${ms(ix.materializeMs)} |`);
+  console.log(
+    `| index ${ix.plans} plans (${TASKS} tasks each), views shown → every plan checked | ${ms(ix.indexMs)} (CPU of the extension host: ${ms(ix.indexCpuMs)}) |`,
+  );
+  console.log(
+    `| … → the editor has every problem (a round trip after the last one was sent) | ${ms(ix.publishedMs)} |`,
+  );
+  console.log(
+    `| CPU while indexing: extension host / the rest of the VS Code server / the browser running the workbench | ${ms(sides.hostMs)} / ${ms(sides.serverMs)} / ${ms(sides.browserMs)} |`,
+  );
+  console.log(
+    `| … → the views' first full snapshot (${ix.myOpenTasks} open tasks, ${ix.myFollowUps} follow-ups of mine) | ${ms(ix.viewsMs)} |`,
+  );
+  console.log(
+    `| extension host event-loop lag while indexing: p95 / max | ${ms(ix.eventLoopLag.p95)} / ${ms(ix.eventLoopLag.max)} |`,
+  );
+  console.log(
+    `| a round trip to the editor (workspace.fs.stat) while indexing: median / max | ${ms(ix.roundTrip.median)} / ${ms(ix.roundTrip.max)} |`,
+  );
+  console.log(
+    `| sidebar recomputes while indexing (throttled) vs plan events | ${ix.recomputes} vs ${ix.planEvents}; ${ms(ix.recomputeTotalMs)} in all (CPU ${ms(ix.recomputeCpuMs)}), tree refreshes fired ${ix.treeFires} |`,
+  );
+  console.log(
+    `| the alternative: one recompute per plan event (events × last recompute) | ${ms(ix.oneRecomputePerEventMs)} |`,
+  );
+  console.log(
+    `| one recompute over all plans / all ${ix.treeItems} tree items built | ${ms(ix.lastRecomputeMs)} / ${ms(ix.materializeMs)} |`,
+  );
   const rv = r.recheck.visible;
   const rh = r.recheck.hidden;
-  console.log(`| every plan checked again, the views shown / hidden | ${ms(rv.ms)} / ${ms(rh.ms)} (extension host CPU ${ms(rv.cpuMs)} / ${ms(rh.cpuMs)}, of which the sidebar ${ms(rv.sidebarCpuMs)} in ${rv.recomputes} recomputes / ${ms(rh.sidebarCpuMs)} in ${rh.recomputes}) |`);
-  console.log(`| refresh after one edit: plan re-checked → new tree data served | ${ms(median(rf.map((x) => x.refresh)))} (recompute ${ms(median(rf.map((x) => x.recompute)))}, its CPU ${ms(median(rf.map((x) => x.recomputeCpu)))}, tree items ${ms(median(rf.map((x) => x.serve)))}) |`);
-  console.log(`| … end to end from the edit (with the ${DEBOUNCE_MS} ms typing debounce) | ${ms(median(rf.map((x) => x.endToEnd)))} |`);
-  if (md.length) console.log(`| Mark Task Done from the tree: command / task gone from the tree | ${ms(median(md.map((x) => x.command)))} / ${ms(median(md.map((x) => x.gone)))} |`);
+  console.log(
+    `| every plan checked again, the views shown / hidden | ${ms(rv.ms)} / ${ms(rh.ms)} (extension host CPU ${ms(rv.cpuMs)} / ${ms(rh.cpuMs)}, of which the sidebar ${ms(rv.sidebarCpuMs)} in ${rv.recomputes} recomputes / ${ms(rh.sidebarCpuMs)} in ${rh.recomputes}) |`,
+  );
+  console.log(
+    `| refresh after one edit: plan re-checked → new tree data served | ${ms(median(rf.map((x) => x.refresh)))} (recompute ${ms(median(rf.map((x) => x.recompute)))}, its CPU ${ms(median(rf.map((x) => x.recomputeCpu)))}, tree items ${ms(median(rf.map((x) => x.serve)))}) |`,
+  );
+  console.log(
+    `| … end to end from the edit (with the ${DEBOUNCE_MS} ms typing debounce) | ${ms(median(rf.map((x) => x.endToEnd)))} |`,
+  );
+  if (md.length)
+    console.log(
+      `| Mark Task Done from the tree: command / task gone from the tree | ${ms(median(md.map((x) => x.command)))} / ${ms(median(md.map((x) => x.gone)))} |`,
+    );
   const shown = [...new Set((ix.progress ?? []).map((p) => p.shown).filter(Boolean))];
-  console.log(`| what the views said meanwhile (every 250 ms) | ${shown.length ? shown.map((x) => `"${x}"`).join(', ') : '-'} |`);
-  if (args.verbose) for (const p of ix.progress ?? []) console.log(`  ${p.ms} ms: ${p.reads} read, ${p.checks} checked, ${p.events} change events, CPU ${p.cpuMs} ms, round trip ${p.roundTripMs ?? '-'} ms`);
+  console.log(
+    `| what the views said meanwhile (every 250 ms) | ${shown.length ? shown.map((x) => `"${x}"`).join(', ') : '-'} |`,
+  );
+  if (args.verbose)
+    for (const p of ix.progress ?? [])
+      console.log(
+        `  ${p.ms} ms: ${p.reads} read, ${p.checks} checked, ${p.events} change events, CPU ${p.cpuMs} ms, round trip ${p.roundTripMs ?? '-'} ms`,
+      );
   const refresh = median(rf.map((x) => x.refresh));
-  console.log(`\ngoals: indexing < 3 s: ${ms(ix.publishedMs)} ${ix.publishedMs < 3000 ? 'met' : 'NOT met'}; refresh < 100 ms median: ${ms(refresh)} ${refresh < 100 ? 'met' : 'NOT met'}`);
+  console.log(
+    `\ngoals: indexing < 3 s: ${ms(ix.publishedMs)} ${ix.publishedMs < 3000 ? 'met' : 'NOT met'}; refresh < 100 ms median: ${ms(refresh)} ${refresh < 100 ? 'met' : 'NOT met'}`,
+  );
   if (args.json) {
     mkdirSync(path.dirname(path.resolve(args.json)), { recursive: true });
     writeFileSync(args.json, JSON.stringify({ plans: PLANS, tasks: TASKS, ...r, indexingCpu: sides }, null, 2));

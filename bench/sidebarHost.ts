@@ -58,7 +58,10 @@ function lagMonitor(intervalMs = 10): { stop(): { max: number; p95: number; samp
 
 function once<T>(event: vscode.Event<T>, filter: (e: T) => boolean = () => true, timeoutMs = 30000): Promise<T> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => { sub.dispose(); reject(new Error('timed out waiting for an event')); }, timeoutMs);
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error('timed out waiting for an event'));
+    }, timeoutMs);
     const sub = event((e) => {
       if (!filter(e)) return;
       clearTimeout(timer);
@@ -100,9 +103,13 @@ export async function run(): Promise<void> {
 
   // ---------------------------------------------------------------- indexing
   let events = 0;
-  const counting = planIndex.onDidChange(() => { events++; });
+  const counting = planIndex.onDidChange(() => {
+    events++;
+  });
   let treeFires = 0;
-  const firing = sidebar.myTasks.onDidChangeTreeData(() => { treeFires++; });
+  const firing = sidebar.myTasks.onDidChangeTreeData(() => {
+    treeFires++;
+  });
   const prof = await profiler();
   const lag = lagMonitor();
   const cpu0 = process.cpuUsage();
@@ -110,14 +117,29 @@ export async function run(): Promise<void> {
   const wall0 = Date.now();
   // progress every 250 ms: reads and checks done, change events, CPU used, and how long a round
   // trip to the editor takes meanwhile (a workspace.fs.stat: is the editor's side keeping up?)
-  const progress: { ms: number; reads: number; checks: number; events: number; cpuMs: number; roundTripMs?: number; shown?: string }[] = [];
+  const progress: {
+    ms: number;
+    reads: number;
+    checks: number;
+    events: number;
+    cpuMs: number;
+    roundTripMs?: number;
+    shown?: string;
+  }[] = [];
   const probe = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, '.vscode', 'settings.json');
   const sampler = setInterval(() => {
     const c = process.cpuUsage(cpu0);
-    const p = { ms: Math.round(performance.now() - t0), ...planIndex.stats, cpuMs: Math.round((c.user + c.system) / 1000), shown: sidebar.myTasksView.description } as (typeof progress)[number];
+    const p = {
+      ms: Math.round(performance.now() - t0),
+      ...planIndex.stats,
+      cpuMs: Math.round((c.user + c.system) / 1000),
+      shown: sidebar.myTasksView.description,
+    } as (typeof progress)[number];
     progress.push(p);
     const r0 = performance.now();
-    void vscode.workspace.fs.stat(probe).then(() => { p.roundTripMs = Math.round(performance.now() - r0); });
+    void vscode.workspace.fs.stat(probe).then(() => {
+      p.roundTripMs = Math.round(performance.now() - r0);
+    });
   }, 250);
   await vscode.commands.executeCommand('workbench.view.extension.workback');
   await waitFor(() => planIndex.started);
@@ -134,7 +156,11 @@ export async function run(): Promise<void> {
   const cpuIndex = process.cpuUsage(cpu0);
   await prof.stop();
   // tells the driver that indexing is over (it stops its CPU profile of the workbench)
-  if (process.env.WORKBACK_BENCH_RESULTS) await vscode.workspace.fs.writeFile(vscode.Uri.file(`${process.env.WORKBACK_BENCH_RESULTS}.indexed`), new Uint8Array());
+  if (process.env.WORKBACK_BENCH_RESULTS)
+    await vscode.workspace.fs.writeFile(
+      vscode.Uri.file(`${process.env.WORKBACK_BENCH_RESULTS}.indexed`),
+      new Uint8Array(),
+    );
   counting.dispose();
   firing.dispose();
   const m0 = performance.now();
@@ -163,7 +189,10 @@ export async function run(): Promise<void> {
     /** Wall-clock times (for the driver's CPU samples of the browser and the server). */
     wall: { start: wall0, end: wall1, hostPid: process.pid },
     roundTrip: (() => {
-      const xs = progress.map((p) => p.roundTripMs).filter((x): x is number => x !== undefined).sort((a, b) => a - b);
+      const xs = progress
+        .map((p) => p.roundTripMs)
+        .filter((x): x is number => x !== undefined)
+        .sort((a, b) => a - b);
       return { median: xs[Math.floor((xs.length - 1) / 2)] ?? NaN, max: xs[xs.length - 1] ?? NaN };
     })(),
   };
@@ -181,7 +210,12 @@ export async function run(): Promise<void> {
     await planIndex.whenIdle();
     await sidebar.whenFresh();
     const cpu = process.cpuUsage(c);
-    return { ms: performance.now() - t, cpuMs: (cpu.user + cpu.system) / 1000, sidebarCpuMs: sidebar.model.stats.totalCpuMs - sidebarCpu, recomputes: sidebar.model.stats.refreshes - recomputes };
+    return {
+      ms: performance.now() - t,
+      cpuMs: (cpu.user + cpu.system) / 1000,
+      sidebarCpuMs: sidebar.model.stats.totalCpuMs - sidebarCpu,
+      recomputes: sidebar.model.stats.refreshes - recomputes,
+    };
   };
   const recheckVisible = await recheck();
   await vscode.commands.executeCommand('workbench.view.explorer');
@@ -198,7 +232,9 @@ export async function run(): Promise<void> {
     await planIndex.whenIdle();
     await sidebar.whenFresh();
     const groups = sidebar.myTasks.getChildren(undefined);
-    const shown = groups.flatMap((g) => sidebar.myTasks.getChildren(g)).filter((n): n is Extract<MyTasksElement, { kind: 'task' }> => n.kind === 'task');
+    const shown = groups
+      .flatMap((g) => sidebar.myTasks.getChildren(g))
+      .filter((n): n is Extract<MyTasksElement, { kind: 'task' }> => n.kind === 'task');
     const node = shown[(i * 37) % shown.length]!;
     const uri = vscode.Uri.parse(node.uri);
     const doc = await vscode.workspace.openTextDocument(uri);
@@ -219,7 +255,15 @@ export async function run(): Promise<void> {
     materialize(sidebar.myTasks);
     materialize(sidebar.followUps);
     const tServed = performance.now();
-    if (i > 0) refreshes.push({ checkedToFired: tFired - tChecked, serve: tServed - tFired, refresh: tServed - tChecked, endToEnd: tServed - tEdit, recompute: sidebar.model.stats.lastMs, recomputeCpu: sidebar.model.stats.lastCpuMs });
+    if (i > 0)
+      refreshes.push({
+        checkedToFired: tFired - tChecked,
+        serve: tServed - tFired,
+        refresh: tServed - tChecked,
+        endToEnd: tServed - tEdit,
+        recompute: sidebar.model.stats.lastMs,
+        recomputeCpu: sidebar.model.stats.lastCpuMs,
+      });
   }
   results['refresh'] = refreshes;
 
@@ -228,7 +272,8 @@ export async function run(): Promise<void> {
   for (let i = 0; i < Math.min(RUNS, 10); i++) {
     await planIndex.whenIdle();
     await sidebar.whenFresh();
-    const later = sidebar.myTasks.getChildren(undefined).find((g) => g.kind === 'taskGroup' && g.name === 'later') as MyTasksElement | undefined;
+    const later = sidebar.myTasks.getChildren(undefined).find((g) => g.kind === 'taskGroup' && g.name === 'later') as
+      MyTasksElement | undefined;
     const node = later && later.kind === 'taskGroup' ? later.items[i * 7] : undefined;
     if (!node) break;
     const id = node.entry.task.id;
@@ -242,6 +287,10 @@ export async function run(): Promise<void> {
   results['markDone'] = marks;
 
   const out = process.env.WORKBACK_BENCH_RESULTS;
-  if (out) await vscode.workspace.fs.writeFile(vscode.Uri.file(out), new TextEncoder().encode(JSON.stringify(results, null, 2)));
+  if (out)
+    await vscode.workspace.fs.writeFile(
+      vscode.Uri.file(out),
+      new TextEncoder().encode(JSON.stringify(results, null, 2)),
+    );
   await vscode.commands.executeCommand('workbench.action.files.revertAll').then(undefined, () => undefined);
 }

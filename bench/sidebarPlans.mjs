@@ -19,21 +19,41 @@ function addDays(iso, n) {
 export function sidebarPlan(i, tasks, today = SIDEBAR_TODAY) {
   const people = ['me', 'ana', 'bo', 'cy', 'dee', 'eli'];
   const L = [
-    `# generated for bench/sidebar.bench.mjs (${i})`, 'workback: 1', `title: Generated plan ${i}`, 'goal:',
-    `  outcome: Everything of plan ${i} is done`, `  due: ${addDays(today, 5 + (i % 70))}`, '  owner: ana', 'people:',
+    `# generated for bench/sidebar.bench.mjs (${i})`,
+    'workback: 1',
+    `title: Generated plan ${i}`,
+    'goal:',
+    `  outcome: Everything of plan ${i} is done`,
+    `  due: ${addDays(today, 5 + (i % 70))}`,
+    '  owner: ana',
+    'people:',
     ...people.map((p) => `  ${p}: { name: ${p[0].toUpperCase()}${p.slice(1)} Person, email: ${p}@bench.example }`),
-    'policy:', '  check_in_every: 1w', '  escalate_after: 3d', 'milestones:',
+    'policy:',
+    '  check_in_every: 1w',
+    '  escalate_after: 3d',
+    'milestones:',
   ];
   for (let m = 0; m < Math.ceil(tasks / 5); m++) {
     L.push(`  - id: m${m}`, `    title: Milestone ${m}`, '    tasks:');
     for (let k = 0; k < 5 && m * 5 + k < tasks; k++) {
       const j = m * 5 + k;
       const mine = j % 6 === 0;
-      L.push(`      - id: t${j}`, `        title: ${mine ? `Mine ${j} of plan ${i}` : `Task ${j} of plan ${i}`}`, `        owner: ${mine ? 'me' : people[1 + (j % 5)]}`, `        duration: ${1 + (j % 3)}d`);
+      L.push(
+        `      - id: t${j}`,
+        `        title: ${mine ? `Mine ${j} of plan ${i}` : `Task ${j} of plan ${i}`}`,
+        `        owner: ${mine ? 'me' : people[1 + (j % 5)]}`,
+        `        duration: ${1 + (j % 3)}d`,
+      );
       if (j > 0) L.push(`        depends_on: [t${j - 1}]`);
       if (j % 9 === 4) L.push('        status: done', `        done_on: ${addDays(today, -3)}`);
       else if (j % 4 === 1) L.push('        status: doing');
-      if (j % 5 === 2) L.push('        follow_ups:', `          - on: ${addDays(today, (j % 11) - 5)}`, '            with: me', `            about: Status of task ${j}?`);
+      if (j % 5 === 2)
+        L.push(
+          '        follow_ups:',
+          `          - on: ${addDays(today, (j % 11) - 5)}`,
+          '            with: me',
+          `            about: Status of task ${j}?`,
+        );
     }
   }
   L.push(''); // a flat string ending in a line break, like a file read from disk

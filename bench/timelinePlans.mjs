@@ -2,11 +2,34 @@
 // milestones of ten, two parallel streams of milestones, titles of realistic lengths, eight
 // owners, today near the start and a goal due with a few weeks of slack.
 
-const VERBS = ['Review', 'Migrate', 'Configure', 'Test', 'Document', 'Approve', 'Roll out', 'Audit', 'Train staff on', 'Decommission'];
+const VERBS = [
+  'Review',
+  'Migrate',
+  'Configure',
+  'Test',
+  'Document',
+  'Approve',
+  'Roll out',
+  'Audit',
+  'Train staff on',
+  'Decommission',
+];
 const THINGS = [
-  'firewall rules', 'the backup policy for file servers', 'VPN profiles', 'Conditional Access policies', 'the asset inventory',
-  'printer drivers', 'the incident runbook', 'mailbox retention', 'endpoint encryption', 'the change calendar with the CAB',
-  'Wi-Fi certificates', 'SIEM parsers', 'the DR failover plan for the ERP', 'license counts', 'patch rings',
+  'firewall rules',
+  'the backup policy for file servers',
+  'VPN profiles',
+  'Conditional Access policies',
+  'the asset inventory',
+  'printer drivers',
+  'the incident runbook',
+  'mailbox retention',
+  'endpoint encryption',
+  'the change calendar with the CAB',
+  'Wi-Fi certificates',
+  'SIEM parsers',
+  'the DR failover plan for the ERP',
+  'license counts',
+  'patch rings',
 ];
 
 /** `YYYY-MM-DD` of a UTC date n days after `iso`. */

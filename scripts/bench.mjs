@@ -8,9 +8,19 @@ import * as esbuild from 'esbuild';
 const entries = readdirSync('bench').filter((f) => f.endsWith('.bench.ts'));
 for (const f of entries) {
   const outfile = `.bench/${f.replace(/\.ts$/, '.js')}`;
-  await esbuild.build({ entryPoints: [`bench/${f}`], outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning' });
+  await esbuild.build({
+    entryPoints: [`bench/${f}`],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    logLevel: 'warning',
+  });
   execFileSync(process.execPath, ['--expose-gc', outfile], { stdio: 'inherit' });
 }
-for (const f of readdirSync('bench').filter((f) => f.endsWith('.bench.mjs')).sort()) {
+for (const f of readdirSync('bench')
+  .filter((f) => f.endsWith('.bench.mjs'))
+  .sort()) {
   execFileSync(process.execPath, [`bench/${f}`], { stdio: 'inherit' });
 }

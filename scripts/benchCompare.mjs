@@ -34,17 +34,29 @@ try {
     const entry = path.join(tmp, `${name}.ts`);
     writeFileSync(entry, lines.join('\n') + '\n');
     const outfile = path.join(tmp, `${name}.js`);
-    await esbuild.build({ entryPoints: [entry], outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning', nodePaths: [path.join(ROOT, 'node_modules')] });
+    await esbuild.build({
+      entryPoints: [entry],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      logLevel: 'warning',
+      nodePaths: [path.join(ROOT, 'node_modules')],
+    });
     return requireBundle(outfile);
   };
-  const core = (tree, name) => load(name, [
-    `export { checkPlan, parseDay } from ${JSON.stringify(path.join(tree, 'src/core'))};`,
-    `export { parseText } from ${JSON.stringify(path.join(tree, 'src/core/parse/parseText'))};`,
-  ]);
+  const core = (tree, name) =>
+    load(name, [
+      `export { checkPlan, parseDay } from ${JSON.stringify(path.join(tree, 'src/core'))};`,
+      `export { parseText } from ${JSON.stringify(path.join(tree, 'src/core/parse/parseText'))};`,
+    ]);
   const old = await core(before, 'before');
   const now = await core(ROOT, 'after');
   // the plans come from the working tree's generator, for both builds
-  const plans = await load('plans', [`export { benchPlan } from ${JSON.stringify(path.join(ROOT, 'bench/generate'))};`]);
+  const plans = await load('plans', [
+    `export { benchPlan } from ${JSON.stringify(path.join(ROOT, 'bench/generate'))};`,
+  ]);
   compare(old, now, plans.benchPlan);
 } finally {
   try {
@@ -63,16 +75,32 @@ function compare(old, now, benchPlan) {
     'check+schedule': (core, text) => core.checkPlan(text, { today }),
   };
   console.log(`Core of ${ref} (before) against the working tree (after), alternating, ${RUNS} rounds; medians in ms\n`);
-  console.log(['tasks', 'stage', 'before', 'after', 'after/before', 'per-round ratios (min..max)'].map((h, i) => (i < 2 ? h.padEnd(i ? 16 : 7) : h.padStart(12))).join('  '));
+  console.log(
+    ['tasks', 'stage', 'before', 'after', 'after/before', 'per-round ratios (min..max)']
+      .map((h, i) => (i < 2 ? h.padEnd(i ? 16 : 7) : h.padStart(12)))
+      .join('  '),
+  );
   for (const n of [1000, 10000]) {
     const text = benchPlan(n);
     for (const [name, stage] of Object.entries(stages)) {
-      for (let w = 0; w < 2; w++) { stage(old, text); stage(now, text); }
+      for (let w = 0; w < 2; w++) {
+        stage(old, text);
+        stage(now, text);
+      }
       const a = [];
       const b = [];
       for (let r = 0; r < RUNS; r++) {
         // which build goes first alternates too: the second of a pair may find the heap fuller
-        const pair = r % 2 ? [[b, now], [a, old]] : [[a, old], [b, now]];
+        const pair =
+          r % 2
+            ? [
+                [b, now],
+                [a, old],
+              ]
+            : [
+                [a, old],
+                [b, now],
+              ];
         for (const [times, core] of pair) {
           globalThis.gc?.();
           const t = process.hrtime.bigint();
@@ -81,8 +109,14 @@ function compare(old, now, benchPlan) {
         }
       }
       const ratios = a.map((x, i) => b[i] / x).sort((x, y) => x - y);
-      const row = [String(n).padEnd(7), name.padEnd(16), median(a).toFixed(1).padStart(12), median(b).toFixed(1).padStart(12),
-        `${(median(b) / median(a)).toFixed(2)}x`.padStart(12), `${ratios[0].toFixed(2)}..${ratios[ratios.length - 1].toFixed(2)}`.padStart(12)];
+      const row = [
+        String(n).padEnd(7),
+        name.padEnd(16),
+        median(a).toFixed(1).padStart(12),
+        median(b).toFixed(1).padStart(12),
+        `${(median(b) / median(a)).toFixed(2)}x`.padStart(12),
+        `${ratios[0].toFixed(2)}..${ratios[ratios.length - 1].toFixed(2)}`.padStart(12),
+      ];
       console.log(row.join('  '));
     }
   }

@@ -43,7 +43,9 @@ if (code && !check) {
   process.exit(r.status ?? 1);
 }
 
-const installed = spawnSync('bash', [path.join(ROOT, 'tools', 'vscode-runtime', 'install.sh')], { stdio: ['ignore', 'ignore', 'inherit'] });
+const installed = spawnSync('bash', [path.join(ROOT, 'tools', 'vscode-runtime', 'install.sh')], {
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
 if (installed.status !== 0) {
   console.error('[start] installing the VS Code server failed');
   process.exit(1);
@@ -88,7 +90,9 @@ if (check) {
   }
 }
 
-log(`VS Code ${server.url} is serving ${path.relative(process.cwd(), folder) || folder} with the extension from ${ROOT}`);
+log(
+  `VS Code ${server.url} is serving ${path.relative(process.cwd(), folder) || folder} with the extension from ${ROOT}`,
+);
 log('open this URL in a browser (from another machine: ssh -L <port>:127.0.0.1:<port> first):');
 console.log(`\n  ${url}\n`);
 log('Ctrl+C stops the server');

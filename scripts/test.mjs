@@ -5,7 +5,8 @@
 // scripts/lib/testArgs.mjs reads the command line.
 //
 //   build        npm run build (esbuild) + tsc -p . (tests compiled to out/) + tsc -p src/webview
-//   lint         eslint . (the import rules between src/ folders), in a full run only
+//   lint         eslint . (the import rules between src/ folders, type-aware promise rules) and
+//                prettier --check ., in a full run only
 //   unit         mocha over out/test/unit/**/*.test.js, once per time zone, each in a child
 //                process with TZ set (the core must not depend on the time zone); the growth tests
 //                (complexity.*.test.js, timing stages as their input grows) once, beside them
@@ -31,7 +32,9 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const MOCHA_CHILD = path.join(ROOT, 'scripts', 'lib', 'mocha-child.mjs');
 // Four time zones: UTC, UTC+14 (a day ahead of UTC), UTC-8/-7 and UTC+1/+2 with their
 // DST changes (behind and ahead); WORKBACK_TEST_TZ names others (comma-separated)
-const TIME_ZONES = (process.env.WORKBACK_TEST_TZ || 'UTC,Pacific/Kiritimati,America/Los_Angeles,Europe/Berlin').split(',').filter(Boolean);
+const TIME_ZONES = (process.env.WORKBACK_TEST_TZ || 'UTC,Pacific/Kiritimati,America/Los_Angeles,Europe/Berlin')
+  .split(',')
+  .filter(Boolean);
 const UNIT_PARALLEL = Math.max(2, os.availableParallelism()); // CPU-bound children: one per core
 /** Unit test files that time stages as their input grows: run once, in a job of their own. */
 const GROWTH_TESTS = /^complexity\..*\.test\.js$/;
@@ -57,11 +60,19 @@ const banner = (s) => console.log(`\n=== ${s} ${'='.repeat(Math.max(3, 70 - s.le
 /** Run a command, output streamed (or buffered and returned). Resolves to { code, output }. */
 function run(cmd, args, { env = {}, buffer = false, cwd = ROOT } = {}) {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', buffer ? 'pipe' : 'inherit', buffer ? 'pipe' : 'inherit'] });
+    const child = spawn(cmd, args, {
+      cwd,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', buffer ? 'pipe' : 'inherit', buffer ? 'pipe' : 'inherit'],
+    });
     let output = '';
     if (buffer) {
-      child.stdout.on('data', (d) => { output += d; });
-      child.stderr.on('data', (d) => { output += d; });
+      child.stdout.on('data', (d) => {
+        output += d;
+      });
+      child.stderr.on('data', (d) => {
+        output += d;
+      });
     }
     child.on('error', (e) => resolve({ code: 127, output: `${output}${e.message}\n` }));
     child.on('close', (code, signal) => resolve({ code: code ?? (signal ? 128 : 1), output }));
@@ -73,31 +84,48 @@ function mochaChild(files, { env = {}, timeout = 20000, buffer = false } = {}) {
   return new Promise((resolve) => {
     const child = fork(MOCHA_CHILD, [], {
       cwd: ROOT,
-      env: { ...process.env, ...(color ? {} : { NO_COLOR: '1' }), ...env, WORKBACK_MOCHA: JSON.stringify({ files, timeout, color, grep: args.grep }) },
+      env: {
+        ...process.env,
+        ...(color ? {} : { NO_COLOR: '1' }),
+        ...env,
+        WORKBACK_MOCHA: JSON.stringify({ files, timeout, color, grep: args.grep }),
+      },
       stdio: ['ignore', buffer ? 'pipe' : 'inherit', buffer ? 'pipe' : 'inherit', 'ipc'],
     });
     let output = '';
     let stats;
     if (buffer) {
-      child.stdout.on('data', (d) => { output += d; });
-      child.stderr.on('data', (d) => { output += d; });
+      child.stdout.on('data', (d) => {
+        output += d;
+      });
+      child.stderr.on('data', (d) => {
+        output += d;
+      });
     }
-    child.on('message', (m) => { stats = m; });
-    child.on('error', (e) => { output += `${e.message}\n`; });
+    child.on('message', (m) => {
+      stats = m;
+    });
+    child.on('error', (e) => {
+      output += `${e.message}\n`;
+    });
     child.on('close', (code) => resolve({ code, stats, output }));
   });
 }
 
 function record(name, ms, stats, crashed, note = '') {
   const r = {
-    name, ms, crashed,
+    name,
+    ms,
+    crashed,
     passed: stats?.passes ?? 0,
     failed: (stats?.failures ?? 0) + (crashed ? 1 : 0),
     pending: stats?.pending ?? 0,
     note,
   };
   results.push(r);
-  console.log(`[test] ${name}: ${crashed ? 'CRASHED, ' : ''}passed ${r.passed}, failed ${r.failed}, pending ${r.pending} (${secs(ms)})${note ? ` ${note}` : ''}`);
+  console.log(
+    `[test] ${name}: ${crashed ? 'CRASHED, ' : ''}passed ${r.passed}, failed ${r.failed}, pending ${r.pending} (${secs(ms)})${note ? ` ${note}` : ''}`,
+  );
   return r;
 }
 
@@ -111,7 +139,10 @@ function step(name, ms, ok, note = '') {
 
 function listFiles(dir, suffix) {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith(suffix)).sort().map((f) => path.join(dir, f))
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith(suffix))
+    .sort()
+    .map((f) => path.join(dir, f))
     .filter((f) => statSync(f, { throwIfNoEntry: false })?.isFile());
 }
 
@@ -127,7 +158,8 @@ async function build() {
     pruneStale(path.join(ROOT, 'out'));
   }
   // the webview has its own DOM tsconfig (esbuild does not type-check)
-  if (r.code === 0 && existsSync(path.join(ROOT, 'src', 'webview', 'tsconfig.json'))) r = await run(process.execPath, [tsc, '-p', 'src/webview', '--noEmit']);
+  if (r.code === 0 && existsSync(path.join(ROOT, 'src', 'webview', 'tsconfig.json')))
+    r = await run(process.execPath, [tsc, '-p', 'src/webview', '--noEmit']);
   step('build', Date.now() - t, r.code === 0, '(esbuild or tsc failed: nothing else can run)');
   return r.code === 0;
 }
@@ -147,10 +179,20 @@ function pruneStale(outDir) {
 
 // ------------------------------------------------------------------ lint
 async function lint() {
-  banner('lint: eslint .');
+  banner('lint: eslint ., prettier --check .');
   const t = Date.now();
   const r = await run(process.execPath, [path.join(ROOT, 'node_modules', 'eslint', 'bin', 'eslint.js'), '.']);
-  step('lint', Date.now() - t, r.code === 0, '(eslint found problems)');
+  const f = await run(process.execPath, [
+    path.join(ROOT, 'node_modules', 'prettier', 'bin', 'prettier.cjs'),
+    '--check',
+    '.',
+  ]);
+  step(
+    'lint',
+    Date.now() - t,
+    r.code === 0 && f.code === 0,
+    r.code !== 0 ? '(eslint found problems)' : '(files not formatted: npm run format)',
+  );
 }
 
 // ------------------------------------------------------------------ unit
@@ -160,12 +202,23 @@ async function unit() {
   const files = listFiles(path.join(ROOT, 'out', 'test', 'unit'), '.test.js').filter(pickStems('unit'));
   const growth = files.filter((f) => GROWTH_TESTS.test(path.basename(f)));
   const dated = files.filter((f) => !growth.includes(f));
-  banner(`unit: ${dated.length} file(s), TZ in ${TIME_ZONES.join(', ')}; ${growth.length} growth file(s) once${args.grep ? `; --grep ${args.grep}` : ''}`);
+  banner(
+    `unit: ${dated.length} file(s), TZ in ${TIME_ZONES.join(', ')}; ${growth.length} growth file(s) once${args.grep ? `; --grep ${args.grep}` : ''}`,
+  );
   // the growth tests time stages, whatever the time zone: one job of their own, started first so
   // that the time zones share the other core meanwhile; the first time zone's output streams
   const jobs = [
     // (with WORKBACK_GROWTH_LOG set, the growth job streams too: its ratios are what was asked for)
-    ...(growth.length ? [{ name: 'unit growth', files: growth, tz: TIME_ZONES[0] ?? 'UTC', stream: Boolean(process.env.WORKBACK_GROWTH_LOG) }] : []),
+    ...(growth.length
+      ? [
+          {
+            name: 'unit growth',
+            files: growth,
+            tz: TIME_ZONES[0] ?? 'UTC',
+            stream: Boolean(process.env.WORKBACK_GROWTH_LOG),
+          },
+        ]
+      : []),
     ...(dated.length ? TIME_ZONES.map((tz, i) => ({ name: `unit TZ=${tz}`, files: dated, tz, stream: i === 0 })) : []),
   ];
   const runOne = (job) => {
@@ -188,7 +241,8 @@ async function unit() {
 // ------------------------------------------------------------------ VS Code
 let harness;
 /** The workbench's own start-up chatter, forwarded with the tests' output. */
-const WORKBENCH_NOISE = /^(Ignoring fetching additional builtin extensions|Creating a socket|Resolving connection token|Resolved connection token|Updating additional builtin extensions cache|ChatSessionStore:|\[Service Worker\]|Creation of workbench contribution)/;
+const WORKBENCH_NOISE =
+  /^(Ignoring fetching additional builtin extensions|Creating a socket|Resolving connection token|Resolved connection token|Updating additional builtin extensions cache|ChatSessionStore:|\[Service Worker\]|Creation of workbench contribution)/;
 async function install() {
   banner('install: a real VS Code (tools/vscode-runtime/install.sh)');
   const t = Date.now();
@@ -209,8 +263,14 @@ async function integration() {
   let code = 1;
   let srv;
   try {
-    const only = [...(process.env.WORKBACK_TEST_ONLY ?? '').split(',').filter(Boolean), ...stemsFor(args, 'integration')];
-    const picks = { ...(only.length ? { WORKBACK_TEST_ONLY: only.join(',') } : {}), ...(args.grep ? { WORKBACK_TEST_GREP: args.grep } : {}) };
+    const only = [
+      ...(process.env.WORKBACK_TEST_ONLY ?? '').split(',').filter(Boolean),
+      ...stemsFor(args, 'integration'),
+    ];
+    const picks = {
+      ...(only.length ? { WORKBACK_TEST_ONLY: only.join(',') } : {}),
+      ...(args.grep ? { WORKBACK_TEST_GREP: args.grep } : {}),
+    };
     srv = harness.startServer({ env: { WORKBACK_TEST_RESULTS: resultsFile, NO_COLOR: '1', ...picks } });
     code = await harness.runExtensionTests({
       server: srv,
@@ -219,7 +279,9 @@ async function integration() {
       folder,
       timeoutMs: 420000,
       screenshot: path.join(ROOT, 'test-results', 'integration-failure.png'),
-      out: (line) => { if (!WORKBENCH_NOISE.test(line)) console.log(line); },
+      out: (line) => {
+        if (!WORKBENCH_NOISE.test(line)) console.log(line);
+      },
     });
   } catch (e) {
     console.error(`[test] integration: ${e && e.stack ? e.stack : e}`);
@@ -242,8 +304,12 @@ async function e2e() {
   const only = (process.env.WORKBACK_TEST_ONLY ?? '').split(',').filter(Boolean);
   const named = pickStems('e2e');
   const picked = (f) => named(f) && (only.length === 0 || only.includes(path.basename(f, '.test.mjs')));
-  const files = E2E_ORDER.map((n) => path.join(ROOT, 'test', 'e2e', `${n}.test.mjs`)).filter(existsSync).filter(picked);
-  const others = listFiles(path.join(ROOT, 'test', 'e2e'), '.test.mjs').filter((f) => !files.includes(f)).filter(picked);
+  const files = E2E_ORDER.map((n) => path.join(ROOT, 'test', 'e2e', `${n}.test.mjs`))
+    .filter(existsSync)
+    .filter(picked);
+  const others = listFiles(path.join(ROOT, 'test', 'e2e'), '.test.mjs')
+    .filter((f) => !files.includes(f))
+    .filter(picked);
   banner(`e2e: ${[...files, ...others].map((f) => path.basename(f)).join(', ')}`);
   const t = Date.now();
   const shots = path.join(ROOT, 'test-results', 'screenshots');
@@ -271,7 +337,9 @@ try {
 
 banner('summary');
 for (const r of results) {
-  const counts = r.step ? 'ok'.padEnd(39) : `passed ${String(r.passed).padStart(4)}  failed ${String(r.failed).padStart(3)}  pending ${String(r.pending).padStart(3)}`;
+  const counts = r.step
+    ? 'ok'.padEnd(39)
+    : `passed ${String(r.passed).padStart(4)}  failed ${String(r.failed).padStart(3)}  pending ${String(r.pending).padStart(3)}`;
   console.log(`${r.name.padEnd(28)} ${counts}  ${secs(r.ms).padStart(8)}${r.crashed ? '  CRASHED' : ''}`);
 }
 const passed = results.reduce((n, r) => n + r.passed, 0);

@@ -16,19 +16,30 @@ export async function runHostTests(testFile, { env = {}, log } = {}) {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'workback-bench-'));
   const out = path.join(tmp, 'results.json');
   const runner = path.join(tmp, 'runner.js');
-  writeFileSync(runner, `
+  writeFileSync(
+    runner,
+    `
 const Mocha = (m => m.default || m)(require(${JSON.stringify(path.join(ROOT, 'node_modules', 'mocha'))}));
 exports.run = async function () {
   const mocha = new Mocha({ ui: 'bdd', timeout: 300000, color: false, reporter: 'spec' });
   mocha.addFile(${JSON.stringify(path.join(ROOT, 'out', testFile))});
   await mocha.loadFilesAsync();
   await new Promise((resolve, reject) => mocha.run((n) => (n ? reject(new Error(n + ' failed')) : resolve())));
-};`);
+};`,
+  );
   cpSync(path.join(ROOT, 'test/fixtures/workspace'), path.join(tmp, 'workspace'), { recursive: true });
   const srv = harness.startServer({ env: { ...env, WORKBACK_BENCH_OUT: out } });
   let code = 1;
   try {
-    code = await harness.runExtensionTests({ server: srv, extensionDevelopmentPath: ROOT, extensionTestsPath: runner, folder: path.join(tmp, 'workspace'), timeoutMs: 600000, out: log, err: log });
+    code = await harness.runExtensionTests({
+      server: srv,
+      extensionDevelopmentPath: ROOT,
+      extensionTestsPath: runner,
+      folder: path.join(tmp, 'workspace'),
+      timeoutMs: 600000,
+      out: log,
+      err: log,
+    });
   } finally {
     srv.stop({ removeState: true });
   }

@@ -13,7 +13,12 @@ function processes() {
     try {
       const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
       const f = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // fields from the 3rd (state) on
-      out.push({ pid: Number(name), ppid: Number(f[1]), pgrp: Number(f[2]), cpuMs: (Number(f[11]) + Number(f[12])) * TICK_MS });
+      out.push({
+        pid: Number(name),
+        ppid: Number(f[1]),
+        pgrp: Number(f[2]),
+        cpuMs: (Number(f[11]) + Number(f[12])) * TICK_MS,
+      });
     } catch {
       // gone meanwhile
     }
@@ -44,14 +49,21 @@ export function sampleCpu({ group, intervalMs = 200 }) {
   const timer = setInterval(take, intervalMs);
   const nearest = (t) => samples.reduce((best, s) => (Math.abs(s.t - t) < Math.abs(best.t - t) ? s : best), samples[0]);
   return {
-    stop() { clearInterval(timer); take(); },
+    stop() {
+      clearInterval(timer);
+      take();
+    },
     /** CPU between two wall-clock times: the browser, the server's processes but `hostPid`, the extension host. */
     between(t0, t1, hostPid) {
       const a = nearest(t0);
       const b = nearest(t1);
       let serverMs = 0;
       for (const [pid, ms] of b.group) if (pid !== hostPid) serverMs += ms - (a.group.get(pid) ?? 0);
-      return { browserMs: b.browser - a.browser, serverMs, hostMs: (b.group.get(hostPid) ?? 0) - (a.group.get(hostPid) ?? 0) };
+      return {
+        browserMs: b.browser - a.browser,
+        serverMs,
+        hostMs: (b.group.get(hostPid) ?? 0) - (a.group.get(hostPid) ?? 0),
+      };
     },
   };
 }

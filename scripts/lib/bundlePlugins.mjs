@@ -10,7 +10,9 @@ const require = createRequire(import.meta.url);
  * the YAML 1.1 schema...): its package `exports` give Node the CommonJS build, which cannot be
  * tree-shaken. Same source, same behaviour (the unit tests run the CommonJS build under tsc).
  */
-export const yamlEsmAlias = { yaml: path.join(path.dirname(require.resolve('yaml/package.json')), 'browser', 'index.js') };
+export const yamlEsmAlias = {
+  yaml: path.join(path.dirname(require.resolve('yaml/package.json')), 'browser', 'index.js'),
+};
 
 /**
  * The schema as bundled for completion and hover: a plain `description` is dropped where a

@@ -6,7 +6,8 @@ import { inflateRawSync } from 'node:zlib';
 function centralDirectory(buf, file) {
   // End of central directory record: signature 0x06054b50, within the last 64 KB + 22 bytes.
   for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
-    if (buf.readUInt32LE(i) === 0x06054b50) return { count: buf.readUInt16LE(i + 10), offset: buf.readUInt32LE(i + 16) };
+    if (buf.readUInt32LE(i) === 0x06054b50)
+      return { count: buf.readUInt16LE(i + 10), offset: buf.readUInt32LE(i + 16) };
   }
   throw new Error(`${file}: not a zip file (no end of central directory)`);
 }

@@ -75,7 +75,13 @@ export function value(args: ParsedArgs, name: string): string | undefined {
 }
 
 /** One of a fixed set of words. */
-export function choice<T extends string>(args: ParsedArgs, name: string, allowed: readonly T[], fallback: T, command?: string): T {
+export function choice<T extends string>(
+  args: ParsedArgs,
+  name: string,
+  allowed: readonly T[],
+  fallback: T,
+  command?: string,
+): T {
   const v = value(args, name);
   if (v === undefined) return fallback;
   if ((allowed as readonly string[]).includes(v)) return v as T;
@@ -91,7 +97,8 @@ export function todayOption(args: ParsedArgs, now: () => { y: number; m: number;
   }
   const day = parseDay(v);
   if (typeof day === 'number') return day;
-  const why = day === 'format' ? 'expected YYYY-MM-DD' : day === 'not-a-date' ? 'not a real calendar day' : 'outside 1970-2199';
+  const why =
+    day === 'format' ? 'expected YYYY-MM-DD' : day === 'not-a-date' ? 'not a real calendar day' : 'outside 1970-2199';
   throw new UsageError(`--today '${v}': ${why}`, command);
 }
 
@@ -99,7 +106,8 @@ export function todayOption(args: ParsedArgs, now: () => { y: number; m: number;
 export function positiveInteger(args: ParsedArgs, name: string, command?: string): number | undefined {
   const v = value(args, name);
   if (v === undefined) return undefined;
-  if (!/^[1-9][0-9]{0,14}$/.test(v)) throw new UsageError(`--${name} must be a positive whole number (got '${v}')`, command);
+  if (!/^[1-9][0-9]{0,14}$/.test(v))
+    throw new UsageError(`--${name} must be a positive whole number (got '${v}')`, command);
   return Number(v);
 }
 

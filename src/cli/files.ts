@@ -57,7 +57,10 @@ class Finder {
   private realRoot(root: string): Promise<string> {
     let p = this.realRoots.get(root);
     if (!p) {
-      p = this.io.realpath(root).then((r) => resolvePath('/', r), () => root);
+      p = this.io.realpath(root).then(
+        (r) => resolvePath('/', r),
+        () => root,
+      );
       this.realRoots.set(root, p);
     }
     return p;
@@ -139,7 +142,12 @@ class Finder {
 export async function findFiles(io: CliIO, operands: readonly string[]): Promise<Discovery> {
   const f = new Finder(io);
   if (operands.length === 0) {
-    await f.walk(f.cwd, f.cwd, (s) => isPlanFileName(s[s.length - 1]!), () => true);
+    await f.walk(
+      f.cwd,
+      f.cwd,
+      (s) => isPlanFileName(s[s.length - 1]!),
+      () => true,
+    );
   }
   for (const operand of operands) {
     const abs = resolvePath(f.cwd, operand);
@@ -168,7 +176,12 @@ async function pathOperand(f: Finder, operand: string, abs: string): Promise<voi
   }
   if (kind === 'directory') {
     const root = f.treeOf(abs, true);
-    const n = await f.walk(abs, root, (s) => isPlanFileName(s[s.length - 1]!), () => true);
+    const n = await f.walk(
+      abs,
+      root,
+      (s) => isPlanFileName(s[s.length - 1]!),
+      () => true,
+    );
     if (n === 0) f.problems.push(`'${operand}': no plan files (*.workback.yaml, *.workback.yml) in this directory`);
   } else if (kind === 'file') f.add(abs, real);
   else f.problems.push(`'${operand}': not a regular file`);
@@ -194,7 +207,12 @@ async function globOperand(f: Finder, operand: string): Promise<void> {
       f.notes.push(`skipped '${f.show(baseAbs)}': symlink leads outside the tree`);
       continue;
     }
-    matched += await f.walk(baseAbs, root, (s) => matchSegments(segments, s), (s) => mayMatchBelow(segments, s));
+    matched += await f.walk(
+      baseAbs,
+      root,
+      (s) => matchSegments(segments, s),
+      (s) => mayMatchBelow(segments, s),
+    );
   }
   if (matched === 0) f.problems.push(`'${operand}': no files match this pattern`);
 }

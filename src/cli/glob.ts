@@ -46,7 +46,10 @@ export function expandBraces(pattern: string, limit = MAX_ALTERNATIVES): string[
     for (const s of current) top.done.push(s);
     current = [''];
     // every alternative so far is in the result: stop as soon as there are too many
-    if (top.outer.length * top.done.length > limit) throw new Error(`the pattern expands to more than ${limit} alternatives (at the brace at character ${top.at + 1})`);
+    if (top.outer.length * top.done.length > limit)
+      throw new Error(
+        `the pattern expands to more than ${limit} alternatives (at the brace at character ${top.at + 1})`,
+      );
     if (role === CLOSE) {
       open.pop();
       current = top.outer.flatMap((o) => top.done.map((d) => o + d));

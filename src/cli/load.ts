@@ -36,11 +36,22 @@ export async function loadPlan(io: CliIO, file: FoundFile, options: LoadOptions)
     const code = errorCode(err);
     if (code === 'EFBIG') {
       report.diagnostics.push(
-        fileLevelDiagnostic('file-too-large', 'error', `The file is larger than ${options.maxSize} bytes; it is not parsed. Split the plan, or raise the limit (--max-size).`),
+        fileLevelDiagnostic(
+          'file-too-large',
+          'error',
+          `The file is larger than ${options.maxSize} bytes; it is not parsed. Split the plan, or raise the limit (--max-size).`,
+        ),
       );
       return { report, unreadable: false };
     }
-    const why = code === 'ENOTFILE' ? 'not a regular file' : code === 'ENOENT' ? 'no such file' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (code ?? 'read failed');
+    const why =
+      code === 'ENOTFILE'
+        ? 'not a regular file'
+        : code === 'ENOENT'
+          ? 'no such file'
+          : code === 'EACCES' || code === 'EPERM'
+            ? 'permission denied'
+            : (code ?? 'read failed');
     report.diagnostics.push(fileLevelDiagnostic('read-error', 'error', `Cannot read the file: ${why}.`));
     return { report, unreadable: true };
   }
@@ -54,7 +65,13 @@ export async function loadPlan(io: CliIO, file: FoundFile, options: LoadOptions)
     report.diagnostics = sortDiagnostics(result.diagnostics.map(toCliDiagnostic));
     return { report, result, unreadable: false };
   } catch (err) {
-    report.diagnostics.push(fileLevelDiagnostic('internal-error', 'error', `Internal error while checking this file (please report it): ${describeFailure(err)}`));
+    report.diagnostics.push(
+      fileLevelDiagnostic(
+        'internal-error',
+        'error',
+        `Internal error while checking this file (please report it): ${describeFailure(err)}`,
+      ),
+    );
     return { report, unreadable: false };
   }
 }

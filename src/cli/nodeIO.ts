@@ -72,7 +72,11 @@ export function nodeIO(options: NodeIOOptions = {}): CliIO {
   const env = process.env;
   const stdout = options.stdout ?? process.stdout;
   const isTTY = (stdout as { isTTY?: boolean }).isTTY === true;
-  const color = env['NO_COLOR'] ? false : env['FORCE_COLOR'] && env['FORCE_COLOR'] !== '0' ? true : isTTY && env['TERM'] !== 'dumb';
+  const color = env['NO_COLOR']
+    ? false
+    : env['FORCE_COLOR'] && env['FORCE_COLOR'] !== '0'
+      ? true
+      : isTTY && env['TERM'] !== 'dumb';
   return {
     stdout: streamOut(stdout),
     stderr: streamOut(options.stderr ?? process.stderr),
@@ -87,7 +91,8 @@ export function nodeIO(options: NodeIOOptions = {}): CliIO {
       const s = await fs.stat(path);
       return { kind: kindOf(s), size: s.size };
     },
-    readDir: async (path) => (await fs.readdir(path, { withFileTypes: true })).map((d) => ({ name: d.name, kind: kindOf(d) })),
+    readDir: async (path) =>
+      (await fs.readdir(path, { withFileTypes: true })).map((d) => ({ name: d.name, kind: kindOf(d) })),
     realpath: async (path) => toSlashes(await fs.realpath(path)),
     now: () => {
       const d = new Date();

@@ -20,7 +20,13 @@ export type { CliIO } from './io';
 /**
  * Every subcommand, in help order.
  */
-export const COMMANDS: readonly Command[] = [checkCommand, scheduleCommand, tasksCommand, followUpsCommand, ganttCommand];
+export const COMMANDS: readonly Command[] = [
+  checkCommand,
+  scheduleCommand,
+  tasksCommand,
+  followUpsCommand,
+  ganttCommand,
+];
 
 const TOP_OPTIONS: readonly OptionSpec[] = [HELP_OPTION, { name: 'version', kind: 'flag', short: 'v' }];
 

@@ -67,7 +67,12 @@ export function checkPlan(text: string, options: CheckOptions = {}): CheckResult
   } catch (e) {
     // A bug must not take the editor or the CLI down: report it where it can be seen (without
     // the stack and its paths: the extension logs those, the CLI has none to show).
-    raw.push({ code: 'internal-error', severity: 'error', message: `Workback failed on this file (please report it): ${describeFailure(e)}`, span: { start: 0, end: 0 } });
+    raw.push({
+      code: 'internal-error',
+      severity: 'error',
+      message: `Workback failed on this file (please report it): ${describeFailure(e)}`,
+      span: { start: 0, end: 0 },
+    });
   }
   return { diagnostics: finish(raw, lines, options.maxProblems ?? 1000), plan, schedule, tree, lines, engine };
 }
@@ -78,7 +83,13 @@ function append(to: RawDiagnostic[], from: readonly RawDiagnostic[]): void {
 }
 
 function finish(raw: RawDiagnostic[], lines: LineIndex, max: number): Diagnostic[] {
-  raw.sort((a, b) => a.span.start - b.span.start || severityRank[a.severity] - severityRank[b.severity] || a.span.end - b.span.end || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  raw.sort(
+    (a, b) =>
+      a.span.start - b.span.start ||
+      severityRank[a.severity] - severityRank[b.severity] ||
+      a.span.end - b.span.end ||
+      (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
+  );
   const kept = raw.length > max ? raw.slice(0, max) : raw;
   for (const d of kept) {
     if (!d.details) continue;
@@ -87,7 +98,13 @@ function finish(raw: RawDiagnostic[], lines: LineIndex, max: number): Diagnostic
     if (data) d.data = data;
   }
   const out: Diagnostic[] = kept.map((d) => {
-    const o: Diagnostic = { code: d.code, severity: d.severity, message: d.message, range: lines.range(d.span), span: d.span };
+    const o: Diagnostic = {
+      code: d.code,
+      severity: d.severity,
+      message: d.message,
+      range: lines.range(d.span),
+      span: d.span,
+    };
     if (d.related) o.related = d.related.map((r) => ({ message: r.message, range: lines.range(r.span) }));
     if (d.data) o.data = d.data;
     return o;
@@ -96,7 +113,13 @@ function finish(raw: RawDiagnostic[], lines: LineIndex, max: number): Diagnostic
     const rest = raw.length - max;
     const errors = raw.slice(max).filter((d) => d.severity === 'error').length;
     const last = kept[kept.length - 1]!.span;
-    out.push({ code: 'too-many-problems', severity: 'information', message: `... and ${rest} more problems (${errors} errors) not listed.`, range: lines.range(last), span: last });
+    out.push({
+      code: 'too-many-problems',
+      severity: 'information',
+      message: `... and ${rest} more problems (${errors} errors) not listed.`,
+      range: lines.range(last),
+      span: last,
+    });
   }
   return out;
 }

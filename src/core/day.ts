@@ -68,7 +68,7 @@ export function formatDay(day: Day): string {
 
 /** 0 = Monday ... 6 = Sunday. Day 0 (1970-01-01) was a Thursday. */
 export function weekday(day: Day): Weekday {
-  return (((day + 3) % 7) + 7) % 7 as Weekday;
+  return ((((day + 3) % 7) + 7) % 7) as Weekday;
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

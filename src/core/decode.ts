@@ -18,16 +18,18 @@ export interface DecodeOptions {
   bom?: 'keep' | 'drop';
 }
 
-export type Decoded =
-  | { ok: true; text: string; encoding: PlanEncoding }
-  | { ok: false; diagnostic: Diagnostic };
+export type Decoded = { ok: true; text: string; encoding: PlanEncoding } | { ok: false; diagnostic: Diagnostic };
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
 
 export function decodePlanBytes(bytes: Uint8Array, options: DecodeOptions = {}): Decoded {
   const keep = options.bom !== 'drop';
   if (startsWith(bytes, [0xff, 0xfe, 0, 0]) || startsWith(bytes, [0, 0, 0xfe, 0xff])) {
-    return failed('', `The file is UTF-32 (it starts with a UTF-32 byte order mark); Workback reads UTF-8 and UTF-16. Save it as UTF-8.`, 4);
+    return failed(
+      '',
+      `The file is UTF-32 (it starts with a UTF-32 byte order mark); Workback reads UTF-8 and UTF-16. Save it as UTF-8.`,
+      4,
+    );
   }
   if (startsWith(bytes, [0xff, 0xfe])) return decodeUtf16(bytes, 'utf-16le', keep);
   if (startsWith(bytes, [0xfe, 0xff])) return decodeUtf16(bytes, 'utf-16be', keep);
@@ -39,7 +41,11 @@ export function decodePlanBytes(bytes: Uint8Array, options: DecodeOptions = {}):
     const at = firstInvalidUtf8(bytes, bom);
     const prefix = new TextDecoder('utf-8', { ignoreBOM: keep }).decode(bytes.subarray(0, at));
     const shown = Array.from(bytes.subarray(at, Math.min(bytes.length, at + 4)), hex).join(' ');
-    return failed(prefix, `The file is not valid UTF-8: the bytes at offset ${at} (${shown}) are not a character. Save the file as UTF-8.`, at);
+    return failed(
+      prefix,
+      `The file is not valid UTF-8: the bytes at offset ${at} (${shown}) are not a character. Save the file as UTF-8.`,
+      at,
+    );
   }
 }
 
@@ -87,9 +93,18 @@ function decodeUtf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', keep:
   const text = new TextDecoder('utf-16le', { ignoreBOM: true }).decode(units.subarray(0, bad));
   const shown = keep ? text : text.slice(1);
   if (bad < units.length) {
-    return failed(shown, `The UTF-16 file has a lone surrogate (0x${units[bad]!.toString(16).toUpperCase()}) at byte offset ${bad * 2}: it is not a character. Save the file as UTF-8.`, bad * 2);
+    return failed(
+      shown,
+      `The UTF-16 file has a lone surrogate (0x${units[bad]!.toString(16).toUpperCase()}) at byte offset ${bad * 2}: it is not a character. Save the file as UTF-8.`,
+      bad * 2,
+    );
   }
-  if (even < le.length) return failed(shown, `The UTF-16 file ends in half a character (an odd number of bytes). Save the file as UTF-8.`, even);
+  if (even < le.length)
+    return failed(
+      shown,
+      `The UTF-16 file ends in half a character (an odd number of bytes). Save the file as UTF-8.`,
+      even,
+    );
   return { ok: true, text: shown, encoding };
 }
 
@@ -121,7 +136,14 @@ function failed(prefix: string, message: string, byteOffset: number): Decoded {
   const span = { start: prefix.length, end: prefix.length + 1 };
   return {
     ok: false,
-    diagnostic: { code: 'invalid-encoding', severity: 'error', message, range: lines.range(span), span, data: { byteOffset } },
+    diagnostic: {
+      code: 'invalid-encoding',
+      severity: 'error',
+      message,
+      range: lines.range(span),
+      span,
+      data: { byteOffset },
+    },
   };
 }
 

@@ -12,10 +12,30 @@ export { detachSource } from './detach';
 export { DEFAULT_MAX_SIZE } from './parse/preflight';
 export type { CheckOptions, CheckResult } from './check';
 export {
-  schedulePlan, criticalPath, toScheduleJson, makeCalendar, workCalendar, slackState,
-  checkInWith, daysLate, escalationFor, escalationThreshold, nextCheckIn, taskLateness,
+  schedulePlan,
+  criticalPath,
+  toScheduleJson,
+  makeCalendar,
+  workCalendar,
+  slackState,
+  checkInWith,
+  daysLate,
+  escalationFor,
+  escalationThreshold,
+  nextCheckIn,
+  taskLateness,
 } from './schedule';
-export type { Schedule, ScheduledItem, SlackState, WorkCalendar, ScheduleJson, ScheduleJsonItem, Escalation, Lateness, TaskStateName } from './schedule';
+export type {
+  Schedule,
+  ScheduledItem,
+  SlackState,
+  WorkCalendar,
+  ScheduleJson,
+  ScheduleJsonItem,
+  Escalation,
+  Lateness,
+  TaskStateName,
+} from './schedule';
 export * from './query';
 export * from './mermaid';
 export * from './edit';

@@ -14,7 +14,20 @@ export type TaskStatus = 'todo' | 'doing' | 'blocked' | 'done';
 export const TASK_STATUSES: readonly TaskStatus[] = ['todo', 'doing', 'blocked', 'done'];
 
 /** A task's keys, in the order docs/format.md lists them (and edits insert them). */
-export const TASK_KEYS = ['id', 'title', 'owner', 'duration', 'depends_on', 'due', 'not_before', 'status', 'done_on', 'follow_ups', 'tags', 'notes'] as const;
+export const TASK_KEYS = [
+  'id',
+  'title',
+  'owner',
+  'duration',
+  'depends_on',
+  'due',
+  'not_before',
+  'status',
+  'done_on',
+  'follow_ups',
+  'tags',
+  'notes',
+] as const;
 export type TaskKey = (typeof TASK_KEYS)[number];
 
 /** A reference to a task or milestone id, where it is written. */

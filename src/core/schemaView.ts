@@ -112,11 +112,18 @@ export function valueKindAt(path: readonly PathSeg[]): ValueKind {
   const last = path[path.length - 1];
   const parentKey = typeof last === 'number' ? path[path.length - 2] : last;
   if (parentKey === 'depends_on' && typeof last === 'number') return { kind: 'itemRef' };
-  if (view.ref === 'personId') return parentKey === 'owner' || parentKey === 'with' || parentKey === 'escalate_to' ? { kind: 'personRef' } : { kind: 'text' };
+  if (view.ref === 'personId')
+    return parentKey === 'owner' || parentKey === 'with' || parentKey === 'escalate_to'
+      ? { kind: 'personRef' }
+      : { kind: 'text' };
   if (view.ref === 'date') return { kind: 'date' };
   if (view.ref === 'duration') return { kind: 'duration' };
   const values = view.node.enum;
-  if (Array.isArray(values)) return { kind: 'enum', values: values.filter((v): v is string | number => typeof v === 'string' || typeof v === 'number') };
+  if (Array.isArray(values))
+    return {
+      kind: 'enum',
+      values: values.filter((v): v is string | number => typeof v === 'string' || typeof v === 'number'),
+    };
   if (view.node.type === 'boolean') return { kind: 'boolean' };
   return { kind: 'text' };
 }

@@ -69,7 +69,8 @@ export function nodeAtPath(root: SourceNode | undefined, path: readonly (string 
   for (const seg of path) {
     if (!node) return undefined;
     if (node.kind === 'map') node = node.byKey.get(String(seg))?.value;
-    else if (node.kind === 'seq') node = typeof seg === 'number' || /^\d+$/.test(seg) ? node.items[Number(seg)] : undefined;
+    else if (node.kind === 'seq')
+      node = typeof seg === 'number' || /^\d+$/.test(seg) ? node.items[Number(seg)] : undefined;
     else return undefined;
   }
   return node;

@@ -17,17 +17,26 @@ export function spanRange(lines: LineIndex, span: Span): vscode.Range {
 }
 
 /** Core text edits (offsets into the text `lines` indexes) added to a WorkspaceEdit. */
-export function addEdits(we: vscode.WorkspaceEdit, uri: vscode.Uri, lines: LineIndex, edits: readonly TextEdit[]): vscode.WorkspaceEdit {
+export function addEdits(
+  we: vscode.WorkspaceEdit,
+  uri: vscode.Uri,
+  lines: LineIndex,
+  edits: readonly TextEdit[],
+): vscode.WorkspaceEdit {
   for (const e of edits) we.replace(uri, spanRange(lines, e), e.text);
   return we;
 }
 
 export function toSeverity(s: Severity): vscode.DiagnosticSeverity {
   switch (s) {
-    case 'error': return vscode.DiagnosticSeverity.Error;
-    case 'warning': return vscode.DiagnosticSeverity.Warning;
-    case 'information': return vscode.DiagnosticSeverity.Information;
-    default: return vscode.DiagnosticSeverity.Hint;
+    case 'error':
+      return vscode.DiagnosticSeverity.Error;
+    case 'warning':
+      return vscode.DiagnosticSeverity.Warning;
+    case 'information':
+      return vscode.DiagnosticSeverity.Information;
+    default:
+      return vscode.DiagnosticSeverity.Hint;
   }
 }
 

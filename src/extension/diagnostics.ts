@@ -12,7 +12,10 @@ import type { PlanEntry, PlanIndex } from './planIndex';
 
 export const BULK_DIAGNOSTICS_MS = 5000;
 
-export function registerDiagnostics(index: PlanIndex, log: vscode.LogOutputChannel): { collection: vscode.DiagnosticCollection; disposable: vscode.Disposable } {
+export function registerDiagnostics(
+  index: PlanIndex,
+  log: vscode.LogOutputChannel,
+): { collection: vscode.DiagnosticCollection; disposable: vscode.Disposable } {
   const collection = vscode.languages.createDiagnosticCollection('workback');
   const pending = new Map<string, PlanEntry>();
   let timer: ReturnType<typeof setTimeout> | undefined;

@@ -65,7 +65,16 @@ export function activate(context: vscode.ExtensionContext): WorkbackApi {
 
   const activationMs = performance.now() - t0;
   log.info(`activated in ${activationMs.toFixed(1)} ms (VS Code ${vscode.version}, today: ${describeToday(settings)})`);
-  return { planIndex, diagnostics: collection, today, log, activationMs, settings: () => settings, timeline: timeline.api, sidebar };
+  return {
+    planIndex,
+    diagnostics: collection,
+    today,
+    log,
+    activationMs,
+    settings: () => settings,
+    timeline: timeline.api,
+    sidebar,
+  };
 }
 
 /** Read the settings; warn once per distinct problem. */

@@ -24,7 +24,12 @@ export class FolderLinks {
     const root = vscode.workspace.getWorkspaceFolder(uri)?.uri;
     if (!root) return undefined;
     const dirs: vscode.Uri[] = [];
-    for (let d = vscode.Uri.joinPath(uri, '..'); isUnder(d, root) && d.path.replace(/\/$/, '') !== root.path.replace(/\/$/, ''); d = vscode.Uri.joinPath(d, '..')) dirs.push(d);
+    for (
+      let d = vscode.Uri.joinPath(uri, '..');
+      isUnder(d, root) && d.path.replace(/\/$/, '') !== root.path.replace(/\/$/, '');
+      d = vscode.Uri.joinPath(d, '..')
+    )
+      dirs.push(d);
     const flags = await Promise.all(dirs.map((d) => this.isLink(d)));
     const at = flags.lastIndexOf(true); // the one nearest the workspace folder
     return at >= 0 ? dirs[at] : undefined;
@@ -35,7 +40,10 @@ export class FolderLinks {
     let p = this.linked.get(key);
     if (!p) {
       // a folder that cannot be looked at is not trusted either
-      p = Promise.resolve(this.stat(dir)).then((st) => (st.type & vscode.FileType.SymbolicLink) !== 0, () => true);
+      p = Promise.resolve(this.stat(dir)).then(
+        (st) => (st.type & vscode.FileType.SymbolicLink) !== 0,
+        () => true,
+      );
       this.linked.set(key, p);
     }
     return p;

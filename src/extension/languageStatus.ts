@@ -19,7 +19,8 @@ export function describePlan(entry: PlanEntry | undefined, pinnedToday: boolean)
   if (!entry) return { text: 'Workback', detail: 'Checking…', severity: S.Information };
   const notes: string[] = [];
   if (pinnedToday) notes.push(`as of ${formatDay(entry.today)}`);
-  if (entry.large && !entry.tooLarge) notes.push(`large file: checked ${LARGE_FILE_DEBOUNCE_MS / 1000} s after typing stops`);
+  if (entry.large && !entry.tooLarge)
+    notes.push(`large file: checked ${LARGE_FILE_DEBOUNCE_MS / 1000} s after typing stops`);
   if (entry.tooLarge) {
     return { text: 'Plan not checked', detail: 'larger than workback.maxFileSize', severity: S.Warning };
   }

@@ -21,7 +21,12 @@ export interface SettingWarning {
   message: string;
 }
 
-function clampNumber(key: string, raw: unknown, b: { default: number; min: number; max: number }, warnings: SettingWarning[]): number {
+function clampNumber(
+  key: string,
+  raw: unknown,
+  b: { default: number; min: number; max: number },
+  warnings: SettingWarning[],
+): number {
   if (raw === undefined || raw === null) return b.default;
   if (typeof raw !== 'number' || !Number.isFinite(raw)) {
     warnings.push({ key, message: `${key} must be a number; using ${b.default}.` });
@@ -44,9 +49,16 @@ export function parseSettings(get: (key: string) => unknown): { settings: Settin
   if (typeof today === 'string' && today.trim() !== '') {
     const day = parseDay(today.trim());
     if (typeof day === 'number') pinnedToday = day;
-    else warnings.push({ key: 'workback.today', message: `workback.today is "${today}", not a date as YYYY-MM-DD between 1970 and 2199; using the real date.` });
+    else
+      warnings.push({
+        key: 'workback.today',
+        message: `workback.today is "${today}", not a date as YYYY-MM-DD between 1970 and 2199; using the real date.`,
+      });
   } else if (today !== undefined && today !== null && typeof today !== 'string') {
-    warnings.push({ key: 'workback.today', message: 'workback.today must be a YYYY-MM-DD string; using the real date.' });
+    warnings.push({
+      key: 'workback.today',
+      message: 'workback.today must be a YYYY-MM-DD string; using the real date.',
+    });
   }
   return {
     settings: {

@@ -41,7 +41,10 @@ export class TodayClock implements vscode.Disposable {
   private timer: unknown;
   private disposed = false;
 
-  constructor(pinned: Day | undefined, private readonly clock: Clock = systemClock) {
+  constructor(
+    pinned: Day | undefined,
+    private readonly clock: Clock = systemClock,
+  ) {
     this.pinnedDay = pinned;
     this.localToday = localDay(clock.now());
     this.arm();

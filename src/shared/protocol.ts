@@ -182,7 +182,13 @@ export interface TogglePinMessage {
 }
 
 export type WebviewMessage =
-  | ReadyMessage | RenderedMessage | RenderFailedMessage | RevealTaskMessage | ExportSvgMessage | SetFiltersMessage | TogglePinMessage;
+  | ReadyMessage
+  | RenderedMessage
+  | RenderFailedMessage
+  | RevealTaskMessage
+  | ExportSvgMessage
+  | SetFiltersMessage
+  | TogglePinMessage;
 
 /** What the webview keeps with `vscode.setState` (and the serializer gets back after a reload). */
 export interface TimelineState {

@@ -20,23 +20,134 @@
  */
 
 const ELEMENTS: ReadonlySet<string> = new Set([
-  'svg', 'g', 'defs', 'style', 'title', 'desc', 'symbol', 'use', 'marker', 'clipPath', 'mask', 'pattern',
-  'linearGradient', 'radialGradient', 'stop', 'rect', 'circle', 'ellipse', 'line', 'polyline', 'polygon', 'path',
-  'text', 'tspan', 'textPath',
+  'svg',
+  'g',
+  'defs',
+  'style',
+  'title',
+  'desc',
+  'symbol',
+  'use',
+  'marker',
+  'clipPath',
+  'mask',
+  'pattern',
+  'linearGradient',
+  'radialGradient',
+  'stop',
+  'rect',
+  'circle',
+  'ellipse',
+  'line',
+  'polyline',
+  'polygon',
+  'path',
+  'text',
+  'tspan',
+  'textPath',
 ]);
 
 const ATTRIBUTES: ReadonlySet<string> = new Set([
-  'id', 'class', 'style', 'role', 'tabindex', 'lang', 'xml:space', 'xml:lang', 'version', 'xmlns', 'xmlns:xlink', 'href', 'xlink:href',
-  'x', 'y', 'x1', 'y1', 'x2', 'y2', 'cx', 'cy', 'r', 'rx', 'ry', 'dx', 'dy', 'width', 'height', 'viewBox', 'preserveAspectRatio',
-  'd', 'points', 'pathLength', 'transform', 'gradientUnits', 'gradientTransform', 'offset', 'fx', 'fy', 'spreadMethod',
-  'patternUnits', 'patternContentUnits', 'patternTransform', 'clipPathUnits', 'maskUnits', 'maskContentUnits',
-  'markerWidth', 'markerHeight', 'markerUnits', 'refX', 'refY', 'orient', 'textLength', 'lengthAdjust', 'startOffset', 'rotate',
-  'fill', 'fill-opacity', 'fill-rule', 'stroke', 'stroke-width', 'stroke-opacity', 'stroke-dasharray', 'stroke-dashoffset',
-  'stroke-linecap', 'stroke-linejoin', 'stroke-miterlimit', 'opacity', 'color', 'display', 'visibility', 'overflow',
-  'clip-path', 'clip-rule', 'mask', 'marker-start', 'marker-mid', 'marker-end', 'stop-color', 'stop-opacity',
-  'font-family', 'font-size', 'font-style', 'font-weight', 'font-variant', 'letter-spacing', 'word-spacing',
-  'text-anchor', 'text-decoration', 'dominant-baseline', 'alignment-baseline', 'baseline-shift', 'writing-mode',
-  'transform-origin', 'shape-rendering', 'text-rendering', 'vector-effect', 'paint-order', 'pointer-events', 'cursor',
+  'id',
+  'class',
+  'style',
+  'role',
+  'tabindex',
+  'lang',
+  'xml:space',
+  'xml:lang',
+  'version',
+  'xmlns',
+  'xmlns:xlink',
+  'href',
+  'xlink:href',
+  'x',
+  'y',
+  'x1',
+  'y1',
+  'x2',
+  'y2',
+  'cx',
+  'cy',
+  'r',
+  'rx',
+  'ry',
+  'dx',
+  'dy',
+  'width',
+  'height',
+  'viewBox',
+  'preserveAspectRatio',
+  'd',
+  'points',
+  'pathLength',
+  'transform',
+  'gradientUnits',
+  'gradientTransform',
+  'offset',
+  'fx',
+  'fy',
+  'spreadMethod',
+  'patternUnits',
+  'patternContentUnits',
+  'patternTransform',
+  'clipPathUnits',
+  'maskUnits',
+  'maskContentUnits',
+  'markerWidth',
+  'markerHeight',
+  'markerUnits',
+  'refX',
+  'refY',
+  'orient',
+  'textLength',
+  'lengthAdjust',
+  'startOffset',
+  'rotate',
+  'fill',
+  'fill-opacity',
+  'fill-rule',
+  'stroke',
+  'stroke-width',
+  'stroke-opacity',
+  'stroke-dasharray',
+  'stroke-dashoffset',
+  'stroke-linecap',
+  'stroke-linejoin',
+  'stroke-miterlimit',
+  'opacity',
+  'color',
+  'display',
+  'visibility',
+  'overflow',
+  'clip-path',
+  'clip-rule',
+  'mask',
+  'marker-start',
+  'marker-mid',
+  'marker-end',
+  'stop-color',
+  'stop-opacity',
+  'font-family',
+  'font-size',
+  'font-style',
+  'font-weight',
+  'font-variant',
+  'letter-spacing',
+  'word-spacing',
+  'text-anchor',
+  'text-decoration',
+  'dominant-baseline',
+  'alignment-baseline',
+  'baseline-shift',
+  'writing-mode',
+  'transform-origin',
+  'shape-rendering',
+  'text-rendering',
+  'vector-effect',
+  'paint-order',
+  'pointer-events',
+  'cursor',
 ]);
 
 /** Elements whose content is not drawn on its own: text is kept only inside these. */
@@ -62,7 +173,8 @@ export function sanitizeSvg(markup: string): string | undefined {
     const lt = markup.indexOf('<', i);
     const textEnd = lt < 0 ? markup.length : lt;
     if (textEnd > i) {
-      if (dropped === 0 && open.length > 0 && TEXT_PARENTS.has(open[open.length - 1]!)) out.push(textOf(markup.slice(i, textEnd), open[open.length - 1] === 'style'));
+      if (dropped === 0 && open.length > 0 && TEXT_PARENTS.has(open[open.length - 1]!))
+        out.push(textOf(markup.slice(i, textEnd), open[open.length - 1] === 'style'));
       i = textEnd;
       continue;
     }
@@ -71,7 +183,8 @@ export function sanitizeSvg(markup: string): string | undefined {
     } else if (markup.startsWith('<![CDATA[', i)) {
       const end = markup.indexOf(']]>', i);
       const body = markup.slice(i + 9, end < 0 ? markup.length : end);
-      if (dropped === 0 && open.length > 0 && TEXT_PARENTS.has(open[open.length - 1]!)) out.push(escapeText(open[open.length - 1] === 'style' ? cleanCss(body) : body));
+      if (dropped === 0 && open.length > 0 && TEXT_PARENTS.has(open[open.length - 1]!))
+        out.push(escapeText(open[open.length - 1] === 'style' ? cleanCss(body) : body));
       i = end < 0 ? markup.length : end + 3;
     } else if (markup.startsWith('<?', i) || markup.startsWith('<!', i)) {
       i = skipPast(markup, i, '>');
@@ -143,7 +256,8 @@ function attributesOf(element: string, attributes: readonly [string, string][], 
     out += ` ${name}="${escapeAttribute(name === 'style' && /[(@\\/]/.test(value) ? cleanCss(value) : value)}"`;
   }
   if (root && !seen.has('xmlns')) out = ` xmlns="${SVG_NS}"${out}`;
-  if (element === 'svg' && root && out.includes('xlink:href') && !seen.has('xmlns:xlink')) out += ` xmlns:xlink="${XLINK_NS}"`;
+  if (element === 'svg' && root && out.includes('xlink:href') && !seen.has('xmlns:xlink'))
+    out += ` xmlns:xlink="${XLINK_NS}"`;
   return out;
 }
 
@@ -167,9 +281,11 @@ function attributeAllowed(name: string, value: string): boolean {
  * every `url(…)` but a fragment of the picture becomes `none`, `expression(` and bindings out.
  */
 export function cleanCss(css: string): string {
-  return cleanUrls(withoutComments(css)
-    .replace(/\\/g, '')
-    .replace(/@import[^;]*;?/gi, ''))
+  return cleanUrls(
+    withoutComments(css)
+      .replace(/\\/g, '')
+      .replace(/@import[^;]*;?/gi, ''),
+  )
     .replace(/expression\s*\(/gi, 'none(')
     .replace(/-moz-binding|behavior\s*:/gi, 'x-removed:');
 }
@@ -226,7 +342,11 @@ const TO_ESCAPE = /[&<>\u00A0"\t\n\r]/;
 
 function escapeText(s: string): string {
   if (!TO_ESCAPE.test(s)) return s;
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\u00A0/g, '&#160;');
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\u00A0/g, '&#160;');
 }
 
 /**
@@ -234,7 +354,8 @@ function escapeText(s: string): string {
  * breaks, lone surrogates, U+FFFE and U+FFFF. The page shows them as text (HTML can), but a
  * file must open in every SVG reader (a plan title may hold U+0001, written "\x01").
  */
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NOT_XML =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Sanitised markup as a well-formed XML file: each character XML cannot carry becomes U+FFFD. */
 export function asXmlFile(sanitized: string): string {
@@ -243,7 +364,9 @@ export function asXmlFile(sanitized: string): string {
 
 function escapeAttribute(s: string): string {
   if (!TO_ESCAPE.test(s)) return s;
-  return escapeText(s).replace(/"/g, '&quot;').replace(/[\t\n\r]/g, (c) => `&#${c.charCodeAt(0)};`);
+  return escapeText(s)
+    .replace(/"/g, '&quot;')
+    .replace(/[\t\n\r]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 function skipPast(markup: string, at: number, end: string): number {

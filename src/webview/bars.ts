@@ -87,7 +87,12 @@ export class Tooltip {
  * One set of listeners on the chart for every picture: hover and focus show the row's tooltip,
  * click, Enter and Space reveal it. `rows` gives the rows of the picture shown now.
  */
-export function wireBars(chart: HTMLElement, tooltip: Tooltip, rows: () => readonly BarInfo[], reveal: (row: BarInfo) => void): void {
+export function wireBars(
+  chart: HTMLElement,
+  tooltip: Tooltip,
+  rows: () => readonly BarInfo[],
+  reveal: (row: BarInfo) => void,
+): void {
   const at = (t: EventTarget | null) => rowOf(t, rows());
   const open = (row: BarInfo | undefined) => {
     if (revealable(row)) reveal(row);

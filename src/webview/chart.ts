@@ -104,7 +104,9 @@ export async function drawGantt(text: string, o: DrawOptions): Promise<Drawn> {
   // render parses the text itself (and throws, drawing nothing, when it does not parse)
   const svgId = `wb-gantt-${PAGE}-${++counter}`;
   const target = renderHost(o.width);
-  const { svg } = await withTextWidthsFromCanvas(target, new TextMeasure(font, LABEL_FONT_SIZE), () => mermaid.render(svgId, text, target));
+  const { svg } = await withTextWidthsFromCanvas(target, new TextMeasure(font, LABEL_FONT_SIZE), () =>
+    mermaid.render(svgId, text, target),
+  );
   const mermaidMs = performance.now() - t0;
   const t1 = performance.now();
   const el = adoptSvg(svg);
@@ -123,7 +125,11 @@ export async function drawGantt(text: string, o: DrawOptions): Promise<Drawn> {
  * every label. The renderer reads nothing but `width`; every other element, and every element
  * elsewhere, gets the real `getBBox`.
  */
-async function withTextWidthsFromCanvas<T>(renderHostEl: HTMLElement, measure: TextMeasure, draw: () => Promise<T>): Promise<T> {
+async function withTextWidthsFromCanvas<T>(
+  renderHostEl: HTMLElement,
+  measure: TextMeasure,
+  draw: () => Promise<T>,
+): Promise<T> {
   const proto = SVGGraphicsElement.prototype;
   const real = Object.getOwnPropertyDescriptor(proto, 'getBBox');
   if (!real || typeof real.value !== 'function') return draw();
@@ -131,7 +137,8 @@ async function withTextWidthsFromCanvas<T>(renderHostEl: HTMLElement, measure: T
   Object.defineProperty(proto, 'getBBox', {
     ...real,
     value(this: SVGGraphicsElement, options?: SVGBoundingBoxOptions): DOMRect {
-      if (this instanceof SVGTextElement && renderHostEl.contains(this)) return new DOMRect(0, 0, measure.width(this.textContent ?? ''), LABEL_FONT_SIZE);
+      if (this instanceof SVGTextElement && renderHostEl.contains(this))
+        return new DOMRect(0, 0, measure.width(this.textContent ?? ''), LABEL_FONT_SIZE);
       return realGetBBox.call(this, options);
     },
   });
@@ -157,8 +164,18 @@ function configure(config: MermaidConfig): void {
  */
 export function warmUp(theme: ThemeKind): Promise<void> {
   const { theme: name, themeVariables } = mermaidTheme(theme);
-  configure({ startOnLoad: false, securityLevel: 'strict', suppressErrorRendering: true, maxTextSize: LIMITS.maxTextSize, theme: name, themeVariables });
-  return mermaid.parse('gantt\n    dateFormat YYYY-MM-DD\n    section s\n    t:w1, 2026-01-05, 2026-01-06\n').then(() => undefined, () => undefined);
+  configure({
+    startOnLoad: false,
+    securityLevel: 'strict',
+    suppressErrorRendering: true,
+    maxTextSize: LIMITS.maxTextSize,
+    theme: name,
+    themeVariables,
+  });
+  return mermaid.parse('gantt\n    dateFormat YYYY-MM-DD\n    section s\n    t:w1, 2026-01-05, 2026-01-06\n').then(
+    () => undefined,
+    () => undefined,
+  );
 }
 
 /** A picture saved by an earlier page (the webview's state), adopted like a fresh one. */
@@ -173,7 +190,8 @@ export function restoreSvg(markup: string): SVGSVGElement {
  */
 function adoptSvg(markup: string): SVGSVGElement {
   const clean = sanitizeSvg(markup);
-  const svg = clean === undefined ? null : new DOMParser().parseFromString(clean, 'text/html').body.querySelector('svg');
+  const svg =
+    clean === undefined ? null : new DOMParser().parseFromString(clean, 'text/html').body.querySelector('svg');
   if (!svg) throw new Error('Mermaid returned no SVG');
   return document.adoptNode(svg) as unknown as SVGSVGElement;
 }

@@ -17,7 +17,12 @@ const TITLE_FONT_SIZE = 18;
  * `rowsPerSection`: each section's rows, in the order Mermaid draws them (none: one row each);
  * `chartIds`: Mermaid's ids of the rows.
  */
-export function finishPicture(d: Drawn, width: number, rowsPerSection: readonly number[], chartIds: readonly string[]): void {
+export function finishPicture(
+  d: Drawn,
+  width: number,
+  rowsPerSection: readonly number[],
+  chartIds: readonly string[],
+): void {
   const labels = new TextMeasure(d.font, LABEL_FONT_SIZE);
   finishMarkers(d, width, new TextMeasure(d.font, TITLE_FONT_SIZE));
   fitSectionTitles(d.svg, d.leftPadding, rowsPerSection, labels);
@@ -54,21 +59,28 @@ function finishMarkers(d: Drawn, width: number, title: TextMeasure): void {
  * Section titles that do not fit the left column wrap onto as many lines as their section has
  * room for, the whole title in a tooltip.
  */
-function fitSectionTitles(svg: SVGSVGElement, column: number, rowsPerSection: readonly number[], measure: TextMeasure): void {
+function fitSectionTitles(
+  svg: SVGSVGElement,
+  column: number,
+  rowsPerSection: readonly number[],
+  measure: TextMeasure,
+): void {
   const titles = Array.from(svg.querySelectorAll<SVGTextElement>('text.sectionTitle'));
   titles.forEach((t, i) => {
     const full = (t.textContent ?? '').replace(/\s+/g, ' ').trim();
     const lines = sectionTitleLines(full, column - 16, rowsPerSection[i], measure.width);
     if (!lines) return;
     const x = t.querySelector('tspan')?.getAttribute('x') ?? '10';
-    t.replaceChildren(...lines.map((text, n) => {
-      const span = document.createElementNS(SVG_NS, 'tspan');
-      span.setAttribute('x', x);
-      span.setAttribute('alignment-baseline', 'central');
-      if (n > 0) span.setAttribute('dy', '1.15em');
-      span.textContent = text;
-      return span;
-    }));
+    t.replaceChildren(
+      ...lines.map((text, n) => {
+        const span = document.createElementNS(SVG_NS, 'tspan');
+        span.setAttribute('x', x);
+        span.setAttribute('alignment-baseline', 'central');
+        if (n > 0) span.setAttribute('dy', '1.15em');
+        span.textContent = text;
+        return span;
+      }),
+    );
     t.setAttribute('dy', `${-((lines.length - 1) * 1.15) / 2}em`);
     keepTitle(t, full);
   });
@@ -79,7 +91,14 @@ function fitSectionTitles(svg: SVGSVGElement, column: number, rowsPerSection: re
  * right edge is near, even over the section titles. Put each outside label where it fits, cut
  * with an ellipsis when it fits nowhere (the full title is in the tooltip).
  */
-function placeLabels(svg: SVGSVGElement, svgId: string, chartIds: readonly string[], column: number, width: number, measure: TextMeasure): void {
+function placeLabels(
+  svg: SVGSVGElement,
+  svgId: string,
+  chartIds: readonly string[],
+  column: number,
+  width: number,
+  measure: TextMeasure,
+): void {
   const byId = new Map<string, SVGElement>();
   for (const el of Array.from(svg.querySelectorAll<SVGElement>('rect[id], text[id]'))) byId.set(el.id, el);
   for (const id of chartIds) {

@@ -11,7 +11,11 @@ export function createNoticeBar(): HTMLDivElement {
 }
 
 /** Show `view` in the bar (undefined: hide it); an offer's button asks for its filters. */
-export function showNotice(el: HTMLElement, view: NoticeView | undefined, ask: (filters: TimelineFilters) => void): void {
+export function showNotice(
+  el: HTMLElement,
+  view: NoticeView | undefined,
+  ask: (filters: TimelineFilters) => void,
+): void {
   if (!view) {
     el.hidden = true;
     el.replaceChildren();

@@ -9,7 +9,16 @@ import { exportableSvg, tagBars, Tooltip, wireBars } from './bars';
 import { drawGantt, restoreSvg, warmUp, type Drawn } from './chart';
 import { finishPicture, fitViewBox } from './chartFinish';
 import { createNoticeBar, showNotice } from './noticeBar';
-import { chrome, initialState, mayRestore, step, type Chrome, type Effect, type PageEvent, type PageState } from './pure/pageState';
+import {
+  chrome,
+  initialState,
+  mayRestore,
+  step,
+  type Chrome,
+  type Effect,
+  type PageEvent,
+  type PageState,
+} from './pure/pageState';
 import { bodyTheme, observeTheme } from './theme';
 import { Toolbar } from './toolbar';
 import type { HostChannel } from './vscodeApi';
@@ -56,7 +65,12 @@ export class TimelinePage {
       clearTimeout(this.resizeTimer);
       this.resizeTimer = setTimeout(() => this.run({ type: 'width', width: this.chartWidth() }), RESIZE_QUIET_MS);
     }).observe(this.chart);
-    wireBars(this.chart, this.tooltip, () => this.state.shown?.msg?.gantt?.rows ?? [], (row) => host.post({ type: 'revealTask', itemId: row.itemId }));
+    wireBars(
+      this.chart,
+      this.tooltip,
+      () => this.state.shown?.msg?.gantt?.rows ?? [],
+      (row) => host.post({ type: 'revealTask', itemId: row.itemId }),
+    );
   }
 
   /** A render message, from the host or inside the page. */
@@ -79,7 +93,15 @@ export class TimelinePage {
     try {
       const svg = restoreSvg(p.svg);
       this.chart.replaceChildren(svg);
-      const picture: Drawn = { svg, svgId: p.svgId, mermaidMs: 0, leftPadding: p.leftPadding, today: p.today, adoptMs: 0, font: p.font };
+      const picture: Drawn = {
+        svg,
+        svgId: p.svgId,
+        mermaidMs: 0,
+        leftPadding: p.leftPadding,
+        today: p.today,
+        adoptMs: 0,
+        font: p.font,
+      };
       this.run({ type: 'restored', saved: p, picture });
       document.body.dataset.restoredAt = String(Date.now());
     } catch {
@@ -91,9 +113,15 @@ export class TimelinePage {
   private onMessage(m: HostMessage | null): void {
     if (!m || typeof m !== 'object') return;
     switch (m.type) {
-      case 'render': this.render(m); break;
-      case 'pending': this.run({ type: 'pending', uri: m.uri, version: m.version }); break;
-      case 'theme': this.run({ type: 'hostTheme', hostTheme: m.theme, theme: bodyTheme(m.theme) }); break;
+      case 'render':
+        this.render(m);
+        break;
+      case 'pending':
+        this.run({ type: 'pending', uri: m.uri, version: m.version });
+        break;
+      case 'theme':
+        this.run({ type: 'hostTheme', hostTheme: m.theme, theme: bodyTheme(m.theme) });
+        break;
     }
   }
 
@@ -117,17 +145,31 @@ export class TimelinePage {
 
   private apply(fx: Effect<Drawn>): void {
     switch (fx.type) {
-      case 'saveState': this.host.saveState(fx.state); break;
-      case 'toolbar': this.toolbar.update(fx.msg); break;
+      case 'saveState':
+        this.host.saveState(fx.state);
+        break;
+      case 'toolbar':
+        this.toolbar.update(fx.msg);
+        break;
       case 'notice':
         if (fx.notice?.preselectMilestone) this.toolbar.preselectMilestone(fx.notice.preselectMilestone);
         showNotice(this.notice, fx.notice, (filters) => this.host.post({ type: 'setFilters', filters }));
         break;
-      case 'clear': this.tooltip.hide(); this.chart.replaceChildren(); break;
-      case 'drain': void this.drain(); break;
-      case 'draw': break; // the drawing loop makes it (see `drain`)
-      case 'present': this.present(fx); break;
-      case 'renderFailed': this.host.post({ type: 'renderFailed', seq: fx.seq, error: fx.error }); break;
+      case 'clear':
+        this.tooltip.hide();
+        this.chart.replaceChildren();
+        break;
+      case 'drain':
+        void this.drain();
+        break;
+      case 'draw':
+        break; // the drawing loop makes it (see `drain`)
+      case 'present':
+        this.present(fx);
+        break;
+      case 'renderFailed':
+        this.host.post({ type: 'renderFailed', seq: fx.seq, error: fx.error });
+        break;
     }
   }
 
@@ -150,7 +192,9 @@ export class TimelinePage {
     try {
       await this.warm;
       while (this.state.queued) {
-        const draw = this.run({ type: 'next', theme: this.theme(), width: this.chartWidth() }).find((fx): fx is Draw => fx.type === 'draw');
+        const draw = this.run({ type: 'next', theme: this.theme(), width: this.chartWidth() }).find(
+          (fx): fx is Draw => fx.type === 'draw',
+        );
         if (draw) await this.draw(draw);
       }
     } finally {
@@ -162,7 +206,13 @@ export class TimelinePage {
     this.drawStart = performance.now();
     let picture: Drawn;
     try {
-      picture = await drawGantt(gantt.text, { width, theme, days: gantt.days, rows: gantt.rows.length, sections: gantt.sections.map((s) => s.name) });
+      picture = await drawGantt(gantt.text, {
+        width,
+        theme,
+        days: gantt.days,
+        rows: gantt.rows.length,
+        sections: gantt.sections.map((s) => s.name),
+      });
     } catch (e) {
       this.run({ type: 'failed', msg, error: e instanceof Error ? e.message : String(e) });
       return;
@@ -180,10 +230,20 @@ export class TimelinePage {
     if (!reused) {
       this.tooltip.hide();
       const t = performance.now();
-      finishPicture(drawn, width, m.filters.compact ? [] : gantt.sections.map((s) => s.rows), gantt.rows.map((r) => r.chartId));
+      finishPicture(
+        drawn,
+        width,
+        m.filters.compact ? [] : gantt.sections.map((s) => s.rows),
+        gantt.rows.map((r) => r.chartId),
+      );
       this.chart.replaceChildren(drawn.svg);
       fitViewBox(drawn.svg);
-      steps = { waited: this.drawStart - start, mermaid: drawn.mermaidMs, adopt: drawn.adoptMs, finish: performance.now() - t };
+      steps = {
+        waited: this.drawStart - start,
+        mermaid: drawn.mermaidMs,
+        adopt: drawn.adoptMs,
+        finish: performance.now() - t,
+      };
     }
     if (this.chart.firstElementChild !== drawn.svg) this.chart.replaceChildren(drawn.svg);
     const counts = tagBars(drawn.svg, drawn.svgId, gantt.rows);
@@ -205,7 +265,17 @@ export class TimelinePage {
       b.mermaidMs = mermaidMs.toFixed(1);
       b.totalMs = totalMs.toFixed(1);
       b.steps = JSON.stringify({ ...steps, painted: totalMs });
-      this.host.post({ type: 'rendered', seq: m.seq, uri: m.uri, version: m.version, bars: counts.bars, rows: counts.rows, mermaidMs, totalMs, theme });
+      this.host.post({
+        type: 'rendered',
+        seq: m.seq,
+        uri: m.uri,
+        version: m.version,
+        bars: counts.bars,
+        rows: counts.rows,
+        mermaidMs,
+        totalMs,
+        theme,
+      });
       if (!reused) this.keepPicture();
     };
     requestAnimationFrame(ack);
@@ -218,15 +288,28 @@ export class TimelinePage {
    */
   private keepPicture(): void {
     if (this.keeping !== undefined) cancelIdleCallback(this.keeping);
-    this.keeping = requestIdleCallback(() => {
-      this.keeping = undefined;
-      const s = this.state.shown;
-      if (!s || !s.msg) return;
-      const t0 = performance.now();
-      const d = s.picture;
-      this.host.savePicture({ uri: s.uri, text: s.text, theme: s.theme, width: s.width, svgId: d.svgId, leftPadding: d.leftPadding, font: d.font, today: d.today, svg: d.svg.outerHTML });
-      document.body.dataset.savedMs = (performance.now() - t0).toFixed(1);
-    }, { timeout: 1000 });
+    this.keeping = requestIdleCallback(
+      () => {
+        this.keeping = undefined;
+        const s = this.state.shown;
+        if (!s || !s.msg) return;
+        const t0 = performance.now();
+        const d = s.picture;
+        this.host.savePicture({
+          uri: s.uri,
+          text: s.text,
+          theme: s.theme,
+          width: s.width,
+          svgId: d.svgId,
+          leftPadding: d.leftPadding,
+          font: d.font,
+          today: d.today,
+          svg: d.svg.outerHTML,
+        });
+        document.body.dataset.savedMs = (performance.now() - t0).toFixed(1);
+      },
+      { timeout: 1000 },
+    );
   }
 
   private exportSvg(): void {

@@ -20,7 +20,9 @@ export function observeTheme(cb: () => void): void {
 }
 
 function cssVar(name: string, fallback: string): string {
-  const v = getComputedStyle(document.documentElement).getPropertyValue(name).trim() || getComputedStyle(document.body).getPropertyValue(name).trim();
+  const v =
+    getComputedStyle(document.documentElement).getPropertyValue(name).trim() ||
+    getComputedStyle(document.body).getPropertyValue(name).trim();
   // Mermaid's color library reads hex, rgb() and hsl(); anything else falls back
   return /^(#[0-9a-f]{3,8}|rgba?\([^()]*\)|hsla?\([^()]*\))$/i.test(v) ? v : fallback;
 }
@@ -43,8 +45,14 @@ export function todayColor(t: MermaidTheme): string {
 
 export function mermaidTheme(kind: ThemeKind): MermaidTheme {
   const font = fontFamily();
-  const fg = cssVar('--vscode-editor-foreground', kind === 'light' || kind === 'highContrastLight' ? '#000000' : '#ffffff');
-  const bg = cssVar('--vscode-editor-background', kind === 'light' || kind === 'highContrastLight' ? '#ffffff' : '#000000');
+  const fg = cssVar(
+    '--vscode-editor-foreground',
+    kind === 'light' || kind === 'highContrastLight' ? '#000000' : '#ffffff',
+  );
+  const bg = cssVar(
+    '--vscode-editor-background',
+    kind === 'light' || kind === 'highContrastLight' ? '#ffffff' : '#000000',
+  );
   if (kind === 'light') {
     return {
       theme: 'default',

@@ -73,7 +73,11 @@ export class Toolbar {
   private readonly window = select('window');
   private readonly critical = checkbox('critical', 'Critical path only');
   private readonly compact = checkbox('compact', 'Compact');
-  private readonly pinButton = button('pin', 'Pin', 'Keep showing this plan (otherwise the timeline follows the active editor)');
+  private readonly pinButton = button(
+    'pin',
+    'Pin',
+    'Keep showing this plan (otherwise the timeline follows the active editor)',
+  );
   private readonly exportButton = button('export', 'Export SVG…', 'Save the picture as an SVG file');
   private readonly status = document.createElement('span');
   private windows: readonly WindowChoice[] = [];
@@ -90,8 +94,11 @@ export class Toolbar {
     const filters = document.createElement('div');
     filters.className = 'filters';
     filters.append(
-      labelled('Milestone', this.milestone), labelled('Owner', this.owner), labelled('Dates', this.window),
-      this.critical.label, this.compact.label,
+      labelled('Milestone', this.milestone),
+      labelled('Owner', this.owner),
+      labelled('Dates', this.window),
+      this.critical.label,
+      this.compact.label,
     );
     const actions = document.createElement('div');
     actions.className = 'actions';
@@ -125,14 +132,20 @@ export class Toolbar {
       windows.unshift({ ...f.window, label: `${f.window.from} – ${f.window.to}`, rows: 0 });
     }
     this.windows = windows;
-    fill(this.window, 'All dates', windows.map((w) => ({ value: windowKey(w), label: w.label })), f.window ? windowKey(f.window) : '');
+    fill(
+      this.window,
+      'All dates',
+      windows.map((w) => ({ value: windowKey(w), label: w.label })),
+      f.window ? windowKey(f.window) : '',
+    );
     this.critical.box.checked = f.criticalOnly;
     this.compact.box.checked = f.compact;
     this.pinButton.setAttribute('aria-pressed', String(msg.pinned));
     this.pinButton.textContent = msg.pinned ? 'Pinned' : 'Pin';
     this.pinButton.classList.toggle('on', msg.pinned);
     const disabled = !msg.uri;
-    for (const c of [this.milestone, this.owner, this.window, this.critical.box, this.compact.box, this.pinButton]) c.disabled = disabled;
+    for (const c of [this.milestone, this.owner, this.window, this.critical.box, this.compact.box, this.pinButton])
+      c.disabled = disabled;
   }
 
   /** Preselect a milestone (the large-plan offer) without applying it. */

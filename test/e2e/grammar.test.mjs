@@ -8,8 +8,12 @@ import { tokenize } from './helpers/textmate.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const PLANS = [
-  ...readdirSync(path.join(ROOT, 'examples')).filter((f) => /\.workback\.ya?ml$/.test(f)).map((f) => path.join(ROOT, 'examples', f)),
-  ...readdirSync(path.join(ROOT, 'test/fixtures/workspace/plans')).map((f) => path.join(ROOT, 'test/fixtures/workspace/plans', f)),
+  ...readdirSync(path.join(ROOT, 'examples'))
+    .filter((f) => /\.workback\.ya?ml$/.test(f))
+    .map((f) => path.join(ROOT, 'examples', f)),
+  ...readdirSync(path.join(ROOT, 'test/fixtures/workspace/plans')).map((f) =>
+    path.join(ROOT, 'test/fixtures/workspace/plans', f),
+  ),
 ];
 
 /** The scopes of every character of every line (without the root scope). */
@@ -31,7 +35,9 @@ function scopesOf(lines, text, src, lineHas = text) {
 describe('grammar source.workback', () => {
   const sample = readFileSync(path.join(ROOT, 'test/fixtures/workspace/plans/unknown-owner.workback.yaml'), 'utf8');
   let lines;
-  before(async () => { lines = await tokenize(sample); });
+  before(async () => {
+    lines = await tokenize(sample);
+  });
 
   const last = (scopes) => scopes[scopes.length - 1];
 
@@ -55,14 +61,20 @@ describe('grammar source.workback', () => {
   it('scopes the ids in depends_on, flow and block', () => {
     assert.equal(last(scopesOf(lines, 'quote', sample, 'depends_on: [quote]')), 'variable.other.reference.workback');
     assert.equal(last(scopesOf(lines, 'image', sample, '- image')), 'variable.other.reference.workback');
-    assert.ok(!scopesOf(lines, 'quote', sample, 'id: quote').includes('variable.other.reference.workback'), 'a task id is not a reference');
+    assert.ok(
+      !scopesOf(lines, 'quote', sample, 'id: quote').includes('variable.other.reference.workback'),
+      'a task id is not a reference',
+    );
   });
 
   it('leaves keys, comments and text alone', async () => {
     assert.ok(scopesOf(lines, 'due', sample).includes('entity.name.tag.yaml'));
     assert.ok(scopesOf(lines, 'before the budget year closes', sample).includes('comment.line.number-sign.yaml'));
     const t = await tokenize('title: Meet on 2026-07-01 for 3d\nstatus: done later\n');
-    assert.ok(t.flat().every((x) => !x.scopes.slice(1).some((s) => s.endsWith('.workback'))), JSON.stringify(t));
+    assert.ok(
+      t.flat().every((x) => !x.scopes.slice(1).some((s) => s.endsWith('.workback'))),
+      JSON.stringify(t),
+    );
   });
 
   it('loses nothing of YAML: every other character has exactly the YAML scopes', async () => {
@@ -78,7 +90,10 @@ describe('grammar source.workback', () => {
           compared++;
         }
       }
-      assert.ok(compared > text.length / 2, `${path.basename(file)}: most characters keep their YAML scopes (${compared})`);
+      assert.ok(
+        compared > text.length / 2,
+        `${path.basename(file)}: most characters keep their YAML scopes (${compared})`,
+      );
     }
   });
 });
@@ -87,7 +102,11 @@ describe('language-configuration.json', () => {
   const conf = JSON.parse(readFileSync(path.join(ROOT, 'language-configuration.json'), 'utf8'));
   it('comments with #, brackets and pairs as YAML has them', () => {
     assert.equal(conf.comments.lineComment, '#');
-    assert.deepEqual(conf.brackets, [['{', '}'], ['[', ']'], ['(', ')']]);
+    assert.deepEqual(conf.brackets, [
+      ['{', '}'],
+      ['[', ']'],
+      ['(', ')'],
+    ]);
     assert.equal(conf.folding.offSide, true);
     assert.ok(new RegExp(conf.indentationRules.increaseIndentPattern).test('tasks:'));
     assert.ok(new RegExp(conf.indentationRules.increaseIndentPattern).test('  - '));

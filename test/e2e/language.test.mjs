@@ -32,14 +32,22 @@ describe('editing plans in a real VS Code', function () {
       folder: path.join(tmp, 'workspace'),
       extension: EXTENSION,
       settings: {
-        'workbench.colorTheme': 'Default Dark Modern', 'workbench.startupEditor': 'none', 'files.autoSave': 'off', 'editor.hover.delay': 200, 'editor.suggest.showStatusBar': true,
+        'workbench.colorTheme': 'Default Dark Modern',
+        'workbench.startupEditor': 'none',
+        'files.autoSave': 'off',
+        'editor.hover.delay': 200,
+        'editor.suggest.showStatusBar': true,
       },
     });
     ({ page, pageErrors } = vscode);
     await quickOpen(page, 'editing.workback.yaml');
     await editor().locator('.view-line').first().waitFor();
     // the lenses are drawn once the plan is checked
-    await editor().locator('.codelens-decoration').filter({ hasText: 'goal feasible' }).first().waitFor({ timeout: 60000 });
+    await editor()
+      .locator('.codelens-decoration')
+      .filter({ hasText: 'goal feasible' })
+      .first()
+      .waitFor({ timeout: 60000 });
   });
 
   after(async function () {
@@ -79,9 +87,20 @@ describe('editing plans in a real VS Code', function () {
   async function showDetails(text) {
     const details = page.locator('.suggest-details-container .suggest-details');
     for (let attempt = 0; attempt < 4; attempt++) {
-      if (await details.filter({ hasText: text }).first().isVisible().catch(() => false)) return;
+      if (
+        await details
+          .filter({ hasText: text })
+          .first()
+          .isVisible()
+          .catch(() => false)
+      )
+        return;
       if (!(await details.isVisible().catch(() => false))) await page.keyboard.press('Control+Space');
-      await details.filter({ hasText: text }).first().waitFor({ timeout: 3000 }).catch(() => {});
+      await details
+        .filter({ hasText: text })
+        .first()
+        .waitFor({ timeout: 3000 })
+        .catch(() => {});
     }
     await details.filter({ hasText: text }).first().waitFor({ timeout: 5000 });
   }
@@ -97,16 +116,23 @@ describe('editing plans in a real VS Code', function () {
     });
     console.log(`      suggested: ${rows.join(' | ')}`);
     assert.equal(rows.length, 3, 'design, licensing, pick-method: nothing that depends on enroll-it');
-    assert.ok(rows[0].startsWith('design') && rows[0].includes('Method chosen with stakeholders'), 'titles on every row');
+    assert.ok(
+      rows[0].startsWith('design') && rows[0].includes('Method chosen with stakeholders'),
+      'titles on every row',
+    );
     assert.ok(rows[2].includes('Choose MFA method'));
     // down to pick-method (the list may still be refreshed under the first presses, which puts the
     // focus back on its first row: look at the focused row, not at the number of presses)
     const focused = page.locator('.editor-widget.suggest-widget.visible .monaco-list-row.focused');
-    await waitFor(async () => {
-      if (await focused.filter({ hasText: 'pick-method' }).count()) return true;
-      await page.keyboard.press('ArrowDown');
-      return false;
-    }, 'pick-method focused in the suggestions', { timeout: 15000, interval: 300 });
+    await waitFor(
+      async () => {
+        if (await focused.filter({ hasText: 'pick-method' }).count()) return true;
+        await page.keyboard.press('ArrowDown');
+        return false;
+      },
+      'pick-method focused in the suggestions',
+      { timeout: 15000, interval: 300 },
+    );
     await showDetails('Start by Wed 5 Aug 2026');
     rows = await suggestRows('pick-method');
     await page.screenshot({ path: path.join(SHOTS, 'completion.png') });
@@ -128,21 +154,39 @@ describe('editing plans in a real VS Code', function () {
       return suggestRows('ravi');
     });
     console.log(`      suggested: ${rows.join(' | ')}`);
-    assert.deepEqual(rows.map((r) => r.split(' ')[0]), ['dana', 'ravi', 'lee']);
+    assert.deepEqual(
+      rows.map((r) => r.split(' ')[0]),
+      ['dana', 'ravi', 'lee'],
+    );
     assert.ok(rows[0].includes('Dana Whitfield'));
     await showDetails('IT director');
     await page.screenshot({ path: path.join(SHOTS, 'completion-owner.png') });
-    await page.locator('.editor-widget.suggest-widget.visible .monaco-list-row.focused').filter({ hasText: 'dana' }).first().waitFor({ timeout: 10000 });
+    await page
+      .locator('.editor-widget.suggest-widget.visible .monaco-list-row.focused')
+      .filter({ hasText: 'dana' })
+      .first()
+      .waitFor({ timeout: 10000 });
     await page.keyboard.press('Enter'); // dana again: the plan is clean
-    await editor().locator('.view-line').filter({ hasText: /owner:\s+dana/ }).first().waitFor();
+    await editor()
+      .locator('.view-line')
+      .filter({ hasText: /owner:\s+dana/ })
+      .first()
+      .waitFor();
   });
 
-  it('shows a task\'s computed dates on hover', async function () {
+  it("shows a task's computed dates on hover", async function () {
     await page.keyboard.press('Escape');
     await revert();
     await page.keyboard.press('Control+Home');
-    await editor().locator('.codelens-decoration').filter({ hasText: 'goal feasible' }).first().waitFor({ timeout: 30000 });
-    const token = editor().locator('.view-line span span').filter({ hasText: /^pick-method$/ }).first();
+    await editor()
+      .locator('.codelens-decoration')
+      .filter({ hasText: 'goal feasible' })
+      .first()
+      .waitFor({ timeout: 30000 });
+    const token = editor()
+      .locator('.view-line span span')
+      .filter({ hasText: /^pick-method$/ })
+      .first();
     await token.waitFor();
     const box = await token.boundingBox();
     assert.ok(box, 'the id is on screen');
@@ -157,11 +201,19 @@ describe('editing plans in a real VS Code', function () {
     assert.equal(await hover.locator('a').count(), 0, 'no links in the hover');
     await page.screenshot({ path: path.join(SHOTS, 'hover.png') });
     // the lenses as they settle: a check of the reverted text may still be on its way
-    await editor().locator('.codelens-decoration').filter({ hasText: /goal feasible · minimum slack 25 workdays/ }).first().waitFor({ timeout: 30000 });
-    const lenses = (await editor().locator('.codelens-decoration').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+    await editor()
+      .locator('.codelens-decoration')
+      .filter({ hasText: /goal feasible · minimum slack 25 workdays/ })
+      .first()
+      .waitFor({ timeout: 30000 });
+    const lenses = (await editor().locator('.codelens-decoration').allInnerTexts()).map((t) =>
+      t.replace(/\s+/g, ' ').trim(),
+    );
     console.log(`      lenses: ${lenses.join(' | ')}`);
     assert.ok(lenses.some((l) => l.includes('start by Wed 5 Aug · slack 25 workdays · critical')));
-    assert.ok(lenses.some((l) => l.includes('goal feasible · minimum slack 25 workdays') && l.includes('Open Timeline')));
+    assert.ok(
+      lenses.some((l) => l.includes('goal feasible · minimum slack 25 workdays') && l.includes('Open Timeline')),
+    );
   });
 
   it('fixes a problem from the light bulb: Add "sam" to people', async function () {
@@ -174,21 +226,31 @@ describe('editing plans in a real VS Code', function () {
     for (let i = 0; i < 4; i++) await page.keyboard.press('Shift+ArrowLeft');
     await page.keyboard.insertText('sam');
     await page.keyboard.press('Escape');
-    await editor().locator('.view-line').filter({ hasText: /owner:\s+sam\s*$/ }).first().waitFor();
+    await editor()
+      .locator('.view-line')
+      .filter({ hasText: /owner:\s+sam\s*$/ })
+      .first()
+      .waitFor();
     await editor().locator('.squiggly-error').first().waitFor({ timeout: 30000 });
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('Control+.');
     const menu = page.locator('.action-widget');
     const add = menu.locator('.monaco-list-row.action').filter({ hasText: 'Add "sam" to people' }).first();
     await add.waitFor({ timeout: 20000 });
-    const rows = (await menu.locator('.monaco-list-row.action').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+    const rows = (await menu.locator('.monaco-list-row.action').allInnerTexts()).map((t) =>
+      t.replace(/\s+/g, ' ').trim(),
+    );
     console.log(`      quick fixes: ${rows.join(' | ')}`);
     assert.deepEqual(rows, ['Add "sam" to people'], 'no person id is near "sam"');
     await page.screenshot({ path: path.join(SHOTS, 'quick-fix.png') });
     // (a click meets the menu's pointer block: Enter applies the focused fix, as a person would)
     await menu.locator('.monaco-list-row.action.focused').filter({ hasText: 'Add "sam" to people' }).first().waitFor();
     await page.keyboard.press('Enter');
-    await editor().locator('.view-line').filter({ hasText: /sam:\s+\{\s+name:\s+sam\s+\}/ }).first().waitFor();
+    await editor()
+      .locator('.view-line')
+      .filter({ hasText: /sam:\s+\{\s+name:\s+sam\s+\}/ })
+      .first()
+      .waitFor();
     await editor().locator('.squiggly-error').first().waitFor({ state: 'detached', timeout: 30000 });
   });
 
@@ -215,7 +277,11 @@ describe('editing plans in a real VS Code', function () {
     await firstRow.filter({ hasText: 'Untitled plan' }).waitFor();
     await page.keyboard.press('Enter');
     await page.locator('.tabs-container .tab[aria-label^="edr-for-the-clinics.workback.yaml"]').first().waitFor();
-    await editor().locator('.codelens-decoration').filter({ hasText: 'goal feasible' }).first().waitFor({ timeout: 30000 });
+    await editor()
+      .locator('.codelens-decoration')
+      .filter({ hasText: 'goal feasible' })
+      .first()
+      .waitFor({ timeout: 30000 });
     assert.equal(await editor().locator('.squiggly-error').count(), 0, 'a plan without errors');
     await page.screenshot({ path: path.join(SHOTS, 'new-plan.png') });
     assert.deepEqual(pageErrors, [], 'no page errors');

@@ -33,10 +33,14 @@ function pane(page, title) {
 
 /** The rows of a sidebar view as `label | description` lines (spaces normalised). */
 async function rows(page, title) {
-  return pane(page, title).locator('.monaco-list-row').evaluateAll((els) => els.map((el) => {
-    const text = (sel) => (el.querySelector(sel)?.textContent || '').replace(/\s+/g, ' ').trim();
-    return `${text('.label-name')} | ${text('.label-description')}`;
-  }));
+  return pane(page, title)
+    .locator('.monaco-list-row')
+    .evaluateAll((els) =>
+      els.map((el) => {
+        const text = (sel) => (el.querySelector(sel)?.textContent || '').replace(/\s+/g, ' ').trim();
+        return `${text('.label-name')} | ${text('.label-description')}`;
+      }),
+    );
 }
 
 /** A row of a view, by a text in it. */
@@ -53,8 +57,16 @@ describe('the Workback sidebar in a real VS Code', function () {
 
   before(async function () {
     mkdirSync(SHOTS, { recursive: true });
-    ws = makeWorkspace({ 'workback.today': '2026-07-01', 'workback.me': 'mira@sidebar.example', 'files.autoSave': 'off' });
-    vscode = await openWorkbench({ folder: ws.folder, extension: EXTENSION, settings: { 'workbench.colorTheme': 'Default Dark Modern' } });
+    ws = makeWorkspace({
+      'workback.today': '2026-07-01',
+      'workback.me': 'mira@sidebar.example',
+      'files.autoSave': 'off',
+    });
+    vscode = await openWorkbench({
+      folder: ws.folder,
+      extension: EXTENSION,
+      settings: { 'workbench.colorTheme': 'Default Dark Modern' },
+    });
     ({ page, pageErrors } = vscode);
   });
 
@@ -96,11 +108,15 @@ describe('the Workback sidebar in a real VS Code', function () {
     const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
     let myTasks = [];
     let followUps = [];
-    await waitFor(async () => {
-      myTasks = await rows(page, 'My Tasks');
-      followUps = await rows(page, 'Follow-ups');
-      return same(myTasks, expectedTasks) && same(followUps, expectedFollowUps);
-    }, 'the My Tasks and Follow-ups rows of both plans', { timeout: 60000 }).catch(() => undefined);
+    await waitFor(
+      async () => {
+        myTasks = await rows(page, 'My Tasks');
+        followUps = await rows(page, 'Follow-ups');
+        return same(myTasks, expectedTasks) && same(followUps, expectedFollowUps);
+      },
+      'the My Tasks and Follow-ups rows of both plans',
+      { timeout: 60000 },
+    ).catch(() => undefined);
     for (const r of myTasks) console.log(`      my tasks: ${r}`);
     for (const r of followUps) console.log(`      follow-ups: ${r}`);
     assert.deepEqual(myTasks, expectedTasks);
@@ -110,9 +126,14 @@ describe('the Workback sidebar in a real VS Code', function () {
     await status.waitFor();
     // the badge on the activity bar icon: the views' badges added up (1 task, 2 follow-ups overdue)
     // (the workbench draws it after the status bar item: wait for it to settle, then compare)
-    const badgeLocator = page.locator('.activitybar .action-item').filter({ has: page.locator('a[aria-label^="Workback"]') }).locator('.badge-content');
+    const badgeLocator = page
+      .locator('.activitybar .action-item')
+      .filter({ has: page.locator('a[aria-label^="Workback"]') })
+      .locator('.badge-content');
     let badge = '';
-    await waitFor(async () => (badge = (await badgeLocator.innerText()).trim()) === '3', 'the activity bar badge', { timeout: 20000 }).catch(() => undefined);
+    await waitFor(async () => (badge = (await badgeLocator.innerText()).trim()) === '3', 'the activity bar badge', {
+      timeout: 20000,
+    }).catch(() => undefined);
     assert.equal(badge, '3');
 
     // hover a task: its inline buttons (start, mark done) show; the tooltip has the details
@@ -126,30 +147,63 @@ describe('the Workback sidebar in a real VS Code', function () {
   it('a follow-up row: its tooltip and its inline button; the Follow-ups view in a screenshot', async function () {
     const registrar = row(page, 'Follow-ups', 'Registrar access?');
     await hoverUntilVisible(registrar, registrar.locator('.actions .action-label[aria-label="Mark Follow-up Done"]'));
-    const hover = page.locator('.monaco-hover').filter({ hasText: 'Follow-up with Mira Ruiz (you) on Wed 24 Jun 2026' }).first();
+    const hover = page
+      .locator('.monaco-hover')
+      .filter({ hasText: 'Follow-up with Mira Ruiz (you) on Wed 24 Jun 2026' })
+      .first();
     await hover.waitFor({ timeout: 15000 });
     const text = (await hover.innerText()).replace(/\u00a0/g, ' ');
     assert.match(text, /Task: Move the DNS records \(owner Theo Brandt\)/);
     assert.match(text, /Escalate to Nora Vance/);
-    await page.screenshot({ path: path.join(SHOTS, 'sidebar-followups.png'), clip: { x: 0, y: 0, width: 1100, height: 900 } });
+    await page.screenshot({
+      path: path.join(SHOTS, 'sidebar-followups.png'),
+      clip: { x: 0, y: 0, width: 1100, height: 900 },
+    });
     await page.mouse.move(700, 450);
   });
 
   it('a click shows the task in its plan; the inline button marks it done in the file', async function () {
     await row(page, 'My Tasks', 'Review the page with legal').click();
     await page.locator('.tabs-container .tab[aria-label^="website.workback.yaml"]').waitFor();
-    const selected = await waitFor(() => page.evaluate(() => window.getSelection()?.toString() || document.querySelector('.monaco-editor .selected-text') !== null), 'a selection in the editor');
+    const selected = await waitFor(
+      () =>
+        page.evaluate(
+          () => window.getSelection()?.toString() || document.querySelector('.monaco-editor .selected-text') !== null,
+        ),
+      'a selection in the editor',
+    );
     assert.ok(selected);
     const review = row(page, 'My Tasks', 'Review the page with legal');
-    await (await hoverUntilVisible(review, review.locator('.actions .action-label[aria-label="Mark Task Done"]'))).click();
+    await (
+      await hoverUntilVisible(review, review.locator('.actions .action-label[aria-label="Mark Task Done"]'))
+    ).click();
     const file = path.join(ws.folder, 'plans', 'website.workback.yaml');
-    await waitFor(() => /id: review\n {8}title: "Review the page with legal"\n {8}owner: mira\n {8}duration: 1d\n {8}due: 2026-07-03\n {8}status: done\n {8}done_on: 2026-07-01\n/.test(readFileSync(file, 'utf8')), 'review done in the file');
-    await waitFor(async () => !(await rows(page, 'My Tasks')).some((r) => r.includes('Review the page with legal')), 'the task to leave My Tasks');
+    await waitFor(
+      () =>
+        /id: review\n {8}title: "Review the page with legal"\n {8}owner: mira\n {8}duration: 1d\n {8}due: 2026-07-03\n {8}status: done\n {8}done_on: 2026-07-01\n/.test(
+          readFileSync(file, 'utf8'),
+        ),
+      'review done in the file',
+    );
+    await waitFor(
+      async () => !(await rows(page, 'My Tasks')).some((r) => r.includes('Review the page with legal')),
+      'the task to leave My Tasks',
+    );
   });
 
   it('asks who you are when nobody matches', async function () {
-    writeFileSync(path.join(ws.folder, '.vscode', 'settings.json'), JSON.stringify({ 'workback.today': '2026-07-01', 'workback.me': 'nobody@example.org', 'files.autoSave': 'off' }, null, 2));
-    const button = page.locator('.part.sidebar .welcome-view a, .part.sidebar .welcome-view .monaco-button').filter({ hasText: 'Set Who I Am' }).first();
+    writeFileSync(
+      path.join(ws.folder, '.vscode', 'settings.json'),
+      JSON.stringify(
+        { 'workback.today': '2026-07-01', 'workback.me': 'nobody@example.org', 'files.autoSave': 'off' },
+        null,
+        2,
+      ),
+    );
+    const button = page
+      .locator('.part.sidebar .welcome-view a, .part.sidebar .welcome-view .monaco-button')
+      .filter({ hasText: 'Set Who I Am' })
+      .first();
     await button.waitFor({ timeout: 30000 });
     await page.locator('.part.sidebar').screenshot({ path: path.join(SHOTS, 'sidebar-welcome.png') });
     assert.deepEqual(pageErrors, [], 'no page errors');

@@ -10,10 +10,17 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 describe('npm start', () => {
   it('--check: builds, serves the workbench with the extension on examples/, stops', async function () {
     const { code, out } = await new Promise((resolve) => {
-      const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'start.mjs'), '--check'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [path.join(ROOT, 'scripts', 'start.mjs'), '--check'], {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let out = '';
-      child.stdout.on('data', (d) => { out += d; });
-      child.stderr.on('data', (d) => { out += d; });
+      child.stdout.on('data', (d) => {
+        out += d;
+      });
+      child.stderr.on('data', (d) => {
+        out += d;
+      });
       child.on('close', (c) => resolve({ code: c, out }));
     });
     assert.equal(code, 0, out);
@@ -23,7 +30,10 @@ describe('npm start', () => {
     assert.equal(u.hostname, '127.0.0.1');
     assert.equal(u.searchParams.get('folder'), path.join(ROOT, 'examples'));
     const payload = JSON.parse(u.searchParams.get('payload'));
-    assert.ok(payload.some(([k, v]) => k === 'extensionDevelopmentPath' && v.endsWith(ROOT)), JSON.stringify(payload));
+    assert.ok(
+      payload.some(([k, v]) => k === 'extensionDevelopmentPath' && v.endsWith(ROOT)),
+      JSON.stringify(payload),
+    );
     assert.match(out, /check passed/);
   });
 });

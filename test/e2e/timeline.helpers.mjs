@@ -22,14 +22,20 @@ export function makeWorkspace(prefix, files, settings = {}) {
 
 /** The frame of the timeline webview (the one whose document has `#chart`), other than `exclude`. */
 export async function timelineFrame(page, { timeout = 30000, exclude = [] } = {}) {
-  return waitFor(async () => {
-    for (const f of page.frames()) {
-      if (f.isDetached() || exclude.includes(f)) continue;
-      const has = await f.evaluate(() => !!document.getElementById('chart') && !!document.getElementById('toolbar')).catch(() => false);
-      if (has) return f;
-    }
-    return undefined;
-  }, 'the timeline webview', { timeout, interval: 25 });
+  return waitFor(
+    async () => {
+      for (const f of page.frames()) {
+        if (f.isDetached() || exclude.includes(f)) continue;
+        const has = await f
+          .evaluate(() => !!document.getElementById('chart') && !!document.getElementById('toolbar'))
+          .catch(() => false);
+        if (has) return f;
+      }
+      return undefined;
+    },
+    'the timeline webview',
+    { timeout, interval: 25 },
+  );
 }
 
 /** What the webview last drew (from the attributes it sets after each picture). */
@@ -46,17 +52,24 @@ export function renderedInfo(frame) {
       version: chart?.dataset.version,
       svg: !!chart?.querySelector('svg'),
       status: document.getElementById('status')?.textContent || '',
-      notice: document.getElementById('notice')?.hidden ? '' : (document.getElementById('notice')?.textContent || ''),
+      notice: document.getElementById('notice')?.hidden ? '' : document.getElementById('notice')?.textContent || '',
     };
   });
 }
 
 /** Wait until the webview drew a picture newer than `afterSeq` (and `check` holds). */
-export async function waitForPicture(frame, { afterSeq = 0, check = () => true, timeout = 30000, what = 'a new timeline picture' } = {}) {
-  return waitFor(async () => {
-    const r = await renderedInfo(frame);
-    return r.svg && r.seq > afterSeq && r.status === '' && check(r) ? r : undefined;
-  }, what, { timeout, interval: 20 });
+export async function waitForPicture(
+  frame,
+  { afterSeq = 0, check = () => true, timeout = 30000, what = 'a new timeline picture' } = {},
+) {
+  return waitFor(
+    async () => {
+      const r = await renderedInfo(frame);
+      return r.svg && r.seq > afterSeq && r.status === '' && check(r) ? r : undefined;
+    },
+    what,
+    { timeout, interval: 20 },
+  );
 }
 
 /** Run `Workback: Open Timeline` from the command palette. */

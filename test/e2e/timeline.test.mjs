@@ -10,7 +10,13 @@ import { fileURLToPath } from 'node:url';
 import { quickOpen, runCommand, waitFor, waitForWorkbench } from '../../tools/vscode-runtime/lib.mjs';
 import { openWorkbench } from './helpers/workbench.mjs';
 import {
-  cspViolations, makeWorkspace, openTimeline, recordCspViolations, renderedInfo, timelineFrame, waitForPicture,
+  cspViolations,
+  makeWorkspace,
+  openTimeline,
+  recordCspViolations,
+  renderedInfo,
+  timelineFrame,
+  waitForPicture,
 } from './timeline.helpers.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -21,7 +27,11 @@ const HOSTILE = path.join(ROOT, 'test', 'fixtures', 'workspace', 'timeline', 'ho
 
 /** Tasks of a plan, from the CLI's JSON schedule. */
 function scheduleOf(file) {
-  const out = execFileSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'schedule', file, '--today', TODAY, '--json'], { encoding: 'utf8' });
+  const out = execFileSync(
+    process.execPath,
+    [path.join(ROOT, 'dist', 'cli.js'), 'schedule', file, '--today', TODAY, '--json'],
+    { encoding: 'utf8' },
+  );
   return JSON.parse(out);
 }
 
@@ -53,7 +63,9 @@ async function assertHostileAsText(frame) {
       // VS Code adds its own inline script (acquireVsCodeApi) to the head; nothing else may appear
       scripts: [...document.querySelectorAll('script[src]')].map((s) => s.src.replace(/^.*\//, '')),
       // the body holds the panel's script and, at most, the first render as an inert JSON block
-      bodyScripts: [...document.body.querySelectorAll('script')].filter((s) => !s.src.endsWith('/timeline.js') && !(s.id === 'first-render' && s.type === 'application/json')).length,
+      bodyScripts: [...document.body.querySelectorAll('script')].filter(
+        (s) => !s.src.endsWith('/timeline.js') && !(s.id === 'first-render' && s.type === 'application/json'),
+      ).length,
       styles: [...document.querySelectorAll('#chart svg style')].map((s) => s.textContent).join('\n'),
       sections: [...document.querySelectorAll('#chart svg text.sectionTitle')].length,
       visible: getComputedStyle(document.querySelector('#chart svg')).display !== 'none',
@@ -62,15 +74,22 @@ async function assertHostileAsText(frame) {
   });
   const norm = (s) => s.replace(/\s+/g, ' ').trim();
   const texts = shown.texts.map(norm);
-  for (const t of HOSTILE_TITLES) assert.ok(texts.includes(norm(t)), `"${t}" is shown as text; shown: ${JSON.stringify(texts)}`);
+  for (const t of HOSTILE_TITLES)
+    assert.ok(texts.includes(norm(t)), `"${t}" is shown as text; shown: ${JSON.stringify(texts)}`);
   assert.equal(shown.images, 0, 'no element came out of a title');
-  assert.deepEqual(shown.scripts, ['timeline.js'], 'only the panel\'s own script');
-  assert.equal(shown.bodyScripts, 0, 'no script in the page body but the panel\'s');
-  assert.ok(shown.visible, 'a title\'s </style><style> did not hide the chart');
+  assert.deepEqual(shown.scripts, ['timeline.js'], "only the panel's own script");
+  assert.equal(shown.bodyScripts, 0, "no script in the page body but the panel's");
+  assert.ok(shown.visible, "a title's </style><style> did not hide the chart");
   assert.equal(shown.sections, 3, 'two milestones and the goal: no section injected by a title');
   assert.ok(!/#cde498/i.test(shown.styles), 'an %%{init}%% title did not switch Mermaid to the forest theme');
-  assert.ok(shown.options.includes('</style><style>*{display:none}</style>'), 'the milestone select shows the title as text');
-  assert.ok(shown.options.includes('<b onmouseover=alert(1)>Dana</b> (dana)'), 'the owner select shows the name as text');
+  assert.ok(
+    shown.options.includes('</style><style>*{display:none}</style>'),
+    'the milestone select shows the title as text',
+  );
+  assert.ok(
+    shown.options.includes('<b onmouseover=alert(1)>Dana</b> (dana)'),
+    'the owner select shows the name as text',
+  );
 }
 
 describe('the timeline in a real VS Code', function () {
@@ -82,11 +101,15 @@ describe('the timeline in a real VS Code', function () {
 
   before(async function () {
     mkdirSync(SHOTS, { recursive: true });
-    ws = makeWorkspace('workback-timeline-ui-', {
-      [EXAMPLE]: { copy: path.join(ROOT, 'examples', EXAMPLE) },
-      'hostile.workback.yaml': { copy: HOSTILE },
-      'notes.txt': 'Not a plan.\n',
-    }, { 'workback.today': TODAY, 'workbench.colorTheme': 'Default Light Modern' });
+    ws = makeWorkspace(
+      'workback-timeline-ui-',
+      {
+        [EXAMPLE]: { copy: path.join(ROOT, 'examples', EXAMPLE) },
+        'hostile.workback.yaml': { copy: HOSTILE },
+        'notes.txt': 'Not a plan.\n',
+      },
+      { 'workback.today': TODAY, 'workbench.colorTheme': 'Default Light Modern' },
+    );
     vscode = await openWorkbench({ folder: ws.folder, extension: ROOT });
     page = vscode.page;
     page.on('console', (m) => {
@@ -115,18 +138,31 @@ describe('the timeline in a real VS Code', function () {
     assert.equal(await frame.evaluate(() => document.getElementById('chart').dataset.theme), 'light');
     // the panel sits beside the editor, which keeps the focus
     await page.locator('.tabs-container .tab[aria-label^="Timeline: mfa-rollout.workback.yaml"]').waitFor();
-    assert.match(await page.locator('.tabs-container .tab.active').first().getAttribute('aria-label'), /mfa-rollout\.workback\.yaml/);
+    assert.match(
+      await page.locator('.tabs-container .tab.active').first().getAttribute('aria-label'),
+      /mfa-rollout\.workback\.yaml/,
+    );
     await page.waitForTimeout(300);
     await page.screenshot({ path: path.join(SHOTS, 'timeline-light.png') });
   });
 
   it('shows owner, dates, slack and status when a bar is hovered', async function () {
-    const label = frame.locator('#chart svg text.wb-bar', { hasText: 'Enroll the IT team and switch their policy to enforce' }).first();
+    const label = frame
+      .locator('#chart svg text.wb-bar', { hasText: 'Enroll the IT team and switch their policy to enforce' })
+      .first();
     await label.hover();
     const tip = frame.locator('#tooltip');
     await tip.waitFor({ state: 'visible' });
     const text = await tip.innerText();
-    for (const want of ['Enroll the IT team and switch their policy to enforce', 'Owner', 'Lee Chen (lee)', 'Start by', 'Finish by', 'Slack', 'Status']) {
+    for (const want of [
+      'Enroll the IT team and switch their policy to enforce',
+      'Owner',
+      'Lee Chen (lee)',
+      'Start by',
+      'Finish by',
+      'Slack',
+      'Status',
+    ]) {
       assert.ok(text.includes(want), `the tooltip shows ${want}: ${text}`);
     }
     await page.screenshot({ path: path.join(SHOTS, 'timeline-tooltip.png') });
@@ -135,13 +171,23 @@ describe('the timeline in a real VS Code', function () {
   it('selects the task in the editor when its bar is clicked', async function () {
     const text = readFileSync(path.join(ws.folder, EXAMPLE), 'utf8');
     const line = text.slice(0, text.indexOf('- id: enroll-it')).split('\n').length; // 1-based, as the status bar counts
-    const bar = frame.locator('#chart svg rect.wb-bar').nth(await frame.evaluate(() => {
-      const label = [...document.querySelectorAll('#chart svg text.wb-bar')].find((t) => t.textContent.startsWith('Enroll the IT team'));
-      return [...document.querySelectorAll('#chart svg rect.wb-bar')].findIndex((r) => r.getAttribute('data-row') === label.getAttribute('data-row'));
-    }));
+    const bar = frame.locator('#chart svg rect.wb-bar').nth(
+      await frame.evaluate(() => {
+        const label = [...document.querySelectorAll('#chart svg text.wb-bar')].find((t) =>
+          t.textContent.startsWith('Enroll the IT team'),
+        );
+        return [...document.querySelectorAll('#chart svg rect.wb-bar')].findIndex(
+          (r) => r.getAttribute('data-row') === label.getAttribute('data-row'),
+        );
+      }),
+    );
     await bar.click();
     const status = page.locator('.statusbar-item[id="status.editor.selection"]');
-    await waitFor(async () => /Ln (\d+), Col (\d+) \(9 selected\)/.test(await status.innerText()) && await status.innerText(), 'the selection in the status bar', { timeout: 20000 });
+    await waitFor(
+      async () => /Ln (\d+), Col (\d+) \(9 selected\)/.test(await status.innerText()) && (await status.innerText()),
+      'the selection in the status bar',
+      { timeout: 20000 },
+    );
     const [, ln] = /Ln (\d+)/.exec(await status.innerText());
     assert.equal(Number(ln), line, 'the line of the task id');
     const selected = await page.locator('.editor-instance .monaco-editor .selected-text').count();
@@ -151,12 +197,26 @@ describe('the timeline in a real VS Code', function () {
   it('redraws as a title is typed, and leaves the toolbar lists alone', async function () {
     // the previous test selected `enroll-it` on its `- id:` line; its title is the next line
     const before = await renderedInfo(frame);
-    await frame.evaluate(() => { window.__options = [...document.querySelectorAll('header select option')]; });
+    await frame.evaluate(() => {
+      window.__options = [...document.querySelectorAll('header select option')];
+    });
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('End');
     await page.keyboard.type(' now');
-    const r = await waitForPicture(frame, { afterSeq: before.seq, check: () => true, what: 'the picture of the typed title' });
-    await waitFor(() => frame.evaluate(() => [...document.querySelectorAll('#chart svg text.wb-bar')].some((t) => t.textContent.includes('switch their policy to enforce now'))), 'the new title in the picture');
+    const r = await waitForPicture(frame, {
+      afterSeq: before.seq,
+      check: () => true,
+      what: 'the picture of the typed title',
+    });
+    await waitFor(
+      () =>
+        frame.evaluate(() =>
+          [...document.querySelectorAll('#chart svg text.wb-bar')].some((t) =>
+            t.textContent.includes('switch their policy to enforce now'),
+          ),
+        ),
+      'the new title in the picture',
+    );
     const kept = await frame.evaluate(() => {
       const now = [...document.querySelectorAll('header select option')];
       return now.length === window.__options.length && now.every((o, i) => o === window.__options[i]);
@@ -165,16 +225,30 @@ describe('the timeline in a real VS Code', function () {
     // back to the file as it was
     for (let i = 0; i < 4; i++) await page.keyboard.press('Backspace');
     await waitForPicture(frame, { afterSeq: r.seq, what: 'the picture of the title as it was' });
-    await waitFor(() => frame.evaluate(() => {
-      const labels = [...document.querySelectorAll('#chart svg text.wb-bar')].map((t) => t.textContent);
-      return labels.some((t) => t.includes('switch their policy to enforce')) && !labels.some((t) => t.includes('enforce now'));
-    }), 'the title as it was in the picture');
+    await waitFor(
+      () =>
+        frame.evaluate(() => {
+          const labels = [...document.querySelectorAll('#chart svg text.wb-bar')].map((t) => t.textContent);
+          return (
+            labels.some((t) => t.includes('switch their policy to enforce')) &&
+            !labels.some((t) => t.includes('enforce now'))
+          );
+        }),
+      'the title as it was in the picture',
+    );
     await page.keyboard.press('Home'); // the editor scrolled back to the start of the line
   });
 
   it('follows the VS Code theme (dark)', async function () {
-    writeFileSync(path.join(ws.folder, '.vscode', 'settings.json'), JSON.stringify({ 'workback.today': TODAY, 'workbench.colorTheme': 'Default Dark Modern' }, null, 2));
-    await waitFor(() => frame.evaluate(() => document.getElementById('chart').dataset.theme === 'dark'), 'the dark picture', { timeout: 30000 });
+    writeFileSync(
+      path.join(ws.folder, '.vscode', 'settings.json'),
+      JSON.stringify({ 'workback.today': TODAY, 'workbench.colorTheme': 'Default Dark Modern' }, null, 2),
+    );
+    await waitFor(
+      () => frame.evaluate(() => document.getElementById('chart').dataset.theme === 'dark'),
+      'the dark picture',
+      { timeout: 30000 },
+    );
     await waitForPicture(frame, { what: 'the dark picture, drawn' });
     await page.mouse.move(5, 5);
     await page.waitForTimeout(500);
@@ -186,16 +260,25 @@ describe('the timeline in a real VS Code', function () {
     const input = page.locator('.quick-input-widget .quick-input-box input');
     await input.waitFor({ state: 'visible' });
     // the simple file dialog of the web workbench fills its input in steps
-    const offered = await waitFor(async () => { const v = await input.inputValue(); return v.endsWith('.svg') && v; }, 'the offered file name', { timeout: 10000 })
-      .catch(async () => input.inputValue());
+    const offered = await waitFor(
+      async () => {
+        const v = await input.inputValue();
+        return v.endsWith('.svg') && v;
+      },
+      'the offered file name',
+      { timeout: 10000 },
+    ).catch(async () => input.inputValue());
     assert.equal(offered, path.join(ws.folder, 'mfa-rollout.timeline.svg'), 'offered beside the plan');
     await page.keyboard.press('Enter');
     const file = path.join(ws.folder, 'mfa-rollout.timeline.svg');
     await waitFor(() => existsSync(file), 'the exported SVG', { timeout: 20000 });
-    const svg = await waitFor(() => { const t = readFileSync(file, 'utf8'); return t.includes('</svg>') && t; }, 'the whole SVG');
+    const svg = await waitFor(() => {
+      const t = readFileSync(file, 'utf8');
+      return t.includes('</svg>') && t;
+    }, 'the whole SVG');
     assert.match(svg, /^<\?xml[^>]*>\s*<svg[\s>]/);
     assert.ok(svg.includes('Enroll the IT team and switch their policy to enforce'));
-    assert.ok(!/data-row|tabindex|wb-bar/.test(svg), 'none of the panel\'s own attributes');
+    assert.ok(!/data-row|tabindex|wb-bar/.test(svg), "none of the panel's own attributes");
   });
 
   it('shows the current picture at once when shown again after another tab hid it', async function () {
@@ -205,11 +288,19 @@ describe('the timeline in a real VS Code', function () {
     // a file that is not a plan, opened over the panel in its group: VS Code destroys the page
     await page.locator('.explorer-folders-view .monaco-list-row[aria-label^="notes.txt"]').click();
     await page.locator('.tabs-container .tab.active[aria-label^="notes.txt"]').waitFor();
-    await waitFor(async () => frame.isDetached() || !(await frame.evaluate(() => document.visibilityState === 'visible').catch(() => false)), 'the panel hidden');
+    await waitFor(
+      async () =>
+        frame.isDetached() || !(await frame.evaluate(() => document.visibilityState === 'visible').catch(() => false)),
+      'the panel hidden',
+    );
     const old = frame;
     await tab.click();
     frame = await timelineFrame(page, { timeout: 60000, exclude: [old] });
-    const r = await waitForPicture(frame, { check: (x) => x.bars === current.bars, timeout: 60000, what: 'the picture shown again' });
+    const r = await waitForPicture(frame, {
+      check: (x) => x.bars === current.bars,
+      timeout: 60000,
+      what: 'the picture shown again',
+    });
     const d = await frame.evaluate(() => ({ ...document.body.dataset }));
     assert.ok(Number(d.restoredAt) > 0, 'the saved picture was shown at once');
     assert.equal(d.firstSeq, String(r.seq), 'the page never took the old render inside its HTML for current');
@@ -226,15 +317,24 @@ describe('the timeline in a real VS Code', function () {
     await runCommand(page, 'Developer: Reload Window');
     await reloaded;
     await waitForWorkbench(page);
-    await page.locator('.tabs-container .tab.active[aria-label^="Timeline: mfa-rollout.workback.yaml"]').waitFor({ timeout: 60000 });
+    await page
+      .locator('.tabs-container .tab.active[aria-label^="Timeline: mfa-rollout.workback.yaml"]')
+      .waitFor({ timeout: 60000 });
     frame = await timelineFrame(page, { timeout: 60000, exclude: [old] });
     await recordCspViolations(frame);
-    const r = await waitForPicture(frame, { check: (x) => x.bars === tasks, timeout: 60000, what: 'the restored picture' });
+    const r = await waitForPicture(frame, {
+      check: (x) => x.bars === tasks,
+      timeout: 60000,
+      what: 'the restored picture',
+    });
     assert.equal(r.bars, tasks);
     // the new page showed the picture saved with its state at once, and the render of the same
     // text kept it (no Mermaid drawing)
     const d = await frame.evaluate(() => ({ ...document.body.dataset }));
-    assert.ok(Number(d.restoredAt) > 0 && Number(d.restoredAt) <= Number(d.renderedAt), 'the saved picture was shown before the render');
+    assert.ok(
+      Number(d.restoredAt) > 0 && Number(d.restoredAt) <= Number(d.renderedAt),
+      'the saved picture was shown before the render',
+    );
     assert.equal(r.mermaidMs, 0, 'the render of an unchanged plan reused the saved picture');
     await page.locator('.tabs-container .tab[aria-label^="Timeline: mfa-rollout.workback.yaml"]').waitFor();
     await runCommand(page, 'View: Focus First Editor Group'); // plans open there, beside the panel
@@ -243,8 +343,10 @@ describe('the timeline in a real VS Code', function () {
   it('shows hostile titles as text, with no CSP violation', async function () {
     const before = await renderedInfo(frame);
     await quickOpen(page, 'hostile.workback.yaml'); // the panel follows the active plan
-    await waitFor(async () => (await renderedInfo(frame)).seq > before.seq, 'the hostile plan\'s picture', { timeout: 30000 });
-    const r = await waitForPicture(frame, { afterSeq: before.seq, what: 'the hostile plan\'s picture' });
+    await waitFor(async () => (await renderedInfo(frame)).seq > before.seq, "the hostile plan's picture", {
+      timeout: 30000,
+    });
+    const r = await waitForPicture(frame, { afterSeq: before.seq, what: "the hostile plan's picture" });
     assert.equal(r.bars, 7);
     await assertHostileAsText(frame);
     await page.screenshot({ path: path.join(SHOTS, 'timeline-hostile.png') });
@@ -256,7 +358,11 @@ describe('the timeline in a real VS Code', function () {
     assert.equal(await frame.locator('#tooltip b, #tooltip img').count(), 0);
     await page.screenshot({ path: path.join(SHOTS, 'timeline-hostile-tooltip.png') });
     assert.deepEqual(await cspViolations(frame), [], 'no securitypolicyviolation event');
-    assert.equal(await frame.evaluate(() => document.body.dataset.cspViolations ?? '0'), '0', 'none since the script started');
+    assert.equal(
+      await frame.evaluate(() => document.body.dataset.cspViolations ?? '0'),
+      '0',
+      'none since the script started',
+    );
   });
 
   it('opens on the hostile plan with its first picture inside the page: every title as text, no CSP violation', async function () {
@@ -268,11 +374,23 @@ describe('the timeline in a real VS Code', function () {
     const old = frame;
     await openTimeline(page);
     frame = await timelineFrame(page, { timeout: 60000, exclude: [old] });
-    const r = await waitForPicture(frame, { check: (x) => x.bars === 7, timeout: 60000, what: 'the hostile plan\'s first picture' });
+    const r = await waitForPicture(frame, {
+      check: (x) => x.bars === 7,
+      timeout: 60000,
+      what: "the hostile plan's first picture",
+    });
     assert.equal(r.bars, 7);
-    assert.equal(await frame.evaluate(() => document.getElementById('first-render')?.type), 'application/json', 'the first render came inside the page');
+    assert.equal(
+      await frame.evaluate(() => document.getElementById('first-render')?.type),
+      'application/json',
+      'the first render came inside the page',
+    );
     await assertHostileAsText(frame);
-    assert.equal(await frame.evaluate(() => document.body.dataset.cspViolations ?? '0'), '0', 'no securitypolicyviolation since the script started');
+    assert.equal(
+      await frame.evaluate(() => document.body.dataset.cspViolations ?? '0'),
+      '0',
+      'no securitypolicyviolation since the script started',
+    );
     assert.deepEqual(cspConsole, [], 'no CSP message in the console');
     assert.deepEqual(vscode.pageErrors, [], 'no page errors');
     ok = true;

@@ -23,7 +23,11 @@ describe('the UI of a real VS Code', function () {
     mkdirSync(SHOTS, { recursive: true });
     tmp = mkdtempSync(path.join(os.tmpdir(), 'workback-ui-'));
     cpSync(path.join(ROOT, 'test', 'fixtures', 'workspace'), path.join(tmp, 'workspace'), { recursive: true });
-    vscode = await openWorkbench({ folder: path.join(tmp, 'workspace'), extension: ROOT, settings: { 'workbench.colorTheme': 'Default Dark Modern' } });
+    vscode = await openWorkbench({
+      folder: path.join(tmp, 'workspace'),
+      extension: ROOT,
+      settings: { 'workbench.colorTheme': 'Default Dark Modern' },
+    });
     ({ page, pageErrors } = vscode);
     assert.match(await page.title(), /Extension Development Host/);
   });
@@ -43,14 +47,19 @@ describe('the UI of a real VS Code', function () {
     await page.locator('.statusbar-item[id="status.editor.mode"]').filter({ hasText: 'Workback Plan' }).waitFor();
     // tokens: a date, a status and a depends_on id are colored unlike plain text
     // (Monaco renders spaces as no-break spaces and merges neighbours of one color into one span)
-    const colorOf = (text, lineHas = text) => editor.evaluate((root, [want, line]) => {
-      const norm = (el) => el.textContent.replace(/\u00a0/g, ' ');
-      for (const l of root.querySelectorAll('.view-line')) {
-        if (!norm(l).includes(line)) continue;
-        for (const el of l.querySelectorAll('span span')) if (norm(el).trim() === want) return getComputedStyle(el).color;
-      }
-      throw new Error(`no token "${want}" on a line with "${line}" on screen`);
-    }, [text, lineHas]);
+    const colorOf = (text, lineHas = text) =>
+      editor.evaluate(
+        (root, [want, line]) => {
+          const norm = (el) => el.textContent.replace(/\u00a0/g, ' ');
+          for (const l of root.querySelectorAll('.view-line')) {
+            if (!norm(l).includes(line)) continue;
+            for (const el of l.querySelectorAll('span span'))
+              if (norm(el).trim() === want) return getComputedStyle(el).color;
+          }
+          throw new Error(`no token "${want}" on a line with "${line}" on screen`);
+        },
+        [text, lineHas],
+      );
     const plain = await colorOf('Get three quotes');
     const date = await colorOf('2026-10-30');
     const status = await colorOf('doing');
@@ -73,17 +82,33 @@ describe('the UI of a real VS Code', function () {
   });
 
   it('lists the problems of the workspace in the Problems panel', async function () {
-    const rows = await waitFor(async () => {
-      const r = await problemRows(page);
-      return r.some((x) => x.includes('exprot')) && r.some((x) => x.includes('is not in people')) && r;
-    }, 'the plans\' problems in the Problems panel', { timeout: 30000 });
+    const rows = await waitFor(
+      async () => {
+        const r = await problemRows(page);
+        return r.some((x) => x.includes('exprot')) && r.some((x) => x.includes('is not in people')) && r;
+      },
+      "the plans' problems in the Problems panel",
+      { timeout: 30000 },
+    );
     for (const r of rows) console.log(`      problem row: ${r}`);
     const row = (needle) => rows.find((r) => r.includes(needle));
-    assert.match(row('is not in people'), /"sam" \(owner of quote\) is not in people\. .*workback\W+unknown-person\W+\[Ln 19, Col 16\]/);
-    assert.match(row('exprot'), /"exprot" is not a task or milestone of this plan.*workback\W+unknown-id\W+\[Ln 19, Col 22\]/);
-    assert.ok(rows.some((r) => /workback\W+yaml-syntax\W+\[Ln 17, Col 1\]/.test(r)), 'the YAML syntax error of a plan that is not open');
+    assert.match(
+      row('is not in people'),
+      /"sam" \(owner of quote\) is not in people\. .*workback\W+unknown-person\W+\[Ln 19, Col 16\]/,
+    );
+    assert.match(
+      row('exprot'),
+      /"exprot" is not a task or milestone of this plan.*workback\W+unknown-id\W+\[Ln 19, Col 22\]/,
+    );
+    assert.ok(
+      rows.some((r) => /workback\W+yaml-syntax\W+\[Ln 17, Col 1\]/.test(r)),
+      'the YAML syntax error of a plan that is not open',
+    );
     for (const f of ['unknown-owner.workback.yaml', 'never-opened.workback.yaml', 'syntax-error.workback.yaml']) {
-      assert.ok(rows.some((r) => r.startsWith(f)), `a row for ${f}`);
+      assert.ok(
+        rows.some((r) => r.startsWith(f)),
+        `a row for ${f}`,
+      );
     }
     assert.ok(!rows.some((r) => r.startsWith('mfa.workback.yaml')), 'no row for the clean plan');
     await page.locator('.markers-panel').screenshot({ path: path.join(SHOTS, 'problems-panel.png') });

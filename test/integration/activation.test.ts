@@ -5,7 +5,11 @@ import { EXTENSION_ID, getApi, waitFor } from './helpers';
 // First file in the run: nothing has opened a plan yet.
 describe('activation', () => {
   it('registers without parsing anything', async () => {
-    assert.equal(vscode.workspace.textDocuments.filter((d) => d.languageId === 'workback').length, 0, 'no plan may be open yet');
+    assert.equal(
+      vscode.workspace.textDocuments.filter((d) => d.languageId === 'workback').length,
+      0,
+      'no plan may be open yet',
+    );
     // workspaceContains:**/*.workback.{yaml,yml} activates it: nobody calls activate() here
     await waitFor(() => vscode.extensions.getExtension(EXTENSION_ID)?.isActive, 'activation by workspaceContains');
     const api = await getApi();

@@ -1,6 +1,17 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { codeOf, codes, describe as describeDiags, getApi, hasCode, isEmpty, openPlan, replaceText, setSetting, waitForDiagnostics } from './helpers';
+import {
+  codeOf,
+  codes,
+  describe as describeDiags,
+  getApi,
+  hasCode,
+  isEmpty,
+  openPlan,
+  replaceText,
+  setSetting,
+  waitForDiagnostics,
+} from './helpers';
 
 describe('live diagnostics', () => {
   it('puts unknown-person on the owner value', async () => {
@@ -23,7 +34,11 @@ describe('live diagnostics', () => {
     await waitForDiagnostics(doc.uri, isEmpty, 'no problems after the fix');
     // mid-edit the YAML stops parsing: only the syntax error is left
     await replaceText(doc, 'title: Get three quotes', 'title: [Get three quotes');
-    const broken = await waitForDiagnostics(doc.uri, (d) => d.length > 0 && d.every((x) => codeOf(x) === 'yaml-syntax'), 'only yaml-syntax');
+    const broken = await waitForDiagnostics(
+      doc.uri,
+      (d) => d.length > 0 && d.every((x) => codeOf(x) === 'yaml-syntax'),
+      'only yaml-syntax',
+    );
     assert.ok(broken.length >= 1);
     await replaceText(doc, 'title: [Get three quotes', 'title: Get three quotes');
     await waitForDiagnostics(doc.uri, isEmpty, 'no problems once the YAML parses again');
@@ -38,7 +53,10 @@ describe('live diagnostics', () => {
     const diags = await waitForDiagnostics(doc.uri, hasCode('yaml-syntax'), 'yaml-syntax');
     assert.deepEqual(diags.map(codeOf), ['yaml-syntax']);
     assert.equal(diags[0]!.severity, vscode.DiagnosticSeverity.Error);
-    assert.ok(diags[0]!.range.start.line >= 15, `at the unclosed [ or after it, not on line 1: ${describeDiags(diags).join()}`);
+    assert.ok(
+      diags[0]!.range.start.line >= 15,
+      `at the unclosed [ or after it, not on line 1: ${describeDiags(diags).join()}`,
+    );
   });
 
   it('reports nothing for a clean plan', async () => {
@@ -71,9 +89,17 @@ describe('live diagnostics', () => {
 
   it('maps related information (duplicate-id points at the first use)', async () => {
     const text = [
-      'workback: 1', 'title: T', 'goal: { outcome: O, due: 2026-12-01 }', 'people: { dana: { name: Dana } }',
-      'milestones:', '  - id: m', '    title: M', '    tasks:',
-      '      - { id: a, title: A, owner: dana }', '      - { id: a, title: A2, owner: dana }', '',
+      'workback: 1',
+      'title: T',
+      'goal: { outcome: O, due: 2026-12-01 }',
+      'people: { dana: { name: Dana } }',
+      'milestones:',
+      '  - id: m',
+      '    title: M',
+      '    tasks:',
+      '      - { id: a, title: A, owner: dana }',
+      '      - { id: a, title: A2, owner: dana }',
+      '',
     ].join('\n');
     const doc = await vscode.workspace.openTextDocument({ language: 'workback', content: text });
     await vscode.window.showTextDocument(doc);

@@ -30,7 +30,10 @@ async function writePlan(name: string, text: string): Promise<vscode.Uri> {
   created.push(uri);
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
   const api = await getApi();
-  await waitFor(() => api.planIndex.get(uri)?.result?.schedule && api.sidebar.model.snapshot.plans.has(uri.toString()), `${name} in the sidebar`);
+  await waitFor(
+    () => api.planIndex.get(uri)?.result?.schedule && api.sidebar.model.snapshot.plans.has(uri.toString()),
+    `${name} in the sidebar`,
+  );
   return uri;
 }
 
@@ -45,7 +48,8 @@ async function taskNode(s: SidebarApi, uri: vscode.Uri, taskId: string): Promise
 async function followUpNode(s: SidebarApi, uri: vscode.Uri, taskId: string): Promise<FollowUpNode> {
   return waitFor(() => {
     for (const g of s.followUps.getChildren(undefined)) {
-      for (const n of s.followUps.getChildren(g)) if (n.kind === 'followUp' && n.uri === uri.toString() && n.entry.task.id === taskId) return n;
+      for (const n of s.followUps.getChildren(g))
+        if (n.kind === 'followUp' && n.uri === uri.toString() && n.entry.task.id === taskId) return n;
     }
     return undefined;
   }, `a follow-up of ${taskId}`);
@@ -76,7 +80,11 @@ milestones:
 `;
 
 /** A plan with one task of ed's (`a`), its node in My Tasks, and its document open in an editor. */
-async function openOneTaskPlan(s: SidebarApi, title: string, name: string): Promise<{ original: string; uri: vscode.Uri; node: TaskNode; doc: vscode.TextDocument }> {
+async function openOneTaskPlan(
+  s: SidebarApi,
+  title: string,
+  name: string,
+): Promise<{ original: string; uri: vscode.Uri; node: TaskNode; doc: vscode.TextDocument }> {
   const original = `${HEAD(title)}      - id: a
         title: A
         owner: ed
@@ -106,7 +114,9 @@ describe('edits from the sidebar', function () {
       await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
     }
     await setSetting('me', undefined);
-    await vscode.workspace.getConfiguration('files').update('autoSave', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace
+      .getConfiguration('files')
+      .update('autoSave', undefined, vscode.ConfigurationTarget.Workspace);
   });
 
   it('mark done on a CRLF file with a BOM and comments: only the status and one new line change; one undo restores', async () => {
@@ -120,16 +130,26 @@ describe('edits from the sidebar', function () {
 `;
     const original = `\ufeff${lf.replace(/\n/g, '\r\n')}`;
     const uri = await writePlan('tmp-edit-crlf.workback.yaml', original);
-    const outcome = await vscode.commands.executeCommand<EditOutcome>('workback.markTaskDone', await taskNode(s, uri, 'a'));
+    const outcome = await vscode.commands.executeCommand<EditOutcome>(
+      'workback.markTaskDone',
+      await taskNode(s, uri, 'a'),
+    );
     applied(outcome);
     assert.equal(outcome.status === 'applied' && outcome.saved, true, 'a clean document is saved');
-    const expected = original.replace('status: todo   # not yet\r\n', 'status: done   # not yet\r\n        done_on: 2026-07-01\r\n');
+    const expected = original.replace(
+      'status: todo   # not yet\r\n',
+      'status: done   # not yet\r\n        done_on: 2026-07-01\r\n',
+    );
     assert.equal(await bytes(uri), expected);
 
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(doc);
     await vscode.commands.executeCommand('undo');
-    assert.equal(doc.getText(), original.slice(1), 'one undo restores the exact text (the BOM is not part of the text)');
+    assert.equal(
+      doc.getText(),
+      original.slice(1),
+      'one undo restores the exact text (the BOM is not part of the text)',
+    );
     assert.equal(doc.eol, vscode.EndOfLine.CRLF);
     await doc.save();
     assert.equal(await bytes(uri), original, 'saved again: byte for byte the original, BOM and CRLF');
@@ -151,13 +171,19 @@ milestones:
     const uri = await writePlan('tmp-edit-flow.workback.yaml', original);
     applied(await vscode.commands.executeCommand<EditOutcome>('workback.startTask', await taskNode(s, uri, 'a')));
     assert.equal(await bytes(uri), original.replace('status: blocked, done_on: 2026-06-30 }', 'status: doing }'));
-    applied(await vscode.commands.executeCommand<EditOutcome>('workback.markTaskDone', { uri: uri.toString(), taskId: 'b' }));
-    assert.equal(await bytes(uri), original
-      .replace('status: blocked, done_on: 2026-06-30 }', 'status: doing }')
-      .replace('{ id: b, title: B, owner: ed }', '{ id: b, title: B, owner: ed, status: done, done_on: 2026-07-01 }'), 'no final newline added');
+    applied(
+      await vscode.commands.executeCommand<EditOutcome>('workback.markTaskDone', { uri: uri.toString(), taskId: 'b' }),
+    );
+    assert.equal(
+      await bytes(uri),
+      original
+        .replace('status: blocked, done_on: 2026-06-30 }', 'status: doing }')
+        .replace('{ id: b, title: B, owner: ed }', '{ id: b, title: B, owner: ed, status: done, done_on: 2026-07-01 }'),
+      'no final newline added',
+    );
   });
 
-  it('start and block on multi-line flow tasks with done_on: every comment stays, the previous line\'s too', async () => {
+  it("start and block on multi-line flow tasks with done_on: every comment stays, the previous line's too", async () => {
     const s = await sidebarAs('ed');
     const original = `${HEAD('Multi-line flow plan')}      - { id: a,   # first line
           title: Reopened,   # second line
@@ -175,10 +201,21 @@ milestones:
     applied(await vscode.commands.executeCommand<EditOutcome>('workback.startTask', await taskNode(s, uri, 'a')));
     const started = original.replace('done_on: 2026-06-30   # fourth line', 'status: doing   # fourth line');
     assert.equal(await bytes(uri), started, 'status where done_on was, no text lost');
-    applied(await vscode.commands.executeCommand<EditOutcome>('workback.blockTask', { uri: uri.toString(), taskId: 'b' }));
-    assert.equal(await bytes(uri), started.replace('status: done,   # four\n          done_on: 2026-06-29   # five\n', 'status: blocked   # four\n          # five\n'),
-      'done_on goes with one comma; both comments stay');
-    refused(await vscode.commands.executeCommand<EditOutcome>('workback.blockTask', { uri: uri.toString(), taskId: 'b' }), /already blocked/);
+    applied(
+      await vscode.commands.executeCommand<EditOutcome>('workback.blockTask', { uri: uri.toString(), taskId: 'b' }),
+    );
+    assert.equal(
+      await bytes(uri),
+      started.replace(
+        'status: done,   # four\n          done_on: 2026-06-29   # five\n',
+        'status: blocked   # four\n          # five\n',
+      ),
+      'done_on goes with one comma; both comments stay',
+    );
+    refused(
+      await vscode.commands.executeCommand<EditOutcome>('workback.blockTask', { uri: uri.toString(), taskId: 'b' }),
+      /already blocked/,
+    );
   });
 
   it('an edit that would lose a comment is refused with a message; nothing changes', async () => {
@@ -195,8 +232,10 @@ milestones:
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(original));
     const api = await getApi();
     await waitFor(() => api.planIndex.get(uri)?.result, 'the plan read');
-    refused(await vscode.commands.executeCommand<EditOutcome>('workback.startTask', { uri: uri.toString(), taskId: 'a' }),
-      /could not start "a" safely: it would lose or change the comment "# a comment inside the value"\. Edit it by hand; nothing was changed\./);
+    refused(
+      await vscode.commands.executeCommand<EditOutcome>('workback.startTask', { uri: uri.toString(), taskId: 'a' }),
+      /could not start "a" safely: it would lose or change the comment "# a comment inside the value"\. Edit it by hand; nothing was changed\./,
+    );
     assert.equal(await bytes(uri), original, 'nothing changed');
   });
 
@@ -218,32 +257,59 @@ milestones:
     const fu = await followUpNode(s, uri, 'a');
     assert.equal(fu.entry.about, 'Quote?');
     applied(await vscode.commands.executeCommand<EditOutcome>('workback.markFollowUpDone', fu));
-    const step1 = original.replace('{ on: 2026-06-29, with: kim, about: Quote? }', '{ on: 2026-06-29, with: kim, about: Quote?, done: true }');
+    const step1 = original.replace(
+      '{ on: 2026-06-29, with: kim, about: Quote? }',
+      '{ on: 2026-06-29, with: kim, about: Quote?, done: true }',
+    );
     assert.equal(await bytes(uri), step1);
 
-    await waitFor(() => !s.model.snapshot.followUpGroups.some((g) => g.entries.some((e) => e.about === 'Quote?')), 'the refreshed follow-ups');
+    await waitFor(
+      () => !s.model.snapshot.followUpGroups.some((g) => g.entries.some((e) => e.about === 'Quote?')),
+      'the refreshed follow-ups',
+    );
     applied(await vscode.commands.executeCommand<EditOutcome>('workback.logCheckIn', await taskNode(s, uri, 'b')));
-    const step2 = step1.replace('        title: Second\n        owner: ed\n', `        title: Second
+    const step2 = step1.replace(
+      '        title: Second\n        owner: ed\n',
+      `        title: Second
         owner: ed
         follow_ups:
           - on: 2026-07-01
             with: kim
             about: Check-in
             done: true
-`);
+`,
+    );
     assert.equal(await bytes(uri), step2, 'a check-in on my own task is with the person I report to');
 
-    applied(await vscode.commands.executeCommand<EditOutcome>('workback.scheduleFollowUp', await taskNode(s, uri, 'a'), { on: '2026-07-08', with: 'kim', about: 'Signed: yes?' }));
-    assert.equal(await bytes(uri), step2.replace('            with: kim\n      - id: b', `            with: kim
+    applied(
+      await vscode.commands.executeCommand<EditOutcome>('workback.scheduleFollowUp', await taskNode(s, uri, 'a'), {
+        on: '2026-07-08',
+        with: 'kim',
+        about: 'Signed: yes?',
+      }),
+    );
+    assert.equal(
+      await bytes(uri),
+      step2.replace(
+        '            with: kim\n      - id: b',
+        `            with: kim
           - on: 2026-07-08
             with: kim
             about: "Signed: yes?"
             done: false
-      - id: b`));
-    refused(await vscode.commands.executeCommand<EditOutcome>('workback.scheduleFollowUp', await taskNode(s, uri, 'a'), { on: '2026-02-30', with: 'kim' }), /not a real calendar day/);
+      - id: b`,
+      ),
+    );
+    refused(
+      await vscode.commands.executeCommand<EditOutcome>('workback.scheduleFollowUp', await taskNode(s, uri, 'a'), {
+        on: '2026-02-30',
+        with: 'kim',
+      }),
+      /not a real calendar day/,
+    );
   });
 
-  it('on a dirty document: the user\'s unsaved text stays, nothing is saved', async () => {
+  it("on a dirty document: the user's unsaved text stays, nothing is saved", async () => {
     const s = await sidebarAs('ed');
     const { original, uri, node, doc } = await openOneTaskPlan(s, 'Dirty plan', 'tmp-edit-dirty.workback.yaml');
     const typing = new vscode.WorkspaceEdit();
@@ -262,7 +328,11 @@ milestones:
 
   it('on a clean document open in an editor: the edit is saved, so the tick reaches the file; undo is not saved', async () => {
     const s = await sidebarAs('ed');
-    const { original, uri, node, doc } = await openOneTaskPlan(s, 'Clean open plan', 'tmp-edit-clean-open.workback.yaml');
+    const { original, uri, node, doc } = await openOneTaskPlan(
+      s,
+      'Clean open plan',
+      'tmp-edit-clean-open.workback.yaml',
+    );
     assert.equal(doc.isDirty, false);
     const outcome = await vscode.commands.executeCommand<EditOutcome>('workback.markTaskDone', node);
     applied(outcome);
@@ -298,13 +368,22 @@ milestones:
     };
     await rename('- id: a', '- id: a2'); // the tree has not caught up
     const renamed = doc.getText();
-    refused(await vscode.commands.executeCommand<EditOutcome>('workback.markTaskDone', node), /"a" is no longer in the plan/);
+    refused(
+      await vscode.commands.executeCommand<EditOutcome>('workback.markTaskDone', node),
+      /"a" is no longer in the plan/,
+    );
     assert.equal(doc.getText(), renamed);
     await rename('- id: c', '- id: a2');
-    refused(await vscode.commands.executeCommand<EditOutcome>('workback.markTaskDone', { uri: uri.toString(), taskId: 'a2' }), /2 tasks with the id "a2"/);
+    refused(
+      await vscode.commands.executeCommand<EditOutcome>('workback.markTaskDone', { uri: uri.toString(), taskId: 'a2' }),
+      /2 tasks with the id "a2"/,
+    );
     await rename('title: C', 'title: [C');
     const broken = doc.getText();
-    refused(await vscode.commands.executeCommand<EditOutcome>('workback.logCheckIn', node, { with: 'kim' }), /does not parse \(line \d+/);
+    refused(
+      await vscode.commands.executeCommand<EditOutcome>('workback.logCheckIn', node, { with: 'kim' }),
+      /does not parse \(line \d+/,
+    );
     assert.equal(doc.getText(), broken, 'a broken plan is never rewritten');
     assert.equal(await bytes(uri), original);
   });
@@ -316,15 +395,34 @@ milestones:
     const node = await taskNode(s, gone, 'a');
     await vscode.workspace.fs.delete(gone);
     refused(await vscode.commands.executeCommand<EditOutcome>('workback.markTaskDone', node), /no longer exists/);
-    refused(await vscode.commands.executeCommand<EditOutcome>('workback.markTaskDone', { uri: 'untitled:Untitled-9', taskId: 'a' }), /not saved yet/);
-    refused(await vscode.commands.executeCommand<EditOutcome>('workback.markTaskDone', { uri: 'vscode-vfs://github/o/r/p.workback.yaml', taskId: 'a' }), /not a file on disk \(vscode-vfs:\)/);
+    refused(
+      await vscode.commands.executeCommand<EditOutcome>('workback.markTaskDone', {
+        uri: 'untitled:Untitled-9',
+        taskId: 'a',
+      }),
+      /not saved yet/,
+    );
+    refused(
+      await vscode.commands.executeCommand<EditOutcome>('workback.markTaskDone', {
+        uri: 'vscode-vfs://github/o/r/p.workback.yaml',
+        taskId: 'a',
+      }),
+      /not a file on disk \(vscode-vfs:\)/,
+    );
     // read-only in VS Code (files.readonlyInclude): refused. (A file without write permission
     // cannot be made here: the tests run as root, who may write it; the API cannot see it either.)
     const files = vscode.workspace.getConfiguration('files');
-    await files.update('readonlyInclude', { '**/tmp-edit-readonly.workback.yaml': true }, vscode.ConfigurationTarget.Workspace);
+    await files.update(
+      'readonlyInclude',
+      { '**/tmp-edit-readonly.workback.yaml': true },
+      vscode.ConfigurationTarget.Workspace,
+    );
     try {
       const ro = await writePlan('tmp-edit-readonly.workback.yaml', text);
-      refused(await vscode.commands.executeCommand<EditOutcome>('workback.markTaskDone', { uri: ro.toString(), taskId: 'a' }), /is read-only \(setting files\.readonlyInclude\)/);
+      refused(
+        await vscode.commands.executeCommand<EditOutcome>('workback.markTaskDone', { uri: ro.toString(), taskId: 'a' }),
+        /is read-only \(setting files\.readonlyInclude\)/,
+      );
       assert.equal(await bytes(ro), text);
       assert.equal((await vscode.workspace.openTextDocument(ro)).getText(), text);
     } finally {

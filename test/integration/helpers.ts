@@ -23,7 +23,11 @@ export function fixture(...segments: string[]): vscode.Uri {
 }
 
 /** Poll `fn` until it returns something truthy; fail after `timeout` ms. */
-export async function waitFor<T>(fn: () => T | undefined | null | false | Promise<T | undefined | null | false>, what: string, timeout = 15000): Promise<T> {
+export async function waitFor<T>(
+  fn: () => T | undefined | null | false | Promise<T | undefined | null | false>,
+  what: string,
+  timeout = 15000,
+): Promise<T> {
   const end = Date.now() + timeout;
   for (;;) {
     const v = await fn();
@@ -50,7 +54,12 @@ export function codes(uri: vscode.Uri): string[] {
  * Wait until `uri`'s Workback diagnostics satisfy `check` (checked now and on every
  * onDidChangeDiagnostics event for that URI).
  */
-export function waitForDiagnostics(uri: vscode.Uri, check: (d: vscode.Diagnostic[]) => boolean, what: string, timeout = 15000): Promise<vscode.Diagnostic[]> {
+export function waitForDiagnostics(
+  uri: vscode.Uri,
+  check: (d: vscode.Diagnostic[]) => boolean,
+  what: string,
+  timeout = 15000,
+): Promise<vscode.Diagnostic[]> {
   return new Promise((resolve, reject) => {
     const key = uri.toString();
     const test = (): boolean => {
@@ -65,7 +74,11 @@ export function waitForDiagnostics(uri: vscode.Uri, check: (d: vscode.Diagnostic
     });
     const timer = setTimeout(() => {
       cleanup();
-      reject(new Error(`timed out after ${timeout} ms waiting for ${what} on ${vscode.workspace.asRelativePath(uri)}; now: ${JSON.stringify(describe(workbackDiagnostics(uri)))}`));
+      reject(
+        new Error(
+          `timed out after ${timeout} ms waiting for ${what} on ${vscode.workspace.asRelativePath(uri)}; now: ${JSON.stringify(describe(workbackDiagnostics(uri)))}`,
+        ),
+      );
     }, timeout);
     const cleanup = (): void => {
       clearTimeout(timer);
@@ -76,10 +89,15 @@ export function waitForDiagnostics(uri: vscode.Uri, check: (d: vscode.Diagnostic
 }
 
 export function describe(diags: vscode.Diagnostic[]): string[] {
-  return diags.map((d) => `${codeOf(d)} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`);
+  return diags.map(
+    (d) => `${codeOf(d)} ${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`,
+  );
 }
 
-export const hasCode = (code: string) => (d: vscode.Diagnostic[]): boolean => d.some((x) => codeOf(x) === code);
+export const hasCode =
+  (code: string) =>
+  (d: vscode.Diagnostic[]): boolean =>
+    d.some((x) => codeOf(x) === code);
 export const isEmpty = (d: vscode.Diagnostic[]): boolean => d.length === 0;
 
 export async function openPlan(...segments: string[]): Promise<vscode.TextDocument> {

@@ -12,12 +12,37 @@ import * as vscode from 'vscode';
 import { isAbsolutePath } from '../../src/extension/sidebar/gitCommand';
 import { resolveGitPath } from '../../src/extension/sidebar/identity';
 import { restorablePlan } from '../../src/extension/timeline/restore';
-import { codeOf, codes, fixture, getApi, hasCode, isEmpty, openPlan, waitFor, waitForDiagnostics, workbackDiagnostics } from './helpers';
+import {
+  codeOf,
+  codes,
+  fixture,
+  getApi,
+  hasCode,
+  isEmpty,
+  openPlan,
+  waitFor,
+  waitForDiagnostics,
+  workbackDiagnostics,
+} from './helpers';
 
 /** A plan with one problem: an owner who is not in `people`. */
 const BROKEN = [
-  'workback: 1', 'title: Host safety', 'goal:', '  outcome: Nothing leaks', '  due: 2026-12-01', 'people:', '  ana:', '    name: Ana',
-  'milestones:', '  - id: m1', '    title: First', '    tasks:', '      - id: t1', '        title: One', '        owner: somebody', '',
+  'workback: 1',
+  'title: Host safety',
+  'goal:',
+  '  outcome: Nothing leaks',
+  '  due: 2026-12-01',
+  'people:',
+  '  ana:',
+  '    name: Ana',
+  'milestones:',
+  '  - id: m1',
+  '    title: First',
+  '    tasks:',
+  '      - id: t1',
+  '        title: One',
+  '        owner: somebody',
+  '',
 ].join('\n');
 /** Where the unknown owner is: [line, character]. */
 const UNKNOWN_AT = [14, '        owner: '.length];
@@ -49,7 +74,10 @@ describe('the extension host reads, writes and runs only what it should', functi
       await vscode.workspace.fs.writeFile(bad, bytes);
       await vscode.workspace.fs.writeFile(wide, utf16le(BROKEN));
       const ds = await waitForDiagnostics(bad, hasCode('invalid-encoding'), 'invalid-encoding on the closed file');
-      assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === bad.toString()), 'the file is not open');
+      assert.ok(
+        !vscode.workspace.textDocuments.some((d) => d.uri.toString() === bad.toString()),
+        'the file is not open',
+      );
       assert.deepEqual(codes(bad), ['invalid-encoding']);
       assert.deepEqual([ds[0]!.range.start.line, ds[0]!.range.start.character], [1, 10]);
       assert.equal(ds[0]!.severity, vscode.DiagnosticSeverity.Error);
@@ -57,14 +85,29 @@ describe('the extension host reads, writes and runs only what it should', functi
       const problems = vscode.languages.getDiagnostics().find(([u]) => u.toString() === bad.toString());
       assert.ok(problems && problems[1].some((d) => d.source === 'workback'), 'in the Problems of the workspace');
       const unknown = await waitForDiagnostics(wide, hasCode('unknown-person'), 'unknown-person in the UTF-16 file');
-      assert.deepEqual(unknown.map((d) => [d.range.start.line, d.range.start.character]), [UNKNOWN_AT]);
+      assert.deepEqual(
+        unknown.map((d) => [d.range.start.line, d.range.start.character]),
+        [UNKNOWN_AT],
+      );
       assert.equal(api.planIndex.get(bad)?.undecodable, true);
       // opened, VS Code shows U+FFFD where the byte was: the bytes are still said to be wrong there
       const doc = await vscode.workspace.openTextDocument(bad);
       await vscode.window.showTextDocument(doc, { preview: false });
       assert.equal(doc.getText().split('\n')[1], 'title: Caf\uFFFD menu');
-      const open = await waitForDiagnostics(bad, (d) => hasCode('invalid-encoding')(d) && api.planIndex.get(bad)?.source === 'document', 'invalid-encoding on the open document');
-      assert.deepEqual(open.filter((d) => d.source === 'workback').map((d) => [codeOf(d), d.range.start.line, d.range.start.character]), [['invalid-encoding', 1, 10], ['unknown-person', ...UNKNOWN_AT]]);
+      const open = await waitForDiagnostics(
+        bad,
+        (d) => hasCode('invalid-encoding')(d) && api.planIndex.get(bad)?.source === 'document',
+        'invalid-encoding on the open document',
+      );
+      assert.deepEqual(
+        open
+          .filter((d) => d.source === 'workback')
+          .map((d) => [codeOf(d), d.range.start.line, d.range.start.character]),
+        [
+          ['invalid-encoding', 1, 10],
+          ['unknown-person', ...UNKNOWN_AT],
+        ],
+      );
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     } finally {
       for (const u of [bad, wide]) await vscode.workspace.fs.delete(u).then(undefined, () => undefined);
@@ -126,7 +169,12 @@ describe('the extension host reads, writes and runs only what it should', functi
         `${fixture('plans').toString()}/%2e%2e/%2e%2e/${path.basename(outside)}/x.workback.yaml`,
         fixture('.vscode', 'settings.json').toString(),
         fixture('plans', 'missing.workback.yaml').toString(),
-        'file:///etc/passwd', 'http://example.com/x.workback.yaml', 'untitled:Untitled-1', `${plan.toString()}?x=1`, 'not a uri', '',
+        'file:///etc/passwd',
+        'http://example.com/x.workback.yaml',
+        'untitled:Untitled-1',
+        `${plan.toString()}?x=1`,
+        'not a uri',
+        '',
       ];
       for (const saved of refused) assert.equal(await restorablePlan(saved), undefined, saved);
     } finally {
@@ -145,19 +193,38 @@ describe('the extension host reads, writes and runs only what it should', functi
     const original = win.showSaveDialog;
     win.showSaveDialog = async () => target;
     assert.equal(vscode.window.showSaveDialog, win.showSaveDialog, 'the save dialog can be answered by the test');
-    const hostile = '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(2)</script>'
-      + '<foreignObject><iframe src="https://evil.example"></iframe></foreignObject>'
-      + '<style>@import url(https://evil.example/x.css); .a { fill: url(https://evil.example/p.svg#x); }</style>'
-      + '<a href="javascript:alert(3)"><text>link</text></a><use href="https://evil.example/s.svg#x"/>'
-      + '<image href="data:image/svg+xml;base64,PHN2Zz4="/><rect class="bar" onclick="alert(4)" width="10" style="fill:url(&#x27;https://evil.example&#x27;)"/>'
-      + '<text x="1">Kept &amp; safe</text></svg>';
+    const hostile =
+      '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(2)</script>' +
+      '<foreignObject><iframe src="https://evil.example"></iframe></foreignObject>' +
+      '<style>@import url(https://evil.example/x.css); .a { fill: url(https://evil.example/p.svg#x); }</style>' +
+      '<a href="javascript:alert(3)"><text>link</text></a><use href="https://evil.example/s.svg#x"/>' +
+      '<image href="data:image/svg+xml;base64,PHN2Zz4="/><rect class="bar" onclick="alert(4)" width="10" style="fill:url(&#x27;https://evil.example&#x27;)"/>' +
+      '<text x="1">Kept &amp; safe</text></svg>';
     try {
       await panel.receive({ type: 'exportSvg', svg: hostile });
-      const written = new TextDecoder().decode(await waitFor(() => Promise.resolve(vscode.workspace.fs.readFile(target)).catch(() => undefined), 'the exported file'));
+      const written = new TextDecoder().decode(
+        await waitFor(
+          () => Promise.resolve(vscode.workspace.fs.readFile(target)).catch(() => undefined),
+          'the exported file',
+        ),
+      );
       assert.match(written, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg xmlns="http:\/\/www.w3.org\/2000\/svg">/);
       assert.ok(written.includes('<text x="1">Kept &amp; safe</text>'));
       assert.ok(written.includes('<rect class="bar" width="10"'));
-      for (const bad of ['script', 'alert', 'foreignObject', 'iframe', 'evil.example', 'javascript:', 'data:', '@import', 'onload', 'onclick', '<image', '<a ']) {
+      for (const bad of [
+        'script',
+        'alert',
+        'foreignObject',
+        'iframe',
+        'evil.example',
+        'javascript:',
+        'data:',
+        '@import',
+        'onload',
+        'onclick',
+        '<image',
+        '<a ',
+      ]) {
         assert.ok(!written.includes(bad), `${bad} is not in the file`);
       }
     } finally {
@@ -167,11 +234,11 @@ describe('the extension host reads, writes and runs only what it should', functi
     }
   });
 
-  it('runs git by an absolute path (the git extension\'s or git.path), never looked up in the workspace', async () => {
+  it("runs git by an absolute path (the git extension's or git.path), never looked up in the workspace", async () => {
     const config = () => vscode.workspace.getConfiguration('git');
     const gitEnabled = config().get<boolean>('enabled') !== false;
     try {
-      if (gitEnabled) assert.ok(isAbsolutePath((await resolveGitPath()) ?? ''), 'the git extension\'s path');
+      if (gitEnabled) assert.ok(isAbsolutePath((await resolveGitPath()) ?? ''), "the git extension's path");
       // (the test workbench turns the git extension off: then the setting decides)
       await config().update('path', '/usr/bin/git', vscode.ConfigurationTarget.Global);
       if (!gitEnabled) assert.equal(await resolveGitPath(), '/usr/bin/git');

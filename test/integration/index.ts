@@ -15,7 +15,8 @@ export async function run(): Promise<void> {
   (mocha as unknown as { color(on: boolean): void }).color(false); // mocha 12 API, missing from @types/mocha 10
   // WORKBACK_TEST_ONLY=timeline,edits: only those files (a quicker run while working on one part)
   const only = (process.env.WORKBACK_TEST_ONLY ?? '').split(',').filter(Boolean);
-  const files = fs.readdirSync(__dirname, { recursive: true, encoding: 'utf8' })
+  const files = fs
+    .readdirSync(__dirname, { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.test.js') && (only.length === 0 || only.includes(path.basename(f, '.test.js'))))
     .sort()
     .map((f) => path.join(__dirname, f));
@@ -26,7 +27,14 @@ export async function run(): Promise<void> {
   // written after every test, so a run cut short by a hang still reports what it did
   const report = (stats: Mocha.Stats | undefined, finished: boolean): void => {
     if (!resultsFile) return;
-    const s = { passes: stats?.passes ?? 0, failures: stats?.failures ?? 0, pending: stats?.pending ?? 0, tests: stats?.tests ?? 0, finished, failed };
+    const s = {
+      passes: stats?.passes ?? 0,
+      failures: stats?.failures ?? 0,
+      pending: stats?.pending ?? 0,
+      tests: stats?.tests ?? 0,
+      finished,
+      failed,
+    };
     try {
       fs.writeFileSync(resultsFile, JSON.stringify(s));
     } catch {

@@ -19,12 +19,17 @@ describe('the workback language', () => {
   it('is listed as "Workback Plan"', async () => {
     const ids = await vscode.languages.getLanguages();
     assert.ok(ids.includes('workback'));
-    const pkg = vscode.extensions.getExtension('workback.workback')?.packageJSON as { contributes: { languages: { id: string; aliases: string[] }[] } };
+    const pkg = vscode.extensions.getExtension('workback.workback')?.packageJSON as {
+      contributes: { languages: { id: string; aliases: string[] }[] };
+    };
     assert.equal(pkg.contributes.languages.find((l) => l.id === 'workback')?.aliases[0], 'Workback Plan');
   });
 
   it('checks an untitled plan, and forgets it when it is closed', async () => {
-    const doc = await vscode.workspace.openTextDocument({ language: 'workback', content: 'workback: 1\ntitle: Scratch\n' });
+    const doc = await vscode.workspace.openTextDocument({
+      language: 'workback',
+      content: 'workback: 1\ntitle: Scratch\n',
+    });
     await vscode.window.showTextDocument(doc);
     await waitForDiagnostics(doc.uri, hasCode('schema-required'), 'schema-required on the untitled plan');
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
@@ -54,7 +59,7 @@ describe('the workback language', () => {
 
     const PLAN = 'milestones:\n  - id: m1\n    tasks:\n      - id: sign-off   # last\n  - notes: |\n';
 
-    it('Enter after `- key: value` continues the item\'s mapping, under its first key', async () => {
+    it("Enter after `- key: value` continues the item's mapping, under its first key", async () => {
       assert.equal(await enterAfter(PLAN, '- id: sign-off'), PLAN.replace('# last\n', '# last\n        \n'));
       assert.equal(await enterAfter(PLAN, '- id: m1'), PLAN.replace('  - id: m1\n', '  - id: m1\n    \n'));
     });

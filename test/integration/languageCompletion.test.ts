@@ -6,7 +6,18 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { closeScratch, completions, EDITING, fixtureText, indexed, labelOf, markdownOf, posOf, scratchPlan, typeOver } from './languageHelpers';
+import {
+  closeScratch,
+  completions,
+  EDITING,
+  fixtureText,
+  indexed,
+  labelOf,
+  markdownOf,
+  posOf,
+  scratchPlan,
+  typeOver,
+} from './languageHelpers';
 
 describe('language: completion', () => {
   let base = '';
@@ -30,12 +41,23 @@ describe('language: completion', () => {
   it('offers task and milestone ids in a half-typed depends_on: [, without cycles, with titles', async () => {
     const { doc, editor } = await scratchPlan(base);
     // enroll-it (milestone pilot): not itself, not pilot, not what depends on pilot
-    await typeOver(editor, '        tags: [critical-system]\n', '        tags: [critical-system]\n        depends_on: [');
+    await typeOver(
+      editor,
+      '        tags: [critical-system]\n',
+      '        tags: [critical-system]\n        depends_on: [',
+    );
     const items = await completions(doc, posOf(doc, 'depends_on: [', 13, 1), '[', 10);
-    assert.deepEqual(items.map((i) => `${labelOf(i)}: ${i.detail}`), ['design: Method chosen with stakeholders', 'licensing: Confirm licence count', 'pick-method: Choose MFA method']);
+    assert.deepEqual(
+      items.map((i) => `${labelOf(i)}: ${i.detail}`),
+      ['design: Method chosen with stakeholders', 'licensing: Confirm licence count', 'pick-method: Choose MFA method'],
+    );
     assert.equal(items[0]!.kind, vscode.CompletionItemKind.Module);
     assert.equal(items[2]!.kind, vscode.CompletionItemKind.Event);
-    assert.equal(items[2]!.documentation, 'Task in design · owner Dana Whitfield (dana) · 3d\nStart by Wed 5 Aug 2026 · finish by Fri 7 Aug 2026', 'plain text, resolved when shown');
+    assert.equal(
+      items[2]!.documentation,
+      'Task in design · owner Dana Whitfield (dana) · 3d\nStart by Wed 5 Aug 2026 · finish by Fri 7 Aug 2026',
+      'plain text, resolved when shown',
+    );
   });
 
   it('offers the items a block list may still take', async () => {
@@ -50,10 +72,21 @@ describe('language: completion', () => {
     await typeOver(editor, '        owner: dana\n        duration: 3d', '        owner: \n        duration: 3d');
     await indexed(doc); // (the open-task counts below are the new text's)
     const items = await completions(doc, posOf(doc, '        owner: \n', 15), ' ', 10);
-    assert.deepEqual(items.map((i) => `${labelOf(i)}: ${i.detail}`), ['dana: Dana Whitfield', 'ravi: Ravi Patel', 'lee: Lee Chen']);
+    assert.deepEqual(
+      items.map((i) => `${labelOf(i)}: ${i.detail}`),
+      ['dana: Dana Whitfield', 'ravi: Ravi Patel', 'lee: Lee Chen'],
+    );
     assert.equal(items[0]!.kind, vscode.CompletionItemKind.User);
-    assert.equal(items[0]!.documentation, 'IT director · dana@example.com\n1 open task', 'pick-method has no owner now');
-    for (const [needle, delta] of [['            with: ravi', 18], ['  escalate_to: dana', 15], ['  owner: dana\nstart', 9]] as const) {
+    assert.equal(
+      items[0]!.documentation,
+      'IT director · dana@example.com\n1 open task',
+      'pick-method has no owner now',
+    );
+    for (const [needle, delta] of [
+      ['            with: ravi', 18],
+      ['  escalate_to: dana', 15],
+      ['  owner: dana\nstart', 9],
+    ] as const) {
       const got = await completions(doc, posOf(doc, needle, delta));
       assert.deepEqual(got.map(labelOf), ['dana', 'ravi', 'lee'], needle);
     }
@@ -61,13 +94,39 @@ describe('language: completion', () => {
 
   it('offers statuses, weekdays not listed yet, dates and durations', async () => {
     const { doc } = await scratchPlan(base);
-    assert.deepEqual((await completions(doc, posOf(doc, '        status: done', 16))).map(labelOf), ['todo', 'doing', 'blocked', 'done']);
-    const { doc: d2 } = await scratchPlan(base.replace('workdays: [mon, tue, wed, thu, fri]', 'workdays: [mon, tue, ]'));
-    assert.deepEqual((await completions(d2, posOf(d2, 'workdays: [mon, tue, ]', 21))).map(labelOf), ['wed', 'thu', 'fri', 'sat', 'sun']);
-    const { doc: d3 } = await scratchPlan(base.replace('    due: 2026-08-14', '    due: '));
-    assert.deepEqual((await completions(d3, posOf(d3, '    due: \n', 9))).map((i) => `${labelOf(i)} ${i.detail}`), [
-      '2026-07-01 today · Wed 1 Jul 2026', '2026-07-02 next workday · Thu 2 Jul 2026', "2026-09-30 the goal's due · Wed 30 Sep 2026",
+    assert.deepEqual((await completions(doc, posOf(doc, '        status: done', 16))).map(labelOf), [
+      'todo',
+      'doing',
+      'blocked',
+      'done',
     ]);
-    assert.deepEqual((await completions(d3, posOf(d3, '        duration: 3d', 18))).map(labelOf), ['1d', '2d', '3d', '5d', '1w', '2w', '4w']);
+    const { doc: d2 } = await scratchPlan(
+      base.replace('workdays: [mon, tue, wed, thu, fri]', 'workdays: [mon, tue, ]'),
+    );
+    assert.deepEqual((await completions(d2, posOf(d2, 'workdays: [mon, tue, ]', 21))).map(labelOf), [
+      'wed',
+      'thu',
+      'fri',
+      'sat',
+      'sun',
+    ]);
+    const { doc: d3 } = await scratchPlan(base.replace('    due: 2026-08-14', '    due: '));
+    assert.deepEqual(
+      (await completions(d3, posOf(d3, '    due: \n', 9))).map((i) => `${labelOf(i)} ${i.detail}`),
+      [
+        '2026-07-01 today · Wed 1 Jul 2026',
+        '2026-07-02 next workday · Thu 2 Jul 2026',
+        "2026-09-30 the goal's due · Wed 30 Sep 2026",
+      ],
+    );
+    assert.deepEqual((await completions(d3, posOf(d3, '        duration: 3d', 18))).map(labelOf), [
+      '1d',
+      '2d',
+      '3d',
+      '5d',
+      '1w',
+      '2w',
+      '4w',
+    ]);
   });
 });

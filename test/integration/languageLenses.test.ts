@@ -9,13 +9,15 @@ import { closeScratch, EDITING, fixtureText, indexed, scratchPlan, typeOver } fr
 
 async function lenses(doc: vscode.TextDocument): Promise<string[]> {
   const got = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
-  return got.map((l) => `${l.range.start.line + 1} ${l.command?.title}${l.command?.command ? ` -> ${l.command.command}` : ''}`);
+  return got.map(
+    (l) => `${l.range.start.line + 1} ${l.command?.title}${l.command?.command ? ` -> ${l.command.command}` : ''}`,
+  );
 }
 
 describe('language: start-by lenses', () => {
   afterEach(closeScratch);
 
-  it('show start by, slack and critical on each task, and the goal\'s feasibility', async () => {
+  it("show start by, slack and critical on each task, and the goal's feasibility", async () => {
     const doc = await openPlan(...EDITING);
     await indexed(doc);
     assert.deepEqual(await lenses(doc), [
@@ -27,8 +29,14 @@ describe('language: start-by lenses', () => {
       '55 start by Mon 14 Sep · slack 44 workdays',
       '59 start by Wed 16 Sep · slack 44 workdays',
     ]);
-    const open = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri))[1]!;
-    assert.equal((open.command!.arguments![0] as vscode.Uri).toString(), doc.uri.toString(), 'the timeline of this plan');
+    const open = (
+      await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri)
+    )[1]!;
+    assert.equal(
+      (open.command!.arguments![0] as vscode.Uri).toString(),
+      doc.uri.toString(),
+      'the timeline of this plan',
+    );
   });
 
   it('update with the text', async () => {
@@ -50,12 +58,19 @@ describe('language: start-by lenses', () => {
     // an error: no schedule; each task keeps its last lens (the lines do not jump while typing)
     await typeOver(editor, 'owner: lee\n        duration: 7w', 'owner: nobody\n        duration: 7w');
     await indexed(doc);
-    assert.deepEqual((await lenses(doc)).slice(0, 4), ['5 schedule not computed: 1 error to fix', '5 Open Timeline -> workback.openTimeline', '26 done', '31 start by Wed 24 Jun · slack -5 workdays · critical · overdue by 3 workdays']);
+    assert.deepEqual((await lenses(doc)).slice(0, 4), [
+      '5 schedule not computed: 1 error to fix',
+      '5 Open Timeline -> workback.openTimeline',
+      '26 done',
+      '31 start by Wed 24 Jun · slack -5 workdays · critical · overdue by 3 workdays',
+    ]);
     // not even YAML: the same, moved with the text
     await typeOver(editor, '        title: Choose MFA method\n', '        title: [Choose MFA method\n\n');
     await indexed(doc);
     assert.deepEqual((await lenses(doc)).slice(2, 5), [
-      '26 done', '31 start by Wed 24 Jun · slack -5 workdays · critical · overdue by 3 workdays', '47 start by Mon 29 Jun · slack -5 workdays · critical · late start by 2 workdays',
+      '26 done',
+      '31 start by Wed 24 Jun · slack -5 workdays · critical · overdue by 3 workdays',
+      '47 start by Mon 29 Jun · slack -5 workdays · critical · late start by 2 workdays',
     ]);
   });
 

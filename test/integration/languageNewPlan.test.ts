@@ -17,7 +17,9 @@ describe('language: new plan from a template', () => {
 
   it('is a command of the palette and of File > New File', async () => {
     assert.ok((await vscode.commands.getCommands(true)).includes('workback.newPlan'));
-    const pkg = vscode.extensions.getExtension('workback.workback')!.packageJSON as { contributes: { commands: { command: string; title: string }[]; menus: Record<string, { command: string }[]> } };
+    const pkg = vscode.extensions.getExtension('workback.workback')!.packageJSON as {
+      contributes: { commands: { command: string; title: string }[]; menus: Record<string, { command: string }[]> };
+    };
     assert.equal(pkg.contributes.commands.find((c) => c.command === 'workback.newPlan')?.title, 'New Plan...');
     assert.ok(pkg.contributes.menus['file/newFile']?.some((m) => m.command === 'workback.newPlan'));
   });
@@ -25,12 +27,21 @@ describe('language: new plan from a template', () => {
   for (const template of ['mfa-rollout', 'siem-migration', 'edr-deployment']) {
     it(`${template}: an untitled plan with no problems, dated from today`, async () => {
       const api = await getApi();
-      const doc = await vscode.commands.executeCommand<vscode.TextDocument>('workback.newPlan', { template, title: `Q3: "security" plan for ${template}`, due: '2026-12-18', target: 'untitled' });
+      const doc = await vscode.commands.executeCommand<vscode.TextDocument>('workback.newPlan', {
+        template,
+        title: `Q3: "security" plan for ${template}`,
+        due: '2026-12-18',
+        target: 'untitled',
+      });
       assert.ok(doc);
       assert.equal(doc.languageId, 'workback');
       assert.ok(doc.isUntitled);
       assert.ok(doc.getText().includes(`\ntitle: "Q3: \\"security\\" plan for ${template}"\n`), 'the title, quoted');
-      assert.equal(doc.uri.path, vscode.Uri.joinPath(folder(), `q3-security-plan-for-${template}.workback.yaml`).path, 'Save proposes a file name from the title, in the workspace');
+      assert.equal(
+        doc.uri.path,
+        vscode.Uri.joinPath(folder(), `q3-security-plan-for-${template}.workback.yaml`).path,
+        'Save proposes a file name from the title, in the workspace',
+      );
       assert.match(doc.getText(), /^  due: 2026-12-18$/m);
       assert.match(doc.getText(), /^start: 2026-07-01$/m, 'starts today (pinned to Wed 1 Jul 2026)');
       await indexed(doc);
@@ -54,27 +65,54 @@ describe('language: new plan from a template', () => {
   });
 
   it('says which template does not exist', async () => {
-    const doc = await vscode.commands.executeCommand('workback.newPlan', { template: 'nope', title: 'x', due: '2026-12-18', target: 'untitled' });
+    const doc = await vscode.commands.executeCommand('workback.newPlan', {
+      template: 'nope',
+      title: 'x',
+      due: '2026-12-18',
+      target: 'untitled',
+    });
     assert.equal(doc, undefined);
   });
 
   it('has snippets for a milestone, a task and a follow-up', async () => {
     const { doc } = await scratchPlan('milestones:\n  - id: m\n    title: M\n    tasks:\n      ta');
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(4, 8));
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      doc.uri,
+      new vscode.Position(4, 8),
+    );
     const snippets = list.items.filter((i) => i.kind === vscode.CompletionItemKind.Snippet).map(labelOf);
     assert.ok(snippets.includes('task'), snippets.join());
-    const pkg = vscode.extensions.getExtension('workback.workback')!.packageJSON as { contributes: { snippets: { language: string; path: string }[] } };
+    const pkg = vscode.extensions.getExtension('workback.workback')!.packageJSON as {
+      contributes: { snippets: { language: string; path: string }[] };
+    };
     assert.deepEqual(pkg.contributes.snippets, [{ language: 'workback', path: './snippets/workback.code-snippets' }]);
-    const all = (await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(4, 6))).items
-      .filter((i) => i.kind === vscode.CompletionItemKind.Snippet).map(labelOf);
+    const all = (
+      await vscode.commands.executeCommand<vscode.CompletionList>(
+        'vscode.executeCompletionItemProvider',
+        doc.uri,
+        new vscode.Position(4, 6),
+      )
+    ).items
+      .filter((i) => i.kind === vscode.CompletionItemKind.Snippet)
+      .map(labelOf);
     for (const s of ['milestone', 'task', 'follow-up']) assert.ok(all.includes(s), `${s} in ${all.join()}`);
   });
 
   it('a plan from a template, extended with completion alone, checks clean', async () => {
     const api = await getApi();
-    const doc = await vscode.commands.executeCommand<vscode.TextDocument>('workback.newPlan', { template: 'siem-migration', title: 'SIEM for Contoso', due: '2026-12-18', target: 'untitled' });
+    const doc = await vscode.commands.executeCommand<vscode.TextDocument>('workback.newPlan', {
+      template: 'siem-migration',
+      title: 'SIEM for Contoso',
+      due: '2026-12-18',
+      target: 'untitled',
+    });
     const editor = await vscode.window.showTextDocument(doc);
-    await waitForDiagnostics(doc.uri, (d) => d.length === 0 && api.planIndex.get(doc.uri)?.version === doc.version, 'a clean new plan');
+    await waitForDiagnostics(
+      doc.uri,
+      (d) => d.length === 0 && api.planIndex.get(doc.uri)?.version === doc.version,
+      'a clean new plan',
+    );
     const template = doc.getText();
     // on the empty last line: a new milestone, its keys and values from completion; only ids,
     // titles and Enter typed (Enter lines the next key up under the previous one)
@@ -109,22 +147,32 @@ describe('language: new plan from a template', () => {
     await typeText(editor, '\n');
     await pick(editor, 'with');
     await pick(editor, 'ciso', ' ');
-    assert.equal(doc.getText(), `${template}${[
-      '  - id: go-live',
-      '    title: Everyone on the new SIEM',
-      '    due: 2026-12-18',
-      '    depends_on: [decommission]',
-      '    tasks:',
-      '      - id: tell-soc',
-      '        title: Tell the SOC the old SIEM is gone',
-      '        owner: soc-manager',
-      '        duration: 2d',
-      '        follow_ups:',
-      '          - on: 2026-07-01',
-      '            with: ciso',
-    ].join('\n')}`);
-    await waitForDiagnostics(doc.uri, (d) => d.length === 0 && api.planIndex.get(doc.uri)?.version === doc.version, 'the extended plan checks clean');
+    assert.equal(
+      doc.getText(),
+      `${template}${[
+        '  - id: go-live',
+        '    title: Everyone on the new SIEM',
+        '    due: 2026-12-18',
+        '    depends_on: [decommission]',
+        '    tasks:',
+        '      - id: tell-soc',
+        '        title: Tell the SOC the old SIEM is gone',
+        '        owner: soc-manager',
+        '        duration: 2d',
+        '        follow_ups:',
+        '          - on: 2026-07-01',
+        '            with: ciso',
+      ].join('\n')}`,
+    );
+    await waitForDiagnostics(
+      doc.uri,
+      (d) => d.length === 0 && api.planIndex.get(doc.uri)?.version === doc.version,
+      'the extended plan checks clean',
+    );
     const plan = api.planIndex.get(doc.uri)!.result!.plan!;
-    assert.deepEqual(plan.milestones.at(-1)!.tasks.map((t) => [t.id, t.owner, t.followUps.length]), [['tell-soc', 'soc-manager', 1]]);
+    assert.deepEqual(
+      plan.milestones.at(-1)!.tasks.map((t) => [t.id, t.owner, t.followUps.length]),
+      [['tell-soc', 'soc-manager', 1]],
+    );
   });
 });

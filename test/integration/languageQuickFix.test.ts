@@ -56,7 +56,11 @@ describe('language: quick fixes', () => {
   it('due after a binding date: remove it, or align it', async () => {
     const text = HEAD.replace('        duration: 2d\n', '        duration: 2d\n        due: 2026-08-20   # too late\n');
     const removed = await applyFix(text, 'due-after-binding', 'Remove this due (it changes nothing)');
-    assert.equal(removed.getText(), HEAD.replace('        duration: 2d\n', '        duration: 2d\n        # too late\n'), 'its comment stays');
+    assert.equal(
+      removed.getText(),
+      HEAD.replace('        duration: 2d\n', '        duration: 2d\n        # too late\n'),
+      'its comment stays',
+    );
     const aligned = await applyFix(text, 'due-after-binding', 'Align the due to 2026-08-14');
     assert.equal(aligned.getText(), text.replace('due: 2026-08-20', 'due: 2026-08-14'));
   });
@@ -64,8 +68,17 @@ describe('language: quick fixes', () => {
   it('dependency cycle: removes one of its edges', async () => {
     const text = `${HEAD.replace('        duration: 2d\n', '        duration: 2d\n        depends_on: [pick]\n')}      - id: pick\n        title: Pick\n        owner: lee\n        depends_on:\n          - licensing\n`;
     const { doc } = await scratchPlan(text);
-    const diags = await waitForDiagnostics(doc.uri, (ds) => ds.filter((x) => codeOf(x) === 'dependency-cycle').length === 2, 'two cycle edges');
-    const titles = (await actionsFor(doc, diags.find((x) => codeOf(x) === 'dependency-cycle')!)).map((a) => `${a.isPreferred ? '* ' : ''}${a.title}`);
+    const diags = await waitForDiagnostics(
+      doc.uri,
+      (ds) => ds.filter((x) => codeOf(x) === 'dependency-cycle').length === 2,
+      'two cycle edges',
+    );
+    const titles = (
+      await actionsFor(
+        doc,
+        diags.find((x) => codeOf(x) === 'dependency-cycle')!,
+      )
+    ).map((a) => `${a.isPreferred ? '* ' : ''}${a.title}`);
     assert.deepEqual(titles, ['* Remove the dependency licensing → pick', 'Remove the dependency pick → licensing']);
     await closeScratch();
     const doc2 = await applyFix(text, 'dependency-cycle', 'Remove the dependency pick → licensing');
@@ -101,10 +114,24 @@ describe('language: quick fixes', () => {
       const version = doc.version;
       assert.ok(await vscode.workspace.applyEdit(a.edit));
       assert.ok(doc.version > version);
-      await waitForDiagnostics(doc.uri, (ds) => !ds.some((x) => x.message === d.message && x.range.isEqual(d.range)), `${codeOf(d)} handled`);
+      await waitForDiagnostics(
+        doc.uri,
+        (ds) => !ds.some((x) => x.message === d.message && x.range.isEqual(d.range)),
+        `${codeOf(d)} handled`,
+      );
     }
-    assert.deepEqual(workbackDiagnostics(doc.uri).map((d) => d.message), []);
+    assert.deepEqual(
+      workbackDiagnostics(doc.uri).map((d) => d.message),
+      [],
+    );
     // "licencing" changed to "licensing" repeats a dependency: that is fixed too
-    assert.deepEqual([...seen].sort(), ['dependency-cycle', 'due-after-binding', 'duplicate-dependency', 'schema-unknown-key', 'unknown-id', 'unknown-person']);
+    assert.deepEqual([...seen].sort(), [
+      'dependency-cycle',
+      'due-after-binding',
+      'duplicate-dependency',
+      'schema-unknown-key',
+      'unknown-id',
+      'unknown-person',
+    ]);
   });
 });

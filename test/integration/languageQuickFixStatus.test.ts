@@ -45,9 +45,18 @@ describe('language: quick fixes of late work and statuses', () => {
   });
 
   it('check-in-overdue: logs a check-in today', async () => {
-    const text = LATE.replace('    due: 2026-06-30\n', '').replace('duration: 1w', 'duration: 16w').replace('status: doing }', 'status: done }');
-    const doc = await applyFix(text, 'check-in-overdue', 'Log a check-in with Dana Whitfield (dana) today (2026-07-01)');
-    assert.equal(doc.getText(), `${text}          - on: 2026-07-01\n            with: dana\n            about: Check-in\n            done: true\n`);
+    const text = LATE.replace('    due: 2026-06-30\n', '')
+      .replace('duration: 1w', 'duration: 16w')
+      .replace('status: doing }', 'status: done }');
+    const doc = await applyFix(
+      text,
+      'check-in-overdue',
+      'Log a check-in with Dana Whitfield (dana) today (2026-07-01)',
+    );
+    assert.equal(
+      doc.getText(),
+      `${text}          - on: 2026-07-01\n            with: dana\n            about: Check-in\n            done: true\n`,
+    );
   });
 
   it('late-start: starts the task', async () => {
@@ -60,7 +69,13 @@ describe('language: quick fixes of late work and statuses', () => {
   it('done-depends-on-open: marks the dependency done too', async () => {
     const text = `${HEAD}milestones:\n  - id: build\n    title: Built\n    tasks:\n      - { id: a, title: A, owner: dana }\n      - { id: b, title: B, owner: dana, depends_on: [a], status: done }\n`;
     const doc = await applyFix(text, 'done-depends-on-open', 'Mark "a" done too (done_on 2026-07-01)');
-    assert.equal(doc.getText(), text.replace('{ id: a, title: A, owner: dana }', '{ id: a, title: A, owner: dana, status: done, done_on: 2026-07-01 }'));
+    assert.equal(
+      doc.getText(),
+      text.replace(
+        '{ id: a, title: A, owner: dana }',
+        '{ id: a, title: A, owner: dana, status: done, done_on: 2026-07-01 }',
+      ),
+    );
     assert.deepEqual(codes(doc.uri), []);
   });
 });

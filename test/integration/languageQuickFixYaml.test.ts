@@ -20,7 +20,10 @@ describe('language: quick fixes of the YAML', () => {
   afterEach(closeScratch);
 
   it('yaml-duplicate-key: removes the second occurrence', async () => {
-    const text = PLAN.replace('  - { id: launch, title: Launched }\n', '  - id: a\n    title: A   # first\n    title: B   # second\n');
+    const text = PLAN.replace(
+      '  - { id: launch, title: Launched }\n',
+      '  - id: a\n    title: A   # first\n    title: B   # second\n',
+    );
     const doc = await applyFix(text, 'yaml-duplicate-key', 'Remove this "title" (the first one stays)');
     assert.equal(doc.getText(), text.replace('    title: B   # second\n', '    # second\n'), 'its comment stays');
   });
@@ -32,14 +35,23 @@ describe('language: quick fixes of the YAML', () => {
   });
 
   it('yaml-anchor: writes out an alias, then removes the anchor; writes out a merge key', async () => {
-    const text = PLAN.replace('  dana: { name: Dana Whitfield }\n', '  dana: &dana { name: Dana Whitfield }\n  dw: *dana\n');
+    const text = PLAN.replace(
+      '  dana: { name: Dana Whitfield }\n',
+      '  dana: &dana { name: Dana Whitfield }\n  dw: *dana\n',
+    );
     const alias = await applyFix(text, 'yaml-anchor', 'Write out the value of *dana', 1);
     assert.equal(alias.getText(), text.replace('dw: *dana', 'dw: { name: Dana Whitfield }'));
     const anchor = await applyFix(alias.getText(), 'yaml-anchor', 'Remove the anchor &dana');
     assert.equal(anchor.getText(), text.replace('dw: *dana', 'dw: { name: Dana Whitfield }').replace('&dana ', ''));
-    const merge = PLAN.replace('  - { id: launch, title: Launched }\n', '  - <<: {title: Launched, id: x}   # shared\n    id: launch\n');
+    const merge = PLAN.replace(
+      '  - { id: launch, title: Launched }\n',
+      '  - <<: {title: Launched, id: x}   # shared\n    id: launch\n',
+    );
     const merged = await applyFix(merge, 'yaml-anchor', 'Write out the merged keys');
-    assert.equal(merged.getText(), PLAN.replace('  - { id: launch, title: Launched }\n', '  - title: Launched   # shared\n    id: launch\n'));
+    assert.equal(
+      merged.getText(),
+      PLAN.replace('  - { id: launch, title: Launched }\n', '  - title: Launched   # shared\n    id: launch\n'),
+    );
     assert.deepEqual(codes(merged.uri), []);
   });
 
@@ -55,17 +67,35 @@ describe('language: quick fixes of the YAML', () => {
   });
 
   it('yaml-multiple-documents: comments out the second document', async () => {
-    const doc = await applyFix(`${PLAN}---\ntitle: Another plan\n`, 'yaml-multiple-documents', 'Comment out the second document');
+    const doc = await applyFix(
+      `${PLAN}---\ntitle: Another plan\n`,
+      'yaml-multiple-documents',
+      'Comment out the second document',
+    );
     assert.equal(doc.getText(), `${PLAN}# ---\n# title: Another plan\n`);
     assert.deepEqual(codes(doc.uri), []);
   });
 
   it('empty-file: starts a plan that checks clean', async () => {
     const doc = await applyFix('# to do\n', 'empty-file', 'Start a plan here');
-    assert.equal(doc.getText(), [
-      '# to do', 'workback: 1', 'title: New plan', 'goal:', '  outcome: What is true when the plan is done', '  due: 2026-08-26', '  owner: me',
-      'people:', '  me: { name: Me }', 'milestones:', '  - id: done', '    title: Goal reached', '',
-    ].join('\n'));
+    assert.equal(
+      doc.getText(),
+      [
+        '# to do',
+        'workback: 1',
+        'title: New plan',
+        'goal:',
+        '  outcome: What is true when the plan is done',
+        '  due: 2026-08-26',
+        '  owner: me',
+        'people:',
+        '  me: { name: Me }',
+        'milestones:',
+        '  - id: done',
+        '    title: Goal reached',
+        '',
+      ].join('\n'),
+    );
     assert.deepEqual(codes(doc.uri), []);
   });
 });

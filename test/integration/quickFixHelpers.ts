@@ -6,9 +6,18 @@ import { scratchPlan } from './languageHelpers';
 
 /** The quick fixes vscode.executeCodeActionProvider offers for `d`, each tied to it. */
 export async function actionsFor(doc: vscode.TextDocument, d: vscode.Diagnostic): Promise<vscode.CodeAction[]> {
-  const all = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
+  const all = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+    'vscode.executeCodeActionProvider',
+    doc.uri,
+    d.range,
+    vscode.CodeActionKind.QuickFix.value,
+  );
   const actions = all.filter((a): a is vscode.CodeAction => !('command' in a && typeof a.command === 'string'));
-  for (const a of actions) assert.ok(!a.diagnostics || a.diagnostics.length === 0 || a.diagnostics.some((x) => x.message === d.message), `${a.title} is tied to its diagnostic`);
+  for (const a of actions)
+    assert.ok(
+      !a.diagnostics || a.diagnostics.length === 0 || a.diagnostics.some((x) => x.message === d.message),
+      `${a.title} is tied to its diagnostic`,
+    );
   return actions;
 }
 
@@ -19,7 +28,11 @@ export async function actionsFor(doc: vscode.TextDocument, d: vscode.Diagnostic)
  */
 export async function applyFix(text: string, code: string, title: string, n = 0): Promise<vscode.TextDocument> {
   const { doc } = await scratchPlan(text);
-  const diags = await waitForDiagnostics(doc.uri, (ds) => ds.filter((x) => codeOf(x) === code).length > n, `${code} #${n}`);
+  const diags = await waitForDiagnostics(
+    doc.uri,
+    (ds) => ds.filter((x) => codeOf(x) === code).length > n,
+    `${code} #${n}`,
+  );
   const d = diags.filter((x) => codeOf(x) === code)[n]!;
   const actions = await actionsFor(doc, d);
   const a = actions.find((x) => x.title === title);
@@ -28,7 +41,8 @@ export async function applyFix(text: string, code: string, title: string, n = 0)
   const version = doc.version;
   assert.ok(a.edit && (await vscode.workspace.applyEdit(a.edit)), 'the edit applies');
   assert.ok(doc.version > version, 'the document changed');
-  const gone = (ds: vscode.Diagnostic[]): boolean => !ds.some((x) => x.message === d.message && x.range.isEqual(d.range));
+  const gone = (ds: vscode.Diagnostic[]): boolean =>
+    !ds.some((x) => x.message === d.message && x.range.isEqual(d.range));
   await waitForDiagnostics(doc.uri, gone, `${code} gone`);
   return doc;
 }

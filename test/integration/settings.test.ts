@@ -2,11 +2,20 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { describePlan } from '../../src/extension/languageStatus';
 import { changesChecks, parseSettings } from '../../src/extension/settings';
-import { fixture, getApi, hasCode, isEmpty, setSetting, waitFor, waitForDiagnostics, workbackDiagnostics } from './helpers';
+import {
+  fixture,
+  getApi,
+  hasCode,
+  isEmpty,
+  setSetting,
+  waitFor,
+  waitForDiagnostics,
+  workbackDiagnostics,
+} from './helpers';
 
 describe('settings', () => {
   it('clamps hostile values with a warning', () => {
-    const values: Record<string, unknown> = { 'today': 'yesterday', 'diagnostics.debounceMs': -5, 'maxFileSize': 1e12 };
+    const values: Record<string, unknown> = { today: 'yesterday', 'diagnostics.debounceMs': -5, maxFileSize: 1e12 };
     const { settings, warnings } = parseSettings((k) => values[k]);
     assert.equal(settings.debounceMs, 0);
     assert.equal(settings.maxFileSize, 50 * 1024 * 1024);
@@ -28,7 +37,10 @@ describe('settings', () => {
     const refreshes = api.sidebar.model.stats.refreshes;
     try {
       await setSetting('me', 'mira');
-      await waitFor(async () => (await api.sidebar.whenFresh()) && api.sidebar.model.identity.me.join() === 'mira', 'the views as mira');
+      await waitFor(
+        async () => (await api.sidebar.whenFresh()) && api.sidebar.model.identity.me.join() === 'mira',
+        'the views as mira',
+      );
       await setSetting('diagnostics.debounceMs', 300);
       await setSetting('lenses.enabled', false);
       await setSetting('timeline.maxRows', 50);
@@ -36,9 +48,14 @@ describe('settings', () => {
       await api.sidebar.whenFresh();
       assert.equal(api.settings().debounceMs, 300, 'the new settings are in use');
       assert.ok(api.sidebar.model.stats.refreshes > refreshes, 'the views refreshed');
-      assert.deepEqual({ checks: api.planIndex.stats.checks, reads: api.planIndex.stats.reads }, { checks: before.checks, reads: before.reads }, 'no plan was checked or read again');
+      assert.deepEqual(
+        { checks: api.planIndex.stats.checks, reads: api.planIndex.stats.reads },
+        { checks: before.checks, reads: before.reads },
+        'no plan was checked or read again',
+      );
     } finally {
-      for (const key of ['me', 'diagnostics.debounceMs', 'lenses.enabled', 'timeline.maxRows']) await setSetting(key, undefined);
+      for (const key of ['me', 'diagnostics.debounceMs', 'lenses.enabled', 'timeline.maxRows'])
+        await setSetting(key, undefined);
     }
     await api.planIndex.whenIdle();
     assert.equal(api.planIndex.stats.checks, before.checks, 'nor when they went back');

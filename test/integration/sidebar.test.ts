@@ -24,7 +24,11 @@ function render<T>(provider: vscode.TreeDataProvider<T>): string[] {
       const item = provider.getTreeItem(el) as vscode.TreeItem;
       const label = typeof item.label === 'string' ? item.label : item.label?.label;
       const icon = item.iconPath instanceof vscode.ThemeIcon ? ` [${item.iconPath.id}]` : '';
-      out.push(depth === 0 ? `${label} (${item.description})` : `  ${label} — ${item.description}${icon} {${item.contextValue}}`);
+      out.push(
+        depth === 0
+          ? `${label} (${item.description})`
+          : `  ${label} — ${item.description}${icon} {${item.contextValue}}`,
+      );
       walk((provider.getChildren(el) ?? []) as T[], depth + 1);
     }
   };
@@ -45,11 +49,18 @@ async function beMe(me: unknown): Promise<SidebarApi> {
   const s = await sidebar();
   await setSetting('me', me);
   const want = meFromSetting(me);
-  await waitFor(async () => {
-    const snap = await s.whenFresh();
-    const id = s.model.identity;
-    return (want.length > 0 ? id.source === 'setting' && JSON.stringify(id.me) === JSON.stringify(want) : id.source !== 'setting') && snap;
-  }, `the sidebar to use workback.me = ${JSON.stringify(me)}`);
+  await waitFor(
+    async () => {
+      const snap = await s.whenFresh();
+      const id = s.model.identity;
+      return (
+        (want.length > 0
+          ? id.source === 'setting' && JSON.stringify(id.me) === JSON.stringify(want)
+          : id.source !== 'setting') && snap
+      );
+    },
+    `the sidebar to use workback.me = ${JSON.stringify(me)}`,
+  );
   return s;
 }
 
@@ -94,11 +105,18 @@ describe('sidebar: My Tasks and Follow-ups', function () {
     await api.planIndex.whenIdle();
     assert.ok(api.planIndex.get(fixture('sidebar', 'website.workback.yaml')), 'the sidebar fixtures are indexed');
     // every plan file the scan found is read; the views say how far reading is only meanwhile
-    assert.ok(api.planIndex.filesFound >= 5 && api.planIndex.size >= api.planIndex.filesFound, `${api.planIndex.size} plans of ${api.planIndex.filesFound} found`);
+    assert.ok(
+      api.planIndex.filesFound >= 5 && api.planIndex.size >= api.planIndex.filesFound,
+      `${api.planIndex.size} plans of ${api.planIndex.filesFound} found`,
+    );
     await api.sidebar.whenFresh();
     assert.doesNotMatch(api.sidebar.myTasksView.description ?? '', /reading/);
     assert.equal(readingProgress(true, { filesFound: 1000, size: 340 }), 'reading plans: 340 of 1,000');
-    assert.equal(readingProgress(true, { filesFound: 3, size: 5 }), 'reading plans: 3 of 3', 'open documents outside the scan do not count past it');
+    assert.equal(
+      readingProgress(true, { filesFound: 3, size: 5 }),
+      'reading plans: 3 of 3',
+      'open documents outside the scan do not count past it',
+    );
     assert.equal(readingProgress(false, { filesFound: 1000, size: 340 }), undefined);
   });
 
@@ -108,7 +126,10 @@ describe('sidebar: My Tasks and Follow-ups', function () {
     assert.deepEqual(render(s.followUps), MIRA_FOLLOW_UPS);
     assert.deepEqual(s.myTasksView.badge, { value: 1, tooltip: '1 overdue task' });
     assert.deepEqual(s.followUpsView.badge, { value: 2, tooltip: '2 overdue follow-ups' });
-    assert.deepEqual(s.statusItem.shown, { text: '$(warning) 3 overdue', tooltip: 'Workback: 1 task and 2 follow-ups of yours are overdue. Click to see them.' });
+    assert.deepEqual(s.statusItem.shown, {
+      text: '$(warning) 3 overdue',
+      tooltip: 'Workback: 1 task and 2 follow-ups of yours are overdue. Click to see them.',
+    });
     assert.equal(s.myTasksView.description, 'as of Wed 1 Jul 2026');
     assert.equal(s.model.snapshot.state, 'ready');
   });
@@ -146,7 +167,10 @@ describe('sidebar: My Tasks and Follow-ups', function () {
     assert.equal(tip.supportHtml, false);
     assert.equal(tip.supportThemeIcons, false);
     const text = tip.value.replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1');
-    assert.match(text, /^\*\*Write the landing page copy\*\*\n\nPlan: Website relaunch \(sidebar\/website\.workback\.yaml\)\n/);
+    assert.match(
+      text,
+      /^\*\*Write the landing page copy\*\*\n\nPlan: Website relaunch \(sidebar\/website\.workback\.yaml\)\n/,
+    );
     assert.match(text, /\n\nOverdue: 3 workdays past its latest finish\n\nEscalate to Nora Vance\n/);
     assert.match(text, /\n\nSlack: -7 workdays · on the critical path\n/);
     assert.deepEqual(item.command?.command, 'workback.revealInPlan');
@@ -170,7 +194,10 @@ describe('sidebar: My Tasks and Follow-ups', function () {
     const s = await beMe('mira@sidebar.example');
     await vscode.commands.executeCommand('workback.showDone');
     await s.whenFresh();
-    assert.deepEqual(render(s.myTasks).slice(-2), ['Done (1)', '  Archive the old site — done Sat 20 Jun · Website relaunch [pass-filled] {task.done}']);
+    assert.deepEqual(render(s.myTasks).slice(-2), [
+      'Done (1)',
+      '  Archive the old site — done Sat 20 Jun · Website relaunch [pass-filled] {task.done}',
+    ]);
     await vscode.commands.executeCommand('workback.showDone'); // a toggle
     await s.whenFresh();
     assert.deepEqual(render(s.myTasks), MIRA_TASKS);
@@ -181,7 +208,10 @@ describe('sidebar: My Tasks and Follow-ups', function () {
       'Later (1)',
       '  Agree the floor plan — start by Wed 8 Jul · finish by Fri 10 Jul · slack 5 · Office move [circle-large-outline] {task.todo}',
     ]);
-    assert.deepEqual(render(s.followUps), ['Upcoming (1)', '  Budget approved? — with Theo Brandt · Fri 3 Jul · Book the movers [bell] {followUp}']);
+    assert.deepEqual(render(s.followUps), [
+      'Upcoming (1)',
+      '  Budget approved? — with Theo Brandt · Fri 3 Jul · Book the movers [bell] {followUp}',
+    ]);
     assert.equal(s.myTasksView.badge, undefined, 'no overdue task in this plan');
     assert.equal(s.statusItem.shown?.text, '$(warning) 3 overdue', 'the status bar counts every plan');
     await vscode.commands.executeCommand('workback.clearPlanFilter');
@@ -203,7 +233,11 @@ describe('sidebar: My Tasks and Follow-ups', function () {
     const s = await beMe(undefined);
     let email: string | undefined;
     try {
-      email = execFileSync('git', ['config', '--get', 'user.email'], { cwd: vscode.workspace.workspaceFolders![0]!.uri.fsPath, encoding: 'utf8' }).trim() || undefined;
+      email =
+        execFileSync('git', ['config', '--get', 'user.email'], {
+          cwd: vscode.workspace.workspaceFolders![0]!.uri.fsPath,
+          encoding: 'utf8',
+        }).trim() || undefined;
     } catch {
       email = undefined;
     }
@@ -211,13 +245,17 @@ describe('sidebar: My Tasks and Follow-ups', function () {
     assert.equal(s.model.snapshot.state, email ? 'unmatched' : 'noMe');
   });
 
-  it('gitUserEmail reads a repository\'s user.email, with a timeout, only on disk', async () => {
+  it("gitUserEmail reads a repository's user.email, with a timeout, only on disk", async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'workback-git-'));
     try {
       execFileSync('git', ['init', '-q'], { cwd: dir });
       execFileSync('git', ['config', 'user.email', 'Mira@Sidebar.Example'], { cwd: dir });
       assert.equal(await gitUserEmail(vscode.Uri.file(dir), true), 'Mira@Sidebar.Example');
-      assert.notEqual(await gitUserEmail(vscode.Uri.file(dir), false), 'Mira@Sidebar.Example', 'untrusted: the folder\'s config is not read');
+      assert.notEqual(
+        await gitUserEmail(vscode.Uri.file(dir), false),
+        'Mira@Sidebar.Example',
+        "untrusted: the folder's config is not read",
+      );
       assert.equal(await gitUserEmail(vscode.Uri.parse('vscode-vfs://github/x/y'), true), undefined);
       assert.equal(await gitUserEmail(vscode.Uri.file(path.join(dir, 'missing')), true), undefined);
     } finally {
@@ -225,10 +263,13 @@ describe('sidebar: My Tasks and Follow-ups', function () {
     }
   });
 
-  it('workback.setMe writes the setting (here the workspace\'s, which is set)', async () => {
+  it("workback.setMe writes the setting (here the workspace's, which is set)", async () => {
     const s = await beMe('nobody@example.org');
     await vscode.commands.executeCommand('workback.setMe', 'theo');
-    await waitFor(() => JSON.stringify(s.model.identity.me) === '["theo"]' && s.model.snapshot.state === 'ready', 'theo');
+    await waitFor(
+      () => JSON.stringify(s.model.identity.me) === '["theo"]' && s.model.snapshot.state === 'ready',
+      'theo',
+    );
     assert.equal(vscode.workspace.getConfiguration('workback').inspect('me')?.workspaceValue, 'theo');
   });
 
@@ -245,14 +286,15 @@ milestones:
     tasks:
       - { id: draft, title: Draft the newsletter, owner: mira, due: 2026-06-30 }
 `;
-    const changed = (): Promise<void> => new Promise((resolve) => {
-      const sub = s.myTasks.onDidChangeTreeData(() => {
-        if (render(s.myTasks).some((l) => l.includes('Draft the newsletter'))) {
-          sub.dispose();
-          resolve();
-        }
+    const changed = (): Promise<void> =>
+      new Promise((resolve) => {
+        const sub = s.myTasks.onDidChangeTreeData(() => {
+          if (render(s.myTasks).some((l) => l.includes('Draft the newsletter'))) {
+            sub.dispose();
+            resolve();
+          }
+        });
       });
-    });
     try {
       const seen = changed();
       await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
@@ -262,12 +304,21 @@ milestones:
         MIRA_TASKS[1],
         '  Draft the newsletter — start by Tue 30 Jun · finish by Tue 30 Jun · 1 workday late · slack -1 · Newsletter [error] {task.todo}',
       ]);
-      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text.replace('due: 2026-06-30', 'due: 2026-07-02')));
-      await waitFor(() => render(s.myTasks).some((l) => l.includes('Draft the newsletter — start by Thu 2 Jul')), 'the change on disk');
+      await vscode.workspace.fs.writeFile(
+        uri,
+        new TextEncoder().encode(text.replace('due: 2026-06-30', 'due: 2026-07-02')),
+      );
+      await waitFor(
+        () => render(s.myTasks).some((l) => l.includes('Draft the newsletter — start by Thu 2 Jul')),
+        'the change on disk',
+      );
     } finally {
       await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
     }
-    await waitFor(() => !render(s.myTasks).some((l) => l.includes('Draft the newsletter')), 'the deleted plan to leave the view');
+    await waitFor(
+      () => !render(s.myTasks).some((l) => l.includes('Draft the newsletter')),
+      'the deleted plan to leave the view',
+    );
     assert.deepEqual(render(s.myTasks), MIRA_TASKS);
   });
 
@@ -290,23 +341,48 @@ milestones:
     await waitFor(() => JSON.stringify(render(s.myTasks)) === JSON.stringify(MIRA_TASKS), 'back to 1 July', 20000);
   });
 
-  it('merges the plans\' parts in the order of the core\'s tasksFor and followUps', async () => {
+  it("merges the plans' parts in the order of the core's tasksFor and followUps", async () => {
     const api = await getApi();
     await sidebar();
-    const files = api.planIndex.all().flatMap((e) => (e.result?.plan && e.result.schedule ? [{ file: e.uri.toString(), plan: e.result.plan, schedule: e.result.schedule }] : []));
+    const files = api.planIndex
+      .all()
+      .flatMap((e) =>
+        e.result?.plan && e.result.schedule
+          ? [{ file: e.uri.toString(), plan: e.result.plan, schedule: e.result.schedule }]
+          : [],
+      );
     assert.ok(files.length >= 4);
     const key = (t: { file: string; task: { id: string } }): string => `${t.file}#${t.task.id}`;
     for (const me of [['mira'], ['theo@sidebar.example'], ['dana'], ['lee', 'ravi@msp.example', 'mira']]) {
       for (const offset of [0, 5, 20, 60]) {
         const today = api.today.today + offset;
-        const snap = computeSnapshot({ parts: files.map((f) => planPart(f, me, today)), broken: [], me, today, indexing: false, showDone: false, planFilter: undefined });
+        const snap = computeSnapshot({
+          parts: files.map((f) => planPart(f, me, today)),
+          broken: [],
+          me,
+          today,
+          indexing: false,
+          showDone: false,
+          planFilter: undefined,
+        });
         const all = tasksFor(files, me, today);
         for (const g of snap.taskGroups) {
-          assert.deepEqual(g.tasks.map(key), all.filter((t) => groupOf(t, today) === g.name).map(key), `${me} +${offset} ${g.name}`);
+          assert.deepEqual(
+            g.tasks.map(key),
+            all.filter((t) => groupOf(t, today) === g.name).map(key),
+            `${me} +${offset} ${g.name}`,
+          );
         }
-        assert.equal(snap.taskGroups.reduce((n, g) => n + g.tasks.length, 0), all.length);
+        assert.equal(
+          snap.taskGroups.reduce((n, g) => n + g.tasks.length, 0),
+          all.length,
+        );
         const fus = followUps(files, today, { me });
-        assert.deepEqual(snap.followUpGroups.flatMap((g) => g.entries).map((f) => `${key(f)}/${f.kind}/${f.index}`), fus.map((f) => `${key(f)}/${f.kind}/${f.index}`), `${me} +${offset} follow-ups`);
+        assert.deepEqual(
+          snap.followUpGroups.flatMap((g) => g.entries).map((f) => `${key(f)}/${f.kind}/${f.index}`),
+          fus.map((f) => `${key(f)}/${f.kind}/${f.index}`),
+          `${me} +${offset} follow-ups`,
+        );
       }
     }
   });
@@ -324,7 +400,9 @@ milestones:
     const s = await beMe('mira');
     const uri = fixture('sidebar', 'tmp-broken.workback.yaml');
     try {
-      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(`workback: 1
+      await vscode.workspace.fs.writeFile(
+        uri,
+        new TextEncoder().encode(`workback: 1
 title: Broken
 goal: { outcome: O, due: 2026-07-03 }
 people: { mira: { name: Mira Ruiz } }
@@ -333,7 +411,8 @@ milestones:
     title: M
     tasks:
       - { id: a, title: A, owner: nobody }
-`));
+`),
+      );
       await waitFor(() => s.model.snapshot.brokenMine === 1, 'the broken plan');
       assert.equal(s.myTasksView.message, '1 plan with you in it has errors: not listed until fixed.');
     } finally {

@@ -18,12 +18,20 @@ async function probe(): Promise<TimelineProbe> {
 }
 
 /** Wait until the webview acknowledged a picture that satisfies `check`. */
-async function rendered(check: (r: RenderedMessage) => boolean, what: string, timeout = 45000): Promise<RenderedMessage> {
+async function rendered(
+  check: (r: RenderedMessage) => boolean,
+  what: string,
+  timeout = 45000,
+): Promise<RenderedMessage> {
   const api = await getApi();
-  return waitFor(() => {
-    const r = api.timeline.current()?.lastRendered;
-    return r && check(r) ? r : undefined;
-  }, what, timeout);
+  return waitFor(
+    () => {
+      const r = api.timeline.current()?.lastRendered;
+      return r && check(r) ? r : undefined;
+    },
+    what,
+    timeout,
+  );
 }
 
 function lineOf(doc: vscode.TextDocument, needle: string): number {
@@ -48,13 +56,22 @@ describe('timeline panel', function () {
     assert.equal(r.bars, TASKS, 'one bar per task');
     assert.equal(r.rows, TASKS + 2, 'and a row for the checkpoint and one for the goal');
     assert.ok(r.mermaidMs > 0 && r.totalMs >= r.mermaidMs);
-    console.log(`      first picture: ${r.bars} bars, Mermaid ${r.mermaidMs.toFixed(0)} ms, ${r.totalMs.toFixed(0)} ms from the message`);
+    console.log(
+      `      first picture: ${r.bars} bars, Mermaid ${r.mermaidMs.toFixed(0)} ms, ${r.totalMs.toFixed(0)} ms from the message`,
+    );
     assert.equal(p.panel.viewColumn, vscode.ViewColumn.Two, 'beside the editor');
-    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), doc.uri.toString(), 'the editor keeps the focus');
+    assert.equal(
+      vscode.window.activeTextEditor?.document.uri.toString(),
+      doc.uri.toString(),
+      'the editor keeps the focus',
+    );
     assert.equal(p.panel.title, 'Timeline: release.workback.yaml');
     const msg = p.lastPosted!;
     assert.equal(msg.notice, undefined);
-    assert.deepEqual(msg.milestones.map((m) => m.value), ['design', 'build', 'freeze', 'launch']);
+    assert.deepEqual(
+      msg.milestones.map((m) => m.value),
+      ['design', 'build', 'freeze', 'launch'],
+    );
     assert.ok(msg.gantt!.rows.find((b) => b.itemId === 'wireframes')!.owner === 'Lee Chen (lee)');
   });
 
@@ -62,7 +79,11 @@ describe('timeline panel', function () {
     const doc = await openPlan(...RELEASE);
     const before = await rendered((m) => m.uri === doc.uri.toString(), 'a picture of the plan');
     // two edits in a row: only the last version may end up on screen
-    await replaceText(doc, '      - id: retro\n', '      - id: extra\n        title: An extra task\n        owner: lee\n      - id: retro\n');
+    await replaceText(
+      doc,
+      '      - id: retro\n',
+      '      - id: extra\n        title: An extra task\n        owner: lee\n      - id: retro\n',
+    );
     await replaceText(doc, 'title: An extra task', 'title: An extra task, renamed');
     const r = await rendered((m) => m.version === doc.version, `a picture of version ${doc.version}`);
     assert.ok(r.seq > before.seq);
@@ -77,7 +98,11 @@ describe('timeline panel', function () {
   it('keeps the last picture, marked stale, while the plan has errors', async () => {
     const doc = await openPlan(...RELEASE);
     const p = await probe();
-    await replaceText(doc, 'owner: priya\n        duration: 1w\n        status: done', 'owner: nobody\n        duration: 1w\n        status: done');
+    await replaceText(
+      doc,
+      'owner: priya\n        duration: 1w\n        status: done',
+      'owner: nobody\n        duration: 1w\n        status: done',
+    );
     const msg = await waitFor(() => {
       const m = p.lastPosted;
       return m && m.version === doc.version && m.notice ? m : undefined;
@@ -97,13 +122,20 @@ describe('timeline panel', function () {
     await p.receive({ type: 'revealTask', itemId: 'sso' });
     const ed = await waitFor(() => {
       const e = vscode.window.activeTextEditor;
-      return e && e.document.uri.toString() === doc.uri.toString() && e.document.getText(e.selection) === 'sso' ? e : undefined;
+      return e && e.document.uri.toString() === doc.uri.toString() && e.document.getText(e.selection) === 'sso'
+        ? e
+        : undefined;
     }, 'the selection on the task id');
     assert.equal(ed.selection.start.line, lineOf(doc, '- id: sso'));
-    assert.equal(ed.viewColumn, vscode.ViewColumn.One, 'in the editor group of the plan, not the panel\'s');
+    assert.equal(ed.viewColumn, vscode.ViewColumn.One, "in the editor group of the plan, not the panel's");
     // a checkpoint (milestone without tasks) too
     await p.receive({ type: 'revealTask', itemId: 'freeze' });
-    await waitFor(() => vscode.window.activeTextEditor?.selection.start.line === lineOf(doc, '- id: freeze') && vscode.window.activeTextEditor, 'the checkpoint');
+    await waitFor(
+      () =>
+        vscode.window.activeTextEditor?.selection.start.line === lineOf(doc, '- id: freeze') &&
+        vscode.window.activeTextEditor,
+      'the checkpoint',
+    );
   });
 
   it('ignores forged messages: nothing moves, nothing is drawn, nothing runs', async () => {
@@ -117,40 +149,110 @@ describe('timeline panel', function () {
     const acked = p.lastRendered!.seq;
     const filters = JSON.stringify(p.filters);
     const editors = vscode.window.visibleTextEditors.map((e) => e.document.uri.toString()).sort();
-    const getter = Object.defineProperty({}, 'type', { enumerable: true, get: () => { throw new Error('a getter ran'); } });
+    const getter = Object.defineProperty({}, 'type', {
+      enumerable: true,
+      get: () => {
+        throw new Error('a getter ran');
+      },
+    });
     const forged: unknown[] = [
-      null, undefined, 'revealTask', 42, [], [{ type: 'revealTask', itemId: 'api' }], {}, getter,
-      { type: 'unknown' }, { type: 'REVEALTASK', itemId: 'api' }, { type: 'revealTask' }, { type: 'revealTask', itemId: 42 },
-      { type: 'revealTask', itemId: ['api'] }, { type: 'revealTask', itemId: { toString: () => 'api' } },
-      { type: 'revealTask', itemId: 'nope' }, { type: 'revealTask', itemId: 'people' }, { type: 'revealTask', itemId: '__proto__' },
-      { type: 'revealTask', itemId: 'constructor' }, { type: 'revealTask', itemId: 'x'.repeat(100000) },
+      null,
+      undefined,
+      'revealTask',
+      42,
+      [],
+      [{ type: 'revealTask', itemId: 'api' }],
+      {},
+      getter,
+      { type: 'unknown' },
+      { type: 'REVEALTASK', itemId: 'api' },
+      { type: 'revealTask' },
+      { type: 'revealTask', itemId: 42 },
+      { type: 'revealTask', itemId: ['api'] },
+      { type: 'revealTask', itemId: { toString: () => 'api' } },
+      { type: 'revealTask', itemId: 'nope' },
+      { type: 'revealTask', itemId: 'people' },
+      { type: 'revealTask', itemId: '__proto__' },
+      { type: 'revealTask', itemId: 'constructor' },
+      { type: 'revealTask', itemId: 'x'.repeat(100000) },
       { type: 'revealTask', itemId: 'command:workbench.action.closeAllEditors' },
       { type: 'revealTask', itemId: 'command:workbench.action.files.saveAll' },
       JSON.parse('{"__proto__": {"type": "revealTask", "itemId": "api"}}'),
       { type: 'openLink', href: 'command:workbench.action.closeAllEditors' },
       { type: 'command', command: 'workbench.action.closeAllEditors', args: [] },
-      { type: 'exportSvg' }, { type: 'exportSvg', svg: 42 }, { type: 'exportSvg', svg: '<script>alert(1)</script>' },
+      { type: 'exportSvg' },
+      { type: 'exportSvg', svg: 42 },
+      { type: 'exportSvg', svg: '<script>alert(1)</script>' },
       { type: 'exportSvg', svg: `<svg>${'x'.repeat(21 * 1024 * 1024)}</svg>` },
-      { type: 'setFilters' }, { type: 'setFilters', filters: 'all' }, { type: 'setFilters', filters: { criticalOnly: 'yes', compact: false } },
+      { type: 'setFilters' },
+      { type: 'setFilters', filters: 'all' },
+      { type: 'setFilters', filters: { criticalOnly: 'yes', compact: false } },
       { type: 'setFilters', filters: { milestone: 'nope', criticalOnly: false, compact: false } },
-      { type: 'setFilters', filters: { milestone: 'command:workbench.action.closeAllEditors', criticalOnly: false, compact: false } },
+      {
+        type: 'setFilters',
+        filters: { milestone: 'command:workbench.action.closeAllEditors', criticalOnly: false, compact: false },
+      },
       { type: 'setFilters', filters: { owner: 'nobody', criticalOnly: false, compact: false } },
       { type: 'setFilters', filters: { owner: '__proto__', criticalOnly: false, compact: false } },
-      { type: 'setFilters', filters: { window: { from: '2026-02-30', to: '2026-03-01' }, criticalOnly: false, compact: false } },
-      { type: 'setFilters', filters: { window: { from: '2026-09-01', to: '2026-08-01' }, criticalOnly: false, compact: false } },
-      { type: 'rendered', seq: posted + 1000, uri: doc.uri.toString(), version: doc.version, bars: 1, rows: 1, mermaidMs: 1, totalMs: 1, theme: 'dark' },
-      { type: 'rendered', seq: posted, uri: 'file:///elsewhere.workback.yaml', version: doc.version, bars: 1, rows: 1, mermaidMs: 1, totalMs: 1, theme: 'dark' },
-      { type: 'rendered', seq: posted, uri: doc.uri.toString(), version: doc.version, bars: -1, rows: 1, mermaidMs: 1, totalMs: 1, theme: 'dark' },
+      {
+        type: 'setFilters',
+        filters: { window: { from: '2026-02-30', to: '2026-03-01' }, criticalOnly: false, compact: false },
+      },
+      {
+        type: 'setFilters',
+        filters: { window: { from: '2026-09-01', to: '2026-08-01' }, criticalOnly: false, compact: false },
+      },
+      {
+        type: 'rendered',
+        seq: posted + 1000,
+        uri: doc.uri.toString(),
+        version: doc.version,
+        bars: 1,
+        rows: 1,
+        mermaidMs: 1,
+        totalMs: 1,
+        theme: 'dark',
+      },
+      {
+        type: 'rendered',
+        seq: posted,
+        uri: 'file:///elsewhere.workback.yaml',
+        version: doc.version,
+        bars: 1,
+        rows: 1,
+        mermaidMs: 1,
+        totalMs: 1,
+        theme: 'dark',
+      },
+      {
+        type: 'rendered',
+        seq: posted,
+        uri: doc.uri.toString(),
+        version: doc.version,
+        bars: -1,
+        rows: 1,
+        mermaidMs: 1,
+        totalMs: 1,
+        theme: 'dark',
+      },
       { type: 'renderFailed', seq: 'x', error: 'no' },
     ];
     for (const m of forged) await p.receive(m);
     await new Promise((r) => setTimeout(r, 300));
     const now = vscode.window.activeTextEditor!;
     assert.equal(now.document.uri.toString(), doc.uri.toString());
-    assert.deepEqual([now.selection.start.line, now.selection.start.character, now.selection.isEmpty], [2, 0, true], 'the selection did not move');
+    assert.deepEqual(
+      [now.selection.start.line, now.selection.start.character, now.selection.isEmpty],
+      [2, 0, true],
+      'the selection did not move',
+    );
     assert.equal(doc.getText(), text, 'the plan is unchanged');
     assert.equal(doc.isDirty, false, 'nothing edited, nothing saved');
-    assert.deepEqual(vscode.window.visibleTextEditors.map((e) => e.document.uri.toString()).sort(), editors, 'no editor opened or closed');
+    assert.deepEqual(
+      vscode.window.visibleTextEditors.map((e) => e.document.uri.toString()).sort(),
+      editors,
+      'no editor opened or closed',
+    );
     assert.equal(p.lastPosted!.seq, posted, 'no new render');
     assert.equal(p.lastRendered!.seq, acked, 'no forged acknowledgement');
     assert.equal(JSON.stringify(p.filters), filters, 'the filters are as they were');
@@ -184,7 +286,10 @@ describe('timeline panel', function () {
       assert.equal(msg.notice!.suggestMilestone?.value, 'design', 'the first milestone with open work');
       const w = msg.notice!.suggestWindow!;
       assert.ok(w && w.rows <= 10, `a window that fits: ${JSON.stringify(w)}`);
-      await p.receive({ type: 'setFilters', filters: { criticalOnly: false, compact: false, window: { from: w.from, to: w.to } } });
+      await p.receive({
+        type: 'setFilters',
+        filters: { criticalOnly: false, compact: false, window: { from: w.from, to: w.to } },
+      });
       const r = await rendered((m) => m.seq === p.lastPosted!.seq && m.version === doc.version, 'the date window');
       assert.ok(r.rows > 0 && r.rows <= 10, `${r.rows} rows in the window`);
       await p.receive({ type: 'setFilters', filters: { criticalOnly: false, compact: false, milestone: 'launch' } });

@@ -73,10 +73,22 @@ describe('the clock', () => {
     const c = {
       delay: undefined as number | undefined,
       now: () => now,
-      setTimeout: (fn: () => void, ms: number) => { pending = fn; c.delay = ms; return 1; },
-      clearTimeout: () => { pending = undefined; },
-      set: (d: Date) => { now = d; },
-      fire: () => { const f = pending; pending = undefined; f?.(); },
+      setTimeout: (fn: () => void, ms: number) => {
+        pending = fn;
+        c.delay = ms;
+        return 1;
+      },
+      clearTimeout: () => {
+        pending = undefined;
+      },
+      set: (d: Date) => {
+        now = d;
+      },
+      fire: () => {
+        const f = pending;
+        pending = undefined;
+        f?.();
+      },
     };
     return c;
   }
@@ -94,7 +106,10 @@ describe('the clock', () => {
       const seen: number[] = [];
       today.onDidChange((d) => seen.push(d));
       assert.equal(today.today, fromCivil(2026, 7, 1));
-      assert.ok(clock.delay !== undefined && clock.delay > 60000 && clock.delay < 62000, `timer set for ${clock.delay} ms`);
+      assert.ok(
+        clock.delay !== undefined && clock.delay > 60000 && clock.delay < 62000,
+        `timer set for ${clock.delay} ms`,
+      );
       clock.set(new Date(2026, 6, 2, 0, 0, 1));
       clock.fire();
       assert.equal(today.today, fromCivil(2026, 7, 2));

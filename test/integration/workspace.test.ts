@@ -2,7 +2,18 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import * as vscode from 'vscode';
-import { codes, fixture, getApi, hasCode, isEmpty, openPlan, setSetting, waitFor, waitForDiagnostics, workbackDiagnostics } from './helpers';
+import {
+  codes,
+  fixture,
+  getApi,
+  hasCode,
+  isEmpty,
+  openPlan,
+  setSetting,
+  waitFor,
+  waitForDiagnostics,
+  workbackDiagnostics,
+} from './helpers';
 
 const BROKEN = `workback: 1
 title: Temporary
@@ -26,7 +37,10 @@ describe('plans that are not open', () => {
       const found = vscode.languages.getDiagnostics().find(([u]) => u.toString() === uri.toString());
       return found && found[1].length > 0 && found;
     }, 'never-opened.workback.yaml in getDiagnostics()');
-    assert.deepEqual(all[1].filter((d) => d.source === 'workback').map((d) => d.code), ['unknown-id']);
+    assert.deepEqual(
+      all[1].filter((d) => d.source === 'workback').map((d) => d.code),
+      ['unknown-id'],
+    );
     assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString()), 'still not open');
   });
 
@@ -56,7 +70,12 @@ describe('plans that are not open', () => {
       await vscode.workspace.fs.writeFile(small, new TextEncoder().encode(BROKEN));
       await waitForDiagnostics(small, hasCode('unknown-person'), 'problems of the small file');
       await waitForDiagnostics(big, hasCode('file-too-large'), 'the big file said to be too large');
-      await Promise.race([api.planIndex.whenIdle(), new Promise((_, reject) => setTimeout(() => reject(new Error('the index never went idle: a read is stuck')), 10000))]);
+      await Promise.race([
+        api.planIndex.whenIdle(),
+        new Promise((_, reject) =>
+          setTimeout(() => reject(new Error('the index never went idle: a read is stuck')), 10000),
+        ),
+      ]);
       assert.equal(api.planIndex.get(fifo), undefined, 'the FIFO is not a plan');
       assert.equal(api.planIndex.get(big)?.result, undefined, 'the big file is not parsed');
       assert.equal(api.planIndex.stats.reads - reads, 1, 'only the small file was read');
@@ -84,24 +103,40 @@ describe('plans that are not open', () => {
     const api = await getApi();
     await api.planIndex.start();
     const uri = fixture('plans', 'kept-lean.workback.yaml');
-    const text = BROKEN.replace('owner: nobody', 'owner: dana').replace('- { id: t, title: T, owner: dana }', '- { id: a, title: A, owner: dana }\n      - { id: b, title: B, owner: dana, depends_on: [a] }');
+    const text = BROKEN.replace('owner: nobody', 'owner: dana').replace(
+      '- { id: t, title: T, owner: dana }',
+      '- { id: a, title: A, owner: dana }\n      - { id: b, title: B, owner: dana, depends_on: [a] }',
+    );
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
     try {
-      const stored = await waitFor(() => api.planIndex.get(uri)?.result?.plan && api.planIndex.get(uri), 'the new file in the index');
+      const stored = await waitFor(
+        () => api.planIndex.get(uri)?.result?.plan && api.planIndex.get(uri),
+        'the new file in the index',
+      );
       assert.equal(stored.source, 'file');
-      assert.deepEqual(stored.result?.plan?.tasks.map((t) => t.id), ['a', 'b']);
+      assert.deepEqual(
+        stored.result?.plan?.tasks.map((t) => t.id),
+        ['a', 'b'],
+      );
       assert.equal(stored.result?.tree, undefined, 'a closed plan is kept without its tree');
       assert.equal(stored.result?.plan?.tasks[0].node.pairs.length, 0);
 
       const doc = await vscode.workspace.openTextDocument(uri);
       await vscode.window.showTextDocument(doc, { preview: false });
       const ref = doc.positionAt(text.indexOf('[a]') + 1);
-      const defs = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', uri, ref);
+      const defs = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>(
+        'vscode.executeDefinitionProvider',
+        uri,
+        ref,
+      );
       const target = defs.map((d) => ('targetUri' in d ? d.targetRange : d.range))[0];
       assert.ok(target, 'go to definition finds the task');
       assert.equal(doc.getText(target), 'a');
       assert.equal(doc.offsetAt(target.start), text.indexOf('{ id: a') + '{ id: '.length);
-      const open = await waitFor(() => api.planIndex.get(uri)?.source === 'document' && api.planIndex.get(uri), 'the open document in the index');
+      const open = await waitFor(
+        () => api.planIndex.get(uri)?.source === 'document' && api.planIndex.get(uri),
+        'the open document in the index',
+      );
       assert.ok(open.result?.tree, 'an open plan has its tree');
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     } finally {

@@ -21,9 +21,15 @@ const ROOT = path.resolve(FIXTURES, '../..');
 const RUNS = Number(process.env.FC_RUNS ?? 0);
 
 function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => path.join(dir, f));
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort()
+    .map((f) => path.join(dir, f));
 }
-const corpus = [...filesUnder(path.join(ROOT, 'examples')), ...filesUnder(FIXTURES)].map((file) => ({ name: path.relative(ROOT, file), text: readFileSync(file, 'utf8') }));
+const corpus = [...filesUnder(path.join(ROOT, 'examples')), ...filesUnder(FIXTURES)].map((file) => ({
+  name: path.relative(ROOT, file),
+  text: readFileSync(file, 'utf8'),
+}));
 
 /** The text as parseText hands it to the engines: without a BOM, a lone CR read as LF. */
 function body(text: string): string {
@@ -42,15 +48,34 @@ function differential(raw: string): Outcome {
   const js = parseJsYaml(text);
   if (block.diagnostics.length) {
     // only nesting too deep, as the js-yaml engine says it
-    assert.deepEqual(block.diagnostics.map((d) => d.code), ['too-deep'], JSON.stringify(raw));
-    assert.ok(js !== 'fallback' && js.diagnostics[0]?.code === 'too-deep', `too deep for the block engine only: ${JSON.stringify(raw)}`);
+    assert.deepEqual(
+      block.diagnostics.map((d) => d.code),
+      ['too-deep'],
+      JSON.stringify(raw),
+    );
+    assert.ok(
+      js !== 'fallback' && js.diagnostics[0]?.code === 'too-deep',
+      `too deep for the block engine only: ${JSON.stringify(raw)}`,
+    );
     return 'accepted';
   }
   const yaml = parseWithYaml(text);
-  assert.deepEqual(yaml.diagnostics, [], `the block engine accepts what the yaml engine rejects: ${JSON.stringify(raw)}`);
-  assert.deepStrictEqual({ tree: block.tree, plain: block.plain }, { tree: yaml.tree, plain: yaml.plain }, `differs from the yaml engine: ${JSON.stringify(raw)}`);
+  assert.deepEqual(
+    yaml.diagnostics,
+    [],
+    `the block engine accepts what the yaml engine rejects: ${JSON.stringify(raw)}`,
+  );
+  assert.deepStrictEqual(
+    { tree: block.tree, plain: block.plain },
+    { tree: yaml.tree, plain: yaml.plain },
+    `differs from the yaml engine: ${JSON.stringify(raw)}`,
+  );
   if (js !== 'fallback' && js.diagnostics.length === 0) {
-    assert.deepStrictEqual({ tree: block.tree, plain: block.plain }, { tree: js.tree, plain: js.plain }, `differs from the js-yaml engine: ${JSON.stringify(raw)}`);
+    assert.deepStrictEqual(
+      { tree: block.tree, plain: block.plain },
+      { tree: js.tree, plain: js.plain },
+      `differs from the js-yaml engine: ${JSON.stringify(raw)}`,
+    );
   }
   return 'accepted';
 }
@@ -75,31 +100,46 @@ describe('block engine: the same tree as the yaml engine, or fallback', function
   it('generated plan-like documents with random formatting', () => {
     let accepted = 0;
     let cleanOnes = 0;
-    fc.assert(fc.property(planLikeYaml, (text) => {
-      if (differential(text) === 'accepted') accepted++;
-      if (clean(text)) cleanOnes++;
-    }), { numRuns: RUNS || 600 });
-    assert.ok(accepted >= cleanOnes * 0.9, `the block engine should accept most clean documents (${accepted} of ${cleanOnes})`);
+    fc.assert(
+      fc.property(planLikeYaml, (text) => {
+        if (differential(text) === 'accepted') accepted++;
+        if (clean(text)) cleanOnes++;
+      }),
+      { numRuns: RUNS || 600 },
+    );
+    assert.ok(
+      accepted >= cleanOnes * 0.9,
+      `the block engine should accept most clean documents (${accepted} of ${cleanOnes})`,
+    );
   });
 
   it('generated block scalars, where YAML parsers disagree most', () => {
-    fc.assert(fc.property(blockScalarYaml, (text) => {
-      differential(text);
-    }), { numRuns: RUNS || 2000 });
+    fc.assert(
+      fc.property(blockScalarYaml, (text) => {
+        differential(text);
+      }),
+      { numRuns: RUNS || 2000 },
+    );
   });
 
   it('generated plain and quoted scalars over several lines', () => {
-    fc.assert(fc.property(multiLineScalarYaml, (text) => {
-      differential(text);
-    }), { numRuns: RUNS || 2000 });
+    fc.assert(
+      fc.property(multiLineScalarYaml, (text) => {
+        differential(text);
+      }),
+      { numRuns: RUNS || 2000 },
+    );
   });
 
   it('random edits of the examples and fixtures', () => {
     const seeds = [SMALL_PLAN, ...corpus.map((c) => c.text)];
     let accepted = 0;
-    fc.assert(fc.property(fc.constantFrom(...seeds), fc.array(mutation, { minLength: 1, maxLength: 3 }), (seed, ms) => {
-      if (differential(mutate(seed, ms)) === 'accepted') accepted++;
-    }), { numRuns: RUNS || 800 });
+    fc.assert(
+      fc.property(fc.constantFrom(...seeds), fc.array(mutation, { minLength: 1, maxLength: 3 }), (seed, ms) => {
+        if (differential(mutate(seed, ms)) === 'accepted') accepted++;
+      }),
+      { numRuns: RUNS || 800 },
+    );
     assert.ok(accepted > (RUNS || 800) / 5, `edited plans mostly stay on the fast path (${accepted})`);
   });
 
@@ -107,52 +147,124 @@ describe('block engine: the same tree as the yaml engine, or fallback', function
     const accepts = (text: string) => assert.equal(differential(text), 'accepted', JSON.stringify(text));
     const fallsBack = (text: string) => assert.equal(parseBlock(body(text)), 'fallback', JSON.stringify(text));
 
-    it('block collections: compact items, sequences at their key\'s indentation, empty values', () => {
+    it("block collections: compact items, sequences at their key's indentation, empty values", () => {
       for (const text of [
-        'a:\n- x\n- y: 1\n  z: 2\nb: c\n', '- - a\n  - b\n- c\n', '- a: 1\n  b:\n  - x\n', 'a:\nb:  # c\n  \nc: ~\n',
-        '- \n- x\n-\n', '- a:\n    b: 1\n', 'a:\n  - x\n  -\n    y\n', '"k": v\n\'it\'\'s\': v\n"a\\tb" : v\n',
-      ]) accepts(text);
+        'a:\n- x\n- y: 1\n  z: 2\nb: c\n',
+        '- - a\n  - b\n- c\n',
+        '- a: 1\n  b:\n  - x\n',
+        'a:\nb:  # c\n  \nc: ~\n',
+        '- \n- x\n-\n',
+        '- a:\n    b: 1\n',
+        'a:\n  - x\n  -\n    y\n',
+        '"k": v\n\'it\'\'s\': v\n"a\\tb" : v\n',
+      ])
+        accepts(text);
     });
 
     it('plain scalars: colons, hashes, dashes, folding over lines, tabs as separation', () => {
       for (const text of [
-        'a: a:b\nb: a #b\nc: a#b\nd: -1\ne: x - y\nf: [-1, a:b]\n', '- -1\n- --x\n', 'a: http://x.example/a#b\n', 'a: b\n  c\n\n  d\n',
-        '- a\n  - b\n', 'a:\n    x\n  y\n', 'a: b # c\n', 'a:\tb\t# c\n', 'a: b\tc\n', 'k: a\u00a0\n', 'a: [b, c]\n',
-      ]) accepts(text);
+        'a: a:b\nb: a #b\nc: a#b\nd: -1\ne: x - y\nf: [-1, a:b]\n',
+        '- -1\n- --x\n',
+        'a: http://x.example/a#b\n',
+        'a: b\n  c\n\n  d\n',
+        '- a\n  - b\n',
+        'a:\n    x\n  y\n',
+        'a: b # c\n',
+        'a:\tb\t# c\n',
+        'a: b\tc\n',
+        'k: a\u00a0\n',
+        'a: [b, c]\n',
+      ])
+        accepts(text);
     });
 
     it('quoted scalars: escapes, quotes, folding, `: ` and `#` inside', () => {
       for (const text of [
-        "a: 'it''s'\n", 'a: "\\u00e9\\t\\x41\\U0001F600\\/\\\\\\"\\_\\N\\L\\P\\0\\a\\b\\e\\v\\f\\r\\ "\n', 'a: "x: y # z"\n',
-        "a: 'x\n  y\n\n  z'\n", 'a: "x\\\n  y"\n', 'a: "x  \\\n   y"\n', 'a: ""\nb: \'\'\n', 'a: "x\n \ty"\n',
-      ]) accepts(text);
+        "a: 'it''s'\n",
+        'a: "\\u00e9\\t\\x41\\U0001F600\\/\\\\\\"\\_\\N\\L\\P\\0\\a\\b\\e\\v\\f\\r\\ "\n',
+        'a: "x: y # z"\n',
+        "a: 'x\n  y\n\n  z'\n",
+        'a: "x\\\n  y"\n',
+        'a: "x  \\\n   y"\n',
+        'a: ""\nb: \'\'\n',
+        'a: "x\n \ty"\n',
+      ])
+        accepts(text);
     });
 
     it('block scalars: chomping, indentation indicators, comments, more-indented lines', () => {
       for (const text of [
-        'a: |\n  x\n  y\n', 'a: >\n  x\n  y\n\n  z\n   w\n  v\n', 'a: |-\n  x\n\n', 'a: |+\n  x\n\n\nb: c\n', 'a: |2\n    x\n', 'a: >-2\n    x\n',
-        'a: | # c\n  x\n# after\n', 'a: |\n', 'a: |+\n\n\n', 'a: |\n  x', '- |\n  x\n- >\n  y\n', 'a: |\n  x\ty\n  \t\n  z\n', 'a: |\n  x\n   \n',
-      ]) accepts(text);
+        'a: |\n  x\n  y\n',
+        'a: >\n  x\n  y\n\n  z\n   w\n  v\n',
+        'a: |-\n  x\n\n',
+        'a: |+\n  x\n\n\nb: c\n',
+        'a: |2\n    x\n',
+        'a: >-2\n    x\n',
+        'a: | # c\n  x\n# after\n',
+        'a: |\n',
+        'a: |+\n\n\n',
+        'a: |\n  x',
+        '- |\n  x\n- >\n  y\n',
+        'a: |\n  x\ty\n  \t\n  z\n',
+        'a: |\n  x\n   \n',
+      ])
+        accepts(text);
     });
 
     it('flow collections: nested, over lines, keys without values, a trailing comma', () => {
       for (const text of [
-        'a: { name: X, email: y@x }\n', 'a: [a, [b, {c: d}], {}]\n', 'a: [\n  b, # c\n  c,\n  ]\n', 'a: { b, c: d }\n', 'a: [b,]\n', 'a: {b: }\n',
-        "a: ['x\n  y']\n", '{ a: b }\n', '[a, b]\n',
-      ]) accepts(text);
+        'a: { name: X, email: y@x }\n',
+        'a: [a, [b, {c: d}], {}]\n',
+        'a: [\n  b, # c\n  c,\n  ]\n',
+        'a: { b, c: d }\n',
+        'a: [b,]\n',
+        'a: {b: }\n',
+        "a: ['x\n  y']\n",
+        '{ a: b }\n',
+        '[a, b]\n',
+      ])
+        accepts(text);
     });
 
     it('CRLF, a document start, comments everywhere', () => {
-      for (const text of ['a: b\r\nc:\r\n  - d\r\n', '# c\n--- # d\na: b\n', '---\r\n- a\r\n', '  # c\na: b # c\n  # c\n# c\nc: d\n']) accepts(text);
+      for (const text of [
+        'a: b\r\nc:\r\n  - d\r\n',
+        '# c\n--- # d\na: b\n',
+        '---\r\n- a\r\n',
+        '  # c\na: b # c\n  # c\n# c\nc: d\n',
+      ])
+        accepts(text);
     });
 
     it('falls back on what is outside the subset or wrong', () => {
       for (const text of [
-        'a: &x b\n', 'a: *x\n', 'a: !!str b\n', '%YAML 1.2\n---\na: b\n', '? a\n: b\n', 'a: b\n---\nc: d\n', 'a: b\n...\n',
-        'a: b\na: c\n', '1: x\n', '<<: {a: b}\n', 'a:\n\tb: c\n', 'a: b: c\n', 'a: "x\n', 'a: [b\n', 'just text\n',
-        'a: |\n    \n  x\n', 'a: |1\n\n   \n', 'a: [\n  b,\n]\n', 'a: [x: y]\n', 'a: b\n  c: d\n', 'a: "\\uD83D"\n',
-        'a: b\u2028c\n', 'a: b\u0085\n', 'a: \u0007\n', `${'k'.repeat(1100)}: v\n`,
-      ]) fallsBack(text);
+        'a: &x b\n',
+        'a: *x\n',
+        'a: !!str b\n',
+        '%YAML 1.2\n---\na: b\n',
+        '? a\n: b\n',
+        'a: b\n---\nc: d\n',
+        'a: b\n...\n',
+        'a: b\na: c\n',
+        '1: x\n',
+        '<<: {a: b}\n',
+        'a:\n\tb: c\n',
+        'a: b: c\n',
+        'a: "x\n',
+        'a: [b\n',
+        'just text\n',
+        'a: |\n    \n  x\n',
+        'a: |1\n\n   \n',
+        'a: [\n  b,\n]\n',
+        'a: [x: y]\n',
+        'a: b\n  c: d\n',
+        'a: "\\uD83D"\n',
+        'a: b\u2028c\n',
+        'a: b\u0085\n',
+        'a: \u0007\n',
+        `${'k'.repeat(1100)}: v\n`,
+      ])
+        fallsBack(text);
     });
 
     it('divergences between js-yaml and yaml fall back (found by these properties)', () => {

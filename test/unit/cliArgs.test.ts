@@ -25,7 +25,10 @@ describe('cli args', () => {
   });
 
   it('rejects unknown options, missing values, values on flags and repeats', () => {
-    assert.throws(() => parseArgs(['--jsn'], SPECS), (e: unknown) => e instanceof UsageError && /unknown option '--jsn'/.test(e.message));
+    assert.throws(
+      () => parseArgs(['--jsn'], SPECS),
+      (e: unknown) => e instanceof UsageError && /unknown option '--jsn'/.test(e.message),
+    );
     assert.throws(() => parseArgs(['--today'], SPECS), /needs a value/);
     assert.throws(() => parseArgs(['--json=1'], SPECS), /takes no value/);
     assert.throws(() => parseArgs(['--today', 'a', '--today', 'b'], SPECS), /more than once/);
@@ -41,12 +44,21 @@ describe('cli args', () => {
   });
 
   it('choices and positive integers', () => {
-    const specs: OptionSpec[] = [{ name: 'format', kind: 'value' }, { name: 'max-size', kind: 'value' }];
+    const specs: OptionSpec[] = [
+      { name: 'format', kind: 'value' },
+      { name: 'max-size', kind: 'value' },
+    ];
     assert.equal(choice(parseArgs(['--format', 'json'], specs), 'format', ['text', 'json'], 'text'), 'json');
-    assert.throws(() => choice(parseArgs(['--format', 'xml'], specs), 'format', ['text', 'json'], 'text'), /one of text, json/);
+    assert.throws(
+      () => choice(parseArgs(['--format', 'xml'], specs), 'format', ['text', 'json'], 'text'),
+      /one of text, json/,
+    );
     assert.equal(positiveInteger(parseArgs(['--max-size', '1000'], specs), 'max-size'), 1000);
     for (const bad of ['0', '-1', '1e6', '12abc', '']) {
-      assert.throws(() => positiveInteger(parseArgs([`--max-size=${bad}`], specs), 'max-size'), /positive whole number/);
+      assert.throws(
+        () => positiveInteger(parseArgs([`--max-size=${bad}`], specs), 'max-size'),
+        /positive whole number/,
+      );
     }
   });
 });

@@ -13,7 +13,11 @@ const UNKNOWN_OWNER = fixture('unknown-owner.workback.yaml');
 const BROKEN = fixture('broken.workback.yaml');
 const WARNING = fixture('warning-only.workback.yaml');
 
-async function cli(argv: string[], files: Record<string, MemoryEntry>, options: Parameters<typeof memoryIO>[1] = {}): Promise<{ code: number; out: string; err: string; io: MemoryIO }> {
+async function cli(
+  argv: string[],
+  files: Record<string, MemoryEntry>,
+  options: Parameters<typeof memoryIO>[1] = {},
+): Promise<{ code: number; out: string; err: string; io: MemoryIO }> {
   const io = memoryIO(files, { cwd: '/work', ...options });
   const code = await run(argv, io);
   return { code, out: io.stdoutText, err: io.stderrText, io };
@@ -54,14 +58,26 @@ describe('workback check', () => {
 
     it('one bad file among many: every file reported in sorted order, exit 1', async () => {
       const files: Record<string, MemoryEntry> = {};
-      for (let i = 0; i < 300; i++) files[`/work/p/${String(i).padStart(3, '0')}.workback.yaml`] = i === 137 ? UNKNOWN_OWNER : GOOD;
+      for (let i = 0; i < 300; i++)
+        files[`/work/p/${String(i).padStart(3, '0')}.workback.yaml`] = i === 137 ? UNKNOWN_OWNER : GOOD;
       files['/work/p/zz.workback.yaml'] = BROKEN;
       const r = await cli(['check', ...TODAY, '--format', 'json'], files);
       assert.equal(r.code, 1);
-      const json = JSON.parse(r.out) as { files: { file: string; diagnostics: unknown[] }[]; summary: Record<string, number> };
+      const json = JSON.parse(r.out) as {
+        files: { file: string; diagnostics: unknown[] }[];
+        summary: Record<string, number>;
+      };
       assert.equal(json.files.length, 301);
-      assert.deepEqual(json.files.map((f) => f.file), Object.keys(files).map((f) => f.slice('/work/'.length)).sort());
-      assert.deepEqual(json.files.filter((f) => f.diagnostics.length > 0).map((f) => f.file), ['p/137.workback.yaml', 'p/zz.workback.yaml']);
+      assert.deepEqual(
+        json.files.map((f) => f.file),
+        Object.keys(files)
+          .map((f) => f.slice('/work/'.length))
+          .sort(),
+      );
+      assert.deepEqual(
+        json.files.filter((f) => f.diagnostics.length > 0).map((f) => f.file),
+        ['p/137.workback.yaml', 'p/zz.workback.yaml'],
+      );
       assert.deepEqual(json.summary, { files: 301, errors: 2, warnings: 0, information: 0, hints: 0 });
       assert.equal(r.io.reads.length, 301, 'each file read once');
     });
@@ -77,7 +93,10 @@ describe('workback check', () => {
         return write(t);
       };
       assert.equal(await run(['check', ...TODAY], io), 1);
-      assert.deepEqual(readsAtWrite, Array.from({ length: 50 }, (_, i) => i + 1));
+      assert.deepEqual(
+        readsAtWrite,
+        Array.from({ length: 50 }, (_, i) => i + 1),
+      );
     });
 
     it('the date defaults to io.now(): an overdue task shows up only when it is late', async () => {
@@ -102,7 +121,12 @@ describe('workback check', () => {
       const column = at - GOOD.lastIndexOf('\n', at - 1) + 2;
       const r = await cli(['check', ...TODAY], { '/work/a.workback.yaml': bytes, '/work/b.workback.yaml': GOOD });
       assert.equal(r.code, 1);
-      assert.match(r.out, new RegExp(`^a\\.workback\\.yaml:${line}:${column} error invalid-encoding The file is not valid UTF-8: the bytes at offset ${at + 2} \\(E9 [^)]*\\) are not a character\\. Save the file as UTF-8\\.\\n$`));
+      assert.match(
+        r.out,
+        new RegExp(
+          `^a\\.workback\\.yaml:${line}:${column} error invalid-encoding The file is not valid UTF-8: the bytes at offset ${at + 2} \\(E9 [^)]*\\) are not a character\\. Save the file as UTF-8\\.\\n$`,
+        ),
+      );
       assert.match(r.err, /2 files checked: 1 error, 0 warnings\n$/);
     });
 
@@ -110,24 +134,43 @@ describe('workback check', () => {
       const utf16 = (text: string, be: boolean): Uint8Array => {
         const out = new Uint8Array(2 + 2 * text.length);
         out.set(be ? [0xfe, 0xff] : [0xff, 0xfe]);
-        for (let i = 0; i < text.length; i++) out.set(be ? [text.charCodeAt(i) >> 8, text.charCodeAt(i) & 0xff] : [text.charCodeAt(i) & 0xff, text.charCodeAt(i) >> 8], 2 + 2 * i);
+        for (let i = 0; i < text.length; i++)
+          out.set(
+            be
+              ? [text.charCodeAt(i) >> 8, text.charCodeAt(i) & 0xff]
+              : [text.charCodeAt(i) & 0xff, text.charCodeAt(i) >> 8],
+            2 + 2 * i,
+          );
         return out;
       };
       for (const be of [false, true]) {
-        const r = await cli(['check', ...TODAY], { '/work/a.workback.yaml': utf16(GOOD, be), '/work/b.workback.yaml': utf16(UNKNOWN_OWNER, be) });
+        const r = await cli(['check', ...TODAY], {
+          '/work/a.workback.yaml': utf16(GOOD, be),
+          '/work/b.workback.yaml': utf16(UNKNOWN_OWNER, be),
+        });
         assert.equal(r.code, 1);
         assert.match(r.out, /^b\.workback\.yaml:13:45 error unknown-person [^\n]*\n$/);
       }
     });
 
     it('an unreadable file is reported as read-error and the run exits 2, after checking the rest', async () => {
-      const r = await cli(['check', ...TODAY], { '/work/a.workback.yaml': { unreadable: true }, '/work/b.workback.yaml': UNKNOWN_OWNER });
+      const r = await cli(['check', ...TODAY], {
+        '/work/a.workback.yaml': { unreadable: true },
+        '/work/b.workback.yaml': UNKNOWN_OWNER,
+      });
       assert.equal(r.code, 2);
-      assert.match(r.out, /^a\.workback\.yaml:1:1 error read-error Cannot read the file: permission denied\.\nb\.workback\.yaml:13:45 error unknown-person /);
+      assert.match(
+        r.out,
+        /^a\.workback\.yaml:1:1 error read-error Cannot read the file: permission denied\.\nb\.workback\.yaml:13:45 error unknown-person /,
+      );
     });
 
     it('a directory that cannot be listed is said on stderr; the rest is still checked; exit 2', async () => {
-      const r = await cli(['check', ...TODAY], { '/work/a.workback.yaml': UNKNOWN_OWNER, '/work/locked': { lockedDir: true }, '/work/z.workback.yaml': GOOD });
+      const r = await cli(['check', ...TODAY], {
+        '/work/a.workback.yaml': UNKNOWN_OWNER,
+        '/work/locked': { lockedDir: true },
+        '/work/z.workback.yaml': GOOD,
+      });
       assert.equal(r.code, 2);
       assert.match(r.out, /^a\.workback\.yaml:13:45 error unknown-person /);
       assert.match(r.err, /workback: cannot read directory 'locked' \(EACCES\)\n/);
@@ -135,7 +178,10 @@ describe('workback check', () => {
     });
 
     it('an internal error on one file is reported for that file and the run continues', async () => {
-      const io = memoryIO({ '/work/a.workback.yaml': GOOD, '/work/b.workback.yaml': GOOD, '/work/c.workback.yaml': UNKNOWN_OWNER }, { cwd: '/work' });
+      const io = memoryIO(
+        { '/work/a.workback.yaml': GOOD, '/work/b.workback.yaml': GOOD, '/work/c.workback.yaml': UNKNOWN_OWNER },
+        { cwd: '/work' },
+      );
       const readFile = io.readFile.bind(io);
       // A checker fed something that is not text fails: the CLI must survive it.
       io.readFile = async (p, o) => (p.endsWith('/a.workback.yaml') ? (null as unknown as Uint8Array) : readFile(p, o));
@@ -161,7 +207,10 @@ describe('workback check', () => {
       assert.deepEqual(json.files[1], { file: 'plans/good.workback.yaml', diagnostics: [] });
       const d = json.files[0].diagnostics[0];
       assert.deepEqual(Object.keys(d), ['code', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn']);
-      assert.deepEqual([d.code, d.severity, d.line, d.column, d.endLine, d.endColumn], ['unknown-person', 'error', 13, 45, 13, 51]);
+      assert.deepEqual(
+        [d.code, d.severity, d.line, d.column, d.endLine, d.endColumn],
+        ['unknown-person', 'error', 13, 45, 13, 51],
+      );
       assert.deepEqual(json.summary, { files: 2, errors: 1, warnings: 0, information: 0, hints: 0 });
     });
 
@@ -177,13 +226,21 @@ describe('workback check', () => {
       assert.equal(r.code, 1);
       const lines = r.out.trimEnd().split('\n');
       assert.equal(lines.length, 2);
-      assert.match(lines[0]!, /^::error file=plans\/bad\.workback\.yaml,line=13,col=45,endLine=13,endColumn=51,title=workback unknown-person::.*nobody/);
-      assert.match(lines[1]!, /^::warning file=w\.workback\.yaml,line=13,col=\d+,endLine=13,endColumn=\d+,title=workback due-after-binding::/);
+      assert.match(
+        lines[0]!,
+        /^::error file=plans\/bad\.workback\.yaml,line=13,col=45,endLine=13,endColumn=51,title=workback unknown-person::.*nobody/,
+      );
+      assert.match(
+        lines[1]!,
+        /^::warning file=w\.workback\.yaml,line=13,col=\d+,endLine=13,endColumn=\d+,title=workback due-after-binding::/,
+      );
       assert.equal(r.err, '3 files checked: 1 error, 1 warning\n');
     });
 
     it('github: information becomes a notice', async () => {
-      const r = await cli(['check', '--today', '2026-10-15', '--format', 'github'], { '/work/mfa.workback.yaml': GOOD });
+      const r = await cli(['check', '--today', '2026-10-15', '--format', 'github'], {
+        '/work/mfa.workback.yaml': GOOD,
+      });
       assert.match(r.out, /^::(warning|notice) file=mfa\.workback\.yaml,/m);
       for (const line of r.out.trimEnd().split('\n')) assert.match(line, /^::(error|warning|notice) /);
     });
@@ -191,7 +248,10 @@ describe('workback check', () => {
 
   describe('escaping hostile plan text', () => {
     // Ids that break the schema are quoted back in messages: the way plan text reaches `check` output.
-    const HOSTILE = UNKNOWN_OWNER.replace('owner: nobody,', 'owner: "\\e[31mred\\n::add-mask::secret \\u202eevil ##[stop-commands]x \\u200b",');
+    const HOSTILE = UNKNOWN_OWNER.replace(
+      'owner: nobody,',
+      'owner: "\\e[31mred\\n::add-mask::secret \\u202eevil ##[stop-commands]x \\u200b",',
+    );
 
     it('text: no escape sequence, no line break, no bidi control, no ##[', async () => {
       const r = await cli(['check', ...TODAY], { '/work/h.workback.yaml': HOSTILE });
@@ -199,7 +259,10 @@ describe('workback check', () => {
       assert.ok(r.out.length > 0);
       assert.doesNotMatch(r.out, /[\u001b\u202e\u200b]|##\[/);
       for (const line of r.out.trimEnd().split('\n')) assert.match(line, /^h\.workback\.yaml:\d+:\d+ error /);
-      assert.match(r.out, /\\u\{1b\}\[31mred\\n::add-mask::secret \\u\{202e\}evil #\\u\{23\}\[stop-commands\]x \\u\{200b\}/);
+      assert.match(
+        r.out,
+        /\\u\{1b\}\[31mred\\n::add-mask::secret \\u\{202e\}evil #\\u\{23\}\[stop-commands\]x \\u\{200b\}/,
+      );
     });
 
     it('github: a newline followed by ::add-mask:: stays inside the one command line', async () => {
@@ -217,11 +280,17 @@ describe('workback check', () => {
       const r = await cli(['check', ...TODAY, '--format', 'json'], { '/work/h.workback.yaml': HOSTILE });
       assert.doesNotMatch(r.out, /[\u001b\u202e\u200b]|##\[/);
       const messages: string[] = JSON.parse(r.out).files[0].diagnostics.map((d: { message: string }) => d.message);
-      assert.ok(messages.some((m) => m.includes('\u001b[31mred\n::add-mask::secret \u202eevil ##[stop-commands]x \u200b')));
+      assert.ok(
+        messages.some((m) => m.includes('\u001b[31mred\n::add-mask::secret \u202eevil ##[stop-commands]x \u200b')),
+      );
     });
 
     it('hostile file names are escaped, and never start a line with ::', async () => {
-      const files = { '/work/::add-mask::x.workback.yaml': UNKNOWN_OWNER, '/work/a\u001b[2Jb.workback.yaml': UNKNOWN_OWNER, '/work/c,d:e%.workback.yaml': UNKNOWN_OWNER };
+      const files = {
+        '/work/::add-mask::x.workback.yaml': UNKNOWN_OWNER,
+        '/work/a\u001b[2Jb.workback.yaml': UNKNOWN_OWNER,
+        '/work/c,d:e%.workback.yaml': UNKNOWN_OWNER,
+      };
       const text = await cli(['check', ...TODAY], files);
       const lines = text.out.trimEnd().split('\n');
       assert.deepEqual(
@@ -273,7 +342,10 @@ describe('workback check', () => {
       assert.deepEqual(await checked(['plans/**/*.yaml']), ['plans/2026/q3.workback.yaml', 'plans/other.yaml']);
       assert.deepEqual(await checked(['plans/20??/*']), ['plans/2026/q3.workback.yaml']);
       assert.deepEqual(await checked(['plans/other.yaml']), ['plans/other.yaml']);
-      assert.deepEqual(await checked(['**/q3.*', 'b.workback.yaml', 'plans/**/q3.workback.yaml']), ['b.workback.yaml', 'plans/2026/q3.workback.yaml']);
+      assert.deepEqual(await checked(['**/q3.*', 'b.workback.yaml', 'plans/**/q3.workback.yaml']), [
+        'b.workback.yaml',
+        'plans/2026/q3.workback.yaml',
+      ]);
     });
 
     it('paths are relative to cwd, with ../ when outside it; the same files give the same lines from another cwd', async () => {
@@ -281,7 +353,10 @@ describe('workback check', () => {
       const fromPlans = await cli(['check', ...TODAY, '.'], TREE, { cwd: '/work/plans' });
       const lines = (out: string): string[] => out.trimEnd().split('\n');
       assert.ok(fromRoot.out.length > 0);
-      assert.deepEqual(lines(fromRoot.out), lines(fromPlans.out).map((l) => `plans/${l}`));
+      assert.deepEqual(
+        lines(fromRoot.out),
+        lines(fromPlans.out).map((l) => `plans/${l}`),
+      );
       const up = await cli(['check', ...TODAY, '../b.workback.yaml'], TREE, { cwd: '/work/plans' });
       assert.equal(up.code, 0);
       assert.equal(up.err, '1 file checked: 0 errors, 0 warnings\n');
@@ -298,7 +373,10 @@ describe('workback check', () => {
         '/work/p/linkdir': { symlink: '/etc' },
       };
       const r = await cli(['check', ...TODAY, '--format', 'json'], files);
-      assert.deepEqual(JSON.parse(r.out).files.map((f: { file: string }) => f.file), ['p/inside.workback.yaml', 'p/ok.workback.yaml']);
+      assert.deepEqual(
+        JSON.parse(r.out).files.map((f: { file: string }) => f.file),
+        ['p/inside.workback.yaml', 'p/ok.workback.yaml'],
+      );
       assert.ok(r.io.reads.includes('/work/real/plan.yaml'), 'a symlink inside the tree is followed');
       assert.ok(!r.io.reads.some((p) => p.startsWith('/etc')), `read ${r.io.reads.join(', ')}`);
       assert.ok(!r.io.reads.includes('/work/p/pipe.workback.yaml'));
@@ -318,7 +396,11 @@ describe('workback check', () => {
     });
 
     it('a symlink loop does not hang', async () => {
-      const r = await cli(['check', ...TODAY], { '/work/a.workback.yaml': { symlink: 'b.workback.yaml' }, '/work/b.workback.yaml': { symlink: 'a.workback.yaml' }, '/work/c.workback.yaml': GOOD });
+      const r = await cli(['check', ...TODAY], {
+        '/work/a.workback.yaml': { symlink: 'b.workback.yaml' },
+        '/work/b.workback.yaml': { symlink: 'a.workback.yaml' },
+        '/work/c.workback.yaml': GOOD,
+      });
       assert.equal(r.code, 0);
       assert.match(r.err, /broken symlink/);
     });
@@ -370,7 +452,11 @@ describe('workback check', () => {
         assert.match(r.out, /^Usage: workback <command>/);
         for (const c of ['check', 'schedule', 'tasks', 'follow-ups']) assert.match(r.out, new RegExp(`\\n  ${c} `));
       }
-      for (const argv of [['check', '--help'], ['help', 'check'], ['check', '-h', '--format', 'json']]) {
+      for (const argv of [
+        ['check', '--help'],
+        ['help', 'check'],
+        ['check', '-h', '--format', 'json'],
+      ]) {
         const r = await cli(argv, {});
         assert.equal(r.code, 0);
         assert.match(r.out, /^Usage: workback check \[PATH\|GLOB \.\.\.\]/);
@@ -378,7 +464,9 @@ describe('workback check', () => {
     });
 
     it('--version prints package.json version', async () => {
-      const pkg = JSON.parse(readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8')) as { version: string };
+      const pkg = JSON.parse(readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8')) as {
+        version: string;
+      };
       const r = await cli(['--version'], {});
       assert.equal(r.code, 0);
       assert.equal(r.out, `${pkg.version}\n`);

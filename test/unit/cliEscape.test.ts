@@ -1,13 +1,42 @@
 /** src/cli/escape.ts: plan text can never drive a terminal, a CI log or a line-oriented format. */
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { escapeGithubData, escapeGithubProperty, escapePathForLine, escapeTerminal, safeJson } from '../../src/cli/escape';
+import {
+  escapeGithubData,
+  escapeGithubProperty,
+  escapePathForLine,
+  escapeTerminal,
+  safeJson,
+} from '../../src/cli/escape';
 
 /** Strings mixing the characters that matter with any code point (lone surrogates included). */
 const hostileText = fc
   .array(
     fc.oneof(
-      fc.constantFrom('\u001b', '\n', '\r', '\t', '\u0000', '\u009b', '\u202e', '\u2066', '\u200b', '\u200d', '\ufeff', '\ud800', '\udc00', '#', '[', ':', ',', '%', '👩', '💻', 'a', ' '),
+      fc.constantFrom(
+        '\u001b',
+        '\n',
+        '\r',
+        '\t',
+        '\u0000',
+        '\u009b',
+        '\u202e',
+        '\u2066',
+        '\u200b',
+        '\u200d',
+        '\ufeff',
+        '\ud800',
+        '\udc00',
+        '#',
+        '[',
+        ':',
+        ',',
+        '%',
+        '👩',
+        '💻',
+        'a',
+        ' ',
+      ),
       fc.integer({ min: 0, max: 0x10ffff }).map((c) => String.fromCodePoint(c)),
     ),
     { maxLength: 40 },
@@ -27,7 +56,9 @@ describe('cli escaping', () => {
 
     it('neutralises bidi overrides and isolates (Trojan Source)', () => {
       assert.equal(escapeTerminal('\u202egnp.exe'), '\\u{202e}gnp.exe');
-      for (const c of [0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069, 0x200e, 0x200f, 0x061c]) {
+      for (const c of [
+        0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069, 0x200e, 0x200f, 0x061c,
+      ]) {
         const out = escapeTerminal(`x${String.fromCodePoint(c)}y`);
         assert.equal(out, `x\\u{${c.toString(16)}}y`);
       }
@@ -41,7 +72,14 @@ describe('cli escaping', () => {
     });
 
     it('keeps ordinary text, accents, CJK, emoji and ZWJ emoji sequences', () => {
-      for (const s of ['Crème brûlée: 100% done, ok?', '日本語のタイトル', 'ship it 🚀', 'dev 👩‍💻 team', 'עברית', 'x::y']) {
+      for (const s of [
+        'Crème brûlée: 100% done, ok?',
+        '日本語のタイトル',
+        'ship it 🚀',
+        'dev 👩‍💻 team',
+        'עברית',
+        'x::y',
+      ]) {
         assert.equal(escapeTerminal(s), s);
       }
     });

@@ -12,7 +12,11 @@ const MFA = fixture('mfa-rollout.workback.yaml');
 const HOSTILE = fixture('hostile.workback.yaml');
 const UNKNOWN_OWNER = fixture('unknown-owner.workback.yaml');
 
-async function cli(argv: string[], files: Record<string, MemoryEntry>, env: Record<string, string> = {}): Promise<{ code: number; out: string; err: string }> {
+async function cli(
+  argv: string[],
+  files: Record<string, MemoryEntry>,
+  env: Record<string, string> = {},
+): Promise<{ code: number; out: string; err: string }> {
   const io = memoryIO(files, { cwd: '/work', env });
   const code = await run(argv, io);
   return { code, out: io.stdoutText, err: io.stderrText };
@@ -64,11 +68,16 @@ describe('workback schedule', () => {
     assert.equal(r.code, 0, r.err);
     assert.match(r.out, /\npick-method .* overdue 3 days, escalate to dana\n/);
     assert.match(r.out, /\nenroll-it .* late start 2 days\n/);
-    assert.match(r.out, /The goal cannot be met as planned: 5 workdays short\. Critical path: pick-method -> enroll-it\n$/);
+    assert.match(
+      r.out,
+      /The goal cannot be met as planned: 5 workdays short\. Critical path: pick-method -> enroll-it\n$/,
+    );
   });
 
   it('a plan with errors: errors on stderr in text format, nothing on stdout, exit 1', async () => {
-    const r = await cli(['schedule', 'bad.workback.yaml', '--today', '2026-07-01', '--json'], { '/work/bad.workback.yaml': UNKNOWN_OWNER });
+    const r = await cli(['schedule', 'bad.workback.yaml', '--today', '2026-07-01', '--json'], {
+      '/work/bad.workback.yaml': UNKNOWN_OWNER,
+    });
     assert.equal(r.code, 1);
     assert.equal(r.out, '');
     assert.match(r.err, /^bad\.workback\.yaml:13:45 error unknown-person /);
@@ -76,17 +85,37 @@ describe('workback schedule', () => {
 
   it('earliest dates past 2199: the workback dates are printed, a warning on stderr says why earliest and slack are missing, exit 0', async () => {
     const late = [
-      'workback: 1', 'title: Far future', 'goal: { outcome: Done, due: 2199-12-31, owner: dana }', 'people:', '  dana: { name: Dana }',
-      'milestones:', '  - id: m', '    title: M', '    tasks:', '      - { id: a, title: A, owner: dana, duration: 1w }', '',
+      'workback: 1',
+      'title: Far future',
+      'goal: { outcome: Done, due: 2199-12-31, owner: dana }',
+      'people:',
+      '  dana: { name: Dana }',
+      'milestones:',
+      '  - id: m',
+      '    title: M',
+      '    tasks:',
+      '      - { id: a, title: A, owner: dana, duration: 1w }',
+      '',
     ].join('\n');
-    const r = await cli(['schedule', 'far.workback.yaml', '--today', '2199-12-30'], { '/work/far.workback.yaml': late });
+    const r = await cli(['schedule', 'far.workback.yaml', '--today', '2199-12-30'], {
+      '/work/far.workback.yaml': late,
+    });
     assert.equal(r.code, 0, r.err);
     const table = rows(r.out.split('\n\n')[1]!);
     assert.deepEqual(table[1]!.slice(0, 5), ['a', 'dana', 'Wed 2199-12-25', 'Tue 2199-12-31', '-']);
-    assert.match(r.out, /\nSlack and the critical path are left out: the earliest dates would end after 2199 \(see the warning\)\.\n$/, 'not "Every task is done."');
-    assert.match(r.err, /^far\.workback\.yaml:10:\d+ warning earliest-out-of-range Earliest dates cannot be computed: a \(duration 1w\)/);
+    assert.match(
+      r.out,
+      /\nSlack and the critical path are left out: the earliest dates would end after 2199 \(see the warning\)\.\n$/,
+      'not "Every task is done."',
+    );
+    assert.match(
+      r.err,
+      /^far\.workback\.yaml:10:\d+ warning earliest-out-of-range Earliest dates cannot be computed: a \(duration 1w\)/,
+    );
     assert.equal(r.err.split('\n').filter(Boolean).length, 1);
-    const json = await cli(['schedule', 'far.workback.yaml', '--today', '2199-12-30', '--json'], { '/work/far.workback.yaml': late });
+    const json = await cli(['schedule', 'far.workback.yaml', '--today', '2199-12-30', '--json'], {
+      '/work/far.workback.yaml': late,
+    });
     assert.equal(json.code, 0, json.err);
     const item = (JSON.parse(json.out) as { items: Record<string, unknown>[] }).items[0]!;
     assert.equal(item['start'], '2199-12-25');
@@ -94,7 +123,10 @@ describe('workback schedule', () => {
   });
 
   it('a cyclic plan is an error, never an empty table', async () => {
-    const cyclic = MFA.replace('        duration: 2d\n        status: done', '        duration: 2d\n        depends_on: [enroll-all]');
+    const cyclic = MFA.replace(
+      '        duration: 2d\n        status: done',
+      '        duration: 2d\n        depends_on: [enroll-all]',
+    );
     for (const text of [cyclic]) {
       assert.notEqual(text, MFA);
       const r = await cli(['schedule', 'x.workback.yaml', '--today', '2026-07-01'], { '/work/x.workback.yaml': text });
@@ -106,7 +138,12 @@ describe('workback schedule', () => {
 
   it('usage: exactly one plan file', async () => {
     const two = { ...files, '/work/plans/b.workback.yaml': MFA };
-    for (const argv of [['schedule'], ['schedule', 'a', 'b'], ['schedule', 'plans'], ['schedule', 'missing.workback.yaml']]) {
+    for (const argv of [
+      ['schedule'],
+      ['schedule', 'a', 'b'],
+      ['schedule', 'plans'],
+      ['schedule', 'missing.workback.yaml'],
+    ]) {
       const r = await cli(argv, two);
       assert.equal(r.code, 2, argv.join(' '));
       assert.equal(r.out, '');
@@ -134,14 +171,24 @@ describe('workback tasks', () => {
     assert.deepEqual(rows(r.out), [
       ['status', 'start by', 'finish by', 'slack', 'plan', 'task', 'title'],
       ['todo', 'Mon 2026-08-10', 'Fri 2026-08-14', '25', 'plans/mfa.workback.yaml', 'enroll-it', 'Enroll the IT team'],
-      ['todo', 'Wed 2026-09-16', 'Wed 2026-09-30', '44', 'plans/mfa.workback.yaml', 'enroll-all', 'Enroll everyone else'],
+      [
+        'todo',
+        'Wed 2026-09-16',
+        'Wed 2026-09-30',
+        '44',
+        'plans/mfa.workback.yaml',
+        'enroll-all',
+        'Enroll everyone else',
+      ],
     ]);
   });
 
   it('--me takes emails (any case), repeats and commas; overdue comes first', async () => {
     const r = await cli(['tasks', '--me', 'DANA@example.com,lee', '--today', '2026-08-12'], good);
     assert.deepEqual(
-      rows(r.out).slice(1).map((row) => [row[0], row[5]]),
+      rows(r.out)
+        .slice(1)
+        .map((row) => [row[0], row[5]]),
       [
         ['overdue 3 days, escalate to dana', 'pick-method'],
         ['late start 2 days', 'enroll-it'],
@@ -202,10 +249,18 @@ describe('workback tasks', () => {
     const r = await cli(['tasks', '--me', 'dana', '--today', '2026-09-29'], { '/work/h.workback.yaml': HOSTILE });
     assert.equal(r.code, 0, r.err);
     assertInert(r.out);
-    assert.match(r.out, /Title \\u\{1b\}\[2J cleared\\n::add-mask::secret #\\u\{23\}\[stop-commands\]tok \\u\{200b\}zw \\u\{2066\}iso\\u\{2069\}\n/);
-    const json = await cli(['tasks', '--me', 'dana', '--today', '2026-09-29', '--json'], { '/work/h.workback.yaml': HOSTILE });
+    assert.match(
+      r.out,
+      /Title \\u\{1b\}\[2J cleared\\n::add-mask::secret #\\u\{23\}\[stop-commands\]tok \\u\{200b\}zw \\u\{2066\}iso\\u\{2069\}\n/,
+    );
+    const json = await cli(['tasks', '--me', 'dana', '--today', '2026-09-29', '--json'], {
+      '/work/h.workback.yaml': HOSTILE,
+    });
     assert.doesNotMatch(json.out, /[\u001b\u202e\u2066\u200b]|##\[/);
-    assert.match(JSON.parse(json.out).tasks[0].title, /^Title \u001b\[2J cleared\n::add-mask::secret ##\[stop-commands\]tok/);
+    assert.match(
+      JSON.parse(json.out).tasks[0].title,
+      /^Title \u001b\[2J cleared\n::add-mask::secret ##\[stop-commands\]tok/,
+    );
   });
 });
 
@@ -217,8 +272,24 @@ describe('workback follow-ups', () => {
     assert.equal(r.code, 0, r.err);
     assert.deepEqual(rows(r.out), [
       ['status', 'on', 'kind', 'with', 'plan', 'task', 'about'],
-      ['overdue 6 days, escalate to dana', 'Wed 2026-08-12', 'check-in', 'dana', 'mfa.workback.yaml', 'pick-method', 'Choose MFA method'],
-      ['overdue 3 days, escalate to dana', 'Mon 2026-08-17', 'check-in', 'dana', 'mfa.workback.yaml', 'enroll-it', 'Enroll the IT team'],
+      [
+        'overdue 6 days, escalate to dana',
+        'Wed 2026-08-12',
+        'check-in',
+        'dana',
+        'mfa.workback.yaml',
+        'pick-method',
+        'Choose MFA method',
+      ],
+      [
+        'overdue 3 days, escalate to dana',
+        'Mon 2026-08-17',
+        'check-in',
+        'dana',
+        'mfa.workback.yaml',
+        'enroll-it',
+        'Enroll the IT team',
+      ],
     ]);
   });
 
@@ -229,7 +300,16 @@ describe('workback follow-ups', () => {
     const lee = await cli(['follow-ups', '--today', '2026-08-20', '--me', 'lee', '--json'], files);
     const json = JSON.parse(lee.out);
     assert.deepEqual(
-      json.followUps.map((f: { task: string; kind: string; on: string; overdue: boolean; daysLate: number; escalateTo?: string }) => [f.task, f.kind, f.on, f.overdue, f.daysLate, f.escalateTo]),
+      json.followUps.map(
+        (f: { task: string; kind: string; on: string; overdue: boolean; daysLate: number; escalateTo?: string }) => [
+          f.task,
+          f.kind,
+          f.on,
+          f.overdue,
+          f.daysLate,
+          f.escalateTo,
+        ],
+      ),
       [['enroll-it', 'check-in', '2026-08-17', true, 3, 'dana']],
     );
   });
@@ -243,7 +323,11 @@ describe('workback follow-ups', () => {
 });
 
 describe('workback gantt', () => {
-  const files = { '/work/plans/mfa.workback.yaml': MFA, '/work/plans/hostile.workback.yaml': HOSTILE, '/work/plans/bad.workback.yaml': UNKNOWN_OWNER };
+  const files = {
+    '/work/plans/mfa.workback.yaml': MFA,
+    '/work/plans/hostile.workback.yaml': HOSTILE,
+    '/work/plans/bad.workback.yaml': UNKNOWN_OWNER,
+  };
 
   it('prints the Mermaid Gantt of the plan: a section per milestone, LS to LF+1, markers', async () => {
     const r = await cli(['gantt', 'plans/mfa.workback.yaml', '--today', '2026-07-01'], files);
@@ -260,23 +344,51 @@ describe('workback gantt', () => {
 
   it('filters by milestone, owner and critical path', async () => {
     const one = await cli(['gantt', 'plans/mfa.workback.yaml', '--today', '2026-07-01', '--milestone', 'pilot'], files);
-    assert.deepEqual(one.out.split('\n').filter((l) => l.startsWith('    section')), ['    section Pilot group enrolled']);
+    assert.deepEqual(
+      one.out.split('\n').filter((l) => l.startsWith('    section')),
+      ['    section Pilot group enrolled'],
+    );
     const crit = await cli(['gantt', 'plans/mfa.workback.yaml', '--today', '2026-07-01', '--critical'], files);
-    assert.deepEqual(crit.out.split('\n').filter((l) => /[:,] ?t\d+, /.test(l)).map((l) => l.trim().split(':')[0]), ['Choose MFA method', 'Enroll the IT team']);
+    assert.deepEqual(
+      crit.out
+        .split('\n')
+        .filter((l) => /[:,] ?t\d+, /.test(l))
+        .map((l) => l.trim().split(':')[0]),
+      ['Choose MFA method', 'Enroll the IT team'],
+    );
     const lee = await cli(['gantt', 'plans/mfa.workback.yaml', '--today', '2026-07-01', '--owner', 'lee'], files);
-    assert.deepEqual(lee.out.split('\n').filter((l) => /[:,] ?t\d+, /.test(l)).map((l) => l.trim().split(':')[0]), ['Enroll the IT team', 'Enroll everyone else']);
+    assert.deepEqual(
+      lee.out
+        .split('\n')
+        .filter((l) => /[:,] ?t\d+, /.test(l))
+        .map((l) => l.trim().split(':')[0]),
+      ['Enroll the IT team', 'Enroll everyone else'],
+    );
   });
 
   it('a date window keeps only the markers inside it (a far one would stretch the axis)', async () => {
-    const marker = (out: string): string[] => out.split('\n').filter((l) => /:vert, /.test(l)).map((l) => l.trim());
+    const marker = (out: string): string[] =>
+      out
+        .split('\n')
+        .filter((l) => /:vert, /.test(l))
+        .map((l) => l.trim());
     const all = await cli(['gantt', 'plans/mfa.workback.yaml', '--today', '2026-07-01'], files);
     assert.deepEqual(marker(all.out), ['Today:vert, today, 2026-07-01, 0d', 'Goal due:vert, goaldue, 2026-10-01, 0d']);
-    const august = await cli(['gantt', 'plans/mfa.workback.yaml', '--today', '2026-07-01', '--from', '2026-08-01', '--to', '2026-08-31'], files);
+    const august = await cli(
+      ['gantt', 'plans/mfa.workback.yaml', '--today', '2026-07-01', '--from', '2026-08-01', '--to', '2026-08-31'],
+      files,
+    );
     assert.equal(august.code, 0, august.err);
     assert.deepEqual(marker(august.out), []);
-    assert.ok(august.out.includes('Choose MFA method:crit, t2, 2026-08-05, 2026-08-08'), 'the window\'s tasks are drawn');
+    assert.ok(
+      august.out.includes('Choose MFA method:crit, t2, 2026-08-05, 2026-08-08'),
+      "the window's tasks are drawn",
+    );
     // today inside the window and within a week of the first bar (Mon 3 Aug): drawn
-    const late = await cli(['gantt', 'plans/mfa.workback.yaml', '--today', '2026-07-29', '--from', '2026-07-27', '--to', '2026-08-31'], files);
+    const late = await cli(
+      ['gantt', 'plans/mfa.workback.yaml', '--today', '2026-07-29', '--from', '2026-07-27', '--to', '2026-08-31'],
+      files,
+    );
     assert.deepEqual(marker(late.out), ['Today:vert, today, 2026-07-29, 0d']);
   });
 

@@ -63,7 +63,11 @@ describe('workback CLI on the real file system', function () {
     const r = await cliIn(tree, ['check', '--today', '2026-07-01', '--format', 'json']);
     assert.equal(r.code, 1, r.err);
     const files = JSON.parse(r.out).files.map((f: { file: string }) => f.file);
-    assert.deepEqual(files, ['plans/a.workback.yaml', 'plans/dir.workback.yaml/inner.workback.yaml', 'plans/in.workback.yaml']);
+    assert.deepEqual(files, [
+      'plans/a.workback.yaml',
+      'plans/dir.workback.yaml/inner.workback.yaml',
+      'plans/in.workback.yaml',
+    ]);
     assert.match(r.err, /skipped 'plans\/out\.workback\.yaml': symlink leads outside/);
     const inLink = JSON.parse(r.out).files[2];
     assert.equal(inLink.diagnostics[0].code, 'unknown-person', 'the in-tree symlink was read');
@@ -72,7 +76,10 @@ describe('workback CLI on the real file system', function () {
   it('globs skip FIFOs and directories too', async () => {
     const r = await cliIn(tree, ['check', '--today', '2026-07-01', '--format', 'json', 'plans/*']);
     assert.equal(r.code, 1, r.err);
-    assert.deepEqual(JSON.parse(r.out).files.map((f: { file: string }) => f.file), ['plans/a.workback.yaml', 'plans/in.workback.yaml']);
+    assert.deepEqual(
+      JSON.parse(r.out).files.map((f: { file: string }) => f.file),
+      ['plans/a.workback.yaml', 'plans/in.workback.yaml'],
+    );
   });
 
   it('a FIFO named explicitly is refused at once (exit 2), never opened for reading', async () => {
@@ -81,7 +88,9 @@ describe('workback CLI on the real file system', function () {
     assert.equal(r.code, 2);
     assert.match(r.err, /not a regular file/);
     // Even if a FIFO slips past the walk (a race), reading it never blocks.
-    await assert.rejects(nodeIO({ cwd: tree }).readFile(path.join(tree, 'plans/pipe.workback.yaml')), { code: 'ENOTFILE' });
+    await assert.rejects(nodeIO({ cwd: tree }).readFile(path.join(tree, 'plans/pipe.workback.yaml')), {
+      code: 'ENOTFILE',
+    });
   });
 
   it('a symlink leading outside, named explicitly or through a linked directory, is refused (exit 2)', async () => {
@@ -97,13 +106,21 @@ describe('workback CLI on the real file system', function () {
     const io = nodeIO({ cwd: tree });
     await assert.rejects(io.readFile(path.join(tree, 'plans/in.workback.yaml')), { code: 'ELOOP' });
     await assert.rejects(io.readFile(path.join(tree, 'plans/a.workback.yaml'), { maxBytes: 10 }), { code: 'EFBIG' });
-    assert.equal(Buffer.from(await io.readFile(path.join(tree, 'plans/a.workback.yaml'), { maxBytes: 100000 })).toString('utf8'), GOOD);
+    assert.equal(
+      Buffer.from(await io.readFile(path.join(tree, 'plans/a.workback.yaml'), { maxBytes: 100000 })).toString('utf8'),
+      GOOD,
+    );
   });
 
   describe('the bundled dist/cli.js', () => {
     const CLI = path.join(ROOT, 'dist/cli.js');
     const node = (args: string[], cwd: string, env: Record<string, string> = {}) =>
-      spawnSync(process.execPath, [CLI, ...args], { cwd, env: { PATH: process.env['PATH'] ?? '', ...env }, encoding: 'utf8', timeout: 15000 });
+      spawnSync(process.execPath, [CLI, ...args], {
+        cwd,
+        env: { PATH: process.env['PATH'] ?? '', ...env },
+        encoding: 'utf8',
+        timeout: 15000,
+      });
 
     before(() => {
       assert.ok(existsSync(CLI), 'dist/cli.js is missing: npm test builds it first (node esbuild.mjs)');
@@ -124,7 +141,11 @@ describe('workback CLI on the real file system', function () {
         ['Pacific/Kiritimati', 'ja_JP.UTF-8'],
       ];
       const outputs = settings.map(([TZ, LANG]) => {
-        const r = node(['check', '--today', '2026-08-12', '--format', 'json'], tree, { TZ: TZ!, LANG: LANG!, LC_ALL: LANG! });
+        const r = node(['check', '--today', '2026-08-12', '--format', 'json'], tree, {
+          TZ: TZ!,
+          LANG: LANG!,
+          LC_ALL: LANG!,
+        });
         assert.equal(r.status, 1, r.stderr);
         return r.stdout;
       });

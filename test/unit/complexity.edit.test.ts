@@ -8,7 +8,15 @@
  * 16 times and more.
  */
 import { checkPlan, parseDay, quickFixes, renameEdits, type CheckResult, type Day } from '../../src/core';
-import { addFollowUp, blockTask, logCheckIn, markFollowUpDone, markTaskDone, startTask, type PlanEditResult } from '../../src/core/edit';
+import {
+  addFollowUp,
+  blockTask,
+  logCheckIn,
+  markFollowUpDone,
+  markTaskDone,
+  startTask,
+  type PlanEditResult,
+} from '../../src/core/edit';
 import { cursorContext } from '../../src/core/editing';
 import { lineShape } from '../../src/core/editing/yamlLines';
 import { assertLinear } from './helpers/growth';
@@ -22,13 +30,27 @@ const TODAY = parseDay('2026-07-01') as Day;
  */
 const SIZES = { n: 100, maxN: 200 };
 
-const HEAD = ['workback: 1', 'title: Growth', 'goal: { outcome: O, due: 2026-12-18, owner: ana }', 'people:', '  ana: { name: A }'];
+const HEAD = [
+  'workback: 1',
+  'title: Growth',
+  'goal: { outcome: O, due: 2026-12-18, owner: ana }',
+  'people:',
+  '  ana: { name: A }',
+];
 
 function blockPlan(n: number): string {
   const L = [...HEAD, 'milestones:', '  - id: m', '    title: M', '    tasks:'];
   for (let i = 0; i < n; i++) {
-    L.push(`      - id: t${i}   # c`, '        title: T   # c', '        owner: ana', `        depends_on: [${i ? 't0' : 'nope'}]   # c`,
-      '        status: doing   # c', '        done_on: 2026-06-30   # c', '        follow_ups:', '          - { on: 2026-06-10, with: ana }   # c');
+    L.push(
+      `      - id: t${i}   # c`,
+      '        title: T   # c',
+      '        owner: ana',
+      `        depends_on: [${i ? 't0' : 'nope'}]   # c`,
+      '        status: doing   # c',
+      '        done_on: 2026-06-30   # c',
+      '        follow_ups:',
+      '          - { on: 2026-06-10, with: ana }   # c',
+    );
   }
   return `${L.join('\n')}\n`;
 }
@@ -36,8 +58,16 @@ function blockPlan(n: number): string {
 function flowPlan(n: number): string {
   const L = [...HEAD, 'milestones:', '  - id: m', '    title: M', '    tasks:'];
   for (let i = 0; i < n; i++) {
-    L.push(`      - { id: t${i},   # c`, '          title: T,   # c', '          owner: ana,   # c', `          depends_on: [${i ? 't0' : 'nope'}],   # c`,
-      '          follow_ups: [{ on: 2026-06-10, with: ana }],   # c', '          status: doing,   # c', '          done_on: 2026-06-30   # c', '        }   # c');
+    L.push(
+      `      - { id: t${i},   # c`,
+      '          title: T,   # c',
+      '          owner: ana,   # c',
+      `          depends_on: [${i ? 't0' : 'nope'}],   # c`,
+      '          follow_ups: [{ on: 2026-06-10, with: ana }],   # c',
+      '          status: doing,   # c',
+      '          done_on: 2026-06-30   # c',
+      '        }   # c',
+    );
   }
   return `${L.join('\r\n')}\r\n`;
 }
@@ -50,18 +80,37 @@ function aliasPlan(n: number): string {
 }
 
 /** A plan's text, and its check when a stage needs one (made once, and only then: a smaller heap to collect). */
-interface Checked { text: string; n: number; readonly check: CheckResult }
-const checked = (make: (n: number) => string) => (n: number): Checked => {
-  const text = make(n);
-  let check: CheckResult | undefined;
-  return { text, n, get check() { return (check ??= checkPlan(text, { today: TODAY })); } };
-};
+interface Checked {
+  text: string;
+  n: number;
+  readonly check: CheckResult;
+}
+const checked =
+  (make: (n: number) => string) =>
+  (n: number): Checked => {
+    const text = make(n);
+    let check: CheckResult | undefined;
+    return {
+      text,
+      n,
+      get check() {
+        return (check ??= checkPlan(text, { today: TODAY }));
+      },
+    };
+  };
 
 /** Every fix of the diagnostics with this code (the first `limit`), with the text parsed once. */
 function fixesOf(c: Checked, code: string, limit = 3): number {
-  const input = { text: c.text, tree: c.check.tree, plan: c.check.plan, diagnostics: c.check.diagnostics, today: TODAY };
+  const input = {
+    text: c.text,
+    tree: c.check.tree,
+    plan: c.check.plan,
+    diagnostics: c.check.diagnostics,
+    today: TODAY,
+  };
   let fixes = 0;
-  for (const d of c.check.diagnostics.filter((x) => x.code === code).slice(0, limit)) fixes += quickFixes(input, d).length;
+  for (const d of c.check.diagnostics.filter((x) => x.code === code).slice(0, limit))
+    fixes += quickFixes(input, d).length;
   if (fixes === 0) throw new Error(`no fix for ${code}`);
   return fixes;
 }
@@ -81,9 +130,15 @@ describe('edit: every edit is linear in the size of the plan (growth)', function
     ['start', (x) => ok(startTask(x.text, last(x.n)))],
     ['block', (x) => ok(blockTask(x.text, last(x.n)))],
     ['log a check-in', (x) => ok(logCheckIn(x.text, last(x.n), TODAY, 'ana'))],
-    ['mark a follow-up done', (x) => ok(markFollowUpDone(x.text, { taskId: last(x.n), index: 0, on: '2026-06-10', with: 'ana' }))],
+    [
+      'mark a follow-up done',
+      (x) => ok(markFollowUpDone(x.text, { taskId: last(x.n), index: 0, on: '2026-06-10', with: 'ana' })),
+    ],
     ['schedule a follow-up', (x) => ok(addFollowUp(x.text, last(x.n), { on: TODAY + 7, with: 'ana', done: false }))],
-    ['rename t0 (a reference on every task)', (x) => renameEdits(x.text, x.check.plan!, x.text.indexOf('id: t0') + 4, 'first')],
+    [
+      'rename t0 (a reference on every task)',
+      (x) => renameEdits(x.text, x.check.plan!, x.text.indexOf('id: t0') + 4, 'first'),
+    ],
     ['quick fixes: remove an unknown dependency', (x) => fixesOf(x, 'unknown-id')],
   ];
   // every edit on the multi-line flow family; the block family shares the same code paths
@@ -109,14 +164,25 @@ describe('edit: every edit is linear in the size of the plan (growth)', function
     // it. From 500 lines, at most 1,000 (4,000 at 4n): between 4,000 and 8,000 lines one run
     // steps from 2-4 ms to 12-20 ms (V8's, not ours: 8,000 to 16,000 then costs 1.3-1.7x), and a
     // pair of sizes across that step measures about 6x.
-    assertLinear('cursor in a flow list', flowList, (x) => [cursorContext(x.text, x.first), cursorContext(x.text, x.last)], { n: 500, maxN: 1000 });
+    assertLinear(
+      'cursor in a flow list',
+      flowList,
+      (x) => [cursorContext(x.text, x.first), cursorContext(x.text, x.last)],
+      { n: 500, maxN: 1000 },
+    );
     const line = (n: number) => `k: [${`'a', "b\\" # c", x 'y, `.repeat(n)}]  # c`;
     assertLinear('a line of n flow entries', line, (x) => lineShape(x), 4000);
   });
 
   it('quick fix: an anchor written out at every alias', () => {
     const anchorFix = (x: Checked) => {
-      const input = { text: x.text, tree: x.check.tree, plan: x.check.plan, diagnostics: x.check.diagnostics, today: TODAY };
+      const input = {
+        text: x.text,
+        tree: x.check.tree,
+        plan: x.check.plan,
+        diagnostics: x.check.diagnostics,
+        today: TODAY,
+      };
       const anchor = x.check.diagnostics.find((d) => d.code === 'yaml-anchor' && x.text.startsWith('&', d.span.start));
       const fixes = anchor ? quickFixes(input, anchor) : [];
       if (fixes[0]?.edits.length !== x.n + 1) throw new Error('the fix writes out every alias');

@@ -34,14 +34,30 @@ describe('complexity: CLI globs are linear in the pattern', function () {
   }
 
   it('a pattern that expands too far is refused, naming the brace', () => {
-    assert.throws(() => expandBraces(`x/${'{a,b}'.repeat(9)}`), /more than 256 alternatives \(at the brace at character 43\)/);
-    assert.throws(() => expandBraces(`${'{a,'.repeat(300)}b${'}'.repeat(300)}`), /more than 256 alternatives \(at the brace at character 133\)/);
+    assert.throws(
+      () => expandBraces(`x/${'{a,b}'.repeat(9)}`),
+      /more than 256 alternatives \(at the brace at character 43\)/,
+    );
+    assert.throws(
+      () => expandBraces(`${'{a,'.repeat(300)}b${'}'.repeat(300)}`),
+      /more than 256 alternatives \(at the brace at character 133\)/,
+    );
     assert.equal(expandBraces(`${'{'.repeat(100000)}x${'}'.repeat(100000)}`)[0]!.length, 200001);
   });
 
   it('matching is linear in the pattern (one name, the pattern growing)', () => {
     const name = 'a'.repeat(200);
-    assertLinear('* runs', (n) => `${'*a'.repeat(n)}b`, (p) => matchSegment(p, name), 2000);
-    assertLinear('** runs', (n) => Array(n).fill('**').join('/x/').split('/'), (p) => matchSegments(p, Array(50).fill('x')), 2000);
+    assertLinear(
+      '* runs',
+      (n) => `${'*a'.repeat(n)}b`,
+      (p) => matchSegment(p, name),
+      2000,
+    );
+    assertLinear(
+      '** runs',
+      (n) => Array(n).fill('**').join('/x/').split('/'),
+      (p) => matchSegments(p, Array(50).fill('x')),
+      2000,
+    );
   });
 });

@@ -31,11 +31,14 @@ describe('growth helper', function () {
   });
 
   it('fails a quadratic stage, at every size it tries', () => {
-    assert.throws(() => assertLinear('quadratic', numbers, quadratic, 500), (e: Error) => {
-      const ratios = [...e.message.matchAll(/: (\d+(?:\.\d+)?)x/g)].map((m) => Number(m[1]));
-      assert.equal(ratios.length, 4, e.message);
-      for (const r of ratios) assert.ok(r > 10, e.message);
-      return true;
-    });
+    assert.throws(
+      () => assertLinear('quadratic', numbers, quadratic, 500),
+      (e: Error) => {
+        const ratios = [...e.message.matchAll(/: (\d+(?:\.\d+)?)x/g)].map((m) => Number(m[1]));
+        assert.equal(ratios.length, 4, e.message);
+        for (const r of ratios) assert.ok(r > 10, e.message);
+        return true;
+      },
+    );
   });
 });

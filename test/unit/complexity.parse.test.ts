@@ -31,26 +31,37 @@ function runsIn(context: (r: string) => string, chars: string[]): (n: number) =>
 }
 
 /** `count` copies of `line`, numbered where it says {i}. */
-const lines = (count: number, line: string) => Array.from({ length: count }, (_, i) => line.replaceAll('{i}', String(i))).join('');
+const lines = (count: number, line: string) =>
+  Array.from({ length: count }, (_, i) => line.replaceAll('{i}', String(i))).join('');
 
 /** Each white-space character's runs in every context, one input per group. */
 const WHITE_SPACE: Record<string, (n: number) => string> = {
-  spaces: (n) => Object.values(CONTEXTS).map((context) => runsIn(context, SPACES)(n / 7)).join(''),
-  breaking: (n) => Object.values(CONTEXTS).map((context) => runsIn(context, BREAKING)(n / 7)).join(''),
+  spaces: (n) =>
+    Object.values(CONTEXTS)
+      .map((context) => runsIn(context, SPACES)(n / 7))
+      .join(''),
+  breaking: (n) =>
+    Object.values(CONTEXTS)
+      .map((context) => runsIn(context, BREAKING)(n / 7))
+      .join(''),
 };
 
 /** Other families: long lines, many keys, quotes in plain scalars before nesting, number-like text. */
 const FAMILIES: Record<string, (n: number) => string> = {
-  'long lines': (n) => `${SMALL_PLAN}x-a: ${'ab '.repeat(n / 15)}\nx-b: "${'a\\t'.repeat(n / 15)}"\nx-c: [${'a, '.repeat(n / 15)}b]\n# ${'#: |'.repeat(n / 20)}\nx-d: '${"'' ".repeat(n / 15)}'\n`,
+  'long lines': (n) =>
+    `${SMALL_PLAN}x-a: ${'ab '.repeat(n / 15)}\nx-b: "${'a\\t'.repeat(n / 15)}"\nx-c: [${'a, '.repeat(n / 15)}b]\n# ${'#: |'.repeat(n / 20)}\nx-d: '${"'' ".repeat(n / 15)}'\n`,
   'many keys': (n) => `${SMALL_PLAN}x-a:\n${lines(n / 12, '  k{i}: v\n')}`,
   'many flow keys over many lines': (n) => `${SMALL_PLAN}x-a: {\n${lines(n / 14, '  k{i}: v, # c\n')} }\n`,
-  'quotes in plain scalars, then flow nesting': (n) => `${SMALL_PLAN}${lines(n / 40, `x-{i}: [it's, 27" screen, [[[x]]]]\n`)}`,
-  'a quote in a plain scalar, then nesting past the limit': (n) => `${SMALL_PLAN}x-a: [it's, ${'['.repeat(n)}\nx-b: "it's ${'{'.repeat(n)}\n`,
-  'quotes in plain scalars, then block nesting': (n) => `${SMALL_PLAN}x-a: it's\nx-b:\n${lines(n / 50, "  - it's {i}:\n      - 27\" screen: [a, 'b']\n")}`,
-  'long numbers': (n) => `${SMALL_PLAN}x-a: ${'1'.repeat(n / 5)}\nx-b: -${'2'.repeat(n / 5)}.5e3\nx-c: 0x${'f'.repeat(n / 5)}\nx-d: ${'9'.repeat(n / 5)}x\nx-e: [${'1234567890.5, '.repeat(n / 70)}0]\n`,
+  'quotes in plain scalars, then flow nesting': (n) =>
+    `${SMALL_PLAN}${lines(n / 40, `x-{i}: [it's, 27" screen, [[[x]]]]\n`)}`,
+  'a quote in a plain scalar, then nesting past the limit': (n) =>
+    `${SMALL_PLAN}x-a: [it's, ${'['.repeat(n)}\nx-b: "it's ${'{'.repeat(n)}\n`,
+  'quotes in plain scalars, then block nesting': (n) =>
+    `${SMALL_PLAN}x-a: it's\nx-b:\n${lines(n / 50, "  - it's {i}:\n      - 27\" screen: [a, 'b']\n")}`,
+  'long numbers': (n) =>
+    `${SMALL_PLAN}x-a: ${'1'.repeat(n / 5)}\nx-b: -${'2'.repeat(n / 5)}.5e3\nx-c: 0x${'f'.repeat(n / 5)}\nx-d: ${'9'.repeat(n / 5)}x\nx-e: [${'1234567890.5, '.repeat(n / 70)}0]\n`,
   'long number keys': (n) => `${SMALL_PLAN}${'1'.repeat(n / 2)}: a\n${'2'.repeat(n / 2)}.5: b\n`,
 };
-
 
 /**
  * Every family grows to at most 16,000 characters (a 64 KB text at 4n), its runs repeated until
@@ -79,7 +90,10 @@ describe('complexity: the parse stages are linear in the text', function () {
     });
   }
 
-  for (const [group, chars] of [['spaces', SPACES], ['breaking', BREAKING]] as const) {
+  for (const [group, chars] of [
+    ['spaces', SPACES],
+    ['breaking', BREAKING],
+  ] as const) {
     for (const [name, context] of Object.entries(CONTEXTS)) {
       it(`long runs of white space ${name} (${group}): checkPlan`, () => {
         assertLinear(`${name} (${group}), checkPlan`, runsIn(context, chars), check, BASE);
@@ -98,7 +112,8 @@ describe('complexity: the parse stages are linear in the text', function () {
 
 /** A clean plan of about `size` characters: SMALL_PLAN and more tasks like its own. */
 function cleanPlan(size: number): string {
-  const task = '      - id: u{i}\n        title: Task {i}\n        owner: dana\n        duration: 2d\n        depends_on: [t1]\n';
+  const task =
+    '      - id: u{i}\n        title: Task {i}\n        owner: dana\n        duration: 2d\n        depends_on: [t1]\n';
   return SMALL_PLAN + lines(Math.max(0, Math.ceil((size - SMALL_PLAN.length) / (task.length + 2))), task);
 }
 
@@ -120,7 +135,14 @@ describe('complexity: no family makes checkPlan much slower than a clean plan of
       const engine = parseText(input).engine;
       const baseline = cleanPlan(input.length);
       assert.deepEqual(checkPlan(baseline, { engine }).diagnostics, []);
-      assertWithin(`${name} (${engine} engine)`, (text: string) => checkPlan(text, { engine }), input, baseline, LIMIT, { runs: 3 });
+      assertWithin(
+        `${name} (${engine} engine)`,
+        (text: string) => checkPlan(text, { engine }),
+        input,
+        baseline,
+        LIMIT,
+        { runs: 3 },
+      );
     });
   }
 });

@@ -15,17 +15,36 @@ const TODAY = day('2026-09-01');
 /** A plan whose tasks are given as YAML lines (each already indented under `tasks:`). */
 function plan(taskLines: string[], extra: string[] = []): string {
   return [
-    'workback: 1', 'title: Growth', 'goal:', '  outcome: Done', '  due: 2027-06-30', '  owner: p',
+    'workback: 1',
+    'title: Growth',
+    'goal:',
+    '  outcome: Done',
+    '  due: 2027-06-30',
+    '  owner: p',
     ...extra,
-    'people:', '  p: { name: P }', '  q: { name: Q }',
-    'milestones:', '  - id: m', '    title: M', '    tasks:', ...taskLines, '',
+    'people:',
+    '  p: { name: P }',
+    '  q: { name: Q }',
+    'milestones:',
+    '  - id: m',
+    '    title: M',
+    '    tasks:',
+    ...taskLines,
+    '',
   ].join('\n');
 }
 
-const task = (id: string, more: string[] = [], duration = '1d') => [`      - id: ${id}`, `        title: Task ${id}`, '        owner: p', `        duration: ${duration}`, ...more.map((l) => `        ${l}`)];
+const task = (id: string, more: string[] = [], duration = '1d') => [
+  `      - id: ${id}`,
+  `        title: Task ${id}`,
+  '        owner: p',
+  `        duration: ${duration}`,
+  ...more.map((l) => `        ${l}`),
+];
 
 /** A chain: each task waits for the one before. */
-const chain = (n: number) => plan(Array.from({ length: n }, (_, i) => task(`t${i}`, i ? [`depends_on: [t${i - 1}]`] : [])).flat());
+const chain = (n: number) =>
+  plan(Array.from({ length: n }, (_, i) => task(`t${i}`, i ? [`depends_on: [t${i - 1}]`] : [])).flat());
 
 /** One task that waits for n others (fan-in), and n that wait for one (fan-out). */
 const fans = (n: number) => {
@@ -37,27 +56,57 @@ const fans = (n: number) => {
 
 /** n milestones, each waiting for the one before: the graph's virtual start and end nodes. */
 const milestones = (n: number) => {
-  const lines = ['workback: 1', 'title: Growth', 'goal:', '  outcome: Done', '  due: 2027-06-30', '  owner: p', 'people:', '  p: { name: P }', 'milestones:'];
+  const lines = [
+    'workback: 1',
+    'title: Growth',
+    'goal:',
+    '  outcome: Done',
+    '  due: 2027-06-30',
+    '  owner: p',
+    'people:',
+    '  p: { name: P }',
+    'milestones:',
+  ];
   for (let i = 0; i < n; i++) {
-    lines.push(`  - id: m${i}`, '    title: M', ...(i ? [`    depends_on: [m${i - 1}]`] : []), '    tasks:', `      - { id: t${i}, title: T, owner: p, duration: 1d }`);
+    lines.push(
+      `  - id: m${i}`,
+      '    title: M',
+      ...(i ? [`    depends_on: [m${i - 1}]`] : []),
+      '    tasks:',
+      `      - { id: t${i}, title: T, owner: p, duration: 1d }`,
+    );
   }
   return `${lines.join('\n')}\n`;
 };
 
 /** Every task late and due before today, each with an overdue follow-up: many diagnostics. */
-const late = (n: number) => plan(Array.from({ length: n }, (_, i) => task(`t${i}`, ['due: 2026-03-02', 'follow_ups:', '  - { on: 2026-04-01, with: q }'])).flat());
+const late = (n: number) =>
+  plan(
+    Array.from({ length: n }, (_, i) =>
+      task(`t${i}`, ['due: 2026-03-02', 'follow_ups:', '  - { on: 2026-04-01, with: q }']),
+    ).flat(),
+  );
 
 /** Many holidays (the schema allows 5,000) under tasks of long durations. */
 const holidays = (n: number) => {
   const days: string[] = [];
   for (let d = day('2026-01-01'), i = 0; i < n; i++, d += 2) days.push(formatDay(d));
-  return plan(Array.from({ length: 50 }, (_, i) => task(`t${i}`, i ? [`depends_on: [t${i - 1}]`] : [], '12w')).flat(), ['calendar:', `  holidays: [${days.join(', ')}]`]);
+  return plan(Array.from({ length: 50 }, (_, i) => task(`t${i}`, i ? [`depends_on: [t${i - 1}]`] : [], '12w')).flat(), [
+    'calendar:',
+    `  holidays: [${days.join(', ')}]`,
+  ]);
 };
 
 /** Titles made of every character Mermaid's text must escape. */
-const hostileTitles = (n: number) => plan(Array.from({ length: n }, (_, i) => [
-  `      - id: t${i}`, `        title: ${JSON.stringify(`#;:<>&"'%%{}[]()\u0085\u2028 x${i} `.repeat(8))}`, '        owner: p', '        duration: 1d',
-]).flat());
+const hostileTitles = (n: number) =>
+  plan(
+    Array.from({ length: n }, (_, i) => [
+      `      - id: t${i}`,
+      `        title: ${JSON.stringify(`#;:<>&"'%%{}[]()\u0085\u2028 x${i} `.repeat(8))}`,
+      '        owner: p',
+      '        duration: 1d',
+    ]).flat(),
+  );
 
 const check = (text: string) => checkPlan(text, { today: TODAY });
 
@@ -65,14 +114,24 @@ const check = (text: string) => checkPlan(text, { today: TODAY });
 function scheduled(make: (n: number) => string): (n: number) => string {
   const r = check(make(20));
   const errors = r.diagnostics.filter((d) => d.severity === 'error');
-  assert.deepEqual(errors.map((d) => `${d.code}: ${d.message}`), [], 'the family checks without errors');
+  assert.deepEqual(
+    errors.map((d) => `${d.code}: ${d.message}`),
+    [],
+    'the family checks without errors',
+  );
   assert.ok(r.schedule, 'the family gets a schedule');
   return make;
 }
 
 function planFile(text: string): PlanFile {
   const r = check(text);
-  assert.ok(r.plan && r.schedule, `no schedule: ${r.diagnostics.slice(0, 3).map((d) => d.message).join('; ')}`);
+  assert.ok(
+    r.plan && r.schedule,
+    `no schedule: ${r.diagnostics
+      .slice(0, 3)
+      .map((d) => d.message)
+      .join('; ')}`,
+  );
   return { file: 'growth.workback.yaml', plan: r.plan, schedule: r.schedule };
 }
 
@@ -89,12 +148,22 @@ describe('growth: the schedule, late work, queries and Mermaid text are linear',
   it('many holidays under long durations', () => assertLinear('holidays', scheduled(holidays), check, 600));
   it('my tasks and follow-ups over many plans of late tasks', () => {
     const one = late(25);
-    assertLinear('queries', (n) => Array.from({ length: n }, (_, i) => ({ ...planFile(one), file: `p${i}.workback.yaml` })), (files) => {
-      tasksFor(files, ['p', 'q'], TODAY);
-      followUps(files, TODAY);
-    }, 20);
+    assertLinear(
+      'queries',
+      (n) => Array.from({ length: n }, (_, i) => ({ ...planFile(one), file: `p${i}.workback.yaml` })),
+      (files) => {
+        tasksFor(files, ['p', 'q'], TODAY);
+        followUps(files, TODAY);
+      },
+      20,
+    );
   });
   it('Mermaid text of many hostile titles', () => {
-    assertLinear('mermaid', (n) => planFile(hostileTitles(n)), (f) => toMermaidGantt(f.plan, f.schedule), 250);
+    assertLinear(
+      'mermaid',
+      (n) => planFile(hostileTitles(n)),
+      (f) => toMermaidGantt(f.plan, f.schedule),
+      250,
+    );
   });
 });

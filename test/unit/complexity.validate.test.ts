@@ -11,42 +11,115 @@ import { schemaValidator } from '../../src/core/validate/schemaCheck';
 import { assertLinear } from './helpers/growth';
 
 type Plain = Record<string, unknown>;
-const base = (): Plain => ({ workback: 1, title: 'T', goal: { outcome: 'O', due: '2027-01-01' }, people: { a: { name: 'A' } }, milestones: [{ id: 'm', title: 'M' }] });
+const base = (): Plain => ({
+  workback: 1,
+  title: 'T',
+  goal: { outcome: 'O', due: '2027-01-01' },
+  people: { a: { name: 'A' } },
+  milestones: [{ id: 'm', title: 'M' }],
+});
 const range = <T>(n: number, item: (i: number) => T): T[] => Array.from({ length: n }, (_, i) => item(i));
 const withCalendar = (calendar: Plain): Plain => ({ ...base(), calendar });
-const withTasks = (n: number, task: (i: number) => Plain): Plain => ({ ...base(), milestones: [{ id: 'm', title: 'M', tasks: range(n, task) }] });
+const withTasks = (n: number, task: (i: number) => Plain): Plain => ({
+  ...base(),
+  milestones: [{ id: 'm', title: 'M', tasks: range(n, task) }],
+});
 const TAGS_101 = range(101, () => 'g');
 
 /** The plain value of a plan with n errors of one schema keyword (the validator is timed on it). */
 const KEYWORDS: { name: string; keyword: string; n: number; make: (n: number) => Plain }[] = [
-  { name: 'type (numbers as holidays)', keyword: 'type', n: 10000, make: (n) => withCalendar({ holidays: range(n, (i) => i) }) },
-  { name: 'pattern (holidays that are not dates)', keyword: 'pattern', n: 10000, make: (n) => withCalendar({ holidays: range(n, (i) => `x${i}`) }) },
-  { name: 'enum and uniqueItems (workdays, all different but the first two)', keyword: 'enum', n: 8000, make: (n) => withCalendar({ workdays: ['d0', ...range(n, (i) => `d${i}`)] }) },
-  { name: 'minLength (empty tags)', keyword: 'minLength', n: 10000, make: (n) => withTasks(1, () => ({ id: 't', title: 'T', owner: 'a', tags: range(n, () => '') })) },
-  { name: 'maxLength (tags of 101 characters)', keyword: 'maxLength', n: 10000, make: (n) => withTasks(n, (i) => ({ id: `t${i}`, title: 'T', owner: 'a', tags: [`${i}`.padStart(101, 'x')] })) },
-  { name: 'maxItems (tasks with 101 tags)', keyword: 'maxItems', n: 5000, make: (n) => withTasks(n, (i) => ({ id: `t${i}`, title: 'T', owner: 'a', tags: TAGS_101 })) },
-  { name: 'additionalProperties (an unknown key in each task)', keyword: 'additionalProperties', n: 20000, make: (n) => withTasks(n, (i) => ({ id: `t${i}`, title: 'T', owner: 'a', ownr: 'a' })) },
-  { name: 'required (tasks without a title)', keyword: 'required', n: 10000, make: (n) => withTasks(n, (i) => ({ id: `t${i}`, owner: 'a' })) },
-  { name: 'propertyNames (people ids with a space)', keyword: 'propertyNames', n: 10000, make: (n) => ({ ...base(), people: Object.fromEntries(range(n, (i) => [`p ${i}`, { name: 'P' }])) }) },
+  {
+    name: 'type (numbers as holidays)',
+    keyword: 'type',
+    n: 10000,
+    make: (n) => withCalendar({ holidays: range(n, (i) => i) }),
+  },
+  {
+    name: 'pattern (holidays that are not dates)',
+    keyword: 'pattern',
+    n: 10000,
+    make: (n) => withCalendar({ holidays: range(n, (i) => `x${i}`) }),
+  },
+  {
+    name: 'enum and uniqueItems (workdays, all different but the first two)',
+    keyword: 'enum',
+    n: 8000,
+    make: (n) => withCalendar({ workdays: ['d0', ...range(n, (i) => `d${i}`)] }),
+  },
+  {
+    name: 'minLength (empty tags)',
+    keyword: 'minLength',
+    n: 10000,
+    make: (n) => withTasks(1, () => ({ id: 't', title: 'T', owner: 'a', tags: range(n, () => '') })),
+  },
+  {
+    name: 'maxLength (tags of 101 characters)',
+    keyword: 'maxLength',
+    n: 10000,
+    make: (n) => withTasks(n, (i) => ({ id: `t${i}`, title: 'T', owner: 'a', tags: [`${i}`.padStart(101, 'x')] })),
+  },
+  {
+    name: 'maxItems (tasks with 101 tags)',
+    keyword: 'maxItems',
+    n: 5000,
+    make: (n) => withTasks(n, (i) => ({ id: `t${i}`, title: 'T', owner: 'a', tags: TAGS_101 })),
+  },
+  {
+    name: 'additionalProperties (an unknown key in each task)',
+    keyword: 'additionalProperties',
+    n: 20000,
+    make: (n) => withTasks(n, (i) => ({ id: `t${i}`, title: 'T', owner: 'a', ownr: 'a' })),
+  },
+  {
+    name: 'required (tasks without a title)',
+    keyword: 'required',
+    n: 10000,
+    make: (n) => withTasks(n, (i) => ({ id: `t${i}`, owner: 'a' })),
+  },
+  {
+    name: 'propertyNames (people ids with a space)',
+    keyword: 'propertyNames',
+    n: 10000,
+    make: (n) => ({ ...base(), people: Object.fromEntries(range(n, (i) => [`p ${i}`, { name: 'P' }])) }),
+  },
 ];
 
 const HEAD = 'workback: 1\ntitle: T\ngoal: { outcome: O, due: 2027-01-01 }\npeople:\n  a: { name: A }\n';
 const list = (n: number, item: (i: number) => string) => range(n, item).join(', ');
-const holidays = (item: (i: number) => string) => (n: number) => `${HEAD}calendar:\n  holidays: [${list(n, item)}]\nmilestones:\n  - { id: m, title: M }\n`;
+const holidays = (item: (i: number) => string) => (n: number) =>
+  `${HEAD}calendar:\n  holidays: [${list(n, item)}]\nmilestones:\n  - { id: m, title: M }\n`;
 const tasks = (task: (i: number) => string) => (n: number) =>
   `${HEAD}milestones:\n  - id: m\n    title: M\n    tasks:\n${range(n, (i) => `      - ${task(i)}\n`).join('')}`;
 
 /** Plan texts with n problems, which the whole checkPlan is timed on. */
 const TEXTS: { name: string; n: number; make: (n: number) => string; codes: string[] }[] = [
-  { name: 'unknown references (depends_on)', n: 1000, make: tasks((i) => `{ id: t${i}, title: T, owner: a, depends_on: [u${i}] }`), codes: ['unknown-id'] },
-  { name: 'unknown people (owners)', n: 1000, make: (n) => `${HEAD}${range(n, (i) => `  q${i}: { name: Q }\n`).join('')}${tasks((i) => `{ id: t${i}, title: T, owner: p${i} }`)(n).slice(HEAD.length)}`, codes: ['unknown-person'] },
+  {
+    name: 'unknown references (depends_on)',
+    n: 1000,
+    make: tasks((i) => `{ id: t${i}, title: T, owner: a, depends_on: [u${i}] }`),
+    codes: ['unknown-id'],
+  },
+  {
+    name: 'unknown people (owners)',
+    n: 1000,
+    make: (n) =>
+      `${HEAD}${range(n, (i) => `  q${i}: { name: Q }\n`).join('')}${tasks((i) => `{ id: t${i}, title: T, owner: p${i} }`)(n).slice(HEAD.length)}`,
+    codes: ['unknown-person'],
+  },
   { name: 'type (numbers as holidays)', n: 1000, make: holidays((i) => String(i)), codes: ['schema-type'] },
 ];
 
 function assertProblems(text: string, n: number, codes: string[]): void {
   const r = checkPlan(text);
   const found = new Set(r.diagnostics.map((d) => d.code).filter((c) => c !== 'too-many-problems'));
-  assert.deepEqual([...found].sort(), [...codes, ...(n > 5000 ? ['schema-limit'] : [])].sort(), r.diagnostics.slice(0, 3).map((d) => d.message).join('\n'));
+  assert.deepEqual(
+    [...found].sort(),
+    [...codes, ...(n > 5000 ? ['schema-limit'] : [])].sort(),
+    r.diagnostics
+      .slice(0, 3)
+      .map((d) => d.message)
+      .join('\n'),
+  );
   assert.ok(r.diagnostics.length >= Math.min(n, 1001), `${r.diagnostics.length} diagnostics`);
 }
 
@@ -75,11 +148,19 @@ describe('complexity: validation is linear in the number of problems', function 
   });
 
   it('a clean plan grows linearly too (the baseline of the families above)', () => {
-    assertLinear('clean plan', tasks((i) => `{ id: t${i}, title: T, owner: a, duration: 2d${i ? `, depends_on: [t${i - 1}]` : ''} }`), (text) => checkPlan(text, { today: 20000 }), 500, { runs: 3 });
+    assertLinear(
+      'clean plan',
+      tasks((i) => `{ id: t${i}, title: T, owner: a, duration: 2d${i ? `, depends_on: [t${i - 1}]` : ''} }`),
+      (text) => checkPlan(text, { today: 20000 }),
+      500,
+      { runs: 3 },
+    );
   });
 
   it('"did you mean" is searched for the problems reported, and still found among many ids', () => {
-    const text = tasks((i) => `{ id: task-${i}, title: T, owner: a${i === 7000 ? ', depends_on: [tsak-6999]' : ''} }`)(8000);
+    const text = tasks((i) => `{ id: task-${i}, title: T, owner: a${i === 7000 ? ', depends_on: [tsak-6999]' : ''} }`)(
+      8000,
+    );
     const d = checkPlan(text).diagnostics.find((x) => x.code === 'unknown-id');
     assert.match(d?.message ?? '', /Did you mean "task-6999"/);
     assert.equal((d?.data?.suggestions as string[])[0], 'task-6999');
@@ -92,6 +173,9 @@ describe('complexity: validation is linear in the number of problems', function 
     assert.equal(r.diagnostics.length, 1001);
     assert.equal(r.diagnostics[0]!.code, 'schema-limit'); // holidays: at most 5000 entries
     assert.equal(r.diagnostics[1]!.message, '"holidays" must be text, but YAML reads 0 as a number: quote it ("0").');
-    assert.equal(r.diagnostics[1000]!.message, `... and ${n + 1 - 1000} more problems (${n + 1 - 1000} errors) not listed.`);
+    assert.equal(
+      r.diagnostics[1000]!.message,
+      `... and ${n + 1 - 1000} more problems (${n + 1 - 1000} errors) not listed.`,
+    );
   });
 });

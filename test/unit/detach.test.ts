@@ -14,7 +14,9 @@ import type { MapNode } from '../../src/core/sourceTree';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const plans = (dir: string): [string, string][] =>
-  readdirSync(path.join(ROOT, dir)).filter((f) => f.endsWith('.workback.yaml')).map((f) => [`${dir}/${f}`, readFileSync(path.join(ROOT, dir, f), 'utf8')]);
+  readdirSync(path.join(ROOT, dir))
+    .filter((f) => f.endsWith('.workback.yaml'))
+    .map((f) => [`${dir}/${f}`, readFileSync(path.join(ROOT, dir, f), 'utf8')]);
 
 const TODAY = parseDay('2026-07-01') as Day;
 const CASES: [string, string][] = [
@@ -26,8 +28,12 @@ const CASES: [string, string][] = [
 /** Every node the plan points at. */
 function planNodes(r: CheckResult): MapNode[] {
   const p = r.plan!;
-  return [p.root, p.goal.node, ...[...p.people.values()].flatMap((x) => (x.node ? [x.node] : [])),
-    ...p.milestones.flatMap((m) => [m.node, ...m.tasks.flatMap((t) => [t.node, ...t.followUps.map((f) => f.node)])])];
+  return [
+    p.root,
+    p.goal.node,
+    ...[...p.people.values()].flatMap((x) => (x.node ? [x.node] : [])),
+    ...p.milestones.flatMap((m) => [m.node, ...m.tasks.flatMap((t) => [t.node, ...t.followUps.map((f) => f.node)])]),
+  ];
 }
 
 /** What the sidebar, the timeline and the lenses read of a plan, as plain data. */
@@ -36,7 +42,16 @@ function answers(r: CheckResult, file: string) {
   const schedule = r.schedule;
   const pf = schedule ? [{ file, plan, schedule }] : [];
   const everyone = [...plan.people.keys()];
-  const strip = (x: unknown) => JSON.parse(JSON.stringify(x, (k, v) => (k === 'node' || k === 'task' || k === 'item' || k === 'checkpoint' || k === 'plan' ? undefined : v instanceof Map ? [...v.keys()] : v)));
+  const strip = (x: unknown) =>
+    JSON.parse(
+      JSON.stringify(x, (k, v) =>
+        k === 'node' || k === 'task' || k === 'item' || k === 'checkpoint' || k === 'plan'
+          ? undefined
+          : v instanceof Map
+            ? [...v.keys()]
+            : v,
+      ),
+    );
   return {
     diagnostics: r.diagnostics,
     tasks: plan.tasks.map((t) => strip(t)),
@@ -62,10 +77,15 @@ describe('detachSource', () => {
       assert.strictEqual(kept.tree, undefined);
       assert.deepStrictEqual(kept.schedule?.diagnostics ?? [], []);
       for (const n of planNodes(kept)) assert.strictEqual(n.pairs.length, 0, 'a node keeps no pairs');
-      assert.deepStrictEqual(planNodes(kept).map((n) => [n.start, n.end]), spans, 'nodes keep their spans');
+      assert.deepStrictEqual(
+        planNodes(kept).map((n) => [n.start, n.end]),
+        spans,
+        'nodes keep their spans',
+      );
       assert.deepStrictEqual(answers(kept, name), expected);
       // shared objects stay shared: the schedule's items are the plan's tasks
-      for (const item of kept.schedule?.items ?? []) if (item.task) assert.strictEqual(kept.plan!.items.get(item.id), item.task);
+      for (const item of kept.schedule?.items ?? [])
+        if (item.task) assert.strictEqual(kept.plan!.items.get(item.id), item.task);
     });
   }
 

@@ -7,7 +7,20 @@
 import assert from 'node:assert/strict';
 import { checkPlan, parseDay, type Day } from '../../src/core';
 import {
-  addFollowUp, applyEdits, blockTask, editBase, editProblem, formatScalar, logCheckIn, markFollowUpDone, markTaskDone, nodeEnd, removeItem, removePair, startTask, type PlanEditResult,
+  addFollowUp,
+  applyEdits,
+  blockTask,
+  editBase,
+  editProblem,
+  formatScalar,
+  logCheckIn,
+  markFollowUpDone,
+  markTaskDone,
+  nodeEnd,
+  removeItem,
+  removePair,
+  startTask,
+  type PlanEditResult,
 } from '../../src/core/edit';
 import { parseText } from '../../src/core/parse/parseText';
 
@@ -32,7 +45,11 @@ function ok(r: PlanEditResult, original: string): string {
   assert.equal(applyEdits(original, r.edits), r.text);
   const check = checkPlan(r.text, { today: TODAY });
   const errors = check.diagnostics.filter((d) => d.severity === 'error');
-  assert.deepEqual(errors.map((d) => `${d.code} ${d.message}`), [], 'the edited plan has no errors');
+  assert.deepEqual(
+    errors.map((d) => `${d.code} ${d.message}`),
+    [],
+    'the edited plan has no errors',
+  );
   return r.text;
 }
 
@@ -51,13 +68,16 @@ describe('edit: plan text edits (src/core/edit)', () => {
         status: doing
         tags: [x]
 `;
-      assert.equal(ok(markTaskDone(before, 'a', TODAY), before), `${HEAD}      - id: a
+      assert.equal(
+        ok(markTaskDone(before, 'a', TODAY), before),
+        `${HEAD}      - id: a
         title: A
         owner: ana
         status: done
         done_on: 2026-07-01
         tags: [x]
-`);
+`,
+      );
     });
 
     it('inserts status and done_on together after the last key before them (key order kept)', () => {
@@ -67,14 +87,17 @@ describe('edit: plan text edits (src/core/edit)', () => {
         duration: 2d
         notes: keep me last
 `;
-      assert.equal(ok(markTaskDone(before, 'a', TODAY), before), `${HEAD}      - id: a
+      assert.equal(
+        ok(markTaskDone(before, 'a', TODAY), before),
+        `${HEAD}      - id: a
         title: A
         owner: ana
         duration: 2d
         status: done
         done_on: 2026-07-01
         notes: keep me last
-`);
+`,
+      );
     });
 
     it('flow style stays flow: { id: x, status: todo }', () => {
@@ -82,21 +105,30 @@ describe('edit: plan text edits (src/core/edit)', () => {
       - {id: b, title: B, owner: ana}
 `;
       const once = ok(markTaskDone(before, 'a', TODAY), before);
-      assert.equal(once, `${HEAD}      - { id: a, title: A, owner: ana, status: done, done_on: 2026-07-01 }
+      assert.equal(
+        once,
+        `${HEAD}      - { id: a, title: A, owner: ana, status: done, done_on: 2026-07-01 }
       - {id: b, title: B, owner: ana}
-`);
-      assert.equal(ok(markTaskDone(once, 'b', TODAY), once), `${HEAD}      - { id: a, title: A, owner: ana, status: done, done_on: 2026-07-01 }
+`,
+      );
+      assert.equal(
+        ok(markTaskDone(once, 'b', TODAY), once),
+        `${HEAD}      - { id: a, title: A, owner: ana, status: done, done_on: 2026-07-01 }
       - {id: b, title: B, owner: ana, status: done, done_on: 2026-07-01}
-`);
+`,
+      );
     });
 
     it('a multi-line flow mapping gets the new keys inline after the anchor', () => {
       const before = `${HEAD}      - { id: a, title: A,
           owner: ana }
 `;
-      assert.equal(ok(markTaskDone(before, 'a', TODAY), before), `${HEAD}      - { id: a, title: A,
+      assert.equal(
+        ok(markTaskDone(before, 'a', TODAY), before),
+        `${HEAD}      - { id: a, title: A,
           owner: ana, status: done, done_on: 2026-07-01 }
-`);
+`,
+      );
     });
 
     it('CRLF and a BOM: new lines end with CRLF, the BOM stays', () => {
@@ -107,7 +139,10 @@ describe('edit: plan text edits (src/core/edit)', () => {
 `;
       const before = `\ufeff${lf.replace(/\n/g, '\r\n')}`;
       const after = ok(markTaskDone(before, 'a', TODAY), before);
-      assert.equal(after, `\ufeff${lf.replace('status: todo', 'status: done\n        done_on: 2026-07-01').replace(/\n/g, '\r\n')}`);
+      assert.equal(
+        after,
+        `\ufeff${lf.replace('status: todo', 'status: done\n        done_on: 2026-07-01').replace(/\n/g, '\r\n')}`,
+      );
       assert.ok(!/[^\r]\n/.test(after), 'no bare LF');
     });
 
@@ -119,14 +154,17 @@ describe('edit: plan text edits (src/core/edit)', () => {
         # a comment line
         duration: 1d
 `;
-      assert.equal(ok(markTaskDone(before, 'a', TODAY), before), `${HEAD}      - id: a    # the id
+      assert.equal(
+        ok(markTaskDone(before, 'a', TODAY), before),
+        `${HEAD}      - id: a    # the id
         title: A # title
         owner: ana   # owner
         status: done   # was blocked
         done_on: 2026-07-01
         # a comment line
         duration: 1d
-`);
+`,
+      );
     });
 
     it('quoted values keep their quotes; a quoted key is found', () => {
@@ -136,24 +174,39 @@ describe('edit: plan text edits (src/core/edit)', () => {
         status: 'todo'
         done_on: "2026-06-01"
 `;
-      assert.equal(ok(markTaskDone(single, 'a', TODAY), single), single.replace("status: 'todo'", "status: 'done'").replace('"2026-06-01"', '"2026-07-01"'));
+      assert.equal(
+        ok(markTaskDone(single, 'a', TODAY), single),
+        single.replace("status: 'todo'", "status: 'done'").replace('"2026-06-01"', '"2026-07-01"'),
+      );
       const dq = `${HEAD}      - "id": "a"
         title: A
         owner: ana
         "status": "blocked"
 `;
-      assert.equal(ok(markTaskDone(dq, 'a', TODAY), dq), dq.replace('"status": "blocked"', '"status": "done"\n        done_on: 2026-07-01'));
+      assert.equal(
+        ok(markTaskDone(dq, 'a', TODAY), dq),
+        dq.replace('"status": "blocked"', '"status": "done"\n        done_on: 2026-07-01'),
+      );
     });
 
     it('a task on the last line of a file without a final newline', () => {
       const block = `${HEAD}      - id: a
         title: A
         owner: ana`;
-      assert.equal(ok(markTaskDone(block, 'a', TODAY), block), `${block}\n        status: done\n        done_on: 2026-07-01`);
+      assert.equal(
+        ok(markTaskDone(block, 'a', TODAY), block),
+        `${block}\n        status: done\n        done_on: 2026-07-01`,
+      );
       const flow = `${HEAD}      - { id: a, title: A, owner: ana }`;
-      assert.equal(ok(markTaskDone(flow, 'a', TODAY), flow), `${HEAD}      - { id: a, title: A, owner: ana, status: done, done_on: 2026-07-01 }`);
+      assert.equal(
+        ok(markTaskDone(flow, 'a', TODAY), flow),
+        `${HEAD}      - { id: a, title: A, owner: ana, status: done, done_on: 2026-07-01 }`,
+      );
       const crlf = block.replace(/\n/g, '\r\n');
-      assert.equal(ok(markTaskDone(crlf, 'a', TODAY), crlf), `${crlf}\r\n        status: done\r\n        done_on: 2026-07-01`);
+      assert.equal(
+        ok(markTaskDone(crlf, 'a', TODAY), crlf),
+        `${crlf}\r\n        status: done\r\n        done_on: 2026-07-01`,
+      );
     });
 
     it('a task on the last line of a file with a final newline', () => {
@@ -161,7 +214,10 @@ describe('edit: plan text edits (src/core/edit)', () => {
         title: A
         owner: ana
 `;
-      assert.equal(ok(markTaskDone(block, 'a', TODAY), block), `${block}        status: done\n        done_on: 2026-07-01\n`);
+      assert.equal(
+        ok(markTaskDone(block, 'a', TODAY), block),
+        `${block}        status: done\n        done_on: 2026-07-01\n`,
+      );
     });
 
     it('4-space indentation', () => {
@@ -183,7 +239,13 @@ milestones:
                 title: B
                 owner: ana
 `;
-      assert.equal(ok(markTaskDone(before, 'a', TODAY), before), before.replace('                owner: ana\n            -   id: b', '                owner: ana\n                status: done\n                done_on: 2026-07-01\n            -   id: b'));
+      assert.equal(
+        ok(markTaskDone(before, 'a', TODAY), before),
+        before.replace(
+          '                owner: ana\n            -   id: b',
+          '                owner: ana\n                status: done\n                done_on: 2026-07-01\n            -   id: b',
+        ),
+      );
     });
 
     it('an empty status value and a block scalar status', () => {
@@ -192,7 +254,10 @@ milestones:
         owner: ana
         status:
 `;
-      assert.equal(ok(markTaskDone(empty, 'a', TODAY), empty), `${empty.replace('status:\n', 'status: done\n')}        done_on: 2026-07-01\n`);
+      assert.equal(
+        ok(markTaskDone(empty, 'a', TODAY), empty),
+        `${empty.replace('status:\n', 'status: done\n')}        done_on: 2026-07-01\n`,
+      );
       const literal = `${HEAD}      - id: a
         title: A
         owner: ana
@@ -201,23 +266,35 @@ milestones:
 
         due: 2026-07-30
 `;
-      assert.equal(ok(markTaskDone(literal, 'a', TODAY), literal), `${HEAD}      - id: a
+      assert.equal(
+        ok(markTaskDone(literal, 'a', TODAY), literal),
+        `${HEAD}      - id: a
         title: A
         owner: ana
         status: done
         done_on: 2026-07-01
 
         due: 2026-07-30
-`);
+`,
+      );
     });
 
     it('empty values in flow style: `{ status: }` and `follow_ups:` with nothing', () => {
       const flow = `${HEAD}      - { id: a, title: A, owner: ana, status: }\n`;
-      assert.equal(ok(markTaskDone(flow, 'a', TODAY), flow), `${HEAD}      - { id: a, title: A, owner: ana, status: done, done_on: 2026-07-01 }\n`);
+      assert.equal(
+        ok(markTaskDone(flow, 'a', TODAY), flow),
+        `${HEAD}      - { id: a, title: A, owner: ana, status: done, done_on: 2026-07-01 }\n`,
+      );
       const fus = `${HEAD}      - { id: a, title: A, owner: ana, follow_ups: , tags: [x] }\n`;
-      assert.equal(ok(logCheckIn(fus, 'a', TODAY, 'bo'), fus), `${HEAD}      - { id: a, title: A, owner: ana, follow_ups: [{ on: 2026-07-01, with: bo, about: Check-in, done: true }], tags: [x] }\n`);
+      assert.equal(
+        ok(logCheckIn(fus, 'a', TODAY, 'bo'), fus),
+        `${HEAD}      - { id: a, title: A, owner: ana, follow_ups: [{ on: 2026-07-01, with: bo, about: Check-in, done: true }], tags: [x] }\n`,
+      );
       const tilde = `${HEAD}      - id: a\n        title: A\n        owner: ana\n        follow_ups: ~\n`;
-      assert.equal(ok(logCheckIn(tilde, 'a', TODAY, 'bo'), tilde), `${HEAD}      - id: a\n        title: A\n        owner: ana\n        follow_ups:\n          - on: 2026-07-01\n            with: bo\n            about: Check-in\n            done: true\n`);
+      assert.equal(
+        ok(logCheckIn(tilde, 'a', TODAY, 'bo'), tilde),
+        `${HEAD}      - id: a\n        title: A\n        owner: ana\n        follow_ups:\n          - on: 2026-07-01\n            with: bo\n            about: Check-in\n            done: true\n`,
+      );
     });
 
     it('a nested flow value before the insertion point (depends_on: [a, b])', () => {
@@ -225,10 +302,13 @@ milestones:
       - { id: b, title: B, owner: ana, depends_on: [a,
             a] }
 `;
-      assert.equal(ok(markTaskDone(before, 'b', TODAY), before), `${HEAD}      - { id: a, title: A, owner: ana }
+      assert.equal(
+        ok(markTaskDone(before, 'b', TODAY), before),
+        `${HEAD}      - { id: a, title: A, owner: ana }
       - { id: b, title: B, owner: ana, depends_on: [a,
             a], status: done, done_on: 2026-07-01 }
-`);
+`,
+      );
     });
 
     it('already done: unchanged; done without done_on: only done_on is added', () => {
@@ -236,7 +316,10 @@ milestones:
       refused(markTaskDone(done, 'a', TODAY), 'unchanged', /already done/);
       const noDate = `${HEAD}      - { id: a, title: A, owner: ana, status: done }\n`;
       const r = markTaskDone(noDate, 'a', TODAY);
-      assert.equal(ok(r, noDate), `${HEAD}      - { id: a, title: A, owner: ana, status: done, done_on: 2026-07-01 }\n`);
+      assert.equal(
+        ok(r, noDate),
+        `${HEAD}      - { id: a, title: A, owner: ana, status: done, done_on: 2026-07-01 }\n`,
+      );
       assert.ok(r.ok && r.edits.length === 1 && r.edits[0]!.start === r.edits[0]!.end, 'one insertion');
     });
   });
@@ -250,13 +333,17 @@ milestones:
         done_on: 2026-06-30   # too early
         tags: [x]
 `;
-      assert.equal(ok(startTask(before, 'a'), before), `${HEAD}      - id: a
+      assert.equal(
+        ok(startTask(before, 'a'), before),
+        `${HEAD}      - id: a
         title: A
         owner: ana
         status: doing
         # too early
         tags: [x]
-`, 'the comment after done_on stays');
+`,
+        'the comment after done_on stays',
+      );
     });
 
     it('flow; the first pair of an item hands its dash to the next one', () => {
@@ -268,13 +355,19 @@ milestones:
         owner: ana
         status: done
 `;
-      assert.equal(ok(startTask(first, 'a'), first), `${HEAD}      - id: a
+      assert.equal(
+        ok(startTask(first, 'a'), first),
+        `${HEAD}      - id: a
         title: A
         owner: ana
         status: doing
-`);
+`,
+      );
       const last = `${HEAD}      - id: a\n        title: A\n        owner: ana\n        status: done\n        done_on: 2026-06-30`;
-      assert.equal(ok(startTask(last, 'a'), last), `${HEAD}      - id: a\n        title: A\n        owner: ana\n        status: doing`);
+      assert.equal(
+        ok(startTask(last, 'a'), last),
+        `${HEAD}      - id: a\n        title: A\n        owner: ana\n        status: doing`,
+      );
     });
 
     it('flow: done_on as the first pair', () => {
@@ -300,21 +393,35 @@ milestones:
           done_on: 2026-06-30   # four
         }
 `;
-      assert.equal(ok(startTask(before, 'a'), before), `${HEAD}      - { id: a,   # one
+      assert.equal(
+        ok(startTask(before, 'a'), before),
+        `${HEAD}      - { id: a,   # one
           owner: ana, title: A,   # two
           status: doing   # three
           # four
         }
-`);
-      const trailing = before.replace('2026-06-30   # four', '2026-06-30,   # four').replace('status: done,   # three\n', '');
-      assert.equal(ok(startTask(trailing, 'a'), trailing), trailing.replace('done_on: 2026-06-30,   # four', 'status: doing,   # four'));
-      const middle = before.replace('status: done,   # three\n          done_on: 2026-06-30   # four', 'done_on: 2026-06-30,   # four\n          status: done   # three');
-      assert.equal(ok(startTask(middle, 'a'), middle), `${HEAD}      - { id: a,   # one
+`,
+      );
+      const trailing = before
+        .replace('2026-06-30   # four', '2026-06-30,   # four')
+        .replace('status: done,   # three\n', '');
+      assert.equal(
+        ok(startTask(trailing, 'a'), trailing),
+        trailing.replace('done_on: 2026-06-30,   # four', 'status: doing,   # four'),
+      );
+      const middle = before.replace(
+        'status: done,   # three\n          done_on: 2026-06-30   # four',
+        'done_on: 2026-06-30,   # four\n          status: done   # three',
+      );
+      assert.equal(
+        ok(startTask(middle, 'a'), middle),
+        `${HEAD}      - { id: a,   # one
           owner: ana, title: A,   # two
           # four
           status: doing   # three
         }
-`);
+`,
+      );
     });
 
     it('refuses, with a message and without throwing, an edit that would lose a comment', () => {
@@ -325,13 +432,24 @@ milestones:
         done_on: [2026-06-30,   # inside the value
           ]
 `;
-      refused(startTask(before, 'a'), 'unexpected', /could not start "a" safely: it would lose or change the comment "# inside the value"\. Edit it by hand; nothing was changed\./);
+      refused(
+        startTask(before, 'a'),
+        'unexpected',
+        /could not start "a" safely: it would lose or change the comment "# inside the value"\. Edit it by hand; nothing was changed\./,
+      );
     });
 
     it('a task without status gets status: doing', () => {
       const before = `${HEAD}      - { id: a, title: A, owner: ana, due: 2026-08-01 }\n`;
-      assert.equal(ok(startTask(before, 'a'), before), `${HEAD}      - { id: a, title: A, owner: ana, due: 2026-08-01, status: doing }\n`);
-      refused(startTask(`${HEAD}      - { id: a, title: A, owner: ana, status: doing }\n`, 'a'), 'unchanged', /already in progress/);
+      assert.equal(
+        ok(startTask(before, 'a'), before),
+        `${HEAD}      - { id: a, title: A, owner: ana, due: 2026-08-01, status: doing }\n`,
+      );
+      refused(
+        startTask(`${HEAD}      - { id: a, title: A, owner: ana, status: doing }\n`, 'a'),
+        'unchanged',
+        /already in progress/,
+      );
     });
   });
 
@@ -353,26 +471,49 @@ milestones:
       const ref = { taskId: 'a', index: 1, on: '2026-06-25', with: 'bo' };
       assert.equal(ok(markFollowUpDone(BLOCK, ref), BLOCK), BLOCK.replace('done: false', 'done: true'));
       const first = { taskId: 'a', index: 0, on: '2026-06-20', with: 'bo' };
-      assert.equal(ok(markFollowUpDone(BLOCK, first), BLOCK), BLOCK.replace('            about: First   # keep\n', '            about: First   # keep\n            done: true\n'));
+      assert.equal(
+        ok(markFollowUpDone(BLOCK, first), BLOCK),
+        BLOCK.replace(
+          '            about: First   # keep\n',
+          '            about: First   # keep\n            done: true\n',
+        ),
+      );
       const flow = `${HEAD}      - { id: a, title: A, owner: ana, follow_ups: [{on: 2026-06-20, with: bo}, { on: 2026-06-25, with: bo }] }\n`;
-      assert.equal(ok(markFollowUpDone(flow, ref), flow), flow.replace('{ on: 2026-06-25, with: bo }', '{ on: 2026-06-25, with: bo, done: true }'));
+      assert.equal(
+        ok(markFollowUpDone(flow, ref), flow),
+        flow.replace('{ on: 2026-06-25, with: bo }', '{ on: 2026-06-25, with: bo, done: true }'),
+      );
     });
 
     it('a stale index is found again by day and person; a gone or doubled one is refused', () => {
       const moved = { taskId: 'a', index: 0, on: '2026-06-25', with: 'bo' };
       assert.equal(ok(markFollowUpDone(BLOCK, moved), BLOCK), BLOCK.replace('done: false', 'done: true'));
-      refused(markFollowUpDone(BLOCK, { taskId: 'a', index: 1, on: '2026-06-26', with: 'bo' }), 'not-found', /no longer in the plan/);
+      refused(
+        markFollowUpDone(BLOCK, { taskId: 'a', index: 1, on: '2026-06-26', with: 'bo' }),
+        'not-found',
+        /no longer in the plan/,
+      );
       const twice = BLOCK.replace('about: First   # keep', 'about: First').replace('2026-06-20', '2026-06-25');
-      refused(markFollowUpDone(twice, { taskId: 'a', index: 5, on: '2026-06-25', with: 'bo' }), 'ambiguous', /2 follow-ups/);
+      refused(
+        markFollowUpDone(twice, { taskId: 'a', index: 5, on: '2026-06-25', with: 'bo' }),
+        'ambiguous',
+        /2 follow-ups/,
+      );
     });
 
     it('log a check-in: appended to a block list with its indentation', () => {
-      assert.equal(ok(logCheckIn(BLOCK, 'a', TODAY, 'bo'), BLOCK), BLOCK.replace('            done: false\n', `            done: false
+      assert.equal(
+        ok(logCheckIn(BLOCK, 'a', TODAY, 'bo'), BLOCK),
+        BLOCK.replace(
+          '            done: false\n',
+          `            done: false
           - on: 2026-07-01
             with: bo
             about: Check-in
             done: true
-`));
+`,
+        ),
+      );
     });
 
     it('log a check-in: follow_ups created (block, after the status group, before tags)', () => {
@@ -382,7 +523,9 @@ milestones:
         status: doing
         tags: [x]
 `;
-      assert.equal(ok(logCheckIn(before, 'a', TODAY, 'ana'), before), `${HEAD}      - id: a
+      assert.equal(
+        ok(logCheckIn(before, 'a', TODAY, 'ana'), before),
+        `${HEAD}      - id: a
         title: A
         owner: ana
         status: doing
@@ -392,7 +535,8 @@ milestones:
             about: Check-in
             done: true
         tags: [x]
-`);
+`,
+      );
     });
 
     it('log a check-in in a 4-space file with indented sequences: the file layout is followed', () => {
@@ -408,25 +552,43 @@ milestones:
           - id: a
             title: A
             owner: ana`;
-      assert.equal(ok(logCheckIn(before, 'a', TODAY, 'ana'), before), `${before}
+      assert.equal(
+        ok(logCheckIn(before, 'a', TODAY, 'ana'), before),
+        `${before}
             follow_ups:
                 - on: 2026-07-01
                   with: ana
                   about: Check-in
-                  done: true`);
+                  done: true`,
+      );
     });
 
     it('log a check-in: flow task, flow list, empty list, multi-line list, null value', () => {
       const flowTask = `${HEAD}      - { id: a, title: A, owner: ana }\n`;
-      assert.equal(ok(logCheckIn(flowTask, 'a', TODAY, 'bo'), flowTask), `${HEAD}      - { id: a, title: A, owner: ana, follow_ups: [{ on: 2026-07-01, with: bo, about: Check-in, done: true }] }\n`);
+      assert.equal(
+        ok(logCheckIn(flowTask, 'a', TODAY, 'bo'), flowTask),
+        `${HEAD}      - { id: a, title: A, owner: ana, follow_ups: [{ on: 2026-07-01, with: bo, about: Check-in, done: true }] }\n`,
+      );
       const flowList = `${HEAD}      - id: a
         title: A
         owner: ana
         follow_ups: [{on: 2026-06-20, with: bo}]
 `;
-      assert.equal(ok(logCheckIn(flowList, 'a', TODAY, 'bo'), flowList), flowList.replace('[{on: 2026-06-20, with: bo}]', '[{on: 2026-06-20, with: bo}, {on: 2026-07-01, with: bo, about: Check-in, done: true}]'));
+      assert.equal(
+        ok(logCheckIn(flowList, 'a', TODAY, 'bo'), flowList),
+        flowList.replace(
+          '[{on: 2026-06-20, with: bo}]',
+          '[{on: 2026-06-20, with: bo}, {on: 2026-07-01, with: bo, about: Check-in, done: true}]',
+        ),
+      );
       const empty = flowList.replace('[{on: 2026-06-20, with: bo}]', '[ ]');
-      assert.equal(ok(logCheckIn(empty, 'a', TODAY, 'bo'), empty), flowList.replace('[{on: 2026-06-20, with: bo}]', '[ { on: 2026-07-01, with: bo, about: Check-in, done: true } ]'));
+      assert.equal(
+        ok(logCheckIn(empty, 'a', TODAY, 'bo'), empty),
+        flowList.replace(
+          '[{on: 2026-06-20, with: bo}]',
+          '[ { on: 2026-07-01, with: bo, about: Check-in, done: true } ]',
+        ),
+      );
       const multi = `${HEAD}      - id: a
         title: A
         owner: ana
@@ -434,19 +596,28 @@ milestones:
           { on: 2026-06-20, with: bo },   # first
         ]
 `;
-      assert.equal(ok(logCheckIn(multi, 'a', TODAY, 'bo'), multi), multi.replace('# first\n', '# first\n          { on: 2026-07-01, with: bo, about: Check-in, done: true },\n'));
+      assert.equal(
+        ok(logCheckIn(multi, 'a', TODAY, 'bo'), multi),
+        multi.replace('# first\n', '# first\n          { on: 2026-07-01, with: bo, about: Check-in, done: true },\n'),
+      );
       const nul = `${HEAD}      - id: a
         title: A
         owner: ana
         follow_ups:   # none yet
         tags: [x]
 `;
-      assert.equal(ok(logCheckIn(nul, 'a', TODAY, 'bo'), nul), nul.replace('# none yet\n', `# none yet
+      assert.equal(
+        ok(logCheckIn(nul, 'a', TODAY, 'bo'), nul),
+        nul.replace(
+          '# none yet\n',
+          `# none yet
           - on: 2026-07-01
             with: bo
             about: Check-in
             done: true
-`));
+`,
+        ),
+      );
     });
 
     it('schedule a follow-up: done: false; text that needs quotes is quoted', () => {
@@ -454,13 +625,21 @@ milestones:
         title: A
         owner: ana
 `;
-      const r = addFollowUp(before, 'a', { on: parseDay('2026-07-08') as Day, with: 'bo', about: 'Budget: approved? #2', done: false });
-      assert.equal(ok(r, before), `${before}        follow_ups:
+      const r = addFollowUp(before, 'a', {
+        on: parseDay('2026-07-08') as Day,
+        with: 'bo',
+        about: 'Budget: approved? #2',
+        done: false,
+      });
+      assert.equal(
+        ok(r, before),
+        `${before}        follow_ups:
           - on: 2026-07-08
             with: bo
             about: "Budget: approved? #2"
             done: false
-`);
+`,
+      );
     });
   });
 
@@ -469,9 +648,21 @@ milestones:
       const plan = `${HEAD}      - { id: a, title: A, owner: ana }\n      - { id: b, title: B, owner: ana }\n`;
       refused(markTaskDone(plan, 'zz', TODAY), 'not-found', /"zz" is no longer in the plan/);
       refused(markTaskDone(plan.replace('id: b', 'id: a'), 'a', TODAY), 'ambiguous', /2 tasks with the id "a"/);
-      refused(markTaskDone(`${plan}      - { id: c, title: [\n`, 'a', TODAY), 'not-parsed', /does not parse \(line \d+/);
-      refused(markTaskDone(plan.replace('title: A,', 'title: A, title: A2,'), 'a', TODAY), 'not-parsed', /Duplicate key/);
-      refused(markTaskDone(plan.replace('title: A, owner: ana }', 'title: A, owner: ana, status: [todo] }'), 'a', TODAY), 'unexpected', /not a single value/);
+      refused(
+        markTaskDone(`${plan}      - { id: c, title: [\n`, 'a', TODAY),
+        'not-parsed',
+        /does not parse \(line \d+/,
+      );
+      refused(
+        markTaskDone(plan.replace('title: A,', 'title: A, title: A2,'), 'a', TODAY),
+        'not-parsed',
+        /Duplicate key/,
+      );
+      refused(
+        markTaskDone(plan.replace('title: A, owner: ana }', 'title: A, owner: ana, status: [todo] }'), 'a', TODAY),
+        'unexpected',
+        /not a single value/,
+      );
       refused(markTaskDone('', 'a', TODAY), 'not-parsed', /does not parse/);
       refused(markTaskDone('- a\n- b\n', 'a', TODAY), 'not-parsed', /not a YAML mapping/);
     });
@@ -505,7 +696,7 @@ milestones:
       assert.equal(text.slice(a.start, nodeEnd(text, a)), '[x, {y: [1, 2 ] } ]');
     });
 
-    it('removeItem: an entry and its comma from a flow list, an entry\'s lines from a block list', () => {
+    it("removeItem: an entry and its comma from a flow list, an entry's lines from a block list", () => {
       const without = (text: string, key: string, index: number): string => {
         const tree = parseText(text).tree!;
         assert.ok(tree.kind === 'map');
@@ -521,15 +712,27 @@ milestones:
       assert.equal(without(flow, 'a', 2), 'a: [x, { y: 1 }]   # c\n');
       const block = 'a:\r\n  - x   # one\r\n  - id: y\r\n    title: Y\r\n  - z';
       assert.equal(without(block, 'a', 1), 'a:\r\n  - x   # one\r\n  - z');
-      assert.equal(without(block, 'a', 2), 'a:\r\n  - x   # one\r\n  - id: y\r\n    title: Y', 'the last line, no final line break');
-      assert.equal(without(block, 'a', 0), 'a:\r\n  # one\r\n  - id: y\r\n    title: Y\r\n  - z', 'the comment after the item stays');
+      assert.equal(
+        without(block, 'a', 2),
+        'a:\r\n  - x   # one\r\n  - id: y\r\n    title: Y',
+        'the last line, no final line break',
+      );
+      assert.equal(
+        without(block, 'a', 0),
+        'a:\r\n  # one\r\n  - id: y\r\n    title: Y\r\n  - z',
+        'the comment after the item stays',
+      );
     });
 
     it('removePair takes a pair (the second of two equal keys) as well as a key', () => {
       const text = 'a: 1\nb: 2   # first\nb: 3   # second\n';
       const tree = parseText(text).tree!;
       assert.ok(tree.kind === 'map');
-      assert.equal(applyEdits(text, removePair(text, tree, tree.pairs[2]!)!), 'a: 1\nb: 2   # first\n# second\n', 'the comment stays');
+      assert.equal(
+        applyEdits(text, removePair(text, tree, tree.pairs[2]!)!),
+        'a: 1\nb: 2   # first\n# second\n',
+        'the comment stays',
+      );
       assert.equal(applyEdits(text, removePair(text, tree, 'b')!), 'a: 1\n# first\nb: 3   # second\n');
     });
   });
@@ -539,6 +742,9 @@ describe('edit: the check behind quick fixes and renames, past the default size 
   it('a plan over 5 MB (a raised workback.maxFileSize) is checked too: a lost comment is caught', () => {
     const text = `workback: 1\nx-pad: "${'a'.repeat(5.5 * 1024 * 1024)}"\ntitle: Big   # keep me\n`;
     const at = text.indexOf('   # keep me');
-    assert.match(editProblem(editBase(text), [{ start: at, end: at + '   # keep me'.length, text: '' }]) ?? '', /comment "# keep me" would be lost/);
+    assert.match(
+      editProblem(editBase(text), [{ start: at, end: at + '   # keep me'.length, text: '' }]) ?? '',
+      /comment "# keep me" would be lost/,
+    );
   });
 });

@@ -13,8 +13,17 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { checkPlan, parseDay, quickFixes, renameEdits, toPlain, type Day } from '../../src/core';
 import {
-  addFollowUp, applyEdits, blockTask, findTasks, logCheckIn, markFollowUpDone, markTaskDone, plainEqual, startTask,
-  type PlanEditResult, type TextEdit,
+  addFollowUp,
+  applyEdits,
+  blockTask,
+  findTasks,
+  logCheckIn,
+  markFollowUpDone,
+  markTaskDone,
+  plainEqual,
+  startTask,
+  type PlanEditResult,
+  type TextEdit,
 } from '../../src/core/edit';
 import { parseText } from '../../src/core/parse/parseText';
 import type { MapNode, SourceNode } from '../../src/core/sourceTree';
@@ -26,7 +35,11 @@ type Plain = Record<string, unknown>;
 
 function plainOf(text: string): Plain {
   const r = parseText(text);
-  assert.deepEqual(r.diagnostics.filter((d) => d.severity === 'error'), [], 'the text parses');
+  assert.deepEqual(
+    r.diagnostics.filter((d) => d.severity === 'error'),
+    [],
+    'the text parses',
+  );
   return toPlain(r.tree!) as Plain;
 }
 
@@ -38,7 +51,8 @@ const count = (text: string, s: string): number => text.split(s).length - 1;
 
 /** Every recorded comment is in the new text as often as in the old one (once). */
 function commentsKept(plan: RenderedPlan, after: string): void {
-  for (const c of plan.comments) assert.equal(count(after, c), count(plan.text, c), `the comment ${JSON.stringify(c)} is kept`);
+  for (const c of plan.comments)
+    assert.equal(count(after, c), count(plan.text, c), `the comment ${JSON.stringify(c)} is kept`);
 }
 
 /** What the edits remove outside `intended` is white space and commas only; line breaks inserted are the file's. */
@@ -46,9 +60,14 @@ function bytesKept(before: string, edits: readonly TextEdit[], intended: readonl
   for (const e of edits) {
     for (let i = e.start; i < e.end; i++) {
       if (intended.some((s) => s.start <= i && i < s.end)) continue;
-      assert.match(before[i]!, /[\s,]/, `edit ${e.start}-${e.end} changes ${JSON.stringify(before.slice(e.start, e.end))} outside what it means to change`);
+      assert.match(
+        before[i]!,
+        /[\s,]/,
+        `edit ${e.start}-${e.end} changes ${JSON.stringify(before.slice(e.start, e.end))} outside what it means to change`,
+      );
     }
-    for (const b of e.text.match(/\r\n|\r|\n/g) ?? []) assert.equal(b, eol, `inserted line breaks are the file's (${JSON.stringify(e.text)})`);
+    for (const b of e.text.match(/\r\n|\r|\n/g) ?? [])
+      assert.equal(b, eol, `inserted line breaks are the file's (${JSON.stringify(e.text)})`);
   }
 }
 
@@ -95,25 +114,37 @@ function opCase(op: Op, i: number, k: number, spec: PlanSpec): OpCase {
       return nullObject({ ...rest, status });
     },
   });
-  const addedFollowUp = (fu: Plain) => (task: Plain): Plain => nullObject({ ...task, follow_ups: [...((task['follow_ups'] as Plain[] | undefined) ?? []), nullObject(fu)] });
+  const addedFollowUp =
+    (fu: Plain) =>
+    (task: Plain): Plain =>
+      nullObject({ ...task, follow_ups: [...((task['follow_ups'] as Plain[] | undefined) ?? []), nullObject(fu)] });
   switch (op) {
-    case 'done': return {
-      run: (text) => markTaskDone(text, id, TODAY),
-      intended: (task) => [...valueSpan(task, 'status'), ...valueSpan(task, 'done_on')],
-      expect: (task) => (task['status'] === 'done' && t.doneOn ? undefined : nullObject({ ...task, status: 'done', done_on: '2026-07-01' })),
-    };
-    case 'start': return open('doing');
-    case 'block': return open('blocked');
-    case 'checkIn': return {
-      run: (text) => logCheckIn(text, id, TODAY, 'bo'),
-      intended: () => [],
-      expect: addedFollowUp({ on: '2026-07-01', with: 'bo', about: 'Check-in', done: true }),
-    };
-    case 'schedule': return {
-      run: (text) => addFollowUp(text, id, { on: TODAY + 7, with: 'cy', about: 'Next # step: the rest', done: false }),
-      intended: () => [],
-      expect: addedFollowUp({ on: '2026-07-08', with: 'cy', about: 'Next # step: the rest', done: false }),
-    };
+    case 'done':
+      return {
+        run: (text) => markTaskDone(text, id, TODAY),
+        intended: (task) => [...valueSpan(task, 'status'), ...valueSpan(task, 'done_on')],
+        expect: (task) =>
+          task['status'] === 'done' && t.doneOn
+            ? undefined
+            : nullObject({ ...task, status: 'done', done_on: '2026-07-01' }),
+      };
+    case 'start':
+      return open('doing');
+    case 'block':
+      return open('blocked');
+    case 'checkIn':
+      return {
+        run: (text) => logCheckIn(text, id, TODAY, 'bo'),
+        intended: () => [],
+        expect: addedFollowUp({ on: '2026-07-01', with: 'bo', about: 'Check-in', done: true }),
+      };
+    case 'schedule':
+      return {
+        run: (text) =>
+          addFollowUp(text, id, { on: TODAY + 7, with: 'cy', about: 'Next # step: the rest', done: false }),
+        intended: () => [],
+        expect: addedFollowUp({ on: '2026-07-08', with: 'cy', about: 'Next # step: the rest', done: false }),
+      };
     case 'followUpDone': {
       const n = t.followUps.length ? k % t.followUps.length : 0;
       const ref = { taskId: id, index: n, on: `2026-06-1${n}`, with: ['ana', 'bo', 'cy'][n]! };
@@ -155,7 +186,10 @@ function checkCommand(spec: PlanSpec, op: Op, pick: number, k: number): void {
   ((want['milestones'] as Plain[])[0]!['tasks'] as Plain[])[i] = expected;
   assert.ok(plainEqual(want, plainOf(r.text)), 'the result has exactly the intended value');
   const again = c.run(r.text);
-  assert.ok(!again.ok && again.reason === 'unchanged', `applied again, it changes nothing (${again.ok ? JSON.stringify(again.edits) : again.message})`);
+  assert.ok(
+    !again.ok && again.reason === 'unchanged',
+    `applied again, it changes nothing (${again.ok ? JSON.stringify(again.edits) : again.message})`,
+  );
 }
 
 /** Every scalar of the tree (its span): text that quick fixes may replace. */
@@ -180,7 +214,9 @@ function checkRename(spec: PlanSpec, pick: number): void {
   const edits = renameEdits(before, checked.plan!, idNode.start + 1, `t${i}-new`);
   assert.ok(Array.isArray(edits), 'error' in edits ? edits.error : '');
   // the id's occurrences (its definition and every depends_on entry naming it) and nothing else
-  const occurrences = scalarSpans(checked.tree).filter((s) => before.slice(s.start, s.end).replace(/^['"]|['"]$/g, '') === `t${i}`);
+  const occurrences = scalarSpans(checked.tree).filter(
+    (s) => before.slice(s.start, s.end).replace(/^['"]|['"]$/g, '') === `t${i}`,
+  );
   bytesKept(before, edits, occurrences, spec.eol);
   const after = applyEdits(before, edits);
   commentsKept(plan, after);
@@ -199,7 +235,13 @@ function checkQuickFixes(spec: PlanSpec): number {
   const plan = renderPlan(spec);
   const before = plan.text;
   const checked = checkPlan(before, { today: TODAY });
-  const input = { text: before, tree: checked.tree, plan: checked.plan, diagnostics: checked.diagnostics, today: TODAY };
+  const input = {
+    text: before,
+    tree: checked.tree,
+    plan: checked.plan,
+    diagnostics: checked.diagnostics,
+    today: TODAY,
+  };
   const scalars = scalarSpans(checked.tree);
   let applied = 0;
   for (const d of checked.diagnostics) {
@@ -208,16 +250,26 @@ function checkQuickFixes(spec: PlanSpec): number {
       const what = `${d.code} "${fix.title}"`;
       for (const e of fix.edits) {
         for (let x = e.start; x < e.end; x++) {
-          if (!scalars.some((s) => s.start <= x && x < s.end)) assert.match(before[x]!, STRUCTURE, `${what} removes ${JSON.stringify(before.slice(e.start, e.end))}`);
+          if (!scalars.some((s) => s.start <= x && x < s.end))
+            assert.match(before[x]!, STRUCTURE, `${what} removes ${JSON.stringify(before.slice(e.start, e.end))}`);
         }
-        for (const b of e.text.match(/\r\n|\r|\n/g) ?? []) assert.equal(b, spec.eol, `${what}: inserted line breaks are the file's`);
+        for (const b of e.text.match(/\r\n|\r|\n/g) ?? [])
+          assert.equal(b, spec.eol, `${what}: inserted line breaks are the file's`);
       }
       commentsKept(plan, after);
       shapeKept(spec, after);
       const next = checkPlan(after, { today: TODAY });
-      assert.deepEqual(next.diagnostics.filter((x) => x.code.startsWith('yaml-')).map((x) => x.message), [], `${what}: the YAML still parses`);
-      const same = (ds: readonly { code: string; message: string }[]): number => ds.filter((x) => x.code === d.code && x.message === d.message).length;
-      assert.ok(same(next.diagnostics) < same(checked.diagnostics), `${what}: the problem is gone, so the fix is not offered again`);
+      assert.deepEqual(
+        next.diagnostics.filter((x) => x.code.startsWith('yaml-')).map((x) => x.message),
+        [],
+        `${what}: the YAML still parses`,
+      );
+      const same = (ds: readonly { code: string; message: string }[]): number =>
+        ds.filter((x) => x.code === d.code && x.message === d.message).length;
+      assert.ok(
+        same(next.diagnostics) < same(checked.diagnostics),
+        `${what}: the problem is gone, so the fix is not offered again`,
+      );
       applied++;
     }
   }
@@ -228,19 +280,30 @@ describe('edit: every edit keeps every byte it does not mean to change (fast-che
   this.timeout(120000);
   const ops: Op[] = ['done', 'start', 'block', 'checkIn', 'followUpDone', 'schedule'];
 
-  it('the sidebar\'s edits: bytes, comments, the intended value, and a second application changes nothing', () => {
-    fc.assert(fc.property(planArb, fc.constantFrom(...ops), fc.nat(), fc.nat(), (spec, op, pick, k) => checkCommand(spec, op, pick, k)), { numRuns: 1600 });
+  it("the sidebar's edits: bytes, comments, the intended value, and a second application changes nothing", () => {
+    fc.assert(
+      fc.property(planArb, fc.constantFrom(...ops), fc.nat(), fc.nat(), (spec, op, pick, k) =>
+        checkCommand(spec, op, pick, k),
+      ),
+      { numRuns: 1600 },
+    );
   });
 
-  it('rename: only the id\'s occurrences change; renamed again, nothing changes', () => {
-    fc.assert(fc.property(planArb, fc.nat(), (spec, pick) => checkRename(spec, pick)), { numRuns: 200 });
+  it("rename: only the id's occurrences change; renamed again, nothing changes", () => {
+    fc.assert(
+      fc.property(planArb, fc.nat(), (spec, pick) => checkRename(spec, pick)),
+      { numRuns: 200 },
+    );
   });
 
   it('every quick fix offered: no comment lost, nothing but structure removed outside values, the YAML parses, the problem is gone', () => {
     let applied = 0;
-    fc.assert(fc.property(planArb, (spec) => {
-      applied += checkQuickFixes(spec);
-    }), { numRuns: 150 });
+    fc.assert(
+      fc.property(planArb, (spec) => {
+        applied += checkQuickFixes(spec);
+      }),
+      { numRuns: 150 },
+    );
     assert.ok(applied > 500, `${applied} fixes applied`);
   });
 });

@@ -29,9 +29,21 @@ describe('editing: quick fixes of late work and statuses', () => {
         status: done
         done_on: 2026-11-20   # reported late
 `;
-    assert.deepStrictEqual(titles(text, 'done-depends-on-open', 0, NOV24), ['Mark "a" done too (done_on 2026-11-24)', 'Set "b" back to doing']);
-    assert.strictEqual(fix(text, 'done-depends-on-open', 'Mark "a" done too (done_on 2026-11-24)', 0, NOV24), text.replace('status: doing }', 'status: done, done_on: 2026-11-24 }'));
-    assert.strictEqual(fix(text, 'done-depends-on-open', 'Set "b" back to doing', 0, NOV24), text.replace('        status: done\n        done_on: 2026-11-20   # reported late\n', '        status: doing\n        # reported late\n'));
+    assert.deepStrictEqual(titles(text, 'done-depends-on-open', 0, NOV24), [
+      'Mark "a" done too (done_on 2026-11-24)',
+      'Set "b" back to doing',
+    ]);
+    assert.strictEqual(
+      fix(text, 'done-depends-on-open', 'Mark "a" done too (done_on 2026-11-24)', 0, NOV24),
+      text.replace('status: doing }', 'status: done, done_on: 2026-11-24 }'),
+    );
+    assert.strictEqual(
+      fix(text, 'done-depends-on-open', 'Set "b" back to doing', 0, NOV24),
+      text.replace(
+        '        status: done\n        done_on: 2026-11-20   # reported late\n',
+        '        status: doing\n        # reported late\n',
+      ),
+    );
   });
 
   const late = `${HEAD}policy: { escalate_after: 2d, check_in_every: 1w }
@@ -50,18 +62,35 @@ milestones:
 `;
 
   it('an overdue task: mark it done today', () => {
-    assert.strictEqual(fix(late, 'task-overdue', 'Mark "a" done (done_on 2026-11-24)', 0, NOV24), late.replace('status: doing }', 'status: done, done_on: 2026-11-24 }'));
-    assert.strictEqual(fix(late, 'task-overdue', 'Mark "b" done (done_on 2026-11-24)', 1, NOV24), late.replace('        duration: 6w\n', '        duration: 6w\n        status: done\n        done_on: 2026-11-24\n'));
+    assert.strictEqual(
+      fix(late, 'task-overdue', 'Mark "a" done (done_on 2026-11-24)', 0, NOV24),
+      late.replace('status: doing }', 'status: done, done_on: 2026-11-24 }'),
+    );
+    assert.strictEqual(
+      fix(late, 'task-overdue', 'Mark "b" done (done_on 2026-11-24)', 1, NOV24),
+      late.replace(
+        '        duration: 6w\n',
+        '        duration: 6w\n        status: done\n        done_on: 2026-11-24\n',
+      ),
+    );
   });
 
   it('an overdue follow-up: done; an overdue check-in: logged as a done follow-up today', () => {
-    assert.strictEqual(fix(late, 'follow-up-overdue', 'Mark the follow-up done', 0, NOV24), late.replace('about: Licences ordered? }', 'about: Licences ordered?, done: true }'));
-    assert.strictEqual(fix(late, 'check-in-overdue', 'Log a check-in with Dana Whitfield (dana) today (2026-11-24)', 0, NOV24),
-      `${late}          - on: 2026-11-24\n            with: dana\n            about: Check-in\n            done: true\n`);
+    assert.strictEqual(
+      fix(late, 'follow-up-overdue', 'Mark the follow-up done', 0, NOV24),
+      late.replace('about: Licences ordered? }', 'about: Licences ordered?, done: true }'),
+    );
+    assert.strictEqual(
+      fix(late, 'check-in-overdue', 'Log a check-in with Dana Whitfield (dana) today (2026-11-24)', 0, NOV24),
+      `${late}          - on: 2026-11-24\n            with: dana\n            about: Check-in\n            done: true\n`,
+    );
   });
 
   it('a late start: start the task', () => {
     const text = `${HEAD.replace('2027-03-31', '2026-12-04')}milestones:\n  - id: build\n    title: Built\n    tasks:\n      - id: a\n        title: A\n        owner: dana\n        duration: 2w\n`;
-    assert.strictEqual(fix(text, 'late-start', 'Start "a" (status: doing)', 0, NOV24), `${text}        status: doing\n`);
+    assert.strictEqual(
+      fix(text, 'late-start', 'Start "a" (status: doing)', 0, NOV24),
+      `${text}        status: doing\n`,
+    );
   });
 });

@@ -7,20 +7,41 @@ import * as assert from 'assert';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkPlan, parseDay, type CheckResult, type Day } from '../../src/core';
-import { goalLensTitle, hoverAt, inertText, markdownEscape, planLenses, reanchorLenses, type HoverInfo } from '../../src/core/editing';
+import {
+  goalLensTitle,
+  hoverAt,
+  inertText,
+  markdownEscape,
+  planLenses,
+  reanchorLenses,
+  type HoverInfo,
+} from '../../src/core/editing';
 import { schemaAt } from '../../src/core/schemaView';
 
-const PLAN = readFileSync(path.resolve(__dirname, '../../../test/fixtures/workspace/language/editing.workback.yaml'), 'utf8');
+const PLAN = readFileSync(
+  path.resolve(__dirname, '../../../test/fixtures/workspace/language/editing.workback.yaml'),
+  'utf8',
+);
 const day = (s: string) => parseDay(s) as Day;
 const ON_TIME = checkPlan(PLAN, { today: day('2026-07-01') });
 const LATE = checkPlan(PLAN, { today: day('2026-08-12') });
 
 /** The hover at `needle` + `delta`, as one string: markdown as is, plan text in «». */
-function hover(needle: string, delta = 1, r: CheckResult = ON_TIME, text = PLAN): { range: string; text: string } | undefined {
+function hover(
+  needle: string,
+  delta = 1,
+  r: CheckResult = ON_TIME,
+  text = PLAN,
+): { range: string; text: string } | undefined {
   const i = text.indexOf(needle);
   assert.ok(i >= 0, needle);
   const h: HoverInfo | undefined = hoverAt(text, i + delta, r);
-  return h && { range: text.slice(h.span.start, h.span.end), text: h.parts.map((p) => (p.kind === 'md' ? p.value : `«${p.value}»`)).join('') };
+  return (
+    h && {
+      range: text.slice(h.span.start, h.span.end),
+      text: h.parts.map((p) => (p.kind === 'md' ? p.value : `«${p.value}»`)).join(''),
+    }
+  );
 }
 
 describe('editing: hover and lenses', () => {
@@ -65,24 +86,45 @@ describe('editing: hover and lenses', () => {
       'Start by **Mon 10 Aug 2026** · finish by **Fri 14 Aug 2026**',
       'Minimum slack 25 workdays · **on the critical path**',
     ]);
-    const cp = PLAN.replace('  - id: pilot', '  - id: cab\n    title: CAB approval\n    depends_on: [design]\n  - id: pilot');
+    const cp = PLAN.replace(
+      '  - id: pilot',
+      '  - id: cab\n    title: CAB approval\n    depends_on: [design]\n  - id: pilot',
+    );
     const r = checkPlan(cp, { today: day('2026-07-01') });
-    assert.deepStrictEqual(hover('id: cab', 5, r, cp)!.text.split('\n\n'), ['**Checkpoint** «cab» — «CAB approval»', 'depends on 1 item', 'Passes by **Wed 30 Sep 2026**']);
+    assert.deepStrictEqual(hover('id: cab', 5, r, cp)!.text.split('\n\n'), [
+      '**Checkpoint** «cab» — «CAB approval»',
+      'depends on 1 item',
+      'Passes by **Wed 30 Sep 2026**',
+    ]);
   });
 
   it('on a person: name, role, email, open tasks and what they answer for', () => {
     assert.deepStrictEqual(hover('dana:')!.text.split('\n\n'), [
-      '**Person** «dana» — «Dana Whitfield»', '«IT director»', 'Email «dana@example.com»', '2 open tasks', 'owns the goal · late work is escalated to them',
+      '**Person** «dana» — «Dana Whitfield»',
+      '«IT director»',
+      'Email «dana@example.com»',
+      '2 open tasks',
+      'owns the goal · late work is escalated to them',
     ]);
-    assert.deepStrictEqual(hover('with: ravi', 7)!.text.split('\n\n'), ['**Person** «ravi» — «Ravi Patel»', 'Email «ravi@msp.example»', '0 open tasks (1 done)']);
+    assert.deepStrictEqual(hover('with: ravi', 7)!.text.split('\n\n'), [
+      '**Person** «ravi» — «Ravi Patel»',
+      'Email «ravi@msp.example»',
+      '0 open tasks (1 done)',
+    ]);
     assert.strictEqual(hover('owner: lee', 8)!.range, 'lee');
   });
 
   it('on a key: its documentation from the schema, also in a broken text', () => {
     const h = hover('        duration: 3d', 9)!;
     assert.strictEqual(h.range, 'duration');
-    assert.strictEqual(h.text, `**duration**\n\n${schemaAt(['milestones', 0, 'tasks', 0, 'duration'])!.markdownDescription}`);
-    assert.strictEqual(hover('depends_on: [design]', 2)!.text.split('\n\n')[1], schemaAt(['milestones', 0, 'depends_on'])!.markdownDescription!.split('\n\n')[0]);
+    assert.strictEqual(
+      h.text,
+      `**duration**\n\n${schemaAt(['milestones', 0, 'tasks', 0, 'duration'])!.markdownDescription}`,
+    );
+    assert.strictEqual(
+      hover('depends_on: [design]', 2)!.text.split('\n\n')[1],
+      schemaAt(['milestones', 0, 'depends_on'])!.markdownDescription!.split('\n\n')[0],
+    );
     const broken = PLAN.replace('depends_on: [licensing]', 'depends_on: [licensing');
     const r = checkPlan(broken, { today: day('2026-07-01') });
     assert.ok(!r.plan);
@@ -97,18 +139,28 @@ describe('editing: hover and lenses', () => {
   });
 
   it('keeps plan text inert: one line, no bidi or zero-width characters, shortened', () => {
-    const text = PLAN.replace('title: Choose MFA method', 'title: "[x](command:workbench.action.quit) <img src=x>\\u202e\\u200b\\nnext"');
+    const text = PLAN.replace(
+      'title: Choose MFA method',
+      'title: "[x](command:workbench.action.quit) <img src=x>\\u202e\\u200b\\nnext"',
+    );
     const r = checkPlan(text, { today: day('2026-07-01') });
     const h = hoverAt(text, text.indexOf('id: pick-method') + 5, r)!;
     const title = h.parts[3]!;
-    assert.deepStrictEqual(title, { kind: 'text', value: '[x](command:workbench.action.quit) <img src=x>\\u{202e}\\u{200b} next' });
-    assert.ok(h.parts.filter((p) => p.kind === 'md').every((p) => !p.value.includes('command:')), 'plan text never goes into markdown');
+    assert.deepStrictEqual(title, {
+      kind: 'text',
+      value: '[x](command:workbench.action.quit) <img src=x>\\u{202e}\\u{200b} next',
+    });
+    assert.ok(
+      h.parts.filter((p) => p.kind === 'md').every((p) => !p.value.includes('command:')),
+      'plan text never goes into markdown',
+    );
     assert.strictEqual(inertText('x'.repeat(300)).length, 200);
     assert.ok(inertText('x'.repeat(300)).endsWith('…'));
   });
 
   it('lenses: start by, slack and critical on each task, feasibility on the goal', () => {
-    const show = (r: CheckResult) => planLenses(r.plan!, r.schedule, 0).map((l) => `${l.kind} ${PLAN.slice(l.span.start, l.span.end)}: ${l.title}`);
+    const show = (r: CheckResult) =>
+      planLenses(r.plan!, r.schedule, 0).map((l) => `${l.kind} ${PLAN.slice(l.span.start, l.span.end)}: ${l.title}`);
     assert.deepStrictEqual(show(ON_TIME), [
       'goal goal: goal feasible · minimum slack 25 workdays',
       'task licensing: done',
@@ -128,41 +180,71 @@ describe('editing: hover and lenses', () => {
   it('lenses without a schedule: the goal says why', () => {
     const broken = PLAN.replace('owner: lee\n        duration: 1w', 'owner: nobody\n        duration: 1w');
     const r = checkPlan(broken, { today: day('2026-07-01') });
-    assert.deepStrictEqual(planLenses(r.plan!, r.schedule, 1).map((l) => l.title), ['schedule not computed: 1 error to fix']);
+    assert.deepStrictEqual(
+      planLenses(r.plan!, r.schedule, 1).map((l) => l.title),
+      ['schedule not computed: 1 error to fix'],
+    );
     assert.strictEqual(goalLensTitle(undefined, 3), 'schedule not computed: 3 errors to fix');
-    const done = checkPlan(PLAN.replace(/        duration: (\w+)\n/g, '        duration: $1\n        status: done\n').replace('        status: done\n        status: done\n', '        status: done\n'), { today: day('2026-07-01') });
+    const done = checkPlan(
+      PLAN.replace(/        duration: (\w+)\n/g, '        duration: $1\n        status: done\n').replace(
+        '        status: done\n        status: done\n',
+        '        status: done\n',
+      ),
+      { today: day('2026-07-01') },
+    );
     assert.strictEqual(planLenses(done.plan!, done.schedule, 0)[0]!.title, 'every task done');
     // no slack because the earliest dates leave the range (earliest-out-of-range): not "every task done"
     const far = checkPlan(PLAN.replace(/due: \d{4}-\d\d-\d\d/, 'due: 2199-12-31'), { today: day('2199-12-30') });
     assert.ok(far.diagnostics.some((d) => d.code === 'earliest-out-of-range'));
-    assert.strictEqual(planLenses(far.plan!, far.schedule, 0)[0]!.title, 'slack not computed: earliest dates past 2199');
+    assert.strictEqual(
+      planLenses(far.plan!, far.schedule, 0)[0]!.title,
+      'slack not computed: earliest dates past 2199',
+    );
   });
 
   it('keeps the last lenses in place while the text has errors or does not parse', () => {
     const last = planLenses(ON_TIME.plan!, ON_TIME.schedule, 0);
-    const broken = PLAN.replace('        owner: dana\n        duration: 3d', '        owner: [dana\n\n\n        duration: 3d');
+    const broken = PLAN.replace(
+      '        owner: dana\n        duration: 3d',
+      '        owner: [dana\n\n\n        duration: 3d',
+    );
     assert.ok(!checkPlan(broken).plan, 'does not parse');
     const moved = reanchorLenses(broken, last, goalLensTitle(undefined, 1));
-    assert.deepStrictEqual(moved.map((l) => `${broken.slice(0, l.span.start).split('\n').length} ${broken.slice(l.span.start, l.span.end)}: ${l.title}`), [
-      '5 goal: schedule not computed: 1 error to fix',
-      '26 licensing: done',
-      '31 pick-method: start by Wed 5 Aug · slack 25 workdays · critical',
-      '48 enroll-it: start by Mon 10 Aug · slack 25 workdays · critical',
-      '57 comms: start by Mon 14 Sep · slack 44 workdays',
-      '61 enroll-all: start by Wed 16 Sep · slack 44 workdays',
-    ]);
+    assert.deepStrictEqual(
+      moved.map(
+        (l) =>
+          `${broken.slice(0, l.span.start).split('\n').length} ${broken.slice(l.span.start, l.span.end)}: ${l.title}`,
+      ),
+      [
+        '5 goal: schedule not computed: 1 error to fix',
+        '26 licensing: done',
+        '31 pick-method: start by Wed 5 Aug · slack 25 workdays · critical',
+        '48 enroll-it: start by Mon 10 Aug · slack 25 workdays · critical',
+        '57 comms: start by Mon 14 Sep · slack 44 workdays',
+        '61 enroll-all: start by Wed 16 Sep · slack 44 workdays',
+      ],
+    );
   });
 
-  it('finds the goal\'s key as the parser does while the text does not parse: quoted, or not a key at all', () => {
+  it("finds the goal's key as the parser does while the text does not parse: quoted, or not a key at all", () => {
     const last = planLenses(ON_TIME.plan!, ON_TIME.schedule, 0);
-    const broken = PLAN.replace('        owner: dana\n        duration: 3d', '        owner: [dana\n\n\n        duration: 3d');
-    const goalOf = (text: string) => reanchorLenses(text, last, 'why').filter((l) => l.kind === 'goal').map((l) => text.slice(l.span.start, l.span.end));
+    const broken = PLAN.replace(
+      '        owner: dana\n        duration: 3d',
+      '        owner: [dana\n\n\n        duration: 3d',
+    );
+    const goalOf = (text: string) =>
+      reanchorLenses(text, last, 'why')
+        .filter((l) => l.kind === 'goal')
+        .map((l) => text.slice(l.span.start, l.span.end));
     assert.deepStrictEqual(goalOf(broken.replace('\ngoal:', '\n"goal" :')), ['"goal"']);
     assert.deepStrictEqual(goalOf(broken.replace('\ngoal:', '\ngoal:x\nhold:')), []);
   });
 
   it('escapes plan text for markdown: every ASCII punctuation, spaces kept', () => {
-    assert.strictEqual(markdownEscape('[x](command:a) <b> *y* `z` $(icon) &amp; #1 a_b'), '\\[x\\]\\(command\\:a\\) \\<b\\> \\*y\\* \\`z\\` \\$\\(icon\\) \\&amp\\; \\#1 a\\_b');
+    assert.strictEqual(
+      markdownEscape('[x](command:a) <b> *y* `z` $(icon) &amp; #1 a_b'),
+      '\\[x\\]\\(command\\:a\\) \\<b\\> \\*y\\* \\`z\\` \\$\\(icon\\) \\&amp\\; \\#1 a\\_b',
+    );
     assert.strictEqual(markdownEscape('Plain title 2026'), 'Plain title 2026');
   });
 });

@@ -7,13 +7,28 @@ import * as assert from 'assert';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { checkPlan, type Plan } from '../../src/core';
-import { applyEdits, definitionOf, occurrenceAt, outline, prepareRename, referencesOf, renameEdits, type TextEdit } from '../../src/core';
+import {
+  applyEdits,
+  definitionOf,
+  occurrenceAt,
+  outline,
+  prepareRename,
+  referencesOf,
+  renameEdits,
+  type TextEdit,
+} from '../../src/core';
 
-const PLAN = readFileSync(path.resolve(__dirname, '../../../test/fixtures/workspace/language/editing.workback.yaml'), 'utf8');
+const PLAN = readFileSync(
+  path.resolve(__dirname, '../../../test/fixtures/workspace/language/editing.workback.yaml'),
+  'utf8',
+);
 
 function planOf(text: string): Plan {
   const r = checkPlan(text);
-  assert.deepStrictEqual(r.diagnostics.map((d) => d.message), []);
+  assert.deepStrictEqual(
+    r.diagnostics.map((d) => d.message),
+    [],
+  );
   return r.plan!;
 }
 
@@ -67,7 +82,13 @@ describe('editing: symbols, references and rename', () => {
   it('lists every reference, the definition first', () => {
     assert.deepStrictEqual(where(PLAN, referencesOf(plan, 'item', 'comms')), ['55:comms', '64:comms']);
     assert.deepStrictEqual(where(PLAN, referencesOf(plan, 'item', 'design')), ['23:design', '44:design']);
-    assert.deepStrictEqual(where(PLAN, referencesOf(plan, 'person', 'dana')), ['15:dana', '9:dana', '21:dana', '33:dana', '57:dana']);
+    assert.deepStrictEqual(where(PLAN, referencesOf(plan, 'person', 'dana')), [
+      '15:dana',
+      '9:dana',
+      '21:dana',
+      '33:dana',
+      '57:dana',
+    ]);
     assert.deepStrictEqual(where(PLAN, referencesOf(plan, 'person', 'ravi')), ['16:ravi', '28:ravi', '38:ravi']);
     assert.deepStrictEqual(where(PLAN, [definitionOf(plan, 'item', 'comms')!]), ['55:comms']);
     assert.deepStrictEqual(where(PLAN, [definitionOf(plan, 'person', 'lee')!]), ['17:lee']);
@@ -76,9 +97,15 @@ describe('editing: symbols, references and rename', () => {
 
   it('renames a task id in its definition and every depends_on (flow and block)', () => {
     const out = rename(PLAN, at(PLAN, '- comms', 0, 3), 'announce');
-    assert.strictEqual(out, PLAN.replace('id: comms', 'id: announce').replace('          - comms', '          - announce'));
+    assert.strictEqual(
+      out,
+      PLAN.replace('id: comms', 'id: announce').replace('          - comms', '          - announce'),
+    );
     const out2 = rename(PLAN, at(PLAN, 'id: licensing', 0, 5), 'licences');
-    assert.strictEqual(out2, PLAN.replace('id: licensing', 'id: licences').replace('depends_on: [licensing]', 'depends_on: [licences]'));
+    assert.strictEqual(
+      out2,
+      PLAN.replace('id: licensing', 'id: licences').replace('depends_on: [licensing]', 'depends_on: [licences]'),
+    );
   });
 
   it('renames a milestone id', () => {
@@ -91,18 +118,32 @@ describe('editing: symbols, references and rename', () => {
     assert.strictEqual(out, PLAN.replace(/\bdana\b(?!@)/g, 'dwhitfield'));
     assert.ok(out.includes('email: dana@example.com'), 'not inside other text');
     const out2 = rename(PLAN, at(PLAN, 'with: ravi', 0, 7), 'rpatel');
-    assert.strictEqual(out2, PLAN.replace('  ravi: {', '  rpatel: {').replace('owner: ravi', 'owner: rpatel').replace('with: ravi', 'with: rpatel'));
+    assert.strictEqual(
+      out2,
+      PLAN.replace('  ravi: {', '  rpatel: {')
+        .replace('owner: ravi', 'owner: rpatel')
+        .replace('with: ravi', 'with: rpatel'),
+    );
   });
 
   it('keeps quotes, quotes a numeric id, keeps CRLF', () => {
     const text = PLAN.replace('id: comms', 'id: "comms"').replace('          - comms', "          - 'comms'");
     const out = rename(text, at(text, '"comms"'), 'announce');
-    assert.strictEqual(out, PLAN.replace('id: comms', 'id: "announce"').replace('          - comms', "          - 'announce'"));
+    assert.strictEqual(
+      out,
+      PLAN.replace('id: comms', 'id: "announce"').replace('          - comms', "          - 'announce'"),
+    );
     const out2 = rename(PLAN, at(PLAN, '- comms', 0, 3), '2027');
-    assert.strictEqual(out2, PLAN.replace('id: comms', 'id: "2027"').replace('          - comms', '          - "2027"'));
+    assert.strictEqual(
+      out2,
+      PLAN.replace('id: comms', 'id: "2027"').replace('          - comms', '          - "2027"'),
+    );
     assert.deepStrictEqual(checkPlan(out2).diagnostics, []);
     const crlf = PLAN.replace(/\n/g, '\r\n');
-    assert.strictEqual(rename(crlf, at(crlf, '- comms', 0, 3), 'announce'), crlf.replace('id: comms', 'id: announce').replace('          - comms', '          - announce'));
+    assert.strictEqual(
+      rename(crlf, at(crlf, '- comms', 0, 3), 'announce'),
+      crlf.replace('id: comms', 'id: announce').replace('          - comms', '          - announce'),
+    );
   });
 
   it('refuses a clash, an invalid id, and a place that is not an id', () => {
@@ -111,18 +152,34 @@ describe('editing: symbols, references and rename', () => {
       assert.ok(!Array.isArray(r), `refused: ${to}`);
       return r.error;
     };
-    assert.strictEqual(err(at(PLAN, '- comms', 0, 3), 'licensing'), '"licensing" is already the id of the task "Confirm licence count"; choose another one.');
-    assert.strictEqual(err(at(PLAN, '- comms', 0, 3), 'design'), '"design" is already the id of the milestone "Method chosen with stakeholders"; choose another one.');
-    assert.strictEqual(err(at(PLAN, 'dana:'), 'lee'), '"lee" is already the person id of the person "Lee Chen"; choose another one.');
+    assert.strictEqual(
+      err(at(PLAN, '- comms', 0, 3), 'licensing'),
+      '"licensing" is already the id of the task "Confirm licence count"; choose another one.',
+    );
+    assert.strictEqual(
+      err(at(PLAN, '- comms', 0, 3), 'design'),
+      '"design" is already the id of the milestone "Method chosen with stakeholders"; choose another one.',
+    );
+    assert.strictEqual(
+      err(at(PLAN, 'dana:'), 'lee'),
+      '"lee" is already the person id of the person "Lee Chen"; choose another one.',
+    );
     assert.match(err(at(PLAN, '- comms', 0, 3), 'has space'), /not a valid id: use letters, digits/);
     assert.match(err(at(PLAN, '- comms', 0, 3), '-dash'), /not a valid id/);
     assert.match(err(at(PLAN, '- comms', 0, 3), 'x'.repeat(101)), /at most 100 characters/);
     assert.match(err(at(PLAN, 'dana:'), 'a:b'), /not a valid person id/);
-    assert.strictEqual(err(at(PLAN, 'title: Choose', 0, 9), 'x'), 'Only task, milestone and person ids can be renamed.');
-    assert.deepStrictEqual(renameEdits(PLAN, plan, at(PLAN, '- comms', 0, 3), 'comms'), [], 'the same name: nothing to do');
+    assert.strictEqual(
+      err(at(PLAN, 'title: Choose', 0, 9), 'x'),
+      'Only task, milestone and person ids can be renamed.',
+    );
+    assert.deepStrictEqual(
+      renameEdits(PLAN, plan, at(PLAN, '- comms', 0, 3), 'comms'),
+      [],
+      'the same name: nothing to do',
+    );
   });
 
-  it('prepares a rename with the id\'s range (inside quotes)', () => {
+  it("prepares a rename with the id's range (inside quotes)", () => {
     const text = PLAN.replace('id: comms', 'id: "comms"');
     const t = prepareRename(text, planOf(text), at(text, '"comms"'));
     assert.ok(!('error' in t));
@@ -136,21 +193,24 @@ describe('editing: symbols, references and rename', () => {
       `${'  '.repeat(depth)}${n.kind} ${n.name} — ${n.detail} [${PLAN.slice(n.selection.start, n.selection.end)}]`,
       ...n.children.flatMap((c) => show(c, depth + 1)),
     ];
-    assert.deepStrictEqual(o.flatMap((n) => show(n)), [
-      'goal goal — Every staff account signs in with MFA [goal]',
-      'people people — 3 people [people]',
-      '  person dana — Dana Whitfield [dana]',
-      '  person ravi — Ravi Patel [ravi]',
-      '  person lee — Lee Chen [lee]',
-      'milestone design — Method chosen with stakeholders [design]',
-      '  task licensing — Confirm licence count [licensing]',
-      '  task pick-method — Choose MFA method [pick-method]',
-      'milestone pilot — Pilot group enrolled [pilot]',
-      '  task enroll-it — Enroll the IT team [enroll-it]',
-      'milestone rollout — All staff enrolled [rollout]',
-      '  task comms — Announce to staff [comms]',
-      '  task enroll-all — Enroll everyone else [enroll-all]',
-    ]);
+    assert.deepStrictEqual(
+      o.flatMap((n) => show(n)),
+      [
+        'goal goal — Every staff account signs in with MFA [goal]',
+        'people people — 3 people [people]',
+        '  person dana — Dana Whitfield [dana]',
+        '  person ravi — Ravi Patel [ravi]',
+        '  person lee — Lee Chen [lee]',
+        'milestone design — Method chosen with stakeholders [design]',
+        '  task licensing — Confirm licence count [licensing]',
+        '  task pick-method — Choose MFA method [pick-method]',
+        'milestone pilot — Pilot group enrolled [pilot]',
+        '  task enroll-it — Enroll the IT team [enroll-it]',
+        'milestone rollout — All staff enrolled [rollout]',
+        '  task comms — Announce to staff [comms]',
+        '  task enroll-all — Enroll everyone else [enroll-all]',
+      ],
+    );
     // each entry's range holds its selection and its children
     const check = (n: ReturnType<typeof outline>[number]) => {
       assert.ok(n.span.start <= n.selection.start && n.selection.end <= n.span.end, n.name);

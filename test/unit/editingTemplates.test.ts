@@ -7,7 +7,10 @@ const day = (s: string): Day => parseDay(s) as Day;
 
 describe('editing: new-plan templates', () => {
   it('offers MFA rollout, SIEM migration and EDR deployment', () => {
-    assert.deepStrictEqual(TEMPLATES.map((t) => t.id), ['mfa-rollout', 'siem-migration', 'edr-deployment']);
+    assert.deepStrictEqual(
+      TEMPLATES.map((t) => t.id),
+      ['mfa-rollout', 'siem-migration', 'edr-deployment'],
+    );
     assert.strictEqual(templateById('siem-migration')?.label, 'SIEM migration');
     assert.strictEqual(templateById('nope'), undefined);
   });
@@ -19,13 +22,17 @@ describe('editing: new-plan templates', () => {
         const due = t0 + t.defaultWeeks * 7;
         const text = t.render({ title: 'Security roadmap: Q3 #1 "draft"', due, today: t0 });
         const r = checkPlan(text, { today: t0 });
-        assert.deepStrictEqual(r.diagnostics.map((d) => `${d.code} ${d.message}`), []);
+        assert.deepStrictEqual(
+          r.diagnostics.map((d) => `${d.code} ${d.message}`),
+          [],
+        );
         assert.strictEqual(r.plan?.title, 'Security roadmap: Q3 #1 "draft"');
         assert.strictEqual(formatDay(r.plan!.goal.due), formatDay(due));
         assert.ok(r.plan!.start! >= t0 && r.plan!.start! <= t0 + 3, 'starts on the next workday');
         assert.ok(r.schedule!.minSlack! >= 0, `feasible: min slack ${r.schedule!.minSlack}`);
         assert.ok(r.plan!.tasks.length >= 10 && r.plan!.milestones.length >= 4);
-        for (const task of r.plan!.tasks) for (const f of task.followUps) assert.ok(f.on >= t0, 'follow-ups are not in the past');
+        for (const task of r.plan!.tasks)
+          for (const f of task.followUps) assert.ok(f.on >= t0, 'follow-ups are not in the past');
       });
     }
   }
@@ -34,13 +41,32 @@ describe('editing: new-plan templates', () => {
     for (const t of TEMPLATES) {
       const t0 = day('2026-07-01');
       const r = checkPlan(t.render({ title: 'Rush', due: t0 + 14, today: t0 }), { today: t0 });
-      assert.deepStrictEqual(r.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code), []);
-      assert.ok(r.diagnostics.some((d) => d.code === 'goal-infeasible'), t.id);
+      assert.deepStrictEqual(
+        r.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code),
+        [],
+      );
+      assert.ok(
+        r.diagnostics.some((d) => d.code === 'goal-infeasible'),
+        t.id,
+      );
     }
   });
 
   it('writes any title as YAML that reads back the same', () => {
-    for (const title of ['Plain title', 'a: b', '- dash', '#hash', 'yes', '123', ' padded ', "it's", 'back\\slash', 'tab\there', 'ünï €', '']) {
+    for (const title of [
+      'Plain title',
+      'a: b',
+      '- dash',
+      '#hash',
+      'yes',
+      '123',
+      ' padded ',
+      "it's",
+      'back\\slash',
+      'tab\there',
+      'ünï €',
+      '',
+    ]) {
       const r = checkPlan(`title: ${yamlText(title)}\n`);
       const tree = r.tree;
       assert.ok(tree?.kind === 'map', title);

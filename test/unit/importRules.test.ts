@@ -22,17 +22,24 @@ describe('the import rules', function () {
 
   /** The no-restricted-imports messages for `import { x } from '<from>'` in the file `at`. */
   async function restricted(at: string, from: string): Promise<string[]> {
-    const [result] = await eslint.lintText(`import { x } from '${from}';\nexport const y = x;\n`, { filePath: path.join(ROOT, at) });
+    const [result] = await eslint.lintText(`import { x } from '${from}';\nexport const y = x;\n`, {
+      filePath: path.join(ROOT, at),
+    });
     return result!.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
   }
 
-  const allowed = (at: string, from: string) => it(`${at}: '${from}' is allowed`, async () => {
-    assert.deepEqual(await restricted(at, from), []);
-  });
-  const refused = (at: string, from: string, says: RegExp) => it(`${at}: '${from}' is refused`, async () => {
-    const messages = await restricted(at, from);
-    assert.ok(messages.some((m) => says.test(m)), `messages: ${JSON.stringify(messages)}`);
-  });
+  const allowed = (at: string, from: string) =>
+    it(`${at}: '${from}' is allowed`, async () => {
+      assert.deepEqual(await restricted(at, from), []);
+    });
+  const refused = (at: string, from: string, says: RegExp) =>
+    it(`${at}: '${from}' is refused`, async () => {
+      const messages = await restricted(at, from);
+      assert.ok(
+        messages.some((m) => says.test(m)),
+        `messages: ${JSON.stringify(messages)}`,
+      );
+    });
 
   const throughIndex = /through src\/core\/index\.ts/;
   allowed('src/extension/planIndex/checker.ts', '../../core');

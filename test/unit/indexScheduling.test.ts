@@ -13,7 +13,12 @@ const turn = (): Promise<void> => new Promise((r) => setImmediate(r));
 /** A clock that moves only when work says it took time. */
 function fakeClock(): { now: () => number; spend: (ms: number) => void } {
   let t = 0;
-  return { now: () => t, spend: (ms) => { t += ms; } };
+  return {
+    now: () => t,
+    spend: (ms) => {
+      t += ms;
+    },
+  };
 }
 
 describe('SliceRunner: checks in time slices', () => {
@@ -29,10 +34,14 @@ describe('SliceRunner: checks in time slices', () => {
     const log: string[] = [];
     const clock = fakeClock();
     const runner = new SliceRunner(5, () => log.push('end'), clock.now);
-    const all = Promise.all([1, 2, 3, 4].map((i) => runner.run(() => {
-      log.push(`w${i}`);
-      clock.spend(4);
-    })));
+    const all = Promise.all(
+      [1, 2, 3, 4].map((i) =>
+        runner.run(() => {
+          log.push(`w${i}`);
+          clock.spend(4);
+        }),
+      ),
+    );
     // something else the event loop has to do meanwhile (an editor request)
     void turn().then(() => log.push('other'));
     await all;
@@ -55,14 +64,23 @@ describe('SliceRunner: checks in time slices', () => {
     assert.deepEqual(log, ['document', 'end'], 'before run() returns');
     await Promise.all([...bulk, typed]);
     assert.deepEqual(log, ['document', 'end', 'file1', 'file2', 'file3', 'end']);
-    await assert.rejects(runner.run(() => { throw new Error('bad plan'); }, true), /bad plan/);
+    await assert.rejects(
+      runner.run(() => {
+        throw new Error('bad plan');
+      }, true),
+      /bad plan/,
+    );
   });
 
   it('resolves after the slice ended (its change event is out) and rejects with what the work threw', async () => {
     let ended = false;
-    const runner = new SliceRunner(1000, () => { ended = true; });
+    const runner = new SliceRunner(1000, () => {
+      ended = true;
+    });
     const ok = runner.run(() => undefined).then(() => ended);
-    const bad = runner.run(() => { throw new Error('boom'); });
+    const bad = runner.run(() => {
+      throw new Error('boom');
+    });
     assert.equal(await ok, true);
     await assert.rejects(bad, /boom/);
   });
@@ -70,12 +88,16 @@ describe('SliceRunner: checks in time slices', () => {
   it('drops work not yet run when disposed, resolving its promises', async () => {
     let ran = 0;
     const runner = new SliceRunner(1000, () => undefined);
-    const p = runner.run(() => { ran++; });
+    const p = runner.run(() => {
+      ran++;
+    });
     runner.dispose();
     await p;
     await turn();
     assert.equal(ran, 0);
-    await runner.run(() => { ran++; });
+    await runner.run(() => {
+      ran++;
+    });
     assert.equal(ran, 0, 'nothing runs after dispose');
   });
 });
@@ -87,8 +109,14 @@ describe('ByteBudget: bytes held by reads in flight', () => {
     const r2 = await budget.acquire(40);
     assert.equal(budget.inUse, 100);
     const order: string[] = [];
-    const third = budget.acquire(30).then((r) => { order.push('30'); return r; });
-    const fourth = budget.acquire(10).then((r) => { order.push('10'); return r; });
+    const third = budget.acquire(30).then((r) => {
+      order.push('30');
+      return r;
+    });
+    const fourth = budget.acquire(10).then((r) => {
+      order.push('10');
+      return r;
+    });
     await turn();
     assert.deepEqual(order, [], 'nothing fits yet, and the small one does not jump the queue');
     r1();
@@ -107,14 +135,20 @@ describe('ByteBudget: bytes held by reads in flight', () => {
     const budget = new ByteBudget(100);
     const small = await budget.acquire(10);
     let granted = false;
-    const huge = budget.acquire(500).then((r) => { granted = true; return r; });
+    const huge = budget.acquire(500).then((r) => {
+      granted = true;
+      return r;
+    });
     await turn();
     assert.equal(granted, false, 'it waits for the budget to be empty');
     small();
     const release = await huge;
     assert.equal(budget.inUse, 500);
     let next = false;
-    const after = budget.acquire(1).then((r) => { next = true; return r; });
+    const after = budget.acquire(1).then((r) => {
+      next = true;
+      return r;
+    });
     await turn();
     assert.equal(next, false, 'nothing else meanwhile');
     release();
@@ -128,7 +162,10 @@ describe('ByteBudget: bytes held by reads in flight', () => {
     const over = budget.charge(130 - 16);
     assert.equal(budget.inUse, 130);
     let granted = false;
-    const next = budget.acquire(16).then((r) => { granted = true; return r; });
+    const next = budget.acquire(16).then((r) => {
+      granted = true;
+      return r;
+    });
     await turn();
     assert.equal(granted, false, 'no new read while more than the budget is held');
     over();
@@ -143,17 +180,34 @@ describe('ByteBudget: bytes held by reads in flight', () => {
 });
 
 describe('ChangeBatcher: change events in batches', () => {
-  function batcher(intervalMs: number): { b: ChangeBatcher<string, string>; out: string[][]; clock: ReturnType<typeof fakeClock>; next: () => Promise<string[]> } {
+  function batcher(intervalMs: number): {
+    b: ChangeBatcher<string, string>;
+    out: string[][];
+    clock: ReturnType<typeof fakeClock>;
+    next: () => Promise<string[]>;
+  } {
     const out: string[][] = [];
     const clock = fakeClock();
     let waiting: ((batch: string[]) => void) | undefined;
-    const b = new ChangeBatcher<string, string>(intervalMs, (changed, removed) => {
-      const batch = [...changed.map((c) => `+${c}`), ...removed.map((r) => `-${r}`)];
-      out.push(batch);
-      waiting?.(batch);
-    }, clock.now);
+    const b = new ChangeBatcher<string, string>(
+      intervalMs,
+      (changed, removed) => {
+        const batch = [...changed.map((c) => `+${c}`), ...removed.map((r) => `-${r}`)];
+        out.push(batch);
+        waiting?.(batch);
+      },
+      clock.now,
+    );
     clock.spend(1000);
-    return { b, out, clock, next: () => new Promise((r) => { waiting = r; }) };
+    return {
+      b,
+      out,
+      clock,
+      next: () =>
+        new Promise((r) => {
+          waiting = r;
+        }),
+    };
   }
 
   it('hands out the first batch at once, then at most one per interval; the latest change of a key wins', () => {

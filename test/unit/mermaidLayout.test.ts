@@ -4,14 +4,36 @@
  * back through Mermaid's own parser.
  */
 import assert from 'node:assert/strict';
-import { checkPlan, formatDay, parseDay, toMermaidGantt, type GanttOptions, type Plan, type Schedule } from '../../src/core';
+import {
+  checkPlan,
+  formatDay,
+  parseDay,
+  toMermaidGantt,
+  type GanttOptions,
+  type Plan,
+  type Schedule,
+} from '../../src/core';
 import { localDay, parseGantt } from './helpers/mermaidParser';
 
-const task = (id: string, title: string, extra = '') => `      - { id: ${id}, title: ${JSON.stringify(title)}, owner: dana, duration: 2d${extra} }`;
-const milestone = (id: string, title: string, ...tasks: string[]) => [`  - id: ${id}`, `    title: ${JSON.stringify(title)}`, '    tasks:', ...tasks].join('\n');
+const task = (id: string, title: string, extra = '') =>
+  `      - { id: ${id}, title: ${JSON.stringify(title)}, owner: dana, duration: 2d${extra} }`;
+const milestone = (id: string, title: string, ...tasks: string[]) =>
+  [`  - id: ${id}`, `    title: ${JSON.stringify(title)}`, '    tasks:', ...tasks].join('\n');
 
 function plan(milestones: string[], due = '2026-09-30'): string {
-  return ['workback: 1', 'title: Layout', 'goal:', '  outcome: Shipped', `  due: ${due}`, '  owner: dana', 'people:', '  dana: { name: Dana }', 'milestones:', ...milestones, ''].join('\n');
+  return [
+    'workback: 1',
+    'title: Layout',
+    'goal:',
+    '  outcome: Shipped',
+    `  due: ${due}`,
+    '  owner: dana',
+    'people:',
+    '  dana: { name: Dana }',
+    'milestones:',
+    ...milestones,
+    '',
+  ].join('\n');
 }
 
 function scheduled(text: string, today: string): { plan: Plan; schedule: Schedule } {
@@ -41,22 +63,41 @@ describe('Mermaid Gantt layout', function () {
       const { plan: p, schedule } = scheduled(twins, '2026-07-01');
       const g = toMermaidGantt(p, schedule);
       const names = ['Pilot', 'Pilot (b)', 'Goal (g)', 'Pilot (b) (c)', 'Other', 'Goal'];
-      assert.deepEqual(g.sections.map((s) => s.name), names);
-      assert.deepEqual(g.sections.map((s) => s.milestone), ['a', 'b', 'g', 'c', 'd', '']);
-      assert.deepEqual(g.sections.map((s) => s.rows), [1, 1, 1, 1, 1, 1]);
+      assert.deepEqual(
+        g.sections.map((s) => s.name),
+        names,
+      );
+      assert.deepEqual(
+        g.sections.map((s) => s.milestone),
+        ['a', 'b', 'g', 'c', 'd', ''],
+      );
+      assert.deepEqual(
+        g.sections.map((s) => s.rows),
+        [1, 1, 1, 1, 1, 1],
+      );
       const parsed = await parseGantt(g.text);
       assert.deepEqual(parsed.sections, names, 'Mermaid reads six distinct sections');
       const bars = parsed.tasks.filter((t) => !t.vert);
-      assert.deepEqual(bars.map((b) => `${b.task}/${b.section}`), ['A one/Pilot', 'B one/Pilot (b)', 'G one/Goal (g)', 'C one/Pilot (b) (c)', 'D one/Other', 'Shipped/Goal']);
+      assert.deepEqual(
+        bars.map((b) => `${b.task}/${b.section}`),
+        ['A one/Pilot', 'B one/Pilot (b)', 'G one/Goal (g)', 'C one/Pilot (b) (c)', 'D one/Other', 'Shipped/Goal'],
+      );
     });
 
     it('keep a title that is unique as it is, and "Goal" when the goal is not drawn', async () => {
       const { plan: p, schedule } = scheduled(twins, '2026-07-01');
       const one = toMermaidGantt(p, schedule, { milestone: 'g' });
-      assert.deepEqual(one.sections.map((s) => s.name), ['Goal'], 'no goal row in a one-milestone view');
+      assert.deepEqual(
+        one.sections.map((s) => s.name),
+        ['Goal'],
+        'no goal row in a one-milestone view',
+      );
       assert.deepEqual((await parseGantt(one.text)).sections, ['Goal']);
       const owners = toMermaidGantt(p, schedule, { owners: ['dana'] });
-      assert.deepEqual(owners.sections.map((s) => s.name), ['Pilot', 'Pilot (b)', 'Goal', 'Pilot (b) (c)', 'Other']);
+      assert.deepEqual(
+        owners.sections.map((s) => s.name),
+        ['Pilot', 'Pilot (b)', 'Goal', 'Pilot (b) (c)', 'Other'],
+      );
     });
 
     it('count the rows of each section, checkpoints included', () => {
@@ -66,13 +107,26 @@ describe('Mermaid Gantt layout', function () {
       ]);
       const { plan: p, schedule } = scheduled(text, '2026-07-01');
       const g = toMermaidGantt(p, schedule);
-      assert.deepEqual(g.sections.map((s) => [s.name, s.rows]), [['Build', 2], ['Checkpoint', 1], ['Goal', 1]]);
-      assert.equal(g.sections.reduce((n, s) => n + s.rows, 0), g.rows.length);
+      assert.deepEqual(
+        g.sections.map((s) => [s.name, s.rows]),
+        [
+          ['Build', 2],
+          ['Checkpoint', 1],
+          ['Goal', 1],
+        ],
+      );
+      assert.equal(
+        g.sections.reduce((n, s) => n + s.rows, 0),
+        g.rows.length,
+      );
     });
 
     it('stay inert when a repeated title is hostile', async () => {
       const evil = 'x: y; #1 %%{init}%%\nsection z';
-      const { plan: p, schedule } = scheduled(plan([milestone('a', evil, task('a1', 'One')), milestone('b', evil, task('b1', 'Two'))]), '2026-07-01');
+      const { plan: p, schedule } = scheduled(
+        plan([milestone('a', evil, task('a1', 'One')), milestone('b', evil, task('b1', 'Two'))]),
+        '2026-07-01',
+      );
       const g = toMermaidGantt(p, schedule);
       assert.deepEqual((await parseGantt(g.text)).sections, [evil, `${evil} (b)`, 'Goal']);
     });
@@ -80,13 +134,15 @@ describe('Mermaid Gantt layout', function () {
 
   describe("markers: 'inView'", () => {
     // tasks in September 2026, the goal due on 30 September
-    const text = plan([milestone('a', 'Build', task('a1', 'One', ', due: 2026-09-04'), task('a2', 'Two', ', depends_on: [a1]'))]);
+    const text = plan([
+      milestone('a', 'Build', task('a1', 'One', ', due: 2026-09-04'), task('a2', 'Two', ', depends_on: [a1]')),
+    ]);
     const gantt = (today: string, o: GanttOptions) => {
       const { plan: p, schedule } = scheduled(text, today);
       return toMermaidGantt(p, schedule, o);
     };
 
-    it('draws every marker by default, however far (the CLI\'s chart is unchanged)', async () => {
+    it("draws every marker by default, however far (the CLI's chart is unchanged)", async () => {
       const g = gantt('2026-01-05', {});
       assert.deepEqual(g.markers, ['today', 'goaldue']);
       assert.deepEqual(await markersOf(g.text), ['today@2026-01-05', 'goaldue@2026-10-01']);
@@ -113,13 +169,20 @@ describe('Mermaid Gantt layout', function () {
       const outside = gantt('2026-08-20', { markers: 'inView', from, to });
       assert.deepEqual(outside.markers, [], 'today before the window, the goal due after it');
       assert.deepEqual(await markersOf(outside.text), []);
-      assert.deepEqual(outside.rows.map((r) => r.itemId), ['a1'], 'only the rows in the window');
+      assert.deepEqual(
+        outside.rows.map((r) => r.itemId),
+        ['a1'],
+        'only the rows in the window',
+      );
       const inside = gantt('2026-09-07', { markers: 'inView', from, to });
       assert.deepEqual(await markersOf(inside.text), ['today@2026-09-07']);
       const whole = gantt('2026-09-07', { markers: 'inView', from, to: parseDay('2026-10-31') as number });
       assert.deepEqual(await markersOf(whole.text), ['today@2026-09-07', 'goaldue@2026-10-01']);
       // without the option a window keeps both markers, as before
-      assert.deepEqual(await markersOf(gantt('2026-08-20', { from, to }).text), ['today@2026-08-20', 'goaldue@2026-10-01']);
+      assert.deepEqual(await markersOf(gantt('2026-08-20', { from, to }).text), [
+        'today@2026-08-20',
+        'goaldue@2026-10-01',
+      ]);
     });
 
     it('leaves out the goal due far after a one-milestone view', async () => {
@@ -131,7 +194,11 @@ describe('Mermaid Gantt layout', function () {
       const g = toMermaidGantt(p, schedule, { milestone: 'a', markers: 'inView' });
       assert.deepEqual(g.markers, ['today']);
       assert.deepEqual(await markersOf(g.text), ['today@2026-03-02']);
-      assert.deepEqual([formatDay(g.axis!.from), formatDay(g.axis!.to)], ['2026-03-02', '2026-03-07'], 'from today to the end of the two-day bar');
+      assert.deepEqual(
+        [formatDay(g.axis!.from), formatDay(g.axis!.to)],
+        ['2026-03-02', '2026-03-07'],
+        'from today to the end of the two-day bar',
+      );
     });
 
     it('still obeys todayMarker: false', () => {

@@ -16,7 +16,12 @@ const at = (r: CheckResult, code: string) => {
 describe('loading YAML: bad input gets a positioned error, never a crash', () => {
   it('an alias bomb is rejected before anything expands it', () => {
     const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x]'];
-    for (let i = 1; i < 30; i++) lines.push(`a${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(', ')}]`);
+    for (let i = 1; i < 30; i++)
+      lines.push(
+        `a${i}: &a${i} [${Array(9)
+          .fill(`*a${i - 1}`)
+          .join(', ')}]`,
+      );
     const r = checkPlan(lines.join('\n'));
     assert.ok(codes(r).includes('yaml-anchor'));
     assert.equal(r.plan, undefined);
@@ -25,13 +30,20 @@ describe('loading YAML: bad input gets a positioned error, never a crash', () =>
   it('a self-referencing alias and an undefined alias never reach the validator', () => {
     for (const text of ['a: &x [*x]\n', 'a: *nope\n']) {
       const r = checkPlan(text);
-      assert.ok(r.diagnostics.some((d) => d.code === 'yaml-anchor' || d.code === 'yaml-syntax'), `${text}: ${codes(r)}`);
+      assert.ok(
+        r.diagnostics.some((d) => d.code === 'yaml-anchor' || d.code === 'yaml-syntax'),
+        `${text}: ${codes(r)}`,
+      );
       assert.equal(r.plan, undefined);
     }
   });
 
   it('thousands of [ or - are rejected quickly, twice in one process', () => {
-    for (const text of ['a: ' + '['.repeat(5000), '- '.repeat(5000) + 'x', 'a: ' + '['.repeat(100000) + ']'.repeat(100000)]) {
+    for (const text of [
+      'a: ' + '['.repeat(5000),
+      '- '.repeat(5000) + 'x',
+      'a: ' + '['.repeat(100000) + ']'.repeat(100000),
+    ]) {
       for (let round = 0; round < 2; round++) {
         const r = checkPlan(text);
         assert.deepEqual(codes(r), ['too-deep'], text.slice(0, 20));
@@ -57,7 +69,9 @@ describe('loading YAML: bad input gets a positioned error, never a crash', () =>
   });
 
   it('YAML 1.2 core schema: no, on, yes stay text; 2026-02-30 is checked as a date', () => {
-    const r = checkPlan(SMALL_PLAN.replace('title: Task one', 'title: no').replace('due: 2026-09-30', 'due: 2026-02-30'));
+    const r = checkPlan(
+      SMALL_PLAN.replace('title: Task one', 'title: no').replace('due: 2026-09-30', 'due: 2026-02-30'),
+    );
     assert.deepEqual(codes(r), ['invalid-date']);
     assert.equal(r.plan!.tasks[0]!.title, 'no');
     assert.equal(at(r, 'invalid-date'), '5:8');
@@ -116,7 +130,11 @@ describe('loading YAML: bad input gets a positioned error, never a crash', () =>
     for (const engine of ['fast', 'yaml'] as const) {
       const r = checkPlan(text, { engine });
       assert.deepEqual(codes(r), ['yaml-anchor'], engine);
-      for (const d of r.diagnostics) assert.ok(d.span.start >= 0 && d.span.end <= text.length && d.span.start <= d.span.end, `${engine}: ${JSON.stringify(d.span)}`);
+      for (const d of r.diagnostics)
+        assert.ok(
+          d.span.start >= 0 && d.span.end <= text.length && d.span.start <= d.span.end,
+          `${engine}: ${JSON.stringify(d.span)}`,
+        );
     }
   });
 
@@ -145,7 +163,9 @@ describe('schema and semantics', () => {
   });
 
   it('the number of reported problems is capped, and the rest counted', () => {
-    const many = SMALL_PLAN + Array.from({ length: 40 }, (_, i) => `      - id: u${i}\n        title: U\n        owner: nobody${i}\n`).join('');
+    const many =
+      SMALL_PLAN +
+      Array.from({ length: 40 }, (_, i) => `      - id: u${i}\n        title: U\n        owner: nobody${i}\n`).join('');
     const r = checkPlan(many, { maxProblems: 10 });
     assert.equal(r.diagnostics.length, 11);
     assert.equal(r.diagnostics[10]!.code, 'too-many-problems');

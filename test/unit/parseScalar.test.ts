@@ -22,39 +22,110 @@ function reference(text: string): ScalarValue {
 
 describe('resolvePlain: the YAML 1.2 core schema', () => {
   it('keywords, numbers and text', () => {
-    const cases = ['', '~', '~~', 'null', 'Null', 'NULL', 'nULL', 'true', 'True', 'TRUE', 'tRUE', 'false', 'False', 'FALSE', 'no', 'on', 'yes',
-      '0', '-0', '+12', '007', '0o17', '0o8', '0o', '0x1F', '0xg', '0x', '0X1F', '1.', '.5', '-.5', '1e3', '1E-3', '1e', '1.5e+2', '.', '+', '-',
-      '.inf', '-.Inf', '+.INF', '.nan', '-.nan', '.NaN', '1_000', '2026-07-01', '1w', '3d', 't12', 'title', '12345678901234567890123456789012345',
-      '1'.repeat(33), '-' + '9'.repeat(400), '0x' + 'f'.repeat(40), '0o' + '7'.repeat(40), '0.' + '5'.repeat(60) + 'e-3', '1'.repeat(40) + 'x'];
+    const cases = [
+      '',
+      '~',
+      '~~',
+      'null',
+      'Null',
+      'NULL',
+      'nULL',
+      'true',
+      'True',
+      'TRUE',
+      'tRUE',
+      'false',
+      'False',
+      'FALSE',
+      'no',
+      'on',
+      'yes',
+      '0',
+      '-0',
+      '+12',
+      '007',
+      '0o17',
+      '0o8',
+      '0o',
+      '0x1F',
+      '0xg',
+      '0x',
+      '0X1F',
+      '1.',
+      '.5',
+      '-.5',
+      '1e3',
+      '1E-3',
+      '1e',
+      '1.5e+2',
+      '.',
+      '+',
+      '-',
+      '.inf',
+      '-.Inf',
+      '+.INF',
+      '.nan',
+      '-.nan',
+      '.NaN',
+      '1_000',
+      '2026-07-01',
+      '1w',
+      '3d',
+      't12',
+      'title',
+      '12345678901234567890123456789012345',
+      '1'.repeat(33),
+      '-' + '9'.repeat(400),
+      '0x' + 'f'.repeat(40),
+      '0o' + '7'.repeat(40),
+      '0.' + '5'.repeat(60) + 'e-3',
+      '1'.repeat(40) + 'x',
+    ];
     for (const c of cases) assert.deepStrictEqual(resolvePlain(c), reference(c), JSON.stringify(c));
   });
 
   it('agrees with the regular expressions on random number-like text', () => {
-    const numberish = fc.string({ unit: fc.constantFrom(...'0123456789+-.eExoabcdfABCDEFinINaNtrueTRUfalsFLSnulNUL~_ '.split('')), maxLength: 12 });
-    fc.assert(fc.property(fc.oneof(numberish, fc.string({ maxLength: 40 })), (s) => {
-      assert.deepStrictEqual(resolvePlain(s), reference(s), JSON.stringify(s));
-    }), { numRuns: Number(process.env.FC_RUNS ?? 5000) });
+    const numberish = fc.string({
+      unit: fc.constantFrom(...'0123456789+-.eExoabcdfABCDEFinINaNtrueTRUfalsFLSnulNUL~_ '.split('')),
+      maxLength: 12,
+    });
+    fc.assert(
+      fc.property(fc.oneof(numberish, fc.string({ maxLength: 40 })), (s) => {
+        assert.deepStrictEqual(resolvePlain(s), reference(s), JSON.stringify(s));
+      }),
+      { numRuns: Number(process.env.FC_RUNS ?? 5000) },
+    );
   });
 
-  it('agrees with the `yaml` package\'s core schema at any length', () => {
-    fc.assert(fc.property(fc.oneof(numberLike(300), fc.string({ maxLength: 60 })), (s) => {
-      const expected = coreValue(s);
-      fc.pre(expected !== undefined);
-      assert.deepStrictEqual(resolvePlain(s), expected, JSON.stringify(s));
-    }), { numRuns: Number(process.env.FC_RUNS ?? 1000) });
+  it("agrees with the `yaml` package's core schema at any length", () => {
+    fc.assert(
+      fc.property(fc.oneof(numberLike(300), fc.string({ maxLength: 60 })), (s) => {
+        const expected = coreValue(s);
+        fc.pre(expected !== undefined);
+        assert.deepStrictEqual(resolvePlain(s), expected, JSON.stringify(s));
+      }),
+      { numRuns: Number(process.env.FC_RUNS ?? 1000) },
+    );
   });
 
   it('both engines type a long number as a value, and refuse it as a key, as the `yaml` package reads it', () => {
     for (const engine of ['fast', 'yaml'] as Engine[]) {
-      fc.assert(fc.property(numberLike(120), (s) => {
-        const expected = coreValue(s);
-        fc.pre(expected !== undefined && !/^[-?:]/.test(s));
-        const value = parseText(`k: ${s}\n`, { engine });
-        assert.deepStrictEqual((value.plain as Record<string, unknown>).k, expected, `${engine}: ${JSON.stringify(s)}`);
-        const key = parseText(`${s}: v\n`, { engine });
-        const refused = key.diagnostics.some((d) => d.code === 'yaml-key-not-string');
-        assert.equal(refused, typeof expected !== 'string', `${engine}: key ${JSON.stringify(s)}`);
-      }), { numRuns: Number(process.env.FC_RUNS ?? 200) });
+      fc.assert(
+        fc.property(numberLike(120), (s) => {
+          const expected = coreValue(s);
+          fc.pre(expected !== undefined && !/^[-?:]/.test(s));
+          const value = parseText(`k: ${s}\n`, { engine });
+          assert.deepStrictEqual(
+            (value.plain as Record<string, unknown>).k,
+            expected,
+            `${engine}: ${JSON.stringify(s)}`,
+          );
+          const key = parseText(`${s}: v\n`, { engine });
+          const refused = key.diagnostics.some((d) => d.code === 'yaml-key-not-string');
+          assert.equal(refused, typeof expected !== 'string', `${engine}: key ${JSON.stringify(s)}`);
+        }),
+        { numRuns: Number(process.env.FC_RUNS ?? 200) },
+      );
     }
   });
 });
@@ -70,10 +141,23 @@ function coreValue(s: string): ScalarValue | undefined {
 /** Text shaped like a YAML number, long or short: digits, signs, dots, exponents, 0x/0o prefixes. */
 function numberLike(maxDigits: number): fc.Arbitrary<string> {
   // lengths drawn evenly (fast-check's own sizes stay short)
-  const digits = (chars: string) => fc.integer({ min: 0, max: maxDigits }).chain((n) => fc.string({ unit: fc.constantFrom(...chars.split('')), minLength: n, maxLength: n }));
+  const digits = (chars: string) =>
+    fc
+      .integer({ min: 0, max: maxDigits })
+      .chain((n) => fc.string({ unit: fc.constantFrom(...chars.split('')), minLength: n, maxLength: n }));
   const sign = fc.constantFrom('', '-', '+');
-  const decimal = fc.tuple(sign, digits('0123456789'), fc.constantFrom('', '.'), digits('0123456789'), fc.constantFrom('', 'e', 'E-', 'e+'), digits('0123456789'))
+  const decimal = fc
+    .tuple(
+      sign,
+      digits('0123456789'),
+      fc.constantFrom('', '.'),
+      digits('0123456789'),
+      fc.constantFrom('', 'e', 'E-', 'e+'),
+      digits('0123456789'),
+    )
     .map((parts) => parts.join(''));
-  const radix = fc.tuple(fc.constantFrom('0x', '0o', '0X'), digits('0123456789abcdefABCDEFg'), fc.constantFrom('', 'x', '_')).map((parts) => parts.join(''));
+  const radix = fc
+    .tuple(fc.constantFrom('0x', '0o', '0X'), digits('0123456789abcdefABCDEFg'), fc.constantFrom('', 'x', '_'))
+    .map((parts) => parts.join(''));
   return fc.oneof(decimal, radix);
 }

@@ -9,14 +9,26 @@
 import * as assert from 'assert';
 import fc from 'fast-check';
 import { cycleRisks, newTaskCycleRisks } from '../../src/core/editing/dependents';
-import { cycleIn, cyclicComponents, doneNode, edgeSource, findCycle, orderedGraph, waitersOf, type PlanGraph } from '../../src/core/graph';
+import {
+  cycleIn,
+  cyclicComponents,
+  doneNode,
+  edgeSource,
+  findCycle,
+  orderedGraph,
+  waitersOf,
+  type PlanGraph,
+} from '../../src/core/graph';
 import type { Milestone, Plan, Task } from '../../src/core/model';
 import { schedulePlan } from '../../src/core/schedule';
 import { checkSemantics } from '../../src/core/validate/semantic';
 import { buildPlan, day, type PlanSpec } from './helpers/planBuilder';
 
 const shapeArb = fc.record({
-  ms: fc.array(fc.record({ tasks: fc.nat({ max: 4 }), deps: fc.array(fc.nat(), { maxLength: 2 }) }), { minLength: 1, maxLength: 6 }),
+  ms: fc.array(fc.record({ tasks: fc.nat({ max: 4 }), deps: fc.array(fc.nat(), { maxLength: 2 }) }), {
+    minLength: 1,
+    maxLength: 6,
+  }),
   taskDeps: fc.array(fc.array(fc.nat(), { maxLength: 3 }), { maxLength: 24 }),
   /** Ids given again to later items (duplicate ids); empty: every id once. */
   repeats: fc.array(fc.nat(), { maxLength: 3 }),
@@ -46,7 +58,10 @@ function specOf(shape: Shape, { unique = false, acyclic = false } = {}): PlanSpe
       const id = ids[next++]!;
       const own: string[] = [];
       const tasks = Array.from({ length: m.tasks }, () => {
-        const t = { id: ids[next++]!, depends_on: deps(shape.taskDeps[task++] ?? [], acyclic ? [...before, ...own] : anywhere) };
+        const t = {
+          id: ids[next++]!,
+          depends_on: deps(shape.taskDeps[task++] ?? [], acyclic ? [...before, ...own] : anywhere),
+        };
         own.push(t.id);
         return t;
       });
@@ -83,13 +98,15 @@ function expansion(plan: Plan): { items: (Task | Milestone)[]; dependsOn: boolea
 function closure(r: boolean[][]): boolean[][] {
   const n = r.length;
   const c = r.map((row) => [...row]);
-  for (let k = 0; k < n; k++) for (let i = 0; i < n; i++) if (c[i]![k]) for (let j = 0; j < n; j++) if (c[k]![j]) c[i]![j] = true;
+  for (let k = 0; k < n; k++)
+    for (let i = 0; i < n; i++) if (c[i]![k]) for (let j = 0; j < n; j++) if (c[k]![j]) c[i]![j] = true;
   return c;
 }
 
 function edgesOf(g: PlanGraph): [number, number][] {
   const out: [number, number][] = [];
-  for (let n = 0; n < g.size; n++) for (let e = g.firstEdge[n]!; e < g.firstEdge[n + 1]!; e++) out.push([n, g.waitsFor[e]!]);
+  for (let n = 0; n < g.size; n++)
+    for (let e = g.firstEdge[n]!; e < g.firstEdge[n + 1]!; e++) out.push([n, g.waitsFor[e]!]);
   return out;
 }
 
@@ -114,14 +131,26 @@ describe('plan graph: random plans against the full expansion', () => {
         const { graph: g, complete } = orderedGraph(plan);
         const reach = reachOf(g);
         const ref = expansion(plan);
-        ref.items.forEach((x, i) => ref.items.forEach((y, j) => {
-          assert.strictEqual(reach[itemNode(g, x)]![itemNode(g, y)], ref.dependsOn[i]![j], `${x.id} depends on ${y.id}`);
-        }));
+        ref.items.forEach((x, i) =>
+          ref.items.forEach((y, j) => {
+            assert.strictEqual(
+              reach[itemNode(g, x)]![itemNode(g, y)],
+              ref.dependsOn[i]![j],
+              `${x.id} depends on ${y.id}`,
+            );
+          }),
+        );
         const cyclic = hasCycle(ref.dependsOn);
         assert.strictEqual(hasCycle(reach), cyclic);
         assert.strictEqual(complete, !cyclic);
-        assert.strictEqual(checkSemantics(plan).some((d) => d.code === 'dependency-cycle'), cyclic);
-        assert.strictEqual(schedulePlan(plan, day('2026-07-01')).diagnostics.some((d) => d.code === 'dependency-cycle'), cyclic);
+        assert.strictEqual(
+          checkSemantics(plan).some((d) => d.code === 'dependency-cycle'),
+          cyclic,
+        );
+        assert.strictEqual(
+          schedulePlan(plan, day('2026-07-01')).diagnostics.some((d) => d.code === 'dependency-cycle'),
+          cyclic,
+        );
       }),
       { numRuns: 600 },
     );
@@ -133,13 +162,23 @@ describe('plan graph: random plans against the full expansion', () => {
         const plan = buildPlan(specOf(shape, { unique, acyclic }), { lean: true });
         const { graph: g, waiters } = waitersOf(plan);
         const back: string[] = [];
-        for (let w = 0; w < g.size; w++) for (let e = waiters.firstWaiter[w]!; e < waiters.firstWaiter[w + 1]!; e++) back.push(`${waiters.waiter[e]}>${w}`);
-        assert.deepStrictEqual(back.sort(), edgesOf(g).map(([n, w]) => `${n}>${w}`).sort());
+        for (let w = 0; w < g.size; w++)
+          for (let e = waiters.firstWaiter[w]!; e < waiters.firstWaiter[w + 1]!; e++)
+            back.push(`${waiters.waiter[e]}>${w}`);
+        assert.deepStrictEqual(
+          back.sort(),
+          edgesOf(g)
+            .map(([n, w]) => `${n}>${w}`)
+            .sort(),
+        );
         const { order, complete } = orderedGraph(plan);
         if (!complete) return;
         const at = new Int32Array(g.size).fill(-1);
         order.forEach((n, i) => (at[n] = i));
-        assert.ok(at.every((i) => i >= 0), 'every node once');
+        assert.ok(
+          at.every((i) => i >= 0),
+          'every node once',
+        );
         for (const [n, w] of edgesOf(g)) assert.ok(at[n]! < at[w]!, `${n} waits for ${w}`);
       }),
       { numRuns: 600 },
@@ -155,7 +194,10 @@ describe('plan graph: random plans against the full expansion', () => {
         const reach = reachOf(g);
         const comps = cyclicComponents(g);
         const onCycle = [...Array(g.size).keys()].filter((n) => reach[n]![n]);
-        assert.deepStrictEqual(comps.flat().sort((a, b) => a - b), onCycle);
+        assert.deepStrictEqual(
+          comps.flat().sort((a, b) => a - b),
+          onCycle,
+        );
         for (const comp of comps) {
           for (const a of comp) for (const b of comp) assert.ok(reach[a]![b], 'a component is strongly connected');
           const edges = cycleIn(g, comp);
@@ -167,7 +209,12 @@ describe('plan graph: random plans against the full expansion', () => {
         }
         const cycle = findCycle(g, order);
         assert.ok(cycle.length > 0);
-        cycle.forEach((n, i) => assert.ok(reach[cycle[(i + 1) % cycle.length]!]![n] && edgesOf(g).some(([a, b]) => a === cycle[(i + 1) % cycle.length] && b === n)));
+        cycle.forEach((n, i) =>
+          assert.ok(
+            reach[cycle[(i + 1) % cycle.length]!]![n] &&
+              edgesOf(g).some(([a, b]) => a === cycle[(i + 1) % cycle.length] && b === n),
+          ),
+        );
       }),
       { numRuns: 600 },
     );

@@ -27,7 +27,8 @@ describe('plan graph', () => {
     const g = orderedGraph(plan).graph;
     const edges: string[] = [];
     for (let n = 0; n < g.size; n++) {
-      for (let e = g.firstEdge[n]!; e < g.firstEdge[n + 1]!; e++) edges.push(`${label(g, n)} waits for ${label(g, g.waitsFor[e]!)}${g.spans[e] ? ' (written)' : ''}`);
+      for (let e = g.firstEdge[n]!; e < g.firstEdge[n + 1]!; e++)
+        edges.push(`${label(g, n)} waits for ${label(g, g.waitsFor[e]!)}${g.spans[e] ? ' (written)' : ''}`);
     }
     assert.deepStrictEqual(edges, [
       'a waits for start m0',
@@ -44,14 +45,20 @@ describe('plan graph', () => {
     const bDeps = plan.tasks[2]!.dependsOn;
     assert.deepStrictEqual(g.spans[g.firstEdge[2]!], bDeps[0]!.span);
     assert.deepStrictEqual(g.spans[g.firstEdge[2]! + 1], bDeps[2]!.span);
-    assert.deepStrictEqual(g.items.map((n) => label(g, n)), ['a', 'c', 'done g', 'b']);
+    assert.deepStrictEqual(
+      g.items.map((n) => label(g, n)),
+      ['a', 'c', 'done g', 'b'],
+    );
   });
 
   it("orders nodes as the scheduler always has: a task's milestone start before its written dependencies, a checkpoint as one", () => {
     // Where several items fall outside 1970-2199, the scheduler names the first it meets in this order.
     const { graph: g, order, complete } = orderedGraph(buildPlan(SPEC));
     assert.ok(complete);
-    assert.deepStrictEqual([...order].map((n) => label(g, n)), ['done m0', 'done m1', 'b', 'start m1', 'done g', 'start g', 'c', 'a', 'start m0']);
+    assert.deepStrictEqual(
+      [...order].map((n) => label(g, n)),
+      ['done m0', 'done m1', 'b', 'start m1', 'done g', 'start g', 'c', 'a', 'start m0'],
+    );
   });
 
   it('a repeated milestone id: its tasks still belong to the milestone that holds them, for every reader', () => {
@@ -65,8 +72,31 @@ describe('plan graph', () => {
       ],
     });
     const cycles = checkSemantics(plan).filter((d) => d.code === 'dependency-cycle');
-    assert.deepStrictEqual(cycles.map((d) => d.data!['cycle']), [['a', 'b', 'm', 'a'], ['a', 'b', 'm', 'a']]);
-    assert.deepStrictEqual(schedulePlan(plan, day('2026-07-01')).diagnostics.map((d) => d.code), ['dependency-cycle']);
-    assert.deepStrictEqual([...cycleRisks(buildPlan({ goal: { due: '2026-09-30' }, milestones: [{ id: 'm', tasks: [{ id: 'a' }] }, { id: 'm', depends_on: ['a'], tasks: [{ id: 'b' }] }] }), 'a')].sort(), ['a', 'b', 'm']);
+    assert.deepStrictEqual(
+      cycles.map((d) => d.data!['cycle']),
+      [
+        ['a', 'b', 'm', 'a'],
+        ['a', 'b', 'm', 'a'],
+      ],
+    );
+    assert.deepStrictEqual(
+      schedulePlan(plan, day('2026-07-01')).diagnostics.map((d) => d.code),
+      ['dependency-cycle'],
+    );
+    assert.deepStrictEqual(
+      [
+        ...cycleRisks(
+          buildPlan({
+            goal: { due: '2026-09-30' },
+            milestones: [
+              { id: 'm', tasks: [{ id: 'a' }] },
+              { id: 'm', depends_on: ['a'], tasks: [{ id: 'b' }] },
+            ],
+          }),
+          'a',
+        ),
+      ].sort(),
+      ['a', 'b', 'm'],
+    );
   });
 });

@@ -14,14 +14,23 @@ function planFile(file: string, spec: PlanSpec, today: string): PlanFile {
 const OTHER: PlanSpec = {
   title: 'Laptop refresh',
   goal: { due: '2026-07-31', owner: 'dana' },
-  people: { dana: { name: 'Dana Whitfield', email: 'Dana@Example.com' }, lee: { name: 'Lee Chen', email: 'lee@example.com' } },
+  people: {
+    dana: { name: 'Dana Whitfield', email: 'Dana@Example.com' },
+    lee: { name: 'Lee Chen', email: 'lee@example.com' },
+  },
   policy: { escalate_after: '1w' },
   milestones: [
     {
       id: 'm',
       tasks: [
         // order: LF = LS = Fri 31 Jul; image: LF Fri 10 Jul (its due), LS Thu 9 Jul.
-        { id: 'order', owner: 'lee', duration: '1d', status: 'doing', follow_ups: [{ on: '2026-07-20', with: 'dana', about: 'PO signed?' }] },
+        {
+          id: 'order',
+          owner: 'lee',
+          duration: '1d',
+          status: 'doing',
+          follow_ups: [{ on: '2026-07-20', with: 'dana', about: 'PO signed?' }],
+        },
         { id: 'image', owner: 'dana', duration: '2d', due: '2026-07-10' },
       ],
     },
@@ -39,7 +48,11 @@ describe('query', () => {
       assert.deepStrictEqual(resolveMe(plan, []), []);
     });
     it('treats __proto__ as an ordinary id', () => {
-      const odd = buildPlan({ goal: { due: '2026-07-31' }, people: JSON.parse('{"__proto__": {"name": "Proto"}, "toString": {"name": "T"}}'), milestones: [{ id: 'm', tasks: [{ id: 'a', owner: '__proto__' }] }] });
+      const odd = buildPlan({
+        goal: { due: '2026-07-31' },
+        people: JSON.parse('{"__proto__": {"name": "Proto"}, "toString": {"name": "T"}}'),
+        milestones: [{ id: 'm', tasks: [{ id: 'a', owner: '__proto__' }] }],
+      });
       assert.deepStrictEqual(resolveMe(odd, ['__proto__', 'constructor', 'toString']), ['__proto__', 'toString']);
       assert.strictEqual(odd.people.get('__proto__')!.name, 'Proto');
     });
@@ -50,17 +63,46 @@ describe('query', () => {
       const pf = planFile('mfa.workback.yaml', MFA_SPEC, '2026-08-12');
       const t = (id: string) => pf.plan.tasks.find((x) => x.id === id)!;
       const today = day('2026-08-12');
-      const strip = (s: ReturnType<typeof taskState>) => s && { state: s.state, daysLate: s.daysLate, escalate: s.escalate, escalateTo: s.escalateTo, id: s.item.id };
-      assert.deepStrictEqual(strip(taskState(pf, t('licensing'), today)), { state: 'done', daysLate: 0, escalate: false, escalateTo: undefined, id: 'licensing' });
+      const strip = (s: ReturnType<typeof taskState>) =>
+        s && { state: s.state, daysLate: s.daysLate, escalate: s.escalate, escalateTo: s.escalateTo, id: s.item.id };
+      assert.deepStrictEqual(strip(taskState(pf, t('licensing'), today)), {
+        state: 'done',
+        daysLate: 0,
+        escalate: false,
+        escalateTo: undefined,
+        id: 'licensing',
+      });
       // pick-method: LF Fri 7 Aug; Mon 10, Tue 11, Wed 12 = 3 > 2d.
-      assert.deepStrictEqual(strip(taskState(pf, t('pick-method'), today)), { state: 'overdue', daysLate: 3, escalate: true, escalateTo: 'dana', id: 'pick-method' });
+      assert.deepStrictEqual(strip(taskState(pf, t('pick-method'), today)), {
+        state: 'overdue',
+        daysLate: 3,
+        escalate: true,
+        escalateTo: 'dana',
+        id: 'pick-method',
+      });
       // enroll-it: LS Mon 10 Aug; Tue 11, Wed 12 = 2, not more than 2.
-      assert.deepStrictEqual(strip(taskState(pf, t('enroll-it'), today)), { state: 'late-start', daysLate: 2, escalate: false, escalateTo: undefined, id: 'enroll-it' });
-      assert.deepStrictEqual(strip(taskState(pf, t('comms'), today)), { state: 'open', daysLate: 0, escalate: false, escalateTo: undefined, id: 'comms' });
+      assert.deepStrictEqual(strip(taskState(pf, t('enroll-it'), today)), {
+        state: 'late-start',
+        daysLate: 2,
+        escalate: false,
+        escalateTo: undefined,
+        id: 'enroll-it',
+      });
+      assert.deepStrictEqual(strip(taskState(pf, t('comms'), today)), {
+        state: 'open',
+        daysLate: 0,
+        escalate: false,
+        escalateTo: undefined,
+        id: 'comms',
+      });
     });
 
     it('undefined when the plan could not be scheduled', () => {
-      const pf = planFile('cyclic', { goal: { due: '2026-07-31' }, milestones: [{ id: 'm', tasks: [{ id: 'a', depends_on: ['a'] }] }] }, '2026-07-01');
+      const pf = planFile(
+        'cyclic',
+        { goal: { due: '2026-07-31' }, milestones: [{ id: 'm', tasks: [{ id: 'a', depends_on: ['a'] }] }] },
+        '2026-07-01',
+      );
       assert.strictEqual(taskState(pf, pf.plan.tasks[0]!, day('2026-07-01')), undefined);
     });
   });
@@ -68,7 +110,10 @@ describe('query', () => {
   describe('tasksFor', () => {
     it('my open tasks across plans, most urgent first', () => {
       const today = '2026-08-12';
-      const files = [planFile('b/mfa.workback.yaml', MFA_SPEC, today), planFile('a/laptops.workback.yaml', OTHER, today)];
+      const files = [
+        planFile('b/mfa.workback.yaml', MFA_SPEC, today),
+        planFile('a/laptops.workback.yaml', OTHER, today),
+      ];
       const mine = tasksFor(files, ['lee@example.com', 'lee'], day(today));
       // laptops/order: doing, LF Fri 31 Jul < Wed 12 Aug: overdue by Aug 3-7, 10-12 = 8 workdays (> 1w: escalate to dana).
       // mfa/enroll-it: late start by 2. mfa/enroll-all: open, LS Wed 16 Sep.
@@ -85,29 +130,67 @@ describe('query', () => {
 
     it('ranks overdue by days late, then open tasks by latest start, then by file and file order', () => {
       const today = '2026-08-12';
-      const files = [planFile('b/mfa.workback.yaml', MFA_SPEC, today), planFile('a/laptops.workback.yaml', OTHER, today)];
+      const files = [
+        planFile('b/mfa.workback.yaml', MFA_SPEC, today),
+        planFile('a/laptops.workback.yaml', OTHER, today),
+      ];
       // dana: laptops/image (LF Fri 10 Jul: overdue 23 workdays: Jul 13-31 = 15, Aug 3-12 = 8),
       // mfa/pick-method (overdue 3), mfa/comms (open). licensing is ravi's and done.
       const mine = tasksFor(files, ['dana@example.com'], day(today));
-      assert.deepStrictEqual(mine.map((m) => [m.task.id, m.state, m.daysLate]), [
-        ['image', 'overdue', 23],
-        ['pick-method', 'overdue', 3],
-        ['comms', 'open', 0],
-      ]);
+      assert.deepStrictEqual(
+        mine.map((m) => [m.task.id, m.state, m.daysLate]),
+        [
+          ['image', 'overdue', 23],
+          ['pick-method', 'overdue', 3],
+          ['comms', 'open', 0],
+        ],
+      );
       // Same latest start in two files: by file name.
-      const twin = { ...OTHER, milestones: [{ id: 'm', tasks: [{ id: 'x', owner: 'lee' }, { id: 'y', owner: 'lee' }] }] };
-      const t = tasksFor([planFile('z.yaml', twin, '2026-07-01'), planFile('y.yaml', twin, '2026-07-01')], ['lee'], day('2026-07-01'));
-      assert.deepStrictEqual(t.map((m) => `${m.file}:${m.task.id}`), ['y.yaml:x', 'y.yaml:y', 'z.yaml:x', 'z.yaml:y']);
+      const twin = {
+        ...OTHER,
+        milestones: [
+          {
+            id: 'm',
+            tasks: [
+              { id: 'x', owner: 'lee' },
+              { id: 'y', owner: 'lee' },
+            ],
+          },
+        ],
+      };
+      const t = tasksFor(
+        [planFile('z.yaml', twin, '2026-07-01'), planFile('y.yaml', twin, '2026-07-01')],
+        ['lee'],
+        day('2026-07-01'),
+      );
+      assert.deepStrictEqual(
+        t.map((m) => `${m.file}:${m.task.id}`),
+        ['y.yaml:x', 'y.yaml:y', 'z.yaml:x', 'z.yaml:y'],
+      );
     });
 
     it('nobody matching: nothing', () => {
-      assert.deepStrictEqual(tasksFor([planFile('mfa', MFA_SPEC, '2026-07-01')], ['nobody@example.com'], day('2026-07-01')), []);
+      assert.deepStrictEqual(
+        tasksFor([planFile('mfa', MFA_SPEC, '2026-07-01')], ['nobody@example.com'], day('2026-07-01')),
+        [],
+      );
     });
   });
 
   describe('followUps', () => {
     const rows = (entries: ReturnType<typeof followUps>) =>
-      entries.map((e) => [e.task.id, e.kind, formatDay(e.on), e.with, e.overdue, e.daysLate, e.escalate, e.escalateTo, e.index, e.done]);
+      entries.map((e) => [
+        e.task.id,
+        e.kind,
+        formatDay(e.on),
+        e.with,
+        e.overdue,
+        e.daysLate,
+        e.escalate,
+        e.escalateTo,
+        e.index,
+        e.done,
+      ]);
 
     it('check-ins due by policy.check_in_every, upcoming by date', () => {
       // Wed 12 Aug: pick-method's check-in is due today (from LS Wed 5 Aug; its done follow-up on 6 Jul is older),
@@ -135,7 +218,9 @@ describe('query', () => {
       const pf = planFile('mfa', MFA_SPEC, '2026-07-01');
       assert.deepStrictEqual(rows(followUps([pf], day('2026-07-01'))), []);
       const all = followUps([pf], day('2026-07-01'), { includeDone: true });
-      assert.deepStrictEqual(rows(all), [['pick-method', 'follow-up', '2026-07-06', 'ravi', false, 0, false, undefined, 0, true]]);
+      assert.deepStrictEqual(rows(all), [
+        ['pick-method', 'follow-up', '2026-07-06', 'ravi', false, 0, false, undefined, 0, true],
+      ]);
       assert.strictEqual(all[0]!.about, 'Licences ordered?');
     });
 
@@ -155,11 +240,14 @@ describe('query', () => {
       const files = [planFile('mfa', MFA_SPEC, today), planFile('laptops', OTHER, today)];
       // laptops/order's follow-up (Mon 20 Jul): Jul 21-24 (4), 27-31 (5), Aug 3-7 (5), 10-14 (5), 17-20 (4) = 23 late, > 1w.
       const r = rows(followUps(files, day(today)));
-      assert.deepStrictEqual(r.map((x) => [x[0], x[5], x[6]]), [
-        ['order', 23, true],
-        ['pick-method', 6, true],
-        ['enroll-it', 3, true],
-      ]);
+      assert.deepStrictEqual(
+        r.map((x) => [x[0], x[5], x[6]]),
+        [
+          ['order', 23, true],
+          ['pick-method', 6, true],
+          ['enroll-it', 3, true],
+        ],
+      );
     });
   });
 });

@@ -92,7 +92,9 @@ describe('schedule: workday calendar', () => {
           while (!isWork(q)) q++;
           assert.strictEqual(c.nextWorkday(d), q);
           let r = d;
-          for (let k = 0; k < Math.abs(n); k++) do r += Math.sign(n); while (!isWork(r));
+          for (let k = 0; k < Math.abs(n); k++)
+            do r += Math.sign(n);
+            while (!isWork(r));
           assert.strictEqual(c.addWorkdays(d, n), r);
           let count = 0;
           for (let x = Math.min(d, d + n); x < Math.max(d, d + n); x++) if (isWork(x)) count++;

@@ -42,28 +42,61 @@ describe('schedule: diagnostics', () => {
 
     it('overdue once its day has passed; escalated past escalate_after', () => {
       // Due Mon 21 Sep. Thu 24: late Tue 22, Wed 23, Thu 24 = 3, not more than 3d.
-      let d = only(schedulePlan(buildPlan(lone({ status: 'doing' }, policy)), day('2026-09-24')).diagnostics, 'check-in-overdue');
+      let d = only(
+        schedulePlan(buildPlan(lone({ status: 'doing' }, policy)), day('2026-09-24')).diagnostics,
+        'check-in-overdue',
+      );
       assert.deepStrictEqual(d.data, { taskId: 't', on: '2026-09-21', daysLate: 3, escalate: false });
       assert.strictEqual(d.severity, 'information');
       // Fri 25: 4 > 3: escalate to the goal's owner (no escalate_to), and the diagnostic becomes a warning.
-      d = only(schedulePlan(buildPlan(lone({ status: 'doing' }, policy)), day('2026-09-25')).diagnostics, 'check-in-overdue');
-      assert.deepStrictEqual(d.data, { taskId: 't', on: '2026-09-21', daysLate: 4, escalate: true, escalateTo: 'dana' });
+      d = only(
+        schedulePlan(buildPlan(lone({ status: 'doing' }, policy)), day('2026-09-25')).diagnostics,
+        'check-in-overdue',
+      );
+      assert.deepStrictEqual(d.data, {
+        taskId: 't',
+        on: '2026-09-21',
+        daysLate: 4,
+        escalate: true,
+        escalateTo: 'dana',
+      });
       assert.strictEqual(d.severity, 'warning');
-      assert.strictEqual(d.message, 'A check-in on t (every 1w) was due Mon 21 Sep 2026 (4 workdays late); escalate to Dana Whitfield (dana).');
+      assert.strictEqual(
+        d.message,
+        'A check-in on t (every 1w) was due Mon 21 Sep 2026 (4 workdays late); escalate to Dana Whitfield (dana).',
+      );
     });
 
     it('counts from the last done follow-up when it is later than LS', () => {
       // Done follow-up Fri 18 Sep: next check-in 5 workdays later, Fri 25 Sep: not overdue on Thu 24.
-      const spec = lone({ status: 'doing', follow_ups: [{ on: '2026-09-18', with: 'ravi', done: true }, { on: '2026-09-15', with: 'ravi', done: true }] }, policy);
+      const spec = lone(
+        {
+          status: 'doing',
+          follow_ups: [
+            { on: '2026-09-18', with: 'ravi', done: true },
+            { on: '2026-09-15', with: 'ravi', done: true },
+          ],
+        },
+        policy,
+      );
       assert.deepStrictEqual(lateCodes(schedulePlan(buildPlan(spec), day('2026-09-24')).diagnostics), []);
       // A follow-up that is not done does not reset the cadence (and is itself overdue).
       const pending = lone({ status: 'doing', follow_ups: [{ on: '2026-09-18', with: 'ravi' }] }, policy);
-      assert.deepStrictEqual(lateCodes(schedulePlan(buildPlan(pending), day('2026-09-24')).diagnostics).sort(), ['check-in-overdue', 'follow-up-overdue']);
+      assert.deepStrictEqual(lateCodes(schedulePlan(buildPlan(pending), day('2026-09-24')).diagnostics).sort(), [
+        'check-in-overdue',
+        'follow-up-overdue',
+      ]);
     });
 
     it('no check-ins on done tasks or without the policy', () => {
-      assert.deepStrictEqual(lateCodes(schedulePlan(buildPlan(lone({ status: 'done' }, policy)), day('2026-09-24')).diagnostics), []);
-      assert.deepStrictEqual(lateCodes(schedulePlan(buildPlan(lone({ status: 'doing' }, {})), day('2026-09-24')).diagnostics), []);
+      assert.deepStrictEqual(
+        lateCodes(schedulePlan(buildPlan(lone({ status: 'done' }, policy)), day('2026-09-24')).diagnostics),
+        [],
+      );
+      assert.deepStrictEqual(
+        lateCodes(schedulePlan(buildPlan(lone({ status: 'doing' }, {})), day('2026-09-24')).diagnostics),
+        [],
+      );
     });
   });
 
@@ -73,9 +106,15 @@ describe('schedule: diagnostics', () => {
       const todo = only(schedulePlan(buildPlan(lone({}, {})), day('2026-09-16')).diagnostics, 'late-start');
       assert.strictEqual(todo.message, 't has not started: it had to start by Mon 14 Sep 2026 (2 workdays late).');
       assert.deepStrictEqual(todo.data, { taskId: 't', latestStart: '2026-09-14', daysLate: 2, escalate: false });
-      const blocked = only(schedulePlan(buildPlan(lone({ status: 'blocked' }, {})), day('2026-09-16')).diagnostics, 'late-start');
+      const blocked = only(
+        schedulePlan(buildPlan(lone({ status: 'blocked' }, {})), day('2026-09-16')).diagnostics,
+        'late-start',
+      );
       assert.match(blocked.message, /^t is blocked and has not started/);
-      assert.deepStrictEqual(lateCodes(schedulePlan(buildPlan(lone({ status: 'doing' }, {})), day('2026-09-16')).diagnostics), []);
+      assert.deepStrictEqual(
+        lateCodes(schedulePlan(buildPlan(lone({ status: 'doing' }, {})), day('2026-09-16')).diagnostics),
+        [],
+      );
       // On LS itself nothing is late yet.
       assert.deepStrictEqual(lateCodes(schedulePlan(buildPlan(lone({}, {})), day('2026-09-14')).diagnostics), []);
     });
@@ -102,22 +141,50 @@ describe('schedule: diagnostics', () => {
 
     it('overdue: LF < today, days late in workdays (0 on the weekend right after)', () => {
       // LF Fri 25 Sep. Sat 26: overdue, 0 workdays late. Wed 30: Mon 28, Tue 29, Wed 30 = 3.
-      let d = only(schedulePlan(buildPlan(lone({ status: 'doing' }, {})), day('2026-09-26')).diagnostics, 'task-overdue');
+      let d = only(
+        schedulePlan(buildPlan(lone({ status: 'doing' }, {})), day('2026-09-26')).diagnostics,
+        'task-overdue',
+      );
       assert.strictEqual(d.data!['daysLate'], 0);
       assert.strictEqual(d.message, 't is overdue: it had to finish by Fri 25 Sep 2026 (no full workday late yet).');
       d = only(schedulePlan(buildPlan(lone({ status: 'doing' }, {})), day('2026-09-30')).diagnostics, 'task-overdue');
       assert.strictEqual(d.data!['daysLate'], 3);
       assert.strictEqual(d.severity, 'warning');
       // A done task is never late.
-      assert.deepStrictEqual(lateCodes(schedulePlan(buildPlan(lone({ status: 'done' }, {})), day('2026-09-30')).diagnostics), []);
+      assert.deepStrictEqual(
+        lateCodes(schedulePlan(buildPlan(lone({ status: 'done' }, {})), day('2026-09-30')).diagnostics),
+        [],
+      );
     });
 
-    it('overdue follow-ups: on the follow-up\'s date, with days late and escalation', () => {
+    it("overdue follow-ups: on the follow-up's date, with days late and escalation", () => {
       // Follow-up Wed 16 Sep, not done; today Mon 21: Thu 17, Fri 18, Mon 21 = 3 workdays late; escalate_after 2d.
-      const plan = buildPlan(lone({ status: 'doing', follow_ups: [{ on: '2026-09-10', with: 'ravi', done: true }, { on: '2026-09-16', with: 'ravi', about: 'Keys?' }] }, { escalate_after: '2d' }));
+      const plan = buildPlan(
+        lone(
+          {
+            status: 'doing',
+            follow_ups: [
+              { on: '2026-09-10', with: 'ravi', done: true },
+              { on: '2026-09-16', with: 'ravi', about: 'Keys?' },
+            ],
+          },
+          { escalate_after: '2d' },
+        ),
+      );
       const d = only(schedulePlan(plan, day('2026-09-21')).diagnostics, 'follow-up-overdue');
-      assert.strictEqual(d.message, 'The follow-up on t with Ravi Patel (ravi) was due Wed 16 Sep 2026 and is not done (3 workdays late); escalate to Dana Whitfield (dana).');
-      assert.deepStrictEqual(d.data, { taskId: 't', index: 1, on: '2026-09-16', with: 'ravi', daysLate: 3, escalate: true, escalateTo: 'dana' });
+      assert.strictEqual(
+        d.message,
+        'The follow-up on t with Ravi Patel (ravi) was due Wed 16 Sep 2026 and is not done (3 workdays late); escalate to Dana Whitfield (dana).',
+      );
+      assert.deepStrictEqual(d.data, {
+        taskId: 't',
+        index: 1,
+        on: '2026-09-16',
+        with: 'ravi',
+        daysLate: 3,
+        escalate: true,
+        escalateTo: 'dana',
+      });
       assert.deepStrictEqual(d.span, spanOfValue(plan.tasks[0]!.followUps[1]!.node, 'on'));
       // Not overdue on its own day.
       assert.deepStrictEqual(lateCodes(schedulePlan(plan, day('2026-09-16')).diagnostics), []);
@@ -130,7 +197,10 @@ describe('schedule: diagnostics', () => {
       const plan = buildPlan(lone({ not_before: '2026-09-16' }, {}));
       const s = schedulePlan(plan, day('2026-09-01'));
       const d = only(s.diagnostics, 'start-too-late');
-      assert.strictEqual(d.message, 't must start by Mon 14 Sep 2026 to meet its deadline but cannot start before Wed 16 Sep 2026 (its not_before): 2 workdays short.');
+      assert.strictEqual(
+        d.message,
+        't must start by Mon 14 Sep 2026 to meet its deadline but cannot start before Wed 16 Sep 2026 (its not_before): 2 workdays short.',
+      );
       assert.deepStrictEqual(d.span, spanOfValue(plan.tasks[0]!.node, 'not_before'));
       assert.strictEqual(d.data!['short'], 2);
       // And so the goal is short too: ES Wed 16 vs LS Mon 14 -> slack -2, on goal.due.
@@ -157,7 +227,10 @@ describe('schedule: diagnostics', () => {
   describe('bounds', () => {
     it('a schedule that would start before 1970 is out of range, on the duration', () => {
       // 1970-01-01 is a Thursday: only Thu 1, Fri 2, Mon 5 Jan are workdays up to the goal; 1w needs 5.
-      const plan = buildPlan({ goal: { due: '1970-01-05' }, milestones: [{ id: 'm', tasks: [{ id: 'a', duration: '1w' }] }] });
+      const plan = buildPlan({
+        goal: { due: '1970-01-05' },
+        milestones: [{ id: 'm', tasks: [{ id: 'a', duration: '1w' }] }],
+      });
       const s = schedulePlan(plan, day('1970-01-01'));
       const d = only(s.diagnostics, 'schedule-out-of-range');
       assert.strictEqual(d.severity, 'error');
@@ -167,13 +240,19 @@ describe('schedule: diagnostics', () => {
     });
 
     it('huge durations are out of range, quickly', () => {
-      const plan = buildPlan({ goal: { due: '2026-01-05' }, milestones: [{ id: 'm', tasks: [{ id: 'a', duration: '999999999999w' }] }] });
+      const plan = buildPlan({
+        goal: { due: '2026-01-05' },
+        milestones: [{ id: 'm', tasks: [{ id: 'a', duration: '999999999999w' }] }],
+      });
       assert.deepStrictEqual(codes(schedulePlan(plan, day('2026-01-01')).diagnostics), ['schedule-out-of-range']);
     });
 
     it('earliest dates past 2199 keep the backward schedule and drop slack, with a warning', () => {
       // Goal Tue 31 Dec 2199; today Mon 30 Dec 2199: a 1w task cannot finish before 2200.
-      const plan = buildPlan({ goal: { due: '2199-12-31' }, milestones: [{ id: 'm', tasks: [{ id: 'a', duration: '1w' }] }] });
+      const plan = buildPlan({
+        goal: { due: '2199-12-31' },
+        milestones: [{ id: 'm', tasks: [{ id: 'a', duration: '1w' }] }],
+      });
       const s = schedulePlan(plan, MAX_DAY - 1);
       assert.deepStrictEqual(codes(s.diagnostics).sort(), ['earliest-out-of-range', 'late-start']);
       const d = only(s.diagnostics, 'earliest-out-of-range');
@@ -187,13 +266,24 @@ describe('schedule: diagnostics', () => {
     });
 
     it('a calendar without workdays, or with holidays on every workday, reports no-workdays', () => {
-      const none = buildPlan({ goal: { due: '2026-01-05' }, calendar: { workdays: [] }, milestones: [{ id: 'm', tasks: [{ id: 'a' }] }] });
+      const none = buildPlan({
+        goal: { due: '2026-01-05' },
+        calendar: { workdays: [] },
+        milestones: [{ id: 'm', tasks: [{ id: 'a' }] }],
+      });
       const s = schedulePlan(none, day('2026-01-01'));
       assert.deepStrictEqual(codes(s.diagnostics), ['no-workdays']);
-      assert.deepStrictEqual(s.diagnostics[0]!.span, spanOfValue(none.root.byKey.get('calendar')!.value as never, 'workdays'));
+      assert.deepStrictEqual(
+        s.diagnostics[0]!.span,
+        spanOfValue(none.root.byKey.get('calendar')!.value as never, 'workdays'),
+      );
       const sundays: string[] = [];
       for (let d = day('1970-01-01'); d <= MAX_DAY; d++) if (weekday(d) === 6) sundays.push(formatDay(d));
-      const covered = buildPlan({ goal: { due: '2026-01-05' }, calendar: { workdays: ['sun'], holidays: sundays }, milestones: [{ id: 'm', tasks: [{ id: 'a' }] }] });
+      const covered = buildPlan({
+        goal: { due: '2026-01-05' },
+        calendar: { workdays: ['sun'], holidays: sundays },
+        milestones: [{ id: 'm', tasks: [{ id: 'a' }] }],
+      });
       assert.deepStrictEqual(codes(schedulePlan(covered, day('2026-01-01')).diagnostics), ['no-workdays']);
     });
 
@@ -201,7 +291,11 @@ describe('schedule: diagnostics', () => {
       // Workdays: Thursdays only; every Thursday from 1970 to the goal is a holiday.
       const thursdays: string[] = [];
       for (let d = day('1970-01-01'); d <= day('1971-01-01'); d += 7) thursdays.push(formatDay(d));
-      const plan = buildPlan({ goal: { due: '1971-01-01' }, calendar: { workdays: ['thu'], holidays: thursdays }, milestones: [{ id: 'm', tasks: [{ id: 'a' }] }] });
+      const plan = buildPlan({
+        goal: { due: '1971-01-01' },
+        calendar: { workdays: ['thu'], holidays: thursdays },
+        milestones: [{ id: 'm', tasks: [{ id: 'a' }] }],
+      });
       assert.deepStrictEqual(codes(schedulePlan(plan, day('1970-06-01')).diagnostics), ['schedule-out-of-range']);
     });
     it('never throws on odd input: a today outside the range or not a number, a zero duration built by hand', () => {
@@ -209,7 +303,10 @@ describe('schedule: diagnostics', () => {
       for (const today of [-1e9, 1e9, Number.NaN, MAX_DAY + 1, -1]) {
         const s = schedulePlan(plan, today);
         assert.strictEqual(s.items.length, 1);
-        assert.ok(s.diagnostics.some((d) => d.code === 'earliest-out-of-range'), String(today));
+        assert.ok(
+          s.diagnostics.some((d) => d.code === 'earliest-out-of-range'),
+          String(today),
+        );
       }
       const zero = buildPlan(lone({}, {}));
       zero.tasks[0]!.duration = { count: 0, unit: 'd', text: '0d' };
@@ -219,25 +316,42 @@ describe('schedule: diagnostics', () => {
   });
 
   describe('cycles', () => {
-    const cyclic = (milestones: PlanSpec['milestones']) => schedulePlan(buildPlan({ goal: { due: '2026-07-31' }, milestones }), day('2026-07-01'));
+    const cyclic = (milestones: PlanSpec['milestones']) =>
+      schedulePlan(buildPlan({ goal: { due: '2026-07-31' }, milestones }), day('2026-07-01'));
 
     it('two tasks depending on each other: one error naming the cycle, no items', () => {
-      const s = cyclic([{ id: 'm', tasks: [{ id: 'a', depends_on: ['b'] }, { id: 'b', depends_on: ['a'] }] }]);
+      const s = cyclic([
+        {
+          id: 'm',
+          tasks: [
+            { id: 'a', depends_on: ['b'] },
+            { id: 'b', depends_on: ['a'] },
+          ],
+        },
+      ]);
       assert.deepStrictEqual(s.items, []);
       const d = only(s.diagnostics, 'dependency-cycle');
       assert.deepStrictEqual((d.data!['cycle'] as string[]).slice().sort(), ['a', 'b']);
     });
 
     it('a task depending on itself, or on its own milestone; a milestone depending on its own task', () => {
-      assert.deepStrictEqual(codes(cyclic([{ id: 'm', tasks: [{ id: 'a', depends_on: ['a'] }] }]).diagnostics), ['dependency-cycle']);
+      assert.deepStrictEqual(codes(cyclic([{ id: 'm', tasks: [{ id: 'a', depends_on: ['a'] }] }]).diagnostics), [
+        'dependency-cycle',
+      ]);
       const own = cyclic([{ id: 'm', tasks: [{ id: 'a' }, { id: 'b', depends_on: ['m'] }] }]);
       assert.deepStrictEqual(codes(own.diagnostics), ['dependency-cycle']);
       assert.match(own.diagnostics[0]!.message, /b → m → b|m → b → m/);
-      assert.deepStrictEqual(codes(cyclic([{ id: 'm', depends_on: ['a'], tasks: [{ id: 'a' }] }]).diagnostics), ['dependency-cycle']);
+      assert.deepStrictEqual(codes(cyclic([{ id: 'm', depends_on: ['a'], tasks: [{ id: 'a' }] }]).diagnostics), [
+        'dependency-cycle',
+      ]);
     });
 
     it('checkpoints in a cycle', () => {
-      const s = cyclic([{ id: 'g1', depends_on: ['g2'] }, { id: 'g2', depends_on: ['g1'] }, { id: 'm', tasks: [{ id: 'a', depends_on: ['g1'] }] }]);
+      const s = cyclic([
+        { id: 'g1', depends_on: ['g2'] },
+        { id: 'g2', depends_on: ['g1'] },
+        { id: 'm', tasks: [{ id: 'a', depends_on: ['g1'] }] },
+      ]);
       assert.deepStrictEqual(codes(s.diagnostics), ['dependency-cycle']);
       assert.deepStrictEqual((s.diagnostics[0]!.data!['cycle'] as string[]).slice().sort(), ['g1', 'g2']);
     });

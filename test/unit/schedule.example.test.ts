@@ -43,7 +43,10 @@ describe('schedule: docs/format.md worked example', () => {
   it('gives checkpoints their own id as milestone and no earliest dates in JSON; minSlack null when all done', () => {
     const done = buildPlan({
       goal: { due: '2026-07-10' },
-      milestones: [{ id: 'm', tasks: [{ id: 'a', status: 'done' }] }, { id: 'gate', depends_on: ['m'] }],
+      milestones: [
+        { id: 'm', tasks: [{ id: 'a', status: 'done' }] },
+        { id: 'gate', depends_on: ['m'] },
+      ],
     });
     assert.deepStrictEqual(toScheduleJson(schedulePlan(done, day('2026-07-01'))), {
       today: '2026-07-01',
@@ -71,7 +74,10 @@ describe('schedule: docs/format.md worked example', () => {
 
     const [infeasible, ...more] = byCode('goal-infeasible');
     assert.strictEqual(more.length, 0);
-    assert.strictEqual(infeasible!.message, 'The goal cannot be met as planned: 5 workdays short; critical path: pick-method → enroll-it.');
+    assert.strictEqual(
+      infeasible!.message,
+      'The goal cannot be met as planned: 5 workdays short; critical path: pick-method → enroll-it.',
+    );
     assert.deepStrictEqual(infeasible!.span, spanOfValue(plan.goal.node, 'due'));
     assert.deepStrictEqual(infeasible!.data, { short: 5, minSlack: -5, criticalPath: ['pick-method', 'enroll-it'] });
 
@@ -79,17 +85,34 @@ describe('schedule: docs/format.md worked example', () => {
     // (It is also past its LS, but overdue wins: one diagnostic per task.)
     const overdue = byCode('task-overdue');
     assert.strictEqual(overdue.length, 1);
-    assert.strictEqual(overdue[0]!.message, 'pick-method is overdue: it had to finish by Fri 7 Aug 2026 (3 workdays late); escalate to Dana Whitfield (dana).');
+    assert.strictEqual(
+      overdue[0]!.message,
+      'pick-method is overdue: it had to finish by Fri 7 Aug 2026 (3 workdays late); escalate to Dana Whitfield (dana).',
+    );
     assert.strictEqual(overdue[0]!.severity, 'warning');
     assert.deepStrictEqual(overdue[0]!.span, plan.tasks[1]!.idSpan);
-    assert.deepStrictEqual(overdue[0]!.data, { taskId: 'pick-method', latestFinish: '2026-08-07', daysLate: 3, escalate: true, escalateTo: 'dana' });
+    assert.deepStrictEqual(overdue[0]!.data, {
+      taskId: 'pick-method',
+      latestFinish: '2026-08-07',
+      daysLate: 3,
+      escalate: true,
+      escalateTo: 'dana',
+    });
 
     // enroll-it: LS Mon 10 Aug < Wed 12: late start by Tue 11, Wed 12 = 2, not more than 2: no escalation.
     const late = byCode('late-start');
     assert.strictEqual(late.length, 1);
-    assert.strictEqual(late[0]!.message, 'enroll-it has not started: it had to start by Mon 10 Aug 2026 (2 workdays late).');
+    assert.strictEqual(
+      late[0]!.message,
+      'enroll-it has not started: it had to start by Mon 10 Aug 2026 (2 workdays late).',
+    );
     assert.strictEqual(late[0]!.severity, 'information');
-    assert.deepStrictEqual(late[0]!.data, { taskId: 'enroll-it', latestStart: '2026-08-10', daysLate: 2, escalate: false });
+    assert.deepStrictEqual(late[0]!.data, {
+      taskId: 'enroll-it',
+      latestStart: '2026-08-10',
+      daysLate: 2,
+      escalate: false,
+    });
 
     // Check-ins every 1w: pick-method from max(LS Wed 5 Aug, done follow-up Mon 6 Jul) -> due Wed 12 Aug (today, not
     // yet overdue); enroll-it from Mon 10 Aug -> due Mon 17 Aug. The done follow-up is not overdue.
@@ -106,8 +129,16 @@ describe('schedule: docs/format.md worked example', () => {
     assert.deepStrictEqual(
       checkIns.map((d) => [d.message, d.severity, d.data]),
       [
-        ['A check-in on pick-method (every 1w) was due Wed 12 Aug 2026 (6 workdays late); escalate to Dana Whitfield (dana).', 'warning', { taskId: 'pick-method', on: '2026-08-12', daysLate: 6, escalate: true, escalateTo: 'dana' }],
-        ['A check-in on enroll-it (every 1w) was due Mon 17 Aug 2026 (3 workdays late); escalate to Dana Whitfield (dana).', 'warning', { taskId: 'enroll-it', on: '2026-08-17', daysLate: 3, escalate: true, escalateTo: 'dana' }],
+        [
+          'A check-in on pick-method (every 1w) was due Wed 12 Aug 2026 (6 workdays late); escalate to Dana Whitfield (dana).',
+          'warning',
+          { taskId: 'pick-method', on: '2026-08-12', daysLate: 6, escalate: true, escalateTo: 'dana' },
+        ],
+        [
+          'A check-in on enroll-it (every 1w) was due Mon 17 Aug 2026 (3 workdays late); escalate to Dana Whitfield (dana).',
+          'warning',
+          { taskId: 'enroll-it', on: '2026-08-17', daysLate: 3, escalate: true, escalateTo: 'dana' },
+        ],
       ],
     );
   });

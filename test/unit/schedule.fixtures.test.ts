@@ -28,7 +28,8 @@ describe('schedule: golden fixtures through YAML', () => {
       const rows = [...fx.text.matchAll(/^# ROW: (.+)$/gm)].map((m) => m[1]!.trim());
       assert.deepStrictEqual(scheduleRows(result.schedule), rows);
       const jsonFile = fx.file.replace(/\.workback\.ya?ml$/, '.schedule.json');
-      if (existsSync(jsonFile)) assert.deepStrictEqual(toScheduleJson(result.schedule), JSON.parse(readFileSync(jsonFile, 'utf8')));
+      if (existsSync(jsonFile))
+        assert.deepStrictEqual(toScheduleJson(result.schedule), JSON.parse(readFileSync(jsonFile, 'utf8')));
     });
   }
 
@@ -39,7 +40,11 @@ describe('schedule: golden fixtures through YAML', () => {
       const a = schedulePlan(fromYaml, day(today));
       const b = schedulePlan(buildPlan(MFA_SPEC), day(today));
       assert.deepStrictEqual(toScheduleJson(a), toScheduleJson(b), today);
-      assert.deepStrictEqual(a.diagnostics.map((d) => [d.code, d.message, d.data]), b.diagnostics.map((d) => [d.code, d.message, d.data]), today);
+      assert.deepStrictEqual(
+        a.diagnostics.map((d) => [d.code, d.message, d.data]),
+        b.diagnostics.map((d) => [d.code, d.message, d.data]),
+        today,
+      );
     }
   });
 });

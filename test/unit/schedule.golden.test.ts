@@ -22,11 +22,22 @@ describe('schedule: golden schedules', () => {
       {
         goal: { due: '2026-10-02' },
         calendar: { workdays: ['mon', 'tue', 'wed', 'thu'] },
-        milestones: [{ id: 'm', tasks: [{ id: 'a', duration: '1w' }, { id: 'b', duration: '2d', depends_on: ['a'] }] }],
+        milestones: [
+          {
+            id: 'm',
+            tasks: [
+              { id: 'a', duration: '1w' },
+              { id: 'b', duration: '2d', depends_on: ['a'] },
+            ],
+          },
+        ],
       },
       '2026-09-21',
     );
-    assert.deepStrictEqual(r.rows, ['a 2026-09-23 2026-09-29 2026-09-21 2026-09-24 2 *', 'b 2026-09-30 2026-10-01 2026-09-28 2026-09-29 2 *']);
+    assert.deepStrictEqual(r.rows, [
+      'a 2026-09-23 2026-09-29 2026-09-21 2026-09-24 2 *',
+      'b 2026-09-30 2026-10-01 2026-09-28 2026-09-29 2 *',
+    ]);
     assert.strictEqual(r.minSlack, 2);
   });
 
@@ -39,11 +50,22 @@ describe('schedule: golden schedules', () => {
       {
         goal: { due: '2026-08-16' },
         calendar: { workdays: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat'] },
-        milestones: [{ id: 'm', tasks: [{ id: 'y', duration: '2d' }, { id: 'x', duration: '1w', depends_on: ['y'] }] }],
+        milestones: [
+          {
+            id: 'm',
+            tasks: [
+              { id: 'y', duration: '2d' },
+              { id: 'x', duration: '1w', depends_on: ['y'] },
+            ],
+          },
+        ],
       },
       '2026-08-01',
     );
-    assert.deepStrictEqual(r.rows, ['y 2026-08-07 2026-08-08 2026-08-01 2026-08-03 5 *', 'x 2026-08-10 2026-08-15 2026-08-04 2026-08-10 5 *']);
+    assert.deepStrictEqual(r.rows, [
+      'y 2026-08-07 2026-08-08 2026-08-01 2026-08-03 5 *',
+      'x 2026-08-10 2026-08-15 2026-08-04 2026-08-10 5 *',
+    ]);
   });
 
   it('holidays in a block and on weekends', () => {
@@ -52,16 +74,40 @@ describe('schedule: golden schedules', () => {
     // prep: LF = prev(Mon 21 Dec) = Mon 21; 2d: Mon 21, Fri 18 -> LS Fri 18 Dec.
     // Today Thu 17 Dec: prep ES Thu 17, EF Fri 18; launch ES Mon 21, EF (Mon 21, Tue 22, Wed 23) Wed 23 Dec.
     // Slack prep: Thu 17 = 1; launch: Mon 21 = 1.
-    const holidays = ['2026-12-24', '2026-12-25', '2026-12-26', '2026-12-27', '2026-12-28', '2026-12-29', '2026-12-30', '2026-12-31', '2027-01-01'];
+    const holidays = [
+      '2026-12-24',
+      '2026-12-25',
+      '2026-12-26',
+      '2026-12-27',
+      '2026-12-28',
+      '2026-12-29',
+      '2026-12-30',
+      '2026-12-31',
+      '2027-01-01',
+    ];
     const spec: PlanSpec = {
       goal: { due: '2027-01-04' },
       calendar: { holidays },
-      milestones: [{ id: 'm', tasks: [{ id: 'prep', duration: '2d' }, { id: 'launch', duration: '3d', depends_on: ['prep'] }] }],
+      milestones: [
+        {
+          id: 'm',
+          tasks: [
+            { id: 'prep', duration: '2d' },
+            { id: 'launch', duration: '3d', depends_on: ['prep'] },
+          ],
+        },
+      ],
     };
-    const expected = ['prep 2026-12-18 2026-12-21 2026-12-17 2026-12-18 1 *', 'launch 2026-12-22 2027-01-04 2026-12-21 2026-12-23 1 *'];
+    const expected = [
+      'prep 2026-12-18 2026-12-21 2026-12-17 2026-12-18 1 *',
+      'launch 2026-12-22 2027-01-04 2026-12-21 2026-12-23 1 *',
+    ];
     assert.deepStrictEqual(rows(spec, '2026-12-17').rows, expected);
     // The weekend holidays change nothing.
-    const weekdaysOnly = { ...spec, calendar: { holidays: holidays.filter((h) => h !== '2026-12-26' && h !== '2026-12-27') } };
+    const weekdaysOnly = {
+      ...spec,
+      calendar: { holidays: holidays.filter((h) => h !== '2026-12-26' && h !== '2026-12-27') },
+    };
     assert.deepStrictEqual(rows(weekdaysOnly, '2026-12-17').rows, expected);
   });
 
@@ -76,7 +122,14 @@ describe('schedule: golden schedules', () => {
       {
         goal: { due: '2026-09-30' },
         milestones: [
-          { id: 'build', due: '2026-09-11', tasks: [{ id: 'code', duration: '5d', due: '2026-09-04' }, { id: 'review', duration: '2d', depends_on: ['code'] }] },
+          {
+            id: 'build',
+            due: '2026-09-11',
+            tasks: [
+              { id: 'code', duration: '5d', due: '2026-09-04' },
+              { id: 'review', duration: '2d', depends_on: ['code'] },
+            ],
+          },
           { id: 'ship', depends_on: ['build'], tasks: [{ id: 'deploy' }] },
         ],
       },
@@ -105,7 +158,13 @@ describe('schedule: golden schedules', () => {
           { id: 'a', tasks: [{ id: 't1', duration: '3d' }] },
           { id: 'gate1', due: '2026-10-10', depends_on: ['a'] },
           { id: 'gate2', depends_on: ['gate1'] },
-          { id: 'b', tasks: [{ id: 't2', duration: '2d', depends_on: ['gate2'] }, { id: 't3', depends_on: ['t2'] }] },
+          {
+            id: 'b',
+            tasks: [
+              { id: 't2', duration: '2d', depends_on: ['gate2'] },
+              { id: 't3', depends_on: ['t2'] },
+            ],
+          },
           { id: 'gate3', depends_on: ['t3'], tasks: [] },
         ],
       },
@@ -158,8 +217,20 @@ describe('schedule: golden schedules', () => {
       {
         goal: { due: '2026-07-31' },
         milestones: [
-          { id: 'm1', tasks: [{ id: 'p', duration: '2d' }, { id: 'q', duration: '3d' }] },
-          { id: 'm2', tasks: [{ id: 'r', depends_on: ['m1'] }, { id: 's', duration: '3d', depends_on: ['p'], status: 'done' }] },
+          {
+            id: 'm1',
+            tasks: [
+              { id: 'p', duration: '2d' },
+              { id: 'q', duration: '3d' },
+            ],
+          },
+          {
+            id: 'm2',
+            tasks: [
+              { id: 'r', depends_on: ['m1'] },
+              { id: 's', duration: '3d', depends_on: ['p'], status: 'done' },
+            ],
+          },
           { id: 'm3', depends_on: ['m2'], tasks: [{ id: 'u', duration: '2d' }] },
         ],
       },
@@ -179,14 +250,31 @@ describe('schedule: golden schedules', () => {
     // a is done: b's ES is today's first workday, Mon 6 Jul (today is Sat 4 Jul).
     // b: LF Fri 10 Jul, LS Fri 10; a: LF Thu 9, 2d -> LS Wed 8. Slack b: Mon 6 .. Thu 9 = 4.
     const r = rows(
-      { goal: { due: '2026-07-10' }, milestones: [{ id: 'm', tasks: [{ id: 'a', duration: '2d', status: 'done' }, { id: 'b', depends_on: ['a'] }] }] },
+      {
+        goal: { due: '2026-07-10' },
+        milestones: [
+          {
+            id: 'm',
+            tasks: [
+              { id: 'a', duration: '2d', status: 'done' },
+              { id: 'b', depends_on: ['a'] },
+            ],
+          },
+        ],
+      },
       '2026-07-04',
     );
-    assert.deepStrictEqual(r.rows, ['a 2026-07-08 2026-07-09 - - -', 'b 2026-07-10 2026-07-10 2026-07-06 2026-07-06 4 *']);
+    assert.deepStrictEqual(r.rows, [
+      'a 2026-07-08 2026-07-09 - - -',
+      'b 2026-07-10 2026-07-10 2026-07-06 2026-07-06 4 *',
+    ]);
   });
 
   it('every task done: minSlack null, nothing critical', () => {
-    const r = rows({ goal: { due: '2026-07-10' }, milestones: [{ id: 'm', tasks: [{ id: 'a', status: 'done' }] }, { id: 'end' }] }, '2026-07-01');
+    const r = rows(
+      { goal: { due: '2026-07-10' }, milestones: [{ id: 'm', tasks: [{ id: 'a', status: 'done' }] }, { id: 'end' }] },
+      '2026-07-01',
+    );
     assert.deepStrictEqual(r.rows, ['a 2026-07-10 2026-07-10 - - -', 'end 2026-07-10 2026-07-10 - - -']);
     assert.strictEqual(r.minSlack, null);
   });
@@ -195,7 +283,15 @@ describe('schedule: golden schedules', () => {
     const spec = (start: string, notBefore: string): PlanSpec => ({
       goal: { due: '2026-07-17' },
       start,
-      milestones: [{ id: 'm', tasks: [{ id: 'a', duration: '1w' }, { id: 'b', duration: '3d', depends_on: ['a'], not_before: notBefore }] }],
+      milestones: [
+        {
+          id: 'm',
+          tasks: [
+            { id: 'a', duration: '1w' },
+            { id: 'b', duration: '3d', depends_on: ['a'], not_before: notBefore },
+          ],
+        },
+      ],
     });
 
     it('bound ES without making the plan late', () => {
@@ -203,7 +299,10 @@ describe('schedule: golden schedules', () => {
       // Today Wed 1 Jul but start Mon 6: a ES Mon 6, EF Fri 10; b ES max(Mon 6, not_before Tue 14, Sat 11) = Tue 14, EF Thu 16.
       // Slack a: Mon 6, Tue 7 = 2; b: Tue 14 = 1.
       const r = rows(spec('2026-07-06', '2026-07-14'), '2026-07-01');
-      assert.deepStrictEqual(r.rows, ['a 2026-07-08 2026-07-14 2026-07-06 2026-07-10 2', 'b 2026-07-15 2026-07-17 2026-07-14 2026-07-16 1 *']);
+      assert.deepStrictEqual(r.rows, [
+        'a 2026-07-08 2026-07-14 2026-07-06 2026-07-10 2',
+        'b 2026-07-15 2026-07-17 2026-07-14 2026-07-16 1 *',
+      ]);
       assert.deepStrictEqual(r.codes, []);
     });
 
@@ -211,7 +310,10 @@ describe('schedule: golden schedules', () => {
       // b cannot start before Fri 17 but must start by Wed 15: 2 workdays short (Wed 15, Thu 16).
       // b ES Fri 17, EF Tue 21; slack -(Wed 15, Thu 16) = -2. a keeps slack 2.
       const r = rows(spec('2026-07-06', '2026-07-17'), '2026-07-01');
-      assert.deepStrictEqual(r.rows, ['a 2026-07-08 2026-07-14 2026-07-06 2026-07-10 2', 'b 2026-07-15 2026-07-17 2026-07-17 2026-07-21 -2 *']);
+      assert.deepStrictEqual(r.rows, [
+        'a 2026-07-08 2026-07-14 2026-07-06 2026-07-10 2',
+        'b 2026-07-15 2026-07-17 2026-07-17 2026-07-21 -2 *',
+      ]);
       assert.strictEqual(r.minSlack, -2);
       assert.deepStrictEqual(r.codes.sort(), ['goal-infeasible', 'start-too-late']);
     });
@@ -220,7 +322,10 @@ describe('schedule: golden schedules', () => {
       // start Mon 13: a ES Mon 13, EF Fri 17, slack -(Wed 8, Thu 9, Fri 10) = -3;
       // b ES max(Mon 13, Tue 14, Sat 18) -> Mon 20, EF Wed 22, slack -(Wed 15, Thu 16, Fri 17) = -3.
       const r = rows(spec('2026-07-13', '2026-07-14'), '2026-07-01');
-      assert.deepStrictEqual(r.rows, ['a 2026-07-08 2026-07-14 2026-07-13 2026-07-17 -3 *', 'b 2026-07-15 2026-07-17 2026-07-20 2026-07-22 -3 *']);
+      assert.deepStrictEqual(r.rows, [
+        'a 2026-07-08 2026-07-14 2026-07-13 2026-07-17 -3 *',
+        'b 2026-07-15 2026-07-17 2026-07-20 2026-07-22 -3 *',
+      ]);
       assert.deepStrictEqual(r.codes.sort(), ['goal-infeasible', 'start-too-late']);
     });
   });
@@ -228,11 +333,17 @@ describe('schedule: golden schedules', () => {
   it('redundant dependencies (a task and its milestone both depending on X) are accepted', () => {
     const plain: PlanSpec = {
       goal: { due: '2026-07-31' },
-      milestones: [{ id: 'a', tasks: [{ id: 'x', duration: '2d' }] }, { id: 'b', depends_on: ['x'], tasks: [{ id: 'y' }] }],
+      milestones: [
+        { id: 'a', tasks: [{ id: 'x', duration: '2d' }] },
+        { id: 'b', depends_on: ['x'], tasks: [{ id: 'y' }] },
+      ],
     };
     const redundant: PlanSpec = {
       goal: { due: '2026-07-31' },
-      milestones: [{ id: 'a', tasks: [{ id: 'x', duration: '2d' }] }, { id: 'b', depends_on: ['x', 'a'], tasks: [{ id: 'y', depends_on: ['x', 'a', 'x'] }] }],
+      milestones: [
+        { id: 'a', tasks: [{ id: 'x', duration: '2d' }] },
+        { id: 'b', depends_on: ['x', 'a'], tasks: [{ id: 'y', depends_on: ['x', 'a', 'x'] }] },
+      ],
     };
     assert.deepStrictEqual(rows(redundant, '2026-07-01'), rows(plain, '2026-07-01'));
   });

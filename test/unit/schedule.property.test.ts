@@ -15,7 +15,10 @@ import { buildPlan, type MilestoneSpec, type PlanSpec, type TaskSpec } from './h
 const offsetArb = (min: number, max: number) => fc.option(fc.integer({ min, max }), { nil: undefined });
 
 const taskArb = fc.record({
-  dur: fc.oneof(fc.integer({ min: 1, max: 8 }).map((n) => `${n}d`), fc.constantFrom('1w', '2w')),
+  dur: fc.oneof(
+    fc.integer({ min: 1, max: 8 }).map((n) => `${n}d`),
+    fc.constantFrom('1w', '2w'),
+  ),
   deps: fc.array(fc.nat(), { maxLength: 3 }),
   due: offsetArb(-60, 10),
   nb: offsetArb(-150, 5),
@@ -54,7 +57,12 @@ function specOf(shape: Shape, anyDeps = false): { spec: PlanSpec; today: Day } {
     const before = [...earlier];
     const tasks: TaskSpec[] = m.tasks.map((t, j) => {
       const own = m.tasks.slice(0, j).map((_, k) => `t${i}_${k}`);
-      const spec: TaskSpec = { id: `t${i}_${j}`, duration: t.dur, status: t.status, depends_on: pick(t.deps, anyDeps ? all : [...before, ...own]) };
+      const spec: TaskSpec = {
+        id: `t${i}_${j}`,
+        duration: t.dur,
+        status: t.status,
+        depends_on: pick(t.deps, anyDeps ? all : [...before, ...own]),
+      };
       if (t.due !== undefined) spec.due = iso(t.due)!;
       if (t.nb !== undefined) spec.not_before = iso(t.nb)!;
       return spec;
@@ -129,7 +137,11 @@ function reference(plan: Plan, today: Day): Ref {
       if (!ds.every((x) => ls.has(x))) continue;
       const t = tasks.get(id);
       const own = t ? [t.due, plan.milestones.find((m) => m.id === t.milestone)!.due] : [checkpoints.get(id)!.due];
-      const c = [plan.goal.due, ...own.filter((d): d is Day => d !== undefined), ...ds.map((x) => (tasks.has(x) ? ls.get(x)! - 1 : ls.get(x)!))];
+      const c = [
+        plan.goal.due,
+        ...own.filter((d): d is Day => d !== undefined),
+        ...ds.map((x) => (tasks.has(x) ? ls.get(x)! - 1 : ls.get(x)!)),
+      ];
       const finish = prev(Math.min(...c));
       let start = finish;
       if (t) for (let k = 1; k < dur(t); k++) start = prev(start - 1);
@@ -162,14 +174,18 @@ function reference(plan: Plan, today: Day): Ref {
     }
   }
   const slack = new Map<string, number>();
-  for (const [id, start] of es) slack.set(id, start <= ls.get(id)! ? count(start, ls.get(id)!) : -count(ls.get(id)!, start));
+  for (const [id, start] of es)
+    slack.set(id, start <= ls.get(id)! ? count(start, ls.get(id)!) : -count(ls.get(id)!, start));
   const minSlack = slack.size ? Math.min(...slack.values()) : null;
   return { ls, lf, es, ef, slack, minSlack, deps };
 }
 
 // ---------------------------------------------------------------- properties
 
-const dates = (s: Schedule) => new Map(s.items.map((i) => [i.id, [i.start, i.finish, i.earliestStart, i.earliestFinish, i.slack, i.critical]] as const));
+const dates = (s: Schedule) =>
+  new Map(
+    s.items.map((i) => [i.id, [i.start, i.finish, i.earliestStart, i.earliestFinish, i.slack, i.critical]] as const),
+  );
 
 describe('schedule: properties over random plans', function () {
   this.timeout(60_000);
@@ -180,16 +196,26 @@ describe('schedule: properties over random plans', function () {
         const { spec, today } = specOf(shape);
         const plan = buildPlan(spec);
         const s = schedulePlan(plan, today);
-        assert.ok(!s.diagnostics.some((d) => d.code === 'schedule-out-of-range' || d.code === 'earliest-out-of-range' || d.code === 'dependency-cycle'));
+        assert.ok(
+          !s.diagnostics.some(
+            (d) =>
+              d.code === 'schedule-out-of-range' || d.code === 'earliest-out-of-range' || d.code === 'dependency-cycle',
+          ),
+        );
         const ref = reference(plan, today);
-        const cal = { isWork: (d: Day) => plan.calendar.workdays.includes(weekday(d)) && !plan.calendar.holidays.includes(d) };
+        const cal = {
+          isWork: (d: Day) => plan.calendar.workdays.includes(weekday(d)) && !plan.calendar.holidays.includes(d),
+        };
         const countWork = (a: Day, b: Day) => {
           let n = 0;
           for (let d = a; d <= b; d++) if (cal.isWork(d)) n++;
           return n;
         };
         assert.strictEqual(s.minSlack, ref.minSlack);
-        assert.deepStrictEqual(s.items.map((i) => i.id), [...ref.deps.keys()]); // file order
+        assert.deepStrictEqual(
+          s.items.map((i) => i.id),
+          [...ref.deps.keys()],
+        ); // file order
         for (const item of s.items) {
           const id = item.id;
           // Same dates as the reference.
@@ -199,21 +225,25 @@ describe('schedule: properties over random plans', function () {
           assert.strictEqual(item.earliestFinish, ref.ef.get(id), `EF ${id}`);
           assert.strictEqual(item.slack, ref.slack.get(id), `slack ${id}`);
           // No task starts or ends on a non-workday; each spans exactly its duration.
-          for (const d of [item.start, item.finish, item.earliestStart, item.earliestFinish]) if (d !== undefined) assert.ok(cal.isWork(d), `${id} on a non-workday`);
+          for (const d of [item.start, item.finish, item.earliestStart, item.earliestFinish])
+            if (d !== undefined) assert.ok(cal.isWork(d), `${id} on a non-workday`);
           const t = item.task;
           if (t) {
             const n = durationWorkdays(t.duration, plan.calendar);
             assert.strictEqual(countWork(item.start, item.finish), n);
-            if (item.earliestStart !== undefined) assert.strictEqual(countWork(item.earliestStart, item.earliestFinish!), n);
+            if (item.earliestStart !== undefined)
+              assert.strictEqual(countWork(item.earliestStart, item.earliestFinish!), n);
           } else assert.strictEqual(item.start, item.finish);
           // Nothing finishes after a date that binds it.
           const m = plan.milestones.find((x) => x.id === item.milestone)!;
-          for (const bound of [plan.goal.due, t?.due, m.due]) if (bound !== undefined) assert.ok(item.finish <= bound, `${id} after a binding date`);
+          for (const bound of [plan.goal.due, t?.due, m.due])
+            if (bound !== undefined) assert.ok(item.finish <= bound, `${id} after a binding date`);
           // Every dependency finishes before its dependent starts (a checkpoint: on or before its day).
           for (const dep of ref.deps.get(id)!) {
             const before = s.byId.get(dep)!;
             assert.ok(t ? before.finish < item.start : before.finish <= item.start, `${dep} -> ${id}`);
-            if (t && item.earliestStart !== undefined && before.earliestFinish !== undefined) assert.ok(before.earliestFinish < item.earliestStart);
+            if (t && item.earliestStart !== undefined && before.earliestFinish !== undefined)
+              assert.ok(before.earliestFinish < item.earliestStart);
           }
           // Slack sign: slack >= 0 iff ES <= LS; critical iff slack is the minimum.
           if (item.slack !== undefined) assert.strictEqual(item.slack >= 0, item.earliestStart! <= item.start);
@@ -229,7 +259,10 @@ describe('schedule: properties over random plans', function () {
       fc.property(shapeArb, fc.integer({ min: -250, max: 0 }), (shape, extra) => {
         const { spec, today } = specOf(shape);
         const before = dates(schedulePlan(buildPlan(spec), today));
-        const more = { ...spec, calendar: { ...spec.calendar, holidays: [...spec.calendar!.holidays!, formatDay(shape.goal + extra)] } };
+        const more = {
+          ...spec,
+          calendar: { ...spec.calendar, holidays: [...spec.calendar!.holidays!, formatDay(shape.goal + extra)] },
+        };
         const after = schedulePlan(buildPlan(more), today);
         if (after.items.length === 0) return; // the holiday took the last workday: reported, nothing to compare
         for (const [id, [ls, lf]] of dates(after)) {
@@ -251,7 +284,10 @@ describe('schedule: properties over random plans', function () {
             .map((x) => ({ x, key: keys[k++ % keys.length]! }))
             .sort((a, b) => a.key - b.key)
             .map((p) => p.x);
-        const shuffled: PlanSpec = { ...spec, milestones: shuffle(spec.milestones.map((m) => ({ ...m, tasks: shuffle([...(m.tasks ?? [])]) }))) };
+        const shuffled: PlanSpec = {
+          ...spec,
+          milestones: shuffle(spec.milestones.map((m) => ({ ...m, tasks: shuffle([...(m.tasks ?? [])]) }))),
+        };
         const a = schedulePlan(buildPlan(spec), today);
         const b = schedulePlan(buildPlan(shuffled), today);
         assert.deepStrictEqual(new Map([...dates(b)].sort()), new Map([...dates(a)].sort()));

@@ -18,14 +18,23 @@ describe('schedule: scale', function () {
   it('a 100,000-task chain: no stack overflow; it cannot fit in 1970..2199, and says so', () => {
     // Every day a workday; goal Tue 31 Dec 2199 = day 84005: t_i finishes on day 84005 - (99999 - i),
     // so t15994 starts on day 0 (1 Jan 1970) and t15993 would need day -1.
-    const plan = buildPlan({ goal: { due: '2199-12-31' }, calendar: EVERY_DAY, milestones: [{ id: 'm', tasks: chain(100_000) }] }, { lean: true });
+    const plan = buildPlan(
+      { goal: { due: '2199-12-31' }, calendar: EVERY_DAY, milestones: [{ id: 'm', tasks: chain(100_000) }] },
+      { lean: true },
+    );
     const s = schedulePlan(plan, day('2026-01-01'));
-    assert.deepStrictEqual(s.diagnostics.map((d) => [d.code, d.data?.['itemId']]), [['schedule-out-of-range', 't15993']]);
+    assert.deepStrictEqual(
+      s.diagnostics.map((d) => [d.code, d.data?.['itemId']]),
+      [['schedule-out-of-range', 't15993']],
+    );
     assert.deepStrictEqual(s.items, []);
   });
 
   it('a 50,000-task chain schedules to the day', () => {
-    const plan = buildPlan({ goal: { due: '2199-12-31' }, calendar: EVERY_DAY, milestones: [{ id: 'm', tasks: chain(50_000) }] }, { lean: true });
+    const plan = buildPlan(
+      { goal: { due: '2199-12-31' }, calendar: EVERY_DAY, milestones: [{ id: 'm', tasks: chain(50_000) }] },
+      { lean: true },
+    );
     const s = schedulePlan(plan, day('2026-01-01'));
     assert.deepStrictEqual(s.diagnostics, []);
     assert.strictEqual(s.items.length, 50_000);
@@ -39,13 +48,20 @@ describe('schedule: scale', function () {
   it('100,000 chained checkpoints and 20,000 chained milestones', () => {
     const gates: MilestoneSpec[] = [];
     for (let i = 0; i < 100_000; i++) gates.push(i ? { id: `g${i}`, depends_on: [`g${i - 1}`] } : { id: 'g0' });
-    const s = schedulePlan(buildPlan({ goal: { due: '2026-07-31' }, milestones: gates }, { lean: true }), day('2026-07-01'));
+    const s = schedulePlan(
+      buildPlan({ goal: { due: '2026-07-31' }, milestones: gates }, { lean: true }),
+      day('2026-07-01'),
+    );
     assert.strictEqual(s.items.length, 100_000);
     assert.ok(s.items.every((i) => formatDay(i.start) === '2026-07-31'));
 
     const ms: MilestoneSpec[] = [];
-    for (let i = 0; i < 20_000; i++) ms.push({ id: `m${i}`, depends_on: i ? [`m${i - 1}`] : [], tasks: [{ id: `t${i}` }] });
-    const t = schedulePlan(buildPlan({ goal: { due: '2199-12-31' }, calendar: EVERY_DAY, milestones: ms }, { lean: true }), day('2026-01-01'));
+    for (let i = 0; i < 20_000; i++)
+      ms.push({ id: `m${i}`, depends_on: i ? [`m${i - 1}`] : [], tasks: [{ id: `t${i}` }] });
+    const t = schedulePlan(
+      buildPlan({ goal: { due: '2199-12-31' }, calendar: EVERY_DAY, milestones: ms }, { lean: true }),
+      day('2026-01-01'),
+    );
     assert.deepStrictEqual(t.diagnostics, []);
     assert.strictEqual(t.items[0]!.start, MAX_DAY - 19_999);
   });
@@ -53,8 +69,14 @@ describe('schedule: scale', function () {
   it('a 100,000-task cycle: one diagnostic, no overflow, a bounded message', () => {
     const tasks = chain(100_000);
     tasks[0] = { id: 't0', depends_on: ['t99999'] };
-    const s = schedulePlan(buildPlan({ goal: { due: '2026-07-31' }, milestones: [{ id: 'm', tasks }] }, { lean: true }), day('2026-07-01'));
-    assert.deepStrictEqual(s.diagnostics.map((d) => d.code), ['dependency-cycle']);
+    const s = schedulePlan(
+      buildPlan({ goal: { due: '2026-07-31' }, milestones: [{ id: 'm', tasks }] }, { lean: true }),
+      day('2026-07-01'),
+    );
+    assert.deepStrictEqual(
+      s.diagnostics.map((d) => d.code),
+      ['dependency-cycle'],
+    );
     assert.strictEqual((s.diagnostics[0]!.data!['cycle'] as string[]).length, 100_000);
     assert.ok(s.diagnostics[0]!.message.length < 1000);
   });
@@ -85,8 +107,17 @@ describe('schedule: scale', function () {
     // Two milestones of 1000 tasks, the second depending on the first: 10^6 edges if expanded naively.
     const a: TaskSpec[] = [];
     const b: TaskSpec[] = [];
-    for (let i = 0; i < 1000; i++) a.push({ id: `a${i}` }), b.push({ id: `b${i}` });
-    const fan = buildPlan({ goal: { due: '2026-07-31' }, milestones: [{ id: 'A', tasks: a }, { id: 'B', depends_on: ['A'], tasks: b }] }, { lean: true });
+    for (let i = 0; i < 1000; i++) (a.push({ id: `a${i}` }), b.push({ id: `b${i}` }));
+    const fan = buildPlan(
+      {
+        goal: { due: '2026-07-31' },
+        milestones: [
+          { id: 'A', tasks: a },
+          { id: 'B', depends_on: ['A'], tasks: b },
+        ],
+      },
+      { lean: true },
+    );
     const f = schedulePlan(fan, day('2026-07-01'));
     assert.strictEqual(formatDay(f.byId.get('a999')!.finish), '2026-07-30');
     assert.strictEqual(formatDay(f.byId.get('b0')!.earliestStart!), '2026-07-02');

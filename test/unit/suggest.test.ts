@@ -8,7 +8,8 @@ function levenshtein(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++)
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
     prev = cur;
   }
   return prev[b.length]!;
@@ -27,23 +28,33 @@ function exhaustive(name: string, candidates: string[], limit = 3): string[] {
     const s = prefix ? Math.min(d, 1) : d;
     if (!scores.has(c) || scores.get(c)! > s) scores.set(c, s);
   }
-  return [...scores].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0])).slice(0, limit).map((s) => s[0]);
+  return [...scores]
+    .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))
+    .slice(0, limit)
+    .map((s) => s[0]);
 }
 
-const word = (maxLength: number) => fc.string({ unit: fc.constantFrom('a', 'b', 'A', 'c', '-'), minLength: 1, maxLength });
+const word = (maxLength: number) =>
+  fc.string({ unit: fc.constantFrom('a', 'b', 'A', 'c', '-'), minLength: 1, maxLength });
 
 describe('did you mean', () => {
   it('edit distance: bit-parallel (up to 32 characters) and banded (longer) agree with the full table', () => {
-    fc.assert(fc.property(word(45), word(45), fc.constantFrom(1, 2, 3, 8, Infinity), (a, b, max) => {
-      const d = levenshtein(a, b);
-      assert.equal(editDistance(a, b, max), d > max ? max + 1 : d);
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(word(45), word(45), fc.constantFrom(1, 2, 3, 8, Infinity), (a, b, max) => {
+        const d = levenshtein(a, b);
+        assert.equal(editDistance(a, b, max), d > max ? max + 1 : d);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('suggests what comparing with every candidate suggests, within its budget', () => {
-    fc.assert(fc.property(word(10), fc.array(word(10), { maxLength: 20 }), (name, candidates) => {
-      assert.deepEqual(new Suggester(candidates).nearest(name), exhaustive(name, candidates));
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(word(10), fc.array(word(10), { maxLength: 20 }), (name, candidates) => {
+        assert.deepEqual(new Suggester(candidates).nearest(name), exhaustive(name, candidates));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('finds a typo among 20,000 ids of the same length, and gives up on names over 100 characters', function () {

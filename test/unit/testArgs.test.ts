@@ -3,15 +3,29 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
-interface Picked { stage: string; stem: string; path: string }
-interface Args { stages: string[]; files: Picked[]; grep?: string; noBuild: boolean; full: boolean; error?: string }
+interface Picked {
+  stage: string;
+  stem: string;
+  path: string;
+}
+interface Args {
+  stages: string[];
+  files: Picked[];
+  grep?: string;
+  noBuild: boolean;
+  full: boolean;
+  error?: string;
+}
 type Parse = (argv: string[]) => Args;
 
 describe('npm test arguments', () => {
   let parse: Parse;
   let stemsFor: (a: Args, stage: string) => string[];
   before(async () => {
-    const m = (await import(path.join(ROOT, 'scripts/lib/testArgs.mjs'))) as { parseTestArgs: Parse; stemsFor: typeof stemsFor };
+    const m = (await import(path.join(ROOT, 'scripts/lib/testArgs.mjs'))) as {
+      parseTestArgs: Parse;
+      stemsFor: typeof stemsFor;
+    };
     parse = m.parseTestArgs;
     stemsFor = m.stemsFor;
   });

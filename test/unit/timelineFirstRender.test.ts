@@ -13,7 +13,10 @@ const doc = new JSDOM('<!DOCTYPE html><html><body></body></html>').window.docume
 function parse(value: unknown): { read: unknown; elements: string[] } {
   doc.body.innerHTML = `<p id="boot">Loading</p>\n<script type="application/json" id="${FIRST_RENDER_ID}" nonce="n">${jsonForHtml(value)}</script>\n<script nonce="n" src="timeline.js"></script>`;
   const block = doc.getElementById(FIRST_RENDER_ID);
-  return { read: JSON.parse(block?.textContent ?? 'null'), elements: [...doc.body.children].map((e) => `${e.tagName}#${e.id}`) };
+  return {
+    read: JSON.parse(block?.textContent ?? 'null'),
+    elements: [...doc.body.children].map((e) => `${e.tagName}#${e.id}`),
+  };
 }
 
 const EXPECTED = ['P#boot', `SCRIPT#${FIRST_RENDER_ID}`, 'SCRIPT#'];
@@ -22,7 +25,17 @@ describe('the first render in the timeline page', function () {
   this.timeout(30000);
 
   it('hostile titles stay inside the data block and read back exactly', () => {
-    const titles = ['</script><script>alert(1)</script>', '</SCRIPT >', '<!--', '<!-- <script>', ']]>', '&lt;b&gt;', '\u2028\u2029', '</style><img src=x onerror=alert(1)>', '"\\\'`${x}'];
+    const titles = [
+      '</script><script>alert(1)</script>',
+      '</SCRIPT >',
+      '<!--',
+      '<!-- <script>',
+      ']]>',
+      '&lt;b&gt;',
+      '\u2028\u2029',
+      '</style><img src=x onerror=alert(1)>',
+      '"\\\'`${x}',
+    ];
     const msg = { type: 'render', seq: 1, gantt: { rows: titles.map((title) => ({ title })) } };
     const { read, elements } = parse(msg);
     assert.deepEqual(read, msg);
@@ -31,11 +44,18 @@ describe('the first render in the timeline page', function () {
   });
 
   it('any string round-trips (fast-check)', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 60 }), fc.string({ unit: 'binary', maxLength: 60 }), (a, b) => {
-      const value = { a, b, list: [a, b] };
-      const { read, elements } = parse(value);
-      assert.deepEqual(read, value);
-      assert.deepEqual(elements, EXPECTED);
-    }), { numRuns: Number(process.env.FC_RUNS ?? 300) });
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 60 }),
+        fc.string({ unit: 'binary', maxLength: 60 }),
+        (a, b) => {
+          const value = { a, b, list: [a, b] };
+          const { read, elements } = parse(value);
+          assert.deepEqual(read, value);
+          assert.deepEqual(elements, EXPECTED);
+        },
+      ),
+      { numRuns: Number(process.env.FC_RUNS ?? 300) },
+    );
   });
 });

@@ -14,15 +14,28 @@ const LIMITS = { maxRows: 70, maxTextSize: 50000 };
 
 /** `n` tasks in milestones of ten, each milestone after the one before; three people. */
 function chainPlan(n: number, due = '2027-06-30'): string {
-  const L = ['workback: 1', `title: Chain of ${n}`, 'goal:', '  outcome: All done', `  due: ${due}`, '  owner: ann', 'people:',
-    '  ann: { name: Ann Lee }', '  bob: { name: bob }', '  cy: { name: Cy Young }', 'milestones:'];
+  const L = [
+    'workback: 1',
+    `title: Chain of ${n}`,
+    'goal:',
+    '  outcome: All done',
+    `  due: ${due}`,
+    '  owner: ann',
+    'people:',
+    '  ann: { name: Ann Lee }',
+    '  bob: { name: bob }',
+    '  cy: { name: Cy Young }',
+    'milestones:',
+  ];
   for (let m = 0; m * 10 < n; m++) {
     L.push(`  - id: m${m}`, `    title: Milestone ${m}`);
     if (m > 0) L.push(`    depends_on: [m${m - 1}]`);
     L.push('    tasks:');
     for (let t = 0; t < 10 && m * 10 + t < n; t++) {
       const i = m * 10 + t;
-      L.push(`      - { id: t${i}, title: Task ${i}, owner: ${['ann', 'bob', 'cy'][i % 3]}, duration: ${1 + (i % 3)}d${t > 0 ? `, depends_on: [t${i - 1}]` : ''} }`);
+      L.push(
+        `      - { id: t${i}, title: Task ${i}, owner: ${['ann', 'bob', 'cy'][i % 3]}, duration: ${1 + (i % 3)}d${t > 0 ? `, depends_on: [t${i - 1}]` : ''} }`,
+      );
     }
   }
   return L.join('\n') + '\n';
@@ -31,7 +44,15 @@ function chainPlan(n: number, due = '2027-06-30'): string {
 function source(text: string, today: string, extra: Partial<TimelineSource> = {}): TimelineSource {
   const result = checkPlan(text, { today: parseDay(today) as number });
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
-  return { uri: 'file:///w/plan.workback.yaml', version: 3, fileName: 'plan.workback.yaml', result, errors, tooLarge: false, ...extra };
+  return {
+    uri: 'file:///w/plan.workback.yaml',
+    version: 3,
+    fileName: 'plan.workback.yaml',
+    result,
+    errors,
+    tooLarge: false,
+    ...extra,
+  };
 }
 
 const filters = (f: Partial<TimelineFilters>): TimelineFilters => ({ ...NO_FILTERS, ...f });
@@ -41,12 +62,24 @@ describe('timeline model', () => {
   describe('notices instead of a picture', () => {
     it('no plan, a plan too large to check, a file that is not text, a plan not checked yet', () => {
       assert.equal(buildView(undefined, NO_FILTERS, LIMITS).notice!.kind, 'noPlan');
-      const big = buildView({ uri: 'u', version: 1, fileName: 'f', result: undefined, errors: 0, tooLarge: true }, NO_FILTERS, LIMITS);
+      const big = buildView(
+        { uri: 'u', version: 1, fileName: 'f', result: undefined, errors: 0, tooLarge: true },
+        NO_FILTERS,
+        LIMITS,
+      );
       assert.equal(big.notice!.kind, 'notChecked');
-      const undecodable = buildView({ uri: 'u', version: 1, fileName: 'f', result: undefined, errors: 1, tooLarge: false, undecodable: true }, NO_FILTERS, LIMITS);
+      const undecodable = buildView(
+        { uri: 'u', version: 1, fileName: 'f', result: undefined, errors: 1, tooLarge: false, undecodable: true },
+        NO_FILTERS,
+        LIMITS,
+      );
       assert.equal(undecodable.notice!.kind, 'notChecked');
       assert.match(undecodable.notice!.text, /not valid UTF-8/);
-      const waiting = buildView({ uri: 'u', version: 1, fileName: 'f', result: undefined, errors: 0, tooLarge: false }, NO_FILTERS, LIMITS);
+      const waiting = buildView(
+        { uri: 'u', version: 1, fileName: 'f', result: undefined, errors: 0, tooLarge: false },
+        NO_FILTERS,
+        LIMITS,
+      );
       assert.equal(waiting.notice!.kind, 'checking');
       assert.equal(waiting.gantt, undefined);
     });
@@ -59,13 +92,21 @@ describe('timeline model', () => {
       assert.equal(v.notice!.text, 'Fix the 1 error in plan.workback.yaml to see the timeline.');
       assert.equal(v.stale, true);
       assert.deepEqual(v.filters, asked);
-      assert.deepEqual(v.milestones.map((m) => m.value), ['m1'], 'the toolbar keeps its choices');
+      assert.deepEqual(
+        v.milestones.map((m) => m.value),
+        ['m1'],
+        'the toolbar keeps its choices',
+      );
     });
 
     it('a plan of checkpoints only, and filters that match nothing', () => {
       const checkpoints = SMALL_PLAN.replace(/    tasks:[\s\S]*$/, '');
       assert.equal(buildView(source(checkpoints, '2026-07-01'), NO_FILTERS, LIMITS).notice!.kind, 'empty');
-      const v = buildView(source(SMALL_PLAN, '2026-07-01'), filters({ window: { from: '2027-01-01', to: '2027-01-31' } }), LIMITS);
+      const v = buildView(
+        source(SMALL_PLAN, '2026-07-01'),
+        filters({ window: { from: '2027-01-01', to: '2027-01-31' } }),
+        LIMITS,
+      );
       assert.equal(v.notice!.kind, 'empty');
       assert.equal(v.notice!.text, 'Nothing matches these filters (2 items hidden).');
     });
@@ -78,8 +119,16 @@ describe('timeline model', () => {
       const v = buildView(s, NO_FILTERS, LIMITS);
       assert.equal(v.notice, undefined);
       assert.equal(v.gantt!.rows.length, 31);
-      assert.deepEqual(v.gantt!.sections, [{ name: 'Milestone 0', rows: 10 }, { name: 'Milestone 1', rows: 10 }, { name: 'Milestone 2', rows: 10 }, { name: 'Goal', rows: 1 }]);
-      assert.deepEqual(v.owners.map((o) => o.label), ['Ann Lee (ann)', 'bob', 'Cy Young (cy)']);
+      assert.deepEqual(v.gantt!.sections, [
+        { name: 'Milestone 0', rows: 10 },
+        { name: 'Milestone 1', rows: 10 },
+        { name: 'Milestone 2', rows: 10 },
+        { name: 'Goal', rows: 1 },
+      ]);
+      assert.deepEqual(
+        v.owners.map((o) => o.label),
+        ['Ann Lee (ann)', 'bob', 'Cy Young (cy)'],
+      );
       assert.equal(v.gantt!.hidden, 0);
     });
 
@@ -92,8 +141,14 @@ describe('timeline model', () => {
 
     it('milestone: only its section, and the goal due left out when far from it', () => {
       const v = buildView(s, filters({ milestone: 'm1' }), LIMITS);
-      assert.deepEqual(itemIds(v), Array.from({ length: 10 }, (_, i) => `t${10 + i}`));
-      assert.deepEqual(v.gantt!.sections.map((x) => x.name), ['Milestone 1']);
+      assert.deepEqual(
+        itemIds(v),
+        Array.from({ length: 10 }, (_, i) => `t${10 + i}`),
+      );
+      assert.deepEqual(
+        v.gantt!.sections.map((x) => x.name),
+        ['Milestone 1'],
+      );
       assert.doesNotMatch(v.gantt!.text, /:vert, goaldue,/, 'the goal is due a year later');
     });
 
@@ -117,10 +172,22 @@ describe('timeline model', () => {
 
     it('unknown ids and impossible windows are dropped; the toggles are kept', () => {
       const plan = s.result!.plan!;
-      assert.deepEqual(applicableFilters(plan, filters({ milestone: 'nope', owner: '__proto__', criticalOnly: true })), filters({ criticalOnly: true }));
-      assert.deepEqual(applicableFilters(plan, filters({ window: { from: '2026-02-30', to: '2026-03-01' } })), NO_FILTERS);
-      assert.deepEqual(applicableFilters(plan, filters({ window: { from: '2026-09-01', to: '2026-08-01' } })), NO_FILTERS);
-      assert.deepEqual(applicableFilters(plan, filters({ milestone: 'm2', owner: 'cy', compact: true })), filters({ milestone: 'm2', owner: 'cy', compact: true }));
+      assert.deepEqual(
+        applicableFilters(plan, filters({ milestone: 'nope', owner: '__proto__', criticalOnly: true })),
+        filters({ criticalOnly: true }),
+      );
+      assert.deepEqual(
+        applicableFilters(plan, filters({ window: { from: '2026-02-30', to: '2026-03-01' } })),
+        NO_FILTERS,
+      );
+      assert.deepEqual(
+        applicableFilters(plan, filters({ window: { from: '2026-09-01', to: '2026-08-01' } })),
+        NO_FILTERS,
+      );
+      assert.deepEqual(
+        applicableFilters(plan, filters({ milestone: 'm2', owner: 'cy', compact: true })),
+        filters({ milestone: 'm2', owner: 'cy', compact: true }),
+      );
       assert.deepEqual(applicableFilters(undefined, filters({ milestone: 'm2', owner: 'cy' })), NO_FILTERS);
     });
   });
@@ -153,7 +220,10 @@ describe('timeline model', () => {
       assert.deepEqual(v.notice!.suggestMilestone, { value: 'm0', label: 'Milestone 0' });
       // the work starts after today: the first window that fits is offered
       const w = v.notice!.suggestWindow!;
-      assert.deepEqual(w, v.windows.find((x) => x.rows <= 70));
+      assert.deepEqual(
+        w,
+        v.windows.find((x) => x.rows <= 70),
+      );
       assert.ok(w.from > '2026-07-01');
       // what it offers is drawn
       assert.ok(buildView(s, filters({ milestone: 'm0' }), LIMITS).gantt);
@@ -177,7 +247,7 @@ describe('timeline model', () => {
       assert.ok(buildView(s, filters({ compact: true }), LIMITS).gantt);
     });
 
-    it('past Mermaid\'s text limit: says so, even in compact mode', () => {
+    it("past Mermaid's text limit: says so, even in compact mode", () => {
       const v = buildView(s, filters({ compact: true }), { maxRows: 2000, maxTextSize: 2000 });
       assert.equal(v.notice!.kind, 'tooLarge');
       assert.match(v.notice!.text, /too large for Mermaid \(\d+,000 characters of chart text; its limit is 2,000\)/);
@@ -199,7 +269,7 @@ describe('timeline model', () => {
       for (const [i, w] of ws.entries()) {
         const from = parseDay(w.from) as number;
         const to = parseDay(w.to) as number;
-        assert.equal(((from + 3) % 7 + 7) % 7, 0, `${w.from} is a Monday`);
+        assert.equal((((from + 3) % 7) + 7) % 7, 0, `${w.from} is a Monday`);
         assert.equal((to - from + 1) % 7, 0, `${w.from}..${w.to} is whole weeks`);
         assert.ok(w.rows <= 27, `${w.label}: ${w.rows} rows`);
         assert.match(w.label, /^\w{3} \d+ \w{3} \d{4} – \w{3} \d+ \w{3} \d{4} \(\d+ rows?\)$/);
@@ -209,7 +279,10 @@ describe('timeline model', () => {
       const finishes = schedule.items.map((x) => x.finish);
       assert.ok((parseDay(ws[0]!.from) as number) <= Math.min(...starts));
       assert.ok((parseDay(ws[ws.length - 1]!.to) as number) >= Math.max(...finishes));
-      assert.deepEqual(buildView(s, NO_FILTERS, LIMITS).windows.map((w) => w.from), windowChoices(plan, schedule, NO_FILTERS, 70).map((w) => w.from));
+      assert.deepEqual(
+        buildView(s, NO_FILTERS, LIMITS).windows.map((w) => w.from),
+        windowChoices(plan, schedule, NO_FILTERS, 70).map((w) => w.from),
+      );
     });
 
     it('date windows follow the other filters', () => {
@@ -234,7 +307,10 @@ describe('timeline model', () => {
       assert.equal(t1!.late, 'overdue by 4 workdays');
       assert.equal(t2!.late, 'overdue by 3 workdays');
       assert.equal(typeof t2!.slack, 'number');
-      assert.deepEqual([goal!.kind, goal!.title, goal!.finishBy, goal!.itemId], ['goal', 'Done', 'Wed 30 Sep 2026', '']);
+      assert.deepEqual(
+        [goal!.kind, goal!.title, goal!.finishBy, goal!.itemId],
+        ['goal', 'Done', 'Wed 30 Sep 2026', ''],
+      );
     });
   });
 });

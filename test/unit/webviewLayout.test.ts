@@ -4,11 +4,18 @@
  * their bars, the view box grown to what is drawn.
  */
 import * as assert from 'assert';
-import { cutToFit, grownViewBox, outsideLabel, sectionColumnWidth, sectionTitleLines, tickInterval } from '../../src/webview/pure/layout';
+import {
+  cutToFit,
+  grownViewBox,
+  outsideLabel,
+  sectionColumnWidth,
+  sectionTitleLines,
+  tickInterval,
+} from '../../src/webview/pure/layout';
 
 const width = (s: string): number => s.length * 7;
 
-describe('the timeline\'s layout', () => {
+describe("the timeline's layout", () => {
   it('spaces date ticks at least 60 px apart', () => {
     assert.strictEqual(tickInterval(10, 800), '1day');
     assert.strictEqual(tickInterval(20, 800), '2day');
@@ -38,8 +45,16 @@ describe('the timeline\'s layout', () => {
     assert.strictEqual(sectionTitleLines(title, 300, 1, width), undefined, 'it fits');
     assert.deepStrictEqual(sectionTitleLines(title, 100, 2, width), ['Roll out to', 'every office', 'in the region']);
     assert.deepStrictEqual(sectionTitleLines(title, 100, 1, width), ['Roll out to', 'every office…']);
-    assert.deepStrictEqual(sectionTitleLines(title, 100, undefined, width), ['Roll out to', 'every office…'], 'a section without a count: one row');
-    assert.deepStrictEqual(sectionTitleLines('Supercalifragilistic', 70, 3, width), ['Supercali…'], 'one word too long: cut');
+    assert.deepStrictEqual(
+      sectionTitleLines(title, 100, undefined, width),
+      ['Roll out to', 'every office…'],
+      'a section without a count: one row',
+    );
+    assert.deepStrictEqual(
+      sectionTitleLines('Supercalifragilistic', 70, 3, width),
+      ['Supercali…'],
+      'one word too long: cut',
+    );
     assert.strictEqual(sectionTitleLines('a '.repeat(100).trim(), 14, 50, width)?.length, 6);
     assert.deepStrictEqual(sectionTitleLines('Wide', 7, 1, width), ['…'], 'not even a letter fits');
   });
@@ -48,13 +63,26 @@ describe('the timeline\'s layout', () => {
     // a chart 800 px wide with a 150 px column
     assert.deepStrictEqual(outsideLabel({ x: 300, width: 50 }, 200, 150, 800), { right: true, x: 355, room: 439 });
     assert.deepStrictEqual(outsideLabel({ x: 600, width: 150 }, 200, 150, 800), { right: false, x: 595, room: 439 });
-    assert.deepStrictEqual(outsideLabel({ x: 200, width: 450 }, 200, 150, 800), { right: true, x: 655, room: 139 }, 'more room right: cut there');
-    assert.deepStrictEqual(outsideLabel({ x: 400, width: 300 }, 500, 150, 800), { right: false, x: 395, room: 239 }, 'more room left: cut there');
+    assert.deepStrictEqual(
+      outsideLabel({ x: 200, width: 450 }, 200, 150, 800),
+      { right: true, x: 655, room: 139 },
+      'more room right: cut there',
+    );
+    assert.deepStrictEqual(
+      outsideLabel({ x: 400, width: 300 }, 500, 150, 800),
+      { right: false, x: 395, room: 239 },
+      'more room left: cut there',
+    );
   });
 
   it('grows the view box to hold what is drawn, with a 4 px margin where it grows', () => {
     const vb = { x: 0, y: 0, width: 800, height: 400 };
     assert.deepStrictEqual(grownViewBox(vb, { x: 10, y: 10, width: 700, height: 300 }), vb);
-    assert.deepStrictEqual(grownViewBox(vb, { x: -20.5, y: 5, width: 850, height: 410.2 }), { x: -25, y: 0, width: 859, height: 420 });
+    assert.deepStrictEqual(grownViewBox(vb, { x: -20.5, y: 5, width: 850, height: 410.2 }), {
+      x: -25,
+      y: 0,
+      width: 859,
+      height: 420,
+    });
   });
 });

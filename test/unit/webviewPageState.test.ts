@@ -5,21 +5,43 @@
  */
 import * as assert from 'assert';
 import type { Notice, RenderMessage, ThemeKind } from '../../src/shared/protocol';
-import { chrome, initialState, mayRestore, step, type Effect, type PageEvent, type PageState } from '../../src/webview/pure/pageState';
+import {
+  chrome,
+  initialState,
+  mayRestore,
+  step,
+  type Effect,
+  type PageEvent,
+  type PageState,
+} from '../../src/webview/pure/pageState';
 
 const URI = 'file:///plans/launch.workback.yaml';
 
-function renderMsg(seq: number, o: { text?: string; uri?: string; version?: number | null; notice?: Notice; stale?: boolean; theme?: ThemeKind } = {}): RenderMessage {
+function renderMsg(
+  seq: number,
+  o: { text?: string; uri?: string; version?: number | null; notice?: Notice; stale?: boolean; theme?: ThemeKind } = {},
+): RenderMessage {
   const text = o.text ?? `gantt\n    title v${seq}\n`;
   return {
-    type: 'render', seq, panel: 'p1', uri: o.uri ?? URI, version: o.version === undefined ? seq : o.version, fileName: 'launch.workback.yaml',
-    pinned: false, theme: o.theme ?? 'light', filters: { criticalOnly: false, compact: false }, milestones: [], owners: [], windows: [],
+    type: 'render',
+    seq,
+    panel: 'p1',
+    uri: o.uri ?? URI,
+    version: o.version === undefined ? seq : o.version,
+    fileName: 'launch.workback.yaml',
+    pinned: false,
+    theme: o.theme ?? 'light',
+    filters: { criticalOnly: false, compact: false },
+    milestones: [],
+    owners: [],
+    windows: [],
     ...(o.notice ? { notice: o.notice } : { gantt: { text, rows: [], sections: [], hidden: 0, days: 30 } }),
     ...(o.stale === undefined ? {} : { stale: o.stale }),
   };
 }
 
-const errors = (seq: number): RenderMessage => renderMsg(seq, { notice: { kind: 'errors', text: 'The plan has 2 errors.' }, stale: true });
+const errors = (seq: number): RenderMessage =>
+  renderMsg(seq, { notice: { kind: 'errors', text: 'The plan has 2 errors.' }, stale: true });
 
 /** The page's side, played by the test: feeds events, keeps the state, collects the effects. */
 class Page {
@@ -72,18 +94,30 @@ describe('the timeline page state', () => {
     const page = new Page();
     const msg = renderMsg(1);
     const fx = page.send({ type: 'render', msg });
-    assert.deepStrictEqual(fx[0], { type: 'saveState', state: { uri: URI, pinned: false, filters: msg.filters, seen: { panel: 'p1', seq: 1 } } });
+    assert.deepStrictEqual(fx[0], {
+      type: 'saveState',
+      state: { uri: URI, pinned: false, filters: msg.filters, seen: { panel: 'p1', seq: 1 } },
+    });
     assert.deepStrictEqual(page.take(), ['saveState', 'toolbar', 'drain']);
     assert.strictEqual(page.status, 'Updating…');
     assert.deepStrictEqual(chrome(page.state).exportEnabled, false);
-    assert.deepStrictEqual(page.next('dark', 640), [{ type: 'draw', msg, gantt: msg.gantt, theme: 'dark', width: 640 }]);
+    assert.deepStrictEqual(page.next('dark', 640), [
+      { type: 'draw', msg, gantt: msg.gantt, theme: 'dark', width: 640 },
+    ]);
     assert.strictEqual(page.state.queued, undefined);
     const shown = page.draw(msg, 'dark', 640);
     assert.deepStrictEqual(shown, [
       { type: 'present', msg, gantt: msg.gantt, picture: 'picture 1', theme: 'dark', width: 640, reused: false },
       { type: 'notice', notice: undefined },
     ]);
-    assert.deepStrictEqual(page.state.shown, { msg, uri: URI, text: msg.gantt!.text, theme: 'dark', width: 640, picture: 'picture 1' });
+    assert.deepStrictEqual(page.state.shown, {
+      msg,
+      uri: URI,
+      text: msg.gantt!.text,
+      theme: 'dark',
+      width: 640,
+      picture: 'picture 1',
+    });
     assert.strictEqual(page.status, 'Updating…', 'the loop still runs');
     page.send({ type: 'idle' });
     assert.deepStrictEqual(chrome(page.state), { busy: false, status: '', stale: false, exportEnabled: true });
@@ -110,7 +144,10 @@ describe('the timeline page state', () => {
     assert.strictEqual(page.state.queued, r3);
     assert.deepStrictEqual(page.draw(r1), [], 'the picture of r1 came too late: never shown');
     assert.strictEqual(page.state.shown, undefined);
-    assert.deepStrictEqual(page.next().map((f) => f.type === 'draw' && f.msg), [r3]);
+    assert.deepStrictEqual(
+      page.next().map((f) => f.type === 'draw' && f.msg),
+      [r3],
+    );
     assert.deepStrictEqual(page.next(), [], 'nothing queued');
   });
 
@@ -119,8 +156,16 @@ describe('the timeline page state', () => {
     const again = renderMsg(2, { text: first.gantt!.text });
     page.send({ type: 'render', msg: again });
     const fx = page.next('light', 840);
-    assert.deepStrictEqual(fx[0], { type: 'present', msg: again, gantt: again.gantt, picture: 'picture 1', theme: 'light', width: 840, reused: true });
-    assert.strictEqual(page.state.shown?.msg, again, 'with this message\'s rows and version');
+    assert.deepStrictEqual(fx[0], {
+      type: 'present',
+      msg: again,
+      gantt: again.gantt,
+      picture: 'picture 1',
+      theme: 'light',
+      width: 840,
+      reused: true,
+    });
+    assert.strictEqual(page.state.shown?.msg, again, "with this message's rows and version");
     const wider = renderMsg(3, { text: first.gantt!.text });
     page.send({ type: 'render', msg: wider });
     assert.strictEqual(page.next('light', 881)[0]?.type, 'draw', 'the picture was kept at 840 px');
@@ -132,10 +177,21 @@ describe('the timeline page state', () => {
   it('keeps the last good picture, dimmed, while the plan has errors', () => {
     const { page, first } = showing();
     const fx = page.send({ type: 'render', msg: errors(2) });
-    assert.deepStrictEqual(fx.map((f) => f.type), ['saveState', 'toolbar', 'notice']);
-    assert.strictEqual(fx[2]?.type === 'notice' && fx[2].notice?.text, 'The plan has 2 errors. Showing the last good timeline (dimmed).');
+    assert.deepStrictEqual(
+      fx.map((f) => f.type),
+      ['saveState', 'toolbar', 'notice'],
+    );
+    assert.strictEqual(
+      fx[2]?.type === 'notice' && fx[2].notice?.text,
+      'The plan has 2 errors. Showing the last good timeline (dimmed).',
+    );
     assert.strictEqual(page.state.shown?.msg, first);
-    assert.deepStrictEqual(chrome(page.state), { busy: false, status: 'Stale picture', stale: true, exportEnabled: true });
+    assert.deepStrictEqual(chrome(page.state), {
+      busy: false,
+      status: 'Stale picture',
+      stale: true,
+      exportEnabled: true,
+    });
     // fixed: the new picture is current again
     const fixed = renderMsg(3);
     page.send({ type: 'render', msg: fixed });
@@ -153,7 +209,11 @@ describe('the timeline page state', () => {
     page.send({ type: 'render', msg: errors(2) });
     page.take();
     const fx = page.draw(first, 'dark');
-    assert.deepStrictEqual(fx.map((f) => f.type), ['present'], 'the notice of the errors stays');
+    assert.deepStrictEqual(
+      fx.map((f) => f.type),
+      ['present'],
+      'the notice of the errors stays',
+    );
     assert.strictEqual(page.state.shown?.theme, 'dark');
     assert.strictEqual(page.state.stale, true);
   });
@@ -169,22 +229,47 @@ describe('the timeline page state', () => {
     again.page.send({ type: 'width', width: 1200 });
     again.page.next('light', 1200);
     again.page.send({ type: 'render', msg: errors(2) });
-    again.page.send({ type: 'drawn', msg: renderMsg(1), gantt: again.first.gantt!, picture: 'not the picture shown', theme: 'light', width: 1200 });
-    assert.strictEqual(again.page.state.shown?.picture, 'picture 1', 'only the stale picture\'s own message is drawn again');
+    again.page.send({
+      type: 'drawn',
+      msg: renderMsg(1),
+      gantt: again.first.gantt!,
+      picture: 'not the picture shown',
+      theme: 'light',
+      width: 1200,
+    });
+    assert.strictEqual(
+      again.page.state.shown?.picture,
+      'picture 1',
+      "only the stale picture's own message is drawn again",
+    );
   });
 
   it('clears the chart for a render without a picture that keeps none', () => {
     const { page } = showing();
-    const other = renderMsg(2, { uri: 'file:///plans/other.workback.yaml', notice: { kind: 'errors', text: 'The plan has 1 error.' }, stale: true });
+    const other = renderMsg(2, {
+      uri: 'file:///plans/other.workback.yaml',
+      notice: { kind: 'errors', text: 'The plan has 1 error.' },
+      stale: true,
+    });
     const fx = page.send({ type: 'render', msg: other });
-    assert.deepStrictEqual(fx.map((f) => f.type), ['saveState', 'toolbar', 'notice', 'clear']);
-    assert.strictEqual(fx[2]?.type === 'notice' && fx[2].notice?.text, 'The plan has 1 error.', 'another plan: no last good picture of it');
+    assert.deepStrictEqual(
+      fx.map((f) => f.type),
+      ['saveState', 'toolbar', 'notice', 'clear'],
+    );
+    assert.strictEqual(
+      fx[2]?.type === 'notice' && fx[2].notice?.text,
+      'The plan has 1 error.',
+      'another plan: no last good picture of it',
+    );
     assert.deepStrictEqual(chrome(page.state), { busy: false, status: '', stale: false, exportEnabled: false });
     const none = page.send({ type: 'render', msg: renderMsg(3, { notice: { kind: 'noPlan', text: 'Open a plan.' } }) });
-    assert.deepStrictEqual(none.map((f) => f.type), ['saveState', 'toolbar', 'notice', 'clear']);
+    assert.deepStrictEqual(
+      none.map((f) => f.type),
+      ['saveState', 'toolbar', 'notice', 'clear'],
+    );
   });
 
-  it('shows Mermaid\'s error as a notice and tells the host, for the newest render only', () => {
+  it("shows Mermaid's error as a notice and tells the host, for the newest render only", () => {
     const { page } = showing();
     const bad = renderMsg(2);
     page.send({ type: 'render', msg: bad });
@@ -194,7 +279,14 @@ describe('the timeline page state', () => {
     const fx = page.send({ type: 'failed', msg: bad, error: 'Parse error on line 3' });
     assert.deepStrictEqual(fx, [
       { type: 'clear' },
-      { type: 'notice', notice: { kind: 'renderError', text: 'Mermaid could not draw this timeline: Parse error on line 3', offers: [] } },
+      {
+        type: 'notice',
+        notice: {
+          kind: 'renderError',
+          text: 'Mermaid could not draw this timeline: Parse error on line 3',
+          offers: [],
+        },
+      },
       { type: 'renderFailed', seq: 2, error: 'Parse error on line 3' },
     ]);
     assert.strictEqual(page.state.shown, undefined);
@@ -203,13 +295,17 @@ describe('the timeline page state', () => {
   it('says "Updating…" while a newer version of the shown document is checked', () => {
     const { page } = showing();
     page.send({ type: 'pending', uri: URI, version: 1 });
-    assert.strictEqual(page.status, '', 'not newer than the picture\'s version');
+    assert.strictEqual(page.status, '', "not newer than the picture's version");
     page.send({ type: 'pending', uri: 'file:///plans/other.workback.yaml', version: 9 });
     assert.strictEqual(page.status, '', 'another document');
     page.send({ type: 'pending', uri: URI, version: 3 });
     assert.strictEqual(page.status, 'Updating…');
     page.send({ type: 'render', msg: renderMsg(2, { version: null }) });
-    assert.deepStrictEqual(page.state.pending, { uri: URI, version: 3 }, 'the file on disk says nothing of the version being checked');
+    assert.deepStrictEqual(
+      page.state.pending,
+      { uri: URI, version: 3 },
+      'the file on disk says nothing of the version being checked',
+    );
     page.send({ type: 'render', msg: renderMsg(3, { version: 2 }) });
     assert.deepStrictEqual(page.state.pending, { uri: URI, version: 3 });
     page.send({ type: 'render', msg: renderMsg(4, { version: 3 }) });
@@ -240,7 +336,7 @@ describe('the timeline page state', () => {
     assert.strictEqual(page.state.hostTheme, 'highContrast');
   });
 
-  it('the host\'s theme is what each render says', () => {
+  it("the host's theme is what each render says", () => {
     const page = new Page();
     page.send({ type: 'render', msg: renderMsg(1, { theme: 'highContrastLight' }) });
     assert.strictEqual(page.state.hostTheme, 'highContrastLight');
@@ -259,7 +355,15 @@ describe('the timeline page state', () => {
     const msg = renderMsg(1, { text: 'gantt\n' });
     page.send({ type: 'render', msg });
     const fx = page.next('dark', 810);
-    assert.deepStrictEqual(fx[0], { type: 'present', msg, gantt: msg.gantt, picture: 'saved picture', theme: 'dark', width: 810, reused: true });
+    assert.deepStrictEqual(fx[0], {
+      type: 'present',
+      msg,
+      gantt: msg.gantt,
+      picture: 'saved picture',
+      theme: 'dark',
+      width: 810,
+      reused: true,
+    });
     page.send({ type: 'idle' });
     assert.deepStrictEqual(chrome(page.state), { busy: false, status: '', stale: false, exportEnabled: true });
   });

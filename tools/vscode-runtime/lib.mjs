@@ -59,11 +59,20 @@ export function parseArgs(argv, booleans = []) {
   const out = { _: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (!a.startsWith('--')) { out._.push(a); continue; }
+    if (!a.startsWith('--')) {
+      out._.push(a);
+      continue;
+    }
     const eq = a.indexOf('=');
-    if (eq > 0) { out[a.slice(2, eq)] = a.slice(eq + 1); continue; }
+    if (eq > 0) {
+      out[a.slice(2, eq)] = a.slice(eq + 1);
+      continue;
+    }
     const k = a.slice(2);
-    if (booleans.includes(k)) { out[k] = true; continue; }
+    if (booleans.includes(k)) {
+      out[k] = true;
+      continue;
+    }
     const v = argv[++i];
     if (out[k] === undefined) out[k] = v;
     else out[k] = [].concat(out[k], v);
@@ -77,10 +86,13 @@ let exitHooked = false;
 function stopAllOnExit() {
   if (exitHooked) return;
   exitHooked = true;
-  process.once('exit', () => { for (const srv of [...live]) srv.stop(); });
+  process.once('exit', () => {
+    for (const srv of [...live]) srv.stop();
+  });
   // Ctrl+C reaches us, not the servers (their own process group): stop them, then exit
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-    if (process.listenerCount(sig) === 0) process.once(sig, () => process.exit(128 + (sig === 'SIGINT' ? 2 : sig === 'SIGTERM' ? 15 : 1)));
+    if (process.listenerCount(sig) === 0)
+      process.once(sig, () => process.exit(128 + (sig === 'SIGINT' ? 2 : sig === 'SIGTERM' ? 15 : 1)));
   }
 }
 
@@ -102,8 +114,18 @@ function groupAlive(pid) {
 export function startServer({ state, env = {}, settings } = {}) {
   const dir = state || mkdtempSync(path.join(os.tmpdir(), 'workback-vscode-'));
   const extra = settings ? { VSCODE_RUNTIME_SETTINGS: JSON.stringify(settings) } : {};
-  const out = execFileSync('bash', [path.join(HERE, 'start-server.sh'), dir], { env: { ...process.env, ...extra, ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-  const kv = Object.fromEntries(out.trim().split('\n').filter((l) => l.includes('=')).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+  const out = execFileSync('bash', [path.join(HERE, 'start-server.sh'), dir], {
+    env: { ...process.env, ...extra, ...env },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const kv = Object.fromEntries(
+    out
+      .trim()
+      .split('\n')
+      .filter((l) => l.includes('='))
+      .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+  );
   const srv = {
     url: kv.VSCODE_SERVER_URL,
     pid: Number(kv.VSCODE_SERVER_PID),
@@ -111,13 +133,25 @@ export function startServer({ state, env = {}, settings } = {}) {
     /** Stop the server (its whole process group); with removeState, also delete its state dir. */
     stop({ removeState = false } = {}) {
       live.delete(srv);
-      try { execFileSync('bash', [path.join(HERE, 'stop-server.sh'), srv.state], { stdio: 'ignore' }); } catch { /* state dir gone: below */ }
+      try {
+        execFileSync('bash', [path.join(HERE, 'stop-server.sh'), srv.state], { stdio: 'ignore' });
+      } catch {
+        /* state dir gone: below */
+      }
       // by the process group we know, whatever happened to the state dir
       if (groupAlive(srv.pid)) {
-        try { process.kill(-srv.pid, 'SIGTERM'); } catch { /* gone */ }
+        try {
+          process.kill(-srv.pid, 'SIGTERM');
+        } catch {
+          /* gone */
+        }
         const end = Date.now() + 5000;
         while (groupAlive(srv.pid) && Date.now() < end) spawnSync('sleep', ['0.2']);
-        try { process.kill(-srv.pid, 'SIGKILL'); } catch { /* gone */ }
+        try {
+          process.kill(-srv.pid, 'SIGKILL');
+        } catch {
+          /* gone */
+        }
       }
       if (removeState) rmSync(srv.state, { recursive: true, force: true });
     },
@@ -144,7 +178,10 @@ export function remoteUri(serverUrl, p) {
  * Payload keys the web workbench reads: extensionDevelopmentPath (repeatable),
  * extensionTestsPath, skipWelcome, skipReleaseNotes, openFile.
  */
-export function workbenchUrl(serverUrl, { folder, extensionDevelopmentPath = [], extensionTestsPath, openFile, payload = [] } = {}) {
+export function workbenchUrl(
+  serverUrl,
+  { folder, extensionDevelopmentPath = [], extensionTestsPath, openFile, payload = [] } = {},
+) {
   const pl = [];
   for (const d of [].concat(extensionDevelopmentPath)) pl.push(['extensionDevelopmentPath', remoteUri(serverUrl, d)]);
   if (extensionTestsPath) pl.push(['extensionTestsPath', remoteUri(serverUrl, extensionTestsPath)]);
@@ -161,7 +198,9 @@ export function withTimeout(promise, ms, what) {
   let t;
   return Promise.race([
     promise.finally(() => clearTimeout(t)),
-    new Promise((_, rej) => { t = setTimeout(() => rej(new Error(`timeout after ${ms} ms: ${what}`)), ms); }),
+    new Promise((_, rej) => {
+      t = setTimeout(() => rej(new Error(`timeout after ${ms} ms: ${what}`)), ms);
+    }),
   ]);
 }
 
@@ -172,10 +211,20 @@ export function withTimeout(promise, ms, what) {
  * Returns the exit code. Uses `server` when given, otherwise starts (and stops) one.
  */
 export async function runExtensionTests({
-  server, extensionDevelopmentPath, extensionTestsPath, folder, timeoutMs = 300000,
-  logsDir, screenshot, verbose = false, env = {}, settings,
-  out = (line) => console.log(line), err = (line) => console.error(line),
-  onPage, beforeClose,
+  server,
+  extensionDevelopmentPath,
+  extensionTestsPath,
+  folder,
+  timeoutMs = 300000,
+  logsDir,
+  screenshot,
+  verbose = false,
+  env = {},
+  settings,
+  out = (line) => console.log(line),
+  err = (line) => console.error(line),
+  onPage,
+  beforeClose,
 }) {
   const own = !server;
   const srv = server || startServer({ env, settings });
@@ -188,10 +237,13 @@ export async function runExtensionTests({
     if (verbose) page.on('console', (m) => err(`[browser:${m.type()}] ${m.text()}`));
     page.on('pageerror', (e) => err(`[pageerror] ${e.message}`));
     let finish;
-    const done = new Promise((r) => { finish = r; });
+    const done = new Promise((r) => {
+      finish = r;
+    });
     await page.exposeFunction('codeAutomationLog', (type, logArgs) => {
       const line = format(...(Array.isArray(logArgs) ? logArgs : [logArgs]));
-      if (type === 'error') err(line); else out(line);
+      if (type === 'error') err(line);
+      else out(line);
     });
     await page.exposeFunction('codeAutomationExit', (exitCode, logs) => {
       if (logsDir && Array.isArray(logs)) {
@@ -228,10 +280,22 @@ export async function runExtensionTests({
 /** Run the server's own CLI (code-server) with a private user data dir next to `extensionsDir`. */
 function codeServerCli(args, extensionsDir) {
   const home = path.join(path.dirname(path.resolve(extensionsDir)), 'cli-home');
-  const r = spawnSync(process.execPath, [CODE_SERVER_ENTRY, ...args, '--extensions-dir', extensionsDir, '--user-data-dir', path.join(home, 'user-data')], {
-    encoding: 'utf8', timeout: 60000, stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, EXTENSIONS_GALLERY: '{}', XDG_DATA_HOME: path.join(home, 'data'), XDG_CONFIG_HOME: path.join(home, 'config'), XDG_CACHE_HOME: path.join(home, 'cache') },
-  });
+  const r = spawnSync(
+    process.execPath,
+    [CODE_SERVER_ENTRY, ...args, '--extensions-dir', extensionsDir, '--user-data-dir', path.join(home, 'user-data')],
+    {
+      encoding: 'utf8',
+      timeout: 60000,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        EXTENSIONS_GALLERY: '{}',
+        XDG_DATA_HOME: path.join(home, 'data'),
+        XDG_CONFIG_HOME: path.join(home, 'config'),
+        XDG_CACHE_HOME: path.join(home, 'cache'),
+      },
+    },
+  );
   return { status: r.status, stdout: r.stdout || '', stderr: r.stderr || '' };
 }
 
@@ -299,10 +363,14 @@ export async function waitFor(fn, what, { timeout = 20000, interval = 150 } = {}
     try {
       last = await fn();
       if (last) return last;
-    } catch (e) { last = e; }
+    } catch (e) {
+      last = e;
+    }
     await new Promise((r) => setTimeout(r, interval));
   }
-  throw new Error(`timed out after ${timeout} ms waiting for ${what}${last instanceof Error ? `: ${last.message}` : ''}`);
+  throw new Error(
+    `timed out after ${timeout} ms waiting for ${what}${last instanceof Error ? `: ${last.message}` : ''}`,
+  );
 }
 
 /**
@@ -310,10 +378,14 @@ export async function waitFor(fn, what, { timeout = 20000, interval = 150 } = {}
  * row under a still mouse (a refresh after indexing), which drops the hover: hover again then.
  */
 export async function hoverUntilVisible(target, shown, { timeout = 30000 } = {}) {
-  await waitFor(async () => {
-    await target.hover({ timeout: 5000 });
-    return shown.isVisible();
-  }, 'a hover to show its element', { timeout, interval: 250 });
+  await waitFor(
+    async () => {
+      await target.hover({ timeout: 5000 });
+      return shown.isVisible();
+    },
+    'a hover to show its element',
+    { timeout, interval: 250 },
+  );
   return shown;
 }
 
@@ -323,17 +395,21 @@ export async function hoverUntilVisible(target, shown, { timeout = 30000 } = {})
  */
 export async function waitForSettled(locator, { timeout = 5000 } = {}) {
   let last = '';
-  await waitFor(async () => {
-    const now = await locator.evaluate((el) => {
-      const r = el.getBoundingClientRect();
-      let o = 1;
-      for (let e = el; e; e = e.parentElement) o *= Number(getComputedStyle(e).opacity);
-      return JSON.stringify([Math.round(r.x), Math.round(r.y), Math.round(r.width), Math.round(r.height), o]);
-    });
-    const settled = now === last && JSON.parse(now)[4] === 1;
-    last = now;
-    return settled;
-  }, 'the element to settle', { timeout, interval: 100 });
+  await waitFor(
+    async () => {
+      const now = await locator.evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        let o = 1;
+        for (let e = el; e; e = e.parentElement) o *= Number(getComputedStyle(e).opacity);
+        return JSON.stringify([Math.round(r.x), Math.round(r.y), Math.round(r.width), Math.round(r.height), o]);
+      });
+      const settled = now === last && JSON.parse(now)[4] === 1;
+      last = now;
+      return settled;
+    },
+    'the element to settle',
+    { timeout, interval: 100 },
+  );
 }
 
 export function readJson(p) {

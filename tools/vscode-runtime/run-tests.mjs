@@ -14,14 +14,23 @@ import { parseArgs, runExtensionTests } from './lib.mjs';
 
 const args = parseArgs(process.argv.slice(2), ['verbose']);
 if (!args.extensionDevelopmentPath || !args.extensionTestsPath) {
-  console.error('usage: run-tests.mjs --extensionDevelopmentPath DIR --extensionTestsPath FILE [--folder DIR] [--timeout S]');
+  console.error(
+    'usage: run-tests.mjs --extensionDevelopmentPath DIR --extensionTestsPath FILE [--folder DIR] [--timeout S]',
+  );
   process.exit(2);
 }
 if (!existsSync(path.join(args.extensionDevelopmentPath, 'package.json'))) {
-  console.error(`no package.json in ${path.resolve(args.extensionDevelopmentPath)}`); process.exit(2);
+  console.error(`no package.json in ${path.resolve(args.extensionDevelopmentPath)}`);
+  process.exit(2);
 }
-if (!existsSync(args.extensionTestsPath)) { console.error(`not found: ${path.resolve(args.extensionTestsPath)}`); process.exit(2); }
-if (args.folder && !existsSync(args.folder)) { console.error(`folder not found: ${path.resolve(args.folder)}`); process.exit(2); }
+if (!existsSync(args.extensionTestsPath)) {
+  console.error(`not found: ${path.resolve(args.extensionTestsPath)}`);
+  process.exit(2);
+}
+if (args.folder && !existsSync(args.folder)) {
+  console.error(`folder not found: ${path.resolve(args.folder)}`);
+  process.exit(2);
+}
 const t0 = Date.now();
 const code = await runExtensionTests({
   extensionDevelopmentPath: args.extensionDevelopmentPath,

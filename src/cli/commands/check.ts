@@ -9,7 +9,15 @@ import { textReporter } from '../format/text';
 import type { CliIO } from '../io';
 import { DEFAULT_MAX_SIZE, loadPlan } from '../load';
 import type { Output } from '../output';
-import { EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, HELP_OPTION, MAX_SIZE_OPTION, TODAY_OPTION, type Command } from './command';
+import {
+  EXIT_OK,
+  EXIT_PROBLEMS,
+  EXIT_USAGE,
+  HELP_OPTION,
+  MAX_SIZE_OPTION,
+  TODAY_OPTION,
+  type Command,
+} from './command';
 import { reportDiscovery } from './discover';
 
 const FORMATS = ['text', 'json', 'github'] as const;

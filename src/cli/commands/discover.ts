@@ -8,6 +8,7 @@ export async function reportDiscovery(found: Discovery, out: Output): Promise<bo
   for (const message of found.unreadable) await out.problem(message);
   for (const problem of found.problems) await out.problem(problem);
   if (found.problems.length > 0) return false;
-  if (found.files.length === 0) await out.problem('note: no plan files (*.workback.yaml, *.workback.yml) under the working directory');
+  if (found.files.length === 0)
+    await out.problem('note: no plan files (*.workback.yaml, *.workback.yml) under the working directory');
   return true;
 }

@@ -35,9 +35,17 @@ Options:
 Exit status: 0 printed, 1 the plan has errors (printed on stderr), 2 usage
 error or unreadable file.
 `,
-  options: [HELP_OPTION, TODAY_OPTION, MAX_SIZE_OPTION,
-    { name: 'milestone', kind: 'value' }, { name: 'owner', kind: 'value', repeatable: true }, { name: 'critical', kind: 'flag' },
-    { name: 'from', kind: 'value' }, { name: 'to', kind: 'value' }, { name: 'compact', kind: 'flag' }],
+  options: [
+    HELP_OPTION,
+    TODAY_OPTION,
+    MAX_SIZE_OPTION,
+    { name: 'milestone', kind: 'value' },
+    { name: 'owner', kind: 'value', repeatable: true },
+    { name: 'critical', kind: 'flag' },
+    { name: 'from', kind: 'value' },
+    { name: 'to', kind: 'value' },
+    { name: 'compact', kind: 'flag' },
+  ],
   run: runGantt,
 };
 
@@ -52,8 +60,15 @@ function dayOption(args: ParsedArgs, name: string): number | undefined {
 async function runGantt(args: ParsedArgs, io: CliIO, out: Output): Promise<number> {
   const today = todayOption(args, () => io.now(), 'gantt');
   const maxSize = positiveInteger(args, 'max-size', 'gantt') ?? DEFAULT_MAX_SIZE;
-  if (args.positionals.length !== 1) throw new UsageError(args.positionals.length === 0 ? 'missing FILE' : 'gantt takes one FILE', 'gantt');
-  const options: GanttOptions = { from: dayOption(args, 'from'), to: dayOption(args, 'to'), milestone: value(args, 'milestone'), criticalOnly: flag(args, 'critical'), compact: flag(args, 'compact') };
+  if (args.positionals.length !== 1)
+    throw new UsageError(args.positionals.length === 0 ? 'missing FILE' : 'gantt takes one FILE', 'gantt');
+  const options: GanttOptions = {
+    from: dayOption(args, 'from'),
+    to: dayOption(args, 'to'),
+    milestone: value(args, 'milestone'),
+    criticalOnly: flag(args, 'critical'),
+    compact: flag(args, 'compact'),
+  };
   if (options.from !== undefined || options.to !== undefined) options.markers = 'inView';
   const owners = list(args, 'owner');
   if (owners.length) options.owners = owners;

@@ -41,7 +41,8 @@ export async function loadScheduledPlans(
     const errors = report.diagnostics.filter((d) => d.severity === 'error');
     if (errors.length === 0 && result?.plan && result.schedule) {
       // the answer lacks the earliest dates and slack: say why, on stderr
-      for (const d of report.diagnostics) if (d.code === 'earliest-out-of-range') await out.err(textLine(report.file, d));
+      for (const d of report.diagnostics)
+        if (d.code === 'earliest-out-of-range') await out.err(textLine(report.file, d));
       files.push({ file: file.display, plan: result.plan, schedule: result.schedule });
       continue;
     }

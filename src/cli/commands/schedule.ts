@@ -1,5 +1,13 @@
 /** `workback schedule FILE`: the workback schedule as a table, or its JSON (docs/cli.md). */
-import { criticalPath, formatDay, slackState, taskState, toScheduleJson, type PlanFile, type ScheduledItem } from '../../core';
+import {
+  criticalPath,
+  formatDay,
+  slackState,
+  taskState,
+  toScheduleJson,
+  type PlanFile,
+  type ScheduledItem,
+} from '../../core';
 import { flag, positiveInteger, todayOption, UsageError, type ParsedArgs } from '../args';
 import { escapeTerminal, safeJson } from '../escape';
 import { stateText } from '../format/state';
@@ -37,7 +45,8 @@ error or unreadable file.
 async function runSchedule(args: ParsedArgs, io: CliIO, out: Output): Promise<number> {
   const today = todayOption(args, () => io.now(), 'schedule');
   const maxSize = positiveInteger(args, 'max-size', 'schedule') ?? DEFAULT_MAX_SIZE;
-  if (args.positionals.length !== 1) throw new UsageError(args.positionals.length === 0 ? 'missing FILE' : 'schedule takes one FILE', 'schedule');
+  if (args.positionals.length !== 1)
+    throw new UsageError(args.positionals.length === 0 ? 'missing FILE' : 'schedule takes one FILE', 'schedule');
   const loaded = await loadScheduledPlans(io, out, args.positionals, { today, maxSize, exactlyOne: 'schedule' });
   if (!loaded) return EXIT_USAGE;
   const planFile = loaded.files[0];
@@ -55,16 +64,18 @@ function statusCell(planFile: PlanFile, item: ScheduledItem): string {
 
 export function scheduleTable(planFile: PlanFile): string {
   const { plan, schedule } = planFile;
-  const rows = schedule.items.map((item) => [
-    item.id,
-    item.task?.owner ?? '-',
-    dayCell(item.start),
-    dayCell(item.finish),
-    dayCell(item.earliestStart),
-    item.slack === undefined ? '-' : String(item.slack),
-    item.critical ? 'yes' : '',
-    statusCell(planFile, item),
-  ].map(escapeTerminal));
+  const rows = schedule.items.map((item) =>
+    [
+      item.id,
+      item.task?.owner ?? '-',
+      dayCell(item.start),
+      dayCell(item.finish),
+      dayCell(item.earliestStart),
+      item.slack === undefined ? '-' : String(item.slack),
+      item.critical ? 'yes' : '',
+      statusCell(planFile, item),
+    ].map(escapeTerminal),
+  );
   const table = renderTable(
     [
       { header: 'id' },
@@ -85,7 +96,8 @@ export function scheduleTable(planFile: PlanFile): string {
 function slackLine({ schedule }: PlanFile): string {
   const state = slackState(schedule);
   if (state.kind === 'all-done') return 'Every task is done.';
-  if (state.kind === 'out-of-range') return 'Slack and the critical path are left out: the earliest dates would end after 2199 (see the warning).';
+  if (state.kind === 'out-of-range')
+    return 'Slack and the critical path are left out: the earliest dates would end after 2199 (see the warning).';
   const path = criticalPath(schedule).map(escapeTerminal).join(' -> ');
   if (state.workdays < 0) {
     return `The goal cannot be met as planned: ${plural(-state.workdays, 'workday', 'workdays')} short. Critical path: ${path}`;

@@ -2,7 +2,10 @@
 import type { TaskState } from '../../core';
 import { plural } from './table';
 
-export function stateText(s: Pick<TaskState, 'state' | 'daysLate' | 'escalate' | 'escalateTo'>, status: string): string {
+export function stateText(
+  s: Pick<TaskState, 'state' | 'daysLate' | 'escalate' | 'escalateTo'>,
+  status: string,
+): string {
   let text = status;
   if (s.state === 'overdue') text = `overdue ${plural(s.daysLate, 'day', 'days')}`;
   else if (s.state === 'late-start') text = `late start ${plural(s.daysLate, 'day', 'days')}`;

@@ -3,7 +3,12 @@ import type { Severity } from '../../core';
 import { escapePathForLine, escapeTerminal } from '../escape';
 import type { CliDiagnostic, FileReport, Reporter } from './report';
 
-const COLORS: Record<Severity, string> = { error: '\u001b[31m', warning: '\u001b[33m', information: '\u001b[36m', hint: '\u001b[2m' };
+const COLORS: Record<Severity, string> = {
+  error: '\u001b[31m',
+  warning: '\u001b[33m',
+  information: '\u001b[36m',
+  hint: '\u001b[2m',
+};
 const RESET = '\u001b[0m';
 
 export function textLine(file: string, d: CliDiagnostic, color = false): string {

@@ -7,13 +7,40 @@ export { chainTo, closerAfter, detectLayout, nodeEnd, EditRefusal, DEFAULT_LAYOU
 export type { Layout, NodeStep } from './nodes';
 export { editMap, editSeq, renderFlow } from './render';
 export type { EditMap, EditSeq, EditValue } from './render';
-export { appendItem, fillEmptyPair, insertPairs, removeFlowEntry, removeItem, removePair, setScalar } from './yamlEdits';
 export {
-  addFollowUp, anchorFor, blockTask, findTasks, FOLLOW_UP_KEY_ORDER, locateFollowUp, locateTask, logCheckIn, markFollowUpDone,
-  markTaskDone, plainEqual, startTask, TASK_KEY_ORDER,
+  appendItem,
+  fillEmptyPair,
+  insertPairs,
+  removeFlowEntry,
+  removeItem,
+  removePair,
+  setScalar,
+} from './yamlEdits';
+export {
+  addFollowUp,
+  anchorFor,
+  blockTask,
+  findTasks,
+  FOLLOW_UP_KEY_ORDER,
+  locateFollowUp,
+  locateTask,
+  logCheckIn,
+  markFollowUpDone,
+  markTaskDone,
+  plainEqual,
+  startTask,
+  TASK_KEY_ORDER,
 } from './planEdits';
 export type {
-  FollowUpRef, NewFollowUp, OpenStatus, PlanEditDone, PlanEditOptions, PlanEditRefused, PlanEditResult, RefusalReason, TaskLocation,
+  FollowUpRef,
+  NewFollowUp,
+  OpenStatus,
+  PlanEditDone,
+  PlanEditOptions,
+  PlanEditRefused,
+  PlanEditResult,
+  RefusalReason,
+  TaskLocation,
 } from './planEdits';
 export { commentsOf, editBase, editProblem, lostComment, unintendedChange } from './verify';
 export type { EditBase } from './verify';

@@ -39,7 +39,7 @@ export function nodeEnd(text: string, node: SourceNode): number {
   const chain: SourceNode[] = [];
   for (let n: SourceNode | undefined = node; n; n = lastChild(n)) chain.push(n);
   const deepest = chain[chain.length - 1]!;
-  let pos = deepest.kind === 'scalar' ? emptyValueAt(text, deepest)?.end ?? deepest.end : deepest.start + 1;
+  let pos = deepest.kind === 'scalar' ? (emptyValueAt(text, deepest)?.end ?? deepest.end) : deepest.start + 1;
   for (let i = chain.length - 1; i >= 0; i--) {
     const c = chain[i]!;
     if (c.kind !== 'scalar' && c.flow) pos = closerAfter(text, pos) + 1;
@@ -87,7 +87,8 @@ export function detectLayout(text: string, root: SourceNode | undefined): Layout
         const v = p.value;
         if (v.kind === 'scalar' || v.flow) continue;
         const keyCol = columnOf(text, p.key.start);
-        if (v.kind === 'map' && mapIndent === undefined && v.pairs[0]) mapIndent = columnOf(text, v.pairs[0].key.start) - keyCol;
+        if (v.kind === 'map' && mapIndent === undefined && v.pairs[0])
+          mapIndent = columnOf(text, v.pairs[0].key.start) - keyCol;
         if (v.kind === 'seq' && seqIndent === undefined) seqIndent = columnOf(text, v.start) - keyCol;
         queue.push(v);
       }
@@ -141,7 +142,8 @@ export function chainTo(root: SourceNode | undefined, span: Span): NodeStep[] | 
     let next: NodeStep | undefined;
     if (node.kind === 'map') {
       for (const p of node.pairs) {
-        if (p.key.start === span.start && p.key.end === span.end) return [...chain, { node: p.key, parent: node, pair: p }];
+        if (p.key.start === span.start && p.key.end === span.end)
+          return [...chain, { node: p.key, parent: node, pair: p }];
         if (p.value.start <= span.start && span.end <= Math.max(p.value.end, p.value.start)) {
           next = { node: p.value, parent: node, pair: p };
           break;

@@ -18,8 +18,10 @@ export interface EditSeq {
   flow?: boolean;
 }
 
-export const editMap = (pairs: readonly (readonly [string, EditValue])[], flow = false): EditMap => (flow ? { kind: 'map', pairs, flow } : { kind: 'map', pairs });
-export const editSeq = (items: readonly EditValue[], flow = false): EditSeq => (flow ? { kind: 'seq', items, flow } : { kind: 'seq', items });
+export const editMap = (pairs: readonly (readonly [string, EditValue])[], flow = false): EditMap =>
+  flow ? { kind: 'map', pairs, flow } : { kind: 'map', pairs };
+export const editSeq = (items: readonly EditValue[], flow = false): EditSeq =>
+  flow ? { kind: 'seq', items, flow } : { kind: 'seq', items };
 
 const isScalar = (v: EditValue): v is ScalarEditValue => typeof v !== 'object';
 
@@ -51,14 +53,24 @@ export function blockMapLines(value: EditMap, col: number, layout: Layout): stri
 }
 
 /** The lines of a block sequence, its dashes at column `dashCol`; a mapping item's keys `itemOffset` right of the dash. */
-export function blockSeqLines(value: EditSeq, dashCol: number, layout: Layout, itemOffset = layout.itemOffset): string[] {
+export function blockSeqLines(
+  value: EditSeq,
+  dashCol: number,
+  layout: Layout,
+  itemOffset = layout.itemOffset,
+): string[] {
   const out: string[] = [];
   for (const item of value.items) for (const line of blockItemLines(item, dashCol, layout, itemOffset)) out.push(line);
   return out;
 }
 
 /** The lines of one block sequence item. */
-export function blockItemLines(item: EditValue, dashCol: number, layout: Layout, itemOffset = layout.itemOffset): string[] {
+export function blockItemLines(
+  item: EditValue,
+  dashCol: number,
+  layout: Layout,
+  itemOffset = layout.itemOffset,
+): string[] {
   const dash = `${spaces(dashCol)}-`;
   if (isScalar(item)) return [`${dash} ${formatScalar(item, { flow: false })}`];
   if (item.kind === 'seq' || item.flow || item.pairs.length === 0) return [`${dash} ${renderFlow(item, true)}`];

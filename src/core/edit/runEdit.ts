@@ -51,14 +51,18 @@ export interface Planned {
 
 export const refuse = (reason: RefusalReason, message: string): PlanEditRefused => ({ ok: false, reason, message });
 export const quote = (s: string): string => JSON.stringify(s.length > 80 ? `${s.slice(0, 80)}…` : s);
-export const isRefused = (x: unknown): x is PlanEditRefused => typeof x === 'object' && x !== null && (x as { ok?: unknown }).ok === false;
+export const isRefused = (x: unknown): x is PlanEditRefused =>
+  typeof x === 'object' && x !== null && (x as { ok?: unknown }).ok === false;
 
 export function parse(text: string, options: PlanEditOptions): Parsed | PlanEditRefused {
   const parsed = parseText(text, options.maxSize !== undefined ? { maxSize: options.maxSize } : {});
   const error = parsed.diagnostics.find((d) => d.severity === 'error');
   if (error) {
     const line = new LineIndex(text).position(error.span.start).line + 1;
-    return refuse('not-parsed', `The plan does not parse (line ${line}: ${error.message}). Fix it in the editor first; nothing was changed.`);
+    return refuse(
+      'not-parsed',
+      `The plan does not parse (line ${line}: ${error.message}). Fix it in the editor first; nothing was changed.`,
+    );
   }
   if (parsed.tree?.kind !== 'map') return refuse('not-parsed', 'The plan is not a YAML mapping; nothing was changed.');
   return { root: parsed.tree, plain: parsed.plain as Record<string, unknown> };
@@ -74,9 +78,13 @@ function byteProblem(text: string, before: Parsed, next: string, after: Parsed, 
 }
 
 /** Run one edit: parse, find, compute, then check the result (values and bytes) against the intended change. */
-export function run(text: string, options: PlanEditOptions, what: string,
+export function run(
+  text: string,
+  options: PlanEditOptions,
+  what: string,
   compute: (p: Parsed, layout: () => Layout) => Planned | PlanEditRefused,
-  intended: (plain: Record<string, unknown>) => void): PlanEditResult {
+  intended: (plain: Record<string, unknown>) => void,
+): PlanEditResult {
   const before = parse(text, options);
   if (isRefused(before)) return before;
   let planned: Planned;
@@ -85,19 +93,30 @@ export function run(text: string, options: PlanEditOptions, what: string,
     if (isRefused(computed)) return computed;
     planned = { edits: normalizeEdits(computed.edits, text), allowed: computed.allowed };
   } catch (e) {
-    const why = e instanceof EditRefusal ? `the plan is written in a way it does not edit (${e.message})` : 'of an unexpected layout';
+    const why =
+      e instanceof EditRefusal
+        ? `the plan is written in a way it does not edit (${e.message})`
+        : 'of an unexpected layout';
     return refuse('unexpected', `Workback could not ${what}: ${why}. Edit it by hand; nothing was changed.`);
   }
   if (planned.edits.length === 0) return refuse('unchanged', `Nothing to change: ${what} is already done.`);
   const next = applyEdits(text, planned.edits);
   const after = parse(next, options);
-  if (isRefused(after)) return refuse('unexpected', `Workback could not ${what} without breaking the YAML; nothing was changed. Please report this plan.`);
+  if (isRefused(after))
+    return refuse(
+      'unexpected',
+      `Workback could not ${what} without breaking the YAML; nothing was changed. Please report this plan.`,
+    );
   intended(before.plain);
   if (!plainEqual(before.plain, after.plain)) {
-    return refuse('unexpected', `Workback could not ${what} without changing something else; nothing was changed. Please report this plan.`);
+    return refuse(
+      'unexpected',
+      `Workback could not ${what} without changing something else; nothing was changed. Please report this plan.`,
+    );
   }
   const problem = byteProblem(text, before, next, after, planned);
-  if (problem) return refuse('unexpected', `Workback could not ${what} safely: ${problem}. Edit it by hand; nothing was changed.`);
+  if (problem)
+    return refuse('unexpected', `Workback could not ${what} safely: ${problem}. Edit it by hand; nothing was changed.`);
   return { ok: true, edits: planned.edits, text: next };
 }
 

@@ -11,7 +11,12 @@ export type QuoteStyle = 'plain' | 'single' | 'double';
 
 /** YAML's printable characters (c-printable), minus line breaks and tabs. */
 function isPrintable(code: number): boolean {
-  return (code >= 0x20 && code <= 0x7e) || code === 0x85 || (code >= 0xa0 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd && code !== 0xfeff);
+  return (
+    (code >= 0x20 && code <= 0x7e) ||
+    code === 0x85 ||
+    (code >= 0xa0 && code <= 0xd7ff) ||
+    (code >= 0xe000 && code <= 0xfffd && code !== 0xfeff)
+  );
 }
 
 /** Whether every character is printable (surrogate pairs included; lone surrogates not). */

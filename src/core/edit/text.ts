@@ -100,7 +100,11 @@ export function restOfLineIsBlank(text: string, offset: number): boolean {
  * (then the new lines start with a line break and the text still ends without one).
  */
 export function afterLine(text: string, end: number): { at: number; breakFirst: boolean } {
-  if (end > 0 && isBreak(text.charCodeAt(end - 1)) && !(text.charCodeAt(end - 1) === 13 && text.charCodeAt(end) === 10)) {
+  if (
+    end > 0 &&
+    isBreak(text.charCodeAt(end - 1)) &&
+    !(text.charCodeAt(end - 1) === 13 && text.charCodeAt(end) === 10)
+  ) {
     return { at: end, breakFirst: false };
   }
   const e = lineEndOf(text, end);

@@ -20,11 +20,13 @@ function scalarSpans(tree: SourceNode | undefined): SourceNode[] {
   while (stack.length) {
     const n = stack.pop()!;
     if (n.kind === 'scalar') out.push(n);
-    else if (n.kind === 'map') for (let i = n.pairs.length - 1; i >= 0; i--) stack.push(n.pairs[i]!.value, n.pairs[i]!.key);
+    else if (n.kind === 'map')
+      for (let i = n.pairs.length - 1; i >= 0; i--) stack.push(n.pairs[i]!.value, n.pairs[i]!.key);
     else for (let i = n.items.length - 1; i >= 0; i--) stack.push(n.items[i]!);
   }
   // the walk is in text order already for both engines; a sort keeps this true whatever the tree
-  for (let i = 1; i < out.length; i++) if (out[i]!.start < out[i - 1]!.start) return out.sort((a, b) => a.start - b.start);
+  for (let i = 1; i < out.length; i++)
+    if (out[i]!.start < out[i - 1]!.start) return out.sort((a, b) => a.start - b.start);
   return out;
 }
 
@@ -84,7 +86,7 @@ export function lostComment(before: readonly string[], after: readonly string[])
 }
 
 /** Characters an edit may remove around what it means to change: white space and the commas between flow entries. */
-const isSeparator = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 44 /* , */;
+const isSeparator = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 44; /* , */
 
 /**
  * The first offset an edit removes or replaces outside the `allowed` spans that is not a

@@ -10,7 +10,15 @@ import { EditRefusal, emptyValueAt, itemOffsetOf, nodeEnd, type Layout } from '.
 import { blockItemLines, blockPairLines, renderFlow, type EditValue } from './render';
 import { formatKey, formatScalar, type ScalarEditValue } from './scalar';
 import {
-  afterLine, breakLength, columnOf, eolOf, lineEndOf, lineStartOf, restOfLineIsBlank, startsItsLine, type TextEdit,
+  afterLine,
+  breakLength,
+  columnOf,
+  eolOf,
+  lineEndOf,
+  lineStartOf,
+  restOfLineIsBlank,
+  startsItsLine,
+  type TextEdit,
 } from './text';
 
 /** Replace a scalar's value, keeping its quote style when it has one. */
@@ -23,7 +31,11 @@ export function setScalar(text: string, node: ScalarNode, value: ScalarEditValue
     while (last > node.start && /\s/.test(text[last]!)) last--;
     const indicators = /^[|>][0-9+-]{0,2}/.exec(text.slice(node.start, node.start + 3))?.[0].length ?? 1;
     const headerRest = text.slice(node.start + indicators, lineEndOf(text, node.start));
-    return { start: node.start, end: lineEndOf(text, last), text: formatScalar(value, { flow }) + (headerRest.includes('#') ? headerRest : '') };
+    return {
+      start: node.start,
+      end: lineEndOf(text, last),
+      text: formatScalar(value, { flow }) + (headerRest.includes('#') ? headerRest : ''),
+    };
   }
   const quote = node.style === 'single' || node.style === 'double' ? node.style : 'plain';
   const written = formatScalar(value, { flow, quote });
@@ -45,7 +57,13 @@ function padded(text: string, node: SourceNode): boolean {
  * when undefined or absent). Block mappings get new lines at the mapping's indentation; flow
  * mappings get `, key: value` (on a new line when the pairs are written one a line).
  */
-export function insertPairs(text: string, map: MapNode, afterKey: string | undefined, pairs: readonly (readonly [string, EditValue])[], layout: Layout): TextEdit[] {
+export function insertPairs(
+  text: string,
+  map: MapNode,
+  afterKey: string | undefined,
+  pairs: readonly (readonly [string, EditValue])[],
+  layout: Layout,
+): TextEdit[] {
   if (pairs.length === 0) return [];
   const anchor = (afterKey !== undefined ? map.byKey.get(afterKey) : undefined) ?? map.pairs[map.pairs.length - 1];
   if (map.flow) {
@@ -83,8 +101,11 @@ export function fillEmptyPair(text: string, map: MapNode, pair: Pair, value: Edi
   const v = pair.value;
   if (v.kind !== 'scalar' || v.value !== null) throw new EditRefusal('the pair has a value');
   const empty = emptyValueAt(text, v);
-  const replaceValue = (written: string): TextEdit[] =>
-    [empty !== undefined ? { start: empty.start, end: empty.end, text: ` ${written}` } : { start: v.start, end: v.end, text: written }];
+  const replaceValue = (written: string): TextEdit[] => [
+    empty !== undefined
+      ? { start: empty.start, end: empty.end, text: ` ${written}` }
+      : { start: v.start, end: v.end, text: written },
+  ];
   if (map.flow) return replaceValue(renderFlow(value, padded(text, map)));
   const col = columnOf(text, pair.key.start);
   const lines = blockPairLines(pair.key.text, value, col, layout).slice(1);
@@ -183,12 +204,14 @@ export function removeFlowEntry(text: string, start: number, end: number, prevEn
   let to = end;
   const after = nextToken(text, end);
   if (text[after] === ',') {
-    if (skipSpaces(text, end) === after) to = skipSpaces(text, after + 1); // `entry, ` on one line
+    if (skipSpaces(text, end) === after)
+      to = skipSpaces(text, after + 1); // `entry, ` on one line
     else edits.push({ start: after, end: skipSpaces(text, after + 1), text: '' }); // a comma on a later line
   } else if (prevEnd !== undefined) {
     const comma = nextToken(text, prevEnd);
     if (text[comma] !== ',') throw new EditRefusal('no comma between the flow entries');
-    if (skipSpaces(text, comma + 1) === start) from = comma; // `, entry` on one line
+    if (skipSpaces(text, comma + 1) === start)
+      from = comma; // `, entry` on one line
     else edits.push({ start: comma, end: comma + 1, text: '' });
   } else to = skipSpaces(text, end); // the only entry: `{ }`
   if (from === start && startsItsLine(text, start)) {
@@ -236,7 +259,8 @@ function insertIntoEmptyFlow(text: string, node: MapNode | SeqNode, body: string
   if (close < 0) throw new EditRefusal('an unclosed flow collection');
   const inner = text.slice(open + 1, close);
   // `{}` becomes `{ a: 1 }`, `[]` becomes `[a]`; spaces already inside are kept
-  if (/^[ \t]*$/.test(inner)) return { start: open + 1, end: close, text: inner.length > 0 || node.kind === 'map' ? ` ${body} ` : body };
+  if (/^[ \t]*$/.test(inner))
+    return { start: open + 1, end: close, text: inner.length > 0 || node.kind === 'map' ? ` ${body} ` : body };
   return { start: open + 1, end: open + 1, text: ` ${body},` };
 }
 
@@ -259,7 +283,10 @@ function flowInsertAfter(text: string, entryStart: number, entryEnd: number, bod
   if (restOfLineIsBlank(text, entryEnd)) {
     const lineEnd = lineEndOf(text, entryEnd);
     if (breakLength(text, lineEnd) > 0 || lineEnd === text.length) {
-      return [{ start: entryEnd, end: entryEnd, text: ',' }, { start: lineEnd, end: lineEnd, text: `${eol}${indent}${body}` }];
+      return [
+        { start: entryEnd, end: entryEnd, text: ',' },
+        { start: lineEnd, end: lineEnd, text: `${eol}${indent}${body}` },
+      ];
     }
   }
   return [{ start: entryEnd, end: entryEnd, text: `, ${body}` }];

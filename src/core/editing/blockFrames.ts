@@ -22,8 +22,12 @@ export function pathOf(frames: Frame[]): PathSeg[] {
  * 'inside-scalar' when the slot lies inside a value written on a parent's line (a block scalar,
  * a multi-line text); a parent whose value is an open flow collection gives where it starts.
  */
-export function walkUp(lines: Lines, ln: number, need: number, inner: Frame | undefined):
-  Frame[] | 'inside-scalar' | { frames: Frame[]; flowFrom: number; flowPath: PathSeg[] } {
+export function walkUp(
+  lines: Lines,
+  ln: number,
+  need: number,
+  inner: Frame | undefined,
+): Frame[] | 'inside-scalar' | { frames: Frame[]; flowFrom: number; flowPath: PathSeg[] } {
   const frames: Frame[] = [];
   let innermost: Frame | undefined = inner;
   let count = 0;

@@ -14,9 +14,20 @@ import { cursorContext, type CursorContext } from './cursorContext';
 import { cycleRisks, newTaskCycleRisks } from './dependents';
 import { inertText } from './inertText';
 import { snippetText, yamlId } from './yamlText';
-import { childSchema, enumValueDoc, examplesOf, isArray, isObject, propertiesOf, schemaAt, valueKindAt, type SchemaView } from '../schemaView';
+import {
+  childSchema,
+  enumValueDoc,
+  examplesOf,
+  isArray,
+  isObject,
+  propertiesOf,
+  schemaAt,
+  valueKindAt,
+  type SchemaView,
+} from '../schemaView';
 
-export type CompletionKind = 'property' | 'enum' | 'task' | 'milestone' | 'person' | 'date' | 'duration' | 'boolean' | 'value';
+export type CompletionKind =
+  'property' | 'enum' | 'task' | 'milestone' | 'person' | 'date' | 'duration' | 'boolean' | 'value';
 
 export interface CompletionEntry {
   label: string;
@@ -106,8 +117,13 @@ function keyItems(ctx: CursorContext): CompletionEntry[] {
     if (present.has(p.name)) return;
     const { insert, retrigger } = keyInsert(ctx, p.name, p.view);
     const entry: CompletionEntry = {
-      label: p.name, kind: 'property', detail: p.required ? 'required' : 'optional', insert, replace: ctx.replace,
-      sortText: `${p.required ? 0 : 1}${pad(i)}`, retrigger,
+      label: p.name,
+      kind: 'property',
+      detail: p.required ? 'required' : 'optional',
+      insert,
+      replace: ctx.replace,
+      sortText: `${p.required ? 0 : 1}${pad(i)}`,
+      retrigger,
     };
     const md = p.view.markdownDescription ?? p.view.description;
     if (md) entry.markdown = md;
@@ -130,23 +146,43 @@ function valueItems(ctx: CursorContext, data: CompletionData): CompletionEntry[]
   const kind = valueKindAt(ctx.path);
   const view = schemaAt(ctx.path);
   switch (kind.kind) {
-    case 'itemRef': return itemRefs(ctx, data, ctx.replace.start).items;
-    case 'personRef': return personRefs(ctx, data);
-    case 'date': return dates(ctx, data);
-    case 'duration': return durations(ctx, view);
-    case 'boolean': return ['true', 'false'].map((v, i) => ({ label: v, kind: 'boolean' as const, insert: valueInsert(ctx, v), replace: ctx.replace, sortText: pad(i) }));
+    case 'itemRef':
+      return itemRefs(ctx, data, ctx.replace.start).items;
+    case 'personRef':
+      return personRefs(ctx, data);
+    case 'date':
+      return dates(ctx, data);
+    case 'duration':
+      return durations(ctx, view);
+    case 'boolean':
+      return ['true', 'false'].map((v, i) => ({
+        label: v,
+        kind: 'boolean' as const,
+        insert: valueInsert(ctx, v),
+        replace: ctx.replace,
+        sortText: pad(i),
+      }));
     case 'enum': {
       const taken = new Set(ctx.siblings);
-      return kind.values.filter((v) => !taken.has(String(v))).map((v, i) => {
-        const e: CompletionEntry = { label: String(v), kind: 'enum', insert: valueInsert(ctx, String(v)), replace: ctx.replace, sortText: pad(i) };
-        const doc = enumValueDoc(view, String(v));
-        if (doc) e.markdown = doc;
-        const def = view?.node.default;
-        if (def !== undefined && def === v) e.detail = 'default';
-        return e;
-      });
+      return kind.values
+        .filter((v) => !taken.has(String(v)))
+        .map((v, i) => {
+          const e: CompletionEntry = {
+            label: String(v),
+            kind: 'enum',
+            insert: valueInsert(ctx, String(v)),
+            replace: ctx.replace,
+            sortText: pad(i),
+          };
+          const doc = enumValueDoc(view, String(v));
+          if (doc) e.markdown = doc;
+          const def = view?.node.default;
+          if (def !== undefined && def === v) e.detail = 'default';
+          return e;
+        });
     }
-    default: return [];
+    default:
+      return [];
   }
 }
 
@@ -154,12 +190,19 @@ function itemDoc(plan: Plan, schedule: Schedule | undefined, item: Task | Milest
   const lines: string[] = [];
   if (item.kind === 'task') {
     const owner = plan.people.get(item.owner);
-    lines.push(`Task in ${item.milestone} · owner ${owner ? `${inertText(owner.name)} (${item.owner})` : item.owner || 'none'} · ${item.duration.text}${item.status !== 'todo' ? ` · ${item.status}` : ''}`);
+    lines.push(
+      `Task in ${item.milestone} · owner ${owner ? `${inertText(owner.name)} (${item.owner})` : item.owner || 'none'} · ${item.duration.text}${item.status !== 'todo' ? ` · ${item.status}` : ''}`,
+    );
     // by id: the schedule may be from the last check without errors, a few keystrokes ago
     const s = schedule?.byId.get(item.id);
-    if (s && s.kind === 'task') lines.push(`Start by ${formatDayHuman(s.start, true)} · finish by ${formatDayHuman(s.finish, true)}`);
+    if (s && s.kind === 'task')
+      lines.push(`Start by ${formatDayHuman(s.start, true)} · finish by ${formatDayHuman(s.finish, true)}`);
   } else {
-    lines.push(item.tasks.length ? `Milestone · ${item.tasks.length} task${item.tasks.length === 1 ? '' : 's'}` : 'Checkpoint (a milestone without tasks)');
+    lines.push(
+      item.tasks.length
+        ? `Milestone · ${item.tasks.length} task${item.tasks.length === 1 ? '' : 's'}`
+        : 'Checkpoint (a milestone without tasks)',
+    );
     if (item.due !== undefined) lines.push(`Due ${formatDayHuman(item.due, true)}`);
   }
   return lines.join('\n');
@@ -172,7 +215,11 @@ function refInfo(plan: Plan, item: Task | Milestone): { detail: string; id: stri
   let m = refCache.get(plan);
   if (!m) refCache.set(plan, (m = new Map()));
   let info = m.get(item);
-  if (!info) m.set(item, (info = { detail: inertText(item.title, 80), id: snippetText(item.id), quotedId: snippetText(yamlId(item.id)) }));
+  if (!info)
+    m.set(
+      item,
+      (info = { detail: inertText(item.title, 80), id: snippetText(item.id), quotedId: snippetText(yamlId(item.id)) }),
+    );
   return info;
 }
 
@@ -191,12 +238,20 @@ function subsequence(prefix: string, id: string): boolean {
  * only the ones matching what is typed, nearest to the cursor first (earlier items before
  * later ones: dependencies mostly point back), and the list is marked incomplete.
  */
-function itemRefs(ctx: CursorContext, data: CompletionData, offset: number): { items: CompletionEntry[]; incomplete: boolean } {
+function itemRefs(
+  ctx: CursorContext,
+  data: CompletionData,
+  offset: number,
+): { items: CompletionEntry[]; incomplete: boolean } {
   const plan = data.plan;
   if (!plan) return { items: [], incomplete: false };
   // the item's own id, and what depends on it; a task not in the plan yet: what waits for its milestone
   const known = ctx.itemId !== undefined && plan.items.has(ctx.itemId);
-  const excluded = known ? cycleRisks(plan, ctx.itemId!) : ctx.milestoneId !== undefined && ctx.path[2] === 'tasks' ? newTaskCycleRisks(plan, ctx.milestoneId) : new Set<string>();
+  const excluded = known
+    ? cycleRisks(plan, ctx.itemId!)
+    : ctx.milestoneId !== undefined && ctx.path[2] === 'tasks'
+      ? newTaskCycleRisks(plan, ctx.milestoneId)
+      : new Set<string>();
   if (ctx.itemId !== undefined) excluded.add(ctx.itemId);
   for (const s of ctx.siblings) excluded.add(s);
   let candidates: { item: Task | Milestone; order: number }[] = [];
@@ -218,15 +273,23 @@ function itemRefs(ctx: CursorContext, data: CompletionData, offset: number): { i
         return at <= offset ? offset - at : at - offset + far * 1e6;
       };
       candidates = candidates.sort((a, b) => distance(a) - distance(b)).slice(0, MAX_ID_ITEMS);
-      candidates.forEach((c, k) => { c.order = k; });
+      candidates.forEach((c, k) => {
+        c.order = k;
+      });
     }
   }
   const items = candidates.map(({ item, order }): CompletionEntry => {
     const info = refInfo(plan, item);
     const text = ctx.quoted ? info.id : info.quotedId;
     return {
-      label: item.id, kind: item.kind, detail: info.detail, description: info.detail, lazyText: () => itemDoc(plan, data.schedule, item),
-      insert: ctx.needsSpace || ctx.needsDash ? valueInsert(ctx, ctx.quoted ? item.id : yamlId(item.id)) : text, replace: ctx.replace, sortText: pad(order),
+      label: item.id,
+      kind: item.kind,
+      detail: info.detail,
+      description: info.detail,
+      lazyText: () => itemDoc(plan, data.schedule, item),
+      insert: ctx.needsSpace || ctx.needsDash ? valueInsert(ctx, ctx.quoted ? item.id : yamlId(item.id)) : text,
+      replace: ctx.replace,
+      sortText: pad(order),
     };
   });
   return { items, incomplete };
@@ -239,13 +302,22 @@ function personRefs(ctx: CursorContext, data: CompletionData): CompletionEntry[]
   let i = 0;
   for (const p of plan.people.values()) {
     const lazyText = () => {
-      const doc = [p.role, p.email].filter((x): x is string => !!x).map((x) => inertText(x)).join(' · ');
+      const doc = [p.role, p.email]
+        .filter((x): x is string => !!x)
+        .map((x) => inertText(x))
+        .join(' · ');
       const open = plan.tasks.filter((t) => t.owner === p.id && t.status !== 'done').length;
       return `${doc ? doc + '\n' : ''}${open} open task${open === 1 ? '' : 's'}`;
     };
     out.push({
-      label: p.id, kind: 'person', detail: inertText(p.name, 80), description: inertText(p.name, 80), lazyText,
-      insert: valueInsert(ctx, ctx.quoted ? p.id : yamlId(p.id)), replace: ctx.replace, sortText: pad(i++),
+      label: p.id,
+      kind: 'person',
+      detail: inertText(p.name, 80),
+      description: inertText(p.name, 80),
+      lazyText,
+      insert: valueInsert(ctx, ctx.quoted ? p.id : yamlId(p.id)),
+      replace: ctx.replace,
+      sortText: pad(i++),
     });
   }
   return out;
@@ -267,7 +339,7 @@ function dates(ctx: CursorContext, data: CompletionData): CompletionEntry[] {
   } else {
     // Monday to Friday when there is no plan yet
     let d = data.today + 1;
-    while (((d + 3) % 7 + 7) % 7 > 4) d++;
+    while ((((d + 3) % 7) + 7) % 7 > 4) d++;
     add(d, 'next workday');
   }
   if (plan && Number.isFinite(plan.goal.due)) add(plan.goal.due, "the goal's due");
@@ -278,8 +350,13 @@ function dates(ctx: CursorContext, data: CompletionData): CompletionEntry[] {
   }
   let i = 0;
   return [...found.entries()].map(([d, why]) => ({
-    label: formatDay(d), kind: 'date' as const, detail: `${why.join(', ')} · ${formatDayHuman(d, true)}`, description: `${why.join(', ')} · ${formatDayHuman(d, true)}`,
-    insert: valueInsert(ctx, formatDay(d)), replace: ctx.replace, sortText: pad(i++),
+    label: formatDay(d),
+    kind: 'date' as const,
+    detail: `${why.join(', ')} · ${formatDayHuman(d, true)}`,
+    description: `${why.join(', ')} · ${formatDayHuman(d, true)}`,
+    insert: valueInsert(ctx, formatDay(d)),
+    replace: ctx.replace,
+    sortText: pad(i++),
   }));
 }
 
@@ -287,9 +364,17 @@ function durations(ctx: CursorContext, view: SchemaView | undefined): Completion
   const values = new Set<string>(['1d', '2d', '3d', '5d', '1w', '2w', '4w']);
   for (const e of examplesOf(view)) if (typeof e === 'string') values.add(e);
   const order = (s: string) => Number(s.slice(0, -1)) * (s.endsWith('w') ? 5 : 1);
-  return [...values].sort((a, b) => order(a) - order(b)).map((v, i) => ({
-    label: v, kind: 'duration' as const, detail: describeDuration(v), description: describeDuration(v), insert: valueInsert(ctx, v), replace: ctx.replace, sortText: pad(i),
-  }));
+  return [...values]
+    .sort((a, b) => order(a) - order(b))
+    .map((v, i) => ({
+      label: v,
+      kind: 'duration' as const,
+      detail: describeDuration(v),
+      description: describeDuration(v),
+      insert: valueInsert(ctx, v),
+      replace: ctx.replace,
+      sortText: pad(i),
+    }));
 }
 
 function describeDuration(v: string): string {

@@ -43,8 +43,18 @@ export interface CursorContext {
 }
 
 const NONE = (offset: number): CursorContext => ({
-  kind: 'none', path: [], replace: { start: offset, end: offset }, prefix: '', present: [], hasColon: false, flow: false,
-  needsDash: false, needsSpace: false, quoted: false, siblings: [], column: 0,
+  kind: 'none',
+  path: [],
+  replace: { start: offset, end: offset },
+  prefix: '',
+  present: [],
+  hasColon: false,
+  flow: false,
+  needsDash: false,
+  needsSpace: false,
+  quoted: false,
+  siblings: [],
+  column: 0,
 });
 
 /** Characters of a word the cursor may be in: ids, keys, dates, durations, names. */
@@ -82,7 +92,11 @@ export function cursorContext(text: string, offset: number): CursorContext {
   // right after a `-` item marker or a `,` in a flow collection: the inserted text needs a space first
   if (out.kind !== 'none' && out.replace.start === at && col > 0) {
     const before = line[col - 1];
-    if ((before === '-' && shape.entries.some((e) => e.kind === 'dash' && e.col === col - 1)) || (before === ',' && out.flow)) out.needsSpace = true;
+    if (
+      (before === '-' && shape.entries.some((e) => e.kind === 'dash' && e.col === col - 1)) ||
+      (before === ',' && out.flow)
+    )
+      out.needsSpace = true;
   }
   return out;
 }
@@ -109,7 +123,10 @@ class ContextBuilder {
 
     // 1. After a key's colon: that key's value.
     if (key && col >= key.colonEnd) {
-      const frames = this.ancestors(entries.filter((e) => e.kind === 'dash'), key.col);
+      const frames = this.ancestors(
+        entries.filter((e) => e.kind === 'dash'),
+        key.col,
+      );
       if (!frames) return undefined;
       const path = [...pathOf(frames), key.key];
       return this.valueAfterColon(frames, key, path);
@@ -137,9 +154,21 @@ class ContextBuilder {
       if (quote) {
         const end = closingQuote(line, restCol, true);
         if (end >= 0 && end < col) return undefined;
-        return this.slot(frames, restCol, line.slice(restCol + 1, col), { start: this.base + restCol + 1, end: this.base + (end >= 0 ? end : line.length) }, true);
+        return this.slot(
+          frames,
+          restCol,
+          line.slice(restCol + 1, col),
+          { start: this.base + restCol + 1, end: this.base + (end >= 0 ? end : line.length) },
+          true,
+        );
       }
-      return this.slot(frames, restCol, prefix, { start: this.base + restCol, end: this.base + wordEnd(line, col) }, false);
+      return this.slot(
+        frames,
+        restCol,
+        prefix,
+        { start: this.base + restCol, end: this.base + wordEnd(line, col) },
+        false,
+      );
     }
     // 4. In the indentation (or after the dashes) of an empty slot.
     const frames = this.ancestors(dashes, col);
@@ -166,7 +195,13 @@ class ContextBuilder {
   private pendingFlow: { frames: Frame[]; flowFrom: number; flowPath: PathSeg[] } | undefined;
 
   /** A key or list-entry slot at `col`, decided by the schema of its container. */
-  private slot(frames: Frame[], col: number, prefix: string, replace: Span, quoted: boolean): CursorContext | undefined {
+  private slot(
+    frames: Frame[],
+    col: number,
+    prefix: string,
+    replace: Span,
+    quoted: boolean,
+  ): CursorContext | undefined {
     if (this.pendingFlow) return this.flowFromPending();
     const path = pathOf(frames);
     const innermost = frames[frames.length - 1];
@@ -178,23 +213,48 @@ class ContextBuilder {
     if (isArray(view)) {
       // under `tasks:` without the `- ` yet
       const itemPath = [...path, this.countItems(frames)];
-      if (isObject(schemaAt(itemPath))) return { ...this.keySlotBase(frames, itemPath, col, prefix, replace, false), present: [], needsDash: true };
+      if (isObject(schemaAt(itemPath)))
+        return { ...this.keySlotBase(frames, itemPath, col, prefix, replace, false), present: [], needsDash: true };
       return { ...this.listValue(frames, itemPath, prefix, replace, quoted, true), needsDash: true };
     }
     if (quoted) return undefined;
     return this.keySlot(frames, col, prefix, replace, false);
   }
 
-  private keySlotBase(frames: Frame[], path: PathSeg[], col: number, prefix: string, replace: Span, hasColon: boolean): CursorContext {
+  private keySlotBase(
+    frames: Frame[],
+    path: PathSeg[],
+    col: number,
+    prefix: string,
+    replace: Span,
+    hasColon: boolean,
+  ): CursorContext {
     const ctx: CursorContext = {
-      kind: 'key', path, replace, prefix, present: [], hasColon, flow: false, needsDash: false, needsSpace: false, quoted: false, siblings: [], column: col,
+      kind: 'key',
+      path,
+      replace,
+      prefix,
+      present: [],
+      hasColon,
+      flow: false,
+      needsDash: false,
+      needsSpace: false,
+      quoted: false,
+      siblings: [],
+      column: col,
     };
     const id = this.itemIdOf(frames);
     if (id !== undefined) ctx.itemId = id;
     return ctx;
   }
 
-  private keySlot(frames: Frame[], col: number, prefix: string, replace: Span, hasColon: boolean): CursorContext | undefined {
+  private keySlot(
+    frames: Frame[],
+    col: number,
+    prefix: string,
+    replace: Span,
+    hasColon: boolean,
+  ): CursorContext | undefined {
     if (this.pendingFlow) return this.flowFromPending();
     const path = pathOf(frames);
     const view = schemaAt(path);
@@ -210,16 +270,30 @@ class ContextBuilder {
     const v = key.valueCol;
     const first = line[v];
     if (col > v && (first === '[' || first === '{')) return this.flow(frames, path, this.base + v);
-    if (col > v && (first === '|' || first === '>' || first === '&' || first === '*' || first === '!')) return undefined;
+    if (col > v && (first === '|' || first === '>' || first === '&' || first === '*' || first === '!'))
+      return undefined;
     const ctx: CursorContext = {
-      kind: 'value', path, replace: { start: this.offset, end: this.offset }, prefix: '', present: [], hasColon: false, flow: false,
-      needsDash: false, needsSpace: false, quoted: false, siblings: [], column: key.col,
+      kind: 'value',
+      path,
+      replace: { start: this.offset, end: this.offset },
+      prefix: '',
+      present: [],
+      hasColon: false,
+      flow: false,
+      needsDash: false,
+      needsSpace: false,
+      quoted: false,
+      siblings: [],
+      column: key.col,
     };
     const id = this.itemIdOf(frames);
     if (id !== undefined) ctx.itemId = id;
     if (first === '"' || first === "'") {
       const end = closingQuote(line, v, true);
-      if (col <= v || (end >= 0 && col > end)) return col <= v ? { ...ctx, replace: { start: this.base + v, end: this.base + (end >= 0 ? end + 1 : line.length) } } : undefined;
+      if (col <= v || (end >= 0 && col > end))
+        return col <= v
+          ? { ...ctx, replace: { start: this.base + v, end: this.base + (end >= 0 ? end + 1 : line.length) } }
+          : undefined;
       ctx.quoted = true;
       ctx.prefix = line.slice(v + 1, col);
       ctx.replace = { start: this.base + v + 1, end: this.base + (end >= 0 ? end : line.length) };
@@ -239,9 +313,26 @@ class ContextBuilder {
     return ctx;
   }
 
-  private listValue(frames: Frame[], path: PathSeg[], prefix: string, replace: Span, quoted: boolean, newItem: boolean): CursorContext {
+  private listValue(
+    frames: Frame[],
+    path: PathSeg[],
+    prefix: string,
+    replace: Span,
+    quoted: boolean,
+    newItem: boolean,
+  ): CursorContext {
     const ctx: CursorContext = {
-      kind: 'value', path, replace, prefix, present: [], hasColon: false, flow: false, needsDash: false, needsSpace: false, quoted, siblings: [],
+      kind: 'value',
+      path,
+      replace,
+      prefix,
+      present: [],
+      hasColon: false,
+      flow: false,
+      needsDash: false,
+      needsSpace: false,
+      quoted,
+      siblings: [],
       column: this.col,
     };
     ctx.siblings = this.blockListEntries(frames, newItem);
@@ -272,8 +363,18 @@ class ContextBuilder {
       while (end < text.length && WORD.test(text[end]!)) end++;
     }
     const ctx: CursorContext = {
-      kind: 'value', path: [], replace: { start, end }, prefix: state.token, present: [], hasColon: false, flow: true, needsDash: false,
-      needsSpace: false, quoted: state.quote !== undefined, siblings: [], column: this.col,
+      kind: 'value',
+      path: [],
+      replace: { start, end },
+      prefix: state.token,
+      present: [],
+      hasColon: false,
+      flow: true,
+      needsDash: false,
+      needsSpace: false,
+      quoted: state.quote !== undefined,
+      siblings: [],
+      column: this.col,
     };
     const id = itemIdFromFlow(state) ?? this.itemIdOf(frames);
     if (id !== undefined) ctx.itemId = id;
@@ -305,7 +406,8 @@ class ContextBuilder {
       const s = this.lines.line(l);
       const shape = lineShape(s);
       if (shape.blank) continue;
-      if (shape.indent < owner.entry.col || (shape.indent === owner.entry.col && shape.entries[0]?.kind !== 'dash')) break;
+      if (shape.indent < owner.entry.col || (shape.indent === owner.entry.col && shape.entries[0]?.kind !== 'dash'))
+        break;
       const d = shape.entries[0];
       if (d?.kind === 'dash' && (dashCol < 0 || d.col === dashCol)) {
         dashCol = d.col;
@@ -370,7 +472,8 @@ class ContextBuilder {
       const first = shape.entries[0];
       if (shape.indent < owner.entry.col || (shape.indent === owner.entry.col && first?.kind !== 'dash')) break;
       if (l === this.ln) continue;
-      if (first?.kind === 'dash' && (!dash || first.col === dash.entry.col) && shape.entries.length === 1 && shape.rest) out.push(unquote(shape.rest));
+      if (first?.kind === 'dash' && (!dash || first.col === dash.entry.col) && shape.entries.length === 1 && shape.rest)
+        out.push(unquote(shape.rest));
     }
     return out;
   }
@@ -413,4 +516,3 @@ class ContextBuilder {
     return undefined;
   }
 }
-

@@ -30,7 +30,10 @@ export function newTaskCycleRisks(plan: Plan, milestoneId: string): Set<string> 
 
 /** Every task and milestone whose node reaches the node `from` picks (a reverse breadth-first walk). */
 function reach(plan: Plan, pick: (g: PlanGraph) => number): Set<string> {
-  const { graph: g, waiters: { firstWaiter, waiter } } = waitersOf(plan);
+  const {
+    graph: g,
+    waiters: { firstWaiter, waiter },
+  } = waitersOf(plan);
   const from = pick(g);
   const out = new Set<string>();
   const seen = new Uint8Array(g.size);
@@ -40,7 +43,10 @@ function reach(plan: Plan, pick: (g: PlanGraph) => number): Set<string> {
     const n = queue[qi]!;
     for (let e = firstWaiter[n]!; e < firstWaiter[n + 1]!; e++) {
       const m = waiter[e]!;
-      if (!seen[m]) { seen[m] = 1; queue.push(m); }
+      if (!seen[m]) {
+        seen[m] = 1;
+        queue.push(m);
+      }
     }
   }
   for (const n of queue) {

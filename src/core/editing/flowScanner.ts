@@ -52,7 +52,8 @@ function foldLines(text: string): string {
     while (e > seg && (text[e - 1] === ' ' || text[e - 1] === '\t')) e--;
     let breaks = 0;
     let j = i;
-    for (; j < text.length && isBlank(text[j]); j++) if (text[j] === '\n' || (text[j] === '\r' && text[j + 1] !== '\n')) breaks++;
+    for (; j < text.length && isBlank(text[j]); j++)
+      if (text[j] === '\n' || (text[j] === '\r' && text[j + 1] !== '\n')) breaks++;
     out += text.slice(seg, e) + (breaks > 1 ? '\n'.repeat(breaks - 1) : ' ');
     seg = j;
     i = j - 1;
@@ -77,7 +78,10 @@ export class FlowScanner {
   /** The outermost collection was closed. */
   closed = false;
 
-  constructor(private readonly text: string, private readonly base: PathSeg[]) {}
+  constructor(
+    private readonly text: string,
+    private readonly base: PathSeg[],
+  ) {}
 
   /** Scan from `from` (the opening bracket) to `to` (the cursor); returns the state there. */
   scanTo(from: number, to: number): FlowState {
@@ -99,7 +103,11 @@ export class FlowScanner {
     }
     if (c === '[' || c === '{') {
       const parent = this.top();
-      const path = !parent ? this.base : parent.open === '[' ? [...parent.path, parent.index] : [...parent.path, parent.key ?? this.value];
+      const path = !parent
+        ? this.base
+        : parent.open === '['
+          ? [...parent.path, parent.index]
+          : [...parent.path, parent.key ?? this.value];
       this.open(c, path);
     } else if (c === ']' || c === '}') {
       this.commit(false);
@@ -107,12 +115,23 @@ export class FlowScanner {
       if (this.frames.length === 0) this.closed = true;
     } else if (c === ',') {
       this.commit(true);
-    } else if (c === ':' && this.top()?.open === '{' && this.top()!.key === undefined && (this.isQuoted || this.afterQuote(i) || endsPlainKey(t, i))) {
+    } else if (
+      c === ':' &&
+      this.top()?.open === '{' &&
+      this.top()!.key === undefined &&
+      (this.isQuoted || this.afterQuote(i) || endsPlainKey(t, i))
+    ) {
       const f = this.top()!;
       f.key = this.value;
       f.keys.push(f.key);
       this.resetToken();
-    } else if (c === '?' && this.token === '' && !this.isQuoted && this.top()?.open === '{' && (isBlank(t[i + 1]) || t[i + 1] === undefined)) {
+    } else if (
+      c === '?' &&
+      this.token === '' &&
+      !this.isQuoted &&
+      this.top()?.open === '{' &&
+      (isBlank(t[i + 1]) || t[i + 1] === undefined)
+    ) {
       // `? key`: the explicit key indicator, not a part of the key
     } else if (isBlank(c)) {
       if (this.token !== '' && !this.isQuoted) this.token += c;
@@ -160,7 +179,13 @@ export class FlowScanner {
   }
 
   private state(): FlowState {
-    return { frames: this.frames.map((f) => ({ ...f, items: [...f.items], keys: [...f.keys], pairs: new Map(f.pairs) })), token: this.quote || this.isQuoted ? this.token : foldLines(this.token), tokenStart: this.tokenStart, quote: this.quote, comment: this.inComment };
+    return {
+      frames: this.frames.map((f) => ({ ...f, items: [...f.items], keys: [...f.keys], pairs: new Map(f.pairs) })),
+      token: this.quote || this.isQuoted ? this.token : foldLines(this.token),
+      tokenStart: this.tokenStart,
+      quote: this.quote,
+      comment: this.inComment,
+    };
   }
 
   /**
@@ -210,7 +235,8 @@ export class FlowScanner {
     const frame = scanner.open(open, []);
     let i = from;
     // the rest of the entry at the cursor
-    while (i < text.length && !scanner.closed && scanner.quote === undefined && frame.index === 0) i = scanner.step(i, text.length);
+    while (i < text.length && !scanner.closed && scanner.quote === undefined && frame.index === 0)
+      i = scanner.step(i, text.length);
     frame.items.length = 0;
     frame.keys.length = 0;
     while (i < text.length && !scanner.closed && scanner.quote === undefined) i = scanner.step(i, text.length);
@@ -228,7 +254,9 @@ export function itemIdFromFlow(state: FlowState): string | undefined {
   for (let i = state.frames.length - 1; i >= 0; i--) {
     const f = state.frames[i]!;
     const p = f.path;
-    const isItem = f.open === '{' && ((p.length === 2 && p[0] === 'milestones') || (p.length === 4 && p[0] === 'milestones' && p[2] === 'tasks'));
+    const isItem =
+      f.open === '{' &&
+      ((p.length === 2 && p[0] === 'milestones') || (p.length === 4 && p[0] === 'milestones' && p[2] === 'tasks'));
     if (isItem) return f.pairs.get('id') || undefined;
   }
   return undefined;

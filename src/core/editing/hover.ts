@@ -35,7 +35,11 @@ const PARA = /* @__PURE__ */ md('\n\n');
 export function hoverAt(source: string, offset: number, data: HoverData): HoverInfo | undefined {
   const plan = data.plan;
   const occ = plan ? occurrenceAt(plan, offset) : undefined;
-  if (plan && occ) return { span: occ.span, parts: occ.kind === 'person' ? personHover(plan, occ) : itemHover(plan, data.schedule, occ) };
+  if (plan && occ)
+    return {
+      span: occ.span,
+      parts: occ.kind === 'person' ? personHover(plan, occ) : itemHover(plan, data.schedule, occ),
+    };
   return keyHover(source, offset);
 }
 
@@ -56,13 +60,25 @@ function itemHover(plan: Plan, schedule: Schedule | undefined, occ: Occurrence):
   if (!item) return [md('**Unknown id** '), text(occ.id), md(': no task or milestone of this plan has it.')];
   const parts: HoverPart[] = [];
   if (!occ.definition) parts.push(md('Depends on '));
-  parts.push(md(`**${item.kind === 'task' ? 'Task' : item.tasks.length ? 'Milestone' : 'Checkpoint'}** `), text(item.id, 100), md(' — '), text(item.title));
+  parts.push(
+    md(`**${item.kind === 'task' ? 'Task' : item.tasks.length ? 'Milestone' : 'Checkpoint'}** `),
+    text(item.id, 100),
+    md(' — '),
+    text(item.title),
+  );
   return [...parts, ...(item.kind === 'task' ? taskLines(plan, schedule, item) : milestoneLines(schedule, item))];
 }
 
 function taskLines(plan: Plan, schedule: Schedule | undefined, t: Task): HoverPart[] {
   const owner = plan.people.get(t.owner);
-  const parts: HoverPart[] = [PARA, md('Milestone '), text(t.milestone, 100), md(' · owner '), owner ? text(`${owner.name} (${t.owner})`) : text(t.owner || 'none'), md(` · ${t.duration.text} · ${t.status}`)];
+  const parts: HoverPart[] = [
+    PARA,
+    md('Milestone '),
+    text(t.milestone, 100),
+    md(' · owner '),
+    owner ? text(`${owner.name} (${t.owner})`) : text(t.owner || 'none'),
+    md(` · ${t.duration.text} · ${t.status}`),
+  ];
   const scheduled = schedule?.byId.get(t.id);
   if (!schedule || !scheduled || scheduled.task !== t) {
     parts.push(PARA, md('_Dates are computed once the plan has no errors._'));
@@ -70,16 +86,26 @@ function taskLines(plan: Plan, schedule: Schedule | undefined, t: Task): HoverPa
   }
   parts.push(PARA, md(`Start by **${day(scheduled.start)}** · finish by **${day(scheduled.finish)}**`));
   if (scheduled.earliestStart !== undefined && scheduled.slack !== undefined) {
-    parts.push(PARA, md(`Earliest start ${day(scheduled.earliestStart)} · slack ${workdays(scheduled.slack)}${scheduled.critical ? ' · **critical**' : ''}`));
+    parts.push(
+      PARA,
+      md(
+        `Earliest start ${day(scheduled.earliestStart)} · slack ${workdays(scheduled.slack)}${scheduled.critical ? ' · **critical**' : ''}`,
+      ),
+    );
   }
   const state = taskState({ file: '', plan, schedule }, t, schedule.today);
   if (state) {
     const esc = state.escalate ? ` · escalate${state.escalateTo ? ' to ' : ''}` : '';
-    const to = state.escalate && state.escalateTo ? plan.people.get(state.escalateTo)?.name ?? state.escalateTo : undefined;
-    const line = state.state === 'done' ? `Done${t.doneOn !== undefined ? ` on ${day(t.doneOn)}` : ''}`
-      : state.state === 'overdue' ? `⚠ Overdue: ${workdays(state.daysLate)} late${esc}`
-      : state.state === 'late-start' ? `⚠ Late start: ${workdays(state.daysLate)} late${esc}`
-      : `Open as of ${day(schedule.today)}`;
+    const to =
+      state.escalate && state.escalateTo ? (plan.people.get(state.escalateTo)?.name ?? state.escalateTo) : undefined;
+    const line =
+      state.state === 'done'
+        ? `Done${t.doneOn !== undefined ? ` on ${day(t.doneOn)}` : ''}`
+        : state.state === 'overdue'
+          ? `⚠ Overdue: ${workdays(state.daysLate)} late${esc}`
+          : state.state === 'late-start'
+            ? `⚠ Late start: ${workdays(state.daysLate)} late${esc}`
+            : `Open as of ${day(schedule.today)}`;
     parts.push(PARA, md(line));
     if (to !== undefined) parts.push(text(to));
   }
@@ -116,7 +142,8 @@ function milestoneLines(schedule: Schedule | undefined, m: Milestone): HoverPart
     if (s.slack !== undefined) minSlack = minSlack === undefined ? s.slack : Math.min(minSlack, s.slack);
   }
   if (Number.isFinite(start)) parts.push(PARA, md(`Start by **${day(start)}** · finish by **${day(finish)}**`));
-  if (minSlack !== undefined) parts.push(PARA, md(`Minimum slack ${workdays(minSlack)}${critical ? ' · **on the critical path**' : ''}`));
+  if (minSlack !== undefined)
+    parts.push(PARA, md(`Minimum slack ${workdays(minSlack)}${critical ? ' · **on the critical path**' : ''}`));
   else if (done === m.tasks.length) parts.push(PARA, md('Every task done'));
   return parts;
 }
@@ -129,7 +156,10 @@ function personHover(plan: Plan, occ: Occurrence): HoverPart[] {
   if (p.email) parts.push(PARA, md('Email '), text(p.email));
   const mine = plan.tasks.filter((t) => t.owner === p.id);
   const open = mine.filter((t) => t.status !== 'done').length;
-  parts.push(PARA, md(`${open} open task${open === 1 ? '' : 's'}${mine.length !== open ? ` (${mine.length - open} done)` : ''}`));
+  parts.push(
+    PARA,
+    md(`${open} open task${open === 1 ? '' : 's'}${mine.length !== open ? ` (${mine.length - open} done)` : ''}`),
+  );
   const roles: string[] = [];
   if (plan.goal.owner === p.id) roles.push('owns the goal');
   if ((plan.policy.escalateTo ?? plan.goal.owner) === p.id) roles.push('late work is escalated to them');

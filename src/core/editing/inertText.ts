@@ -5,7 +5,8 @@
  * from reordering or hiding what is around it.
  */
 
-const HIDDEN = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+const HIDDEN =
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
 
 export function inertText(text: string, max = 200): string {
   let s = text.replace(/[\r\n\t\u2028\u2029]+/g, ' ').replace(HIDDEN, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);

@@ -23,7 +23,10 @@ const workdays = (n: number): string => `${n} workday${n === 1 || n === -1 ? '' 
 
 /** The goal's line: feasible with the minimum slack, or how many workdays short. */
 export function goalLensTitle(schedule: Schedule | undefined, errors: number): string {
-  if (!schedule) return errors > 0 ? `schedule not computed: ${errors} error${errors === 1 ? '' : 's'} to fix` : 'schedule not computed';
+  if (!schedule)
+    return errors > 0
+      ? `schedule not computed: ${errors} error${errors === 1 ? '' : 's'} to fix`
+      : 'schedule not computed';
   if (schedule.items.length === 0) return 'schedule not computed';
   const state = slackState(schedule);
   if (state.kind === 'all-done') return 'every task done';
@@ -74,7 +77,11 @@ export function reanchorLenses(text: string, previous: readonly LensInfo[], goal
     const goal = ind === 0 && out.length === 0 ? lineShape(line).entries[0] : undefined;
     if (goal?.kind === 'key' && goal.key === 'goal') {
       // the key as the parse tree spans it (quotes included), where planLenses puts the lens
-      out.push({ kind: 'goal', span: { start: lines.start(n) + goal.col, end: lines.start(n) + goal.keyEnd }, title: goalTitle });
+      out.push({
+        kind: 'goal',
+        span: { start: lines.start(n) + goal.col, end: lines.start(n) + goal.keyEnd },
+        title: goalTitle,
+      });
       continue;
     }
     if (!line.includes('id')) continue;
@@ -84,7 +91,12 @@ export function reanchorLenses(text: string, previous: readonly LensInfo[], goal
       const lens = byId.get(id);
       if (!lens || placed.has(id)) continue;
       placed.add(id);
-      out.push({ kind: 'task', id, title: lens.title, span: { start: lines.start(n) + e.valueCol, end: lines.start(n) + e.valueCol + e.value.length } });
+      out.push({
+        kind: 'task',
+        id,
+        title: lens.title,
+        span: { start: lines.start(n) + e.valueCol, end: lines.start(n) + e.valueCol + e.value.length },
+      });
     }
   }
   return out;

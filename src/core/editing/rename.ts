@@ -24,7 +24,8 @@ export type Refusal = { error: string };
 function innerSpan(text: string, span: Span, id: string): Span {
   const raw = text.slice(span.start, span.end);
   const q = raw[0];
-  if ((q === '"' || q === "'") && raw.length >= 2 && raw.endsWith(q) && raw.slice(1, -1) === id) return { start: span.start + 1, end: span.end - 1 };
+  if ((q === '"' || q === "'") && raw.length >= 2 && raw.endsWith(q) && raw.slice(1, -1) === id)
+    return { start: span.start + 1, end: span.end - 1 };
   return span;
 }
 
@@ -52,9 +53,12 @@ export function renameEdits(text: string, plan: Plan, offset: number, newId: str
   const noun = kind === 'person' ? 'person id' : 'id';
   if (newId === id) return [];
   if (!isValidId(newId)) {
-    return { error: newId.length > ID_MAX
-      ? `"${inertText(newId, 40)}" is not a valid ${noun}: at most ${ID_MAX} characters.`
-      : `"${inertText(newId, 40)}" is not a valid ${noun}: use letters, digits, _, . or -, starting with a letter or digit.` };
+    return {
+      error:
+        newId.length > ID_MAX
+          ? `"${inertText(newId, 40)}" is not a valid ${noun}: at most ${ID_MAX} characters.`
+          : `"${inertText(newId, 40)}" is not a valid ${noun}: use letters, digits, _, . or -, starting with a letter or digit.`,
+    };
   }
   const taken = kind === 'person' ? plan.people.has(newId) : plan.items.has(newId);
   if (taken) return { error: `"${newId}" is already the ${noun} of ${what(plan, kind, newId)}; choose another one.` };
@@ -65,5 +69,7 @@ export function renameEdits(text: string, plan: Plan, offset: number, newId: str
   });
   // checked as every edit is: nothing but the occurrences changes, and every comment stays
   const problem = editProblem(editBase(text), edits);
-  return problem ? { error: `Workback could not rename "${inertText(id, 40)}" safely (${problem}); nothing was changed.` } : edits;
+  return problem
+    ? { error: `Workback could not rename "${inertText(id, 40)}" safely (${problem}); nothing was changed.` }
+    : edits;
 }

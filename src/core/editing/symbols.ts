@@ -37,14 +37,16 @@ export function occurrences(plan: Plan): Occurrence[] {
   const person = (id: string | undefined, span: Span | undefined, role: OccurrenceRole) => {
     if (id !== undefined && span) out.push({ kind: 'person', id, span, definition: false, role });
   };
-  for (const p of plan.people.values()) out.push({ kind: 'person', id: p.id, span: p.keySpan, definition: true, role: 'people' });
+  for (const p of plan.people.values())
+    out.push({ kind: 'person', id: p.id, span: p.keySpan, definition: true, role: 'people' });
   // duplicate person keys are not in the map: the first one wins; later ones are not symbols
   person(plan.goal.owner, valueSpan(plan.goal.node, 'owner'), 'goal.owner');
   const policy = pairOf(plan.root, 'policy')?.value;
   if (policy?.kind === 'map') person(plan.policy.escalateTo, valueSpan(policy, 'escalate_to'), 'escalate_to');
   const item = (x: Task | Milestone) => {
     out.push({ kind: 'item', id: x.id, span: x.idSpan, definition: true, role: 'id' });
-    for (const r of x.dependsOn) out.push({ kind: 'item', id: r.id, span: r.span, definition: false, role: 'depends_on' });
+    for (const r of x.dependsOn)
+      out.push({ kind: 'item', id: r.id, span: r.span, definition: false, role: 'depends_on' });
   };
   for (const m of plan.milestones) {
     item(m);
@@ -126,7 +128,12 @@ function endOf(node: SourceNode, text: string): number {
       const i = text.indexOf(close, n.end);
       return i >= 0 ? i + 1 : n.end;
     }
-    const last: SourceNode | undefined = n.kind === 'map' ? n.pairs[n.pairs.length - 1]?.value : n.kind === 'seq' ? n.items[n.items.length - 1] : undefined;
+    const last: SourceNode | undefined =
+      n.kind === 'map'
+        ? n.pairs[n.pairs.length - 1]?.value
+        : n.kind === 'seq'
+          ? n.items[n.items.length - 1]
+          : undefined;
     if (!last || last.end < n.end) return n.end;
     n = last;
   }
@@ -137,7 +144,15 @@ function endOf(node: SourceNode, text: string): number {
 export function outline(plan: Plan, text: string): OutlineNode[] {
   const out: OutlineNode[] = [];
   const goal = pairOf(plan.root, 'goal');
-  if (goal) out.push({ name: 'goal', detail: inertText(plan.goal.outcome, 120), kind: 'goal', span: pairSpan(goal, text), selection: spanOf(goal.key), children: [] });
+  if (goal)
+    out.push({
+      name: 'goal',
+      detail: inertText(plan.goal.outcome, 120),
+      kind: 'goal',
+      span: pairSpan(goal, text),
+      selection: spanOf(goal.key),
+      children: [],
+    });
   const people = pairOf(plan.root, 'people');
   if (people) {
     const children: OutlineNode[] = [];
@@ -145,16 +160,42 @@ export function outline(plan: Plan, text: string): OutlineNode[] {
       for (const p of people.value.pairs) {
         const person = plan.people.get(p.key.text);
         if (!person || person.keySpan.start !== p.key.start) continue;
-        children.push({ name: person.id, detail: inertText(person.name, 120), kind: 'person', span: pairSpan(p, text), selection: spanOf(p.key), children: [] });
+        children.push({
+          name: person.id,
+          detail: inertText(person.name, 120),
+          kind: 'person',
+          span: pairSpan(p, text),
+          selection: spanOf(p.key),
+          children: [],
+        });
       }
     }
-    out.push({ name: 'people', detail: `${children.length} ${children.length === 1 ? 'person' : 'people'}`, kind: 'people', span: pairSpan(people, text), selection: spanOf(people.key), children });
+    out.push({
+      name: 'people',
+      detail: `${children.length} ${children.length === 1 ? 'person' : 'people'}`,
+      kind: 'people',
+      span: pairSpan(people, text),
+      selection: spanOf(people.key),
+      children,
+    });
   }
   for (const m of plan.milestones) {
     const tasks = m.tasks.map((t): OutlineNode => ({
-      name: t.id, detail: inertText(t.title, 120), kind: 'task', span: { start: t.node.start, end: endOf(t.node, text) }, selection: t.idSpan, children: [],
+      name: t.id,
+      detail: inertText(t.title, 120),
+      kind: 'task',
+      span: { start: t.node.start, end: endOf(t.node, text) },
+      selection: t.idSpan,
+      children: [],
     }));
-    out.push({ name: m.id, detail: inertText(m.title, 120), kind: m.tasks.length ? 'milestone' : 'checkpoint', span: { start: m.node.start, end: endOf(m.node, text) }, selection: m.idSpan, children: tasks });
+    out.push({
+      name: m.id,
+      detail: inertText(m.title, 120),
+      kind: m.tasks.length ? 'milestone' : 'checkpoint',
+      span: { start: m.node.start, end: endOf(m.node, text) },
+      selection: m.idSpan,
+      children: tasks,
+    });
   }
   return out;
 }

@@ -46,7 +46,8 @@ export interface LineShape {
 }
 
 const isSpace = (c: string | undefined): boolean => c === ' ' || c === '\t';
-const isEnd = (c: string | undefined): boolean => c === undefined || c === ' ' || c === '\t' || c === '\r' || c === '\n';
+const isEnd = (c: string | undefined): boolean =>
+  c === undefined || c === ' ' || c === '\t' || c === '\r' || c === '\n';
 
 function indentOf(line: string): number {
   let i = 0;

@@ -14,8 +14,11 @@ export function cyclicComponents(g: PlanGraph): number[][] {
   let counter = 0;
   for (let root = 0; root < size; root++) {
     if (index[root] !== -1) continue;
-    callNode.push(root); callEdge.push(firstEdge[root]!);
-    index[root] = low[root] = counter++; stack.push(root); onStack[root] = 1;
+    callNode.push(root);
+    callEdge.push(firstEdge[root]!);
+    index[root] = low[root] = counter++;
+    stack.push(root);
+    onStack[root] = 1;
     while (callNode.length) {
       const v = callNode[callNode.length - 1]!;
       const e = callEdge[callEdge.length - 1]!;
@@ -23,12 +26,16 @@ export function cyclicComponents(g: PlanGraph): number[][] {
         callEdge[callEdge.length - 1] = e + 1;
         const w = waitsFor[e]!;
         if (index[w] === -1) {
-          index[w] = low[w] = counter++; stack.push(w); onStack[w] = 1;
-          callNode.push(w); callEdge.push(firstEdge[w]!);
+          index[w] = low[w] = counter++;
+          stack.push(w);
+          onStack[w] = 1;
+          callNode.push(w);
+          callEdge.push(firstEdge[w]!);
         } else if (onStack[w] && index[w]! < low[v]!) low[v] = index[w]!;
         continue;
       }
-      callNode.pop(); callEdge.pop();
+      callNode.pop();
+      callEdge.pop();
       if (callNode.length) {
         const parent = callNode[callNode.length - 1]!;
         if (low[v]! < low[parent]!) low[parent] = low[v]!;
@@ -36,7 +43,11 @@ export function cyclicComponents(g: PlanGraph): number[][] {
       if (low[v] === index[v]) {
         const comp: number[] = [];
         let w: number;
-        do { w = stack.pop()!; onStack[w] = 0; comp.push(w); } while (w !== v);
+        do {
+          w = stack.pop()!;
+          onStack[w] = 0;
+          comp.push(w);
+        } while (w !== v);
         if (comp.length > 1 || hasSelfLoop(g, v)) out.push(comp.reverse());
       }
     }
@@ -62,10 +73,17 @@ export function cycleIn(g: PlanGraph, comp: number[]): number[] {
       if (w === s) {
         const edges = [e];
         let cur = v;
-        while (cur !== s) { const pe = viaEdge.get(cur)!; edges.push(pe); cur = edgeSource(g, pe); }
+        while (cur !== s) {
+          const pe = viaEdge.get(cur)!;
+          edges.push(pe);
+          cur = edgeSource(g, pe);
+        }
         return edges.reverse();
       }
-      if (inComp.has(w) && !viaEdge.has(w) && w !== s) { viaEdge.set(w, e); queue.push(w); }
+      if (inComp.has(w) && !viaEdge.has(w) && w !== s) {
+        viaEdge.set(w, e);
+        queue.push(w);
+      }
     }
   }
   return [];

@@ -7,7 +7,16 @@ import { reverseTopologicalOrder } from './order';
 import { buildPlanGraph, type PlanGraph } from './planGraph';
 import { buildWaiters, type Waiters } from './waiters';
 
-export { CHECKPOINT, MILESTONE_END, MILESTONE_START, TASK, doneNode, nodeName, startNode, type PlanGraph } from './planGraph';
+export {
+  CHECKPOINT,
+  MILESTONE_END,
+  MILESTONE_START,
+  TASK,
+  doneNode,
+  nodeName,
+  startNode,
+  type PlanGraph,
+} from './planGraph';
 export { findCycle } from './order';
 export { cycleIn, cycleNames, cyclicComponents, edgeSource } from './cycles';
 export type { Waiters } from './waiters';

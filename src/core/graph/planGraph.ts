@@ -116,7 +116,10 @@ function writeMilestones(plan: Plan, g: PlanGraph, edges: EdgeWriter): void {
 /** Appends the edges of the node being written. */
 class EdgeWriter {
   count = 0;
-  constructor(private readonly plan: Plan, private readonly g: PlanGraph) {}
+  constructor(
+    private readonly plan: Plan,
+    private readonly g: PlanGraph,
+  ) {}
 
   /** The node that "depends on `id`" waits for; the first item of an id, as in `plan.items`. */
   private nodeOf(id: string): number | undefined {

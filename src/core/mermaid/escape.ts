@@ -15,19 +15,39 @@
  */
 
 /** Words Mermaid's Gantt lexer reads before task text, case-insensitively. */
-const LEADING_KEYWORD = /^(?:gantt|dateformat|inclusiveenddates|topaxis|axisformat|tickinterval|includes|excludes|todaymarker|weekday|weekend|title|section|acctitle|accdescr|href|call|click|\d{4}-\d\d-\d\d)/i;
+const LEADING_KEYWORD =
+  /^(?:gantt|dateformat|inclusiveenddates|topaxis|axisformat|tickinterval|includes|excludes|todaymarker|weekday|weekend|title|section|acctitle|accdescr|href|call|click|\d{4}-\d\d-\d\d)/i;
 
 /** Characters written as entities anywhere in a text. */
 function mustEncode(code: number): boolean {
   return (
-    code < 0x20 || code === 0x7f || // controls
-    code === 0x22 || code === 0x23 || code === 0x25 || code === 0x26 || code === 0x27 || // " # % & '
-    code === 0x3a || code === 0x3b || code === 0x3c || code === 0x3e || // : ; < >
-    code === 0x5c || code === 0x60 || code === 0x7b || code === 0x7d || // \ ` { }
-    code === 0xb6 || code === 0xfb02 || // ¶ ﬂ: the first characters of Mermaid's placeholders
-    code === 0x2028 || code === 0x2029 || // line and paragraph separators
-    (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069) || // bidi overrides and isolates
-    code === 0x200b || code === 0x200c || code === 0x200d || code === 0x200e || code === 0x200f || code === 0xfeff // zero-width
+    code < 0x20 ||
+    code === 0x7f || // controls
+    code === 0x22 ||
+    code === 0x23 ||
+    code === 0x25 ||
+    code === 0x26 ||
+    code === 0x27 || // " # % & '
+    code === 0x3a ||
+    code === 0x3b ||
+    code === 0x3c ||
+    code === 0x3e || // : ; < >
+    code === 0x5c ||
+    code === 0x60 ||
+    code === 0x7b ||
+    code === 0x7d || // \ ` { }
+    code === 0xb6 ||
+    code === 0xfb02 || // ¶ ﬂ: the first characters of Mermaid's placeholders
+    code === 0x2028 ||
+    code === 0x2029 || // line and paragraph separators
+    (code >= 0x202a && code <= 0x202e) ||
+    (code >= 0x2066 && code <= 0x2069) || // bidi overrides and isolates
+    code === 0x200b ||
+    code === 0x200c ||
+    code === 0x200d ||
+    code === 0x200e ||
+    code === 0x200f ||
+    code === 0xfeff // zero-width
   );
 }
 
@@ -57,6 +77,7 @@ export function escapeMermaidText(text: string): string {
     else if (mustEncode(cp) || ((i === 0 || i === last) && SPACE.test(ch))) out += entity(cp);
     else out += ch;
   });
-  if (LEADING_KEYWORD.test(out)) out = entity(out.codePointAt(0)!) + out.slice(String.fromCodePoint(out.codePointAt(0)!).length);
+  if (LEADING_KEYWORD.test(out))
+    out = entity(out.codePointAt(0)!) + out.slice(String.fromCodePoint(out.codePointAt(0)!).length);
   return out.length ? out : entity(0x20);
 }

@@ -70,7 +70,13 @@ export interface Gantt {
 const endOf = (d: Day) => formatDay(d + 1);
 
 export function toMermaidGantt(plan: Plan, schedule: Schedule, options: GanttOptions = {}): Gantt {
-  const lines = ['gantt', `    title ${escapeMermaidText(plan.title)}`, '    dateFormat YYYY-MM-DD', '    axisFormat %d %b', '    todayMarker off'];
+  const lines = [
+    'gantt',
+    `    title ${escapeMermaidText(plan.title)}`,
+    '    dateFormat YYYY-MM-DD',
+    '    axisFormat %d %b',
+    '    todayMarker off',
+  ];
   if (options.compact) lines.unshift('---', 'displayMode: compact', '---');
   const rows: GanttRow[] = [];
   const sections: GanttSection[] = [];
@@ -85,11 +91,15 @@ export function toMermaidGantt(plan: Plan, schedule: Schedule, options: GanttOpt
     if (options.criticalOnly && !item.critical) return false;
     return true;
   };
-  const showGoal = options.milestone === undefined && !options.owners && inWindow(plan.goal.due, options.from, options.to);
+  const showGoal =
+    options.milestone === undefined && !options.owners && inWindow(plan.goal.due, options.from, options.to);
   const names = new SectionNames(showGoal ? [GOAL_SECTION] : []);
   const milestoneTitles = new Map(plan.milestones.map((m) => [m.id, m.title] as const));
   for (const item of schedule.items) {
-    if (!keep(item)) { hidden++; continue; }
+    if (!keep(item)) {
+      hidden++;
+      continue;
+    }
     if (item.milestone !== sections[sections.length - 1]?.milestone) {
       const name = names.name(milestoneTitles.get(item.milestone) ?? item.milestone, item.milestone);
       sections.push({ name, milestone: item.milestone, rows: 0 });
@@ -100,10 +110,14 @@ export function toMermaidGantt(plan: Plan, schedule: Schedule, options: GanttOpt
     rows.push({ chartId, itemId: item.id, kind: item.kind });
     if (item.kind === 'checkpoint') {
       span.add(item.finish + 1);
-      lines.push(`    ${escapeMermaidText(item.checkpoint?.title ?? item.id)}:milestone, ${chartId}, ${endOf(item.finish)}, 0d`);
+      lines.push(
+        `    ${escapeMermaidText(item.checkpoint?.title ?? item.id)}:milestone, ${chartId}, ${endOf(item.finish)}, 0d`,
+      );
     } else {
       span.add(item.start, item.finish + 1);
-      lines.push(`    ${escapeMermaidText(item.task!.title)}:${tagsOf(item.task!, item)}${chartId}, ${formatDay(item.start)}, ${endOf(item.finish)}`);
+      lines.push(
+        `    ${escapeMermaidText(item.task!.title)}:${tagsOf(item.task!, item)}${chartId}, ${formatDay(item.start)}, ${endOf(item.finish)}`,
+      );
     }
   }
   if (showGoal) {
@@ -111,12 +125,15 @@ export function toMermaidGantt(plan: Plan, schedule: Schedule, options: GanttOpt
     sections.push({ name: GOAL_SECTION, milestone: '', rows: 1 });
     rows.push({ chartId: 'goal', itemId: '', kind: 'goal' });
     span.add(plan.goal.due + 1);
-    lines.push(`    ${escapeMermaidText(plan.goal.outcome || plan.title)}:milestone, goal, ${endOf(plan.goal.due)}, 0d`);
+    lines.push(
+      `    ${escapeMermaidText(plan.goal.outcome || plan.title)}:milestone, goal, ${endOf(plan.goal.due)}, 0d`,
+    );
   }
   const markers: Gantt['markers'] = [];
   if (!rows.length) return { text: lines.join('\n') + '\n', rows, sections, hidden, markers };
   const axis = { from: span.from, to: span.to };
-  const inView = (day: Day, at: Day) => options.markers !== 'inView' || (inWindow(day, options.from, options.to) && span.near(at));
+  const inView = (day: Day, at: Day) =>
+    options.markers !== 'inView' || (inWindow(day, options.from, options.to) && span.near(at));
   if (options.todayMarker !== false && inView(schedule.today, schedule.today)) {
     markers.push('today');
     lines.push(`    Today:vert, today, ${formatDay(schedule.today)}, 0d`);

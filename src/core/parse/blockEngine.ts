@@ -15,9 +15,28 @@ import { MAX_DEPTH, tooDeep } from './preflight';
 import { readQuoted, type ScalarRead } from './quotedScalars';
 import { TreeBuilder } from './treeBuilder';
 import {
-  COLON, COMMA, CR, DASH, DOUBLE_QUOTE, GREATER, HASH, LEFT_BRACE, LEFT_BRACKET, LF,
-  OUTSIDE_SUBSET, PIPE, RIGHT_BRACE, RIGHT_BRACKET, SINGLE_QUOTE, SPACE, TAB,
-  afterBreak, isBlankOrEnd, isDocumentMarker, isWhite, lineEnd,
+  COLON,
+  COMMA,
+  CR,
+  DASH,
+  DOUBLE_QUOTE,
+  GREATER,
+  HASH,
+  LEFT_BRACE,
+  LEFT_BRACKET,
+  LF,
+  OUTSIDE_SUBSET,
+  PIPE,
+  RIGHT_BRACE,
+  RIGHT_BRACKET,
+  SINGLE_QUOTE,
+  SPACE,
+  TAB,
+  afterBreak,
+  isBlankOrEnd,
+  isDocumentMarker,
+  isWhite,
+  lineEnd,
 } from './yamlChars';
 
 /** Thrown inside the parser to leave for the `yaml` engine. */
@@ -92,11 +111,20 @@ class BlockParser {
         return;
       }
       const c = text.charCodeAt(p);
-      if (c === LF) { ls = p + 1; continue; }
-      if (c === CR) { ls = p + 2; continue; }
+      if (c === LF) {
+        ls = p + 1;
+        continue;
+      }
+      if (c === CR) {
+        ls = p + 2;
+        continue;
+      }
       if (c === HASH) {
         const i = text.indexOf('\n', p);
-        if (i < 0) { ls = n; continue; }
+        if (i < 0) {
+          ls = n;
+          continue;
+        }
         ls = i + 1;
         continue;
       }
@@ -428,7 +456,10 @@ class BlockParser {
     let p = this.pos;
     for (;;) {
       const c = text.charCodeAt(p);
-      if (c === SPACE || c === TAB) { p++; continue; }
+      if (c === SPACE || c === TAB) {
+        p++;
+        continue;
+      }
       if (c === HASH) {
         const prev = text.charCodeAt(p - 1);
         if (!isWhite(prev) && prev !== LF) fail();
@@ -445,7 +476,11 @@ class BlockParser {
         if (next === HASH) {
           // a comment line not indented more than the parent: `yaml` rejects it after a plain scalar
           if (q - ls <= parentIndent) fail();
-        } else if (!(next === LF || next === CR) && (r !== q || q - ls <= parentIndent || (q === ls && isDocumentMarker(text, q)))) fail();
+        } else if (
+          !(next === LF || next === CR) &&
+          (r !== q || q - ls <= parentIndent || (q === ls && isDocumentMarker(text, q)))
+        )
+          fail();
         p = r;
         continue;
       }
@@ -478,4 +513,3 @@ function keyText(text: string, start: number, end: number): string {
 function fail(): never {
   throw FALLBACK;
 }
-

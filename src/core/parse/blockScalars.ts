@@ -28,7 +28,7 @@ export function readBlockScalar(text: string, h: number, parentIndent: number, o
   let p = h + 1;
   for (let k = 0; k < 2; k++) {
     const c = text.charCodeAt(p);
-    if ((c === DASH || c === 0x2b /* + */) && chomp === CLIP) {
+    if ((c === DASH || c === 0x2b) /* + */ && chomp === CLIP) {
       chomp = c === DASH ? STRIP : KEEP;
       p++;
     } else if (c >= 0x31 && c <= 0x39 && !explicit) {
@@ -74,7 +74,8 @@ export function readBlockScalar(text: string, h: number, parentIndent: number, o
     if (blank && w === s && (indent < 0 || lineIndent <= indent)) {
       // an empty line; white space beyond the indentation is content
       if (lineIndent > maxLeadingEmpty) maxLeadingEmpty = lineIndent;
-      if (s < n) pendingEmpty++; // (white space at the very end, without a line break, is no line)
+      if (s < n)
+        pendingEmpty++; // (white space at the very end, without a line break, is no line)
       else whiteAtEnd = true;
       ls = afterBreak(text, s);
       continue;

@@ -49,11 +49,26 @@ export function parseText(text: string, options: ParseOptions = {}): ParseResult
     } else result = fast;
   } catch (e) {
     // Neither engine should throw; if one does, the file gets a positioned error, not a crash.
-    result = { tree: undefined, diagnostics: [{ code: 'yaml-syntax', severity: 'error', message: `The YAML parser failed: ${(e as Error)?.message ?? e}`, span: { start: 0, end: 1 } }] };
+    result = {
+      tree: undefined,
+      diagnostics: [
+        {
+          code: 'yaml-syntax',
+          severity: 'error',
+          message: `The YAML parser failed: ${(e as Error)?.message ?? e}`,
+          span: { start: 0, end: 1 },
+        },
+      ],
+    };
   }
   if (bom) shift(result, bom);
   if (!result.tree && !result.diagnostics.length) {
-    result.diagnostics.push({ code: 'empty-file', severity: 'error', message: 'The file is empty: a plan needs workback, title, goal, people and milestones.', span: { start: 0, end: 0 } });
+    result.diagnostics.push({
+      code: 'empty-file',
+      severity: 'error',
+      message: 'The file is empty: a plan needs workback, title, goal, people and milestones.',
+      span: { start: 0, end: 0 },
+    });
   }
   return { tree: result.tree, plain: result.plain, diagnostics: result.diagnostics, engine: used };
 }
@@ -69,7 +84,12 @@ function shift(result: EngineResult, by: number): void {
     const n = stack.pop()!;
     n.start += by;
     n.end += by;
-    if (n.kind === 'map') for (const p of n.pairs) { p.key.start += by; p.key.end += by; stack.push(p.value); }
+    if (n.kind === 'map')
+      for (const p of n.pairs) {
+        p.key.start += by;
+        p.key.end += by;
+        stack.push(p.value);
+      }
     else if (n.kind === 'seq') for (const item of n.items) stack.push(item);
   }
 }

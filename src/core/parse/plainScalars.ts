@@ -3,7 +3,20 @@
  * parses with and the editing reader (editing/yamlLines.ts, editing/flowScanner.ts) reads
  * half-typed text with, so that both find the same keys, values and comments.
  */
-import { COLON, CR, DASH, FLOW_INDICATOR, HASH, INDICATOR, LF, QUESTION, SPACE, TAB, isBlankOrEnd, isWhite } from './yamlChars';
+import {
+  COLON,
+  CR,
+  DASH,
+  FLOW_INDICATOR,
+  HASH,
+  INDICATOR,
+  LF,
+  QUESTION,
+  SPACE,
+  TAB,
+  isBlankOrEnd,
+  isWhite,
+} from './yamlChars';
 
 /** Why a plain scalar's line stopped: a line break (or the end), `: `, ` #`, or in flow a `,[]{}`. */
 export const AT_BREAK = 0;

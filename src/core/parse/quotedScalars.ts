@@ -15,7 +15,13 @@ export interface ScalarRead {
  * Reads the quoted scalar whose opening quote is at `q`. Its continuation lines must be
  * indented more than `parentIndent`; with `multiLine` false a line break gives up.
  */
-export function readQuoted(text: string, q: number, parentIndent: number, multiLine: boolean, out: ScalarRead): boolean {
+export function readQuoted(
+  text: string,
+  q: number,
+  parentIndent: number,
+  multiLine: boolean,
+  out: ScalarRead,
+): boolean {
   const quote = text.charCodeAt(q);
   // The common case: one line, no escapes.
   for (let p = q + 1; ; p++) {
@@ -137,8 +143,24 @@ export function quotedText(text: string, q: number, close: number): string {
 const SIMPLE_ESCAPES: (string | undefined)[] = (() => {
   const t: (string | undefined)[] = [];
   const pairs: [string, string][] = [
-    ['0', '\x00'], ['a', '\x07'], ['b', '\b'], ['t', '\t'], ['\t', '\t'], ['n', '\n'], ['v', '\v'], ['f', '\f'], ['r', '\r'],
-    ['e', '\x1b'], [' ', ' '], ['"', '"'], ['/', '/'], ['\\', '\\'], ['N', '\x85'], ['_', '\xa0'], ['L', '\u2028'], ['P', '\u2029'],
+    ['0', '\x00'],
+    ['a', '\x07'],
+    ['b', '\b'],
+    ['t', '\t'],
+    ['\t', '\t'],
+    ['n', '\n'],
+    ['v', '\v'],
+    ['f', '\f'],
+    ['r', '\r'],
+    ['e', '\x1b'],
+    [' ', ' '],
+    ['"', '"'],
+    ['/', '/'],
+    ['\\', '\\'],
+    ['N', '\x85'],
+    ['_', '\xa0'],
+    ['L', '\u2028'],
+    ['P', '\u2029'],
   ];
   for (const [k, v] of pairs) t[k.charCodeAt(0)] = v;
   return t;

@@ -14,12 +14,23 @@ export function resolvePlain(text: string): ScalarValue {
   if (n === 0) return null;
   const c = text.charCodeAt(0);
   switch (c) {
-    case 0x7e /* ~ */: return n === 1 ? null : text;
-    case 0x6e /* n */: case 0x4e /* N */: return text === 'null' || text === 'Null' || text === 'NULL' ? null : text;
-    case 0x74 /* t */: case 0x54 /* T */: return text === 'true' || text === 'True' || text === 'TRUE' ? true : text;
-    case 0x66 /* f */: case 0x46 /* F */: return text === 'false' || text === 'False' || text === 'FALSE' ? false : text;
-    case 0x2b /* + */: case 0x2d /* - */: case 0x2e /* . */: return resolveNumber(text, n);
-    default: return c >= 0x30 && c <= 0x39 ? resolveNumber(text, n) : text;
+    case 0x7e /* ~ */:
+      return n === 1 ? null : text;
+    case 0x6e /* n */:
+    case 0x4e /* N */:
+      return text === 'null' || text === 'Null' || text === 'NULL' ? null : text;
+    case 0x74 /* t */:
+    case 0x54 /* T */:
+      return text === 'true' || text === 'True' || text === 'TRUE' ? true : text;
+    case 0x66 /* f */:
+    case 0x46 /* F */:
+      return text === 'false' || text === 'False' || text === 'FALSE' ? false : text;
+    case 0x2b /* + */:
+    case 0x2d /* - */:
+    case 0x2e /* . */:
+      return resolveNumber(text, n);
+    default:
+      return c >= 0x30 && c <= 0x39 ? resolveNumber(text, n) : text;
   }
 }
 
@@ -62,7 +73,8 @@ function resolveNumber(text: string, n: number): ScalarValue {
 function allDigits(text: string, from: number, to: number, radix: 8 | 16): boolean {
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    const ok = radix === 8 ? c >= 0x30 && c <= 0x37 : isDigit(c) || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46);
+    const ok =
+      radix === 8 ? c >= 0x30 && c <= 0x37 : isDigit(c) || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46);
     if (!ok) return false;
   }
   return true;

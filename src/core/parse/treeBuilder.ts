@@ -77,7 +77,12 @@ export class TreeBuilder {
     const frame = this.top;
     if (frame !== undefined && frame.map && frame.key === undefined) {
       // A collection as a mapping key (`? [a, b]`, `{a: 1}: x`): not text.
-      this.report({ code: 'yaml-key-not-string', severity: 'error', message: 'A mapping key must be text, not a list or a mapping.', span: { start: node.start, end: node.start + 1 } });
+      this.report({
+        code: 'yaml-key-not-string',
+        severity: 'error',
+        message: 'A mapping key must be text, not a list or a mapping.',
+        span: { start: node.start, end: node.start + 1 },
+      });
       frame.key = 'bad';
       this.discardDepth = 1;
       return;
@@ -127,11 +132,19 @@ export class TreeBuilder {
         this.report({
           code: 'yaml-key-not-string',
           severity: 'error',
-          message: value === null ? 'A mapping key is missing or empty.' : `The key ${key.text} is read as ${what}; quote it ("${key.text}") to use it as a name.`,
+          message:
+            value === null
+              ? 'A mapping key is missing or empty.'
+              : `The key ${key.text} is read as ${what}; quote it ("${key.text}") to use it as a name.`,
           span: spanOf(key),
         });
       } else if (key.text === '<<') {
-        this.report({ code: 'yaml-anchor', severity: 'error', message: 'Merge keys (<<) are not allowed in plans: write the keys out.', span: spanOf(key) });
+        this.report({
+          code: 'yaml-anchor',
+          severity: 'error',
+          message: 'Merge keys (<<) are not allowed in plans: write the keys out.',
+          span: spanOf(key),
+        });
         frame.key = 'bad';
         return;
       }

@@ -25,7 +25,8 @@ export const RIGHT_BRACE = 125;
  * controls (tab and line feed aside), a CR that is not part of CRLF, DEL, U+2028/2029, a BOM
  * inside the text, U+FFFE/FFFF and unpaired surrogates. The parsers differ on them, or reject them.
  */
-export const OUTSIDE_SUBSET = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]|\r(?!\n)|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+export const OUTSIDE_SUBSET =
+  /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]|\r(?!\n)|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** `c-indicator`: characters that cannot start a plain scalar (`-`, `?`, `:` can, before a non-space). */
 export const INDICATOR: boolean[] = table('-?:,[]{}#&*!|>\'"%@`');

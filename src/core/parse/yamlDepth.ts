@@ -6,7 +6,17 @@
  * composer nested deeper than that. The tokens are the package's own, so quotes, comments,
  * block scalars and flow are read exactly as the package reads them.
  */
-import { Composer, CST, Lexer, Parser, YAMLParseError, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions } from 'yaml';
+import {
+  Composer,
+  CST,
+  Lexer,
+  Parser,
+  YAMLParseError,
+  type Document,
+  type DocumentOptions,
+  type ParseOptions,
+  type SchemaOptions,
+} from 'yaml';
 import { MAX_DEPTH } from './preflight';
 
 /**
@@ -42,27 +52,52 @@ export function composeGuarded(text: string, options: ParseOptions & DocumentOpt
   for (const next of new Composer(options).compose(tokens(), true, text.length)) {
     if (!doc) doc = next;
     else {
-      doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents'));
+      doc.errors.push(
+        new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents'),
+      );
       break;
     }
   }
   return { doc: doc!, tooDeep, maxBound: bound.max };
 }
 
-const Kind = { Other: 0, Space: 1, Newline: 2, Comment: 3, Indicator: 4, Open: 5, Close: 6, Header: 7, Scalar: 8 } as const;
+const Kind = {
+  Other: 0,
+  Space: 1,
+  Newline: 2,
+  Comment: 3,
+  Indicator: 4,
+  Open: 5,
+  Close: 6,
+  Header: 7,
+  Scalar: 8,
+} as const;
 type Kind = (typeof Kind)[keyof typeof Kind];
 
 function kindOf(lexeme: string): Kind {
   switch (CST.tokenType(lexeme)) {
-    case 'space': return Kind.Space;
-    case 'newline': return Kind.Newline;
-    case 'comment': return Kind.Comment;
-    case 'seq-item-ind': case 'explicit-key-ind': case 'map-value-ind': return Kind.Indicator;
-    case 'flow-map-start': case 'flow-seq-start': return Kind.Open;
-    case 'flow-map-end': case 'flow-seq-end': return Kind.Close;
-    case 'block-scalar-header': return Kind.Header;
-    case 'scalar': return Kind.Scalar;
-    default: return Kind.Other;
+    case 'space':
+      return Kind.Space;
+    case 'newline':
+      return Kind.Newline;
+    case 'comment':
+      return Kind.Comment;
+    case 'seq-item-ind':
+    case 'explicit-key-ind':
+    case 'map-value-ind':
+      return Kind.Indicator;
+    case 'flow-map-start':
+    case 'flow-seq-start':
+      return Kind.Open;
+    case 'flow-map-end':
+    case 'flow-seq-end':
+      return Kind.Close;
+    case 'block-scalar-header':
+      return Kind.Header;
+    case 'scalar':
+      return Kind.Scalar;
+    default:
+      return Kind.Other;
   }
 }
 
@@ -119,7 +154,10 @@ class NestingBound {
     }
     if (kind === Kind.Scalar) {
       this.scalarText = true;
-      if (this.blockScalar) { this.blockScalar = false; return false; }
+      if (this.blockScalar) {
+        this.blockScalar = false;
+        return false;
+      }
     } else this.blockScalar = kind === Kind.Header;
     if (this.lineStart) {
       this.lineStart = false;

@@ -4,7 +4,19 @@
  * the block engine gives up (its syntax errors are precise and plentiful), when an edit
  * needs the Document, and in tests as the reference the block engine must match.
  */
-import { Alias, isAlias, isCollection, isMap, isPair, isScalar, isSeq, Scalar, YAMLParseError, type Node as YamlNode, type Document } from 'yaml';
+import {
+  Alias,
+  isAlias,
+  isCollection,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  Scalar,
+  YAMLParseError,
+  type Node as YamlNode,
+  type Document,
+} from 'yaml';
 import type { RawDiagnostic } from '../diagnostic';
 import type { ScalarStyle } from '../sourceTree';
 import type { EngineResult } from './engineResult';
@@ -14,17 +26,32 @@ import { TreeBuilder } from './treeBuilder';
 import { composeGuarded, type GuardedDocument } from './yamlDepth';
 
 const STYLES: Record<string, ScalarStyle> = {
-  PLAIN: 'plain', QUOTE_SINGLE: 'single', QUOTE_DOUBLE: 'double', BLOCK_LITERAL: 'literal', BLOCK_FOLDED: 'folded',
+  PLAIN: 'plain',
+  QUOTE_SINGLE: 'single',
+  QUOTE_DOUBLE: 'double',
+  BLOCK_LITERAL: 'literal',
+  BLOCK_FOLDED: 'folded',
 };
 
 function compose(text: string): GuardedDocument {
-  return composeGuarded(text, { schema: 'failsafe', uniqueKeys: false, merge: false, strict: true, prettyErrors: false, version: '1.2', keepSourceTokens: false });
+  return composeGuarded(text, {
+    schema: 'failsafe',
+    uniqueKeys: false,
+    merge: false,
+    strict: true,
+    prettyErrors: false,
+    version: '1.2',
+    keepSourceTokens: false,
+  });
 }
 
 /** The Document of the text; nested too deep, it stops there with an error (yamlDepth.ts). */
 export function parseYamlDocument(text: string): Document.Parsed {
   const { doc, tooDeep: at } = compose(text);
-  if (at >= 0) doc.errors.push(new YAMLParseError([at, at + 1], 'RESOURCE_EXHAUSTION', `Nesting is deeper than ${MAX_DEPTH} levels here`));
+  if (at >= 0)
+    doc.errors.push(
+      new YAMLParseError([at, at + 1], 'RESOURCE_EXHAUSTION', `Nesting is deeper than ${MAX_DEPTH} levels here`),
+    );
   return doc;
 }
 
@@ -39,20 +66,43 @@ export function parseWithYaml(text: string): EngineResult {
   const diagnostics: RawDiagnostic[] = [];
   let multiple = false;
   for (const err of doc.errors) {
-    if (err.code === 'MULTIPLE_DOCS') { multiple = true; continue; }
+    if (err.code === 'MULTIPLE_DOCS') {
+      multiple = true;
+      continue;
+    }
     const [start, end] = err.pos;
     const s = Math.min(start, text.length);
-    diagnostics.push({ code: 'yaml-syntax', severity: 'error', message: syntaxMessage(err.code, err.message), span: { start: s, end: Math.min(Math.max(end, s + 1), text.length) } });
+    diagnostics.push({
+      code: 'yaml-syntax',
+      severity: 'error',
+      message: syntaxMessage(err.code, err.message),
+      span: { start: s, end: Math.min(Math.max(end, s + 1), text.length) },
+    });
   }
   if (diagnostics.length) return { diagnostics, tree: undefined };
   const b = new TreeBuilder();
   const dirs = doc.directives;
-  if (dirs && (dirs.yaml.explicit || Object.keys(dirs.tags).some((h) => h !== '!' && h !== '!!') || doc.warnings.some((w) => w.code === 'BAD_DIRECTIVE'))) {
-    b.report({ code: 'yaml-directive', severity: 'error', message: 'Directives are not allowed: plans are YAML 1.2 and need none.', span: findDirective(text) });
+  if (
+    dirs &&
+    (dirs.yaml.explicit ||
+      Object.keys(dirs.tags).some((h) => h !== '!' && h !== '!!') ||
+      doc.warnings.some((w) => w.code === 'BAD_DIRECTIVE'))
+  ) {
+    b.report({
+      code: 'yaml-directive',
+      severity: 'error',
+      message: 'Directives are not allowed: plans are YAML 1.2 and need none.',
+      span: findDirective(text),
+    });
   }
   if (doc.contents) walk(text, doc.contents as YamlNode, b);
   if (multiple) {
-    b.report({ code: 'yaml-multiple-documents', severity: 'error', message: 'A plan file holds one YAML document; remove this second one or move it to its own file.', span: findSecondDocument(text, b.root ? b.root.end : 0) });
+    b.report({
+      code: 'yaml-multiple-documents',
+      severity: 'error',
+      message: 'A plan file holds one YAML document; remove this second one or move it to its own file.',
+      span: findSecondDocument(text, b.root ? b.root.end : 0),
+    });
   }
   return { diagnostics: b.diagnostics, tree: b.root, plain: b.plain };
 }
@@ -84,14 +134,25 @@ function walk(text: string, root: YamlNode, b: TreeBuilder): void {
   const stack: Item[] = [root];
   while (stack.length) {
     const item = stack.pop()!;
-    if (item === null) { b.scalar(-1, -1, 'plain', ''); continue; }
-    if ('close' in item && item.close === true) { b.close(); continue; }
+    if (item === null) {
+      b.scalar(-1, -1, 'plain', '');
+      continue;
+    }
+    if ('close' in item && item.close === true) {
+      b.close();
+      continue;
+    }
     const node = item as YamlNode;
     const start = node.range?.[0] ?? 0;
     if (isAlias(node)) {
       const a = node as Alias;
       const [s, e] = a.range ?? [start, start + 1];
-      b.report({ code: 'yaml-anchor', severity: 'error', message: 'Aliases (*name) are not allowed in plans: write the value out.', span: { start: s, end: Math.min(e, s + 1 + a.source.length) } });
+      b.report({
+        code: 'yaml-anchor',
+        severity: 'error',
+        message: 'Aliases (*name) are not allowed in plans: write the value out.',
+        span: { start: s, end: Math.min(e, s + 1 + a.source.length) },
+      });
       b.scalar(s, Math.min(e, s + 1 + a.source.length), 'plain', '');
       continue;
     }
@@ -125,11 +186,21 @@ function properties(text: string, node: YamlNode, b: TreeBuilder): void {
   const start = node.range?.[0] ?? 0;
   if (node.anchor) {
     const span = findPropertyBefore(text, start, '&') ?? charAt(text, start);
-    b.report({ code: 'yaml-anchor', severity: 'error', message: 'Anchors (&name) are not allowed in plans: write each value where it is used.', span });
+    b.report({
+      code: 'yaml-anchor',
+      severity: 'error',
+      message: 'Anchors (&name) are not allowed in plans: write each value where it is used.',
+      span,
+    });
   }
   if (node.tag) {
     const span = findPropertyBefore(text, start, '!') ?? charAt(text, start);
-    b.report({ code: 'yaml-tag', severity: 'error', message: 'Explicit tags are not allowed in plans: write the value plainly (quote it to make it text).', span });
+    b.report({
+      code: 'yaml-tag',
+      severity: 'error',
+      message: 'Explicit tags are not allowed in plans: write the value plainly (quote it to make it text).',
+      span,
+    });
   }
 }
 

@@ -46,20 +46,37 @@ export function followUps(files: readonly PlanFile[], today: Day, options: Follo
     const cal = workCalendar(plan.calendar);
     const mine = options.me ? new Set(resolveMe(plan, options.me)) : undefined;
     if (mine && mine.size === 0) continue;
-    const push = (task: Task, e: Omit<FollowUpEntry, 'file' | 'planTitle' | 'task' | 'overdue' | 'daysLate' | 'escalate'>): void => {
+    const push = (
+      task: Task,
+      e: Omit<FollowUpEntry, 'file' | 'planTitle' | 'task' | 'overdue' | 'daysLate' | 'escalate'>,
+    ): void => {
       if (mine && !mine.has(task.owner) && !mine.has(e.with)) return;
       const overdue = !e.done && e.on < today;
       if (options.overdueOnly && !overdue) return;
       const late = overdue ? daysLate(cal, e.on, today) : 0;
       const esc = overdue ? escalationFor(plan, late) : { escalate: false };
-      const entry: FollowUpEntry = { file: pf.file, planTitle: plan.title, task, ...e, overdue, daysLate: late, escalate: esc.escalate };
+      const entry: FollowUpEntry = {
+        file: pf.file,
+        planTitle: plan.title,
+        task,
+        ...e,
+        overdue,
+        daysLate: late,
+        escalate: esc.escalate,
+      };
       if (esc.escalateTo !== undefined) entry.escalateTo = esc.escalateTo;
       out.push({ entry, order: task.index });
     };
     for (const task of plan.tasks) {
       for (const f of task.followUps) {
         if (f.done && !options.includeDone) continue;
-        const e: Omit<FollowUpEntry, 'file' | 'planTitle' | 'task' | 'overdue' | 'daysLate' | 'escalate'> = { kind: 'follow-up', on: f.on, with: f.with, done: f.done, index: f.index };
+        const e: Omit<FollowUpEntry, 'file' | 'planTitle' | 'task' | 'overdue' | 'daysLate' | 'escalate'> = {
+          kind: 'follow-up',
+          on: f.on,
+          with: f.with,
+          done: f.done,
+          index: f.index,
+        };
         if (f.about !== undefined) e.about = f.about;
         push(task, e);
       }

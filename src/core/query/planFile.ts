@@ -40,7 +40,10 @@ export function taskState(planFile: PlanFile, task: Task, today: Day): TaskState
   if (!item) return undefined;
   const cal = workCalendar(planFile.plan.calendar);
   const late = taskLateness(cal, task, item, today);
-  const e = late.state === 'overdue' || late.state === 'late-start' ? escalationFor(planFile.plan, late.daysLate) : { escalate: false };
+  const e =
+    late.state === 'overdue' || late.state === 'late-start'
+      ? escalationFor(planFile.plan, late.daysLate)
+      : { escalate: false };
   const out: TaskState = { state: late.state, daysLate: late.daysLate, escalate: e.escalate, item };
   if (e.escalateTo !== undefined) out.escalateTo = e.escalateTo;
   return out;

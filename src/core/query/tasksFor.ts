@@ -32,7 +32,15 @@ export function tasksFor(files: readonly PlanFile[], me: readonly string[], toda
       if (task.status === 'done' || !mine.has(task.owner)) continue;
       const s = taskState(pf, task, today);
       if (!s) continue;
-      const entry: MyTask = { file: pf.file, planTitle: pf.plan.title, task, item: s.item, state: s.state, daysLate: s.daysLate, escalate: s.escalate };
+      const entry: MyTask = {
+        file: pf.file,
+        planTitle: pf.plan.title,
+        task,
+        item: s.item,
+        state: s.state,
+        daysLate: s.daysLate,
+        escalate: s.escalate,
+      };
       if (s.escalateTo !== undefined) entry.escalateTo = s.escalateTo;
       out.push({ entry, order: task.index });
     }

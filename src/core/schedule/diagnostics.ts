@@ -31,8 +31,19 @@ export function valueSpan(node: MapNode | undefined, key: string, fallback: Span
   return v ? spanOf(v) : fallback;
 }
 
-export function diagnostic(code: Code, span: Span, message: string, data?: Record<string, unknown>, severity?: Severity): RawDiagnostic {
-  const d: RawDiagnostic = { code, severity: severity ?? CODES[code].severity, message, span: { start: span.start, end: span.end } };
+export function diagnostic(
+  code: Code,
+  span: Span,
+  message: string,
+  data?: Record<string, unknown>,
+  severity?: Severity,
+): RawDiagnostic {
+  const d: RawDiagnostic = {
+    code,
+    severity: severity ?? CODES[code].severity,
+    message,
+    span: { start: span.start, end: span.end },
+  };
   if (data) d.data = data;
   return d;
 }
@@ -62,14 +73,26 @@ function lateData(late: number, e: Escalation, extra: Record<string, unknown>): 
   return extra;
 }
 
-export function startTooLate(task: Task, latestStart: Day, notBefore: Day, byNotBefore: boolean, short: number): RawDiagnostic {
+export function startTooLate(
+  task: Task,
+  latestStart: Day,
+  notBefore: Day,
+  byNotBefore: boolean,
+  short: number,
+): RawDiagnostic {
   const what = byNotBefore ? 'its not_before' : "the plan's start";
   const span = byNotBefore ? valueSpan(task.node, 'not_before', task.idSpan) : task.idSpan;
   return diagnostic(
     'start-too-late',
     span,
     `${task.id} must start by ${human(latestStart)} to meet its deadline but cannot start before ${human(notBefore)} (${what}): ${workdays(short)} short.`,
-    { taskId: task.id, latestStart: formatDay(latestStart), cannotStartBefore: formatDay(notBefore), short, boundBy: byNotBefore ? 'not_before' : 'start' },
+    {
+      taskId: task.id,
+      latestStart: formatDay(latestStart),
+      cannotStartBefore: formatDay(notBefore),
+      short,
+      boundBy: byNotBefore ? 'not_before' : 'start',
+    },
   );
 }
 
@@ -145,7 +168,13 @@ export function noWorkdays(plan: Plan): RawDiagnostic {
 }
 
 /** The backward pass left the range: a task (or checkpoint) would have to happen before 1970. */
-export function outOfRangeBackward(plan: Plan, id: string, task: Task | undefined, bound: Day, span: Span): RawDiagnostic {
+export function outOfRangeBackward(
+  plan: Plan,
+  id: string,
+  task: Task | undefined,
+  bound: Day,
+  span: Span,
+): RawDiagnostic {
   const what = task ? `${task.id} (duration ${task.duration.text})` : id;
   const by = bound < MIN_DAY ? 'before ' + formatDay(MIN_DAY) : `on or before ${human(bound)}`;
   return diagnostic(
@@ -161,7 +190,10 @@ export function outOfRangeBackward(plan: Plan, id: string, task: Task | undefine
  * warning: the workback dates are kept (and shown); only earliest dates and slack are left out.
  */
 export function outOfRangeForward(task: Task, from: Day, span: Span): RawDiagnostic {
-  const start = from >= MIN_DAY && from <= MAX_DAY ? `starting no earlier than ${human(from)}` : `starting from ${from < MIN_DAY ? 'before' : 'after'} the supported range`;
+  const start =
+    from >= MIN_DAY && from <= MAX_DAY
+      ? `starting no earlier than ${human(from)}`
+      : `starting from ${from < MIN_DAY ? 'before' : 'after'} the supported range`;
   return diagnostic(
     'earliest-out-of-range',
     span,
@@ -173,5 +205,7 @@ export function outOfRangeForward(task: Task, from: Day, span: Span): RawDiagnos
 export function dependencyCycle(names: string[], span: Span): RawDiagnostic {
   const shown = names.length > 20 ? [...names.slice(0, 20), `... (${names.length - 20} more)`] : names;
   const cycle = names.length ? [...shown, names[0]!].join(' → ') : '(unknown)';
-  return diagnostic('dependency-cycle', span, `Dependencies form a cycle, so the plan cannot be scheduled: ${cycle}.`, { cycle: names });
+  return diagnostic('dependency-cycle', span, `Dependencies form a cycle, so the plan cannot be scheduled: ${cycle}.`, {
+    cycle: names,
+  });
 }

@@ -96,9 +96,25 @@ export function schedulePlan(plan: Plan, today: Day): Schedule {
         task,
       };
     } else if (task) {
-      item = { id: task.id, kind: 'task', milestone: m.id, start: back.ls[n]!, finish: back.lf[n]!, critical: false, task };
+      item = {
+        id: task.id,
+        kind: 'task',
+        milestone: m.id,
+        start: back.ls[n]!,
+        finish: back.lf[n]!,
+        critical: false,
+        task,
+      };
     } else {
-      item = { id: m.id, kind: 'checkpoint', milestone: m.id, start: back.ls[n]!, finish: back.lf[n]!, critical: false, checkpoint: m };
+      item = {
+        id: m.id,
+        kind: 'checkpoint',
+        milestone: m.id,
+        start: back.ls[n]!,
+        finish: back.lf[n]!,
+        critical: false,
+        checkpoint: m,
+      };
     }
     items.push(item);
     if (!byId.has(item.id)) byId.set(item.id, item);
@@ -121,14 +137,23 @@ export function criticalPath(schedule: Schedule): string[] {
     .map((x) => x.item.id);
 }
 
-function diagnoseTask(plan: Plan, cal: WorkCalendar, task: Task, item: ScheduledItem, today: Day, out: RawDiagnostic[]): void {
+function diagnoseTask(
+  plan: Plan,
+  cal: WorkCalendar,
+  task: Task,
+  item: ScheduledItem,
+  today: Day,
+  out: RawDiagnostic[],
+): void {
   if (task.status !== 'done') {
     // LS before the plan's start or the task's not_before: the later of the two binds.
     const start = plan.start;
     const notBefore = task.notBefore;
     const earliest = Math.max(start ?? -Infinity, notBefore ?? -Infinity);
     if (item.start < earliest) {
-      out.push(D.startTooLate(task, item.start, earliest, notBefore === earliest, cal.countWorkdays(item.start, earliest)));
+      out.push(
+        D.startTooLate(task, item.start, earliest, notBefore === earliest, cal.countWorkdays(item.start, earliest)),
+      );
     }
   }
   const late = taskLateness(cal, task, item, today);
@@ -138,7 +163,8 @@ function diagnoseTask(plan: Plan, cal: WorkCalendar, task: Task, item: Scheduled
     if (!f.done && f.on < today) out.push(D.followUpOverdue(plan, task, f, daysLate(cal, f.on, today)));
   }
   const checkIn = nextCheckIn(plan, cal, task, item, today);
-  if (checkIn !== undefined && checkIn < today) out.push(D.checkInOverdue(plan, task, checkIn, daysLate(cal, checkIn, today)));
+  if (checkIn !== undefined && checkIn < today)
+    out.push(D.checkInOverdue(plan, task, checkIn, daysLate(cal, checkIn, today)));
 }
 
 function cycleDiagnostic(g: PlanGraph, cycle: number[]): RawDiagnostic {

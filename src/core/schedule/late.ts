@@ -34,7 +34,8 @@ export function daysLate(cal: WorkCalendar, due: Day, today: Day): number {
  */
 export function taskLateness(cal: WorkCalendar, task: Task, item: ScheduledItem, today: Day): Lateness {
   if (task.status === 'done') return { state: 'done', daysLate: 0 };
-  if (item.finish < today) return { state: 'overdue', daysLate: daysLate(cal, item.finish, today), dueDay: item.finish };
+  if (item.finish < today)
+    return { state: 'overdue', daysLate: daysLate(cal, item.finish, today), dueDay: item.finish };
   if ((task.status === 'todo' || task.status === 'blocked') && item.start < today) {
     return { state: 'late-start', daysLate: daysLate(cal, item.start, today), dueDay: item.start };
   }
@@ -60,7 +61,13 @@ export function escalationFor(plan: Plan, late: number): Escalation {
  * an open task whose LS <= today is due a check-in every cadence counted from the later of LS
  * and its last done follow-up; the next one is that day plus the cadence in workdays.
  */
-export function nextCheckIn(plan: Plan, cal: WorkCalendar, task: Task, item: ScheduledItem, today: Day): Day | undefined {
+export function nextCheckIn(
+  plan: Plan,
+  cal: WorkCalendar,
+  task: Task,
+  item: ScheduledItem,
+  today: Day,
+): Day | undefined {
   const every = plan.policy.checkInEvery;
   if (!every || task.status === 'done' || item.start > today) return undefined;
   let from = item.start;

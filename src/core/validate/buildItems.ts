@@ -19,8 +19,15 @@ export function buildItems(list: readonly SourceNode[], day: DayReader): PlanIte
     const mid = str(get(mn, 'id'));
     if (!mn || mid === undefined) continue;
     const milestone: Milestone = {
-      kind: 'milestone', id: mid, title: str(get(mn, 'title')) ?? mid, due: day(get(mn, 'due'), 'due of milestone', mid),
-      dependsOn: refs(get(mn, 'depends_on')), tasks: [], index: out.milestones.length, idSpan: spanOf(get(mn, 'id')!), node: mn,
+      kind: 'milestone',
+      id: mid,
+      title: str(get(mn, 'title')) ?? mid,
+      due: day(get(mn, 'due'), 'due of milestone', mid),
+      dependsOn: refs(get(mn, 'depends_on')),
+      tasks: [],
+      index: out.milestones.length,
+      idSpan: spanOf(get(mn, 'id')!),
+      node: mn,
     };
     out.milestones.push(milestone);
     if (!out.items.has(mid)) out.items.set(mid, milestone);
@@ -57,12 +64,23 @@ function buildTask(tn: MapNode, mid: string, index: number, day: DayReader): Tas
   const status = str(v.status);
   const followUps = buildFollowUps(v.follow_ups, tid, day);
   return {
-    kind: 'task', id: tid, title: str(v.title) ?? tid, owner: str(v.owner) ?? '',
+    kind: 'task',
+    id: tid,
+    title: str(v.title) ?? tid,
+    owner: str(v.owner) ?? '',
     duration: duration(v.duration) ?? { count: 1, unit: 'd', text: '1d' },
-    dependsOn: refs(v.depends_on), due: day(v.due, 'due of', tid), notBefore: day(v.not_before, 'not_before of', tid),
-    status: TASK_STATUSES.includes(status as TaskStatus) ? (status as TaskStatus) : 'todo', doneOn: day(v.done_on, 'done_on of', tid),
-    followUps, tags: texts(v.tags), notes: str(v.notes),
-    milestone: mid, index, idSpan: spanOf(v.id!), node: tn,
+    dependsOn: refs(v.depends_on),
+    due: day(v.due, 'due of', tid),
+    notBefore: day(v.not_before, 'not_before of', tid),
+    status: TASK_STATUSES.includes(status as TaskStatus) ? (status as TaskStatus) : 'todo',
+    doneOn: day(v.done_on, 'done_on of', tid),
+    followUps,
+    tags: texts(v.tags),
+    notes: str(v.notes),
+    milestone: mid,
+    index,
+    idSpan: spanOf(v.id!),
+    node: tn,
   };
 }
 
@@ -75,7 +93,14 @@ function buildFollowUps(list: SourceNode | undefined, tid: string, day: DayReade
     const withId = str(get(fn, 'with'));
     if (!fn || on === undefined || withId === undefined) return;
     const done = get(fn, 'done');
-    followUps.push({ index, on, with: withId, about: str(get(fn, 'about')), done: done?.kind === 'scalar' && done.value === true, node: fn });
+    followUps.push({
+      index,
+      on,
+      with: withId,
+      about: str(get(fn, 'about')),
+      done: done?.kind === 'scalar' && done.value === true,
+      node: fn,
+    });
   });
   return followUps;
 }

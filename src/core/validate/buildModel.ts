@@ -21,7 +21,17 @@ export function buildModel(root: MapNode): { plan: Plan; diagnostics: RawDiagnos
   const policy = buildPolicy(map(get(root, 'policy')));
   const { milestones, tasks, items } = buildItems(seq(get(root, 'milestones')), day);
   const plan: Plan = {
-    version: 1, title: str(get(root, 'title')) ?? '', goal, start: day(get(root, 'start'), 'start'), calendar, people, policy, milestones, tasks, items, root,
+    version: 1,
+    title: str(get(root, 'title')) ?? '',
+    goal,
+    start: day(get(root, 'start'), 'start'),
+    calendar,
+    people,
+    policy,
+    milestones,
+    tasks,
+    items,
+    root,
   };
   return { plan, diagnostics };
 }
@@ -64,7 +74,14 @@ function buildPeople(peopleNode: MapNode | undefined): Map<string, Person> {
   for (const p of peopleNode?.pairs ?? []) {
     if (people.has(p.key.text)) continue;
     const pn = map(p.value);
-    people.set(p.key.text, { id: p.key.text, name: str(get(pn, 'name')) ?? p.key.text, email: str(get(pn, 'email')), role: str(get(pn, 'role')), keySpan: spanOf(p.key), node: pn });
+    people.set(p.key.text, {
+      id: p.key.text,
+      name: str(get(pn, 'name')) ?? p.key.text,
+      email: str(get(pn, 'email')),
+      role: str(get(pn, 'role')),
+      keySpan: spanOf(p.key),
+      node: pn,
+    });
   }
   return people;
 }

@@ -10,10 +10,13 @@ import { spanOf, type MapNode, type SourceNode } from '../sourceTree';
 
 const DURATION_RE = /^([1-9][0-9]{0,4})([dw])$/;
 
-export const str = (n: SourceNode | undefined): string | undefined => (n !== undefined && n.kind === 'scalar' && typeof n.value === 'string' ? n.value : undefined);
-export const map = (n: SourceNode | undefined): MapNode | undefined => (n !== undefined && n.kind === 'map' ? n : undefined);
+export const str = (n: SourceNode | undefined): string | undefined =>
+  n !== undefined && n.kind === 'scalar' && typeof n.value === 'string' ? n.value : undefined;
+export const map = (n: SourceNode | undefined): MapNode | undefined =>
+  n !== undefined && n.kind === 'map' ? n : undefined;
 const NO_ITEMS: readonly SourceNode[] = [];
-export const seq = (n: SourceNode | undefined): readonly SourceNode[] => (n !== undefined && n.kind === 'seq' ? n.items : NO_ITEMS);
+export const seq = (n: SourceNode | undefined): readonly SourceNode[] =>
+  n !== undefined && n.kind === 'seq' ? n.items : NO_ITEMS;
 export const get = (m: MapNode | undefined, key: string): SourceNode | undefined => m?.byKey.get(key)?.value;
 
 export function duration(n: SourceNode | undefined): Duration | undefined {
@@ -56,9 +59,19 @@ export function dayReader(diagnostics: RawDiagnostic[]): DayReader {
     if (typeof d === 'number') return d;
     if (of !== undefined) what = `${what} ${of}`;
     if (d === 'not-a-date') {
-      diagnostics.push({ code: 'invalid-date', severity: 'error', message: `${text} is not a real calendar day (${what}).`, span: spanOf(n!) });
+      diagnostics.push({
+        code: 'invalid-date',
+        severity: 'error',
+        message: `${text} is not a real calendar day (${what}).`,
+        span: spanOf(n!),
+      });
     } else if (d === 'out-of-range') {
-      diagnostics.push({ code: 'invalid-date', severity: 'error', message: `${text} lies outside the years 1970-2199 that plans may use (${what}).`, span: spanOf(n!) });
+      diagnostics.push({
+        code: 'invalid-date',
+        severity: 'error',
+        message: `${text} lies outside the years 1970-2199 that plans may use (${what}).`,
+        span: spanOf(n!),
+      });
     }
     return undefined;
   };

@@ -40,7 +40,15 @@ export function checkSchema(tree: SourceNode, value: unknown): RawDiagnostic[] {
   return [...best.values()];
 }
 
-const PRIORITY = ['schema-type', 'schema-required', 'schema-unknown-key', 'schema-format', 'schema-enum', 'schema-unique', 'schema-limit'];
+const PRIORITY = [
+  'schema-type',
+  'schema-required',
+  'schema-unknown-key',
+  'schema-format',
+  'schema-enum',
+  'schema-unique',
+  'schema-limit',
+];
 
 function pathOf(instancePath: string): string[] {
   if (!instancePath) return [];
@@ -54,5 +62,11 @@ function toDiagnostic(tree: SourceNode, err: ErrorObject): RawDiagnostic | undef
   const node = nodeAtPath(tree, path);
   const rule = ruleOf(err, node);
   if (!rule) return undefined;
-  return { code: rule.code, severity: 'error', message: '', span: rule.span(tree, err, path, node), details: () => rule.words(err, path, node, fieldName(path)) };
+  return {
+    code: rule.code,
+    severity: 'error',
+    message: '',
+    span: rule.span(tree, err, path, node),
+    details: () => rule.words(err, path, node, fieldName(path)),
+  };
 }

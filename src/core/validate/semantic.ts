@@ -25,15 +25,21 @@ export function checkSemantics(plan: Plan): RawDiagnostic[] {
 function duplicateIds(plan: Plan, out: RawDiagnostic[]): void {
   if (plan.items.size === plan.milestones.length + plan.tasks.length) return; // every id once
   const all: (Task | Milestone)[] = [];
-  for (const m of plan.milestones) { all.push(m); for (const t of m.tasks) all.push(t); }
+  for (const m of plan.milestones) {
+    all.push(m);
+    for (const t of m.tasks) all.push(t);
+  }
   all.sort((a, b) => a.idSpan.start - b.idSpan.start);
   for (const item of all) {
     const first = plan.items.get(item.id)!;
     if (first === item) continue;
     out.push({
-      code: 'duplicate-id', severity: 'error',
+      code: 'duplicate-id',
+      severity: 'error',
       message: `The id "${item.id}" is already used by the ${first.kind} "${first.title}"; ids must be unique across the file.`,
-      span: item.idSpan, related: [{ message: 'first used here', span: first.idSpan }], data: { id: item.id },
+      span: item.idSpan,
+      related: [{ message: 'first used here', span: first.idSpan }],
+      data: { id: item.id },
     });
   }
 }
@@ -44,7 +50,8 @@ function lazySuggester(names: () => Iterable<string>): () => Suggester {
   return () => (built ??= new Suggester(names()));
 }
 
-const didYouMean = (suggestions: readonly string[]): string => ` Did you mean ${suggestions.map((s) => `"${s}"`).join(' or ')}?`;
+const didYouMean = (suggestions: readonly string[]): string =>
+  ` Did you mean ${suggestions.map((s) => `"${s}"`).join(' or ')}?`;
 
 // The suggestions are searched only for the problems that are reported (`details`): past the
 // problem cap, an unknown reference costs a map lookup.
@@ -54,14 +61,25 @@ function references(plan: Plan, out: RawDiagnostic[]): void {
     const seen = owner.dependsOn.length > 1 ? new Set<string>() : undefined;
     for (const r of owner.dependsOn) {
       if (seen?.has(r.id)) {
-        out.push({ code: 'duplicate-dependency', severity: 'information', message: `${owner.id} already depends on "${r.id}": the repeat changes nothing.`, span: r.span, data: { id: r.id } });
+        out.push({
+          code: 'duplicate-dependency',
+          severity: 'information',
+          message: `${owner.id} already depends on "${r.id}": the repeat changes nothing.`,
+          span: r.span,
+          data: { id: r.id },
+        });
         continue;
       }
       seen?.add(r.id);
       if (plan.items.has(r.id)) continue;
-      const message = (suggestions: readonly string[]) => `"${r.id}" is not a task or milestone of this plan.${suggestions.length ? didYouMean(suggestions) : ''}`;
+      const message = (suggestions: readonly string[]) =>
+        `"${r.id}" is not a task or milestone of this plan.${suggestions.length ? didYouMean(suggestions) : ''}`;
       out.push({
-        code: 'unknown-id', severity: 'error', message: message([]), span: r.span, data: { id: r.id, suggestions: [] },
+        code: 'unknown-id',
+        severity: 'error',
+        message: message([]),
+        span: r.span,
+        data: { id: r.id, suggestions: [] },
         details: () => {
           const suggestions = ids().nearest(r.id);
           return { message: message(suggestions), data: { id: r.id, suggestions } };
@@ -69,20 +87,34 @@ function references(plan: Plan, out: RawDiagnostic[]): void {
       });
     }
   };
-  for (const m of plan.milestones) { check(m); m.tasks.forEach(check); }
+  for (const m of plan.milestones) {
+    check(m);
+    m.tasks.forEach(check);
+  }
 }
 
 function people(plan: Plan, out: RawDiagnostic[]): void {
   // the span and the role are looked up and worded, and the suggestions searched, only for an
   // unknown person (the suggestions only for one that is reported: `details`)
   const names = lazySuggester(() => plan.people.keys());
-  const check = (id: string | undefined, node: MapNode | undefined, key: string, role: (of?: string) => string, of?: string) => {
+  const check = (
+    id: string | undefined,
+    node: MapNode | undefined,
+    key: string,
+    role: (of?: string) => string,
+    of?: string,
+  ) => {
     if (id === undefined || node === undefined || plan.people.has(id)) return;
     const span = valueSpan(node, key);
     if (span === undefined) return;
-    const message = (suggestions: readonly string[]) => `"${id}" (${role(of)}) is not in people.${suggestions.length ? didYouMean(suggestions) : ' Add them to people.'}`;
+    const message = (suggestions: readonly string[]) =>
+      `"${id}" (${role(of)}) is not in people.${suggestions.length ? didYouMean(suggestions) : ' Add them to people.'}`;
     out.push({
-      code: 'unknown-person', severity: 'error', message: message([]), span, data: { person: id, suggestions: [] },
+      code: 'unknown-person',
+      severity: 'error',
+      message: message([]),
+      span,
+      data: { person: id, suggestions: [] },
       details: () => {
         const suggestions = names().nearest(id);
         return { message: message(suggestions), data: { person: id, suggestions } };
@@ -111,13 +143,25 @@ function cycles(plan: Plan, out: RawDiagnostic[]): void {
   for (const comp of cyclicComponents(g)) {
     const edges = cycleIn(g, comp);
     if (!edges.length) continue;
-    const names = cycleNames(g, edges.map((e) => edgeSource(g, e)));
+    const names = cycleNames(
+      g,
+      edges.map((e) => edgeSource(g, e)),
+    );
     names.push(names[0]!);
-    const shown = names.length > MAX_NAMED ? [...names.slice(0, MAX_NAMED / 2), `... (${names.length - MAX_NAMED} more)`, ...names.slice(-MAX_NAMED / 2)] : names;
+    const shown =
+      names.length > MAX_NAMED
+        ? [...names.slice(0, MAX_NAMED / 2), `... (${names.length - MAX_NAMED} more)`, ...names.slice(-MAX_NAMED / 2)]
+        : names;
     const message = `Dependency cycle: ${shown.join(' → ')}. Nothing in it can ever start; remove one of these dependencies.`;
     const written = edges.filter((e) => g.spans[e]);
     for (const e of written) {
-      out.push({ code: 'dependency-cycle', severity: 'error', message, span: g.spans[e]!, data: { cycle: names, from: nodeName(g, edgeSource(g, e)), to: nodeName(g, g.waitsFor[e]!) } });
+      out.push({
+        code: 'dependency-cycle',
+        severity: 'error',
+        message,
+        span: g.spans[e]!,
+        data: { cycle: names, from: nodeName(g, edgeSource(g, e)), to: nodeName(g, g.waitsFor[e]!) },
+      });
     }
   }
 }
@@ -127,17 +171,22 @@ function dues(plan: Plan, out: RawDiagnostic[]): void {
   const warn = (span: Span | undefined, own: number, binding: number, what: string, bindingSpan: Span | undefined) => {
     if (!span) return;
     out.push({
-      code: 'due-after-binding', severity: 'warning',
+      code: 'due-after-binding',
+      severity: 'warning',
       message: `due ${formatDay(own)} is later than ${what} (${formatDay(binding)}), which already binds it: this due changes nothing. Remove it or bring it forward.`,
-      span, related: bindingSpan ? [{ message: what, span: bindingSpan }] : undefined, data: { binding: formatDay(binding) },
+      span,
+      related: bindingSpan ? [{ message: what, span: bindingSpan }] : undefined,
+      data: { binding: formatDay(binding) },
     });
   };
   const goalSpan = valueSpan(plan.goal.node, 'due');
   for (const m of plan.milestones) {
-    if (m.due !== undefined && m.due > goalDue) warn(valueSpan(m.node, 'due'), m.due, goalDue, "the goal's due", goalSpan);
+    if (m.due !== undefined && m.due > goalDue)
+      warn(valueSpan(m.node, 'due'), m.due, goalDue, "the goal's due", goalSpan);
     for (const t of m.tasks) {
       if (t.due === undefined) continue;
-      if (m.due !== undefined && t.due > m.due) warn(valueSpan(t.node, 'due'), t.due, m.due, `the due of its milestone ${m.id}`, valueSpan(m.node, 'due'));
+      if (m.due !== undefined && t.due > m.due)
+        warn(valueSpan(t.node, 'due'), t.due, m.due, `the due of its milestone ${m.id}`, valueSpan(m.node, 'due'));
       else if (t.due > goalDue) warn(valueSpan(t.node, 'due'), t.due, goalDue, "the goal's due", goalSpan);
     }
   }
@@ -150,7 +199,11 @@ function doneWork(plan: Plan, out: RawDiagnostic[]): void {
     const item = plan.items.get(id);
     if (!item) return undefined;
     if (item.kind === 'task') return item.status === 'done' ? undefined : `task ${id} is ${item.status}`;
-    if (!openTask.has(item)) openTask.set(item, item.tasks.find((t) => t.status !== 'done'));
+    if (!openTask.has(item))
+      openTask.set(
+        item,
+        item.tasks.find((t) => t.status !== 'done'),
+      );
     const open = openTask.get(item);
     return open ? `milestone ${id} has unfinished task ${open.id}` : undefined;
   };
@@ -159,19 +212,38 @@ function doneWork(plan: Plan, out: RawDiagnostic[]): void {
   for (const t of plan.tasks) {
     if (t.status !== 'done') {
       const p = pairOf(t.node, 'done_on');
-      if (p) out.push({ code: 'done-on-not-done', severity: 'warning', message: `done_on is set but ${t.id} is ${t.status}: set status: done, or remove done_on.`, span: spanOf(p.key) });
+      if (p)
+        out.push({
+          code: 'done-on-not-done',
+          severity: 'warning',
+          message: `done_on is set but ${t.id} is ${t.status}: set status: done, or remove done_on.`,
+          span: spanOf(p.key),
+        });
       continue;
     }
     for (const r of t.dependsOn) {
       const why = unfinished(r.id);
-      if (why) out.push({ code: 'done-depends-on-open', severity: 'warning', message: `${t.id} is done but depends on ${r.id}, which is not finished (${why}).`, span: r.span, data: { id: r.id } });
+      if (why)
+        out.push({
+          code: 'done-depends-on-open',
+          severity: 'warning',
+          message: `${t.id} is done but depends on ${r.id}, which is not finished (${why}).`,
+          span: r.span,
+          data: { id: r.id },
+        });
     }
     const m = milestones.get(t.milestone);
     const open = m && milestoneOpen(m);
     const span = open && valueSpan(t.node, 'status');
     if (open && span) {
       const more = open.more ? `, and on ${open.more} more unfinished item${open.more === 1 ? '' : 's'}` : '';
-      out.push({ code: 'done-depends-on-open', severity: 'warning', message: `${t.id} is done but its milestone ${m.id} depends on ${open.id}, which is not finished (${open.why})${more}.`, span, data: { id: open.id } });
+      out.push({
+        code: 'done-depends-on-open',
+        severity: 'warning',
+        message: `${t.id} is done but its milestone ${m.id} depends on ${open.id}, which is not finished (${open.why})${more}.`,
+        span,
+        data: { id: open.id },
+      });
     }
   }
 }
@@ -181,7 +253,9 @@ function doneWork(plan: Plan, out: RawDiagnostic[]): void {
  * done task of the milestone, not one per task and dependency (that many would grow with the
  * square of the plan).
  */
-function firstOpenDependency(unfinished: (id: string) => string | undefined): (m: Milestone) => { id: string; why: string; more: number } | undefined {
+function firstOpenDependency(
+  unfinished: (id: string) => string | undefined,
+): (m: Milestone) => { id: string; why: string; more: number } | undefined {
   const known = new Map<Milestone, { id: string; why: string; more: number } | undefined>();
   return (m) => {
     if (known.has(m)) return known.get(m);

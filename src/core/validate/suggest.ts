@@ -56,7 +56,10 @@ export class Suggester {
     };
     this.prefixes(lower, score);
     this.near(lower, max, score);
-    return [...scores].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0])).slice(0, limit).map((s) => s[0]);
+    return [...scores]
+      .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))
+      .slice(0, limit)
+      .map((s) => s[0]);
   }
 
   /** Candidates that start with the name, or that the name starts with: as good as one edit. */
@@ -133,7 +136,7 @@ function bitParallel(masks: Map<number, number>, m: number, text: string): numbe
   for (let j = 0; j < text.length; j++) {
     const eq = masks.get(text.charCodeAt(j)) ?? 0;
     const xv = eq | mv;
-    const xh = ((((eq & pv) + pv) ^ pv) | eq);
+    const xh = (((eq & pv) + pv) ^ pv) | eq;
     let ph = mv | ~(xh | pv);
     let mh = pv & xh;
     if (ph & last) score++;

@@ -24,10 +24,14 @@ export function lastDuplicate(items: readonly unknown[]): [i: number, j: number]
 
 function canonicalKey(value: unknown): string {
   switch (typeof value) {
-    case 'string': return JSON.stringify(value);
-    case 'number': return `n${value}`;
-    case 'boolean': return value ? 't' : 'f';
-    case 'undefined': return 'u';
+    case 'string':
+      return JSON.stringify(value);
+    case 'number':
+      return `n${value}`;
+    case 'boolean':
+      return value ? 't' : 'f';
+    case 'undefined':
+      return 'u';
     case 'object': {
       if (value === null) return 'z';
       if (Array.isArray(value)) {
@@ -40,6 +44,7 @@ function canonicalKey(value: unknown): string {
       for (const k of Object.keys(record).sort()) out += `${JSON.stringify(k)}:${canonicalKey(record[k])},`;
       return out + '}';
     }
-    default: return `?${String(value)}`;
+    default:
+      return `?${String(value)}`;
   }
 }

@@ -30,9 +30,16 @@ export interface ApplyOptions {
 /** Edits of one document run one after the other: each sees the text the previous one left. */
 const queues = new Map<string, Promise<unknown>>();
 
-export function applyPlanEdit(uri: vscode.Uri, compute: (text: string) => PlanEditResult, options: ApplyOptions): Promise<EditOutcome> {
+export function applyPlanEdit(
+  uri: vscode.Uri,
+  compute: (text: string) => PlanEditResult,
+  options: ApplyOptions,
+): Promise<EditOutcome> {
   const key = uri.toString();
-  const run = (queues.get(key) ?? Promise.resolve()).then(() => applyNow(uri, compute, options), () => applyNow(uri, compute, options));
+  const run = (queues.get(key) ?? Promise.resolve()).then(
+    () => applyNow(uri, compute, options),
+    () => applyNow(uri, compute, options),
+  );
   const tail = run.finally(() => {
     if (queues.get(key) === tail) queues.delete(key);
   });
@@ -40,14 +47,22 @@ export function applyPlanEdit(uri: vscode.Uri, compute: (text: string) => PlanEd
   return run;
 }
 
-async function applyNow(uri: vscode.Uri, compute: (text: string) => PlanEditResult, options: ApplyOptions): Promise<EditOutcome> {
+async function applyNow(
+  uri: vscode.Uri,
+  compute: (text: string) => PlanEditResult,
+  options: ApplyOptions,
+): Promise<EditOutcome> {
   const name = vscode.workspace.asRelativePath(uri);
   const refused = (message: string): EditOutcome => {
     if (!options.quiet) void vscode.window.showWarningMessage(`Workback: ${message}`);
     return { status: 'refused', uri: uri.toString(), message };
   };
-  if (uri.scheme === 'untitled') return refused(`${name} is not saved yet: save the plan as a file first, then edit it from the sidebar.`);
-  if (uri.scheme !== 'file') return refused(`${name} is not a file on disk (${uri.scheme}:); Workback edits plans on disk only. Edit it in the editor instead.`);
+  if (uri.scheme === 'untitled')
+    return refused(`${name} is not saved yet: save the plan as a file first, then edit it from the sidebar.`);
+  if (uri.scheme !== 'file')
+    return refused(
+      `${name} is not a file on disk (${uri.scheme}:); Workback edits plans on disk only. Edit it in the editor instead.`,
+    );
   let stat: vscode.FileStat;
   try {
     stat = await vscode.workspace.fs.stat(uri);
@@ -55,7 +70,10 @@ async function applyNow(uri: vscode.Uri, compute: (text: string) => PlanEditResu
     return refused(`${name} no longer exists (deleted or moved); nothing was changed.`);
   }
   if ((stat.type & vscode.FileType.File) === 0) return refused(`${name} is not a file; nothing was changed.`);
-  if (((stat.permissions ?? 0) & vscode.FilePermission.Readonly) !== 0 || vscode.workspace.fs.isWritableFileSystem(uri.scheme) === false) {
+  if (
+    ((stat.permissions ?? 0) & vscode.FilePermission.Readonly) !== 0 ||
+    vscode.workspace.fs.isWritableFileSystem(uri.scheme) === false
+  ) {
     return refused(`${name} is read-only; nothing was changed.`);
   }
   let doc: vscode.TextDocument;
@@ -64,7 +82,8 @@ async function applyNow(uri: vscode.Uri, compute: (text: string) => PlanEditResu
   } catch (e) {
     return refused(`${name} could not be opened (${e instanceof Error ? e.message : String(e)}); nothing was changed.`);
   }
-  if (readonlyBySettings(doc)) return refused(`${name} is read-only (setting files.readonlyInclude); nothing was changed.`);
+  if (readonlyBySettings(doc))
+    return refused(`${name} is read-only (setting files.readonlyInclude); nothing was changed.`);
   // Twice at most: when the text changes between reading it and applying the edit, VS Code
   // rejects the edit (the document's version is part of it) and the edit is computed again.
   for (let attempt = 0; attempt < 2; attempt++) {
@@ -81,7 +100,10 @@ async function applyNow(uri: vscode.Uri, compute: (text: string) => PlanEditResu
     }
     let saved = false;
     if (!wasDirty && doc.getText() === result.text) {
-      saved = await doc.save().then((ok) => ok, () => false);
+      saved = await doc.save().then(
+        (ok) => ok,
+        () => false,
+      );
       if (!saved) {
         // A file without write permission: VS Code lets the editor change it but not save it
         // (the API's FileStat does not tell). The change stays in the editor, unsaved.
@@ -109,7 +131,8 @@ export function readonlyBySettings(doc: vscode.TextDocument): boolean {
     if (typeof globs !== 'object' || globs === null) return false;
     return Object.entries(globs as Record<string, unknown>).some(([glob, on]) => {
       if (on !== true) return false;
-      const pattern = folder && !glob.startsWith('/') && !/^[A-Za-z]:/.test(glob) ? new vscode.RelativePattern(folder, glob) : glob;
+      const pattern =
+        folder && !glob.startsWith('/') && !/^[A-Za-z]:/.test(glob) ? new vscode.RelativePattern(folder, glob) : glob;
       return vscode.languages.match({ pattern }, doc) > 0;
     });
   };

@@ -9,14 +9,28 @@ import type { PlanDocuments } from './planDocuments';
 import { addEdits, DIAGNOSTIC_SOURCE, spanRange } from '../convert';
 
 export class PlanCodeActionProvider implements vscode.CodeActionProvider {
-  static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
+  static readonly metadata: vscode.CodeActionProviderMetadata = {
+    providedCodeActionKinds: [vscode.CodeActionKind.QuickFix],
+  };
 
-  constructor(private readonly docs: PlanDocuments, private readonly today: () => Day) {}
+  constructor(
+    private readonly docs: PlanDocuments,
+    private readonly today: () => Day,
+  ) {}
 
-  provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  provideCodeActions(
+    doc: vscode.TextDocument,
+    _range: vscode.Range,
+    context: vscode.CodeActionContext,
+  ): vscode.CodeAction[] {
     const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
     if (!ours.length) return [];
-    if (context.only && !context.only.contains(vscode.CodeActionKind.QuickFix) && !vscode.CodeActionKind.QuickFix.contains(context.only)) return [];
+    if (
+      context.only &&
+      !context.only.contains(vscode.CodeActionKind.QuickFix) &&
+      !vscode.CodeActionKind.QuickFix.contains(context.only)
+    )
+      return [];
     const r = this.docs.current(doc);
     if (!r) return [];
     const out: vscode.CodeAction[] = [];
@@ -43,6 +57,9 @@ function codeOf(d: vscode.Diagnostic): string {
 
 function findCore(r: CheckResult, d: vscode.Diagnostic): CoreDiagnostic | undefined {
   const code = codeOf(d);
-  return r.diagnostics.find((c) => c.code === code && spanRange(r.lines, c.span).isEqual(d.range) && c.message === d.message)
-    ?? r.diagnostics.find((c) => c.code === code && spanRange(r.lines, c.span).isEqual(d.range));
+  return (
+    r.diagnostics.find(
+      (c) => c.code === code && spanRange(r.lines, c.span).isEqual(d.range) && c.message === d.message,
+    ) ?? r.diagnostics.find((c) => c.code === code && spanRange(r.lines, c.span).isEqual(d.range))
+  );
 }

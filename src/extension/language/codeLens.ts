@@ -23,13 +23,17 @@ export class PlanCodeLensProvider implements vscode.CodeLensProvider, vscode.Dis
   readonly onDidChangeCodeLenses = this.emitter.event;
   private readonly subscriptions: vscode.Disposable[];
 
-  constructor(private readonly docs: PlanDocuments, private readonly index: PlanIndex) {
+  constructor(
+    private readonly docs: PlanDocuments,
+    private readonly index: PlanIndex,
+  ) {
     this.subscriptions = [
       this.emitter,
       index.onDidChange(({ changed, removed }) => {
         // VS Code asks every visible editor for lenses again: only when one of them changed
         const visible = new Set(vscode.window.visibleTextEditors.map((e) => e.document.uri.toString()));
-        if (changed.some((e) => visible.has(e.uri.toString())) || removed.some((u) => visible.has(u.toString()))) this.emitter.fire();
+        if (changed.some((e) => visible.has(e.uri.toString())) || removed.some((u) => visible.has(u.toString())))
+          this.emitter.fire();
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(`workback.${LENSES_SETTING}`)) this.emitter.fire();
@@ -46,14 +50,19 @@ export class PlanCodeLensProvider implements vscode.CodeLensProvider, vscode.Dis
       // The index checks this version in a moment (and fires onDidChange, which asks again):
       // meanwhile the last lenses, moved with the text, and no second check of the same text.
       const lines = new LineIndex(doc.getText());
-      return this.toLenses(doc, lines, reanchorLenses(lines.text, planLenses(last.plan, last.schedule, 0), goalLensTitle(last.schedule, 0)));
+      return this.toLenses(
+        doc,
+        lines,
+        reanchorLenses(lines.text, planLenses(last.plan, last.schedule, 0), goalLensTitle(last.schedule, 0)),
+      );
     }
     const r = indexed ? entry.result : this.docs.current(doc);
     if (!r) return [];
     const errors = r.diagnostics.filter((d) => d.severity === 'error').length;
     let lenses: LensInfo[];
     if (r.plan && r.schedule && r.schedule.items.length > 0) lenses = planLenses(r.plan, r.schedule, errors);
-    else if (last) lenses = reanchorLenses(r.lines.text, planLenses(last.plan, last.schedule, 0), goalLensTitle(undefined, errors)); // keep the last dates in place
+    else if (last)
+      lenses = reanchorLenses(r.lines.text, planLenses(last.plan, last.schedule, 0), goalLensTitle(undefined, errors)); // keep the last dates in place
     else lenses = r.plan ? planLenses(r.plan, r.schedule, errors) : [];
     return this.toLenses(doc, r.lines, lenses);
   }
@@ -64,7 +73,15 @@ export class PlanCodeLensProvider implements vscode.CodeLensProvider, vscode.Dis
       const range = spanRange(lines, l.span);
       // a lens without a command id is shown as text
       out.push(new vscode.CodeLens(range, { title: l.title, command: '' }));
-      if (l.kind === 'goal') out.push(new vscode.CodeLens(range, { title: 'Open Timeline', command: OPEN_TIMELINE, arguments: [doc.uri], tooltip: 'Show the plan on a timeline' }));
+      if (l.kind === 'goal')
+        out.push(
+          new vscode.CodeLens(range, {
+            title: 'Open Timeline',
+            command: OPEN_TIMELINE,
+            arguments: [doc.uri],
+            tooltip: 'Show the plan on a timeline',
+          }),
+        );
     }
     return out;
   }

@@ -28,18 +28,33 @@ class PlanCompletionItem extends vscode.CompletionItem {
 }
 
 export class PlanCompletionProvider implements vscode.CompletionItemProvider<PlanCompletionItem> {
-  constructor(private readonly docs: PlanDocuments, private readonly today: () => Day) {}
+  constructor(
+    private readonly docs: PlanDocuments,
+    private readonly today: () => Day,
+  ) {}
 
-  provideCompletionItems(doc: vscode.TextDocument, position: vscode.Position): vscode.CompletionList<PlanCompletionItem> {
+  provideCompletionItems(
+    doc: vscode.TextDocument,
+    position: vscode.Position,
+  ): vscode.CompletionList<PlanCompletionItem> {
     const text = doc.getText();
     const offset = doc.offsetAt(position);
     const data = this.docs.latest(doc);
-    const { items, incomplete } = completionsAt(text, offset, { plan: data.plan, schedule: data.schedule, today: this.today() });
+    const { items, incomplete } = completionsAt(text, offset, {
+      plan: data.plan,
+      schedule: data.schedule,
+      today: this.today(),
+    });
     if (!items.length) return new vscode.CompletionList([], false);
     // every item replaces the same word: positions are computed once
     const first = items[0]!.replace;
-    const shared = items.every((e) => e.replace.start === first.start && e.replace.end === first.end) ? rangeOf(doc, position, first.start, first.end) : undefined;
-    return new vscode.CompletionList(items.map((e) => toItem(e, shared ?? rangeOf(doc, position, e.replace.start, e.replace.end))), incomplete);
+    const shared = items.every((e) => e.replace.start === first.start && e.replace.end === first.end)
+      ? rangeOf(doc, position, first.start, first.end)
+      : undefined;
+    return new vscode.CompletionList(
+      items.map((e) => toItem(e, shared ?? rangeOf(doc, position, e.replace.start, e.replace.end))),
+      incomplete,
+    );
   }
 
   resolveCompletionItem(item: PlanCompletionItem): PlanCompletionItem {
@@ -49,7 +64,12 @@ export class PlanCompletionProvider implements vscode.CompletionItemProvider<Pla
 }
 
 /** A completion's range: on the cursor's line, holding the cursor. */
-function rangeOf(doc: vscode.TextDocument, position: vscode.Position, startOffset: number, endOffset: number): vscode.Range {
+function rangeOf(
+  doc: vscode.TextDocument,
+  position: vscode.Position,
+  startOffset: number,
+  endOffset: number,
+): vscode.Range {
   let start = doc.positionAt(startOffset);
   let end = doc.positionAt(endOffset);
   if (start.line !== position.line || start.isAfter(position)) start = position;
@@ -58,7 +78,10 @@ function rangeOf(doc: vscode.TextDocument, position: vscode.Position, startOffse
 }
 
 function toItem(e: CompletionEntry, range: vscode.Range): PlanCompletionItem {
-  const item = new PlanCompletionItem(e.description !== undefined ? { label: e.label, description: e.description } : e.label, KINDS[e.kind]);
+  const item = new PlanCompletionItem(
+    e.description !== undefined ? { label: e.label, description: e.description } : e.label,
+    KINDS[e.kind],
+  );
   item.insertText = new vscode.SnippetString(e.insert);
   item.range = range;
   if (e.detail !== undefined) item.detail = e.detail;

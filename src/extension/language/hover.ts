@@ -13,7 +13,13 @@ export class PlanHoverProvider implements vscode.HoverProvider {
     const offset = doc.offsetAt(position);
     if (!result) {
       const info = keyHover(doc.getText(), offset);
-      return info && new vscode.Hover(inertMarkdown(info.parts), new vscode.Range(doc.positionAt(info.span.start), doc.positionAt(info.span.end)));
+      return (
+        info &&
+        new vscode.Hover(
+          inertMarkdown(info.parts),
+          new vscode.Range(doc.positionAt(info.span.start), doc.positionAt(info.span.end)),
+        )
+      );
     }
     const info = hoverAt(result.lines.text, offset, { plan: result.plan, schedule: result.schedule });
     if (!info) return undefined;

@@ -48,7 +48,7 @@ export function registerLanguageFeatures(deps: LanguageDeps): vscode.Disposable 
       try {
         return await newPlan(today(), args && typeof args === 'object' && !(args instanceof vscode.Uri) ? args : {});
       } catch (e) {
-        deps.log.error(`New Plan failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+        deps.log.error(`New Plan failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
         void vscode.window.showErrorMessage(`Workback: New Plan failed: ${e instanceof Error ? e.message : String(e)}`);
         return undefined;
       }

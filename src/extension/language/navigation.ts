@@ -8,7 +8,9 @@ import { definitionOf, occurrenceAt, prepareRename, referencesOf, renameEdits } 
 import type { PlanDocuments } from './planDocuments';
 import { addEdits, spanRange } from '../convert';
 
-export class PlanNavigationProvider implements vscode.DefinitionProvider, vscode.ReferenceProvider, vscode.RenameProvider {
+export class PlanNavigationProvider
+  implements vscode.DefinitionProvider, vscode.ReferenceProvider, vscode.RenameProvider
+{
   constructor(private readonly docs: PlanDocuments) {}
 
   provideDefinition(doc: vscode.TextDocument, position: vscode.Position): vscode.Location | undefined {
@@ -19,7 +21,11 @@ export class PlanNavigationProvider implements vscode.DefinitionProvider, vscode
     return def && new vscode.Location(doc.uri, spanRange(r.lines, def.span));
   }
 
-  provideReferences(doc: vscode.TextDocument, position: vscode.Position, context: vscode.ReferenceContext): vscode.Location[] {
+  provideReferences(
+    doc: vscode.TextDocument,
+    position: vscode.Position,
+    context: vscode.ReferenceContext,
+  ): vscode.Location[] {
     const r = this.docs.current(doc);
     const occ = r?.plan && occurrenceAt(r.plan, doc.offsetAt(position));
     if (!r?.plan || !occ) return [];

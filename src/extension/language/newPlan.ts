@@ -33,19 +33,29 @@ export function dueProblem(text: string, today: Day): string | undefined {
 export async function newPlan(today: Day, args: NewPlanArgs = {}): Promise<vscode.TextDocument | undefined> {
   const template = args.template !== undefined ? templateById(args.template) : await pickTemplate();
   if (!template) {
-    if (args.template !== undefined) void vscode.window.showErrorMessage(`Workback: there is no plan template "${args.template}".`);
+    if (args.template !== undefined)
+      void vscode.window.showErrorMessage(`Workback: there is no plan template "${args.template}".`);
     return undefined;
   }
-  const title = args.title ?? await vscode.window.showInputBox({
-    title: `New plan from "${template.label}" (1/3)`, prompt: 'The plan\'s title', value: template.label,
-    validateInput: (v) => (v.trim() ? (v.length > 500 ? 'At most 500 characters.' : undefined) : 'A plan needs a title.'),
-  });
+  const title =
+    args.title ??
+    (await vscode.window.showInputBox({
+      title: `New plan from "${template.label}" (1/3)`,
+      prompt: "The plan's title",
+      value: template.label,
+      validateInput: (v) =>
+        v.trim() ? (v.length > 500 ? 'At most 500 characters.' : undefined) : 'A plan needs a title.',
+    }));
   if (title === undefined || !title.trim()) return undefined;
   const suggested = formatDay(today + template.defaultWeeks * 7);
-  const dueText = args.due ?? await vscode.window.showInputBox({
-    title: `New plan from "${template.label}" (2/3)`, prompt: 'The goal\'s hard deadline (YYYY-MM-DD): the plan is worked back from it', value: suggested,
-    validateInput: (v) => dueProblem(v, today),
-  });
+  const dueText =
+    args.due ??
+    (await vscode.window.showInputBox({
+      title: `New plan from "${template.label}" (2/3)`,
+      prompt: "The goal's hard deadline (YYYY-MM-DD): the plan is worked back from it",
+      value: suggested,
+      validateInput: (v) => dueProblem(v, today),
+    }));
   if (dueText === undefined) return undefined;
   const problem = dueProblem(dueText, today);
   if (problem) {
@@ -55,7 +65,7 @@ export async function newPlan(today: Day, args: NewPlanArgs = {}): Promise<vscod
   const due = parseDay(dueText.trim()) as Day;
   const content = template.render({ title: title.trim(), due, today });
   const folder = args.folder ?? defaultFolder();
-  const target = args.target ?? await pickTarget(folder, slugOf(title));
+  const target = args.target ?? (await pickTarget(folder, slugOf(title)));
   if (!target) return undefined;
   if (target === 'untitled' || !folder) return untitledPlan(folder, slugOf(title), content);
   try {
@@ -63,10 +73,14 @@ export async function newPlan(today: Day, args: NewPlanArgs = {}): Promise<vscod
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(doc);
-    void vscode.window.showInformationMessage(`Workback: created ${vscode.workspace.asRelativePath(uri)}, due ${formatDayHuman(due, true)}.`);
+    void vscode.window.showInformationMessage(
+      `Workback: created ${vscode.workspace.asRelativePath(uri)}, due ${formatDayHuman(due, true)}.`,
+    );
     return doc;
   } catch (e) {
-    void vscode.window.showErrorMessage(`Workback: could not create the plan file: ${e instanceof Error ? e.message : String(e)}`);
+    void vscode.window.showErrorMessage(
+      `Workback: could not create the plan file: ${e instanceof Error ? e.message : String(e)}`,
+    );
     return undefined;
   }
 }
@@ -75,12 +89,18 @@ export async function newPlan(today: Day, args: NewPlanArgs = {}): Promise<vscod
  * An untitled plan named `<slug>.workback.yaml` (Save proposes that name, in the workspace
  * folder), with a name no open document has.
  */
-async function untitledPlan(folder: vscode.Uri | undefined, slug: string, content: string): Promise<vscode.TextDocument> {
+async function untitledPlan(
+  folder: vscode.Uri | undefined,
+  slug: string,
+  content: string,
+): Promise<vscode.TextDocument> {
   const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
   let uri: vscode.Uri | undefined;
   for (let n = 1; !uri || open.has(uri.toString()); n++) {
     const name = `${slug}${n === 1 ? '' : `-${n}`}.workback.yaml`;
-    uri = folder ? vscode.Uri.joinPath(folder, name).with({ scheme: 'untitled' }) : vscode.Uri.from({ scheme: 'untitled', path: name });
+    uri = folder
+      ? vscode.Uri.joinPath(folder, name).with({ scheme: 'untitled' })
+      : vscode.Uri.from({ scheme: 'untitled', path: name });
   }
   let doc = await vscode.workspace.openTextDocument(uri);
   if (doc.languageId !== LANGUAGE_ID) doc = await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
@@ -93,7 +113,12 @@ async function untitledPlan(folder: vscode.Uri | undefined, slug: string, conten
 
 async function pickTemplate(): Promise<PlanTemplate | undefined> {
   const picked = await vscode.window.showQuickPick(
-    TEMPLATES.map((t) => ({ label: t.label, description: `about ${t.defaultWeeks} weeks`, detail: t.description, template: t })),
+    TEMPLATES.map((t) => ({
+      label: t.label,
+      description: `about ${t.defaultWeeks} weeks`,
+      detail: t.description,
+      template: t,
+    })),
     { title: 'New Workback plan: choose a template', matchOnDetail: true },
   );
   return picked?.template;
@@ -101,10 +126,17 @@ async function pickTemplate(): Promise<PlanTemplate | undefined> {
 
 async function pickTarget(folder: vscode.Uri | undefined, slug: string): Promise<'untitled' | 'file' | undefined> {
   if (!folder) return 'untitled';
-  const picked = await vscode.window.showQuickPick([
-    { label: `${slug}.workback.yaml`, description: `new file in ${vscode.workspace.asRelativePath(folder) || folder.path}`, target: 'file' as const },
-    { label: 'Untitled plan', description: 'save it where you like later', target: 'untitled' as const },
-  ], { title: 'New Workback plan (3/3): where?' });
+  const picked = await vscode.window.showQuickPick(
+    [
+      {
+        label: `${slug}.workback.yaml`,
+        description: `new file in ${vscode.workspace.asRelativePath(folder) || folder.path}`,
+        target: 'file' as const,
+      },
+      { label: 'Untitled plan', description: 'save it where you like later', target: 'untitled' as const },
+    ],
+    { title: 'New Workback plan (3/3): where?' },
+  );
   return picked?.target;
 }
 

@@ -31,7 +31,10 @@ export class PlanDocuments implements vscode.Disposable {
   /** Checks made here because the index had not caught up (tests and the bench read it). */
   readonly stats = { checks: 0, reused: 0 };
 
-  constructor(private readonly index: PlanIndex, private readonly today: () => Day) {
+  constructor(
+    private readonly index: PlanIndex,
+    private readonly today: () => Day,
+  ) {
     this.subscriptions = [
       index.onDidChange(({ changed, removed }) => {
         for (const e of changed) this.remember(e.uri.toString(), e.result);
@@ -70,7 +73,8 @@ export class PlanDocuments implements vscode.Disposable {
 
   private remember(key: string, r: CheckResult | undefined): void {
     if (r?.plan && r.tree) this.lastGood.set(key, { plan: r.plan, schedule: r.schedule });
-    if (r?.plan && r.schedule && r.schedule.items.length > 0) this.lastScheduled.set(key, { plan: r.plan, schedule: r.schedule });
+    if (r?.plan && r.schedule && r.schedule.items.length > 0)
+      this.lastScheduled.set(key, { plan: r.plan, schedule: r.schedule });
   }
 
   /**
@@ -79,7 +83,10 @@ export class PlanDocuments implements vscode.Disposable {
    */
   latest(doc: vscode.TextDocument): PlanData {
     const key = doc.uri.toString();
-    const withSchedule = (d: PlanData): PlanData => ({ plan: d.plan, schedule: d.schedule ?? this.lastScheduled.get(key)?.schedule });
+    const withSchedule = (d: PlanData): PlanData => ({
+      plan: d.plan,
+      schedule: d.schedule ?? this.lastScheduled.get(key)?.schedule,
+    });
     const hit = this.checked.get(key);
     if (hit && hit.version === doc.version && hit.result.plan) return withSchedule(hit.result);
     const entry = this.index.get(doc.uri);

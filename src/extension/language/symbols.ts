@@ -64,9 +64,21 @@ export class PlanWorkspaceSymbolProvider implements vscode.WorkspaceSymbolProvid
         for (const item of [m, ...m.tasks]) {
           const name = `${item.id} — ${inertText(item.title, 120)}`;
           if (query && !fuzzyMatch(query, name)) continue;
-          const kind = item.kind === 'task' ? vscode.SymbolKind.Function : item.tasks.length ? vscode.SymbolKind.Module : vscode.SymbolKind.Event;
+          const kind =
+            item.kind === 'task'
+              ? vscode.SymbolKind.Function
+              : item.tasks.length
+                ? vscode.SymbolKind.Module
+                : vscode.SymbolKind.Event;
           const container = item.kind === 'task' ? `${item.milestone} · ${planTitle}` : planTitle;
-          out.push(new vscode.SymbolInformation(name, kind, container, new vscode.Location(entry.uri, spanRange(r.lines, item.idSpan))));
+          out.push(
+            new vscode.SymbolInformation(
+              name,
+              kind,
+              container,
+              new vscode.Location(entry.uri, spanRange(r.lines, item.idSpan)),
+            ),
+          );
           if (out.length >= MAX_RESULTS) return out;
         }
       }

@@ -20,7 +20,11 @@ export interface CheckerDeps {
 type IsCurrent = () => boolean;
 
 export class PlanChecker {
-  constructor(private readonly deps: CheckerDeps, private readonly entries: PlanEntries, private readonly stats: IndexStats) {}
+  constructor(
+    private readonly deps: CheckerDeps,
+    private readonly entries: PlanEntries,
+    private readonly stats: IndexStats,
+  ) {}
 
   /** An open document's text as it is now. */
   document(doc: vscode.TextDocument, isCurrent: IsCurrent): void {
@@ -28,7 +32,15 @@ export class PlanChecker {
     const { maxFileSize } = this.deps.settings();
     const size = doc.offsetAt(new vscode.Position(doc.lineCount, 0));
     if (size > maxFileSize) {
-      this.publish(doc.uri, 'document', doc.version, size, undefined, tooLarge(size, maxFileSize, doc.lineAt(0).range.end.character), isCurrent);
+      this.publish(
+        doc.uri,
+        'document',
+        doc.version,
+        size,
+        undefined,
+        tooLarge(size, maxFileSize, doc.lineAt(0).range.end.character),
+        isCurrent,
+      );
       return;
     }
     this.publish(doc.uri, 'document', doc.version, size, doc.getText(), undefined, isCurrent);
@@ -56,7 +68,15 @@ export class PlanChecker {
     if (!entry.result || openDocument(entry.uri)) return;
     const { maxFileSize } = this.deps.settings();
     const notParsed = entry.size > maxFileSize ? tooLarge(entry.size, maxFileSize, 0) : undefined;
-    this.publish(entry.uri, 'file', undefined, entry.size, notParsed ? undefined : entry.result.lines.text, notParsed, isCurrent);
+    this.publish(
+      entry.uri,
+      'file',
+      undefined,
+      entry.size,
+      notParsed ? undefined : entry.result.lines.text,
+      notParsed,
+      isCurrent,
+    );
   }
 
   /**
@@ -66,8 +86,18 @@ export class PlanChecker {
    */
   async documentBytes(doc: vscode.TextDocument, isCurrent: IsCurrent): Promise<void> {
     const version = doc.version;
-    if (doc.isDirty || doc.isClosed || doc.uri.scheme === 'untitled' || this.entries.get(doc.uri)?.version !== version || !doc.getText().includes('\uFFFD')) return;
-    const bytes = await vscode.workspace.fs.readFile(doc.uri).then((b) => b, () => undefined);
+    if (
+      doc.isDirty ||
+      doc.isClosed ||
+      doc.uri.scheme === 'untitled' ||
+      this.entries.get(doc.uri)?.version !== version ||
+      !doc.getText().includes('\uFFFD')
+    )
+      return;
+    const bytes = await vscode.workspace.fs.readFile(doc.uri).then(
+      (b) => b,
+      () => undefined,
+    );
     const entry = this.entries.get(doc.uri);
     if (!bytes || !isCurrent() || doc.isDirty || doc.version !== version || entry?.version !== version) return;
     const decoded = decodePlanBytes(bytes, { bom: 'drop' });
@@ -76,8 +106,15 @@ export class PlanChecker {
     this.entries.settle();
   }
 
-  private publish(uri: vscode.Uri, source: PlanEntry['source'], version: number | undefined, size: number,
-    text: string | undefined, notParsed: Diagnostic | undefined, isCurrent: IsCurrent): void {
+  private publish(
+    uri: vscode.Uri,
+    source: PlanEntry['source'],
+    version: number | undefined,
+    size: number,
+    text: string | undefined,
+    notParsed: Diagnostic | undefined,
+    isCurrent: IsCurrent,
+  ): void {
     if (!isCurrent()) return;
     const today = this.deps.today();
     const t0 = performance.now();
@@ -87,17 +124,33 @@ export class PlanChecker {
       diagnostics = notParsed ? [notParsed] : [];
     } else {
       this.stats.checks++;
-      ({ result, diagnostics } = checkText(text, today, this.deps.settings().maxFileSize,
-        (e) => this.deps.log.error(`checkPlan threw on ${uri.toString()}: ${errorText(e)}`)));
+      ({ result, diagnostics } = checkText(text, today, this.deps.settings().maxFileSize, (e) =>
+        this.deps.log.error(`checkPlan threw on ${uri.toString()}: ${errorText(e)}`),
+      ));
       // A plan nobody has open is kept without its source tree (a fraction of the memory, and of
       // the garbage collection while indexing); the language features check open documents only.
       if (result && source === 'file') detachSource(result);
     }
     const checkMs = performance.now() - t0;
-    this.entries.set({
-      uri, source, version, size, large: size > LARGE_FILE_SIZE, tooLarge: notParsed?.code === 'file-too-large',
-      undecodable: notParsed?.code === 'invalid-encoding', today, result, diagnostics, checkMs,
-    }, source === 'document'); // out at the end of the slice, or with the next bulk event
-    if (this.deps.log.logLevel <= vscode.LogLevel.Trace) this.deps.log.trace(`checked ${vscode.workspace.asRelativePath(uri)} (${source}${version !== undefined ? ` v${version}` : ''}, ${size} chars) in ${checkMs.toFixed(1)} ms: ${diagnostics.length} problem(s)`);
+    this.entries.set(
+      {
+        uri,
+        source,
+        version,
+        size,
+        large: size > LARGE_FILE_SIZE,
+        tooLarge: notParsed?.code === 'file-too-large',
+        undecodable: notParsed?.code === 'invalid-encoding',
+        today,
+        result,
+        diagnostics,
+        checkMs,
+      },
+      source === 'document',
+    ); // out at the end of the slice, or with the next bulk event
+    if (this.deps.log.logLevel <= vscode.LogLevel.Trace)
+      this.deps.log.trace(
+        `checked ${vscode.workspace.asRelativePath(uri)} (${source}${version !== undefined ? ` v${version}` : ''}, ${size} chars) in ${checkMs.toFixed(1)} ms: ${diagnostics.length} problem(s)`,
+      );
   }
 }

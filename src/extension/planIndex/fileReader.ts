@@ -56,7 +56,10 @@ export class PlanFileReader {
     try {
       if (!isCurrent()) return;
       this.deps.stats.reads++;
-      const bytes = await vscode.workspace.fs.readFile(uri).then((b) => b, () => undefined);
+      const bytes = await vscode.workspace.fs.readFile(uri).then(
+        (b) => b,
+        () => undefined,
+      );
       if (bytes && bytes.byteLength > size) releaseOver = this.budget.charge(bytes.byteLength - size);
       if (!isCurrent()) return;
       await use(bytes ? { kind: 'read', bytes, maxFileSize: this.deps.maxFileSize() } : { kind: 'not-a-plan' }); // gone since the stat
@@ -67,14 +70,28 @@ export class PlanFileReader {
   }
 
   /** The file's stat and its folders: not a plan, too large, or the size to read (undefined once not current). */
-  private async look(uri: vscode.Uri, isCurrent: () => boolean): Promise<Exclude<FileRead, { kind: 'read' }> | { kind: 'size'; size: number } | undefined> {
-    const [stat, linked] = await Promise.all([vscode.workspace.fs.stat(uri).then((st) => st, () => undefined), this.folders.linkedFolder(uri)]);
+  private async look(
+    uri: vscode.Uri,
+    isCurrent: () => boolean,
+  ): Promise<Exclude<FileRead, { kind: 'read' }> | { kind: 'size'; size: number } | undefined> {
+    const [stat, linked] = await Promise.all([
+      vscode.workspace.fs.stat(uri).then(
+        (st) => st,
+        () => undefined,
+      ),
+      this.folders.linkedFolder(uri),
+    ]);
     if (!isCurrent()) return undefined;
     if (!stat || stat.type !== vscode.FileType.File || linked) {
-      if (stat && (stat.type & vscode.FileType.SymbolicLink || linked)) this.deps.log.info(`not read: ${vscode.workspace.asRelativePath(uri)} is ${linked ? `under a symlinked folder (${vscode.workspace.asRelativePath(linked)})` : 'a symlink'}; Workback follows no link in the workspace's files`);
+      if (stat && (stat.type & vscode.FileType.SymbolicLink || linked))
+        this.deps.log.info(
+          `not read: ${vscode.workspace.asRelativePath(uri)} is ${linked ? `under a symlinked folder (${vscode.workspace.asRelativePath(linked)})` : 'a symlink'}; Workback follows no link in the workspace's files`,
+        );
       return { kind: 'not-a-plan' };
     }
     const maxFileSize = this.deps.maxFileSize();
-    return stat.size <= maxFileSize ? { kind: 'size', size: stat.size } : { kind: 'too-large', size: stat.size, maxFileSize };
+    return stat.size <= maxFileSize
+      ? { kind: 'size', size: stat.size }
+      : { kind: 'too-large', size: stat.size, maxFileSize };
   }
 }

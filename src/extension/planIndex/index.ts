@@ -69,27 +69,40 @@ export class PlanIndex implements vscode.Disposable {
 
   constructor(private readonly deps: PlanIndexDeps) {
     this.checker = new PlanChecker(deps, this.entries, this.stats);
-    this.reader = new PlanFileReader({ log: deps.log, maxFileSize: () => deps.settings().maxFileSize, stats: this.stats });
-    this.queue = new WorkQueue((_key, job, isCurrent) => this.runJob(job.uri, job.work, isCurrent), IO_CONCURRENCY,
+    this.reader = new PlanFileReader({
+      log: deps.log,
+      maxFileSize: () => deps.settings().maxFileSize,
+      stats: this.stats,
+    });
+    this.queue = new WorkQueue(
+      (_key, job, isCurrent) => this.runJob(job.uri, job.work, isCurrent),
+      IO_CONCURRENCY,
       (key, e) => this.deps.log.error(`checking ${key} failed: ${errorText(e)}`),
       () => {
         this.entries.flush(); // what was held back for the next bulk event
         this.idleEmitter.fire();
-      });
-    this.disposables.push(this.idleEmitter, ...followDocuments({
-      opened: (doc) => this.documentOpened(doc),
-      typed: (doc) => this.scheduleDocument(doc, true),
-      closed: (doc) => this.documentClosed(doc),
-      removed: (uri) => this.removeUnder(uri),
-      renamed: (from, to) => {
-        this.reader.forgetFolders();
-        this.removeUnder(from);
-        if (this.scan) findPlanFilesUnder(to, deps.log, (u) => this.fileChanged(u));
       },
-      foldersAdded: () => {
-        if (this.scan) void this.rescan();
-      },
-    }, deps.log));
+    );
+    this.disposables.push(
+      this.idleEmitter,
+      ...followDocuments(
+        {
+          opened: (doc) => this.documentOpened(doc),
+          typed: (doc) => this.scheduleDocument(doc, true),
+          closed: (doc) => this.documentClosed(doc),
+          removed: (uri) => this.removeUnder(uri),
+          renamed: (from, to) => {
+            this.reader.forgetFolders();
+            this.removeUnder(from);
+            if (this.scan) findPlanFilesUnder(to, deps.log, (u) => this.fileChanged(u));
+          },
+          foldersAdded: () => {
+            if (this.scan) void this.rescan();
+          },
+        },
+        deps.log,
+      ),
+    );
   }
 
   get started(): boolean {
@@ -99,7 +112,9 @@ export class PlanIndex implements vscode.Disposable {
   /** Start indexing every plan file of the workspace (once); resolves when the first scan is queued. */
   start(): Promise<void> {
     if (!this.scan) {
-      this.disposables.push(...watchPlanFiles({ changed: (u) => this.fileChanged(u), deleted: (u) => this.fileDeleted(u) }, this.deps.log));
+      this.disposables.push(
+        ...watchPlanFiles({ changed: (u) => this.fileChanged(u), deleted: (u) => this.fileDeleted(u) }, this.deps.log),
+      );
       this.scan = this.rescan();
     }
     return this.scan;
@@ -156,7 +171,8 @@ export class PlanIndex implements vscode.Disposable {
   private documentClosed(doc: vscode.TextDocument): void {
     if (!this.entries.has(doc.uri) && !isPlanDocument(doc)) return;
     // Back to the file on disk when it belongs to the workspace; gone otherwise.
-    if (this.scan && isWorkspacePlanFile(doc.uri)) this.queue.schedule(doc.uri.toString(), { uri: doc.uri, work: 'file' });
+    if (this.scan && isWorkspacePlanFile(doc.uri))
+      this.queue.schedule(doc.uri.toString(), { uri: doc.uri, work: 'file' });
     else this.remove(doc.uri);
   }
 
@@ -221,7 +237,8 @@ export class PlanIndex implements vscode.Disposable {
   /** What a read of a plan file gave: a plan to check, one too large to, or none to keep. */
   private async fileRead(uri: vscode.Uri, r: FileRead, isCurrent: () => boolean): Promise<void> {
     if (r.kind === 'not-a-plan') this.remove(uri);
-    else if (r.kind === 'too-large') await this.slices.run(() => this.checker.tooLargeFile(uri, r.size, r.maxFileSize, isCurrent));
+    else if (r.kind === 'too-large')
+      await this.slices.run(() => this.checker.tooLargeFile(uri, r.size, r.maxFileSize, isCurrent));
     else await this.slices.run(() => this.checker.fileBytes(uri, r.bytes, r.maxFileSize, isCurrent));
   }
 

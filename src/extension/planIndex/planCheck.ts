@@ -16,10 +16,15 @@ export function checkText(text: string, today: Day, maxSize: number, onError: (e
     onError(e);
     const end = new LineIndex(text).position(Math.min(text.length, text.search(/\r|\n|$/)));
     return {
-      diagnostics: [{
-        code: 'internal-error', severity: 'error', message: `Workback could not check this plan (an internal error; see the Workback log): ${describeFailure(e)}`,
-        range: { start: { line: 0, character: 0 }, end }, span: { start: 0, end: end.character },
-      }],
+      diagnostics: [
+        {
+          code: 'internal-error',
+          severity: 'error',
+          message: `Workback could not check this plan (an internal error; see the Workback log): ${describeFailure(e)}`,
+          range: { start: { line: 0, character: 0 }, end },
+          span: { start: 0, end: end.character },
+        },
+      ],
     };
   }
 }

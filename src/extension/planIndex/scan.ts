@@ -17,12 +17,18 @@ export async function findPlanFiles(log: vscode.LogOutputChannel): Promise<vscod
     return undefined;
   }
   const plans = found.filter(isPlanPath);
-  log.info(`found ${plans.length} plan file(s) in the workspace in ${Math.round(performance.now() - t0)} ms${found.length >= MAX_FILES ? ` (stopped at ${MAX_FILES})` : ''}`);
+  log.info(
+    `found ${plans.length} plan file(s) in the workspace in ${Math.round(performance.now() - t0)} ms${found.length >= MAX_FILES ? ` (stopped at ${MAX_FILES})` : ''}`,
+  );
   return plans;
 }
 
 /** Hands each plan file at or under `uri` to `found` (a renamed file or folder). */
-export function findPlanFilesUnder(uri: vscode.Uri, log: vscode.LogOutputChannel, found: (plan: vscode.Uri) => void): void {
+export function findPlanFilesUnder(
+  uri: vscode.Uri,
+  log: vscode.LogOutputChannel,
+  found: (plan: vscode.Uri) => void,
+): void {
   if (isPlanPath(uri)) {
     found(uri);
     return;

@@ -29,16 +29,20 @@ export function followDocuments(h: DocumentHandlers, log: vscode.LogOutputChanne
   const ws = vscode.workspace;
   const disposables = [
     ws.onDidOpenTextDocument((d) => guard('open', () => h.opened(d))),
-    ws.onDidChangeTextDocument((e) => guard('change', () => {
-      if (e.contentChanges.length > 0 && isPlanDocument(e.document)) h.typed(e.document);
-    })),
+    ws.onDidChangeTextDocument((e) =>
+      guard('change', () => {
+        if (e.contentChanges.length > 0 && isPlanDocument(e.document)) h.typed(e.document);
+      }),
+    ),
     ws.onDidCloseTextDocument((d) => guard('close', () => h.closed(d))),
     ws.onDidDeleteFiles((e) => guard('delete', () => e.files.forEach((u) => h.removed(u)))),
     ws.onDidRenameFiles((e) => guard('rename', () => e.files.forEach((f) => h.renamed(f.oldUri, f.newUri)))),
-    ws.onDidChangeWorkspaceFolders((e) => guard('folders', () => {
-      e.removed.forEach((f) => h.removed(f.uri));
-      if (e.added.length > 0) h.foldersAdded();
-    })),
+    ws.onDidChangeWorkspaceFolders((e) =>
+      guard('folders', () => {
+        e.removed.forEach((f) => h.removed(f.uri));
+        if (e.added.length > 0) h.foldersAdded();
+      }),
+    ),
   ];
   // Plans already open when the extension activates are checked right after activate returns.
   const t = setTimeout(() => ws.textDocuments.forEach((d) => guard('open', () => h.opened(d))), 0);

@@ -31,11 +31,29 @@ export function sidebarCommands(deps: SidebarCommandDeps): CommandTable {
   return [
     { id: 'workback.setMe', run: (value?: unknown) => setMe(deps.planIndex, value) },
     { id: 'workback.filterPlan', run: (uri?: unknown) => filterPlan(model, uri) },
-    { id: 'workback.clearPlanFilter', run: () => { model.planFilter = undefined; } },
-    { id: 'workback.showDone', run: () => { model.showDone = !model.showDone; } },
-    { id: 'workback.hideDone', run: () => { model.showDone = false; } },
+    {
+      id: 'workback.clearPlanFilter',
+      run: () => {
+        model.planFilter = undefined;
+      },
+    },
+    {
+      id: 'workback.showDone',
+      run: () => {
+        model.showDone = !model.showDone;
+      },
+    },
+    {
+      id: 'workback.hideDone',
+      run: () => {
+        model.showDone = false;
+      },
+    },
     { id: 'workback.refreshSidebar', run: () => refresh(deps) },
-    { id: 'workback.revealInPlan', run: (node?: unknown) => revealInPlan(node ?? deps.myTasksView.selection[0] ?? deps.followUpsView.selection[0]) },
+    {
+      id: 'workback.revealInPlan',
+      run: (node?: unknown) => revealInPlan(node ?? deps.myTasksView.selection[0] ?? deps.followUpsView.selection[0]),
+    },
     { id: 'workback.showOverdue', run: () => showOverdue(model) },
     { id: 'workback.showMore', run: (node?: unknown) => showMore(deps, node) },
   ];
@@ -52,9 +70,18 @@ async function filterPlan(model: SidebarModel, uri?: unknown): Promise<void> {
   const items: Item[] = [{ label: '$(list-flat) All plans', uri: undefined }];
   for (const file of s.mine.keys()) {
     const pf = s.plans.get(file)!;
-    items.push({ label: displayText(pf.plan.title, 120), description: vscode.workspace.asRelativePath(vscode.Uri.parse(file)), uri: file, picked: file === model.planFilter });
+    items.push({
+      label: displayText(pf.plan.title, 120),
+      description: vscode.workspace.asRelativePath(vscode.Uri.parse(file)),
+      uri: file,
+      picked: file === model.planFilter,
+    });
   }
-  const picked = await vscode.window.showQuickPick(items, { title: 'Show the tasks of one plan', placeHolder: 'A plan, or all of them', matchOnDescription: true });
+  const picked = await vscode.window.showQuickPick(items, {
+    title: 'Show the tasks of one plan',
+    placeHolder: 'A plan, or all of them',
+    matchOnDescription: true,
+  });
   if (picked) model.planFilter = picked.uri;
 }
 
@@ -79,14 +106,24 @@ async function revealInPlan(n: unknown): Promise<boolean> {
   const text = doc.getText();
   let found: { ok: true; span: Span } | PlanEditRefused;
   if (isFollowUpNode(n) && n.entry.kind === 'follow-up' && n.entry.index !== undefined) {
-    found = locateFollowUp(text, { taskId: n.entry.task.id, index: n.entry.index, on: formatDay(n.entry.on), with: n.entry.with });
+    found = locateFollowUp(text, {
+      taskId: n.entry.task.id,
+      index: n.entry.index,
+      on: formatDay(n.entry.on),
+      with: n.entry.with,
+    });
   } else {
     found = locateTask(text, n.entry.task.id);
   }
   const selection = found.ok ? spanRange(new LineIndex(text), found.span) : undefined;
-  const editor = await vscode.window.showTextDocument(doc, { preview: true, preserveFocus: true, ...(selection ? { selection } : {}) });
+  const editor = await vscode.window.showTextDocument(doc, {
+    preview: true,
+    preserveFocus: true,
+    ...(selection ? { selection } : {}),
+  });
   if (selection) editor.revealRange(selection, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
-  else if (!found.ok) void vscode.window.showWarningMessage(`Workback: ${found.message.replace(/; nothing was changed\.?/, '.')}`);
+  else if (!found.ok)
+    void vscode.window.showWarningMessage(`Workback: ${found.message.replace(/; nothing was changed\.?/, '.')}`);
   return found.ok;
 }
 

@@ -7,8 +7,20 @@
  */
 import * as vscode from 'vscode';
 import {
-  addFollowUp, blockTask, checkInWith, formatDay, logCheckIn, markFollowUpDone, markTaskDone, parseDay, startTask,
-  type Day, type FollowUpRef, type NewFollowUp, type Plan, type PlanEditResult,
+  addFollowUp,
+  blockTask,
+  checkInWith,
+  formatDay,
+  logCheckIn,
+  markFollowUpDone,
+  markTaskDone,
+  parseDay,
+  startTask,
+  type Day,
+  type FollowUpRef,
+  type NewFollowUp,
+  type Plan,
+  type PlanEditResult,
 } from '../../core';
 import type { CommandTable } from '../commandTable';
 import { applyPlanEdit, type EditOutcome } from '../edits/applyPlanEdit';
@@ -43,9 +55,15 @@ export interface ScheduleArgs {
 export function editCommands(deps: EditCommandDeps): CommandTable {
   return [
     {
-      id: 'workback.markTaskDone', run: (arg?: unknown) => {
+      id: 'workback.markTaskDone',
+      run: (arg?: unknown) => {
         const today = deps.today();
-        return editTask(deps, arg, (text, taskId) => markTaskDone(text, taskId, today), (title) => `Marked ${title} done`);
+        return editTask(
+          deps,
+          arg,
+          (text, taskId) => markTaskDone(text, taskId, today),
+          (title) => `Marked ${title} done`,
+        );
       },
     },
     { id: 'workback.startTask', run: (arg?: unknown) => editTask(deps, arg, startTask, (title) => `Started ${title}`) },
@@ -84,7 +102,12 @@ function taskTarget(deps: EditCommandDeps, arg: unknown): TaskTarget | undefined
 }
 
 /** Mark done, start, block: one edit of the task, and what the status bar says once it is made. */
-async function editTask(deps: EditCommandDeps, arg: unknown, edit: (text: string, taskId: string) => PlanEditResult, done: (quotedTitle: string) => string): Promise<EditOutcome> {
+async function editTask(
+  deps: EditCommandDeps,
+  arg: unknown,
+  edit: (text: string, taskId: string) => PlanEditResult,
+  done: (quotedTitle: string) => string,
+): Promise<EditOutcome> {
   const t = taskTarget(deps, arg);
   if (!t) return noTarget('task');
   return applyPlanEdit(t.uri, (text) => edit(text, t.taskId), { done: done(quoteTitle(t.title)) });
@@ -103,9 +126,12 @@ async function checkIn(deps: EditCommandDeps, arg?: unknown, options?: { with?: 
   const t = taskTarget(deps, arg);
   if (!t) return noTarget('task or check-in');
   const withPerson = options?.with ?? checkInPerson(deps, t);
-  if (!withPerson) return refuse(`the task ${quoteTitle(t.title)} is not in a plan Workback has read; nothing was changed.`);
+  if (!withPerson)
+    return refuse(`the task ${quoteTitle(t.title)} is not in a plan Workback has read; nothing was changed.`);
   const today = deps.today();
-  return applyPlanEdit(t.uri, (text) => logCheckIn(text, t.taskId, today, withPerson), { done: `Logged a check-in on ${quoteTitle(t.title)}` });
+  return applyPlanEdit(t.uri, (text) => logCheckIn(text, t.taskId, today, withPerson), {
+    done: `Logged a check-in on ${quoteTitle(t.title)}`,
+  });
 }
 
 /** A follow-up marked done; a check-in row of the Follow-ups view logs a check-in instead. */
@@ -113,11 +139,22 @@ async function followUpDone(deps: EditCommandDeps, arg?: unknown): Promise<EditO
   const a = arg ?? deps.selected();
   if (!isFollowUpNode(a)) return noTarget('follow-up');
   if (a.entry.kind === 'check-in' || a.entry.index === undefined) return checkIn(deps, a);
-  const ref: FollowUpRef = { taskId: a.entry.task.id, index: a.entry.index, on: formatDay(a.entry.on), with: a.entry.with };
-  return applyPlanEdit(vscode.Uri.parse(a.uri), (text) => markFollowUpDone(text, ref), { done: `Marked the follow-up on ${quoteTitle(a.entry.task.title)} done` });
+  const ref: FollowUpRef = {
+    taskId: a.entry.task.id,
+    index: a.entry.index,
+    on: formatDay(a.entry.on),
+    with: a.entry.with,
+  };
+  return applyPlanEdit(vscode.Uri.parse(a.uri), (text) => markFollowUpDone(text, ref), {
+    done: `Marked the follow-up on ${quoteTitle(a.entry.task.title)} done`,
+  });
 }
 
-async function scheduleFollowUp(deps: EditCommandDeps, arg?: unknown, args?: ScheduleArgs): Promise<EditOutcome | undefined> {
+async function scheduleFollowUp(
+  deps: EditCommandDeps,
+  arg?: unknown,
+  args?: ScheduleArgs,
+): Promise<EditOutcome | undefined> {
   const t = taskTarget(deps, arg);
   if (!t) return noTarget('task or follow-up');
   let fu: NewFollowUp;
@@ -131,11 +168,18 @@ async function scheduleFollowUp(deps: EditCommandDeps, arg?: unknown, args?: Sch
     if (!answered) return undefined;
     fu = answered;
   }
-  return applyPlanEdit(t.uri, (text) => addFollowUp(text, t.taskId, fu), { done: `Scheduled a follow-up on ${quoteTitle(t.title)} for ${formatDay(fu.on)}` });
+  return applyPlanEdit(t.uri, (text) => addFollowUp(text, t.taskId, fu), {
+    done: `Scheduled a follow-up on ${quoteTitle(t.title)} for ${formatDay(fu.on)}`,
+  });
 }
 
 /** The day, the person and what about, asked in turn; undefined when the user cancels one. */
-async function askFollowUp(deps: EditCommandDeps, t: TaskTarget, plan: Plan, arg: unknown): Promise<NewFollowUp | undefined> {
+async function askFollowUp(
+  deps: EditCommandDeps,
+  t: TaskTarget,
+  plan: Plan,
+  arg: unknown,
+): Promise<NewFollowUp | undefined> {
   const today = deps.today();
   const title = `Schedule a follow-up on ${quoteTitle(t.title)}`;
   const on = await askDay(title, today + 7, today);

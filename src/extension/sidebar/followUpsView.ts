@@ -18,13 +18,20 @@ export class FollowUpsProvider extends GroupedTreeProvider<FollowUpGroupNode, Fo
       kind: 'followUpGroup' as const,
       name: g.name,
       items: g.entries.map((entry): FollowUpNode => ({
-        kind: 'followUp', uri: entry.file, plan: s.plans.get(entry.file)!.plan, entry, mine: s.mine.get(entry.file) ?? [], group: g.name,
+        kind: 'followUp',
+        uri: entry.file,
+        plan: s.plans.get(entry.file)!.plan,
+        entry,
+        mine: s.mine.get(entry.file) ?? [],
+        group: g.name,
       })),
     }));
   }
 
   protected shownAs(n: FollowUpNode): string {
-    return [followUpNodeId(n), followUpLabel(n), followUpDescription(n, this.snapshot.today), n.entry.escalate].join('\u0000');
+    return [followUpNodeId(n), followUpLabel(n), followUpDescription(n, this.snapshot.today), n.entry.escalate].join(
+      '\u0000',
+    );
   }
 
   protected groupItem(g: FollowUpGroupNode): vscode.TreeItem {

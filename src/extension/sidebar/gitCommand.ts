@@ -32,7 +32,14 @@ export function gitExecutable(apiPath: unknown, setting: unknown): string | unde
  * `git config user.email` for `folder` (trusted: the folder's config too; untrusted: only the
  * user's global config, and the folder is not named at all).
  */
-export function gitEmailCommand(executable: string | undefined, folder: string, trusted: boolean, home: string): GitCommand {
-  const args = trusted ? ['-C', folder, 'config', '--get', 'user.email'] : ['config', '--global', '--get', 'user.email'];
+export function gitEmailCommand(
+  executable: string | undefined,
+  folder: string,
+  trusted: boolean,
+  home: string,
+): GitCommand {
+  const args = trusted
+    ? ['-C', folder, 'config', '--get', 'user.email']
+    : ['config', '--global', '--get', 'user.email'];
   return { file: executable ?? 'git', args, cwd: home };
 }

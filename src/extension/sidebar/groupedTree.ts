@@ -24,7 +24,8 @@ export interface ItemNode {
 }
 
 export abstract class GroupedTreeProvider<G extends GroupNode<N>, N extends ItemNode>
-implements vscode.TreeDataProvider<G | N | MoreNode>, vscode.Disposable {
+  implements vscode.TreeDataProvider<G | N | MoreNode>, vscode.Disposable
+{
   private readonly emitter = new vscode.EventEmitter<G | N | MoreNode | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
   /** Items shown per group before "N more…" (raised by a click on it). */
@@ -35,7 +36,10 @@ implements vscode.TreeDataProvider<G | N | MoreNode>, vscode.Disposable {
   private readonly sub: vscode.Disposable;
   private shown = '';
 
-  constructor(model: SidebarModel, private readonly view: MoreNode['view']) {
+  constructor(
+    model: SidebarModel,
+    private readonly view: MoreNode['view'],
+  ) {
     this.snapshot = model.snapshot;
     this.sub = model.onDidChange((s) => {
       this.snapshot = s;
@@ -48,7 +52,8 @@ implements vscode.TreeDataProvider<G | N | MoreNode>, vscode.Disposable {
 
   /** The groups of the snapshot (built once per snapshot). */
   protected get groups(): G[] {
-    if (this.groupsOf?.snapshot !== this.snapshot) this.groupsOf = { snapshot: this.snapshot, groups: this.build(this.snapshot) };
+    if (this.groupsOf?.snapshot !== this.snapshot)
+      this.groupsOf = { snapshot: this.snapshot, groups: this.build(this.snapshot) };
     return this.groupsOf.groups;
   }
 
@@ -81,7 +86,12 @@ implements vscode.TreeDataProvider<G | N | MoreNode>, vscode.Disposable {
   getChildren(element?: G | N | MoreNode): (G | N | MoreNode)[] {
     if (!element) return this.snapshot.state === 'ready' ? this.groups : [];
     if (!this.isGroup(element)) return [];
-    return limited(element.items, this.limit(element.name), (hidden) => ({ kind: 'more', view: this.view, group: element.name, hidden }));
+    return limited(element.items, this.limit(element.name), (hidden) => ({
+      kind: 'more',
+      view: this.view,
+      group: element.name,
+      hidden,
+    }));
   }
 
   getTreeItem(element: G | N | MoreNode): vscode.TreeItem {

@@ -58,11 +58,21 @@ export const gitUserEmail: GitEmailReader = async (folder, trusted) => {
   const { file, args, cwd } = gitEmailCommand(await resolveGitPath(), folder.fsPath, trusted, os.homedir());
   return new Promise((resolve) => {
     try {
-      execFile(file, args, { cwd, timeout: GIT_TIMEOUT_MS, windowsHide: true, maxBuffer: 64 * 1024, env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } },
+      execFile(
+        file,
+        args,
+        {
+          cwd,
+          timeout: GIT_TIMEOUT_MS,
+          windowsHide: true,
+          maxBuffer: 64 * 1024,
+          env: { ...process.env, GIT_TERMINAL_PROMPT: '0' },
+        },
         (err, stdout) => {
           const email = String(stdout ?? '').trim();
           resolve(!err && email && email.length <= 320 ? email : undefined);
-        });
+        },
+      );
     } catch {
       resolve(undefined);
     }
@@ -102,7 +112,9 @@ export class IdentityResolver implements vscode.Disposable {
     if (fromSetting.length > 0) return { me: fromSetting, source: 'setting' };
     const folders = vscode.workspace.workspaceFolders ?? [];
     const trusted = vscode.workspace.isTrusted;
-    const emails = await Promise.all(folders.slice(0, MAX_ENTRIES).map((f) => this.readGitEmail(f.uri, trusted).catch(() => undefined)));
+    const emails = await Promise.all(
+      folders.slice(0, MAX_ENTRIES).map((f) => this.readGitEmail(f.uri, trusted).catch(() => undefined)),
+    );
     const me = [...new Set(emails.filter((e): e is string => !!e))];
     return me.length > 0 ? { me, source: 'git' } : { me: [], source: 'none' };
   }

@@ -41,7 +41,10 @@ export interface SidebarApi {
 }
 
 /** While the workspace is read: "reading plans: 340 of 1,000" (the views fill in meanwhile). */
-export function readingProgress(indexing: boolean, index: { readonly filesFound: number; readonly size: number }): string | undefined {
+export function readingProgress(
+  indexing: boolean,
+  index: { readonly filesFound: number; readonly size: number },
+): string | undefined {
   if (!indexing || index.filesFound === 0) return undefined;
   const read = Math.min(index.size, index.filesFound);
   return `reading plans: ${groupDigits(read)} of ${groupDigits(index.filesFound)}`;
@@ -67,10 +70,12 @@ export function registerSidebar(context: vscode.ExtensionContext, deps: SidebarD
     for (const viewId of [MY_TASKS_VIEW, FOLLOW_UPS_VIEW]) {
       void vscode.window.withProgress({ location: { viewId } }, () => work.catch(() => undefined));
     }
-    work.then(
-      () => deps.log.info(`sidebar: ${deps.planIndex.all().length} plan(s) indexed`),
-      (e: unknown) => deps.log.error(`sidebar: indexing failed: ${e instanceof Error ? e.message : String(e)}`),
-    ).finally(() => model.setIndexing(false));
+    work
+      .then(
+        () => deps.log.info(`sidebar: ${deps.planIndex.all().length} plan(s) indexed`),
+        (e: unknown) => deps.log.error(`sidebar: indexing failed: ${e instanceof Error ? e.message : String(e)}`),
+      )
+      .finally(() => model.setIndexing(false));
   };
 
   const contextKeys = new Map<string, unknown>();
@@ -84,17 +89,27 @@ export function registerSidebar(context: vscode.ExtensionContext, deps: SidebarD
     setContext('workback.sidebar.state', s.state);
     setContext('workback.sidebar.showDone', model.showDone);
     setContext('workback.sidebar.filtered', model.planFilter !== undefined);
-    myTasksView.badge = s.shownOverdueTasks > 0 ? { value: s.shownOverdueTasks, tooltip: `${plural(s.shownOverdueTasks, 'overdue task')}` } : undefined;
-    followUpsView.badge = s.shownOverdueFollowUps > 0 ? { value: s.shownOverdueFollowUps, tooltip: `${plural(s.shownOverdueFollowUps, 'overdue follow-up')}` } : undefined;
+    myTasksView.badge =
+      s.shownOverdueTasks > 0
+        ? { value: s.shownOverdueTasks, tooltip: `${plural(s.shownOverdueTasks, 'overdue task')}` }
+        : undefined;
+    followUpsView.badge =
+      s.shownOverdueFollowUps > 0
+        ? { value: s.shownOverdueFollowUps, tooltip: `${plural(s.shownOverdueFollowUps, 'overdue follow-up')}` }
+        : undefined;
     const filtered = model.planFilter !== undefined ? s.plans.get(model.planFilter)?.plan.title : undefined;
     const asOf = deps.today.pinned ? `as of ${formatDayHuman(s.today, true)}` : undefined;
     const who = s.state === 'unmatched' ? `as ${model.identity.me.join(', ')}` : undefined;
-    const description = [readingProgress(model.isIndexing, deps.planIndex), filtered, who, asOf].filter((x): x is string => !!x).join(' · ') || undefined;
+    const description =
+      [readingProgress(model.isIndexing, deps.planIndex), filtered, who, asOf]
+        .filter((x): x is string => !!x)
+        .join(' · ') || undefined;
     myTasksView.description = description;
     followUpsView.description = description;
-    const broken = s.state === 'ready' && s.brokenMine > 0
-      ? `${plural(s.brokenMine, 'plan')} with you in it ${s.brokenMine === 1 ? 'has' : 'have'} errors: not listed until fixed.`
-      : undefined;
+    const broken =
+      s.state === 'ready' && s.brokenMine > 0
+        ? `${plural(s.brokenMine, 'plan')} with you in it ${s.brokenMine === 1 ? 'has' : 'have'} errors: not listed until fixed.`
+        : undefined;
     myTasksView.message = broken && s.taskGroups.length > 0 ? broken : undefined;
     followUpsView.message = broken && s.followUpGroups.length > 0 ? broken : undefined;
     statusItem.update(s);
@@ -115,10 +130,22 @@ export function registerSidebar(context: vscode.ExtensionContext, deps: SidebarD
     model.onDidChange(update),
     myTasksView.onDidChangeVisibility((e) => onVisible(e.visible)),
     followUpsView.onDidChangeVisibility((e) => onVisible(e.visible)),
-    myTasksView.onDidChangeSelection((e) => { lastSelected = e.selection[0]; }),
-    followUpsView.onDidChangeSelection((e) => { lastSelected = e.selection[0]; }),
+    myTasksView.onDidChangeSelection((e) => {
+      lastSelected = e.selection[0];
+    }),
+    followUpsView.onDidChangeSelection((e) => {
+      lastSelected = e.selection[0];
+    }),
     registerCommands([
-      ...sidebarCommands({ model, identity, planIndex: deps.planIndex, myTasks, followUps, myTasksView, followUpsView }),
+      ...sidebarCommands({
+        model,
+        identity,
+        planIndex: deps.planIndex,
+        myTasks,
+        followUps,
+        myTasksView,
+        followUpsView,
+      }),
       ...editCommands({ today: () => deps.today.today, snapshot: () => model.snapshot, selected: () => lastSelected }),
     ]),
   );
@@ -126,7 +153,13 @@ export function registerSidebar(context: vscode.ExtensionContext, deps: SidebarD
   if (myTasksView.visible || followUpsView.visible) ensureStarted();
 
   return {
-    model, identity, myTasks, followUps, myTasksView, followUpsView, statusItem,
+    model,
+    identity,
+    myTasks,
+    followUps,
+    myTasksView,
+    followUpsView,
+    statusItem,
     whenFresh: () => model.whenFresh(),
   };
 }

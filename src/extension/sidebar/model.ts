@@ -60,7 +60,15 @@ export class SidebarModel implements vscode.Disposable {
   readonly stats = { refreshes: 0, lastMs: 0, totalMs: 0, lastCpuMs: 0, totalCpuMs: 0 };
 
   constructor(private readonly deps: SidebarModelDeps) {
-    this.current = computeSnapshot({ parts: [], broken: [], me: [], today: deps.today.today, indexing: true, showDone: false, planFilter: undefined });
+    this.current = computeSnapshot({
+      parts: [],
+      broken: [],
+      me: [],
+      today: deps.today.today,
+      indexing: true,
+      showDone: false,
+      planFilter: undefined,
+    });
     this.disposables.push(
       deps.planIndex.onDidChange(({ changed, removed }) => {
         this.notePlans(changed.length + removed.length);
@@ -154,7 +162,11 @@ export class SidebarModel implements vscode.Disposable {
 
   /** Resolves once no refresh is waiting or running (tests, benchmark). */
   async whenFresh(): Promise<SidebarSnapshot> {
-    for (let i = 0; i < 1000 && (this.pending || this.running || this.timer !== undefined || this.staleTimer !== undefined); i++) {
+    for (
+      let i = 0;
+      i < 1000 && (this.pending || this.running || this.timer !== undefined || this.staleTimer !== undefined);
+      i++
+    ) {
       if (this.running) await this.running;
       else await new Promise((r) => setTimeout(r, 10));
     }
@@ -166,7 +178,8 @@ export class SidebarModel implements vscode.Disposable {
       try {
         this.pending = false;
         // Who I am is looked up (git may run) only once there are plans to show.
-        if (this.deps.planIndex.started || this.deps.planIndex.all().length > 0) this.me = await this.deps.identity.resolve();
+        if (this.deps.planIndex.started || this.deps.planIndex.all().length > 0)
+          this.me = await this.deps.identity.resolve();
         const t0 = performance.now();
         const cpu0 = process.cpuUsage();
         const next = this.compute();
@@ -200,7 +213,10 @@ export class SidebarModel implements vscode.Disposable {
     const broken: { file: string; plan: SidebarPlan['plan'] | undefined }[] = [];
     const today = this.deps.today.today;
     const entries = this.deps.planIndex.all();
-    if (performance.now() - this.dayChangedAt < STALE_DAY_WAIT_MS && entries.some((e) => e.result && e.today !== today)) {
+    if (
+      performance.now() - this.dayChangedAt < STALE_DAY_WAIT_MS &&
+      entries.some((e) => e.result && e.today !== today)
+    ) {
       this.staleTimer ??= setTimeout(() => {
         this.staleTimer = undefined;
         this.scheduleRefresh();
@@ -238,8 +254,13 @@ export class SidebarModel implements vscode.Disposable {
     if (overBudget) this.pending = true; // the rest on the next round
     for (const file of this.parts.keys()) if (!seen.has(file)) this.parts.delete(file);
     return computeSnapshot({
-      parts, broken, me: this.me.me, today,
-      indexing: this.indexing || !this.deps.planIndex.started, showDone: this.showDoneValue, planFilter: this.filter,
+      parts,
+      broken,
+      me: this.me.me,
+      today,
+      indexing: this.indexing || !this.deps.planIndex.started,
+      showDone: this.showDoneValue,
+      planFilter: this.filter,
     });
   }
 

@@ -20,7 +20,13 @@ export class MyTasksProvider extends GroupedTreeProvider<TaskGroupNode, TaskNode
     return s.taskGroups.map((g) => {
       const group: TaskGroupNode = { kind: 'taskGroup', name: g.name, items: [] };
       for (const entry of g.tasks) {
-        const node: TaskNode = { kind: 'task', uri: entry.file, plan: s.plans.get(entry.file)!.plan, entry, group: g.name };
+        const node: TaskNode = {
+          kind: 'task',
+          uri: entry.file,
+          plan: s.plans.get(entry.file)!.plan,
+          entry,
+          group: g.name,
+        };
         group.items.push(node);
         this.byId.set(taskNodeId(entry.file, entry.task.id), node);
       }
@@ -30,7 +36,9 @@ export class MyTasksProvider extends GroupedTreeProvider<TaskGroupNode, TaskNode
 
   protected shownAs(n: TaskNode): string {
     const { task, state } = n.entry;
-    return [taskNodeId(n.uri, task.id), task.title, task.status, state, taskDescription(n, this.snapshot.today)].join('\u0000');
+    return [taskNodeId(n.uri, task.id), task.title, task.status, state, taskDescription(n, this.snapshot.today)].join(
+      '\u0000',
+    );
   }
 
   protected groupItem(g: TaskGroupNode): vscode.TreeItem {

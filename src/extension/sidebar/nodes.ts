@@ -64,5 +64,7 @@ export function followUpNodeId(n: FollowUpNode): string {
   return e.kind === 'check-in' ? `${n.uri}#check-in/${e.task.id}` : `${n.uri}#follow-up/${e.task.id}/${e.index ?? 0}`;
 }
 
-export const isTaskNode = (x: unknown): x is TaskNode => typeof x === 'object' && x !== null && (x as TaskNode).kind === 'task';
-export const isFollowUpNode = (x: unknown): x is FollowUpNode => typeof x === 'object' && x !== null && (x as FollowUpNode).kind === 'followUp';
+export const isTaskNode = (x: unknown): x is TaskNode =>
+  typeof x === 'object' && x !== null && (x as TaskNode).kind === 'task';
+export const isFollowUpNode = (x: unknown): x is FollowUpNode =>
+  typeof x === 'object' && x !== null && (x as FollowUpNode).kind === 'followUp';

@@ -22,7 +22,9 @@ export async function askDay(title: string, suggested: Day, today: Day): Promise
       const problem = dayProblem(v);
       if (problem) return problem;
       const d = parseDay(v.trim()) as Day;
-      return d < today ? { message: 'That day is in the past.', severity: vscode.InputBoxValidationSeverity.Warning } : undefined;
+      return d < today
+        ? { message: 'That day is in the past.', severity: vscode.InputBoxValidationSeverity.Warning }
+        : undefined;
     },
   });
   if (answer === undefined || dayProblem(answer)) return undefined;
@@ -35,13 +37,28 @@ export async function askPerson(title: string, plan: Plan, first: string | undef
     id: p.id,
     label: displayText(p.name, 80) || p.id,
     description: displayText(p.id, 80),
-    detail: [p.email, p.role].filter((x): x is string => !!x).map((x) => displayText(x, 80)).join(' · ') || undefined,
+    detail:
+      [p.email, p.role]
+        .filter((x): x is string => !!x)
+        .map((x) => displayText(x, 80))
+        .join(' · ') || undefined,
   }));
   items.sort((a, b) => Number(b.id === first) - Number(a.id === first));
-  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: 'Whom will you follow up with?', matchOnDescription: true, matchOnDetail: true, ignoreFocusOut: true });
+  const picked = await vscode.window.showQuickPick(items, {
+    title,
+    placeHolder: 'Whom will you follow up with?',
+    matchOnDescription: true,
+    matchOnDetail: true,
+    ignoreFocusOut: true,
+  });
   return picked?.id;
 }
 
 export async function askAbout(title: string): Promise<string | undefined> {
-  return vscode.window.showInputBox({ title, prompt: 'What about? (optional: press Enter to leave it out)', ignoreFocusOut: true, validateInput: (v) => (v.length > 500 ? 'Keep it under 500 characters.' : undefined) });
+  return vscode.window.showInputBox({
+    title,
+    prompt: 'What about? (optional: press Enter to leave it out)',
+    ignoreFocusOut: true,
+    validateInput: (v) => (v.length > 500 ? 'Keep it under 500 characters.' : undefined),
+  });
 }

@@ -15,7 +15,8 @@ export async function setMe(planIndex: PlanIndex, value?: unknown): Promise<stri
   const cfg = vscode.workspace.getConfiguration('workback');
   const inspected = cfg.inspect('me');
   // The user's settings, unless the workspace sets its own value (which would win).
-  const target = inspected?.workspaceValue !== undefined ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+  const target =
+    inspected?.workspaceValue !== undefined ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
   await cfg.update('me', chosen === '' ? undefined : chosen, target);
   return chosen;
 }
@@ -26,21 +27,26 @@ async function askWhoIAm(planIndex: PlanIndex): Promise<string | undefined> {
   const current = meFromSetting(vscode.workspace.getConfiguration('workback').get('me'));
   const items = peopleOfPlans(planIndex);
   items.push({ label: '$(edit) Enter a person id or email…', action: 'enter', alwaysShow: true });
-  if (current.length > 0) items.push({ label: '$(clear-all) Clear workback.me (use git user.email)', action: 'clear', alwaysShow: true });
+  if (current.length > 0)
+    items.push({ label: '$(clear-all) Clear workback.me (use git user.email)', action: 'clear', alwaysShow: true });
   const picked = await vscode.window.showQuickPick(items, {
     title: TITLE,
-    placeHolder: current.length > 0 ? `Now: ${current.join(', ')}` : 'Pick yourself; Workback saves it in the workback.me setting',
+    placeHolder:
+      current.length > 0 ? `Now: ${current.join(', ')}` : 'Pick yourself; Workback saves it in the workback.me setting',
     matchOnDescription: true,
     matchOnDetail: true,
   });
   if (!picked) return undefined;
   if (picked.action === 'clear') return '';
   if (picked.action !== 'enter') return picked.value;
-  const typed = (await vscode.window.showInputBox({
-    title: TITLE,
-    prompt: 'A person id of the plans or your email',
-    validateInput: (v) => (v.trim() === '' ? 'Type an id or an email.' : v.length > 320 ? 'That is too long.' : undefined),
-  }))?.trim();
+  const typed = (
+    await vscode.window.showInputBox({
+      title: TITLE,
+      prompt: 'A person id of the plans or your email',
+      validateInput: (v) =>
+        v.trim() === '' ? 'Type an id or an email.' : v.length > 320 ? 'That is too long.' : undefined,
+    })
+  )?.trim();
   return typed || undefined;
 }
 
@@ -55,10 +61,16 @@ function peopleOfPlans(planIndex: PlanIndex): PersonItem[] {
       const key = v.toLowerCase();
       const existing = seen.get(key);
       if (existing) {
-        if (!existing.detail?.includes(plan.title)) existing.detail = displayText(`${existing.detail}, ${plan.title}`, 200);
+        if (!existing.detail?.includes(plan.title))
+          existing.detail = displayText(`${existing.detail}, ${plan.title}`, 200);
         continue;
       }
-      seen.set(key, { label: displayText(p.name, 80) || p.id, description: displayText(p.email ? `${p.email} · ${p.id}` : p.id, 120), detail: displayText(plan.title, 120), value: v });
+      seen.set(key, {
+        label: displayText(p.name, 80) || p.id,
+        description: displayText(p.email ? `${p.email} · ${p.id}` : p.id, 120),
+        detail: displayText(plan.title, 120),
+        value: v,
+      });
     }
   }
   return [...seen.values()].sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));

@@ -11,8 +11,17 @@
  * file order, follow-ups before check-ins, index).
  */
 import {
-  compareText, followUps, resolveMe, taskState, tasksFor, weekday,
-  type Day, type FollowUpEntry, type MyTask, type Plan, type PlanFile,
+  compareText,
+  followUps,
+  resolveMe,
+  taskState,
+  tasksFor,
+  weekday,
+  type Day,
+  type FollowUpEntry,
+  type MyTask,
+  type Plan,
+  type PlanFile,
 } from '../../core';
 
 export type SidebarState = 'loading' | 'noPlans' | 'noMe' | 'unmatched' | 'ready';
@@ -102,7 +111,16 @@ export function planPart(pf: SidebarPlan, me: readonly string[], today: Day): Pl
   for (const task of pf.plan.tasks) {
     if (task.status !== 'done' || !mine.has(task.owner)) continue;
     const s = taskState(pf, task, today);
-    if (s) done.push({ file: pf.file, planTitle: pf.plan.title, task, item: s.item, state: 'done', daysLate: 0, escalate: false });
+    if (s)
+      done.push({
+        file: pf.file,
+        planTitle: pf.plan.title,
+        task,
+        item: s.item,
+        state: 'done',
+        daysLate: 0,
+        escalate: false,
+      });
   }
   return { file: pf, ids, open: tasksFor([pf], me, today), done, followUps: followUps([pf], today, { me }) };
 }
@@ -111,19 +129,35 @@ const URGENCY: Record<MyTask['state'], number> = { overdue: 0, 'late-start': 1, 
 
 /** `tasksFor`'s order across plans. */
 export function compareMyTasks(a: MyTask, b: MyTask): number {
-  return URGENCY[a.state] - URGENCY[b.state] || b.daysLate - a.daysLate || a.item.start - b.item.start
-    || compareText(a.file, b.file) || a.task.index - b.task.index;
+  return (
+    URGENCY[a.state] - URGENCY[b.state] ||
+    b.daysLate - a.daysLate ||
+    a.item.start - b.item.start ||
+    compareText(a.file, b.file) ||
+    a.task.index - b.task.index
+  );
 }
 
 /** `followUps`' order across plans. */
 export function compareFollowUps(x: FollowUpEntry, y: FollowUpEntry): number {
-  return Number(y.overdue) - Number(x.overdue) || y.daysLate - x.daysLate || x.on - y.on || compareText(x.file, y.file)
-    || x.task.index - y.task.index || (x.kind === y.kind ? 0 : x.kind === 'follow-up' ? -1 : 1) || (x.index ?? 0) - (y.index ?? 0);
+  return (
+    Number(y.overdue) - Number(x.overdue) ||
+    y.daysLate - x.daysLate ||
+    x.on - y.on ||
+    compareText(x.file, y.file) ||
+    x.task.index - y.task.index ||
+    (x.kind === y.kind ? 0 : x.kind === 'follow-up' ? -1 : 1) ||
+    (x.index ?? 0) - (y.index ?? 0)
+  );
 }
 
 /** Done tasks: the latest done first, then by file and file order. */
 function compareDone(a: MyTask, b: MyTask): number {
-  return (b.task.doneOn ?? -Infinity) - (a.task.doneOn ?? -Infinity) || compareText(a.file, b.file) || a.task.index - b.task.index;
+  return (
+    (b.task.doneOn ?? -Infinity) - (a.task.doneOn ?? -Infinity) ||
+    compareText(a.file, b.file) ||
+    a.task.index - b.task.index
+  );
 }
 
 export function computeSnapshot(input: SidebarInput): SidebarSnapshot {
@@ -131,16 +165,28 @@ export function computeSnapshot(input: SidebarInput): SidebarSnapshot {
   const plans = new Map<string, SidebarPlan>();
   const mine = new Map<string, readonly string[]>();
   const empty: SidebarSnapshot = {
-    state: 'ready', today, taskGroups: [], followUpGroups: [], overdueTasks: 0, overdueFollowUps: 0,
-    shownOverdueTasks: 0, shownOverdueFollowUps: 0, brokenMine: 0, plans, mine,
+    state: 'ready',
+    today,
+    taskGroups: [],
+    followUpGroups: [],
+    overdueTasks: 0,
+    overdueFollowUps: 0,
+    shownOverdueTasks: 0,
+    shownOverdueFollowUps: 0,
+    brokenMine: 0,
+    plans,
+    mine,
   };
   for (const p of input.parts) plans.set(p.file.file, p.file);
-  if (input.parts.length === 0 && input.broken.length === 0) return { ...empty, state: input.indexing ? 'loading' : 'noPlans' };
-  if (input.me.length === 0) return { ...empty, state: input.indexing && input.parts.length === 0 ? 'loading' : 'noMe' };
+  if (input.parts.length === 0 && input.broken.length === 0)
+    return { ...empty, state: input.indexing ? 'loading' : 'noPlans' };
+  if (input.me.length === 0)
+    return { ...empty, state: input.indexing && input.parts.length === 0 ? 'loading' : 'noMe' };
   const myParts = input.parts.filter((p) => p.ids.length > 0);
   for (const p of myParts) mine.set(p.file.file, p.ids);
   const brokenMine = input.broken.filter((b) => b.plan && resolveMe(b.plan, input.me).length > 0).length;
-  if (myParts.length === 0) return { ...empty, brokenMine, state: input.indexing ? 'loading' : brokenMine > 0 ? 'ready' : 'unmatched' };
+  if (myParts.length === 0)
+    return { ...empty, brokenMine, state: input.indexing ? 'loading' : brokenMine > 0 ? 'ready' : 'unmatched' };
 
   let overdueTasks = 0;
   let overdueFollowUps = 0;
@@ -163,9 +209,16 @@ export function computeSnapshot(input: SidebarInput): SidebarSnapshot {
   ].filter((g) => g.entries.length > 0);
 
   return {
-    state: 'ready', today, taskGroups, followUpGroups, overdueTasks, overdueFollowUps,
+    state: 'ready',
+    today,
+    taskGroups,
+    followUpGroups,
+    overdueTasks,
+    overdueFollowUps,
     shownOverdueTasks: byGroup.get('overdue')!.length,
     shownOverdueFollowUps: overdueFus.length,
-    brokenMine, plans, mine,
+    brokenMine,
+    plans,
+    mine,
   };
 }

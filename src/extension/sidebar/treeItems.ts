@@ -7,13 +7,24 @@ import * as vscode from 'vscode';
 import { formatDayHuman, toCivil, type Day, type Plan } from '../../core';
 import { displayText } from './displayText';
 import {
-  followUpNodeId, GROUP_LIMIT_STEP, taskNodeId, type FollowUpGroupNode, type FollowUpNode, type MoreNode, type TaskGroupNode, type TaskNode,
+  followUpNodeId,
+  GROUP_LIMIT_STEP,
+  taskNodeId,
+  type FollowUpGroupNode,
+  type FollowUpNode,
+  type MoreNode,
+  type TaskGroupNode,
+  type TaskNode,
 } from './nodes';
 import type { TaskGroupName } from './snapshot';
 import { groupDigits, plural } from '../../shared/wording';
 
 export const TASK_GROUP_LABELS: Record<TaskGroupName, string> = {
-  overdue: 'Overdue', 'late-start': 'Late start', 'this-week': 'Due this week', later: 'Later', done: 'Done',
+  overdue: 'Overdue',
+  'late-start': 'Late start',
+  'this-week': 'Due this week',
+  later: 'Later',
+  done: 'Done',
 };
 export const FOLLOW_UP_GROUP_LABELS = { overdue: 'Overdue', upcoming: 'Upcoming' } as const;
 
@@ -53,7 +64,11 @@ function tooltip(title: string, lines: readonly string[]): vscode.MarkdownString
 }
 
 /** A group's TreeItem: `Overdue  3`, expanded; its context value is `<kind>.<name>`. */
-function groupItem(g: { kind: string; name: string; items: readonly unknown[] }, label: string, noun: string): vscode.TreeItem {
+function groupItem(
+  g: { kind: string; name: string; items: readonly unknown[] },
+  label: string,
+  noun: string,
+): vscode.TreeItem {
   const count = g.items.length;
   const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
   item.id = `group/${g.name}`;
@@ -65,7 +80,8 @@ function groupItem(g: { kind: string; name: string; items: readonly unknown[] },
 
 export const taskGroupItem = (g: TaskGroupNode): vscode.TreeItem => groupItem(g, TASK_GROUP_LABELS[g.name], 'task');
 
-export const followUpGroupItem = (g: FollowUpGroupNode): vscode.TreeItem => groupItem(g, FOLLOW_UP_GROUP_LABELS[g.name], 'follow-up');
+export const followUpGroupItem = (g: FollowUpGroupNode): vscode.TreeItem =>
+  groupItem(g, FOLLOW_UP_GROUP_LABELS[g.name], 'follow-up');
 
 export function moreItem(n: MoreNode): vscode.TreeItem {
   const item = new vscode.TreeItem(`${groupDigits(n.hidden)} more…`, vscode.TreeItemCollapsibleState.None);
@@ -100,7 +116,8 @@ export function taskDescription(n: TaskNode, today: Day): string {
     if (entry.task.doneOn !== undefined) parts.push(`done ${dayText(entry.task.doneOn, today)}`);
   } else {
     parts.push(`start by ${dayText(entry.item.start, today)}`, `finish by ${dayText(entry.item.finish, today)}`);
-    if (entry.state === 'overdue' || entry.state === 'late-start') parts.push(`${plural(entry.daysLate, 'workday')} late`);
+    if (entry.state === 'overdue' || entry.state === 'late-start')
+      parts.push(`${plural(entry.daysLate, 'workday')} late`);
     if (entry.item.slack !== undefined) parts.push(`slack ${entry.item.slack}`);
   }
   parts.push(displayText(entry.planTitle, 60));
@@ -132,14 +149,23 @@ export function taskTooltip(n: TaskNode, today: Day, relativePath: string): vsco
   if (entry.state === 'done') {
     lines.push(task.doneOn !== undefined ? `Done on ${dayText(task.doneOn, today)}` : 'Done');
   } else {
-    lines.push(`Start by ${formatDayHuman(entry.item.start, true)} · finish by ${formatDayHuman(entry.item.finish, true)} (the latest dates that still meet the goal)`);
+    lines.push(
+      `Start by ${formatDayHuman(entry.item.start, true)} · finish by ${formatDayHuman(entry.item.finish, true)} (the latest dates that still meet the goal)`,
+    );
     if (entry.item.earliestStart !== undefined && entry.item.earliestFinish !== undefined) {
-      lines.push(`Earliest: ${dayText(entry.item.earliestStart, today)} – ${dayText(entry.item.earliestFinish, today)}`);
+      lines.push(
+        `Earliest: ${dayText(entry.item.earliestStart, today)} – ${dayText(entry.item.earliestFinish, today)}`,
+      );
     }
-    if (entry.item.slack !== undefined) lines.push(`Slack: ${plural(entry.item.slack, 'workday')}${entry.item.critical ? ' · on the critical path' : ''}`);
+    if (entry.item.slack !== undefined)
+      lines.push(
+        `Slack: ${plural(entry.item.slack, 'workday')}${entry.item.critical ? ' · on the critical path' : ''}`,
+      );
     if (entry.state === 'overdue') lines.push(`Overdue: ${plural(entry.daysLate, 'workday')} past its latest finish`);
-    if (entry.state === 'late-start') lines.push(`Late start: ${plural(entry.daysLate, 'workday')} past its latest start`);
-    if (entry.escalate) lines.push(`Escalate to ${entry.escalateTo ? personName(plan, entry.escalateTo) : 'the goal owner'}`);
+    if (entry.state === 'late-start')
+      lines.push(`Late start: ${plural(entry.daysLate, 'workday')} past its latest start`);
+    if (entry.escalate)
+      lines.push(`Escalate to ${entry.escalateTo ? personName(plan, entry.escalateTo) : 'the goal owner'}`);
   }
   if (task.dependsOn.length > 0) lines.push(`Depends on: ${displayText(task.dependsOn.map((d) => d.id).join(', '))}`);
   if (task.due !== undefined) lines.push(`Due: ${formatDayHuman(task.due, true)}`);
@@ -178,8 +204,12 @@ export function followUpItem(n: FollowUpNode, today: Day): vscode.TreeItem {
   item.id = followUpNodeId(n);
   item.description = followUpDescription(n, today);
   item.iconPath = e.overdue
-    ? e.escalate ? icon('flame', 'list.errorForeground') : icon('bell-dot', 'list.warningForeground')
-    : e.kind === 'check-in' ? icon('comment-discussion') : icon('bell');
+    ? e.escalate
+      ? icon('flame', 'list.errorForeground')
+      : icon('bell-dot', 'list.warningForeground')
+    : e.kind === 'check-in'
+      ? icon('comment-discussion')
+      : icon('bell');
   item.contextValue = e.kind === 'check-in' ? 'checkIn' : 'followUp';
   item.command = { title: 'Show in Plan', command: 'workback.revealInPlan', arguments: [n] };
   item.accessibilityInformation = { label: `${item.label as string}, ${item.description}` };

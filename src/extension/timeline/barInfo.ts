@@ -3,15 +3,35 @@ import { formatDayHuman, taskLateness, workCalendar, type Plan, type Schedule } 
 import type { BarInfo } from '../../shared/protocol';
 import { plural } from '../../shared/wording';
 
-export function barInfo(plan: Plan, schedule: Schedule, itemId: string, chartId: string, kind: BarInfo['kind']): BarInfo {
+export function barInfo(
+  plan: Plan,
+  schedule: Schedule,
+  itemId: string,
+  chartId: string,
+  kind: BarInfo['kind'],
+): BarInfo {
   if (kind === 'goal') {
     const due = formatDayHuman(plan.goal.due, true);
-    return { chartId, itemId: '', kind, title: plan.goal.outcome || plan.title, milestone: '', startBy: due, finishBy: due, status: 'goal', critical: false };
+    return {
+      chartId,
+      itemId: '',
+      kind,
+      title: plan.goal.outcome || plan.title,
+      milestone: '',
+      startBy: due,
+      finishBy: due,
+      status: 'goal',
+      critical: false,
+    };
   }
   const item = schedule.byId.get(itemId)!;
   const milestone = plan.milestones.find((m) => m.id === item.milestone)?.title ?? item.milestone;
   const info: BarInfo = {
-    chartId, itemId, kind, milestone, critical: item.critical,
+    chartId,
+    itemId,
+    kind,
+    milestone,
+    critical: item.critical,
     title: item.task?.title ?? item.checkpoint?.title ?? itemId,
     startBy: formatDayHuman(item.start, true),
     finishBy: formatDayHuman(item.finish, true),

@@ -8,14 +8,17 @@ import { asXmlFile, sanitizeSvg } from '../../shared/svgSanitize';
 
 export function defaultExportUri(planUri: vscode.Uri): vscode.Uri {
   const name = planUri.path.slice(planUri.path.lastIndexOf('/') + 1).replace(/\.workback\.ya?ml$/i, '') || 'timeline';
-  const folder = planUri.scheme === 'untitled'
-    ? vscode.workspace.workspaceFolders?.[0]?.uri
-    : vscode.Uri.joinPath(planUri, '..');
+  const folder =
+    planUri.scheme === 'untitled' ? vscode.workspace.workspaceFolders?.[0]?.uri : vscode.Uri.joinPath(planUri, '..');
   return folder ? vscode.Uri.joinPath(folder, `${name}.timeline.svg`) : vscode.Uri.file(`${name}.timeline.svg`);
 }
 
 /** Resolves to where the SVG was written, or undefined when the user cancelled. */
-export async function exportSvg(svg: string, planUri: vscode.Uri | undefined, log: vscode.LogOutputChannel): Promise<vscode.Uri | undefined> {
+export async function exportSvg(
+  svg: string,
+  planUri: vscode.Uri | undefined,
+  log: vscode.LogOutputChannel,
+): Promise<vscode.Uri | undefined> {
   const clean = sanitizeSvg(svg);
   if (clean === undefined) {
     log.warn('timeline: the page sent an export that is not an SVG picture; nothing written');
@@ -33,7 +36,9 @@ export async function exportSvg(svg: string, planUri: vscode.Uri | undefined, lo
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
   } catch (e) {
     log.error(`exporting the timeline to ${target.toString()} failed: ${e instanceof Error ? e.message : String(e)}`);
-    void vscode.window.showErrorMessage(`Workback: could not write ${vscode.workspace.asRelativePath(target)}: ${e instanceof Error ? e.message : String(e)}`);
+    void vscode.window.showErrorMessage(
+      `Workback: could not write ${vscode.workspace.asRelativePath(target)}: ${e instanceof Error ? e.message : String(e)}`,
+    );
     return undefined;
   }
   log.info(`timeline exported to ${target.toString()}`);

@@ -6,7 +6,12 @@
 import * as vscode from 'vscode';
 import type { PlanIndex } from '../planIndex';
 import { isPlanDocument } from '../planFiles';
-import { TIMELINE_VIEW_TYPE, type RenderedMessage, type RenderMessage, type TimelineFilters } from '../../shared/protocol';
+import {
+  TIMELINE_VIEW_TYPE,
+  type RenderedMessage,
+  type RenderMessage,
+  type TimelineFilters,
+} from '../../shared/protocol';
 import { parseState } from './messages';
 import { restorablePlan } from './restore';
 import { NO_FILTERS } from './model';
@@ -38,7 +43,11 @@ export interface Timeline extends vscode.Disposable {
   readonly api: TimelineApi;
 }
 
-export function registerTimeline(extensionUri: vscode.Uri, planIndex: PlanIndex, log: vscode.LogOutputChannel): Timeline {
+export function registerTimeline(
+  extensionUri: vscode.Uri,
+  planIndex: PlanIndex,
+  log: vscode.LogOutputChannel,
+): Timeline {
   const deps: TimelineDeps = { planIndex, log, extensionUri, limits: readTimelineLimits };
   const panels = new Set<TimelinePanel>();
   let latest: TimelinePanel | undefined;
@@ -55,7 +64,7 @@ export function registerTimeline(extensionUri: vscode.Uri, planIndex: PlanIndex,
   };
 
   const open = (arg?: unknown): void => {
-    const uri = arg instanceof vscode.Uri ? arg : activePlan() ?? lastPlan;
+    const uri = arg instanceof vscode.Uri ? arg : (activePlan() ?? lastPlan);
     if (latest && !latest.isDisposed) {
       if (uri) latest.show(uri);
       latest.panel.reveal(undefined, true);
@@ -74,10 +83,19 @@ export function registerTimeline(extensionUri: vscode.Uri, planIndex: PlanIndex,
       deserializeWebviewPanel: async (panel: vscode.WebviewPanel, raw: unknown) => {
         const state = parseState(raw);
         const saved = await restorablePlan(state?.uri);
-        if (state?.uri && !saved) log.warn('timeline: the saved plan is not a plan file of the workspace; restoring the panel on the active plan');
+        if (state?.uri && !saved)
+          log.warn(
+            'timeline: the saved plan is not a plan file of the workspace; restoring the panel on the active plan',
+          );
         const uri = saved ?? activePlan() ?? lastPlan;
         log.info(`timeline: restoring the panel${uri ? ` for ${vscode.workspace.asRelativePath(uri)}` : ''}`);
-        adopt(new TimelinePanel(panel, deps, { uri, pinned: state?.pinned ?? false, filters: state?.filters ?? NO_FILTERS }));
+        adopt(
+          new TimelinePanel(panel, deps, {
+            uri,
+            pinned: state?.pinned ?? false,
+            filters: state?.filters ?? NO_FILTERS,
+          }),
+        );
       },
     }),
   ];
@@ -88,11 +106,21 @@ export function registerTimeline(extensionUri: vscode.Uri, planIndex: PlanIndex,
       if (!p || p.isDisposed) return undefined;
       // live views of the panel (a test keeps the probe while the panel changes)
       return {
-        get uri() { return p.state.uri; },
-        get pinned() { return p.state.pinned; },
-        get filters() { return p.state.filters; },
-        get lastPosted() { return p.state.lastPosted; },
-        get lastRendered() { return p.lastRendered; },
+        get uri() {
+          return p.state.uri;
+        },
+        get pinned() {
+          return p.state.pinned;
+        },
+        get filters() {
+          return p.state.filters;
+        },
+        get lastPosted() {
+          return p.state.lastPosted;
+        },
+        get lastRendered() {
+          return p.lastRendered;
+        },
         onDidRender: p.onDidRender,
         receive: (m: unknown) => p.receive(m),
         panel: p.panel,

@@ -3,7 +3,17 @@
  * limit), and the notice that replaces a view too large to draw, with the smaller views it
  * offers instead. Pure.
  */
-import { formatDay, formatDayHuman, parseDay, toMermaidGantt, type Day, type GanttOptions, type Plan, type Schedule, type ScheduledItem } from '../../core';
+import {
+  formatDay,
+  formatDayHuman,
+  parseDay,
+  toMermaidGantt,
+  type Day,
+  type GanttOptions,
+  type Plan,
+  type Schedule,
+  type ScheduledItem,
+} from '../../core';
 import type { Notice, TimelineFilters, WindowChoice } from '../../shared/protocol';
 import { plural } from '../../shared/wording';
 
@@ -34,8 +44,8 @@ export function ganttOptions(f: TimelineFilters): GanttOptions {
  * ignored (the pages cover the whole schedule under the other filters).
  */
 export function windowChoices(plan: Plan, schedule: Schedule, f: TimelineFilters, maxRows: number): WindowChoice[] {
-  const rowItems = toMermaidGantt(plan, schedule, ganttOptions({ ...f, window: undefined, compact: false })).rows
-    .map((r) => schedule.byId.get(r.itemId))
+  const rowItems = toMermaidGantt(plan, schedule, ganttOptions({ ...f, window: undefined, compact: false }))
+    .rows.map((r) => schedule.byId.get(r.itemId))
     .filter((x): x is ScheduledItem => x !== undefined);
   if (rowItems.length === 0) return [];
   const budget = Math.max(5, maxRows - 3); // room for the goal and the markers
@@ -49,17 +59,31 @@ export function windowChoices(plan: Plan, schedule: Schedule, f: TimelineFilters
     let to = from + 6;
     while (to < last && count(from, to + 7) <= budget) to += 7;
     const rows = count(from, to);
-    out.push({ from: formatDay(from), to: formatDay(to), rows, label: `${formatDayHuman(from, true)} – ${formatDayHuman(to, true)} (${plural(rows, 'row')})` });
+    out.push({
+      from: formatDay(from),
+      to: formatDay(to),
+      rows,
+      label: `${formatDayHuman(from, true)} – ${formatDayHuman(to, true)} (${plural(rows, 'row')})`,
+    });
     from = to + 1;
   }
   return out;
 }
 
 /** Why a view is not drawn, and the one-milestone and date-window views offered instead. */
-export function tooLargeNotice(plan: Plan, schedule: Schedule, f: TimelineFilters, rows: number, size: number, limits: TimelineLimits, windows: readonly WindowChoice[]): Notice {
-  const why = size > limits.maxTextSize
-    ? `This view is too large for Mermaid (${Math.round(size / 1000)},000 characters of chart text; its limit is ${limits.maxTextSize / 1000},000).`
-    : `This view has ${rows} rows: more than ${limits.maxRows} stop being readable (setting workback.timeline.maxRows).`;
+export function tooLargeNotice(
+  plan: Plan,
+  schedule: Schedule,
+  f: TimelineFilters,
+  rows: number,
+  size: number,
+  limits: TimelineLimits,
+  windows: readonly WindowChoice[],
+): Notice {
+  const why =
+    size > limits.maxTextSize
+      ? `This view is too large for Mermaid (${Math.round(size / 1000)},000 characters of chart text; its limit is ${limits.maxTextSize / 1000},000).`
+      : `This view has ${rows} rows: more than ${limits.maxRows} stop being readable (setting workback.timeline.maxRows).`;
   const notice: Notice = { kind: 'tooLarge', text: `${why} Show one milestone or a date window instead.` };
   if (f.milestone === undefined) {
     // the first milestone with open work, else the first

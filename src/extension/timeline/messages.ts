@@ -14,7 +14,8 @@ const own = (o: Obj, k: string): unknown => {
   const d = Object.getOwnPropertyDescriptor(o, k);
   return d && 'value' in d ? d.value : undefined;
 };
-const isId = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= LIMITS.maxIdLength && /^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(v);
+const isId = (v: unknown): v is string =>
+  typeof v === 'string' && v.length > 0 && v.length <= LIMITS.maxIdLength && /^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(v);
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < 1e9;
 const isMs = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0 && v < 1e7;
 const isDate = (v: unknown): v is string => typeof v === 'string' && typeof parseDay(v) === 'number';
@@ -82,10 +83,21 @@ export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
       return filters ? { type: 'setFilters', filters } : undefined;
     }
     case 'rendered': {
-      const [seq, uri, version, bars, rows, mermaidMs, totalMs, theme] = ['seq', 'uri', 'version', 'bars', 'rows', 'mermaidMs', 'totalMs', 'theme'].map((k) => own(raw, k));
-      if (!isCount(seq) || typeof uri !== 'string' || uri.length > 10000 || !(version === null || isCount(version))) return undefined;
+      const [seq, uri, version, bars, rows, mermaidMs, totalMs, theme] = [
+        'seq',
+        'uri',
+        'version',
+        'bars',
+        'rows',
+        'mermaidMs',
+        'totalMs',
+        'theme',
+      ].map((k) => own(raw, k));
+      if (!isCount(seq) || typeof uri !== 'string' || uri.length > 10000 || !(version === null || isCount(version)))
+        return undefined;
       if (!isCount(bars) || !isCount(rows) || !isMs(mermaidMs) || !isMs(totalMs)) return undefined;
-      if (theme !== 'light' && theme !== 'dark' && theme !== 'highContrast' && theme !== 'highContrastLight') return undefined;
+      if (theme !== 'light' && theme !== 'dark' && theme !== 'highContrast' && theme !== 'highContrastLight')
+        return undefined;
       return { type: 'rendered', seq, uri, version, bars, rows, mermaidMs, totalMs, theme };
     }
     case 'renderFailed': {
@@ -105,5 +117,9 @@ export function parseState(raw: unknown): { uri: string; pinned: boolean; filter
   const uri = own(raw, 'uri');
   const pinned = own(raw, 'pinned');
   if (typeof uri !== 'string' || uri.length > 10000) return undefined;
-  return { uri, pinned: pinned === true, filters: parseFilters(own(raw, 'filters')) ?? { criticalOnly: false, compact: false } };
+  return {
+    uri,
+    pinned: pinned === true,
+    filters: parseFilters(own(raw, 'filters')) ?? { criticalOnly: false, compact: false },
+  };
 }

@@ -26,7 +26,10 @@ export interface TimelineSource {
   undecodable?: boolean;
 }
 
-export type TimelineView = Pick<RenderMessage, 'uri' | 'version' | 'fileName' | 'filters' | 'milestones' | 'owners' | 'windows' | 'gantt' | 'notice' | 'stale'>;
+export type TimelineView = Pick<
+  RenderMessage,
+  'uri' | 'version' | 'fileName' | 'filters' | 'milestones' | 'owners' | 'windows' | 'gantt' | 'notice' | 'stale'
+>;
 
 export const NO_FILTERS: TimelineFilters = { criticalOnly: false, compact: false };
 
@@ -35,46 +38,92 @@ export function applicableFilters(plan: Plan | undefined, f: TimelineFilters): T
   const out: TimelineFilters = { criticalOnly: f.criticalOnly === true, compact: f.compact === true };
   if (f.milestone !== undefined && plan?.milestones.some((m) => m.id === f.milestone)) out.milestone = f.milestone;
   if (f.owner !== undefined && plan?.people.has(f.owner)) out.owner = f.owner;
-  if (f.window && typeof parseDay(f.window.from) === 'number' && typeof parseDay(f.window.to) === 'number' && f.window.from <= f.window.to) {
+  if (
+    f.window &&
+    typeof parseDay(f.window.from) === 'number' &&
+    typeof parseDay(f.window.to) === 'number' &&
+    f.window.from <= f.window.to
+  ) {
     out.window = { from: f.window.from, to: f.window.to };
   }
   return out;
 }
 
-export function buildView(source: TimelineSource | undefined, requested: TimelineFilters, limits: TimelineLimits): TimelineView {
-  const base = { uri: source?.uri ?? '', version: source?.version ?? null, fileName: source?.fileName ?? '', milestones: [], owners: [], windows: [] };
+export function buildView(
+  source: TimelineSource | undefined,
+  requested: TimelineFilters,
+  limits: TimelineLimits,
+): TimelineView {
+  const base = {
+    uri: source?.uri ?? '',
+    version: source?.version ?? null,
+    fileName: source?.fileName ?? '',
+    milestones: [],
+    owners: [],
+    windows: [],
+  };
   if (!source) {
-    return { ...base, filters: requested, notice: { kind: 'noPlan', text: 'Open a workback plan (*.workback.yaml) to see its timeline here.' } };
+    return {
+      ...base,
+      filters: requested,
+      notice: { kind: 'noPlan', text: 'Open a workback plan (*.workback.yaml) to see its timeline here.' },
+    };
   }
   if (source.tooLarge) {
-    return { ...base, filters: requested, notice: { kind: 'notChecked', text: 'This plan is larger than workback.maxFileSize: it is not checked, so there is no timeline.' } };
+    return {
+      ...base,
+      filters: requested,
+      notice: {
+        kind: 'notChecked',
+        text: 'This plan is larger than workback.maxFileSize: it is not checked, so there is no timeline.',
+      },
+    };
   }
   if (source.undecodable) {
-    return { ...base, filters: requested, notice: { kind: 'notChecked', text: `${source.fileName} is not valid UTF-8 or UTF-16 text (see Problems): save it as UTF-8 to see the timeline.` } };
+    return {
+      ...base,
+      filters: requested,
+      notice: {
+        kind: 'notChecked',
+        text: `${source.fileName} is not valid UTF-8 or UTF-16 text (see Problems): save it as UTF-8 to see the timeline.`,
+      },
+    };
   }
   const plan = source.result?.plan;
   const schedule = source.result?.schedule;
   const filters = applicableFilters(plan, requested);
-  const choices = plan ? { milestones: milestoneChoices(plan), owners: ownerChoices(plan) } : { milestones: [], owners: [] };
+  const choices = plan
+    ? { milestones: milestoneChoices(plan), owners: ownerChoices(plan) }
+    : { milestones: [], owners: [] };
   if (!source.result) {
     return { ...base, filters: requested, notice: { kind: 'checking', text: 'Checking the plan…' } };
   }
   if (!plan || !schedule || source.errors > 0) {
-    const text = source.errors > 0
-      ? `Fix the ${plural(source.errors, 'error')} in ${source.fileName} to see the timeline.`
-      : `${source.fileName} has no schedule yet: fix its problems to see the timeline.`;
+    const text =
+      source.errors > 0
+        ? `Fix the ${plural(source.errors, 'error')} in ${source.fileName} to see the timeline.`
+        : `${source.fileName} has no schedule yet: fix its problems to see the timeline.`;
     // the filters stay as asked: ids of the last good version may come back with the next edit
     return { ...base, ...choices, filters: requested, notice: { kind: 'errors', text }, stale: true };
   }
   const windows = windowChoices(plan, schedule, filters, limits.maxRows);
   const view = { ...base, ...choices, windows, filters };
   if (plan.tasks.length === 0) {
-    return { ...view, notice: { kind: 'empty', text: 'This plan has no tasks yet (only checkpoints): add tasks to its milestones to see the timeline.' } };
+    return {
+      ...view,
+      notice: {
+        kind: 'empty',
+        text: 'This plan has no tasks yet (only checkpoints): add tasks to its milestones to see the timeline.',
+      },
+    };
   }
   const gantt = toMermaidGantt(plan, schedule, ganttOptions(filters));
   const tasksShown = gantt.rows.filter((r) => r.kind !== 'goal').length;
   if (tasksShown === 0) {
-    return { ...view, notice: { kind: 'empty', text: `Nothing matches these filters (${plural(gantt.hidden, 'item')} hidden).` } };
+    return {
+      ...view,
+      notice: { kind: 'empty', text: `Nothing matches these filters (${plural(gantt.hidden, 'item')} hidden).` },
+    };
   }
   const rowsDrawn = filters.compact ? 0 : gantt.rows.length;
   if (rowsDrawn > limits.maxRows || gantt.text.length > limits.maxTextSize) {
@@ -98,5 +147,7 @@ function milestoneChoices(plan: Plan): Choice[] {
 
 function ownerChoices(plan: Plan): Choice[] {
   const owners = new Set(plan.tasks.map((t) => t.owner));
-  return [...plan.people.values()].filter((p) => owners.has(p.id)).map((p) => ({ value: p.id, label: p.name === p.id ? p.id : `${p.name} (${p.id})` }));
+  return [...plan.people.values()]
+    .filter((p) => owners.has(p.id))
+    .map((p) => ({ value: p.id, label: p.name === p.id ? p.id : `${p.name} (${p.id})` }));
 }

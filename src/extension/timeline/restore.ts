@@ -18,7 +18,13 @@ export function workspacePlanUri(saved: string | undefined): vscode.Uri | undefi
   } catch {
     return undefined;
   }
-  if (uri.query !== '' || uri.fragment !== '' || uri.path.includes('\\') || uri.path.split('/').some((s) => s === '.' || s === '..')) return undefined;
+  if (
+    uri.query !== '' ||
+    uri.fragment !== '' ||
+    uri.path.includes('\\') ||
+    uri.path.split('/').some((s) => s === '.' || s === '..')
+  )
+    return undefined;
   return isWorkspacePlanFile(uri) ? uri : undefined;
 }
 
@@ -26,6 +32,12 @@ export function workspacePlanUri(saved: string | undefined): vscode.Uri | undefi
 export async function restorablePlan(saved: string | undefined): Promise<vscode.Uri | undefined> {
   const uri = workspacePlanUri(saved);
   if (!uri) return undefined;
-  const [stat, linked] = await Promise.all([vscode.workspace.fs.stat(uri).then((s) => s, () => undefined), new FolderLinks().linkedFolder(uri)]);
+  const [stat, linked] = await Promise.all([
+    vscode.workspace.fs.stat(uri).then(
+      (s) => s,
+      () => undefined,
+    ),
+    new FolderLinks().linkedFolder(uri),
+  ]);
   return stat?.type === vscode.FileType.File && !linked ? uri : undefined;
 }

@@ -26,14 +26,27 @@ export function idRange(doc: vscode.TextDocument, itemId: string, deps: RevealDe
  * Open the plan (in the editor group that already shows it, else another group than the
  * panel's) and select the id. Resolves to the range selected, or undefined.
  */
-export async function revealItem(uri: vscode.Uri, itemId: string, deps: RevealDeps, panelColumn: vscode.ViewColumn | undefined): Promise<vscode.Range | undefined> {
+export async function revealItem(
+  uri: vscode.Uri,
+  itemId: string,
+  deps: RevealDeps,
+  panelColumn: vscode.ViewColumn | undefined,
+): Promise<vscode.Range | undefined> {
   const doc = await vscode.workspace.openTextDocument(uri);
   const range = idRange(doc, itemId, deps);
   if (!range) return undefined;
   const key = uri.toString();
-  const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === key && e.viewColumn !== undefined);
-  const column = visible?.viewColumn ?? (panelColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One);
-  const editor = await vscode.window.showTextDocument(doc, { viewColumn: column, selection: range, preserveFocus: false, preview: false });
+  const visible = vscode.window.visibleTextEditors.find(
+    (e) => e.document.uri.toString() === key && e.viewColumn !== undefined,
+  );
+  const column =
+    visible?.viewColumn ?? (panelColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Two : vscode.ViewColumn.One);
+  const editor = await vscode.window.showTextDocument(doc, {
+    viewColumn: column,
+    selection: range,
+    preserveFocus: false,
+    preview: false,
+  });
   editor.selection = new vscode.Selection(range.start, range.end);
   editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   return range;

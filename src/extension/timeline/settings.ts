@@ -14,6 +14,7 @@ export const MAX_ROWS = { default: 70, min: 10, max: 2000 };
 export function readTimelineLimits(): TimelineLimits {
   const raw = vscode.workspace.getConfiguration('workback.timeline').get<unknown>('maxRows');
   let maxRows = MAX_ROWS.default;
-  if (typeof raw === 'number' && Number.isFinite(raw)) maxRows = Math.min(MAX_ROWS.max, Math.max(MAX_ROWS.min, Math.round(raw)));
+  if (typeof raw === 'number' && Number.isFinite(raw))
+    maxRows = Math.min(MAX_ROWS.max, Math.max(MAX_ROWS.min, Math.round(raw)));
   return { maxRows, maxTextSize: LIMITS.maxTextSize };
 }

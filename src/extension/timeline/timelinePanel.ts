@@ -11,7 +11,12 @@ import * as vscode from 'vscode';
 import type { PlanEntry, PlanIndex } from '../planIndex';
 import { isPlanDocument } from '../planFiles';
 import {
-  TIMELINE_VIEW_TYPE, type HostMessage, type RenderedMessage, type RenderMessage, type ThemeKind, type TimelineFilters,
+  TIMELINE_VIEW_TYPE,
+  type HostMessage,
+  type RenderedMessage,
+  type RenderMessage,
+  type ThemeKind,
+  type TimelineFilters,
 } from '../../shared/protocol';
 import { exportSvg } from './exportSvg';
 import { newNonce, timelineHtml, webviewOptions } from './html';
@@ -34,17 +39,26 @@ export interface PanelStart {
 
 export function themeKind(kind: vscode.ColorThemeKind): ThemeKind {
   switch (kind) {
-    case vscode.ColorThemeKind.Light: return 'light';
-    case vscode.ColorThemeKind.HighContrast: return 'highContrast';
-    case vscode.ColorThemeKind.HighContrastLight: return 'highContrastLight';
-    default: return 'dark';
+    case vscode.ColorThemeKind.Light:
+      return 'light';
+    case vscode.ColorThemeKind.HighContrast:
+      return 'highContrast';
+    case vscode.ColorThemeKind.HighContrastLight:
+      return 'highContrastLight';
+    default:
+      return 'dark';
   }
 }
 
 const fileNameOf = (uri: vscode.Uri): string => uri.path.slice(uri.path.lastIndexOf('/') + 1);
 
 export function createTimelinePanel(extensionUri: vscode.Uri, column: vscode.ViewColumn): vscode.WebviewPanel {
-  return vscode.window.createWebviewPanel(TIMELINE_VIEW_TYPE, 'Workback Timeline', { viewColumn: column, preserveFocus: true }, webviewOptions(extensionUri));
+  return vscode.window.createWebviewPanel(
+    TIMELINE_VIEW_TYPE,
+    'Workback Timeline',
+    { viewColumn: column, preserveFocus: true },
+    webviewOptions(extensionUri),
+  );
 }
 
 export class TimelinePanel implements vscode.Disposable {
@@ -70,7 +84,11 @@ export class TimelinePanel implements vscode.Disposable {
   readonly onDidDispose = this.disposedEmitter.event;
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(readonly panel: vscode.WebviewPanel, private readonly deps: TimelineDeps, start: PanelStart) {
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly deps: TimelineDeps,
+    start: PanelStart,
+  ) {
     this.pinned = start.pinned;
     this.filters = start.filters;
     const webview = panel.webview;
@@ -90,7 +108,8 @@ export class TimelinePanel implements vscode.Disposable {
       }),
       deps.planIndex.onDidChange((c) => {
         const key = this.uri?.toString();
-        if (key && (c.changed.some((e) => e.uri.toString() === key) || c.removed.some((u) => u.toString() === key))) this.update();
+        if (key && (c.changed.some((e) => e.uri.toString() === key) || c.removed.some((u) => u.toString() === key)))
+          this.update();
       }),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (this.uri && e.contentChanges.length > 0 && e.document.uri.toString() === this.uri.toString()) {
@@ -98,7 +117,8 @@ export class TimelinePanel implements vscode.Disposable {
         }
       }),
       vscode.window.onDidChangeActiveTextEditor((ed) => {
-        if (!this.pinned && ed && isPlanDocument(ed.document) && ed.document.uri.toString() !== this.uri?.toString()) this.show(ed.document.uri);
+        if (!this.pinned && ed && isPlanDocument(ed.document) && ed.document.uri.toString() !== this.uri?.toString())
+          this.show(ed.document.uri);
       }),
       vscode.window.onDidChangeActiveColorTheme((t) => this.post({ type: 'theme', theme: themeKind(t.kind) })),
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -115,7 +135,12 @@ export class TimelinePanel implements vscode.Disposable {
     return this.disposed;
   }
 
-  get state(): { uri: string | undefined; pinned: boolean; filters: TimelineFilters; lastPosted: RenderMessage | undefined } {
+  get state(): {
+    uri: string | undefined;
+    pinned: boolean;
+    filters: TimelineFilters;
+    lastPosted: RenderMessage | undefined;
+  } {
     return { uri: this.uri?.toString(), pinned: this.pinned, filters: { ...this.filters }, lastPosted: this.last };
   }
 
@@ -148,7 +173,9 @@ export class TimelinePanel implements vscode.Disposable {
       await index.start();
       await index.whenIdle();
     } catch (e) {
-      this.deps.log.warn(`timeline: indexing for ${uri.toString()} failed: ${e instanceof Error ? e.message : String(e)}`);
+      this.deps.log.warn(
+        `timeline: indexing for ${uri.toString()} failed: ${e instanceof Error ? e.message : String(e)}`,
+      );
     }
     if (this.disposed || this.uri?.toString() !== uri.toString() || index.get(uri)) return;
     try {
@@ -168,13 +195,33 @@ export class TimelinePanel implements vscode.Disposable {
       view = buildView(this.source(), this.filters, this.deps.limits());
     } catch (e) {
       // a bug in the view must not take the host down: say so in the panel
-      this.deps.log.error(`timeline: building the view failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-      view = { ...buildView(undefined, this.filters, this.deps.limits()), notice: { kind: 'renderError' as const, text: 'The timeline could not be built (see the Workback log).' } };
+      this.deps.log.error(
+        `timeline: building the view failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`,
+      );
+      view = {
+        ...buildView(undefined, this.filters, this.deps.limits()),
+        notice: { kind: 'renderError' as const, text: 'The timeline could not be built (see the Workback log).' },
+      };
     }
     if (this.missing && this.uri) {
-      view = { ...view, uri: this.uri.toString(), fileName: fileNameOf(this.uri), notice: { kind: 'noPlan' as const, text: `${fileNameOf(this.uri)} could not be opened: it may have been moved or deleted.` } };
+      view = {
+        ...view,
+        uri: this.uri.toString(),
+        fileName: fileNameOf(this.uri),
+        notice: {
+          kind: 'noPlan' as const,
+          text: `${fileNameOf(this.uri)} could not be opened: it may have been moved or deleted.`,
+        },
+      };
     }
-    const msg: RenderMessage = { type: 'render', seq: ++this.seq, panel: this.id, pinned: this.pinned, theme: themeKind(vscode.window.activeColorTheme.kind), ...view };
+    const msg: RenderMessage = {
+      type: 'render',
+      seq: ++this.seq,
+      panel: this.id,
+      pinned: this.pinned,
+      theme: themeKind(vscode.window.activeColorTheme.kind),
+      ...view,
+    };
     this.last = msg;
     this.post(msg);
   }
@@ -197,7 +244,9 @@ export class TimelinePanel implements vscode.Disposable {
   private post(msg: HostMessage): void {
     if (this.disposed || !this.live) return;
     try {
-      this.panel.webview.postMessage(msg).then(undefined, (e: unknown) => this.deps.log.trace(`timeline: post failed: ${String(e)}`));
+      this.panel.webview
+        .postMessage(msg)
+        .then(undefined, (e: unknown) => this.deps.log.trace(`timeline: post failed: ${String(e)}`));
     } catch (e) {
       // the panel went away between the check and the post
       this.deps.log.trace(`timeline: post failed: ${String(e)}`);
@@ -223,7 +272,9 @@ export class TimelinePanel implements vscode.Disposable {
       case 'rendered':
         if (msg.seq > this.seq || msg.uri !== this.uri?.toString()) return;
         this.lastRenderedMsg = msg;
-        this.deps.log.trace(`timeline: drew ${msg.bars} bars of ${msg.uri} v${msg.version} in ${msg.totalMs.toFixed(0)} ms (Mermaid ${msg.mermaidMs.toFixed(0)} ms)`);
+        this.deps.log.trace(
+          `timeline: drew ${msg.bars} bars of ${msg.uri} v${msg.version} in ${msg.totalMs.toFixed(0)} ms (Mermaid ${msg.mermaidMs.toFixed(0)} ms)`,
+        );
         this.renderedEmitter.fire(msg);
         return;
       case 'renderFailed':
@@ -250,7 +301,11 @@ export class TimelinePanel implements vscode.Disposable {
         const plan = this.uri ? this.deps.planIndex.get(this.uri)?.result?.plan : undefined;
         const ok = applicableFilters(plan, msg.filters);
         // a filter naming something that is not in the plan is a forged or stale message
-        if (ok.milestone !== msg.filters.milestone || ok.owner !== msg.filters.owner || !!ok.window !== !!msg.filters.window) {
+        if (
+          ok.milestone !== msg.filters.milestone ||
+          ok.owner !== msg.filters.owner ||
+          !!ok.window !== !!msg.filters.window
+        ) {
           this.deps.log.warn('timeline: ignored filters that do not match the plan');
           return;
         }

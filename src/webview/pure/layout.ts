@@ -10,7 +10,16 @@ export type Width = (text: string) => number;
 /** Date ticks at least ~60 px apart: days, weeks or months as the axis allows. */
 export function tickInterval(days: number, plotWidth: number): string {
   const perDay = Math.max(1, plotWidth) / Math.max(1, days);
-  const steps: [string, number][] = [['1day', 1], ['2day', 2], ['1week', 7], ['2week', 14], ['1month', 30.5], ['2month', 61], ['3month', 91.5], ['6month', 183]];
+  const steps: [string, number][] = [
+    ['1day', 1],
+    ['2day', 2],
+    ['1week', 7],
+    ['2week', 14],
+    ['1month', 30.5],
+    ['2month', 61],
+    ['3month', 91.5],
+    ['6month', 183],
+  ];
   for (const [interval, len] of steps) if (len * perDay >= 60) return interval;
   return '12month';
 }
@@ -41,7 +50,12 @@ export function cutToFit(text: string, room: number, width: Width): string {
  * as many lines as its `rows` have room for (two a row, at most six), the last line cut with an
  * ellipsis when even that is not enough. `title` has single spaces.
  */
-export function sectionTitleLines(title: string, max: number, rows: number | undefined, width: Width): string[] | undefined {
+export function sectionTitleLines(
+  title: string,
+  max: number,
+  rows: number | undefined,
+  width: Width,
+): string[] | undefined {
   if (width(title) <= max) return undefined;
   const maxLines = Math.max(1, Math.min(6, (rows ?? 1) * 2));
   const lines: string[] = [];
@@ -73,7 +87,12 @@ export function sectionTitleLines(title: string, max: number, rows: number | und
  * it when there is more room there (never over the section column). `x` is the label's anchor,
  * `room` the width it has there (it is cut to that when longer).
  */
-export function outsideLabel(bar: { x: number; width: number }, textWidth: number, column: number, chartWidth: number): { right: boolean; x: number; room: number } {
+export function outsideLabel(
+  bar: { x: number; width: number },
+  textWidth: number,
+  column: number,
+  chartWidth: number,
+): { right: boolean; x: number; room: number } {
   const rightRoom = chartWidth - 6 - (bar.x + bar.width + 5);
   const leftRoom = bar.x - 5 - (column + 6);
   const right = textWidth <= rightRoom || (textWidth > leftRoom && rightRoom >= leftRoom);

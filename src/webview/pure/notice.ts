@@ -22,14 +22,22 @@ export interface NoticeView {
  * The notice of `msg` (undefined: none is shown). `shownUri` is the plan of the picture shown
  * with it: a plan with errors keeps its last good picture, and the text says so.
  */
-export function noticeView(n: Notice | undefined, msg: RenderMessage, shownUri: string | undefined): NoticeView | undefined {
+export function noticeView(
+  n: Notice | undefined,
+  msg: RenderMessage,
+  shownUri: string | undefined,
+): NoticeView | undefined {
   if (!n) return undefined;
-  const text = n.kind === 'errors' && shownUri === msg.uri ? `${n.text} Showing the last good timeline (dimmed).` : n.text;
+  const text =
+    n.kind === 'errors' && shownUri === msg.uri ? `${n.text} Showing the last good timeline (dimmed).` : n.text;
   const view: NoticeView = { kind: n.kind, text, offers: [] };
   if (n.suggestMilestone) {
     const id = n.suggestMilestone.value;
     view.preselectMilestone = id;
-    view.offers.push({ label: `Show the milestone “${n.suggestMilestone.label}”`, filters: { ...msg.filters, milestone: id, window: undefined } });
+    view.offers.push({
+      label: `Show the milestone “${n.suggestMilestone.label}”`,
+      filters: { ...msg.filters, milestone: id, window: undefined },
+    });
   }
   if (n.suggestWindow) {
     const w = n.suggestWindow;

@@ -77,20 +77,37 @@ export interface Step<P> {
 }
 
 export function initialState<P>(): PageState<P> {
-  return { latest: undefined, shown: undefined, stale: false, pending: undefined, drawing: false, queued: undefined, hostTheme: 'dark' };
+  return {
+    latest: undefined,
+    shown: undefined,
+    stale: false,
+    pending: undefined,
+    drawing: false,
+    queued: undefined,
+    hostTheme: 'dark',
+  };
 }
 
 export function step<P>(s: PageState<P>, e: PageEvent<P>): Step<P> {
   switch (e.type) {
-    case 'render': return onRender(s, e.msg);
-    case 'pending': return { state: onPending(s, e.uri, e.version), effects: [] };
-    case 'hostTheme': return redrawIf({ ...s, hostTheme: e.hostTheme }, (shown) => shown.theme !== e.theme);
-    case 'theme': return redrawIf(s, (shown) => shown.theme !== e.theme);
-    case 'width': return redrawIf(s, (shown) => Math.abs(e.width - shown.width) > WIDTH_SLACK);
-    case 'next': return takeNext(s, e.theme, e.width);
-    case 'drawn': return wanted(s, e.msg) ? present(s, e.msg, e.gantt, e.picture, e.theme, e.width, false) : unchanged(s);
-    case 'failed': return wanted(s, e.msg) ? failed(s, e.msg, e.error) : unchanged(s);
-    case 'idle': return unchanged({ ...s, drawing: false });
+    case 'render':
+      return onRender(s, e.msg);
+    case 'pending':
+      return { state: onPending(s, e.uri, e.version), effects: [] };
+    case 'hostTheme':
+      return redrawIf({ ...s, hostTheme: e.hostTheme }, (shown) => shown.theme !== e.theme);
+    case 'theme':
+      return redrawIf(s, (shown) => shown.theme !== e.theme);
+    case 'width':
+      return redrawIf(s, (shown) => Math.abs(e.width - shown.width) > WIDTH_SLACK);
+    case 'next':
+      return takeNext(s, e.theme, e.width);
+    case 'drawn':
+      return wanted(s, e.msg) ? present(s, e.msg, e.gantt, e.picture, e.theme, e.width, false) : unchanged(s);
+    case 'failed':
+      return wanted(s, e.msg) ? failed(s, e.msg, e.error) : unchanged(s);
+    case 'idle':
+      return unchanged({ ...s, drawing: false });
     case 'restored': {
       const { uri, text, theme, width } = e.saved;
       return unchanged({ ...s, shown: { msg: undefined, uri, text, theme, width, picture: e.picture } });
@@ -108,7 +125,11 @@ export interface Chrome {
 }
 
 export function chrome<P>(s: PageState<P>): Chrome {
-  const busy = s.drawing || s.queued !== undefined || s.pending !== undefined || (s.shown !== undefined && s.shown.msg === undefined);
+  const busy =
+    s.drawing ||
+    s.queued !== undefined ||
+    s.pending !== undefined ||
+    (s.shown !== undefined && s.shown.msg === undefined);
   const status = busy ? 'Updating…' : s.shown && s.stale ? 'Stale picture' : '';
   return { busy, status, stale: s.stale, exportEnabled: s.shown?.msg !== undefined };
 }
@@ -124,7 +145,10 @@ function onRender<P>(s: PageState<P>, msg: RenderMessage): Step<P> {
   if (s.latest && msg.seq <= s.latest.seq) return unchanged(s); // an older message overtaken by a newer one (or sent again)
   const next: PageState<P> = { ...s, latest: msg, hostTheme: msg.theme, pending: stillPending(s.pending, msg) };
   const effects: Effect<P>[] = [
-    { type: 'saveState', state: { uri: msg.uri, pinned: msg.pinned, filters: msg.filters, seen: { panel: msg.panel, seq: msg.seq } } },
+    {
+      type: 'saveState',
+      state: { uri: msg.uri, pinned: msg.pinned, filters: msg.filters, seen: { panel: msg.panel, seq: msg.seq } },
+    },
     { type: 'toolbar', msg },
   ];
   if (msg.gantt) return schedule(next, msg, effects);
@@ -166,14 +190,28 @@ function takeNext<P>(s: PageState<P>, theme: ThemeKind, width: number): Step<P> 
   const gantt = m.gantt;
   if (!gantt || !wanted(next, m)) return unchanged(next);
   const shown = next.shown;
-  if (shown && shown.uri === m.uri && shown.text === gantt.text && shown.theme === theme && Math.abs(shown.width - width) <= WIDTH_SLACK) {
+  if (
+    shown &&
+    shown.uri === m.uri &&
+    shown.text === gantt.text &&
+    shown.theme === theme &&
+    Math.abs(shown.width - width) <= WIDTH_SLACK
+  ) {
     return present(next, m, gantt, shown.picture, theme, width, true);
   }
   return { state: next, effects: [{ type: 'draw', msg: m, gantt, theme, width }] };
 }
 
 /** The picture of `m` is shown: current (with its notice) unless a newer message came meanwhile. */
-function present<P>(s: PageState<P>, m: RenderMessage, gantt: Gantt, picture: P, theme: ThemeKind, width: number, reused: boolean): Step<P> {
+function present<P>(
+  s: PageState<P>,
+  m: RenderMessage,
+  gantt: Gantt,
+  picture: P,
+  theme: ThemeKind,
+  width: number,
+  reused: boolean,
+): Step<P> {
   const stale = m !== s.latest;
   const state: PageState<P> = { ...s, stale, shown: { msg: m, uri: m.uri, text: gantt.text, theme, width, picture } };
   const effects: Effect<P>[] = [{ type: 'present', msg: m, gantt, picture, theme, width, reused }];
@@ -182,8 +220,15 @@ function present<P>(s: PageState<P>, m: RenderMessage, gantt: Gantt, picture: P,
 }
 
 function failed<P>(s: PageState<P>, m: RenderMessage, error: string): Step<P> {
-  const notice = noticeView({ kind: 'renderError', text: `Mermaid could not draw this timeline: ${error}` }, m, undefined);
-  return { state: cleared(s), effects: [{ type: 'clear' }, { type: 'notice', notice }, { type: 'renderFailed', seq: m.seq, error }] };
+  const notice = noticeView(
+    { kind: 'renderError', text: `Mermaid could not draw this timeline: ${error}` },
+    m,
+    undefined,
+  );
+  return {
+    state: cleared(s),
+    effects: [{ type: 'clear' }, { type: 'notice', notice }, { type: 'renderFailed', seq: m.seq, error }],
+  };
 }
 
 function cleared<P>(s: PageState<P>): PageState<P> {

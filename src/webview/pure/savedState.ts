@@ -20,7 +20,9 @@ type Raw = Partial<TimelineState> | null | undefined;
 export function readSeen(raw: unknown): { panel: string; seq: number } | undefined {
   const r = raw as Raw;
   const seen = r && typeof r === 'object' ? r.seen : undefined;
-  return seen && typeof seen.panel === 'string' && typeof seen.seq === 'number' ? { panel: seen.panel, seq: seen.seq } : undefined;
+  return seen && typeof seen.panel === 'string' && typeof seen.seq === 'number'
+    ? { panel: seen.panel, seq: seen.seq }
+    : undefined;
 }
 
 /** The picture an earlier page of this panel saved, with the state it came in, if it looks like one. */
@@ -28,9 +30,16 @@ export function readPicture(raw: unknown): { state: TimelineState; picture: Save
   const r = raw as Raw;
   const p = r && typeof r === 'object' ? r.picture : undefined;
   if (!p || typeof p !== 'object') return undefined;
-  const ok = typeof p.uri === 'string' && typeof p.text === 'string' && typeof p.svg === 'string' && typeof p.svgId === 'string'
-    && typeof p.width === 'number' && typeof p.leftPadding === 'number' && typeof p.font === 'string' && typeof p.today === 'string'
-    && (p.theme === 'light' || p.theme === 'dark' || p.theme === 'highContrast' || p.theme === 'highContrastLight');
+  const ok =
+    typeof p.uri === 'string' &&
+    typeof p.text === 'string' &&
+    typeof p.svg === 'string' &&
+    typeof p.svgId === 'string' &&
+    typeof p.width === 'number' &&
+    typeof p.leftPadding === 'number' &&
+    typeof p.font === 'string' &&
+    typeof p.today === 'string' &&
+    (p.theme === 'light' || p.theme === 'dark' || p.theme === 'highContrast' || p.theme === 'highContrastLight');
   return ok ? { state: { ...(r as TimelineState), picture: p }, picture: p } : undefined;
 }
 

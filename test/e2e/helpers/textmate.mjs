@@ -21,7 +21,10 @@ export async function loadRegistry() {
   for (const g of pkg.contributes.grammars) files.set(g.scopeName, path.join(yamlExt, g.path));
   files.set('source.workback', path.join(ROOT, 'syntaxes', 'workback.tmLanguage.json'));
   const registry = new tm.Registry({
-    onigLib: Promise.resolve({ createOnigScanner: (s) => new onig.OnigScanner(s), createOnigString: (s) => new onig.OnigString(s) }),
+    onigLib: Promise.resolve({
+      createOnigScanner: (s) => new onig.OnigScanner(s),
+      createOnigString: (s) => new onig.OnigString(s),
+    }),
     loadGrammar: async (scope) => {
       const f = files.get(scope);
       return f ? tm.parseRawGrammar(readFileSync(f, 'utf8'), f) : null;

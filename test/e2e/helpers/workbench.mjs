@@ -5,13 +5,23 @@
 import { launchBrowser, startServer, waitForWorkbench, workbenchUrl } from '../../../tools/vscode-runtime/lib.mjs';
 
 /** Editor settings that keep screenshots and clicks steady (no minimap, no preview tabs...). */
-export const QUIET_SETTINGS = { 'editor.minimap.enabled': false, 'workbench.editor.enablePreview': false, 'editor.stickyScroll.enabled': false };
+export const QUIET_SETTINGS = {
+  'editor.minimap.enabled': false,
+  'workbench.editor.enablePreview': false,
+  'editor.stickyScroll.enabled': false,
+};
 
 /**
  * Start a server and open its workbench on `folder` with the extension at `extension`.
  * Returns { server, browser, page, pageErrors, close({ ok, screenshot }) }.
  */
-export async function openWorkbench({ folder, extension, settings = {}, viewport = { width: 1400, height: 900 }, timeout = 30000 }) {
+export async function openWorkbench({
+  folder,
+  extension,
+  settings = {},
+  viewport = { width: 1400, height: 900 },
+  timeout = 30000,
+}) {
   const server = startServer({ settings: { ...QUIET_SETTINGS, ...settings } });
   let browser;
   try {

@@ -20,14 +20,25 @@ function labels(svg: Element, svgId: string): Label[] {
     return {
       id: t.id.slice(svgId.length + 1),
       x: t.getAttribute('x'),
-      classes: cls.replace(/(?:^|\s)width-[0-9.]+/, '').trim().split(/\s+/).sort().join(' '),
+      classes: cls
+        .replace(/(?:^|\s)width-[0-9.]+/, '')
+        .trim()
+        .split(/\s+/)
+        .sort()
+        .join(' '),
       width: width ? Number(width[1]) : null,
     };
   });
 }
 
 let n = 0;
-(window as unknown as { compare: unknown }).compare = async (text: string, width: number, theme: ThemeKind, sections: string[], rows: number) => {
+(window as unknown as { compare: unknown }).compare = async (
+  text: string,
+  width: number,
+  theme: ThemeKind,
+  sections: string[],
+  rows: number,
+) => {
   const drawn = await drawGantt(text, { width, theme, days: 120, rows, sections });
   const host = document.createElement('div');
   host.style.width = `${width}px`;
@@ -46,6 +57,9 @@ let n = 0;
   return {
     title: textOf('text.titleText')[0] ?? '',
     sections: textOf('text.sectionTitle'),
-    labels: Array.from(drawn.svg.querySelectorAll(`text[id^="${drawn.svgId}-"][id$="-text"]`), (t) => [t.id.slice(drawn.svgId.length + 1, -'-text'.length), t.textContent ?? '']),
+    labels: Array.from(drawn.svg.querySelectorAll(`text[id^="${drawn.svgId}-"][id$="-text"]`), (t) => [
+      t.id.slice(drawn.svgId.length + 1, -'-text'.length),
+      t.textContent ?? '',
+    ]),
   };
 };

@@ -49,7 +49,14 @@ export const taskArb: fc.Arbitrary<TaskSpec> = fc.record({
   keyQuote: fc.constantFrom<Quote>('plain', 'plain', 'single', 'double'),
   titleQuote: quote,
   owner: fc.constantFrom(...PEOPLE, 'ana', 'zed'),
-  status: fc.constantFrom(undefined, 'todo' as const, 'doing' as const, 'blocked' as const, 'done' as const, 'finished' as const),
+  status: fc.constantFrom(
+    undefined,
+    'todo' as const,
+    'doing' as const,
+    'blocked' as const,
+    'done' as const,
+    'finished' as const,
+  ),
   statusQuote: quote,
   doneOn: fc.boolean(),
   due: fc.boolean(),
@@ -96,9 +103,21 @@ export function renderPlan(p: PlanSpec): RenderedPlan {
   const seq = p.seqIndented ? u : '';
   const L: string[] = [];
   if (p.docStart) L.push('---');
-  L.push(c(true, ''), 'workback: 1', 'title: "Generated # not a comment"', 'goal:', `${u}outcome: Done`, `${u}due: 2026-12-18`, `${u}owner: ana`,
-    'people:', ...PEOPLE.map((id) => `${u}${id}: { name: ${id.toUpperCase()} }`), 'milestones:',
-    `${seq}- id: m`, `${seq}  title: M`, `${seq}  tasks:`);
+  L.push(
+    c(true, ''),
+    'workback: 1',
+    'title: "Generated # not a comment"',
+    'goal:',
+    `${u}outcome: Done`,
+    `${u}due: 2026-12-18`,
+    `${u}owner: ana`,
+    'people:',
+    ...PEOPLE.map((id) => `${u}${id}: { name: ${id.toUpperCase()} }`),
+    'milestones:',
+    `${seq}- id: m`,
+    `${seq}  title: M`,
+    `${seq}  tasks:`,
+  );
   const dash = `${seq}  ${seq}`;
   p.tasks.forEach((t, i) => L.push(...taskLines(t, i, dash, seq, (on, line) => c(on, line))));
   L[0] = L[0]!.replace(/^ +/, '');
@@ -108,23 +127,37 @@ export function renderPlan(p: PlanSpec): RenderedPlan {
 /** The pairs of a task as `key: value` texts (values in flow style), for the flow layouts. */
 function flowPairs(t: TaskSpec, i: number): string[] {
   const k = (key: string): string => quoteAs(key, t.keyQuote);
-  const parts = [`${k('id')}: t${i}`, `${k('title')}: ${quoteAs(`Task ${i}`, t.titleQuote)}`, `${k('owner')}: ${t.owner}`];
+  const parts = [
+    `${k('id')}: t${i}`,
+    `${k('title')}: ${quoteAs(`Task ${i}`, t.titleQuote)}`,
+    `${k('owner')}: ${t.owner}`,
+  ];
   const deps = depIds(t, i);
   if (deps.length) parts.push(`${k('depends_on')}: [${deps.join(', ')}]`);
   if (t.due) parts.push(`${k('due')}: 2026-06-20`);
   if (t.status) parts.push(`${k('status')}: ${quoteAs(t.status, t.statusQuote)}`);
   if (t.doneOn) parts.push(`${k('done_on')}: 2026-06-30`);
-  if (t.followUps.length) parts.push(`${k('follow_ups')}: [${t.followUps.map((done, n) => followUpFlow(n, done)).join(', ')}]`);
+  if (t.followUps.length)
+    parts.push(`${k('follow_ups')}: [${t.followUps.map((done, n) => followUpFlow(n, done)).join(', ')}]`);
   if (t.tags !== 'none') parts.push(`${k('tags')}: [a, ${t.tags === 'dup' ? 'a' : 'b'}]`);
   if (t.extraKey) parts.push(`${k('colour')}: red`);
   if (t.notes) parts.push(`${k('notes')}: "a # b"`);
   return parts;
 }
 
-const depIds = (t: TaskSpec, i: number): string[] => [...new Set(t.deps.map((d) => (d === 'prev' && i > 0 ? `t${i - 1}` : 'nope')))];
-const followUpFlow = (n: number, done: boolean): string => `{ on: 2026-06-1${n}, with: ${PEOPLE[n % PEOPLE.length]}${done ? ', done: true' : ''} }`;
+const depIds = (t: TaskSpec, i: number): string[] => [
+  ...new Set(t.deps.map((d) => (d === 'prev' && i > 0 ? `t${i - 1}` : 'nope'))),
+];
+const followUpFlow = (n: number, done: boolean): string =>
+  `{ on: 2026-06-1${n}, with: ${PEOPLE[n % PEOPLE.length]}${done ? ', done: true' : ''} }`;
 
-function taskLines(t: TaskSpec, i: number, dash: string, seq: string, c: (on: boolean, line: string) => string): string[] {
+function taskLines(
+  t: TaskSpec,
+  i: number,
+  dash: string,
+  seq: string,
+  c: (on: boolean, line: string) => string,
+): string[] {
   if (t.style === 'flow') return [c(t.comments, `${dash}- { ${flowPairs(t, i).join(', ')} }`)];
   if (t.style === 'multi') {
     const parts = flowPairs(t, i);
@@ -137,14 +170,19 @@ function taskLines(t: TaskSpec, i: number, dash: string, seq: string, c: (on: bo
   }
   const k = (key: string): string => `${dash}  ${quoteAs(key, t.keyQuote)}:`;
   const on = t.comments;
-  const L = [c(on, `${dash}- ${quoteAs('id', t.keyQuote)}: t${i}`), c(on, `${k('title')} ${quoteAs(`Task ${i}`, t.titleQuote)}`), c(on, `${k('owner')} ${t.owner}`)];
+  const L = [
+    c(on, `${dash}- ${quoteAs('id', t.keyQuote)}: t${i}`),
+    c(on, `${k('title')} ${quoteAs(`Task ${i}`, t.titleQuote)}`),
+    c(on, `${k('owner')} ${t.owner}`),
+  ];
   const deps = depIds(t, i);
   if (deps.length && t.depsFlow) L.push(c(on, `${k('depends_on')} [${deps.join(', ')}]`));
   else if (deps.length) L.push(c(on, k('depends_on')), ...deps.map((d) => c(on, `${dash}  ${seq}- ${d}`)));
   if (t.due) L.push(c(on, `${k('due')} 2026-06-20`));
   if (t.status) L.push(c(on, `${k('status')} ${quoteAs(t.status, t.statusQuote)}`));
   if (t.doneOn) L.push(c(on, `${k('done_on')} 2026-06-30`));
-  if (t.followUps.length && t.followUpsFlow) L.push(c(on, `${k('follow_ups')} [${t.followUps.map((done, n) => followUpFlow(n, done)).join(', ')}]`));
+  if (t.followUps.length && t.followUpsFlow)
+    L.push(c(on, `${k('follow_ups')} [${t.followUps.map((done, n) => followUpFlow(n, done)).join(', ')}]`));
   else if (t.followUps.length) {
     L.push(c(on, k('follow_ups')));
     t.followUps.forEach((done, n) => {

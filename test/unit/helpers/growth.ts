@@ -66,7 +66,12 @@ function timeRuns<T>(input: T, stage: (x: T) => unknown, times: number): number 
  * that, each measure repeats the runs until it lasts about minMs: the sizes stay where the
  * collector has little to do, and the times stay long enough to read.
  */
-export function measureGrowth<T>(make: (n: number) => T, stage: (x: T) => unknown, n: number, options: GrowthOptions = {}): Growth {
+export function measureGrowth<T>(
+  make: (n: number) => T,
+  stage: (x: T) => unknown,
+  n: number,
+  options: GrowthOptions = {},
+): Growth {
   const { minMs = 8, runs = 5 } = options;
   const maxN = options.maxN ?? n * 8;
   let small = make(n);
@@ -100,17 +105,31 @@ export function measureGrowth<T>(make: (n: number) => T, stage: (x: T) => unknow
  * that outgrows the young generation) that make one pair of sizes grow faster than the work, and
  * another pair not; a quadratic grows about 16 times at every size.
  */
-export function assertLinear<T>(name: string, make: (n: number) => T, stage: (x: T) => unknown, nOrOptions: number | GrowthOptions = {}, more: GrowthOptions = {}): Growth {
+export function assertLinear<T>(
+  name: string,
+  make: (n: number) => T,
+  stage: (x: T) => unknown,
+  nOrOptions: number | GrowthOptions = {},
+  more: GrowthOptions = {},
+): Growth {
   const options = typeof nOrOptions === 'number' ? { ...more, n: nOrOptions } : nOrOptions;
   const bound = options.bound ?? 6;
   const seen: string[] = [];
   const first = measureGrowth(make, stage, options.n ?? 16_000, options);
-  const retries = [first.n * 2, Math.max(1, Math.floor(first.n / 2)), first.n].slice(0, Math.max(0, (options.attempts ?? 4) - 1));
+  const retries = [first.n * 2, Math.max(1, Math.floor(first.n / 2)), first.n].slice(
+    0,
+    Math.max(0, (options.attempts ?? 4) - 1),
+  );
   let g = first;
   for (let attempt = 0; ; attempt++) {
-    if (process.env['WORKBACK_GROWTH_LOG']) console.log(`      ${name}: n = ${g.n}, ${g.atN.toFixed(1)} ms → ${g.at4N.toFixed(1)} ms at 4n: ${g.ratio.toFixed(2)}x`);
+    if (process.env['WORKBACK_GROWTH_LOG'])
+      console.log(
+        `      ${name}: n = ${g.n}, ${g.atN.toFixed(1)} ms → ${g.at4N.toFixed(1)} ms at 4n: ${g.ratio.toFixed(2)}x`,
+      );
     if (g.ratio < bound) return g;
-    seen.push(`${g.at4N.toFixed(1)} ms at 4n = ${4 * g.n} vs ${g.atN.toFixed(1)} ms at n = ${g.n}: ${g.ratio.toFixed(1)}x`);
+    seen.push(
+      `${g.at4N.toFixed(1)} ms at 4n = ${4 * g.n} vs ${g.atN.toFixed(1)} ms at n = ${g.n}: ${g.ratio.toFixed(1)}x`,
+    );
     const n = retries[attempt];
     if (n === undefined) break;
     g = measureGrowth(make, stage, n, { ...options, maxN: n }); // exactly that size: no doubling
@@ -119,7 +138,14 @@ export function assertLinear<T>(name: string, make: (n: number) => T, stage: (x:
 }
 
 /** Assert that `stage` on `input` takes under `limit` times what it takes on `baseline`. */
-export function assertWithin<T>(name: string, stage: (x: T) => unknown, input: T, baseline: T, limit: number, options: GrowthOptions = {}): void {
+export function assertWithin<T>(
+  name: string,
+  stage: (x: T) => unknown,
+  input: T,
+  baseline: T,
+  limit: number,
+  options: GrowthOptions = {},
+): void {
   stage(input);
   stage(baseline);
   const seen: string[] = [];

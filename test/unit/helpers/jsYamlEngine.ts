@@ -31,15 +31,28 @@ export function parseJsYaml(text: string): EngineResult | 'fallback' {
       case EVENT_ID.DOCUMENT:
         documents++;
         if (documents === 2) {
-          b.report({ code: 'yaml-multiple-documents', severity: 'error', message: 'A plan file holds one YAML document; remove this second one or move it to its own file.', span: findSecondDocument(text, b.root ? b.root.end : 0) });
+          b.report({
+            code: 'yaml-multiple-documents',
+            severity: 'error',
+            message: 'A plan file holds one YAML document; remove this second one or move it to its own file.',
+            span: findSecondDocument(text, b.root ? b.root.end : 0),
+          });
         }
         if (ev.directives.length) {
-          b.report({ code: 'yaml-directive', severity: 'error', message: 'Directives are not allowed: plans are YAML 1.2 and need none.', span: findDirective(text) });
+          b.report({
+            code: 'yaml-directive',
+            severity: 'error',
+            message: 'Directives are not allowed: plans are YAML 1.2 and need none.',
+            span: findDirective(text),
+          });
         }
         break;
       case EVENT_ID.MAPPING:
       case EVENT_ID.SEQUENCE:
-        if (documents > 1) { i = skipNode(events, i); break; }
+        if (documents > 1) {
+          i = skipNode(events, i);
+          break;
+        }
         properties(b, ev);
         if (ev.type === EVENT_ID.MAPPING) b.openMap(ev.start, ev.style === 2);
         else b.openSeq(ev.start, ev.style === 2);
@@ -52,8 +65,10 @@ export function parseJsYaml(text: string): EngineResult | 'fallback' {
         let start = ev.valueStart;
         let end = ev.valueEnd;
         if (start >= 0) {
-          if (style === 'single' || style === 'double') { start--; end++; }
-          else if (style === 'literal' || style === 'folded') {
+          if (style === 'single' || style === 'double') {
+            start--;
+            end++;
+          } else if (style === 'literal' || style === 'folded') {
             start = findBlockHeader(text, start);
             end = trimBlockEnd(text, start, end);
           }
@@ -66,7 +81,12 @@ export function parseJsYaml(text: string): EngineResult | 'fallback' {
       }
       case EVENT_ID.ALIAS:
         if (documents > 1) break;
-        b.report({ code: 'yaml-anchor', severity: 'error', message: 'Aliases (*name) are not allowed in plans: write the value out.', span: { start: ev.anchorStart - 1, end: ev.anchorEnd } });
+        b.report({
+          code: 'yaml-anchor',
+          severity: 'error',
+          message: 'Aliases (*name) are not allowed in plans: write the value out.',
+          span: { start: ev.anchorStart - 1, end: ev.anchorEnd },
+        });
         b.scalar(ev.anchorStart - 1, ev.anchorEnd, 'plain', '');
         break;
       case EVENT_ID.POP:
@@ -89,12 +109,25 @@ function skipNode(events: Event[], i: number): number {
   return events.length;
 }
 
-function properties(b: TreeBuilder, ev: { anchorStart: number; anchorEnd: number; tagStart: number; tagEnd: number }): void {
+function properties(
+  b: TreeBuilder,
+  ev: { anchorStart: number; anchorEnd: number; tagStart: number; tagEnd: number },
+): void {
   if (ev.anchorStart >= 0) {
-    b.report({ code: 'yaml-anchor', severity: 'error', message: 'Anchors (&name) are not allowed in plans: write each value where it is used.', span: { start: ev.anchorStart - 1, end: ev.anchorEnd } });
+    b.report({
+      code: 'yaml-anchor',
+      severity: 'error',
+      message: 'Anchors (&name) are not allowed in plans: write each value where it is used.',
+      span: { start: ev.anchorStart - 1, end: ev.anchorEnd },
+    });
   }
   if (ev.tagStart >= 0) {
-    b.report({ code: 'yaml-tag', severity: 'error', message: 'Explicit tags are not allowed in plans: write the value plainly (quote it to make it text).', span: { start: ev.tagStart, end: ev.tagEnd } });
+    b.report({
+      code: 'yaml-tag',
+      severity: 'error',
+      message: 'Explicit tags are not allowed in plans: write the value plainly (quote it to make it text).',
+      span: { start: ev.tagStart, end: ev.tagEnd },
+    });
   }
 }
 

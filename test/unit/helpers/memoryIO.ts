@@ -6,7 +6,14 @@ import { ioError, type CliIO, type DirEntry, type EntryKind, type EntryStat } fr
 import { dirname, joinPath, resolvePath } from '../../../src/cli/paths';
 
 /** File text (or bytes), or a symlink, a FIFO, an empty directory, a file or directory nobody may read. */
-export type MemoryEntry = string | Uint8Array | { symlink: string } | { fifo: true } | { dir: true } | { unreadable: true } | { lockedDir: true };
+export type MemoryEntry =
+  | string
+  | Uint8Array
+  | { symlink: string }
+  | { fifo: true }
+  | { dir: true }
+  | { unreadable: true }
+  | { lockedDir: true };
 
 type Node =
   | { kind: 'file'; bytes: Uint8Array }
@@ -56,7 +63,9 @@ export function memoryIO(files: Record<string, MemoryEntry>, options: MemoryIOOp
   /** Resolve every symlink along the path (the last one too unless `followLast` is false). */
   const resolve = (path: string, followLast: boolean): string => {
     let hops = 0;
-    let rest = resolvePath('/', path).split('/').filter((s) => s !== '');
+    let rest = resolvePath('/', path)
+      .split('/')
+      .filter((s) => s !== '');
     let current = '/';
     while (rest.length) {
       const [name, ...tail] = rest;
@@ -77,7 +86,10 @@ export function memoryIO(files: Record<string, MemoryEntry>, options: MemoryIOOp
     return current;
   };
   const kindOf = (node: Node): EntryKind => (node.kind === 'unreadable' ? 'file' : node.kind);
-  const statOf = (node: Node): EntryStat => ({ kind: kindOf(node), size: node.kind === 'file' ? node.bytes.length : 0 });
+  const statOf = (node: Node): EntryStat => ({
+    kind: kindOf(node),
+    size: node.kind === 'file' ? node.bytes.length : 0,
+  });
 
   let stdoutText = '';
   let stderrText = '';
@@ -115,7 +127,8 @@ export function memoryIO(files: Record<string, MemoryEntry>, options: MemoryIOOp
       if (node?.kind !== 'directory') throw ioError('ENOTDIR', `not a directory: ${path}`);
       if (node.locked) throw ioError('EACCES', `permission denied: ${path}`);
       const out: DirEntry[] = [];
-      for (const [p, node] of nodes) if (p !== '/' && dirname(p) === dir) out.push({ name: p.slice(p.lastIndexOf('/') + 1), kind: kindOf(node) });
+      for (const [p, node] of nodes)
+        if (p !== '/' && dirname(p) === dir) out.push({ name: p.slice(p.lastIndexOf('/') + 1), kind: kindOf(node) });
       return out.reverse(); // an order the CLI must not rely on
     },
     async realpath(path) {

@@ -1,14 +1,33 @@
 /** Mermaid's own parser and renderer in Node: a jsdom window for its DOMPurify and d3, then the real Gantt code. */
 import { JSDOM } from 'jsdom';
 
-interface ParsedTask { task: string; id: string; startTime: Date; endTime: Date; section: string; vert?: boolean; milestone?: boolean; crit?: boolean; done?: boolean; active?: boolean }
-export interface ParsedGantt { title: string; tasks: ParsedTask[]; sections: string[] }
+interface ParsedTask {
+  task: string;
+  id: string;
+  startTime: Date;
+  endTime: Date;
+  section: string;
+  vert?: boolean;
+  milestone?: boolean;
+  crit?: boolean;
+  done?: boolean;
+  active?: boolean;
+}
+export interface ParsedGantt {
+  title: string;
+  tasks: ParsedTask[];
+  sections: string[];
+}
 
 interface Mermaid {
   initialize(config: Record<string, unknown>): void;
   parse(t: string): Promise<unknown>;
   render(id: string, t: string): Promise<{ svg: string }>;
-  mermaidAPI: { getDiagramFromText(t: string): Promise<{ db: { getTasks(): ParsedTask[]; getDiagramTitle(): string; getSections?(): string[] } }> };
+  mermaidAPI: {
+    getDiagramFromText(
+      t: string,
+    ): Promise<{ db: { getTasks(): ParsedTask[]; getDiagramTitle(): string; getSections?(): string[] } }>;
+  };
 }
 
 let mermaidPromise: Promise<Mermaid> | undefined;
@@ -70,7 +89,8 @@ export async function renderGantt(text: string): Promise<RenderedGantt> {
   const doc = new JSDOM(`<!doctype html><html><body>${svg}</body></html>`).window.document;
   const textOf = (selector: string) => Array.from(doc.querySelectorAll(selector), (e) => e.textContent ?? '');
   const labels = new Map<string, string>();
-  for (const el of Array.from(doc.querySelectorAll(`text[id^="${id}-"]`))) labels.set(el.id.slice(id.length + 1, -'-text'.length), el.textContent ?? '');
+  for (const el of Array.from(doc.querySelectorAll(`text[id^="${id}-"]`)))
+    labels.set(el.id.slice(id.length + 1, -'-text'.length), el.textContent ?? '');
   return { title: textOf('text.titleText')[0] ?? '', sections: textOf('text.sectionTitle'), labels };
 }
 

@@ -131,7 +131,9 @@ export function buildPlan(spec: PlanSpec, options: BuildOptions = {}): Plan {
   const asMap = (n: SourceNode | undefined): MapNode => (n?.kind === 'map' ? n : options.lean ? empty : mapNode(o, {}));
   const asSeq = (n: SourceNode | undefined): SourceNode[] => (n?.kind === 'seq' ? n.items : []);
 
-  const workdays: Weekday[] = (spec.calendar?.workdays ?? ['mon', 'tue', 'wed', 'thu', 'fri']).map((w) => WEEKDAY_NAMES.indexOf(w) as Weekday);
+  const workdays: Weekday[] = (spec.calendar?.workdays ?? ['mon', 'tue', 'wed', 'thu', 'fri']).map(
+    (w) => WEEKDAY_NAMES.indexOf(w) as Weekday,
+  );
   const holidays = [...new Set((spec.calendar?.holidays ?? []).map(day))].sort((a, b) => a - b);
 
   const people = new Map<string, Person>();
@@ -140,7 +142,12 @@ export function buildPlan(spec: PlanSpec, options: BuildOptions = {}): Plan {
     if (id === undefined || people.has(id)) return;
     const p = spec.people && Object.hasOwn(spec.people, id) ? spec.people[id] : undefined;
     const pNode = peopleNode?.kind === 'map' ? peopleNode.byKey.get(id) : undefined;
-    const person: Person = { id, name: p?.name ?? titleCase(id), keySpan: spanOf(pNode?.key), node: pNode?.value.kind === 'map' ? pNode.value : undefined };
+    const person: Person = {
+      id,
+      name: p?.name ?? titleCase(id),
+      keySpan: spanOf(pNode?.key),
+      node: pNode?.value.kind === 'map' ? pNode.value : undefined,
+    };
     if (p?.email !== undefined) person.email = p.email;
     if (p?.role !== undefined) person.role = p.role;
     people.set(id, person);
@@ -151,7 +158,12 @@ export function buildPlan(spec: PlanSpec, options: BuildOptions = {}): Plan {
   const plan: Plan = {
     version: 1,
     title: spec.title ?? 'Test plan',
-    goal: { outcome: spec.goal.outcome ?? 'Done', due: day(spec.goal.due), keySpan: root.byKey.has('goal') ? spanOf(root.byKey.get('goal')!.key) : undefined, node: goalNode },
+    goal: {
+      outcome: spec.goal.outcome ?? 'Done',
+      due: day(spec.goal.due),
+      keySpan: root.byKey.has('goal') ? spanOf(root.byKey.get('goal')!.key) : undefined,
+      node: goalNode,
+    },
     calendar: { workdays, holidays },
     people,
     policy: {},
@@ -191,7 +203,13 @@ export function buildPlan(spec: PlanSpec, options: BuildOptions = {}): Plan {
       addPerson(owner);
       const followUps: FollowUp[] = (ts.follow_ups ?? []).map((f, fi) => {
         addPerson(f.with);
-        const fu: FollowUp = { index: fi, on: day(f.on), with: f.with, done: f.done ?? false, node: asMap(fuNodes[fi]) };
+        const fu: FollowUp = {
+          index: fi,
+          on: day(f.on),
+          with: f.with,
+          done: f.done ?? false,
+          node: asMap(fuNodes[fi]),
+        };
         if (f.about !== undefined) fu.about = f.about;
         return fu;
       });
@@ -228,8 +246,10 @@ export function buildPlan(spec: PlanSpec, options: BuildOptions = {}): Plan {
  */
 export function scheduleRows(schedule: { items: readonly ScheduleRowItem[] }): string[] {
   const f = (d: number | undefined): string => (d === undefined ? '-' : formatDay(d));
-  return schedule.items.map((i) =>
-    [i.id, f(i.start), f(i.finish), f(i.earliestStart), f(i.earliestFinish), i.slack ?? '-'].join(' ') + (i.critical ? ' *' : ''),
+  return schedule.items.map(
+    (i) =>
+      [i.id, f(i.start), f(i.finish), f(i.earliestStart), f(i.earliestFinish), i.slack ?? '-'].join(' ') +
+      (i.critical ? ' *' : ''),
   );
 }
 
@@ -270,7 +290,12 @@ export const MFA_SPEC: PlanSpec = {
         },
       ],
     },
-    { id: 'pilot', due: '2026-08-14', depends_on: ['design'], tasks: [{ id: 'enroll-it', owner: 'lee', duration: '1w', tags: ['critical-system'] }] },
+    {
+      id: 'pilot',
+      due: '2026-08-14',
+      depends_on: ['design'],
+      tasks: [{ id: 'enroll-it', owner: 'lee', duration: '1w', tags: ['critical-system'] }],
+    },
     {
       id: 'rollout',
       depends_on: ['pilot'],

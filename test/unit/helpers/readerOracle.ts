@@ -110,7 +110,18 @@ function readTree(text: string, tree: SourceNode): Oracle {
       if (text[colon] !== ':') throw new Error(`no colon after the key at ${p.key.start}`);
       const base = lines.start(lines.lineOf(p.key.start));
       const at = [...path, p.key.text];
-      entries.push({ at: p.key.start, entry: { kind: 'key', col: p.key.start - base, key: p.key.text, keyEnd: p.key.end - base, colonEnd: colon + 1 - base, value: p.value, path: at } });
+      entries.push({
+        at: p.key.start,
+        entry: {
+          kind: 'key',
+          col: p.key.start - base,
+          key: p.key.text,
+          keyEnd: p.key.end - base,
+          colonEnd: colon + 1 - base,
+          value: p.value,
+          path: at,
+        },
+      });
       insideScalar.push([p.key.start, p.key.end]);
       visit(p.value, at);
     }
@@ -124,7 +135,11 @@ function readTree(text: string, tree: SourceNode): Oracle {
     const start = lines.start(n);
     if (within(insideScalar, start)) continue;
     const comment = comments.find((c) => c.start >= start && c.start <= lines.end(n));
-    byLine.set(n, { where: within(insideFlow, start) ? 'flow' : 'block', entries: [], comment: comment ? comment.start - start : -1 });
+    byLine.set(n, {
+      where: within(insideFlow, start) ? 'flow' : 'block',
+      entries: [],
+      comment: comment ? comment.start - start : -1,
+    });
   }
   for (const { at, entry } of entries) byLine.get(lines.lineOf(at))?.entries.push(entry);
   for (const line of byLine.values()) line.entries.sort((a, b) => a.col - b.col);
@@ -141,10 +156,20 @@ function nextDash(lines: Lines, from: number, col: number): number {
 }
 
 /** Records the scalars of a flow collection with the frames around each. */
-function collectFlow(node: MapNode | SeqNode, path: PathSeg[], outer: FlowScalar['frames'], out: FlowScalar[], insideScalar: [number, number][]): void {
-  const children: [SourceNode, FlowScalar['role'], number][] = node.kind === 'seq'
-    ? node.items.map((n, i) => [n, 'item', i])
-    : node.pairs.flatMap((p, i): [SourceNode, FlowScalar['role'], number][] => [[p.key, 'key', i], [p.value, 'value', i]]);
+function collectFlow(
+  node: MapNode | SeqNode,
+  path: PathSeg[],
+  outer: FlowScalar['frames'],
+  out: FlowScalar[],
+  insideScalar: [number, number][],
+): void {
+  const children: [SourceNode, FlowScalar['role'], number][] =
+    node.kind === 'seq'
+      ? node.items.map((n, i) => [n, 'item', i])
+      : node.pairs.flatMap((p, i): [SourceNode, FlowScalar['role'], number][] => [
+          [p.key, 'key', i],
+          [p.value, 'value', i],
+        ]);
   for (const [child, role, index] of children) {
     const frames = [...outer, { node, path, child: index }];
     if (child.kind === 'scalar') {

@@ -8,18 +8,112 @@
  */
 import fc from 'fast-check';
 
-export type Value = { t: 'scalar'; s: string } | { t: 'map'; entries: [string, Value][] } | { t: 'seq'; items: Value[] };
+export type Value =
+  { t: 'scalar'; s: string } | { t: 'map'; entries: [string, Value][] } | { t: 'seq'; items: Value[] };
 
 const TRICKY = [
-  'a:b', 'a #b', 'a#b', '-1', '- x', "it's", 'é\t', ': ', '#', 'x: y', 'null', '~', 'true', 'False', '1e3', '0x1F', '0o17',
-  '.inf', '-.5', '+12', '2026-07-01', '1w', '3d', '', ' ', 'a  b', ' lead', 'trail ', 'multi\nline', 'two\n\nbreaks', 'end\n',
-  '\n', 'tab\there', 'quote"s', 'back\\slash', '[x]', '{y}', 'a, b', '😀 emoji', 'מעבר ל-MFA', '\u202Eevil\u202C', '\u00a0nbsp',
-  '---', '...', '- ', '? q', '|', '>', '&a', '*a', '!t', '%p', '@x', '`b`', 'x-k', '__proto__', 'a\u3000b', 'trailing\u00a0',
-  'Déploiement 🚀', 'zero\u200Bwidth', 'a: b: c', 'url: http://x.example/a#b', '"', "'", '\\', '  ', 'x:', '-', ':x', '?x',
+  'a:b',
+  'a #b',
+  'a#b',
+  '-1',
+  '- x',
+  "it's",
+  'é\t',
+  ': ',
+  '#',
+  'x: y',
+  'null',
+  '~',
+  'true',
+  'False',
+  '1e3',
+  '0x1F',
+  '0o17',
+  '.inf',
+  '-.5',
+  '+12',
+  '2026-07-01',
+  '1w',
+  '3d',
+  '',
+  ' ',
+  'a  b',
+  ' lead',
+  'trail ',
+  'multi\nline',
+  'two\n\nbreaks',
+  'end\n',
+  '\n',
+  'tab\there',
+  'quote"s',
+  'back\\slash',
+  '[x]',
+  '{y}',
+  'a, b',
+  '😀 emoji',
+  'מעבר ל-MFA',
+  '\u202Eevil\u202C',
+  '\u00a0nbsp',
+  '---',
+  '...',
+  '- ',
+  '? q',
+  '|',
+  '>',
+  '&a',
+  '*a',
+  '!t',
+  '%p',
+  '@x',
+  '`b`',
+  'x-k',
+  '__proto__',
+  'a\u3000b',
+  'trailing\u00a0',
+  'Déploiement 🚀',
+  'zero\u200Bwidth',
+  'a: b: c',
+  'url: http://x.example/a#b',
+  '"',
+  "'",
+  '\\',
+  '  ',
+  'x:',
+  '-',
+  ':x',
+  '?x',
 ];
 const KEYS = [
-  'id', 'title', 'owner', 'duration', 'depends_on', 'status', 'tags', 'notes', 'x-k', 'due', 'people', 'name', 'email',
-  'milestones', 'tasks', 'follow_ups', 'a b', 'a:b', '1', 'null', 'true', '"q"', "it's", 'é', '__proto__', 'k#', '-k', '? k', '<<', '',
+  'id',
+  'title',
+  'owner',
+  'duration',
+  'depends_on',
+  'status',
+  'tags',
+  'notes',
+  'x-k',
+  'due',
+  'people',
+  'name',
+  'email',
+  'milestones',
+  'tasks',
+  'follow_ups',
+  'a b',
+  'a:b',
+  '1',
+  'null',
+  'true',
+  '"q"',
+  "it's",
+  'é',
+  '__proto__',
+  'k#',
+  '-k',
+  '? k',
+  '<<',
+  '',
 ];
 
 const text = fc.oneof(
@@ -27,13 +121,19 @@ const text = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...TRICKY) },
   { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 6 }) },
 );
-const key = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...KEYS) }, { weight: 1, arbitrary: fc.stringMatching(/^[a-z_][a-z0-9_-]{0,8}$/) });
+const key = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(...KEYS) },
+  { weight: 1, arbitrary: fc.stringMatching(/^[a-z_][a-z0-9_-]{0,8}$/) },
+);
 
 export const value: fc.Arbitrary<Value> = fc.letrec<{ v: Value }>((tie) => ({
   v: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
     fc.record({ t: fc.constant('scalar' as const), s: text }),
-    fc.record({ t: fc.constant('map' as const), entries: fc.uniqueArray(fc.tuple(key, tie('v')), { maxLength: 4, selector: (e) => e[0] }) }),
+    fc.record({
+      t: fc.constant('map' as const),
+      entries: fc.uniqueArray(fc.tuple(key, tie('v')), { maxLength: 4, selector: (e) => e[0] }),
+    }),
     fc.record({ t: fc.constant('seq' as const), items: fc.array(tie('v'), { maxLength: 4 }) }),
   ),
 })).v;
@@ -60,7 +160,8 @@ export function render(root: Value, l: Layout): string {
   const pick = (n: number) => l.choices[k++ % l.choices.length]! % n;
   const chance = (percent: number) => pick(100) < percent;
   const sp = (n: number) => ' '.repeat(n);
-  const comment = () => (chance(10) ? `${chance(80) ? ' ' : '\t'}# c${pick(9)}` : '') + (chance(8) ? sp(1 + pick(2)) : '');
+  const comment = () =>
+    (chance(10) ? `${chance(80) ? ' ' : '\t'}# c${pick(9)}` : '') + (chance(8) ? sp(1 + pick(2)) : '');
   const lines: string[] = [];
   const between = () => {
     if (chance(8)) lines.push(sp(pick(6)));
@@ -77,7 +178,8 @@ export function render(root: Value, l: Layout): string {
     if (chance(30)) body = body.replace(/é/g, '\\u00e9').replace(/ /g, chance(50) ? '\\x20' : ' ');
     if (chance(20)) body = body.replace(/\//g, '\\/').replace(/\t/g, '\\t');
     if (chance(10)) body = body.replace(/😀/g, '\\U0001F600');
-    if (chance(20)) body = body.replace(/ /, chance(50) ? '\n' + sp(ind + 1 + pick(3)) : '\\\n' + sp(ind + 1 + pick(3)));
+    if (chance(20))
+      body = body.replace(/ /, chance(50) ? '\n' + sp(ind + 1 + pick(3)) : '\\\n' + sp(ind + 1 + pick(3)));
     return `"${body}"`;
   };
   const scalar = (s: string, ind: number, flow: boolean): string => {
@@ -89,7 +191,11 @@ export function render(root: Value, l: Layout): string {
     const style = (chance(50) ? '|' : '>') + ['', '-', '+'][pick(3)]!;
     const extra = 1 + pick(3);
     const header = !chance(20) ? style : chance(50) ? style + String(extra) : style[0] + String(extra) + style.slice(1);
-    const body = s.split('\n').map((line) => (line === '' ? sp(chance(30) ? pick(ind + extra + 2) : 0) : sp(ind + extra) + (chance(10) ? ' ' : '') + line));
+    const body = s
+      .split('\n')
+      .map((line) =>
+        line === '' ? sp(chance(30) ? pick(ind + extra + 2) : 0) : sp(ind + extra) + (chance(10) ? ' ' : '') + line,
+      );
     if (chance(20)) body.push('');
     return [header + comment(), ...body];
   };
@@ -139,8 +245,16 @@ export function render(root: Value, l: Layout): string {
   };
   const block = (v: Value, ind: number, level: number): void => {
     if (v.t === 'scalar') lines.push(sp(ind) + scalar(v.s, ind, false));
-    else if (v.t === 'seq') for (const x of v.items) { node(sp(ind) + '-', x, ind, level, true); between(); }
-    else for (const [name, x] of v.entries) { node(sp(ind) + keyText(name, ind) + (chance(5) ? ' ' : '') + ':', x, ind, level, false); between(); }
+    else if (v.t === 'seq')
+      for (const x of v.items) {
+        node(sp(ind) + '-', x, ind, level, true);
+        between();
+      }
+    else
+      for (const [name, x] of v.entries) {
+        node(sp(ind) + keyText(name, ind) + (chance(5) ? ' ' : '') + ':', x, ind, level, false);
+        between();
+      }
   };
 
   if (l.documentStart) lines.push('---' + comment());
@@ -153,7 +267,13 @@ export function render(root: Value, l: Layout): string {
 
 /** A plan-like document: a mapping at the top, written with a random layout. */
 export const planLikeYaml: fc.Arbitrary<string> = fc
-  .tuple(fc.record({ t: fc.constant('map' as const), entries: fc.uniqueArray(fc.tuple(key, value), { minLength: 1, maxLength: 6, selector: (e) => e[0] }) }), layout)
+  .tuple(
+    fc.record({
+      t: fc.constant('map' as const),
+      entries: fc.uniqueArray(fc.tuple(key, value), { minLength: 1, maxLength: 6, selector: (e) => e[0] }),
+    }),
+    layout,
+  )
   .map(([root, l]) => render(root, l));
 
 /**
@@ -169,7 +289,13 @@ export const blockScalarYaml: fc.Arbitrary<string> = fc
     chomp: fc.constantFrom('', '-', '+'),
     indicator: fc.constantFrom('', '', '1', '2', '3'),
     comment: fc.constantFrom('', ' # c', '\t# c'),
-    lines: fc.array(fc.tuple(fc.integer({ min: 0, max: 6 }), fc.constantFrom('', 'x', 'x y', ' x', '\tx', 'x\t', '\t', '#x', '- x', 'k: v', '  ')), { maxLength: 6 }),
+    lines: fc.array(
+      fc.tuple(
+        fc.integer({ min: 0, max: 6 }),
+        fc.constantFrom('', 'x', 'x y', ' x', '\tx', 'x\t', '\t', '#x', '- x', 'k: v', '  '),
+      ),
+      { maxLength: 6 },
+    ),
     after: fc.constantFrom('', '\n', 'next: v\n', '# c\n', '  # c\n', 'next: v'),
     lastBreak: fc.boolean(),
   })
@@ -189,7 +315,32 @@ export const multiLineScalarYaml: fc.Arbitrary<string> = fc
     context: fc.constantFrom('key: ', '- ', '- key: ', 'a:\n  key: ', 'a:\n- ', 'key:\n  ', 'a: [', 'a: {k: '),
     quote: fc.constantFrom('', '"', "'"),
     first: fc.constantFrom('x', 'x y', 'a:b', 'x\t', '\\t', "it''s", '\\u00e9', 'x\\', '#x', '-x'),
-    lines: fc.array(fc.tuple(fc.integer({ min: 0, max: 5 }), fc.constantFrom('', 'y', 'y z', '\ty', 'y\t', '\t', '  ', '# c', 'y # c', '- y', 'k: v', '\\n', '\\', "''", '"', "'", ']', '}')), { maxLength: 4 }),
+    lines: fc.array(
+      fc.tuple(
+        fc.integer({ min: 0, max: 5 }),
+        fc.constantFrom(
+          '',
+          'y',
+          'y z',
+          '\ty',
+          'y\t',
+          '\t',
+          '  ',
+          '# c',
+          'y # c',
+          '- y',
+          'k: v',
+          '\\n',
+          '\\',
+          "''",
+          '"',
+          "'",
+          ']',
+          '}',
+        ),
+      ),
+      { maxLength: 4 },
+    ),
     after: fc.constantFrom('', '\n', 'next: v\n', '# c\n', ' # c\n'),
   })
   .map(({ context, quote, first, lines, after }) => {
@@ -200,15 +351,75 @@ export const multiLineScalarYaml: fc.Arbitrary<string> = fc
 
 /** Characters and snippets that mean something to YAML, for character-level mutations. */
 export const YAML_SNIPPETS = [
-  ' ', '  ', '\n', '\r\n', '\r', ':', ': ', '- ', '-', '#', ' #', '"', "'", '\\', '[', ']', '{', '}', ',', '|', '>', '|-', '>+', '|2',
-  '?', '? ', '&a ', '*a', '!', '!!str ', '%', '@', '`', '\t', 'a', 'é', '😀', '---', '...', '0', '1.5', 'null', '~', '\u00a0', '\u3000',
-  "''", '\\n', '\\"', '\\u00e9', '\\x41', '\\\n', '\uFEFF', '\u2028', '\u0085', '\u0000', '\uD83D',
+  ' ',
+  '  ',
+  '\n',
+  '\r\n',
+  '\r',
+  ':',
+  ': ',
+  '- ',
+  '-',
+  '#',
+  ' #',
+  '"',
+  "'",
+  '\\',
+  '[',
+  ']',
+  '{',
+  '}',
+  ',',
+  '|',
+  '>',
+  '|-',
+  '>+',
+  '|2',
+  '?',
+  '? ',
+  '&a ',
+  '*a',
+  '!',
+  '!!str ',
+  '%',
+  '@',
+  '`',
+  '\t',
+  'a',
+  'é',
+  '😀',
+  '---',
+  '...',
+  '0',
+  '1.5',
+  'null',
+  '~',
+  '\u00a0',
+  '\u3000',
+  "''",
+  '\\n',
+  '\\"',
+  '\\u00e9',
+  '\\x41',
+  '\\\n',
+  '\uFEFF',
+  '\u2028',
+  '\u0085',
+  '\u0000',
+  '\uD83D',
 ];
 
-export type Mutation = { kind: 'insert'; at: number; what: string } | { kind: 'delete'; at: number; length: number } | { kind: 'replace'; at: number; what: string };
+export type Mutation =
+  | { kind: 'insert'; at: number; what: string }
+  | { kind: 'delete'; at: number; length: number }
+  | { kind: 'replace'; at: number; what: string };
 
 export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), what: fc.oneof(fc.constantFrom(...YAML_SNIPPETS), fc.string({ maxLength: 4 })) }),
+  fc.record({
+    kind: fc.constant('insert' as const),
+    at: fc.nat(),
+    what: fc.oneof(fc.constantFrom(...YAML_SNIPPETS), fc.string({ maxLength: 4 })),
+  }),
   fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 6 }) }),
   fc.record({ kind: fc.constant('replace' as const), at: fc.nat(), what: fc.constantFrom(...YAML_SNIPPETS) }),
 );
@@ -226,28 +437,111 @@ export function mutate(text: string, mutations: readonly Mutation[]): string {
 
 /** Plain scalars where a line reader may go wrong: quotes and `#` inside, indicators that start some and not others. */
 const ODD_PLAIN = [
-  "x 'y", 'x "y', "it's", 'a #b', 'a#b', "x 'y' z", '"x" y', 'a, b', '[x', 'x]', '{x', '?x', '-x', ':x', 'x:', 'x::y', 'a:b',
-  'x\u00a0', '\u00a0x', 'é', 'x\\"', 'http://x.example/a#b', '%x', '@x', 'x # y', 'x\t#y', '\'', '"',
+  "x 'y",
+  'x "y',
+  "it's",
+  'a #b',
+  'a#b',
+  "x 'y' z",
+  '"x" y',
+  'a, b',
+  '[x',
+  'x]',
+  '{x',
+  '?x',
+  '-x',
+  ':x',
+  'x:',
+  'x::y',
+  'a:b',
+  'x\u00a0',
+  '\u00a0x',
+  'é',
+  'x\\"',
+  'http://x.example/a#b',
+  '%x',
+  '@x',
+  'x # y',
+  'x\t#y',
+  "'",
+  '"',
 ];
 /** Quoted scalars as written: escapes, doubled quotes, `#`, `: ` and flow indicators inside. */
 const ODD_QUOTED = [
-  '"a\\" # b"', '"\\\\"', '"x: y # z"', "'it''s # x'", '"\\x41\\e\\_"', '""', "''", '"a, b]"', "'[x'", '"\\u00e9\\t"', "'#'", '"\'"',
-  "'\"'", '"a\\\\" ', "'a'' # '''", '"\\/"', '" lead"', "'trail '", '"\\N\\L"', '"#x"',
+  '"a\\" # b"',
+  '"\\\\"',
+  '"x: y # z"',
+  "'it''s # x'",
+  '"\\x41\\e\\_"',
+  '""',
+  "''",
+  '"a, b]"',
+  "'[x'",
+  '"\\u00e9\\t"',
+  "'#'",
+  '"\'"',
+  "'\"'",
+  '"a\\\\" ',
+  "'a'' # '''",
+  '"\\/"',
+  '" lead"',
+  "'trail '",
+  '"\\N\\L"',
+  '"#x"',
 ];
-const ODD_KEYS = ['k', '?x', '-k', ':k', 'k#', 'a b', 'a:b', 'x-k', 'é', '"q k"', "'it''s'", '"a\\"b"', "''", '"\\x41"', '"#"', '? k', '- k', 'k\u00a0'];
+const ODD_KEYS = [
+  'k',
+  '?x',
+  '-k',
+  ':k',
+  'k#',
+  'a b',
+  'a:b',
+  'x-k',
+  'é',
+  '"q k"',
+  "'it''s'",
+  '"a\\"b"',
+  "''",
+  '"\\x41"',
+  '"#"',
+  '? k',
+  '- k',
+  'k\u00a0',
+];
 
 const oddScalar = fc.oneof(fc.constantFrom(...ODD_PLAIN), fc.constantFrom(...ODD_QUOTED));
-const flowScalar = fc.oneof(fc.constantFrom(...ODD_PLAIN.filter((s) => !/[,[\]{}]/.test(s))), fc.constantFrom(...ODD_QUOTED));
+const flowScalar = fc.oneof(
+  fc.constantFrom(...ODD_PLAIN.filter((s) => !/[,[\]{}]/.test(s))),
+  fc.constantFrom(...ODD_QUOTED),
+);
 /** Flow collections of them, on one line or with entries on lines of their own (two on one); `key:value` without a space too. */
-const oddFlow: fc.Arbitrary<string> = fc.tuple(
-  fc.oneof(
-    fc.array(flowScalar, { maxLength: 4 }).map((xs) => ['[', xs, ']'] as const),
-    fc.array(fc.tuple(fc.constantFrom(...ODD_KEYS), fc.constantFrom(': ', ':'), fc.oneof(flowScalar, fc.constantFrom('[x]', '{}', ''))), { maxLength: 4 })
-      .map((ps) => ['{ ', ps.map(([k, colon, v]) => `${k}${colon}${v}`), ' }'] as const),
-  ),
-  fc.boolean(),
-).map(([[open, entries, close], lines]) => `${open}${entries.map((e, i) => (lines && i % 2 ? `${e},\n    ` : `${e}, `)).join('')}${close}`);
-const oddValue = fc.oneof({ weight: 3, arbitrary: oddScalar }, { weight: 1, arbitrary: oddFlow }, { weight: 1, arbitrary: fc.constant('') });
+const oddFlow: fc.Arbitrary<string> = fc
+  .tuple(
+    fc.oneof(
+      fc.array(flowScalar, { maxLength: 4 }).map((xs) => ['[', xs, ']'] as const),
+      fc
+        .array(
+          fc.tuple(
+            fc.constantFrom(...ODD_KEYS),
+            fc.constantFrom(': ', ':'),
+            fc.oneof(flowScalar, fc.constantFrom('[x]', '{}', '')),
+          ),
+          { maxLength: 4 },
+        )
+        .map((ps) => ['{ ', ps.map(([k, colon, v]) => `${k}${colon}${v}`), ' }'] as const),
+    ),
+    fc.boolean(),
+  )
+  .map(
+    ([[open, entries, close], lines]) =>
+      `${open}${entries.map((e, i) => (lines && i % 2 ? `${e},\n    ` : `${e}, `)).join('')}${close}`,
+  );
+const oddValue = fc.oneof(
+  { weight: 3, arbitrary: oddScalar },
+  { weight: 1, arbitrary: oddFlow },
+  { weight: 1, arbitrary: fc.constant('') },
+);
 const oddComment = fc.constantFrom('', '', ' # c', '\t#c', ' #', '  # x "y" \'z\'', ' #: k', ' # - x');
 
 /**
@@ -256,10 +550,18 @@ const oddComment = fc.constantFrom('', '', ' # c', '\t#c', ' #', '  # x "y" \'z\
  * with escapes and doubled quotes, flow collections of them. Many are not valid YAML.
  */
 export const oddLinesYaml: fc.Arbitrary<string> = fc
-  .array(fc.tuple(fc.constantFrom('key', 'item', 'compact', 'nested'), fc.constantFrom(...ODD_KEYS), oddValue, oddComment), { minLength: 1, maxLength: 6 })
-  .map((lines) => lines.map(([shape, k, v, c], n) => {
-    const sep = v === '' ? '' : ' ';
-    if (shape === 'key') return `${k}${['', ' ', '\t'][n % 3]}:${sep}${v}${c}`;
-    const item = shape === 'item' ? `- ${v}` : shape === 'compact' ? `- ${k}:${sep}${v}` : `- - ${v}`;
-    return `list${n}:\n  ${item}${c}`;
-  }).join('\n') + '\n');
+  .array(
+    fc.tuple(fc.constantFrom('key', 'item', 'compact', 'nested'), fc.constantFrom(...ODD_KEYS), oddValue, oddComment),
+    { minLength: 1, maxLength: 6 },
+  )
+  .map(
+    (lines) =>
+      lines
+        .map(([shape, k, v, c], n) => {
+          const sep = v === '' ? '' : ' ';
+          if (shape === 'key') return `${k}${['', ' ', '\t'][n % 3]}:${sep}${v}${c}`;
+          const item = shape === 'item' ? `- ${v}` : shape === 'compact' ? `- ${k}:${sep}${v}` : `- - ${v}`;
+          return `list${n}:\n  ${item}${c}`;
+        })
+        .join('\n') + '\n',
+  );

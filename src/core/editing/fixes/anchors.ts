@@ -7,7 +7,19 @@
  *  - a merge key `<<: *a`: the merged keys written out (keys already in the mapping win)
  *  - a tag: removed (`!!str 2027` becomes "2027", so that the value stays text)
  */
-import { isAlias, isMap, isPair, isScalar, isSeq, visit, type Alias, type Document, type Node as YamlNode, type Pair as YamlPair, type YAMLMap } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  visit,
+  type Alias,
+  type Document,
+  type Node as YamlNode,
+  type Pair as YamlPair,
+  type YAMLMap,
+} from 'yaml';
 import type { Diagnostic, Span } from '../../diagnostic';
 import { formatScalar } from '../../edit/scalar';
 import { columnOf, eolOf, type TextEdit } from '../../edit/text';
@@ -82,7 +94,11 @@ function valueText(p: Parsed, node: YamlNode | null, depth = 0): string {
 /** Every pair of the Document, with the mapping holding it. */
 function pairs(p: Parsed): { map: YAMLMap; pair: YamlPair }[] {
   const out: { map: YAMLMap; pair: YamlPair }[] = [];
-  visit(p.doc, { Map: (_k, map) => { for (const pair of map.items) out.push({ map, pair: pair as YamlPair }); } });
+  visit(p.doc, {
+    Map: (_k, map) => {
+      for (const pair of map.items) out.push({ map, pair: pair as YamlPair });
+    },
+  });
   return out;
 }
 
@@ -112,7 +128,11 @@ function mergeEdit(input: FixInput, p: Parsed, map: YAMLMap, pair: YamlPair, res
   const value = pair.value as YamlNode | null;
   if (!isScalar(pair.key) || !value) return undefined;
   const sources = (isSeq(value) ? value.items : [value]).map((s) => (isAlias(s) ? resolve(s as Alias) : s));
-  const have = new Set(map.items.filter((x) => !isMergeKey(x as YamlPair) && isScalar((x as YamlPair).key)).map((x) => String(((x as YamlPair).key as { value: unknown }).value)));
+  const have = new Set(
+    map.items
+      .filter((x) => !isMergeKey(x as YamlPair) && isScalar((x as YamlPair).key))
+      .map((x) => String(((x as YamlPair).key as { value: unknown }).value)),
+  );
   const lines: string[] = [];
   for (const src of sources) {
     if (!isMap(src)) return undefined;
@@ -164,14 +184,23 @@ function aliasFix(input: FixInput, p: Parsed, diag: Diagnostic): QuickFix[] {
     return edit ? [{ title: 'Write out the merged keys', edits: [edit], preferred: true }] : [];
   }
   const target = resolve(alias);
-  return target ? [{ title: `Write out the value of *${name}`, edits: [{ start: diag.span.start, end: diag.span.end, text: valueText(p, target) }], preferred: true }] : [];
+  return target
+    ? [
+        {
+          title: `Write out the value of *${name}`,
+          edits: [{ start: diag.span.start, end: diag.span.end, text: valueText(p, target) }],
+          preferred: true,
+        },
+      ]
+    : [];
 }
 
 function anchorFix(input: FixInput, p: Parsed, diag: Diagnostic, name: string): QuickFix[] {
   let anchored: YamlNode | undefined;
   visit(p.doc, {
     Node: (_k, n) => {
-      if (n.anchor === name && startOf(p, n) >= diag.span.end && (!anchored || startOf(p, n) < startOf(p, anchored))) anchored = n;
+      if (n.anchor === name && startOf(p, n) >= diag.span.end && (!anchored || startOf(p, n) < startOf(p, anchored)))
+        anchored = n;
     },
   });
   if (!anchored) return [];
@@ -199,7 +228,15 @@ function anchorFix(input: FixInput, p: Parsed, diag: Diagnostic, name: string): 
   });
   if (failed) return [];
   const shown = inertText(name, 40);
-  return [{ title: count ? `Remove the anchor &${shown} and write out its ${count === 1 ? 'alias' : `${count} aliases`}` : `Remove the anchor &${shown}`, edits, preferred: true }];
+  return [
+    {
+      title: count
+        ? `Remove the anchor &${shown} and write out its ${count === 1 ? 'alias' : `${count} aliases`}`
+        : `Remove the anchor &${shown}`,
+      edits,
+      preferred: true,
+    },
+  ];
 }
 
 export function tagFixes(input: FixInput, diag: Diagnostic): QuickFix[] {
@@ -214,8 +251,18 @@ export function tagFixes(input: FixInput, diag: Diagnostic): QuickFix[] {
     while (i < input.text.length && !/\s/.test(input.text[i]!)) i++;
   }
   const node = sourceNodeAt(input.tree, i);
-  const quote = (token === '!!str' || token === '!<tag:yaml.org,2002:str>') && node?.kind === 'scalar' && node.style === 'plain' && typeof resolvePlain(node.text) !== 'string';
+  const quote =
+    (token === '!!str' || token === '!<tag:yaml.org,2002:str>') &&
+    node?.kind === 'scalar' &&
+    node.style === 'plain' &&
+    typeof resolvePlain(node.text) !== 'string';
   if (quote) edits.push({ start: node.start, end: node.end, text: JSON.stringify(node.text) });
   const shown = inertText(token, 40);
-  return [{ title: quote ? `Remove the tag ${shown} and quote the value` : `Remove the tag ${shown}`, edits, preferred: true }];
+  return [
+    {
+      title: quote ? `Remove the tag ${shown} and quote the value` : `Remove the tag ${shown}`,
+      edits,
+      preferred: true,
+    },
+  ];
 }

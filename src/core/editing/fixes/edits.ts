@@ -11,7 +11,8 @@ import { listEntry } from './types';
 export function removeEntry(text: string, chain: readonly NodeStep[]): TextEdit[] | undefined {
   const entry = listEntry(chain);
   if (!entry) return undefined;
-  if (entry.seq.items.length === 1 && entry.owner?.step.pair) return removePair(text, entry.owner.map, entry.owner.step.pair);
+  if (entry.seq.items.length === 1 && entry.owner?.step.pair)
+    return removePair(text, entry.owner.map, entry.owner.step.pair);
   return removeItem(text, entry.seq, entry.index);
 }
 
@@ -24,12 +25,23 @@ export function replaceWithFlow(text: string, node: SourceNode, value: EditValue
  * `key: value` added to the mapping at `path`, after the keys the schema lists before it.
  * Block values are laid out like the rest of the file.
  */
-export function addKey(text: string, tree: SourceNode | undefined, map: MapNode, path: readonly PathSeg[], key: string, value: EditValue): TextEdit[] {
+export function addKey(
+  text: string,
+  tree: SourceNode | undefined,
+  map: MapNode,
+  path: readonly PathSeg[],
+  key: string,
+  value: EditValue,
+): TextEdit[] {
   const view = schemaAt(path);
   const order = view ? propertiesOf(view).map((p) => p.name) : [];
   const limit = order.indexOf(key);
   let after: string | undefined;
-  for (let i = limit - 1; i >= 0; i--) if (map.byKey.has(order[i]!)) { after = order[i]; break; }
+  for (let i = limit - 1; i >= 0; i--)
+    if (map.byKey.has(order[i]!)) {
+      after = order[i];
+      break;
+    }
   const first = map.pairs[0];
   if (after === undefined && limit >= 0 && first && !map.flow && startsItsLine(text, first.key.start)) {
     // the schema's first key (`workback`, `id`) goes first, on lines of its own before the first key's

@@ -10,7 +10,15 @@ import { editBase, editProblem, type EditBase } from '../../edit/verify';
 import { anchorFixes, tagFixes } from './anchors';
 import { cycle, duplicateId, unknownId, unknownPerson } from './references';
 import { limit, notAllowed, repeated, required, unknownKey, wrongType } from './schema';
-import { checkInOverdue, doneDependsOnOpen, doneOnNotDone, dueAfterBinding, followUpOverdue, lateStart, taskOverdue } from './status';
+import {
+  checkInOverdue,
+  doneDependsOnOpen,
+  doneOnNotDone,
+  dueAfterBinding,
+  followUpOverdue,
+  lateStart,
+  taskOverdue,
+} from './status';
 import type { Fixer, FixInput, QuickFix } from './types';
 import { badFormat, invalidDate } from './values';
 import { directive, duplicateKey, emptyFile, keyNotString, multipleDocuments } from './yaml';

@@ -10,7 +10,8 @@ import { schemaAt, type PathSeg } from '../../schemaView';
 import { nodeAtPath, type MapNode, type SourceNode } from '../../sourceTree';
 import { freeId, idsInTree, type FixInput } from './types';
 
-const textOf = (node: SourceNode | undefined): string | undefined => (node?.kind === 'scalar' && typeof node.value === 'string' && node.text.trim() ? node.text : undefined);
+const textOf = (node: SourceNode | undefined): string | undefined =>
+  node?.kind === 'scalar' && typeof node.value === 'string' && node.text.trim() ? node.text : undefined;
 
 /** Person ids named in `people`, in file order. */
 function people(tree: SourceNode | undefined): string[] {
@@ -27,7 +28,8 @@ function personRefs(tree: SourceNode | undefined): string[] {
     if (n.kind === 'map') {
       for (const p of n.pairs) {
         const id = textOf(p.value);
-        if (id !== undefined && (p.key.text === 'owner' || p.key.text === 'with' || p.key.text === 'escalate_to')) out.add(id);
+        if (id !== undefined && (p.key.text === 'owner' || p.key.text === 'with' || p.key.text === 'escalate_to'))
+          out.add(id);
         else if (p.value.kind !== 'scalar') queue.push(p.value);
       }
     } else if (n.kind === 'seq') for (const item of n.items) queue.push(item);
@@ -43,38 +45,63 @@ function defaultOwner(tree: SourceNode | undefined): string | undefined {
 }
 
 /** Eight weeks from today: a deadline to replace. */
-const dueFromToday = (input: FixInput): string | undefined => (input.today === undefined ? undefined : formatDay(input.today + 56));
+const dueFromToday = (input: FixInput): string | undefined =>
+  input.today === undefined ? undefined : formatDay(input.today + 56);
 
 /** A value for `key` in the mapping at `path` (list indexes as numbers), or undefined when there is no sensible one. */
 export function requiredValue(input: FixInput, path: readonly PathSeg[], key: string): EditValue | undefined {
   const tree = input.tree;
   const map = nodeAtPath(tree, path);
   const ref = path.length === 0 ? 'plan' : schemaAt(path)?.ref;
-  const own = (k: string): string | undefined => textOf(map?.kind === 'map' ? (map as MapNode).byKey.get(k)?.value : undefined);
+  const own = (k: string): string | undefined =>
+    textOf(map?.kind === 'map' ? (map as MapNode).byKey.get(k)?.value : undefined);
   const planTitle = textOf(nodeAtPath(tree, ['title']));
   switch (`${ref}.${key}`) {
-    case 'plan.workback': return 1;
-    case 'plan.title': return textOf(nodeAtPath(tree, ['goal', 'outcome'])) ?? 'New plan';
+    case 'plan.workback':
+      return 1;
+    case 'plan.title':
+      return textOf(nodeAtPath(tree, ['goal', 'outcome'])) ?? 'New plan';
     case 'plan.goal': {
       const due = dueFromToday(input);
-      return due === undefined ? undefined : editMap([['outcome', planTitle ?? 'The goal is reached'], ['due', due]]);
+      return due === undefined
+        ? undefined
+        : editMap([
+            ['outcome', planTitle ?? 'The goal is reached'],
+            ['due', due],
+          ]);
     }
-    case 'plan.people': return editMap(personRefs(tree).map((id) => [id, editMap([['name', id]], true)] as const));
-    case 'plan.milestones': return editSeq([editMap([['id', freeId('goal', idsInTree(tree))], ['title', textOf(nodeAtPath(tree, ['goal', 'outcome'])) ?? 'Goal reached']])]);
-    case 'goal.outcome': return planTitle ?? 'The goal is reached';
-    case 'goal.due': return dueFromToday(input);
-    case 'person.name': return typeof path[path.length - 1] === 'string' ? String(path[path.length - 1]) : undefined;
-    case 'milestone.id': return freeId(`milestone-${Number(path[1]) + 1}`, idsInTree(tree));
-    case 'task.id': return freeId(`task-${Number(path[3]) + 1}`, idsInTree(tree));
+    case 'plan.people':
+      return editMap(personRefs(tree).map((id) => [id, editMap([['name', id]], true)] as const));
+    case 'plan.milestones':
+      return editSeq([
+        editMap([
+          ['id', freeId('goal', idsInTree(tree))],
+          ['title', textOf(nodeAtPath(tree, ['goal', 'outcome'])) ?? 'Goal reached'],
+        ]),
+      ]);
+    case 'goal.outcome':
+      return planTitle ?? 'The goal is reached';
+    case 'goal.due':
+      return dueFromToday(input);
+    case 'person.name':
+      return typeof path[path.length - 1] === 'string' ? String(path[path.length - 1]) : undefined;
+    case 'milestone.id':
+      return freeId(`milestone-${Number(path[1]) + 1}`, idsInTree(tree));
+    case 'task.id':
+      return freeId(`task-${Number(path[3]) + 1}`, idsInTree(tree));
     case 'milestone.title':
-    case 'task.title': return own('id') ?? (ref === 'task' ? 'New task' : 'New milestone');
-    case 'task.owner': return defaultOwner(tree);
-    case 'followUp.on': return input.today === undefined ? undefined : formatDay(input.today);
+    case 'task.title':
+      return own('id') ?? (ref === 'task' ? 'New task' : 'New milestone');
+    case 'task.owner':
+      return defaultOwner(tree);
+    case 'followUp.on':
+      return input.today === undefined ? undefined : formatDay(input.today);
     case 'followUp.with': {
       const owner = textOf(nodeAtPath(tree, [...path.slice(0, -2), 'owner']));
       return owner !== undefined && people(tree).includes(owner) ? owner : defaultOwner(tree);
     }
-    default: return undefined;
+    default:
+      return undefined;
   }
 }
 

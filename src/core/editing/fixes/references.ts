@@ -26,7 +26,10 @@ export function unknownPerson(input: FixInput, diag: Diagnostic): QuickFix[] {
   const added = people?.kind === 'map' ? addPerson(input.text, input.tree, people, id) : undefined;
   if (added) fixes.push({ title: `Add ${quoted(id)} to people`, edits: added, preferred: true });
   for (const s of strings(diag.data?.suggestions)) {
-    fixes.push({ title: `Change to ${quoted(s)}${personName(input.plan, s)}`, edits: [setScalar(input.text, at.node, s, flowOf(at.step))] });
+    fixes.push({
+      title: `Change to ${quoted(s)}${personName(input.plan, s)}`,
+      edits: [setScalar(input.text, at.node, s, flowOf(at.step))],
+    });
   }
   return fixes;
 }
@@ -37,7 +40,8 @@ function addPerson(text: string, tree: SourceNode, people: MapNode, id: string):
   const last = lastPair?.value;
   let layout = layoutOf(text, tree);
   const block = last?.kind === 'map' && !last.flow && last.pairs.length > 0;
-  if (block) layout = { ...layout, mapIndent: columnOf(text, last.pairs[0]!.key.start) - columnOf(text, lastPair!.key.start) };
+  if (block)
+    layout = { ...layout, mapIndent: columnOf(text, last.pairs[0]!.key.start) - columnOf(text, lastPair!.key.start) };
   try {
     return insertPairs(text, people, undefined, [[id, editMap([['name', id]], !block)]], layout);
   } catch {
@@ -55,7 +59,11 @@ export function unknownId(input: FixInput, diag: Diagnostic): QuickFix[] {
   if (!at) return [];
   const fixes: QuickFix[] = strings(diag.data?.suggestions).map((s, i) => {
     const item = input.plan?.items.get(s);
-    return { title: `Change to ${quoted(s)}${item ? ` (${inertText(item.title, 60)})` : ''}`, edits: [setScalar(input.text, at.node, s, flowOf(at.step))], preferred: i === 0 };
+    return {
+      title: `Change to ${quoted(s)}${item ? ` (${inertText(item.title, 60)})` : ''}`,
+      edits: [setScalar(input.text, at.node, s, flowOf(at.step))],
+      preferred: i === 0,
+    };
   });
   const removal = removeEntry(input.text, at.chain);
   if (removal) fixes.push({ title: `Remove the dependency on ${quoted(at.node.text)}`, edits: removal });
@@ -67,12 +75,20 @@ export function duplicateId(input: FixInput, diag: Diagnostic): QuickFix[] {
   const id = stringData(diag, 'id');
   if (!at || id === undefined) return [];
   const free = freeId(id.replace(/-\d+$/, ''), new Set([...idsInTree(input.tree), id.replace(/-\d+$/, '')]));
-  return [{ title: `Rename this one to ${quoted(free)}`, edits: [setScalar(input.text, at.node, free, flowOf(at.step))], preferred: true }];
+  return [
+    {
+      title: `Rename this one to ${quoted(free)}`,
+      edits: [setScalar(input.text, at.node, free, flowOf(at.step))],
+      preferred: true,
+    },
+  ];
 }
 
 export function cycle(input: FixInput, diag: Diagnostic): QuickFix[] {
   const key = JSON.stringify(diag.data?.cycle ?? null);
-  const edges = input.diagnostics.filter((d) => d.code === 'dependency-cycle' && JSON.stringify(d.data?.cycle ?? null) === key);
+  const edges = input.diagnostics.filter(
+    (d) => d.code === 'dependency-cycle' && JSON.stringify(d.data?.cycle ?? null) === key,
+  );
   if (!edges.some((d) => d.span.start === diag.span.start)) edges.unshift(diag);
   const fixes: QuickFix[] = [];
   for (const d of edges) {
@@ -80,7 +96,11 @@ export function cycle(input: FixInput, diag: Diagnostic): QuickFix[] {
     const removal = at && removeEntry(input.text, at.chain);
     if (!removal) continue;
     const mine = d.span.start === diag.span.start && d.span.end === diag.span.end;
-    fixes.push({ title: `Remove the dependency ${inertText(stringData(d, 'from') ?? '?', 60)} → ${inertText(stringData(d, 'to') ?? '?', 60)}`, edits: removal, preferred: mine });
+    fixes.push({
+      title: `Remove the dependency ${inertText(stringData(d, 'from') ?? '?', 60)} → ${inertText(stringData(d, 'to') ?? '?', 60)}`,
+      edits: removal,
+      preferred: mine,
+    });
   }
   // this diagnostic's own edge first
   return fixes.sort((a, b) => Number(!!b.preferred) - Number(!!a.preferred));

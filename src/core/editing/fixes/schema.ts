@@ -37,7 +37,13 @@ export function required(input: FixInput, diag: Diagnostic): QuickFix[] {
   if (!path || key === undefined || map?.kind !== 'map') return [];
   const value = requiredValue(input, path, key);
   if (value === undefined) return [];
-  return [{ title: `Add ${key}: ${shown(value)}`, edits: addKey(input.text, input.tree, map, path, key, value), preferred: true }];
+  return [
+    {
+      title: `Add ${key}: ${shown(value)}`,
+      edits: addKey(input.text, input.tree, map, path, key, value),
+      preferred: true,
+    },
+  ];
 }
 
 export function unknownKey(input: FixInput, diag: Diagnostic): QuickFix[] {
@@ -46,7 +52,11 @@ export function unknownKey(input: FixInput, diag: Diagnostic): QuickFix[] {
   const pair = at?.step.pair;
   if (!at || map?.kind !== 'map' || !pair || at.node !== pair.key) return [];
   const key = pair.key.text;
-  const rename = (to: string): TextEdit => ({ start: pair.key.start, end: pair.key.end, text: formatScalar(to, { flow: map.flow }) });
+  const rename = (to: string): TextEdit => ({
+    start: pair.key.start,
+    end: pair.key.end,
+    text: formatScalar(to, { flow: map.flow }),
+  });
   const fixes: QuickFix[] = [];
   for (const s of strings(diag.data?.suggestions)) {
     if (map.byKey.has(s)) continue; // would make a duplicate key
@@ -84,9 +94,16 @@ function emptyValue(input: FixInput, path: readonly PathSeg[]): QuickFix[] {
     const removal = removePair(input.text, found.map, found.pair);
     return removal ? [{ title: `Remove the empty ${quoted(key)}`, edits: removal, preferred: true }] : [];
   }
-  const value = parentPath[0] === 'people' && parentPath.length === 1 ? requiredPerson(key) : requiredValue(input, parentPath, key);
+  const value =
+    parentPath[0] === 'people' && parentPath.length === 1 ? requiredPerson(key) : requiredValue(input, parentPath, key);
   if (value === undefined) return [];
-  return [{ title: `Fill in ${key}: ${shown(value)}`, edits: fillEmptyPair(input.text, found.map, found.pair, value, layoutOf(input.text, input.tree)), preferred: true }];
+  return [
+    {
+      title: `Fill in ${key}: ${shown(value)}`,
+      edits: fillEmptyPair(input.text, found.map, found.pair, value, layoutOf(input.text, input.tree)),
+      preferred: true,
+    },
+  ];
 }
 
 const requiredPerson = (id: string): EditValue => ({ kind: 'map', pairs: [['name', id]], flow: true });
@@ -103,17 +120,31 @@ export function wrongType(input: FixInput, diag: Diagnostic): QuickFix[] {
   const view = schemaAt(path);
   if (node.kind === 'scalar' && expected.includes('string')) {
     // a number or boolean where text goes: quoted, unless the text would still be wrong
-    if (view?.ref === 'duration' && /^[1-9]\d{0,4}$/.test(node.text)) return [{ title: `Change to ${node.text}d`, edits: [{ start: node.start, end: node.end, text: `${node.text}d` }], preferred: true }];
+    if (view?.ref === 'duration' && /^[1-9]\d{0,4}$/.test(node.text))
+      return [
+        {
+          title: `Change to ${node.text}d`,
+          edits: [{ start: node.start, end: node.end, text: `${node.text}d` }],
+          preferred: true,
+        },
+      ];
     const pattern = typeof view?.node.pattern === 'string' ? new RegExp(view.node.pattern) : undefined;
     if (node.style !== 'plain' || (pattern && !pattern.test(node.text))) return [];
     const quoted = JSON.stringify(node.text);
-    return [{ title: `Quote it: ${quoted}`, edits: [{ start: node.start, end: node.end, text: quoted }], preferred: true }];
+    return [
+      { title: `Quote it: ${quoted}`, edits: [{ start: node.start, end: node.end, text: quoted }], preferred: true },
+    ];
   }
-  if (expected.includes('string') && node.kind === 'seq' && node.items.every((i) => i.kind === 'scalar')) return listAsText(input, path, node);
+  if (expected.includes('string') && node.kind === 'seq' && node.items.every((i) => i.kind === 'scalar'))
+    return listAsText(input, path, node);
   if (expected === 'boolean' && node.kind === 'scalar') {
     const yes = YES.test(node.text);
     const no = NO.test(node.text);
-    return [true, false].map((v) => ({ title: `Change to ${v}`, edits: [{ start: node.start, end: nodeEnd(input.text, node), text: String(v) }], preferred: v ? yes : no }));
+    return [true, false].map((v) => ({
+      title: `Change to ${v}`,
+      edits: [{ start: node.start, end: nodeEnd(input.text, node), text: String(v) }],
+      preferred: v ? yes : no,
+    }));
   }
   if (expected === 'array') return asList(input, node);
   return [];
@@ -126,7 +157,13 @@ function listAsText(input: FixInput, path: readonly PathSeg[], node: SeqNode): Q
   const joined = node.items.map((i) => (i.kind === 'scalar' ? i.text : '')).join(', ');
   const value = formatScalar(joined, { flow: found.map.flow });
   const colon = input.text.indexOf(':', found.pair.key.end);
-  return [{ title: `Write it as one text: ${inertText(value, 60)}`, edits: [{ start: colon + 1, end: nodeEnd(input.text, node), text: ` ${value}` }], preferred: true }];
+  return [
+    {
+      title: `Write it as one text: ${inertText(value, 60)}`,
+      edits: [{ start: colon + 1, end: nodeEnd(input.text, node), text: ` ${value}` }],
+      preferred: true,
+    },
+  ];
 }
 
 /** One value where a list goes: a list of it. */
@@ -134,8 +171,17 @@ function asList(input: FixInput, node: SourceNode): QuickFix[] {
   const text = input.text;
   if (node.kind === 'scalar' || node.flow) {
     const raw = text.slice(node.start, nodeEnd(text, node));
-    const item = node.kind === 'scalar' && node.style === 'plain' && typeof node.value === 'string' ? formatScalar(node.text, { flow: true }) : raw;
-    return [{ title: `Make it a list: [${inertText(item, 40)}]`, edits: [{ start: node.start, end: nodeEnd(text, node), text: `[${item}]` }], preferred: true }];
+    const item =
+      node.kind === 'scalar' && node.style === 'plain' && typeof node.value === 'string'
+        ? formatScalar(node.text, { flow: true })
+        : raw;
+    return [
+      {
+        title: `Make it a list: [${inertText(item, 40)}]`,
+        edits: [{ start: node.start, end: nodeEnd(text, node), text: `[${item}]` }],
+        preferred: true,
+      },
+    ];
   }
   if (node.kind !== 'map') return [];
   // a block mapping becomes the list's one item: `- ` before its first key, two more spaces before its other lines
@@ -149,28 +195,56 @@ function asList(input: FixInput, node: SourceNode): QuickFix[] {
 
 export function notAllowed(input: FixInput, diag: Diagnostic): QuickFix[] {
   const at = scalarAt(input, diag);
-  const allowed = Array.isArray(diag.data?.allowed) ? (diag.data.allowed as unknown[]).filter((a): a is string | number => typeof a === 'string' || typeof a === 'number') : [];
+  const allowed = Array.isArray(diag.data?.allowed)
+    ? (diag.data.allowed as unknown[]).filter(
+        (a): a is string | number => typeof a === 'string' || typeof a === 'number',
+      )
+    : [];
   if (!at || allowed.length === 0) return [];
   const likely = likeliest(at.node.text, allowed.map(String));
   const ordered = [...allowed].sort((a, b) => Number(String(b) === likely) - Number(String(a) === likely));
   return ordered.map((v) => ({
     title: `Change to ${v}`,
-    edits: [typeof v === 'number' ? { start: at.node.start, end: at.node.end, text: String(v) } : setScalar(input.text, at.node, v, at.step.parent?.flow === true)],
+    edits: [
+      typeof v === 'number'
+        ? { start: at.node.start, end: at.node.end, text: String(v) }
+        : setScalar(input.text, at.node, v, at.step.parent?.flow === true),
+    ],
     preferred: String(v) === likely,
   }));
 }
 
 const SYNONYMS: Record<string, string> = {
-  finished: 'done', complete: 'done', completed: 'done', closed: 'done', resolved: 'done',
-  started: 'doing', 'in-progress': 'doing', in_progress: 'doing', 'in progress': 'doing', wip: 'doing', active: 'doing', ongoing: 'doing',
-  open: 'todo', new: 'todo', pending: 'todo', planned: 'todo', 'to-do': 'todo', 'to do': 'todo',
-  waiting: 'blocked', 'on-hold': 'blocked', 'on hold': 'blocked', stuck: 'blocked',
+  finished: 'done',
+  complete: 'done',
+  completed: 'done',
+  closed: 'done',
+  resolved: 'done',
+  started: 'doing',
+  'in-progress': 'doing',
+  in_progress: 'doing',
+  'in progress': 'doing',
+  wip: 'doing',
+  active: 'doing',
+  ongoing: 'doing',
+  open: 'todo',
+  new: 'todo',
+  pending: 'todo',
+  planned: 'todo',
+  'to-do': 'todo',
+  'to do': 'todo',
+  waiting: 'blocked',
+  'on-hold': 'blocked',
+  'on hold': 'blocked',
+  stuck: 'blocked',
 };
 
 /** The allowed value a person most likely meant: `Mon` or `monday` is mon, `finished` is done, else the nearest. */
 function likeliest(text: string, allowed: string[]): string | undefined {
   const t = text.trim().toLowerCase();
-  const exact = allowed.find((a) => a.toLowerCase() === t || a === SYNONYMS[t] || (t.length >= 3 && a.length === 3 && t.startsWith(a)));
+  const exact = allowed.find(
+    (a) => a.toLowerCase() === t || a === SYNONYMS[t] || (t.length >= 3 && a.length === 3 && t.startsWith(a)),
+  );
   return exact ?? nearest(t, allowed, 1)[0];
 }
 
@@ -190,18 +264,35 @@ export function limit(input: FixInput, diag: Diagnostic): QuickFix[] {
   const last = path[path.length - 1];
   if (node.kind === 'seq' && node.items.length === 0) {
     // a list that needs an entry: the first one
-    if (last === 'workdays') return [{ title: 'Use mon to fri', edits: [replaceWithFlow(input.text, node, DEFAULT_WORKDAYS)], preferred: true }];
+    if (last === 'workdays')
+      return [
+        { title: 'Use mon to fri', edits: [replaceWithFlow(input.text, node, DEFAULT_WORKDAYS)], preferred: true },
+      ];
     const value = requiredValue(input, path.slice(0, -1), String(last));
-    return value !== undefined && typeof value === 'object' ? [{ title: 'Add a first milestone', edits: [replaceWithFlow(input.text, node, { ...value, flow: true })], preferred: true }] : [];
+    return value !== undefined && typeof value === 'object'
+      ? [
+          {
+            title: 'Add a first milestone',
+            edits: [replaceWithFlow(input.text, node, { ...value, flow: true })],
+            preferred: true,
+          },
+        ]
+      : [];
   }
   if (node.kind !== 'scalar' || typeof node.value !== 'string') return [];
   if (node.text === '') return emptyText(input, path);
   if (node.text.length <= max) return [];
   const cut = shorten(node.text, max);
   const ref = schemaAt(path)?.ref;
-  if (ref === 'id' || ref === 'personId') return idFix(input, path, node, ref === 'id' ? 'item' : 'person', cut.replace(/[^A-Za-z0-9]+$/, ''));
+  if (ref === 'id' || ref === 'personId')
+    return idFix(input, path, node, ref === 'id' ? 'item' : 'person', cut.replace(/[^A-Za-z0-9]+$/, ''));
   const flow = nodeAtPath(input.tree, path.slice(0, -1));
-  return [{ title: `Shorten to ${max} characters`, edits: [setScalar(input.text, node, cut, flow?.kind !== 'scalar' && flow?.flow === true)] }];
+  return [
+    {
+      title: `Shorten to ${max} characters`,
+      edits: [setScalar(input.text, node, cut, flow?.kind !== 'scalar' && flow?.flow === true)],
+    },
+  ];
 }
 
 /** An empty text: filled when its key is required, else removed. */
@@ -214,7 +305,13 @@ function emptyText(input: FixInput, path: readonly PathSeg[]): QuickFix[] {
   const value = requiredValue(input, parentPath, key);
   const parent = nodeAtPath(input.tree, parentPath);
   if (typeof value !== 'string') return [];
-  return [{ title: `Fill in ${key}: ${shown(value)}`, edits: [setScalar(input.text, node, value, parent?.kind === 'map' && parent.flow)], preferred: true }];
+  return [
+    {
+      title: `Fill in ${key}: ${shown(value)}`,
+      edits: [setScalar(input.text, node, value, parent?.kind === 'map' && parent.flow)],
+      preferred: true,
+    },
+  ];
 }
 
 /** `text` cut to at most `max` characters, at a space when there is one in the last fifth. */

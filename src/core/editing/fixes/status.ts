@@ -25,7 +25,10 @@ export function dueAfterBinding(input: FixInput, diag: Diagnostic): QuickFix[] {
   const fixes: QuickFix[] = [];
   const removal = removePair(input.text, at.step.parent, at.step.pair);
   if (removal) fixes.push({ title: 'Remove this due (it changes nothing)', edits: removal, preferred: true });
-  fixes.push({ title: `Align the due to ${binding}`, edits: [setScalar(input.text, at.node, binding, at.step.parent.flow)] });
+  fixes.push({
+    title: `Align the due to ${binding}`,
+    edits: [setScalar(input.text, at.node, binding, at.step.parent.flow)],
+  });
   return fixes;
 }
 
@@ -36,9 +39,19 @@ export function doneOnNotDone(input: FixInput, diag: Diagnostic): QuickFix[] {
   const fixes: QuickFix[] = [];
   const status = pairOf(task, 'status');
   if (status?.value.kind === 'scalar' && status.value.start < status.value.end) {
-    fixes.push({ title: 'Set status: done', edits: [setScalar(input.text, status.value, 'done', task.flow)], preferred: true });
+    fixes.push({
+      title: 'Set status: done',
+      edits: [setScalar(input.text, status.value, 'done', task.flow)],
+      preferred: true,
+    });
   } else if (!status) {
-    const edits = insertPairs(input.text, task, anchorFor(task, 'status', TASK_KEY_ORDER), [['status', 'done']], layoutOf(input.text, input.tree));
+    const edits = insertPairs(
+      input.text,
+      task,
+      anchorFor(task, 'status', TASK_KEY_ORDER),
+      [['status', 'done']],
+      layoutOf(input.text, input.tree),
+    );
     fixes.push({ title: 'Set status: done', edits, preferred: true });
   }
   const removal = removePair(input.text, task, at.step.pair);
@@ -59,21 +72,32 @@ export function doneDependsOnOpen(input: FixInput, diag: Diagnostic): QuickFix[]
   const taskId = taskIdAt(input, diag);
   const fixes: QuickFix[] = [];
   if (dependency !== undefined && input.today !== undefined && input.plan?.items.get(dependency)?.kind === 'task') {
-    fixes.push(...planEditFix(`Mark ${quoted(dependency)} done too (done_on ${formatDay(input.today)})`, markTaskDone(input.text, dependency, input.today)));
+    fixes.push(
+      ...planEditFix(
+        `Mark ${quoted(dependency)} done too (done_on ${formatDay(input.today)})`,
+        markTaskDone(input.text, dependency, input.today),
+      ),
+    );
   }
-  if (taskId !== undefined) fixes.push(...planEditFix(`Set ${quoted(taskId)} back to doing`, startTask(input.text, taskId)));
+  if (taskId !== undefined)
+    fixes.push(...planEditFix(`Set ${quoted(taskId)} back to doing`, startTask(input.text, taskId)));
   return fixes;
 }
 
 export function taskOverdue(input: FixInput, diag: Diagnostic): QuickFix[] {
   const taskId = stringData(diag, 'taskId');
   if (taskId === undefined || input.today === undefined) return [];
-  return planEditFix(`Mark ${quoted(taskId)} done (done_on ${formatDay(input.today)})`, markTaskDone(input.text, taskId, input.today));
+  return planEditFix(
+    `Mark ${quoted(taskId)} done (done_on ${formatDay(input.today)})`,
+    markTaskDone(input.text, taskId, input.today),
+  );
 }
 
 export function lateStart(input: FixInput, diag: Diagnostic): QuickFix[] {
   const taskId = stringData(diag, 'taskId');
-  return taskId === undefined ? [] : planEditFix(`Start ${quoted(taskId)} (status: doing)`, startTask(input.text, taskId));
+  return taskId === undefined
+    ? []
+    : planEditFix(`Start ${quoted(taskId)} (status: doing)`, startTask(input.text, taskId));
 }
 
 export function followUpOverdue(input: FixInput, diag: Diagnostic): QuickFix[] {
@@ -92,5 +116,8 @@ export function checkInOverdue(input: FixInput, diag: Diagnostic): QuickFix[] {
   const withPerson = checkInWith(input.plan, task);
   const name = input.plan.people.get(withPerson)?.name;
   const who = name && name !== withPerson ? `${inertText(name, 60)} (${withPerson})` : withPerson;
-  return planEditFix(`Log a check-in with ${who} today (${formatDay(input.today)})`, logCheckIn(input.text, task.id, input.today, withPerson));
+  return planEditFix(
+    `Log a check-in with ${who} today (${formatDay(input.today)})`,
+    logCheckIn(input.text, task.id, input.today, withPerson),
+  );
 }

@@ -30,11 +30,16 @@ export type Fixer = (input: FixInput, diag: Diagnostic) => QuickFix[];
 /** Plan text (an id, a key) in a fix's title: quoted, one line, nothing hidden. */
 export const quoted = (s: string): string => `"${inertText(s, 60)}"`;
 
-export const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
-export const stringData = (diag: Diagnostic, key: string): string | undefined => (typeof diag.data?.[key] === 'string' ? diag.data[key] as string : undefined);
+export const strings = (v: unknown): string[] =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+export const stringData = (diag: Diagnostic, key: string): string | undefined =>
+  typeof diag.data?.[key] === 'string' ? (diag.data[key] as string) : undefined;
 
 /** The scalar at the diagnostic's span, with the nodes above it. */
-export function scalarAt(input: FixInput, diag: Diagnostic): { chain: NodeStep[]; node: ScalarNode; step: NodeStep } | undefined {
+export function scalarAt(
+  input: FixInput,
+  diag: Diagnostic,
+): { chain: NodeStep[]; node: ScalarNode; step: NodeStep } | undefined {
   const chain = chainTo(input.tree, diag.span);
   const step = chain?.[chain.length - 1];
   return chain && step?.node.kind === 'scalar' ? { chain, node: step.node, step } : undefined;
@@ -43,11 +48,15 @@ export function scalarAt(input: FixInput, diag: Diagnostic): { chain: NodeStep[]
 /** The diagnostic's path (schema errors carry one), list indexes as numbers. */
 export function pathOf(diag: Diagnostic): (string | number)[] | undefined {
   const p = diag.data?.path;
-  return Array.isArray(p) ? p.map((s) => (typeof s === 'string' && /^\d+$/.test(s) ? Number(s) : String(s))) : undefined;
+  return Array.isArray(p)
+    ? p.map((s) => (typeof s === 'string' && /^\d+$/.test(s) ? Number(s) : String(s)))
+    : undefined;
 }
 
 /** The list holding the chain's last node, with the pair that holds the list (when it is a mapping's value). */
-export function listEntry(chain: readonly NodeStep[]): { seq: SeqNode; index: number; owner?: { map: MapNode; step: NodeStep } } | undefined {
+export function listEntry(
+  chain: readonly NodeStep[],
+): { seq: SeqNode; index: number; owner?: { map: MapNode; step: NodeStep } } | undefined {
   const entry = chain[chain.length - 1]!;
   const list = chain[chain.length - 2];
   if (entry.index === undefined || entry.parent?.kind !== 'seq') return undefined;

@@ -16,14 +16,29 @@ import type { PathSeg } from '../../schemaView';
 import type { MapNode, ScalarNode, SourceNode } from '../../sourceTree';
 import { freeId, pathOf, quoted, scalarAt, stringData, type FixInput, type QuickFix } from './types';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 export function badFormat(input: FixInput, diag: Diagnostic): QuickFix[] {
   const at = scalarAt(input, diag);
   const path = pathOf(diag);
   if (!at || !path) return [];
   const flow = at.step.parent?.flow === true;
-  const set = (title: string, value: string): QuickFix[] => [{ title, edits: [setScalar(input.text, at.node, value, flow)], preferred: true }];
+  const set = (title: string, value: string): QuickFix[] => [
+    { title, edits: [setScalar(input.text, at.node, value, flow)], preferred: true },
+  ];
   switch (stringData(diag, 'format')) {
     case 'date': {
       const m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ].*)?$/s.exec(at.node.text.trim());
@@ -53,7 +68,13 @@ export function badFormat(input: FixInput, diag: Diagnostic): QuickFix[] {
 
 /** Text made into an id: accents dropped, every run of other characters a `-`. */
 function idFrom(text: string): string {
-  return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/^[^A-Za-z0-9]+/, '').replace(/-+$/, '').slice(0, 100);
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9_.-]+/g, '-')
+    .replace(/^[^A-Za-z0-9]+/, '')
+    .replace(/-+$/, '')
+    .slice(0, 100);
 }
 
 /**
@@ -61,7 +82,13 @@ function idFrom(text: string): string {
  * `wanted` (or a free variant of it) with every reference to it; a reference to nothing is
  * changed alone.
  */
-export function idFix(input: FixInput, path: readonly PathSeg[], node: ScalarNode, kind: 'item' | 'person', wanted: string): QuickFix[] {
+export function idFix(
+  input: FixInput,
+  path: readonly PathSeg[],
+  node: ScalarNode,
+  kind: 'item' | 'person',
+  wanted: string,
+): QuickFix[] {
   const people = input.tree?.kind === 'map' ? input.tree.byKey.get('people')?.value : undefined;
   const personKeys = people?.kind === 'map' ? people.pairs.map((p) => p.key) : [];
   const definitions = kind === 'person' ? personKeys : itemIds(input.tree);
@@ -70,14 +97,23 @@ export function idFix(input: FixInput, path: readonly PathSeg[], node: ScalarNod
   const id = freeId(wanted || (kind === 'person' ? 'person' : 'item'), new Set(definitions.map((d) => d.text)));
   if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(id)) return [];
   const flowAt = (n: ScalarNode): boolean => chainTo(input.tree, n)?.pop()?.parent?.flow === true;
-  if (!def) return [{ title: `Change to "${id}"`, edits: [setScalar(input.text, node, id, flowAt(node))], preferred: true }];
-  const edits: TextEdit[] = [kind === 'person'
-    ? { start: def.start, end: def.end, text: formatScalar(id, { flow: people?.kind === 'map' && people.flow }) }
-    : setScalar(input.text, def, id, flowAt(def))];
+  if (!def)
+    return [{ title: `Change to "${id}"`, edits: [setScalar(input.text, node, id, flowAt(node))], preferred: true }];
+  const edits: TextEdit[] = [
+    kind === 'person'
+      ? { start: def.start, end: def.end, text: formatScalar(id, { flow: people?.kind === 'map' && people.flow }) }
+      : setScalar(input.text, def, id, flowAt(def)),
+  ];
   const refs = references(input.tree, def.text, kind === 'person' ? PERSON_KEYS : ITEM_KEYS);
   for (const r of refs) edits.push(setScalar(input.text, r.node, id, r.flow));
   const more = refs.length ? ` and ${refs.length} reference${refs.length === 1 ? '' : 's'}` : '';
-  return [{ title: `Change ${kind === 'person' ? 'the person id' : 'the id'} ${quoted(def.text)} to "${id}"${more}`, edits, preferred: true }];
+  return [
+    {
+      title: `Change ${kind === 'person' ? 'the person id' : 'the id'} ${quoted(def.text)} to "${id}"${more}`,
+      edits,
+      preferred: true,
+    },
+  ];
 }
 
 /** The id scalars of every milestone and task. */
@@ -100,7 +136,11 @@ const PERSON_KEYS = new Set(['owner', 'with', 'escalate_to']);
 const ITEM_KEYS = new Set(['depends_on']);
 
 /** Scalars equal to `id` under the given keys (a list under the key counts entry by entry). */
-function references(tree: SourceNode | undefined, id: string, keys: ReadonlySet<string>): { node: ScalarNode; flow: boolean }[] {
+function references(
+  tree: SourceNode | undefined,
+  id: string,
+  keys: ReadonlySet<string>,
+): { node: ScalarNode; flow: boolean }[] {
   const out: { node: ScalarNode; flow: boolean }[] = [];
   const stack: SourceNode[] = tree ? [tree] : [];
   for (let guard = 0; stack.length && guard < 500000; guard++) {
@@ -111,7 +151,9 @@ function references(tree: SourceNode | undefined, id: string, keys: ReadonlySet<
       const v = p.value;
       if (keys.has(p.key.text)) {
         if (v.kind === 'scalar' && v.text === id) out.push({ node: v, flow: n.flow });
-        if (v.kind === 'seq') for (const item of v.items) if (item.kind === 'scalar' && item.text === id) out.push({ node: item, flow: v.flow });
+        if (v.kind === 'seq')
+          for (const item of v.items)
+            if (item.kind === 'scalar' && item.text === id) out.push({ node: item, flow: v.flow });
       } else if (v.kind !== 'scalar') stack.push(v);
     }
   }
@@ -125,5 +167,11 @@ export function invalidDate(input: FixInput, diag: Diagnostic): QuickFix[] {
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   if (y < 1970 || y > 2199 || mo < 1 || mo > 12 || d <= daysInMonth(y, mo)) return [];
   const last = `${m[1]}-${m[2]}-${String(daysInMonth(y, mo)).padStart(2, '0')}`;
-  return [{ title: `Change to ${last} (the last day of ${MONTHS[mo - 1]})`, edits: [setScalar(input.text, at.node, last, at.step.parent?.flow === true)], preferred: true }];
+  return [
+    {
+      title: `Change to ${last} (the last day of ${MONTHS[mo - 1]})`,
+      edits: [setScalar(input.text, at.node, last, at.step.parent?.flow === true)],
+      preferred: true,
+    },
+  ];
 }

@@ -34,7 +34,9 @@ export function keyNotString(input: FixInput, diag: Diagnostic): QuickFix[] {
   const key = at?.node;
   if (!key || key.style !== 'plain' || key.text === '' || typeof resolvePlain(key.text) === 'string') return [];
   const quoted = JSON.stringify(key.text);
-  return [{ title: `Quote the key: ${quoted}`, edits: [{ start: key.start, end: key.end, text: quoted }], preferred: true }];
+  return [
+    { title: `Quote the key: ${quoted}`, edits: [{ start: key.start, end: key.end, text: quoted }], preferred: true },
+  ];
 }
 
 /** Every line starting with `%` before the first `---`, line break included. */
@@ -45,7 +47,9 @@ export function directive(input: FixInput): QuickFix[] {
     if (m[1]!.startsWith('---')) break;
     edits.push({ start: m.index, end: m.index + m[0].length, text: '' });
   }
-  return edits.length ? [{ title: edits.length === 1 ? 'Remove the directive' : 'Remove the directives', edits, preferred: true }] : [];
+  return edits.length
+    ? [{ title: edits.length === 1 ? 'Remove the directive' : 'Remove the directives', edits, preferred: true }]
+    : [];
 }
 
 export function multipleDocuments(input: FixInput, diag: Diagnostic): QuickFix[] {
@@ -85,5 +89,11 @@ export function emptyFile(input: FixInput): QuickFix[] {
   ];
   const at = input.text.length;
   const before = at > 0 && !/[\r\n]$/.test(input.text) ? eol : '';
-  return [{ title: 'Start a plan here', edits: [{ start: at, end: at, text: `${before}${lines.join(eol)}${eol}` }], preferred: true }];
+  return [
+    {
+      title: 'Start a plan here',
+      edits: [{ start: at, end: at, text: `${before}${lines.join(eol)}${eol}` }],
+      preferred: true,
+    },
+  ];
 }

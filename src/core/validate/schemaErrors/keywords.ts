@@ -50,16 +50,24 @@ function unknownKey(err: ErrorObject, path: string[], _node: SourceNode | undefi
   const view = schemaOfValue(path);
   const allowed = view ? propertiesOf(view).map((p) => p.name) : [];
   const suggestions = nearest(key, allowed, 1);
-  const hint = suggestions.length ? ` Did you mean "${suggestions[0]}"?` : allowed.length ? ` Allowed here: ${allowed.join(', ')}.` : '';
-  return { message: `Unknown key "${key}" in ${name}.${hint} (Keys starting with x- are allowed and ignored.)`, data: { key, suggestions, path } };
+  const hint = suggestions.length
+    ? ` Did you mean "${suggestions[0]}"?`
+    : allowed.length
+      ? ` Allowed here: ${allowed.join(', ')}.`
+      : '';
+  return {
+    message: `Unknown key "${key}" in ${name}.${hint} (Keys starting with x- are allowed and ignored.)`,
+    data: { key, suggestions, path },
+  };
 }
 
 function wrongType(err: ErrorObject, path: string[], node: SourceNode | undefined, name: string): Wording {
   const expected = String(param(err, 'type'));
   // a plain 12 or true where text belongs: YAML read a number or a boolean, and quotes fix it
-  const message = expected.includes('string') && node?.kind === 'scalar' && node.style === 'plain' && node.value !== null
-    ? `"${name}" must be text, but YAML reads ${node.text} as ${typeof node.value === 'number' ? 'a number' : 'a boolean'}: quote it ("${node.text}").`
-    : `"${name}" must be ${article(expected)}, not ${describe(node)}.`;
+  const message =
+    expected.includes('string') && node?.kind === 'scalar' && node.style === 'plain' && node.value !== null
+      ? `"${name}" must be text, but YAML reads ${node.text} as ${typeof node.value === 'number' ? 'a number' : 'a boolean'}: quote it ("${node.text}").`
+      : `"${name}" must be ${article(expected)}, not ${describe(node)}.`;
   return { message, data: { expected, path } };
 }
 
@@ -68,14 +76,19 @@ function wrongForm(err: ErrorObject, path: string[], node: SourceNode | undefine
   const text = node?.kind === 'scalar' ? node.text : undefined;
   let message = `"${name}" must be ${def && FORMAT_HINTS[def] ? FORMAT_HINTS[def] : `text matching ${String(param(err, 'pattern'))}`}; got ${describe(node)}.`;
   // the near misses people write: a date with a time, a duration of nothing
-  if (def === 'date' && text !== undefined && /^\d{4}-\d\d-\d\d[T ]/.test(text)) message = `"${name}" must be a calendar date YYYY-MM-DD without a time; got ${describe(node)}.`;
-  if (def === 'duration' && text !== undefined && /^0+[dw]$/.test(text)) message = `"${name}" must be at least 1 workday; ${text} is not a duration.`;
+  if (def === 'date' && text !== undefined && /^\d{4}-\d\d-\d\d[T ]/.test(text))
+    message = `"${name}" must be a calendar date YYYY-MM-DD without a time; got ${describe(node)}.`;
+  if (def === 'duration' && text !== undefined && /^0+[dw]$/.test(text))
+    message = `"${name}" must be at least 1 workday; ${text} is not a duration.`;
   return { message, data: { format: def, path } };
 }
 
 function notAllowed(err: ErrorObject, path: string[], node: SourceNode | undefined, name: string): Wording {
   const allowed = (param(err, 'allowedValues') as unknown[] | undefined) ?? [param(err, 'allowedValue')];
-  return { message: `"${name}" must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}; got ${describe(node)}.`, data: { allowed, path } };
+  return {
+    message: `"${name}" must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}; got ${describe(node)}.`,
+    data: { allowed, path },
+  };
 }
 
 /** The later of the two equal items of a `uniqueItems` error. */
@@ -95,30 +108,44 @@ const REPEATED: KeywordRule = {
 };
 
 /** A limit's wording; `atOne` words a limit of 1 (`needs at least one entry`). */
-const limit = (bound: 'at most' | 'at least', what: string, atOne?: (name: string) => string): KeywordRule['words'] => (err, path, _node, name) => {
-  const n = Number(param(err, 'limit'));
-  const message = atOne && n === 1 ? atOne(name) : `"${name}" must have ${bound} ${n}${what ? ' ' + what : ''}.`;
-  return { message, data: { limit: n, path } };
-};
+const limit =
+  (bound: 'at most' | 'at least', what: string, atOne?: (name: string) => string): KeywordRule['words'] =>
+  (err, path, _node, name) => {
+    const n = Number(param(err, 'limit'));
+    const message = atOne && n === 1 ? atOne(name) : `"${name}" must have ${bound} ${n}${what ? ' ' + what : ''}.`;
+    return { message, data: { limit: n, path } };
+  };
 
 /** A rule for every keyword the schema uses, and the few others of ajv it might use. */
-const RULES: ReadonlyMap<string, KeywordRule> = new Map(Object.entries({
-  required: onOwnerRule('schema-required', missingKey),
-  additionalProperties: { code: 'schema-unknown-key', span: (tree, err, path, node) => keyOrOwnerSpan(tree, path, node, String(param(err, 'additionalProperty'))), words: unknownKey },
-  type: onValueRule('schema-type', wrongType),
-  pattern: onValueRule('schema-format', wrongForm),
-  enum: onValueRule('schema-enum', notAllowed),
-  const: onValueRule('schema-enum', notAllowed),
-  uniqueItems: REPEATED,
-  maxLength: onValueRule('schema-limit', limit('at most', 'characters')),
-  minLength: onValueRule('schema-limit', limit('at least', 'characters', (name) => `"${name}" must not be empty.`)),
-  maxItems: onOwnerRule('schema-limit', limit('at most', 'entries')),
-  minItems: onOwnerRule('schema-limit', limit('at least', 'entries', (name) => `"${name}" needs at least one entry.`)),
-  maxProperties: onOwnerRule('schema-limit', limit('at most', 'keys')),
-  minProperties: onOwnerRule('schema-limit', limit('at least', 'keys')),
-  maximum: onValueRule('schema-limit', limit('at most', '')),
-  minimum: onValueRule('schema-limit', limit('at least', '')),
-}));
+const RULES: ReadonlyMap<string, KeywordRule> = new Map(
+  Object.entries({
+    required: onOwnerRule('schema-required', missingKey),
+    additionalProperties: {
+      code: 'schema-unknown-key',
+      span: (tree, err, path, node) => keyOrOwnerSpan(tree, path, node, String(param(err, 'additionalProperty'))),
+      words: unknownKey,
+    },
+    type: onValueRule('schema-type', wrongType),
+    pattern: onValueRule('schema-format', wrongForm),
+    enum: onValueRule('schema-enum', notAllowed),
+    const: onValueRule('schema-enum', notAllowed),
+    uniqueItems: REPEATED,
+    maxLength: onValueRule('schema-limit', limit('at most', 'characters')),
+    minLength: onValueRule(
+      'schema-limit',
+      limit('at least', 'characters', (name) => `"${name}" must not be empty.`),
+    ),
+    maxItems: onOwnerRule('schema-limit', limit('at most', 'entries')),
+    minItems: onOwnerRule(
+      'schema-limit',
+      limit('at least', 'entries', (name) => `"${name}" needs at least one entry.`),
+    ),
+    maxProperties: onOwnerRule('schema-limit', limit('at most', 'keys')),
+    minProperties: onOwnerRule('schema-limit', limit('at least', 'keys')),
+    maximum: onValueRule('schema-limit', limit('at most', '')),
+    minimum: onValueRule('schema-limit', limit('at least', '')),
+  }),
+);
 
 /** A key that is not a valid name (people's ids, under `propertyNames`): shown on the key itself. */
 const BAD_NAME: KeywordRule = {
@@ -126,12 +153,18 @@ const BAD_NAME: KeywordRule = {
   span: (tree, err, path, node) => keyOrOwnerSpan(tree, path, node, badName(err)!),
   words: (err, path) => {
     const what = path[path.length - 1] === 'people' ? 'person id' : 'key';
-    return { message: `"${badName(err)}" is not a valid ${what}: use letters, digits, _, . or -, starting with a letter or digit.`, data: { format: 'personId', path } };
+    return {
+      message: `"${badName(err)}" is not a valid ${what}: use letters, digits, _, . or -, starting with a letter or digit.`,
+      data: { format: 'personId', path },
+    };
   },
 };
 
 /** Any other keyword: a value of the wrong kind. */
-const OTHER = onValueRule('schema-type', (err, path, _node, name) => ({ message: `"${name}" is not valid here (${err.keyword}).`, data: { path } }));
+const OTHER = onValueRule('schema-type', (err, path, _node, name) => ({
+  message: `"${name}" is not valid here (${err.keyword}).`,
+  data: { path },
+}));
 
 const STRING_RULES = new Set(['pattern', 'maxLength', 'minLength', 'format']);
 

@@ -34,7 +34,15 @@ export function describe(value: SourceNode | undefined): string {
   return `"${value.text.length > 60 ? value.text.slice(0, 57) + '...' : value.text}"`;
 }
 
-const ITEM_NAMES: Record<string, string> = { milestones: 'a milestone', tasks: 'a task', follow_ups: 'a follow-up', depends_on: 'depends_on', holidays: 'holidays', workdays: 'workdays', tags: 'tags' };
+const ITEM_NAMES: Record<string, string> = {
+  milestones: 'a milestone',
+  tasks: 'a task',
+  follow_ups: 'a follow-up',
+  depends_on: 'depends_on',
+  holidays: 'holidays',
+  workdays: 'workdays',
+  tags: 'tags',
+};
 
 /** The field at an instance path: its key, a list item by its list (`a task`), a person by id. */
 export function fieldName(path: string[]): string {
@@ -45,9 +53,19 @@ export function fieldName(path: string[]): string {
   return last;
 }
 
-const TYPE_NAMES: Record<string, string> = { string: 'text', object: 'a mapping', array: 'a list', integer: 'a whole number', number: 'a number', boolean: 'true or false' };
+const TYPE_NAMES: Record<string, string> = {
+  string: 'text',
+  object: 'a mapping',
+  array: 'a list',
+  integer: 'a whole number',
+  number: 'a number',
+  boolean: 'true or false',
+};
 
 /** A JSON schema type (or a comma-separated union) in plain words: `a list`, `text or a number`. */
 export function article(type: string): string {
-  return type.split(',').map((t) => TYPE_NAMES[t] ?? t).join(' or ');
+  return type
+    .split(',')
+    .map((t) => TYPE_NAMES[t] ?? t)
+    .join(' or ');
 }
