@@ -44,17 +44,16 @@ export interface GrowthOptions {
   runs?: number;
   /** The ratio that fails (default 6). */
   bound?: number;
-  /** Measurements before a ratio over the bound fails (default 4: at n, 2n, n/2 and n again). */
+  /**
+   * Measurements before a ratio over the bound fails (default 6: at n, 2n, n/2, n, n/2 and n): a
+   * slow spell of a shared machine passes, a quadratic fails at every one.
+   */
   attempts?: number;
 }
 
-/** The CPU time of `times` runs back to back, after a full collection and one run unmeasured (ms). */
+/** The CPU time of `times` runs back to back, after a full collection (ms). */
 function timeRuns<T>(input: T, stage: (x: T) => unknown, times: number): number {
   collect();
-  // A full collection leaves V8's young generation small: the next run's scavenges copy most of
-  // what it builds, up to 7x its steady cost (a 128 KB parse: 30-40 ms after gc(), 4-5 ms in
-  // steady state). One unmeasured run grows it back, so both sizes are measured in steady state.
-  stage(input);
   const t = process.cpuUsage();
   for (let i = 0; i < times; i++) stage(input);
   const d = process.cpuUsage(t);
@@ -116,10 +115,8 @@ export function assertLinear<T>(
   const bound = options.bound ?? 6;
   const seen: string[] = [];
   const first = measureGrowth(make, stage, options.n ?? 16_000, options);
-  const retries = [first.n * 2, Math.max(1, Math.floor(first.n / 2)), first.n].slice(
-    0,
-    Math.max(0, (options.attempts ?? 4) - 1),
-  );
+  const half = Math.max(1, Math.floor(first.n / 2));
+  const retries = [first.n * 2, half, first.n, half, first.n].slice(0, Math.max(0, (options.attempts ?? 6) - 1));
   let g = first;
   for (let attempt = 0; ; attempt++) {
     if (process.env['WORKBACK_GROWTH_LOG'])
