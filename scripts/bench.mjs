@@ -4,19 +4,12 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import * as esbuild from 'esbuild';
+import { NODE_BUNDLE } from './lib/nodeBundle.mjs';
 
 const entries = readdirSync('bench').filter((f) => f.endsWith('.bench.ts'));
 for (const f of entries) {
   const outfile = `.bench/${f.replace(/\.ts$/, '.js')}`;
-  await esbuild.build({
-    entryPoints: [`bench/${f}`],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    logLevel: 'warning',
-  });
+  await esbuild.build({ ...NODE_BUNDLE, entryPoints: [`bench/${f}`], outfile });
   execFileSync(process.execPath, ['--expose-gc', outfile], { stdio: 'inherit' });
 }
 for (const f of readdirSync('bench')

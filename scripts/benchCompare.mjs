@@ -12,6 +12,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { NODE_BUNDLE } from './lib/nodeBundle.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -35,13 +36,9 @@ try {
     writeFileSync(entry, lines.join('\n') + '\n');
     const outfile = path.join(tmp, `${name}.js`);
     await esbuild.build({
+      ...NODE_BUNDLE,
       entryPoints: [entry],
       outfile,
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      target: 'node20',
-      logLevel: 'warning',
       nodePaths: [path.join(ROOT, 'node_modules')],
     });
     return requireBundle(outfile);

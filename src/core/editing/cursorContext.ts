@@ -272,20 +272,7 @@ class ContextBuilder {
     if (col > v && (first === '[' || first === '{')) return this.flow(frames, path, this.base + v);
     if (col > v && (first === '|' || first === '>' || first === '&' || first === '*' || first === '!'))
       return undefined;
-    const ctx: CursorContext = {
-      kind: 'value',
-      path,
-      replace: { start: this.offset, end: this.offset },
-      prefix: '',
-      present: [],
-      hasColon: false,
-      flow: false,
-      needsDash: false,
-      needsSpace: false,
-      quoted: false,
-      siblings: [],
-      column: key.col,
-    };
+    const ctx: CursorContext = { ...NONE(this.offset), kind: 'value', path, column: key.col };
     const id = this.itemIdOf(frames);
     if (id !== undefined) ctx.itemId = id;
     if (first === '"' || first === "'") {
