@@ -45,6 +45,9 @@ export function checkPlan(text: string, options: CheckOptions = {}): CheckResult
   let schedule: Schedule | undefined;
   let tree: SourceNode | undefined;
   let engine: Engine = options.engine ?? 'fast';
+  const max = options.maxProblems ?? 1000;
+  /** Errors known to come after the first `max` problems, counted but not built. */
+  let unlisted = 0;
   try {
     const parsed = parseText(text, options);
     engine = parsed.engine;
@@ -52,7 +55,9 @@ export function checkPlan(text: string, options: CheckOptions = {}): CheckResult
     raw = parsed.diagnostics;
     const fatal = raw.some((d) => d.severity === 'error');
     if (tree && !fatal) {
-      append(raw, checkSchema(tree, parsed.plain));
+      const schema = checkSchema(tree, parsed.plain, max);
+      append(raw, schema.diagnostics);
+      unlisted = schema.unlisted;
       if (tree.kind === 'map') {
         const built = buildModel(tree);
         plan = built.plan;
@@ -74,7 +79,7 @@ export function checkPlan(text: string, options: CheckOptions = {}): CheckResult
       span: { start: 0, end: 0 },
     });
   }
-  return { diagnostics: finish(raw, lines, options.maxProblems ?? 1000), plan, schedule, tree, lines, engine };
+  return { diagnostics: finish(raw, unlisted, lines, max), plan, schedule, tree, lines, engine };
 }
 
 /** `to.push(...from)` without the spread, which overflows the stack past about 120,000 items. */
@@ -82,7 +87,11 @@ function append(to: RawDiagnostic[], from: readonly RawDiagnostic[]): void {
   for (const d of from) to.push(d);
 }
 
-function finish(raw: RawDiagnostic[], lines: LineIndex, max: number): Diagnostic[] {
+/**
+ * The first `max` diagnostics in the order of the text, worded and positioned, and one that
+ * counts the rest: those of `raw` past the first `max`, and `unlisted` errors (past them all).
+ */
+function finish(raw: RawDiagnostic[], unlisted: number, lines: LineIndex, max: number): Diagnostic[] {
   raw.sort(
     (a, b) =>
       a.span.start - b.span.start ||
@@ -109,9 +118,9 @@ function finish(raw: RawDiagnostic[], lines: LineIndex, max: number): Diagnostic
     if (d.data) o.data = d.data;
     return o;
   });
-  if (raw.length > max) {
-    const rest = raw.length - max;
-    const errors = raw.slice(max).filter((d) => d.severity === 'error').length;
+  if (raw.length > max || unlisted > 0) {
+    const rest = Math.max(0, raw.length - max) + unlisted;
+    const errors = raw.slice(max).filter((d) => d.severity === 'error').length + unlisted;
     const last = kept[kept.length - 1]!.span;
     out.push({
       code: 'too-many-problems',

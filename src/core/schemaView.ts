@@ -24,7 +24,16 @@ export interface SchemaView {
 const ANNOTATIONS = ['description', 'markdownDescription', 'examples', 'default', 'title'];
 const defs = (workbackSchema.definitions ?? {}) as Record<string, Json>;
 
+/** Views by the schema node they resolve: the schema is fixed, so each is worked out once (a file may ask for thousands). */
+const resolved = new WeakMap<Json, SchemaView>();
+
 function resolve(node: Json): SchemaView {
+  let view = resolved.get(node);
+  if (!view) resolved.set(node, (view = resolveOnce(node)));
+  return view;
+}
+
+function resolveOnce(node: Json): SchemaView {
   let merged = node;
   let ref: string | undefined;
   for (let guard = 0; typeof merged.$ref === 'string' && guard < 10; guard++) {
@@ -79,8 +88,16 @@ export interface PropertyInfo {
   required: boolean;
 }
 
+const properties = new WeakMap<SchemaView, readonly PropertyInfo[]>();
+
 /** The keys a mapping may hold, in schema order (none for a free map such as `people`). */
-export function propertiesOf(view: SchemaView): PropertyInfo[] {
+export function propertiesOf(view: SchemaView): readonly PropertyInfo[] {
+  let list = properties.get(view);
+  if (!list) properties.set(view, (list = propertiesOnce(view)));
+  return list;
+}
+
+function propertiesOnce(view: SchemaView): PropertyInfo[] {
   const props = view.node.properties as Record<string, Json> | undefined;
   if (!props) return [];
   const required = new Set((view.node.required as string[] | undefined) ?? []);

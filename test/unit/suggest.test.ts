@@ -17,6 +17,11 @@ function levenshtein(a: string, b: string): number {
 
 /** Every candidate within the distance, or a prefix either way; nearest first, then by name. */
 function exhaustive(name: string, candidates: string[], limit = 3): string[] {
+  return scored(name, candidates, limit).map((s) => s[0]);
+}
+
+/** `exhaustive` with each candidate's score. */
+function scored(name: string, candidates: string[], limit = 3): [string, number][] {
   const lower = name.toLowerCase();
   const max = Math.min(8, Math.max(2, Math.floor(name.length / 3)));
   const scores = new Map<string, number>();
@@ -28,10 +33,7 @@ function exhaustive(name: string, candidates: string[], limit = 3): string[] {
     const s = prefix ? Math.min(d, 1) : d;
     if (!scores.has(c) || scores.get(c)! > s) scores.set(c, s);
   }
-  return [...scores]
-    .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))
-    .slice(0, limit)
-    .map((s) => s[0]);
+  return [...scores].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0])).slice(0, limit);
 }
 
 const word = (maxLength: number) =>
@@ -55,6 +57,22 @@ describe('did you mean', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('asked many questions, answers in full until the wide budget is spent, then still finds every name one edit away', () => {
+    const ids = Array.from({ length: 300 }, (_, i) => `t${i}`);
+    const s = new Suggester(ids);
+    const questions = Array.from({ length: 3000 }, (_, i) => `u${i % 600}`);
+    let full = 0;
+    for (const q of questions) {
+      const got = s.nearest(q);
+      const want = scored(q, ids);
+      if (got.join() === want.map((w) => w[0]).join()) full++;
+      const close = want.filter((w) => w[1] <= 1).map((w) => w[0]);
+      assert.deepEqual(got.slice(0, close.length), close, q);
+    }
+    // the budget (2,000 + 4 per candidate) answers the first questions in full, not all of them
+    assert.ok(full >= 10 && full < questions.length, `${full} answered in full`);
   });
 
   it('finds a typo among 20,000 ids of the same length, and gives up on names over 100 characters', function () {

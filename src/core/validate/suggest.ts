@@ -6,6 +6,11 @@
  * amount of work: at most `DISTANCE_BUDGET` edit distances (those found by the deletions first,
  * then the nearest lengths), each linear in the candidate's length for names of up to 32
  * characters (bit-parallel) and within a band of `MAX_DISTANCE` otherwise.
+ *
+ * The wide search (the nearest lengths, for names two or more edits away) also draws on one
+ * budget per index, in proportion to the number of candidates: a file with a thousand unknown
+ * references costs about what its size costs, not a thousand full searches. Past it, a question
+ * still gets every candidate one edit away and every prefix (found by lookups), in full.
  */
 
 /** Names longer than this get no suggestion (ids and keys are at most 100 characters). */
@@ -19,6 +24,9 @@ const PREFIX_BUDGET = 50;
 const MAX_DISTANCE = 8;
 /** Longer candidates are not indexed by deletions (the index grows with the square of the length). */
 const DELETION_INDEX_MAX = 32;
+/** The wide search's budget of one index: this many distances per candidate, and a floor. */
+const WIDE_BUDGET_PER_CANDIDATE = 4;
+const WIDE_BUDGET_FLOOR = 2000;
 
 interface Candidate {
   name: string;
@@ -31,6 +39,8 @@ export class Suggester {
   private readonly sorted: Candidate[] = [];
   /** Candidates of up to `DELETION_INDEX_MAX` characters by each string with one character deleted. */
   private readonly byDeletion = new Map<string, Candidate[]>();
+  /** Distances the wide search may still compute, over all questions. */
+  private wideBudget = WIDE_BUDGET_FLOOR;
 
   constructor(candidates: Iterable<string>) {
     for (const name of candidates) {
@@ -42,6 +52,7 @@ export class Suggester {
       if (c.lower.length <= DELETION_INDEX_MAX) for (const d of deletions(c.lower)) listIn(this.byDeletion, d).push(c);
     }
     this.sorted.sort((a, b) => (a.lower < b.lower ? -1 : a.lower > b.lower ? 1 : 0));
+    this.wideBudget += WIDE_BUDGET_PER_CANDIDATE * this.sorted.length;
   }
 
   /** Up to `limit` candidates close to `name` (case-insensitive), nearest first. */
@@ -55,7 +66,7 @@ export class Suggester {
       if (prev === undefined || s < prev) scores.set(c.name, s);
     };
     this.prefixes(lower, score);
-    this.near(lower, max, score);
+    this.near(lower, max, score, () => kthBest(scores, limit));
     return [...scores]
       .sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))
       .slice(0, limit)
@@ -76,9 +87,10 @@ export class Suggester {
   /**
    * Candidates within `max` edits, within the budget: first those one deletion away on either
    * side (one insertion, deletion, substitution or swap of two letters), then the others, the
-   * nearest lengths first.
+   * nearest lengths first. `kth` is the score the answer's last place holds so far: a candidate
+   * whose length differs by more cannot take it, so the wide search stops there.
    */
-  private near(lower: string, max: number, score: (c: Candidate, s: number) => void): void {
+  private near(lower: string, max: number, score: (c: Candidate, s: number) => void, kth: () => number): void {
     let budget = lower.length > 32 ? LONG_DISTANCE_BUDGET : DISTANCE_BUDGET;
     const distance = distanceTo(lower);
     // a candidate found both ways is measured twice: cheaper than remembering it
@@ -93,12 +105,25 @@ export class Suggester {
       for (const c of this.byDeletion.get(key) ?? []) if (!consider(c)) return;
       for (const c of this.byLower.get(key) ?? []) if (!consider(c)) return;
     }
-    for (let diff = 0; diff <= max; diff++) {
+    const wide = (c: Candidate): boolean => this.wideBudget-- > 0 && consider(c);
+    for (let diff = 0; diff <= max && kth() >= diff; diff++) {
       for (const len of diff === 0 ? [lower.length] : [lower.length - diff, lower.length + diff]) {
-        for (const c of this.byLength.get(len) ?? []) if (!consider(c)) return;
+        for (const c of this.byLength.get(len) ?? []) if (!wide(c)) return;
       }
     }
   }
+}
+
+/** The `k`-th lowest score as far as the wide search needs it: 0, 1, or Infinity for anything more (or fewer than `k` scores). */
+function kthBest(scores: Map<string, number>, k: number): number {
+  if (scores.size < k) return Infinity;
+  let zeros = 0;
+  let ones = 0;
+  for (const s of scores.values()) {
+    if (s === 0) zeros++;
+    else if (s === 1) ones++;
+  }
+  return zeros >= k ? 0 : zeros + ones >= k ? 1 : Infinity;
 }
 
 /** Up to `limit` of `candidates` close to `name` (case-insensitive), nearest first. */

@@ -4,10 +4,10 @@
  */
 import type { ErrorObject } from 'ajv';
 import type { Span } from '../../diagnostic';
-import { propertiesOf } from '../../schemaView';
-import { spanOf, type SourceNode } from '../../sourceTree';
-import { nearest } from '../suggest';
-import { keyOrOwnerSpan, ownerSpan, valueSpan } from './places';
+import { propertiesOf, type SchemaView } from '../../schemaView';
+import type { SourceNode } from '../../sourceTree';
+import { Suggester } from '../suggest';
+import { keyOrOwnerSpan, ownerSpanAt, valueSpan } from './places';
 import { article, describe, FORMAT_HINTS, schemaOfValue } from './words';
 
 export interface Wording {
@@ -16,12 +16,14 @@ export interface Wording {
 }
 
 /**
- * A keyword's rule. `path` is the error's instance path as keys and `node` the node there: read
- * once per error and passed down, not wrapped in an object (a file may hold 100,000 errors).
+ * A keyword's rule. `node` is the node at the error's instance path, found once per error and
+ * passed down, not wrapped in an object (a file may hold 100,000 errors); the path as keys
+ * (`pathOf`) is split only where a place needs it and for the wording of errors reported.
  */
 export interface KeywordRule {
   code: string;
-  span(tree: SourceNode, err: ErrorObject, path: string[], node: SourceNode | undefined): Span;
+  /** The place; `parent` is the node holding `node` (both found once, by `NodeFinder`). */
+  span(tree: SourceNode, err: ErrorObject, node: SourceNode | undefined, parent: SourceNode | undefined): Span;
   /** `name` is the field at the error's path, as messages name it (`due`, `a task`). */
   words(err: ErrorObject, path: string[], node: SourceNode | undefined, name: string): Wording;
 }
@@ -35,8 +37,8 @@ function badName(err: ErrorObject): string | undefined {
   return err.keyword === 'propertyNames' ? String(param(err, 'propertyName')) : undefined;
 }
 
-const onValue: KeywordRule['span'] = (tree, _err, path, node) => valueSpan(tree, path, node);
-const onOwner: KeywordRule['span'] = (tree, _err, path) => ownerSpan(tree, path);
+const onValue: KeywordRule['span'] = (tree, err, node) => valueSpan(tree, err.instancePath, node);
+const onOwner: KeywordRule['span'] = (tree, err, node, parent) => ownerSpanAt(tree, err.instancePath, node, parent);
 const onValueRule = (code: string, words: KeywordRule['words']): KeywordRule => ({ code, span: onValue, words });
 const onOwnerRule = (code: string, words: KeywordRule['words']): KeywordRule => ({ code, span: onOwner, words });
 
@@ -45,11 +47,20 @@ function missingKey(err: ErrorObject, path: string[], _node: SourceNode | undefi
   return { message: `Missing required key "${missing}" in ${name}.`, data: { missing, path } };
 }
 
+const keySuggesters = new WeakMap<SchemaView, Suggester>();
+
+/** The "did you mean" index of a mapping's keys, built once per schema node. */
+function keySuggester(view: SchemaView): Suggester {
+  let suggester = keySuggesters.get(view);
+  if (!suggester) keySuggesters.set(view, (suggester = new Suggester(propertiesOf(view).map((p) => p.name))));
+  return suggester;
+}
+
 function unknownKey(err: ErrorObject, path: string[], _node: SourceNode | undefined, name: string): Wording {
   const key = String(param(err, 'additionalProperty'));
   const view = schemaOfValue(path);
   const allowed = view ? propertiesOf(view).map((p) => p.name) : [];
-  const suggestions = nearest(key, allowed, 1);
+  const suggestions = view ? keySuggester(view).nearest(key, 1) : [];
   const hint = suggestions.length
     ? ` Did you mean "${suggestions[0]}"?`
     : allowed.length
@@ -83,10 +94,19 @@ function wrongForm(err: ErrorObject, path: string[], node: SourceNode | undefine
   return { message, data: { format: def, path } };
 }
 
+/** An enum's values as messages list them, once per enum of the schema (ajv passes the schema's own array). */
+const listedValues = new WeakMap<unknown[], string>();
+
+function listed(values: unknown[]): string {
+  let text = listedValues.get(values);
+  if (text === undefined) listedValues.set(values, (text = values.map((a) => JSON.stringify(a)).join(', ')));
+  return text;
+}
+
 function notAllowed(err: ErrorObject, path: string[], node: SourceNode | undefined, name: string): Wording {
   const allowed = (param(err, 'allowedValues') as unknown[] | undefined) ?? [param(err, 'allowedValue')];
   return {
-    message: `"${name}" must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}; got ${describe(node)}.`,
+    message: `"${name}" must be one of ${listed(allowed)}; got ${describe(node)}.`,
     data: { allowed, path },
   };
 }
@@ -97,9 +117,9 @@ const repeatedItem = (err: ErrorObject, node: SourceNode | undefined): SourceNod
 
 const REPEATED: KeywordRule = {
   code: 'schema-unique',
-  span: (tree, err, path, node) => {
+  span: (tree, err, node) => {
     const item = repeatedItem(err, node);
-    return item ? spanOf(item) : valueSpan(tree, path, node);
+    return item ?? valueSpan(tree, err.instancePath, node);
   },
   words: (err, path, node, name) => {
     const item = repeatedItem(err, node);
@@ -122,7 +142,7 @@ const RULES: ReadonlyMap<string, KeywordRule> = new Map(
     required: onOwnerRule('schema-required', missingKey),
     additionalProperties: {
       code: 'schema-unknown-key',
-      span: (tree, err, path, node) => keyOrOwnerSpan(tree, path, node, String(param(err, 'additionalProperty'))),
+      span: (tree, err, node) => keyOrOwnerSpan(tree, err.instancePath, node, String(param(err, 'additionalProperty'))),
       words: unknownKey,
     },
     type: onValueRule('schema-type', wrongType),
@@ -150,7 +170,7 @@ const RULES: ReadonlyMap<string, KeywordRule> = new Map(
 /** A key that is not a valid name (people's ids, under `propertyNames`): shown on the key itself. */
 const BAD_NAME: KeywordRule = {
   code: 'schema-format',
-  span: (tree, err, path, node) => keyOrOwnerSpan(tree, path, node, badName(err)!),
+  span: (tree, err, node) => keyOrOwnerSpan(tree, err.instancePath, node, badName(err)!),
   words: (err, path) => {
     const what = path[path.length - 1] === 'people' ? 'person id' : 'key';
     return {
