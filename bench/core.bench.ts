@@ -12,6 +12,9 @@
  * TreeBuilder (the fast path until the block engine; now only in the tests and here).
  * Then a cold pass: a fresh process checks 1,000 distinct 20-task plans (the sidebar
  * benchmark's workspace) once each, as the extension indexes a workspace.
+ * Then the plans full of problems (issue 12's families, bench/problemPlans.ts): checkPlan on
+ * each beside checkPlan on a clean plan of the same size, at 1,000 and 20,000 problems (that
+ * section alone: node --expose-gc .bench/core.bench.js --problems, after npm run bench).
  * Peak memory (max RSS) is measured in a fresh process per measurement.
  */
 import { spawnSync } from 'node:child_process';
@@ -21,6 +24,7 @@ import { checkPlan, formatDay, parseDay, schedulePlan, type Day } from '../src/c
 import { parseText } from '../src/core/parse/parseText';
 import { parseJsYaml } from '../test/unit/helpers/jsYamlEngine';
 import { benchPlan } from './generate';
+import { cleanPlan, PROBLEM_FAMILIES } from './problemPlans';
 
 const today = parseDay('2027-03-01') as Day;
 
@@ -106,6 +110,10 @@ function main(): void {
     void coldPass().then((ms) => console.log(`cold=${ms}`));
     return;
   }
+  if (process.argv[2] === '--problems') {
+    problemFamilies((x) => x.toFixed(x < 10 ? 2 : 1).padStart(9));
+    return;
+  }
   if (process.argv[2] === '--memory') {
     const f = subjects[process.argv[3]!]!;
     const text = benchPlan(Number(process.argv[4]));
@@ -161,6 +169,7 @@ function main(): void {
       ].join('  '),
     );
   }
+  problemFamilies(fmt);
   const cold = [coldPassMs(), coldPassMs(), coldPassMs()].sort((a, b) => a - b);
   console.log(
     `\nCold pass, a fresh process checking 1,000 distinct 20-task plans once each: ${cold[1]!.toFixed(0)} ms (median of 3; ${cold.map((c) => c.toFixed(0)).join(', ')})`,
@@ -173,6 +182,31 @@ function main(): void {
   console.log(
     'Reference points measured elsewhere on this machine kind: yaml-language-server ~100 ms (1,000 tasks) and ~950 ms (10,000) to publish schema diagnostics; TaskJuggler ~37 s to schedule 10,000 tasks.',
   );
+}
+
+/**
+ * Each family of problems beside a clean plan of the same size, run round-robin. The fastest
+ * run of each is shown: a run that follows the other's leaves its garbage to the collector, and
+ * over a few milliseconds that noise is larger than the difference measured.
+ */
+function problemFamilies(fmt: (x: number) => string): void {
+  console.log(
+    '\nPlans full of problems: checkPlan on n problems of one kind / on a clean plan of the same size (fastest of 15, ms):',
+  );
+  console.log(['problems', 'KB', 'family', 'clean', 'ratio'].map((h) => h.padStart(9)).join('  ') + '  family');
+  for (const n of [1000, 20000]) {
+    for (const family of PROBLEM_FAMILIES) {
+      const text = family.make(n);
+      const clean = cleanPlan(text.length);
+      let [t, base] = [Infinity, Infinity];
+      for (let r = 0; r < 17; r++) {
+        const [a, b] = [time(() => checkPlan(text)), time(() => checkPlan(clean))];
+        if (r >= 2) [t, base] = [Math.min(t, a), Math.min(base, b)]; // two unmeasured rounds first
+      }
+      const row = [String(n).padStart(9), String(Math.round(text.length / 1024)).padStart(9), fmt(t), fmt(base)];
+      console.log([...row, `${(t / base).toFixed(2)}x`.padStart(9), family.name].join('  '));
+    }
+  }
 }
 
 main();

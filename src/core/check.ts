@@ -121,7 +121,7 @@ function finish(raw: RawDiagnostic[], unlisted: number, lines: LineIndex, max: n
   if (raw.length > max || unlisted > 0) {
     const rest = Math.max(0, raw.length - max) + unlisted;
     const errors = raw.slice(max).filter((d) => d.severity === 'error').length + unlisted;
-    const last = kept[kept.length - 1]!.span;
+    const last = kept.length ? kept[kept.length - 1]!.span : { start: 0, end: 0 }; // (a cap of 0 lists nothing)
     out.push({
       code: 'too-many-problems',
       severity: 'information',

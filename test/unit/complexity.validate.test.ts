@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import { checkPlan } from '../../src/core';
 import { schemaValidator } from '../../src/core/validate/schemaCheck';
+import { cleanPlan, HEAD, holidays, PROBLEM_FAMILIES, tasks } from '../../bench/problemPlans';
 import { assertLinear, assertWithin } from './helpers/growth';
 
 type Plain = Record<string, unknown>;
@@ -84,13 +85,6 @@ const KEYWORDS: { name: string; keyword: string; n: number; make: (n: number) =>
   },
 ];
 
-const HEAD = 'workback: 1\ntitle: T\ngoal: { outcome: O, due: 2027-01-01 }\npeople:\n  a: { name: A }\n';
-const list = (n: number, item: (i: number) => string) => range(n, item).join(', ');
-const holidays = (item: (i: number) => string) => (n: number) =>
-  `${HEAD}calendar:\n  holidays: [${list(n, item)}]\nmilestones:\n  - { id: m, title: M }\n`;
-const tasks = (task: (i: number) => string) => (n: number) =>
-  `${HEAD}milestones:\n  - id: m\n    title: M\n    tasks:\n${range(n, (i) => `      - ${task(i)}\n`).join('')}`;
-
 /** Plan texts with n problems, which the whole checkPlan is timed on. */
 const TEXTS: { name: string; n: number; make: (n: number) => string; codes: string[] }[] = [
   {
@@ -108,53 +102,6 @@ const TEXTS: { name: string; n: number; make: (n: number) => string; codes: stri
   },
   { name: 'type (numbers as holidays)', n: 1000, make: holidays((i) => String(i)), codes: ['schema-type'] },
 ];
-
-/**
- * Plan texts with n problems of one kind, each set beside a clean plan of the same size: the
- * problems past the cap cost their place and their count, about what their text costs to parse.
- */
-const DENSE: { name: string; make: (n: number) => string }[] = [
-  { name: 'unknown references', make: TEXTS[0]!.make },
-  { name: 'unknown people', make: tasks((i) => `{ id: t${i}, title: T, owner: p${i} }`) },
-  { name: 'numbers as holidays', make: holidays((i) => String(i)) },
-  { name: 'holidays that are not dates', make: holidays((i) => `x${i}`) },
-  {
-    name: 'workdays that are not days',
-    make: (n) => `${HEAD}calendar:\n  workdays: [${list(n, (i) => `d${i}`)}]\nmilestones:\n  - { id: m, title: M }\n`,
-  },
-  { name: 'empty tags', make: (n) => tasks(() => `{ id: t, title: T, owner: a, tags: [${list(n, () => "''")}] }`)(1) },
-  {
-    name: 'tags of 101 characters',
-    make: tasks((i) => `{ id: t${i}, title: T, owner: a, tags: [${`${i}`.padStart(101, 'x')}] }`),
-  },
-  { name: 'an unknown key in each task', make: tasks((i) => `{ id: t${i}, title: T, owner: a, ownr: a }`) },
-  { name: 'tasks without a title', make: tasks((i) => `{ id: t${i}, owner: a }`) },
-  {
-    name: 'people ids with a space',
-    make: (n) => `${HEAD}${range(n, (i) => `  p ${i}: { name: P }\n`).join('')}milestones:\n  - { id: m, title: M }\n`,
-  },
-  { name: 'one id for every task', make: tasks(() => `{ id: t, title: T, owner: a }`) },
-  {
-    name: 'tasks that depend on themselves',
-    make: tasks((i) => `{ id: t${i}, title: T, owner: a, depends_on: [t${i}] }`),
-  },
-  {
-    name: 'durations that are not durations',
-    make: tasks((i) => `{ id: t${i}, title: T, owner: a, duration: x${i} }`),
-  },
-];
-
-/** A clean plan of at least `size` characters: tasks in a chain, as the families above write them, 5,000 to a milestone. */
-function cleanPlan(size: number): string {
-  const out = [HEAD, 'milestones:\n'];
-  for (let i = 0, length = 0; length < size; i++) {
-    if (i % 5000 === 0) out.push(`  - id: m${i}\n    title: M\n    tasks:\n`);
-    const line = `      - { id: t${i}, title: T, owner: a, duration: 2d${i ? `, depends_on: [t${i - 1}]` : ''} }\n`;
-    out.push(line);
-    length += line.length;
-  }
-  return out.join('');
-}
 
 function assertProblems(text: string, n: number, codes: string[]): void {
   const r = checkPlan(text);
@@ -197,11 +144,12 @@ describe('complexity: validation is linear in the number of problems', function 
   describe('no family of problems makes checkPlan much slower than a clean plan of the same size', () => {
     const PROBLEMS = 20_000;
     /**
-     * About twice: most families measure 1.1-2x; the densest (a problem every 4 to 6 characters:
-     * empty tags, numbers as holidays, workdays) 2-3.5x, half of it ajv's own error objects.
+     * About twice: most families measure 0.6-2.1x in npm run bench (steady runs); the densest (a
+     * problem every 4 characters: empty tags) about 2.7x, half of it ajv's own error objects.
+     * Timed here right after a full collection, as every growth test is.
      */
     const LIMIT = 4;
-    for (const family of DENSE) {
+    for (const family of PROBLEM_FAMILIES) {
       it(family.name, () => {
         const input = family.make(PROBLEMS);
         const baseline = cleanPlan(input.length);
