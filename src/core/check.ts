@@ -45,7 +45,7 @@ export function checkPlan(text: string, options: CheckOptions = {}): CheckResult
   let schedule: Schedule | undefined;
   let tree: SourceNode | undefined;
   let engine: Engine = options.engine ?? 'fast';
-  const max = options.maxProblems ?? 1000;
+  const max = problemCap(options.maxProblems);
   /** Errors known to come after the first `max` problems, counted but not built. */
   let unlisted = 0;
   try {
@@ -80,6 +80,11 @@ export function checkPlan(text: string, options: CheckOptions = {}): CheckResult
     });
   }
   return { diagnostics: finish(raw, unlisted, lines, max), plan, schedule, tree, lines, engine };
+}
+
+/** The cap as a whole number of at least 0 (1,000 unless given; Infinity for none). */
+function problemCap(asked: number | undefined): number {
+  return asked === undefined || Number.isNaN(asked) ? 1000 : Math.max(0, Math.floor(asked));
 }
 
 /** `to.push(...from)` without the spread, which overflows the stack past about 120,000 items. */

@@ -73,4 +73,24 @@ describe('the problem cap', () => {
     assert.equal(r.diagnostics[10]!.message, '... and 19991 more problems (19991 errors) not listed.');
     assert.equal(r.diagnostics[1]!.message, '"holidays" must be text, but YAML reads 0 as a number: quote it ("0").');
   });
+
+  it('takes a cap that is not a whole number as the whole number below it, and NaN as no cap given', () => {
+    const text = plan([2, 2, 2], 0); // six problems
+    const count = (maxProblems: number) => checkPlan(text, { maxProblems }).diagnostics.length;
+    assert.equal(count(2.5), 3);
+    assert.equal(count(-1), 1);
+    assert.equal(count(NaN), 6);
+    assert.match(checkPlan(text, { maxProblems: 2.5 }).diagnostics[2]!.message, /4 more problems \(4 errors\)/);
+  });
+});
+
+describe('"did you mean" for an unknown key', () => {
+  it('answers the same however many plans were checked before', () => {
+    const typo = plan([0], 0).replace('title: T\n', 'tytlx: T\n');
+    const before = checkPlan(typo).diagnostics.find((d) => d.code === 'schema-unknown-key')!.message;
+    assert.match(before, /Did you mean "title"\?/);
+    const junk = plan([0], 0) + Array.from({ length: 300 }, (_, i) => `k${i}xyz: 1\n`).join('');
+    for (let i = 0; i < 5; i++) checkPlan(junk);
+    assert.equal(checkPlan(typo).diagnostics.find((d) => d.code === 'schema-unknown-key')!.message, before);
+  });
 });

@@ -8,7 +8,8 @@
  * characters (bit-parallel) and within a band of `MAX_DISTANCE` otherwise.
  *
  * The wide search (the nearest lengths, for names two or more edits away) also draws on one
- * budget per index, in proportion to the number of candidates: a file with a thousand unknown
+ * budget per index (an index of a plan's names lives for one check), in proportion to the
+ * number of candidates: a file with a thousand unknown
  * references costs about what its size costs, not a thousand full searches. Past it, a question
  * still gets every candidate one edit away and every prefix (found by lookups), in full.
  */
@@ -40,9 +41,14 @@ export class Suggester {
   /** Candidates of up to `DELETION_INDEX_MAX` characters by each string with one character deleted. */
   private readonly byDeletion = new Map<string, Candidate[]>();
   /** Distances the wide search may still compute, over all questions. */
-  private wideBudget = WIDE_BUDGET_FLOOR;
+  private wideBudget: number;
 
-  constructor(candidates: Iterable<string>) {
+  /**
+   * `shared: false` gives every question the whole wide search: for a small fixed set (a
+   * mapping's keys in the schema), whose index lives as long as the process and must answer
+   * the same whatever was asked before.
+   */
+  constructor(candidates: Iterable<string>, options: { shared?: boolean } = {}) {
     for (const name of candidates) {
       if (name.length > MAX_NAME + MAX_DISTANCE) continue;
       const c = { name, lower: name.toLowerCase() };
@@ -52,7 +58,8 @@ export class Suggester {
       if (c.lower.length <= DELETION_INDEX_MAX) for (const d of deletions(c.lower)) listIn(this.byDeletion, d).push(c);
     }
     this.sorted.sort((a, b) => (a.lower < b.lower ? -1 : a.lower > b.lower ? 1 : 0));
-    this.wideBudget += WIDE_BUDGET_PER_CANDIDATE * this.sorted.length;
+    this.wideBudget =
+      options.shared === false ? Infinity : WIDE_BUDGET_FLOOR + WIDE_BUDGET_PER_CANDIDATE * this.sorted.length;
   }
 
   /** Up to `limit` candidates close to `name` (case-insensitive), nearest first. */

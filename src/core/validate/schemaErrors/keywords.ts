@@ -49,10 +49,21 @@ function missingKey(err: ErrorObject, path: string[], _node: SourceNode | undefi
 
 const keySuggesters = new WeakMap<SchemaView, Suggester>();
 
-/** The "did you mean" index of a mapping's keys, built once per schema node. */
+/**
+ * The "did you mean" index of a mapping's keys, built once per schema node and kept for the
+ * process: unbudgeted, so a question gets the same answer however many came before (a few
+ * dozen keys at most cost a few dozen distances).
+ */
 function keySuggester(view: SchemaView): Suggester {
   let suggester = keySuggesters.get(view);
-  if (!suggester) keySuggesters.set(view, (suggester = new Suggester(propertiesOf(view).map((p) => p.name))));
+  if (!suggester)
+    keySuggesters.set(
+      view,
+      (suggester = new Suggester(
+        propertiesOf(view).map((p) => p.name),
+        { shared: false },
+      )),
+    );
   return suggester;
 }
 
