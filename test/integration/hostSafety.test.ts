@@ -147,10 +147,12 @@ describe('the extension host reads, writes and runs only what it should', functi
       rmSync(linkedDir, { force: true });
       rmSync(outside, { recursive: true, force: true });
       await vscode.workspace.fs.delete(huge).then(undefined, () => undefined);
-      await waitFor(() => !api.planIndex.get(huge), 'the index forgets the huge file');
-      // scanned again, so the count of plan files found is the workspace's own for later tests
+      // scanned again (the watcher's delete event may come late on a busy machine, or not at
+      // all): the scan looks again at the plans it no longer finds, and the count of plan files
+      // found is the workspace's own for later tests
       await (api.planIndex as unknown as { rescan(): Promise<void> }).rescan();
       await api.planIndex.whenIdle();
+      assert.equal(api.planIndex.get(huge), undefined, 'the index forgets the huge file');
     }
   });
 

@@ -159,6 +159,13 @@ export class PlanIndex implements vscode.Disposable {
     for (const uri of plans) {
       if (!openDocument(uri) && !this.entries.has(uri)) this.queue.schedule(uri.toString(), { uri, work: 'file' });
     }
+    // A plan known but not found was deleted, moved or excluded without an event reaching the
+    // watcher (a busy machine, a network drive): its file is looked at again, and forgotten if gone.
+    const found = new Set(plans.map((u) => u.toString()));
+    for (const e of this.entries.values()) {
+      const key = e.uri.toString();
+      if (!found.has(key) && !openDocument(e.uri)) this.queue.schedule(key, { uri: e.uri, work: 'file' });
+    }
     this.filesFound = plans.length;
   }
 
