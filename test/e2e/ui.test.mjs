@@ -46,20 +46,25 @@ describe('the UI of a real VS Code', function () {
     // the language is shown in the status bar
     await page.locator('.statusbar-item[id="status.editor.mode"]').filter({ hasText: 'Workback Plan' }).waitFor();
     // tokens: a date, a status and a depends_on id are colored unlike plain text
-    // (Monaco renders spaces as no-break spaces and merges neighbours of one color into one span)
-    const colorOf = (text, lineHas = text) =>
-      editor.evaluate(
-        (root, [want, line]) => {
+    // (Monaco renders spaces as no-break spaces and merges neighbours of one color into one span;
+    // a line is one span until the grammar has tokenized it, so each color is awaited)
+    const colorOf = async (text, lineHas = text) => {
+      const found = await page.waitForFunction(
+        ([want, line]) => {
+          const root = document.querySelector('.editor-instance .monaco-editor');
           const norm = (el) => el.textContent.replace(/\u00a0/g, ' ');
-          for (const l of root.querySelectorAll('.view-line')) {
+          for (const l of root?.querySelectorAll('.view-line') ?? []) {
             if (!norm(l).includes(line)) continue;
             for (const el of l.querySelectorAll('span span'))
               if (norm(el).trim() === want) return getComputedStyle(el).color;
           }
-          throw new Error(`no token "${want}" on a line with "${line}" on screen`);
+          return null;
         },
         [text, lineHas],
+        { timeout: 15000 },
       );
+      return found.jsonValue();
+    };
     const plain = await colorOf('Get three quotes');
     const date = await colorOf('2026-10-30');
     const status = await colorOf('doing');
