@@ -85,3 +85,24 @@ export function safeJson(value: unknown, indent?: number): string {
       : Array.from({ length: m.length }, (_, i) => `\\u${m.charCodeAt(i).toString(16).padStart(4, '0')}`).join(''),
   );
 }
+
+/**
+ * Plan text for Markdown (a pull request comment, a CI job summary): a code span, so nothing
+ * in it is read as emphasis, a link, an autolink, HTML or an @mention. Escaped as for a
+ * terminal first (one line, controls and bidi characters visible); the fence is longer than
+ * any run of backticks inside; in a table cell, `|` is written `\|`, which GFM reads inside a
+ * code span as `|`. Empty text is an empty string.
+ */
+export function markdownCode(text: string, inTable = false): string {
+  let safe = escapeTerminal(text);
+  if (safe === '') return '';
+  if (inTable) safe = safe.replace(/\|/g, '\\|');
+  let longest = 0;
+  for (const m of safe.matchAll(/`+/g)) longest = Math.max(longest, m[0].length);
+  const fence = '`'.repeat(longest + 1);
+  // CommonMark strips one space from each end of a code span that begins and ends with one
+  // (unless it is only spaces), and a backtick at an end would join the fence: pad with a space
+  const edgeSpaces = safe.startsWith(' ') && safe.endsWith(' ') && /[^ ]/.test(safe);
+  const pad = edgeSpaces || safe.startsWith('`') || safe.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${safe}${pad}${fence}`;
+}

@@ -4,7 +4,9 @@ import { choice, positiveInteger, todayOption, type ParsedArgs } from '../args';
 import { findFiles } from '../files';
 import { githubReporter } from '../format/github';
 import { jsonReporter } from '../format/json';
+import { markdownReporter } from '../format/markdown';
 import { countInto, emptySummary, summaryLine, type Reporter } from '../format/report';
+import { sarifReporter } from '../format/sarif';
 import { textReporter } from '../format/text';
 import type { CliIO } from '../io';
 import { DEFAULT_MAX_SIZE, loadPlan } from '../load';
@@ -20,12 +22,12 @@ import {
 } from './command';
 import { reportDiscovery } from './discover';
 
-const FORMATS = ['text', 'json', 'github'] as const;
+const FORMATS = ['text', 'json', 'github', 'sarif', 'markdown'] as const;
 const FAIL_ON = ['error', 'warning'] as const;
 
 export const checkCommand: Command = {
   name: 'check',
-  summary: 'validate plan files (text, JSON or GitHub annotations; exit 1 on problems)',
+  summary: 'validate plan files (text, JSON, GitHub annotations, SARIF or Markdown; exit 1 on problems)',
   help: `Usage: workback check [PATH|GLOB ...] [options]
 
 Validate workback plans. With no PATH, every **/*.workback.yaml and
@@ -34,10 +36,12 @@ A PATH may be a file, a directory (searched for plan files) or a glob
 (*, **, ?, {a,b}; quote it so the shell leaves it alone).
 
 Options:
-  --format text|json|github  output format (default: text)
-                             text:   file:line:col severity code message
-                             json:   {"today", "files": [{file, diagnostics}], "summary"}
-                             github: ::error file=...,line=...::message annotations
+  --format FORMAT            output format (default: text)
+                             text:     file:line:col severity code message
+                             json:     {"today", "files": [{file, diagnostics}], "summary"}
+                             github:   ::error file=...,line=...::message annotations
+                             sarif:    SARIF 2.1.0, for code scanning
+                             markdown: each plan's summary and problems
   --fail-on error|warning    lowest severity that fails the run (default: error)
   --today YYYY-MM-DD         the date for schedule checks (default: today, local)
   --max-size BYTES           report larger files as file-too-large, unread
@@ -60,6 +64,8 @@ unreadable input. The text and github formats end with a summary on stderr.
 function reporterFor(format: (typeof FORMATS)[number], io: CliIO): Reporter {
   if (format === 'json') return jsonReporter();
   if (format === 'github') return githubReporter();
+  if (format === 'sarif') return sarifReporter();
+  if (format === 'markdown') return markdownReporter();
   return textReporter(io.color);
 }
 
@@ -82,7 +88,7 @@ async function runCheck(args: ParsedArgs, io: CliIO, out: Output): Promise<numbe
     countInto(summary, loaded.report);
     unreadable ||= loaded.unreadable;
     failed ||= loaded.report.diagnostics.some((d) => severityRank[d.severity] <= failRank);
-    await out.out(reporter.file(loaded.report));
+    await out.out(reporter.file(loaded.report, loaded.result));
   }
   await out.out(reporter.end(summary));
   if (reporter.summaryToStderr) await out.err(`${summaryLine(summary)}\n`);

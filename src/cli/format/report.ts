@@ -1,5 +1,5 @@
 /** What `workback check` reports, independent of the output format. */
-import type { Diagnostic, Severity } from '../../core';
+import type { CheckResult, Diagnostic, Severity } from '../../core';
 import { plural } from './table';
 
 /** A diagnostic with 1-based positions; the end is exclusive (the column after the last character). */
@@ -30,7 +30,8 @@ export interface Summary {
 /** Writes a run's reports in one format; each method returns the text for stdout. */
 export interface Reporter {
   begin(context: { today: string }): string;
-  file(report: FileReport): string;
+  /** `result` is the checker's, when the file was read and checked. */
+  file(report: FileReport, result?: CheckResult): string;
   end(summary: Summary): string;
   /** Whether a one-line summary goes to stderr after the run (text and github formats). */
   summaryToStderr: boolean;

@@ -6,3 +6,5 @@ export { tasksFor } from './tasksFor';
 export type { MyTask } from './tasksFor';
 export { followUps } from './followUps';
 export type { FollowUpEntry, FollowUpOptions } from './followUps';
+export { planSummary } from './summary';
+export type { PlanSummary } from './summary';
