@@ -64,6 +64,7 @@ export default tseslint.config(
       'test-results/**',
       '.vscode-test/**',
       '.bench/**',
+      'action/index.js',
       '.scratch/**',
       'test/fixtures/**',
       '**/*.vsix',
