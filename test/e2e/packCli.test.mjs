@@ -2,23 +2,16 @@
 // that works as a person would use it, offline: installed from the tarball into an empty
 // prefix, or run once through npx, in a folder that holds only plans.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { NPM, NPX, runCommand as run } from './helpers/commands.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const PKG = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-const NPX = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 /** No network: a fresh cache and --offline (the package has no dependencies to fetch). */
 const offline = (tmp) => ['--offline', '--no-audit', '--no-fund', '--cache', path.join(tmp, 'cache')];
-
-function run(cmd, args, cwd) {
-  const r = spawnSync(cmd, args, { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
 
 describe('npm run pack:cli', () => {
   let tmp;
