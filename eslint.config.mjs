@@ -65,6 +65,7 @@ export default tseslint.config(
       '.vscode-test/**',
       '.bench/**',
       'action/index.js',
+      'bin/workback.js',
       '.scratch/**',
       'test/fixtures/**',
       '**/*.vsix',

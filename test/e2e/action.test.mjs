@@ -1,5 +1,5 @@
 // The GitHub Action as a runner runs it: action.yml's `main` (the committed action/index.js,
-// which must be what `npm run build:action` makes of the sources) in a temporary repository,
+// which must be what `npm run build:committed` makes of the sources) in a temporary repository,
 // with the GITHUB_* variables a runner sets and an INPUT_* variable for every input of
 // action.yml (its default where the workflow gives none).
 import assert from 'node:assert/strict';
@@ -61,16 +61,21 @@ describe('the GitHub Action (action.yml)', () => {
     assert.equal(ACTION.runs.main, 'action/index.js');
   });
 
-  it('action/index.js is what npm run build:action makes of the sources', function () {
+  it('the committed bundles (action/index.js, bin/workback.js) are what npm run build:committed makes of the sources', function () {
     this.timeout(60000);
-    const fresh = path.join(tmp, 'index.js');
-    const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'buildAction.mjs'), '--out', fresh], {
+    const fresh = path.join(tmp, 'fresh');
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'scripts', 'buildCommitted.mjs'), '--out', fresh], {
       cwd: ROOT,
       encoding: 'utf8',
     });
     assert.equal(r.status, 0, r.stderr);
-    const committed = readFileSync(path.join(ROOT, 'action', 'index.js'), 'utf8');
-    assert.ok(committed === readFileSync(fresh, 'utf8'), 'action/index.js is stale: run npm run build:action');
+    for (const file of ['action/index.js', 'bin/workback.js']) {
+      const committed = readFileSync(path.join(ROOT, file), 'utf8');
+      assert.ok(
+        committed === readFileSync(path.join(fresh, file), 'utf8'),
+        `${file} is stale: run npm run build:committed`,
+      );
+    }
   });
 
   it('annotates the pull request, writes the job summary, and fails on an error', () => {

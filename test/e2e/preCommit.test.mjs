@@ -1,8 +1,9 @@
 // The pre-commit hook (.pre-commit-hooks.yaml) as pre-commit runs it: the repository installed
-// as a node package the way pre-commit's node language does (npm pack of a checkout, its
-// prepack build included, then npm install -g of the tarball into the hook's environment; here
-// offline, the checkout's `npm install` standing in as a link to node_modules), then the
-// hook's entry run with the staged files its `files` pattern selects, in a repository with plans.
+// as a node package the way pre-commit's node language does (in a checkout, `npm install`;
+// then `npm pack`, whose whole stdout pre-commit takes as the tarball's name, so no lifecycle
+// script may print there; then npm install -g of the tarball into the hook's environment; here
+// offline, a link to node_modules standing in for the install of the tools), then the hook's
+// entry run with the staged files its `files` pattern selects, in a repository with plans.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -40,10 +41,17 @@ describe('the pre-commit hook (.pre-commit-hooks.yaml)', () => {
       }
     }
     symlinkSync(path.join(ROOT, 'node_modules'), path.join(checkout, 'node_modules'));
-    const pack = run(NPM, ['pack', '--json'], checkout);
+    const pack = run(NPM, ['pack'], checkout);
     assert.equal(pack.code, 0, `${pack.out}\n${pack.err}`);
-    // (the prepack build's lines come first on stdout, then npm's JSON)
-    const tarball = path.join(checkout, JSON.parse(pack.out.slice(pack.out.search(/^\[$/m)))[0].filename);
+    const tarball = path.join(checkout, pack.out.trim()); // as pre-commit reads it: nothing else may be on stdout
+    assert.match(path.basename(tarball), /^workback-[\d.]+\.tgz$/);
+    const list = run('tar', ['tzf', tarball], tmp);
+    assert.deepEqual(list.out.trim().split('\n').sort(), [
+      'package/LICENSE',
+      'package/README.md',
+      'package/bin/workback.js',
+      'package/package.json',
+    ]);
     const prefix = path.join(tmp, 'env');
     const install = run(
       NPM,

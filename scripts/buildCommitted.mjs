@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+// npm run build:committed [-- --out DIR]: the two bundles this repository commits, built from
+// src/ in production (minified, no source map), so that what runs them needs no install and no
+// build (docs/cli.md says why):
+//   action/index.js   the GitHub Action (action.yml's `main`): src/cli/actionMain.ts
+//   bin/workback.js   the CLI (package.json's `bin`): what `npm pack` of this repository
+//                     carries, and so what the pre-commit hook installs
+// test/e2e/action.test.mjs builds them again into a temporary folder and fails while a
+// committed one differs.
+import * as esbuild from 'esbuild';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { schemaForEditors, yamlEsmAlias } from './lib/bundlePlugins.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const outArg = process.argv.indexOf('--out');
+const outDir = path.resolve(outArg >= 0 ? process.argv[outArg + 1] : ROOT);
+
+export const COMMITTED = [
+  { entry: 'src/cli/actionMain.ts', file: 'action/index.js', banner: '' },
+  { entry: 'src/cli/main.ts', file: 'bin/workback.js', banner: '#!/usr/bin/env node\n' },
+];
+
+for (const { entry, file, banner } of COMMITTED) {
+  await esbuild.build({
+    absWorkingDir: ROOT,
+    entryPoints: [entry],
+    outfile: path.join(outDir, file),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    minify: true,
+    sourcemap: false,
+    legalComments: 'none',
+    logLevel: 'warning',
+    alias: yamlEsmAlias,
+    plugins: [schemaForEditors],
+    banner: { js: `${banner}// Built by \`npm run build:committed\` from ${entry}. Do not edit.` },
+  });
+  console.log(`[build:committed] ${path.relative(process.cwd(), path.join(outDir, file)) || file}`);
+}
