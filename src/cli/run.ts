@@ -8,6 +8,7 @@ import { checkCommand } from './commands/check';
 import { EXIT_USAGE, HELP_OPTION, type Command } from './commands/command';
 import { followUpsCommand } from './commands/followUps';
 import { ganttCommand } from './commands/gantt';
+import { icsCommand } from './commands/ics';
 import { scheduleCommand } from './commands/schedule';
 import { tasksCommand } from './commands/tasks';
 import { escapeTerminal } from './escape';
@@ -26,6 +27,7 @@ export const COMMANDS: readonly Command[] = [
   tasksCommand,
   followUpsCommand,
   ganttCommand,
+  icsCommand,
 ];
 
 const TOP_OPTIONS: readonly OptionSpec[] = [HELP_OPTION, { name: 'version', kind: 'flag', short: 'v' }];

@@ -40,3 +40,5 @@ export * from './query';
 export * from './mermaid';
 export * from './edit';
 export * from './editing';
+export { calendarEvents, type CalendarEvent } from './calendar/events';
+export { toICalendar, type ICalendarOptions } from './calendar/ics';

@@ -6,7 +6,16 @@
  * shared, noisy machine.
  */
 import assert from 'node:assert/strict';
-import { checkPlan, followUps, formatDay, tasksFor, toMermaidGantt, type PlanFile } from '../../src/core';
+import {
+  calendarEvents,
+  checkPlan,
+  followUps,
+  formatDay,
+  tasksFor,
+  toICalendar,
+  toMermaidGantt,
+  type PlanFile,
+} from '../../src/core';
 import { assertLinear } from './helpers/growth';
 import { day } from './helpers/planBuilder';
 
@@ -156,6 +165,24 @@ describe('growth: the schedule, late work, queries and Mermaid text are linear',
         followUps(files, TODAY);
       },
       20,
+    );
+  });
+  it('a calendar of many plans of late tasks (events, then iCalendar text)', () => {
+    const one = late(25);
+    assertLinear(
+      'calendar',
+      (n) => Array.from({ length: n }, (_, i) => ({ ...planFile(one), file: `p${i}.workback.yaml` })),
+      (files) => toICalendar(calendarEvents(files, ['p', 'q'], TODAY), { stamp: TODAY, product: '-', name: '-' }),
+      20,
+    );
+  });
+  it('iCalendar text of many hostile titles', () => {
+    assertLinear(
+      'ics',
+      (n) => planFile(hostileTitles(n)),
+      (f) =>
+        toICalendar(calendarEvents([f], [...f.plan.people.keys()], TODAY), { stamp: TODAY, product: '-', name: '-' }),
+      250,
     );
   });
   it('Mermaid text of many hostile titles', () => {

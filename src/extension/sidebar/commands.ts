@@ -13,11 +13,13 @@ import type { IdentityResolver } from './identity';
 import type { SidebarModel } from './model';
 import type { MyTasksElement, MyTasksProvider } from './myTasksView';
 import { isFollowUpNode, isTaskNode, type MoreNode } from './nodes';
+import { exportCalendar } from './exportCalendar';
 import { setMe } from './setMe';
 import type { SidebarSnapshot } from './snapshot';
 
 export interface SidebarCommandDeps {
   model: SidebarModel;
+  log: vscode.LogOutputChannel;
   identity: IdentityResolver;
   planIndex: PlanIndex;
   myTasks: MyTasksProvider;
@@ -56,6 +58,7 @@ export function sidebarCommands(deps: SidebarCommandDeps): CommandTable {
     },
     { id: 'workback.showOverdue', run: () => showOverdue(model) },
     { id: 'workback.showMore', run: (node?: unknown) => showMore(deps, node) },
+    { id: 'workback.exportCalendar', run: (target?: unknown) => exportCalendar(deps, target) },
   ];
 }
 

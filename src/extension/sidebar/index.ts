@@ -139,6 +139,7 @@ export function registerSidebar(context: vscode.ExtensionContext, deps: SidebarD
     registerCommands([
       ...sidebarCommands({
         model,
+        log: deps.log,
         identity,
         planIndex: deps.planIndex,
         myTasks,
