@@ -4,154 +4,135 @@
  * docs/diagnostics.md lists the same codes (a unit test keeps the two in step).
  */
 import type { Severity } from './diagnostic';
+import { CODE_SEVERITY, type Code } from './codeSeverity';
+
+export { CODE_SEVERITY, type Code };
 
 export interface CodeInfo {
   severity: Severity;
   summary: string;
 }
 
-export const CODES = {
+const SUMMARIES = {
   // Loading the text
   'read-error': {
-    severity: 'error',
     summary:
       'The file could not be read (permissions, not a regular file, gone); the CLI reports it and checks the rest.',
   },
   'file-too-large': {
-    severity: 'error',
     summary: 'The file is larger than the size limit (workback.maxFileSize / --max-size); it is not parsed.',
   },
   'invalid-encoding': {
-    severity: 'error',
     summary:
       'The bytes are not valid UTF-8 (or UTF-16 with its byte order mark), or the file is UTF-32: shown at the first bad byte; the file is not parsed.',
   },
   'too-deep': {
-    severity: 'error',
     summary: 'Nesting is deeper than any plan needs; the file is rejected before parsing.',
   },
-  'yaml-syntax': { severity: 'error', summary: 'The text is not valid YAML.' },
-  'yaml-duplicate-key': { severity: 'error', summary: 'A key appears twice in the same mapping (also `1` and "1").' },
+  'yaml-syntax': { summary: 'The text is not valid YAML.' },
+  'yaml-duplicate-key': { summary: 'A key appears twice in the same mapping (also `1` and "1").' },
   'yaml-key-not-string': {
-    severity: 'error',
     summary: 'A mapping key is not text (a number, boolean, null or a collection); quote it.',
   },
   'yaml-anchor': {
-    severity: 'error',
     summary: 'Anchors (&a), aliases (*a) and merge keys (<<) are not allowed in plans.',
   },
-  'yaml-tag': { severity: 'error', summary: 'Explicit tags (!!timestamp, !custom...) are not allowed in plans.' },
-  'yaml-directive': { severity: 'error', summary: 'Directives such as %YAML 1.1 are not allowed: plans are YAML 1.2.' },
+  'yaml-tag': { summary: 'Explicit tags (!!timestamp, !custom...) are not allowed in plans.' },
+  'yaml-directive': { summary: 'Directives such as %YAML 1.1 are not allowed: plans are YAML 1.2.' },
   'yaml-multiple-documents': {
-    severity: 'error',
     summary: 'A plan file holds one YAML document; a second one after `---` is an error.',
   },
   'empty-file': {
-    severity: 'error',
     summary: 'The file is empty: a plan needs at least workback, title, goal, people and milestones.',
   },
   // Schema
   'schema-type': {
-    severity: 'error',
     summary:
       'A value has the wrong type (for example a list where a mapping is expected, or a number where text is expected: quote it).',
   },
-  'schema-required': { severity: 'error', summary: 'A required key is missing.' },
+  'schema-required': { summary: 'A required key is missing.' },
   'schema-unknown-key': {
-    severity: 'error',
     summary: 'A key the format does not know (a typo?). Keys starting with `x-` are allowed and ignored.',
   },
   'schema-enum': {
-    severity: 'error',
     summary: 'A value is not one of the allowed values (status, weekday, format version).',
   },
   'schema-format': {
-    severity: 'error',
     summary: 'A value does not have the required form (id, YYYY-MM-DD date, duration such as 3d or 2w, email).',
   },
   'schema-limit': {
-    severity: 'error',
     summary: 'A text is too long, a list too long or too short, or a number out of range.',
   },
   'schema-unique': {
-    severity: 'error',
     summary: 'A list that must not repeat itself has the same entry twice (workdays).',
   },
   'invalid-date': {
-    severity: 'error',
     summary: 'A date of the right form that is not a real calendar day (2026-02-30) or lies outside 1970-2199.',
   },
   'internal-error': {
-    severity: 'error',
     summary: 'Workback itself failed on this file (a bug): the message says where; please report it.',
   },
-  'too-many-problems': { severity: 'information', summary: 'More problems than are reported; the rest are counted.' },
+  'too-many-problems': { summary: 'More problems than are reported; the rest are counted.' },
   // Semantic checks
   'duplicate-id': {
-    severity: 'error',
     summary: 'A task or milestone id is used twice; ids are unique across the whole file.',
   },
-  'unknown-id': { severity: 'error', summary: '`depends_on` names a task or milestone that does not exist.' },
+  'unknown-id': { summary: '`depends_on` names a task or milestone that does not exist.' },
   'duplicate-dependency': {
-    severity: 'information',
     summary: '`depends_on` names the same task or milestone twice; the repeat changes nothing.',
   },
   'unknown-person': {
-    severity: 'error',
     summary: '`owner`, `with`, `goal.owner` or `escalate_to` names a person who is not in `people`.',
   },
   'dependency-cycle': {
-    severity: 'error',
     summary: 'Dependencies form a cycle (the whole cycle is named); reported on each edge of it.',
   },
   'no-workdays': {
-    severity: 'error',
     summary: 'The calendar leaves no workday (every weekday off, or holidays cover the whole horizon).',
   },
   'due-after-binding': {
-    severity: 'warning',
     summary:
       "A `due` is later than a date that already binds it (its milestone's due or the goal's due), so it changes nothing.",
   },
   'done-depends-on-open': {
-    severity: 'warning',
     summary: 'A task marked done depends on a task or milestone that is not finished.',
   },
-  'done-on-not-done': { severity: 'warning', summary: '`done_on` is set on a task whose status is not done.' },
+  'done-on-not-done': { summary: '`done_on` is set on a task whose status is not done.' },
   // Schedule (need today's date)
   'start-too-late': {
-    severity: 'warning',
     summary: 'A task must start before `start` or its `not_before` to meet its deadline: it is short by N workdays.',
   },
   'goal-infeasible': {
-    severity: 'warning',
     summary: 'Negative minimum slack: the goal cannot be met as planned, by N workdays.',
   },
   'task-overdue': {
-    severity: 'warning',
     summary: 'An open task is past its latest finish (days late, and escalation past policy.escalate_after).',
   },
   'late-start': {
-    severity: 'information',
     summary: 'A task not yet started is past its latest start (days late, and escalation).',
   },
   'follow-up-overdue': {
-    severity: 'information',
     summary: 'A follow-up that is not done is past its day (days late, and escalation).',
   },
   'check-in-overdue': {
-    severity: 'information',
     summary: 'A check-in due by policy.check_in_every on an open task has passed (days late, and escalation).',
   },
   'schedule-out-of-range': {
-    severity: 'error',
     summary: 'The schedule would reach before 1970 or after 2199 (huge durations or holidays covering the horizon).',
   },
   'earliest-out-of-range': {
-    severity: 'warning',
     summary:
       'Earliest dates (worked forward from today) would end after 2199: the workback dates are kept, earliest dates and slack left out.',
   },
-} as const satisfies Record<string, CodeInfo>;
+} as const satisfies Record<Code, { summary: string }>;
 
-export type Code = keyof typeof CODES;
+/** Every code with its default severity and what it means (docs/diagnostics.md, the CLI's SARIF rules). */
+export const CODES: Readonly<Record<Code, CodeInfo>> = /* @__PURE__ */ codesWithSummaries();
+
+/** (A function, so that a bundle that never reads CODES carries none of the summaries.) */
+function codesWithSummaries(): Record<Code, CodeInfo> {
+  const out = {} as Record<Code, CodeInfo>;
+  for (const code of Object.keys(CODE_SEVERITY) as Code[])
+    out[code] = { severity: CODE_SEVERITY[code], summary: SUMMARIES[code].summary };
+  return out;
+}

@@ -54,6 +54,25 @@ describe('loading YAML: bad input gets a positioned error, never a crash', () =>
     assert.deepEqual(codes(checkPlan(deep)), ['too-deep']);
   });
 
+  it('a quoted value whose last quote is escaped is unclosed, as the YAML spec and js-yaml say (the yaml package reads it as closed)', () => {
+    // `''` at the end of a line is a quote inside the text: the scalar goes on, to the `'` of a later line
+    const text = SMALL_PLAN.replace('title: First milestone', "title: 'First milestone''").replace(
+      'title: Task one',
+      "title: 'Task one'",
+    );
+    for (const engine of ['fast', 'yaml'] as const) {
+      const r = checkPlan(text, { engine });
+      const errors = r.diagnostics.filter((d) => d.severity === 'error');
+      assert.equal(errors.length, 1, `${engine}: ${errors.map((d) => d.message).join('; ')}`);
+      assert.equal(errors[0]!.code, 'yaml-syntax');
+    }
+    const yamlEngine = checkPlan(text, { engine: 'yaml' }).diagnostics[0]!;
+    assert.match(yamlEngine.message, /Missing closing 'quote: '' is a quote inside the text/);
+    assert.equal(yamlEngine.range.start.line, 11); // the line of 'First milestone''
+    const dq = checkPlan('workback: 1\ntitle: "T\\"\n', { engine: 'yaml' }).diagnostics[0]!;
+    assert.match(dq.message, /Missing closing "quote/);
+  });
+
   it('a size cap applies before parsing, with a clear message', () => {
     const r = checkPlan(SMALL_PLAN + '# ' + 'x'.repeat(2000) + '\n', { maxSize: 1000 });
     assert.deepEqual(codes(r), ['file-too-large']);

@@ -22,6 +22,7 @@ import type { ScalarStyle } from '../sourceTree';
 import type { EngineResult } from './engineResult';
 import { MAX_DEPTH, tooDeep } from './preflight';
 import { findDirective, findPropertyBefore, findSecondDocument, trimBlockEnd } from './properties';
+import { closingQuote } from './quotedScalars';
 import { TreeBuilder } from './treeBuilder';
 import { composeGuarded, type GuardedDocument } from './yamlDepth';
 
@@ -107,6 +108,22 @@ export function parseWithYaml(text: string): EngineResult {
   return { diagnostics: b.diagnostics, tree: b.root, plain: b.plain };
 }
 
+/**
+ * A quoted scalar whose last quote is not a closing one: `'it''` at the end of a line is a
+ * quote written twice (a `'` in the text), so the scalar goes on. The `yaml` package reads it
+ * as closed, without an error (js-yaml and the YAML spec say it is not); so does no other plan
+ * reader, so it is reported as the syntax error it is, at the scalar's end.
+ */
+function unclosed(text: string, s: number, e: number, b: TreeBuilder): void {
+  const quote = text[s] === '"' ? '"' : "'";
+  b.report({
+    code: 'yaml-syntax',
+    severity: 'error',
+    message: `Missing closing ${quote}quote: ${quote === "'" ? "'' is a quote inside the text, not its end" : 'the last " is escaped'}.`,
+    span: { start: Math.max(s, e - 1), end: e },
+  });
+}
+
 type Item = YamlNode | null | { close: true };
 
 /** The start of the first collection nested deeper than MAX_DEPTH, in document order, or -1. */
@@ -164,6 +181,7 @@ function walk(text: string, root: YamlNode, b: TreeBuilder): void {
       const [s, e] = sc.range ?? [start, start];
       if (style === 'plain' && value === '' && s === e) b.scalar(-1, -1, style, '');
       else b.scalar(s, style === 'literal' || style === 'folded' ? trimBlockEnd(text, s, e) : e, style, value);
+      if ((style === 'single' || style === 'double') && closingQuote(text, s, false) !== e - 1) unclosed(text, s, e, b);
     } else if (isMap(node)) {
       b.openMap(start, node.flow === true);
       stack.push({ close: true });

@@ -3,7 +3,7 @@
  * `data` (ISO dates, workday counts, escalation) for the CLI's JSON and for quick fixes.
  * Ids are safe to quote; titles and names are user text that every output layer escapes.
  */
-import { CODES, type Code } from '../codes';
+import { CODE_SEVERITY, type Code } from '../codeSeverity';
 import { formatDay, formatDayHuman, MAX_DAY, MIN_DAY, type Day } from '../day';
 import type { RawDiagnostic, Severity, Span } from '../diagnostic';
 import type { FollowUp, Plan, Task } from '../model';
@@ -40,7 +40,7 @@ export function diagnostic(
 ): RawDiagnostic {
   const d: RawDiagnostic = {
     code,
-    severity: severity ?? CODES[code].severity,
+    severity: severity ?? CODE_SEVERITY[code],
     message,
     span: { start: span.start, end: span.end },
   };
@@ -61,7 +61,7 @@ function escalationText(plan: Plan, e: Escalation): string {
 
 /** Information-level lateness becomes a warning once it calls for escalation. */
 function lateSeverity(code: Code, e: Escalation): Severity {
-  const base = CODES[code].severity;
+  const base = CODE_SEVERITY[code];
   return e.escalate && base === 'information' ? 'warning' : base;
 }
 

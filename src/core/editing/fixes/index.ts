@@ -4,7 +4,7 @@
  * editing the plan has one; docs/diagnostics.md says, code by code, what the fix does or why
  * there is none (a unit test keeps FIXABLE_CODES and the docs in step).
  */
-import type { Code } from '../../codes';
+import type { Code } from '../../codeSeverity';
 import type { Diagnostic } from '../../diagnostic';
 import { editBase, editProblem, type EditBase } from '../../edit/verify';
 import { anchorFixes, tagFixes } from './anchors';
