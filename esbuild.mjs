@@ -2,6 +2,7 @@
 // and the timeline webview (browser, Mermaid). `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { mermaidGanttOnly } from './src/webview/mermaidGanttOnly.mjs';
 import { planValidatorSource } from './scripts/lib/planValidator.mjs';
 import { schemaForEditors, yamlEsmAlias } from './scripts/lib/bundlePlugins.mjs';
@@ -32,10 +33,36 @@ const node = {
   plugins: [schemaForEditors],
 };
 
+/**
+ * For the web worker host: a module with a `.browser.ts` twin beside it is built from the twin
+ * (gitEmail.ts runs git as a process; gitEmail.browser.ts, in a host with no processes, does not).
+ */
+const webHost = {
+  name: 'web-host',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.?\// }, (args) => {
+      const twin = path.join(args.resolveDir, `${args.path}.browser.ts`);
+      return existsSync(twin) ? { path: twin } : undefined;
+    });
+  },
+};
+
 // A bundle whose entry point does not exist yet (work in progress) is skipped.
 const builds = [
   { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // the extension for the web worker extension host (vscode.dev, github.dev): no Node built-ins
+  {
+    ...common,
+    entryPoints: ['src/extension/extension.ts'],
+    outfile: 'dist/web/extension.js',
+    platform: 'browser',
+    format: 'cjs',
+    target: 'es2022',
+    external: ['vscode'],
+    alias: yamlEsmAlias,
+    plugins: [schemaForEditors, webHost],
+  },
   {
     ...common,
     entryPoints: ['src/webview/timeline.ts'],

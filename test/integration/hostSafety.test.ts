@@ -10,7 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { isAbsolutePath } from '../../src/extension/sidebar/gitCommand';
-import { resolveGitPath } from '../../src/extension/sidebar/identity';
+import { resolveGitPath } from '../../src/extension/sidebar/gitEmail';
 import { restorablePlan } from '../../src/extension/timeline/restore';
 import {
   codeOf,

@@ -90,4 +90,24 @@ describe('the bundles', function () {
       [],
     );
   });
+
+  it('the extension for the web worker host (dist/web/extension.js): no Node built-in, git never run', () => {
+    const file = path.join(ROOT, 'dist', 'web', 'extension.js');
+    assert.ok(existsSync(file), 'npm run build writes it (every test run builds first)');
+    const code = readFileSync(file, 'utf8');
+    // a require call of the bundle (not the text ajv's code generator writes inside a string)
+    const required = new Set([...code.matchAll(/(?<!['"])\brequire\("([^"]+)"\)/g)].map((m) => m[1]));
+    assert.deepEqual([...required], ['vscode']);
+    const sources = mappedSources(file);
+    assert.ok(
+      sources.some((s) => s.endsWith('gitEmail.browser.ts')),
+      'the browser twin of gitEmail.ts',
+    );
+    assert.deepEqual(
+      sources.filter((s) => /(^|[\\/])gitEmail\.ts$|^node:|node_modules[\\/]mermaid/.test(s)),
+      [],
+    );
+    for (const builtin of ['child_process', 'node:os', 'node:crypto', 'node:fs'])
+      assert.ok(!code.includes(`require("${builtin}")`), builtin);
+  });
 });

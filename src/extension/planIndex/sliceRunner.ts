@@ -12,7 +12,8 @@ interface Item {
 
 export class SliceRunner {
   private queue: Item[] = [];
-  private timer: ReturnType<typeof setImmediate> | undefined;
+  /** Cancels the drain that is scheduled, if one is. */
+  private timer: (() => void) | undefined;
   private disposed = false;
   private draining = false;
   /** Slices run so far (for tests and the log). */
@@ -56,7 +57,7 @@ export class SliceRunner {
   }
 
   private schedule(): void {
-    this.timer ??= setImmediate(() => this.drain());
+    this.timer ??= soon(() => this.drain());
   }
 
   private drain(): void {
@@ -91,9 +92,22 @@ export class SliceRunner {
   /** Work not yet run is dropped (its promises resolve). */
   dispose(): void {
     this.disposed = true;
-    if (this.timer !== undefined) clearImmediate(this.timer);
+    this.timer?.();
     this.timer = undefined;
     for (const item of this.queue) item.resolve();
     this.queue = [];
   }
+}
+
+/**
+ * Run `f` after the events already queued: setImmediate in the Node extension host, a zero
+ * timeout in the web worker extension host (vscode.dev), which has no setImmediate.
+ */
+function soon(f: () => void): () => void {
+  if (typeof setImmediate === 'function') {
+    const t = setImmediate(f);
+    return () => clearImmediate(t);
+  }
+  const t = setTimeout(f, 0);
+  return () => clearTimeout(t);
 }

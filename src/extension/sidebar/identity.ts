@@ -5,10 +5,10 @@
  * the user's global git config is read, never the folder's. Git is the built-in git extension's
  * (or the `git.path` setting's), never looked up from the workspace (gitCommand.ts).
  */
-import { execFile } from 'node:child_process';
-import * as os from 'node:os';
 import * as vscode from 'vscode';
-import { gitEmailCommand, gitExecutable } from './gitCommand';
+import { gitUserEmail, type GitEmailReader } from './gitEmail';
+
+export { gitUserEmail, type GitEmailReader };
 
 export interface Identity {
   /** Person ids and emails that name me (empty: unknown). */
@@ -17,7 +17,6 @@ export interface Identity {
   readonly source: 'setting' | 'git' | 'none';
 }
 
-export const GIT_TIMEOUT_MS = 3000;
 const MAX_ENTRIES = 50;
 
 /** The setting's value as a list: a string, or an array of strings; blanks dropped. */
@@ -31,53 +30,6 @@ export function meFromSetting(value: unknown): string[] {
   }
   return out;
 }
-
-export type GitEmailReader = (folder: vscode.Uri, trusted: boolean) => Promise<string | undefined>;
-
-/** The git extension's API, as much of it as is read here. */
-interface GitExtensionExports {
-  getAPI(version: 1): { git: { path: string } };
-}
-
-/** The git executable VS Code's git extension uses (or the `git.path` setting's); undefined when neither is known. */
-export async function resolveGitPath(): Promise<string | undefined> {
-  let apiPath: string | undefined;
-  try {
-    const ext = vscode.extensions.getExtension<GitExtensionExports>('vscode.git');
-    const exports = ext ? (ext.isActive ? ext.exports : await ext.activate()) : undefined;
-    apiPath = exports?.getAPI(1).git.path;
-  } catch {
-    apiPath = undefined; // git disabled, or not found by the extension
-  }
-  return gitExecutable(apiPath, vscode.workspace.getConfiguration('git').get('path'));
-}
-
-/** `git config user.email` for a folder on disk (undefined when git, the folder or the value is missing). */
-export const gitUserEmail: GitEmailReader = async (folder, trusted) => {
-  if (folder.scheme !== 'file') return undefined;
-  const { file, args, cwd } = gitEmailCommand(await resolveGitPath(), folder.fsPath, trusted, os.homedir());
-  return new Promise((resolve) => {
-    try {
-      execFile(
-        file,
-        args,
-        {
-          cwd,
-          timeout: GIT_TIMEOUT_MS,
-          windowsHide: true,
-          maxBuffer: 64 * 1024,
-          env: { ...process.env, GIT_TERMINAL_PROMPT: '0' },
-        },
-        (err, stdout) => {
-          const email = String(stdout ?? '').trim();
-          resolve(!err && email && email.length <= 320 ? email : undefined);
-        },
-      );
-    } catch {
-      resolve(undefined);
-    }
-  });
-};
 
 /** Resolves and caches the identity; fires when it may have changed. */
 export class IdentityResolver implements vscode.Disposable {

@@ -181,7 +181,7 @@ export class SidebarModel implements vscode.Disposable {
         if (this.deps.planIndex.started || this.deps.planIndex.all().length > 0)
           this.me = await this.deps.identity.resolve();
         const t0 = performance.now();
-        const cpu0 = process.cpuUsage();
+        const cpu0 = cpuMs();
         const next = this.compute();
         if (!next) return; // plans still being checked against the new day: their events refresh again
         this.current = next;
@@ -189,8 +189,7 @@ export class SidebarModel implements vscode.Disposable {
         this.lastRun = performance.now();
         this.stats.refreshes++;
         this.stats.lastMs = ms;
-        const cpu = process.cpuUsage(cpu0);
-        this.stats.lastCpuMs = (cpu.user + cpu.system) / 1000;
+        this.stats.lastCpuMs = cpuMs() - cpu0;
         this.stats.totalCpuMs += this.stats.lastCpuMs;
         this.stats.totalMs += ms;
         this.emitter.fire(this.current);
@@ -269,4 +268,11 @@ export class SidebarModel implements vscode.Disposable {
     if (this.staleTimer !== undefined) clearTimeout(this.staleTimer);
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** The host's CPU time in ms; in the web worker host (no `process`), the time elapsed. */
+function cpuMs(): number {
+  if (typeof process === 'undefined' || typeof process.cpuUsage !== 'function') return performance.now();
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
 }

@@ -4,7 +4,6 @@
  * an inert JSON data block (plan text only there, escaped: firstRender.ts). The page is set once
  * per panel; updates are messages.
  */
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { RenderMessage } from '../../shared/protocol';
 import { FIRST_RENDER_ID, jsonForHtml } from './firstRender';
@@ -21,10 +20,10 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions 
   };
 }
 
+/** 18 random bytes in base64's letters and digits (Web Crypto: the Node host and the web worker host alike). */
 export function newNonce(): string {
-  return randomBytes(18)
-    .toString('base64')
-    .replace(/[^A-Za-z0-9]/g, '');
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(18));
+  return btoa(String.fromCharCode(...bytes)).replace(/[^A-Za-z0-9]/g, '');
 }
 
 export function contentSecurityPolicy(cspSource: string, nonce: string): string {
