@@ -49,7 +49,7 @@ describe('the GitHub Action (action.yml)', () => {
     };
     for (const [name, spec] of Object.entries(ACTION.inputs))
       env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = withInputs[name] ?? spec.default ?? '';
-    assert.equal(ACTION.runs.using, 'node20');
+    assert.equal(ACTION.runs.using, 'node24'); // GitHub retires Node 20 for actions in 2026; the bundle targets Node 20, which node24 runs
     const r = spawnSync(process.execPath, [path.join(ROOT, ACTION.runs.main)], { cwd: repo, env, encoding: 'utf8' });
     return { code: r.status, out: r.stdout, err: r.stderr, summary: readFileSync(summary, 'utf8') };
   }

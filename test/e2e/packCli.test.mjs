@@ -67,6 +67,14 @@ describe('npm run pack:cli', () => {
     assert.deepEqual(readme.match(/\]\((?!https?:|#)[^)]*\)/g) ?? [], [], 'relative links');
   });
 
+  it('npm pack of the repository itself also holds the CLI alone: the committed bundle (.npmignore)', () => {
+    const r = run(NPM, ['pack', '--dry-run', '--json', '--ignore-scripts'], ROOT);
+    assert.equal(r.code, 0, r.err);
+    const [info] = JSON.parse(r.out);
+    assert.deepEqual(info.files.map((f) => f.path).sort(), ['LICENSE', 'README.md', 'bin/workback.js', 'package.json']);
+    assert.deepEqual(PKG.bin, { workback: 'bin/workback.js' });
+  });
+
   it('installed into an empty prefix, `workback check` works in a folder that holds only plans', function () {
     this.timeout(120000);
     const prefix = path.join(tmp, 'prefix');

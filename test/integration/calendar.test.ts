@@ -64,7 +64,7 @@ describe('Export My Calendar', function () {
     for (const uri of await vscode.workspace.findFiles('**/*.workback.{yaml,yml}')) {
       const r = checkPlan(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)), { today });
       if (r.plan && r.schedule && !r.diagnostics.some((d) => d.severity === 'error'))
-        files.push({ file: vscode.workspace.asRelativePath(uri, false), plan: r.plan, schedule: r.schedule });
+        files.push({ file: vscode.workspace.asRelativePath(uri), plan: r.plan, schedule: r.schedule });
     }
     const want = events(
       toICalendar(calendarEvents(files, ['mira@sidebar.example'], today), {

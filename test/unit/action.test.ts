@@ -85,6 +85,30 @@ describe('the GitHub Action', () => {
     assert.match(day.err, /today/);
   });
 
+  it('an unreadable plan fails the step (exit 2), and the job summary still tells of the others, each note said once', async () => {
+    const files: Record<string, MemoryEntry> = {
+      '/repo/good.workback.yaml': GOOD,
+      '/repo/locked.workback.yaml': { unreadable: true },
+      '/repo/gone.workback.yaml': { symlink: '/nowhere.workback.yaml' },
+    };
+    const r = await action(TODAY, files);
+    assert.equal(r.code, 2);
+    assert.match(r.out, /^::error file=locked\.workback\.yaml,.*read-error/m);
+    const notes = r.err.split('\n').filter((l) => l.includes('gone.workback.yaml'));
+    assert.equal(notes.length, 1, r.err);
+    assert.equal(r.summaries.length, 1);
+    assert.match(r.summaries[0]!, /### `good\.workback\.yaml`/);
+    assert.match(r.summaries[0]!, /### `locked\.workback\.yaml`\n\n1 problem:/);
+  });
+
+  it('takes one path a line (a path may hold spaces), and a path that starts with - is a path', async () => {
+    const files = { '/repo/my plans/a.workback.yaml': BAD, '/repo/-b.workback.yaml': GOOD };
+    const r = await action({ ...TODAY, paths: 'my plans/a.workback.yaml\n-b.workback.yaml' }, files);
+    assert.equal(r.code, 1, r.err);
+    assert.match(r.out, /^::error file=my plans\/a\.workback\.yaml,/m);
+    assert.match(r.summaries[0]!, /2 files checked/);
+  });
+
   it('without a job summary file (run outside a runner) it only checks', async () => {
     const r = await action(TODAY, { '/repo/a.workback.yaml': BAD }, null);
     assert.equal(r.code, 1);

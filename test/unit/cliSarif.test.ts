@@ -143,8 +143,13 @@ describe('workback check --format sarif', () => {
     assert.notDeepEqual(validate(log), []);
   });
 
-  it('writes a path as a URI reference, each segment percent-encoded', () => {
+  it('writes a path as a URI: relative as a reference, absolute as file:, each segment percent-encoded', () => {
     assert.equal(pathUri('plans/a b#%/x.workback.yaml'), 'plans/a%20b%23%25/x.workback.yaml');
     assert.equal(pathUri('../up/é.workback.yaml'), '../up/%C3%A9.workback.yaml');
+    assert.equal(pathUri('/srv/plans/a b.workback.yaml'), 'file:///srv/plans/a%20b.workback.yaml');
+    assert.equal(pathUri('D:/x y/a.workback.yaml'), 'file:///D:/x%20y/a.workback.yaml');
+    assert.equal(pathUri('a\ud800.workback.yaml'), 'a%EF%BF%BD.workback.yaml'); // never throws
+    for (const p of ['/srv/a.yaml', 'D:/x y/a.yaml', 'plans/a b#%/x.yaml'])
+      assert.ok(URL.canParse(pathUri(p), 'file:///base/'), p);
   });
 });

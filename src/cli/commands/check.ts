@@ -22,8 +22,8 @@ import {
 } from './command';
 import { reportDiscovery } from './discover';
 
-const FORMATS = ['text', 'json', 'github', 'sarif', 'markdown'] as const;
-const FAIL_ON = ['error', 'warning'] as const;
+export const FORMATS = ['text', 'json', 'github', 'sarif', 'markdown'] as const;
+export const FAIL_ON_LEVELS = ['error', 'warning'] as const;
 
 export const checkCommand: Command = {
   name: 'check',
@@ -71,7 +71,7 @@ function reporterFor(format: (typeof FORMATS)[number], io: CliIO): Reporter {
 
 async function runCheck(args: ParsedArgs, io: CliIO, out: Output): Promise<number> {
   const format = choice(args, 'format', FORMATS, 'text', 'check');
-  const failRank = severityRank[choice(args, 'fail-on', FAIL_ON, 'error', 'check')];
+  const failRank = severityRank[choice(args, 'fail-on', FAIL_ON_LEVELS, 'error', 'check')];
   const today = todayOption(args, () => io.now(), 'check');
   const maxSize = positiveInteger(args, 'max-size', 'check') ?? DEFAULT_MAX_SIZE;
 

@@ -42,9 +42,16 @@ function rules(): unknown[] {
   });
 }
 
-/** A relative path as a URI reference: each segment percent-encoded, `/` kept. */
+/**
+ * A path as a URI: a relative one as a relative reference, an absolute one (`/srv/x`, `D:/x`,
+ * a plan outside the working directory) as a `file:` URI; each segment percent-encoded, `/`
+ * kept, a lone surrogate (a file name no UTF-8 can write) as U+FFFD.
+ */
 export function pathUri(file: string): string {
-  return file.split('/').map(encodeURIComponent).join('/');
+  const name = file.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+  const encoded = (p: string): string => p.split('/').map(encodeURIComponent).join('/');
+  if (/^[A-Za-z]:\//.test(name)) return `file:///${name.slice(0, 2)}${encoded(name.slice(2))}`;
+  return name.startsWith('/') ? `file://${encoded(name)}` : encoded(name);
 }
 
 function result(file: string, d: CliDiagnostic): unknown {

@@ -1,7 +1,8 @@
 /**
  * One person's deadlines as calendar days, across plans: the day each of their open tasks must
- * start by (the workback date) and finish by, their goals' due dates, and the follow-ups and
- * check-ins they owe. Each event's `key` names what it is about, never its day, so a calendar
+ * start by (the workback date; not for a task under way) and finish by, their goals' due
+ * dates, and the follow-ups and check-ins they owe or are owed ("Dana Whitfield follows up with
+ * you"). Each event's `key` names what it is about, never its day, so a calendar
  * that imports the plans again moves the event instead of adding a second one.
  */
 import type { Day } from '../day';
@@ -35,22 +36,22 @@ export function calendarEvents(files: readonly PlanFile[], me: readonly string[]
       const item = taskState(pf, task, today)?.item;
       if (!item) continue;
       const about = `Task ${task.id}, owned by ${task.owner}.`;
-      push(`start/${task.id}`, item.start, `Start by: ${task.title}`, about);
+      // a task under way needs no day to start by
+      if (task.status !== 'doing') push(`start/${task.id}`, item.start, `Start by: ${task.title}`, about);
       push(`finish/${task.id}`, item.finish, `Finish by: ${task.title}`, about);
     }
     for (const f of followUps([pf], today, { me })) {
-      // the task's owner follows up with `with`; to `with`, it is the owner who comes
-      const other = mine.has(f.task.owner) ? f.with : f.task.owner;
+      // the task's owner follows up with `with`; the one followed up with sees who comes
+      const owner = mine.has(f.task.owner);
+      const other = owner ? f.with : f.task.owner;
       const name = pf.plan.people.get(other)?.name ?? other;
-      if (f.kind === 'check-in')
-        push(`check-in/${f.task.id}`, f.on, `Check in with ${name}: ${f.task.title}`, `Task ${f.task.id}.`);
-      else
-        push(
-          `follow-up/${f.task.id}/${f.index ?? 0}`,
-          f.on,
-          `Follow up with ${name}${f.about ? `: ${f.about}` : ''}`,
-          `On task ${f.task.id}: ${f.task.title}.`,
-        );
+      const about = f.kind === 'check-in' ? f.task.title : (f.about ?? '');
+      const what = f.kind === 'check-in' ? 'Check in' : 'Follow up';
+      const summary = owner
+        ? `${what} with ${name}${about ? `: ${about}` : ''}`
+        : `${name} ${f.kind === 'check-in' ? 'checks in' : 'follows up'} with you${about ? `: ${about}` : ''}`;
+      const key = f.kind === 'check-in' ? `check-in/${f.task.id}` : `follow-up/${f.task.id}/${f.index ?? 0}`;
+      push(key, f.on, summary, `On task ${f.task.id}: ${f.task.title}.`);
     }
   }
   return out.sort((a, b) => a.day - b.day || compareText(a.file, b.file) || compareText(a.key, b.key));

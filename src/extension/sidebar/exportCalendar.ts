@@ -1,8 +1,9 @@
 /**
  * "Workback: Export My Calendar…": my deadlines across the workspace's plans as an iCalendar
  * file (the core's calendarEvents and toICalendar, as `workback ics` writes it), for Outlook or
- * Google Calendar. Plans are named by their workspace-relative path, as the CLI run from the
- * workspace root names them, so both give each event the same UID and a re-import updates it.
+ * Google Calendar. Plans are named by their workspace-relative path (the folder's name first in
+ * a workspace of several folders), as the CLI run from the workspace root names them, so both
+ * give each event the same UID and a re-import updates it.
  */
 import * as vscode from 'vscode';
 import { calendarEvents, toICalendar, type PlanFile } from '../../core';
@@ -28,7 +29,8 @@ export async function exportCalendar(deps: ExportCalendarDeps, target?: unknown)
   }
   const files: PlanFile[] = [...snapshot.plans.values()].map((pf) => ({
     ...pf,
-    file: vscode.workspace.asRelativePath(vscode.Uri.parse(pf.file), false),
+    // with several workspace folders, the folder's name first: two folders' plan.workback.yaml stay apart
+    file: vscode.workspace.asRelativePath(vscode.Uri.parse(pf.file)),
   }));
   const events = calendarEvents(files, me, snapshot.today);
   if (events.length === 0) {
