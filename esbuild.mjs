@@ -13,8 +13,6 @@ const production = process.argv.includes('--production');
 // without touching the working tree's)
 const outdirArg = process.argv.indexOf('--outdir');
 const outdir = outdirArg >= 0 ? process.argv[outdirArg + 1] : 'dist';
-// --cli-only: the CLI bundle alone (npm run pack:cli stages the npm package with it)
-const cliOnly = process.argv.includes('--cli-only');
 
 const common = {
   bundle: true,
@@ -73,7 +71,7 @@ const builds = [
     plugins: [mermaidGanttOnly],
   },
 ]
-  .filter((b) => existsSync(b.entryPoints[0]) && (!cliOnly || b.outfile === 'dist/cli.js'))
+  .filter((b) => existsSync(b.entryPoints[0]))
   .map((b) => ({ ...b, outfile: b.outfile.replace(/^dist\//, `${outdir}/`) }));
 
 // The schema's validation code, generated from the schema (rewritten only when it changed).

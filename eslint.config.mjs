@@ -64,7 +64,6 @@ export default tseslint.config(
       'test-results/**',
       '.vscode-test/**',
       '.bench/**',
-      'action/index.js',
       'bin/workback.js',
       '.scratch/**',
       'test/fixtures/**',

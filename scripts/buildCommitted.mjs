@@ -1,11 +1,10 @@
 #!/usr/bin/env node
-// npm run build:committed [-- --out DIR]: the two bundles this repository commits, built from
-// src/ in production (minified, no source map), so that what runs them needs no install and no
-// build (docs/cli.md says why):
-//   action/index.js   the GitHub Action (action.yml's `main`): src/cli/actionMain.ts
-//   bin/workback.js   the CLI (package.json's `bin`): what `npm pack` of this repository
-//                     carries, and so what the pre-commit hook installs
-// test/e2e/action.test.mjs builds them again into a temporary folder and fails while a
+// npm run build:committed [-- --out DIR]: the bundle this repository commits, bin/workback.js,
+// the CLI built from src/cli/main.ts in production (minified, no source map), so that what runs
+// it needs no install and no build (docs/cli.md says why): package.json's `bin` (what `npm
+// pack` of the repository and `npm run pack:cli` carry), the pre-commit hook's entry, and the
+// GitHub Action's, through action/index.js (two lines: it calls the bundle's actionMain()).
+// test/e2e/action.test.mjs builds it again into a temporary folder and fails while the
 // committed one differs.
 import * as esbuild from 'esbuild';
 import path from 'node:path';
@@ -16,10 +15,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outArg = process.argv.indexOf('--out');
 const outDir = path.resolve(outArg >= 0 ? process.argv[outArg + 1] : ROOT);
 
-export const COMMITTED = [
-  { entry: 'src/cli/actionMain.ts', file: 'action/index.js', banner: '' },
-  { entry: 'src/cli/main.ts', file: 'bin/workback.js', banner: '#!/usr/bin/env node\n' },
-];
+const COMMITTED = [{ entry: 'src/cli/main.ts', file: 'bin/workback.js', banner: '#!/usr/bin/env node\n' }];
 
 for (const { entry, file, banner } of COMMITTED) {
   await esbuild.build({

@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 // npm run pack:cli [-- --out DIR]: the CLI as an npm package, `workback-<version>.tgz` in DIR
-// (default: the working directory). Staged in a temporary folder, like the .vsix: a production
-// build of the CLI bundle alone (it carries everything it runs: no dependencies), the CLI's
-// documentation as its README, and a package.json made from the root one with only what the
+// (default: the working directory). Staged in a temporary folder, like the .vsix: the committed
+// CLI bundle bin/workback.js (a production build that carries everything it runs: no
+// dependencies; npm run build:committed), the CLI's documentation as its README, and a package.json made from the root one with only what the
 // CLI needs (name, version, license, bin, engines.node; not private, `files` limited). Then
 // `npm pack` there. Install it with `npm install -g ./workback-<version>.tgz`, run it once with
 // `npx --yes ./workback-<version>.tgz check`, or publish it with `npm publish <tarball>`.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,13 +21,8 @@ const root = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 
 const stage = mkdtempSync(path.join(os.tmpdir(), 'workback-cli-'));
 try {
-  mkdirSync(path.join(stage, 'dist'));
-  for (const f of ['esbuild.mjs', 'package.json', 'tsconfig.json'])
-    copyFileSync(path.join(ROOT, f), path.join(stage, f));
-  for (const d of ['src', 'scripts', 'schemas', 'node_modules']) symlinkSync(path.join(ROOT, d), path.join(stage, d));
-  run('production build of the CLI', process.execPath, ['esbuild.mjs', '--production', '--cli-only']);
-  for (const d of ['src', 'scripts', 'schemas', 'node_modules', 'esbuild.mjs', 'tsconfig.json'])
-    rmSync(path.join(stage, d), { recursive: true, force: true });
+  mkdirSync(path.join(stage, 'bin'));
+  copyFileSync(path.join(ROOT, 'bin', 'workback.js'), path.join(stage, 'bin', 'workback.js'));
   writeFileSync(path.join(stage, 'package.json'), `${JSON.stringify(cliManifest(root), null, 2)}\n`);
   writeFileSync(path.join(stage, 'README.md'), cliReadme(readFileSync(path.join(ROOT, 'docs', 'cli.md'), 'utf8')));
   copyFileSync(path.join(ROOT, 'LICENSE'), path.join(stage, 'LICENSE'));

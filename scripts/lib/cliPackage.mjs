@@ -14,8 +14,8 @@ export function cliManifest(pkg) {
     license: pkg.license,
     keywords: pkg.keywords,
     homepage: 'https://workback.dev',
-    bin: { workback: 'dist/cli.js' },
-    files: ['dist/cli.js'],
+    bin: { workback: 'bin/workback.js' },
+    files: ['bin/workback.js'],
     engines: { node: pkg.engines.node },
   };
 }

@@ -40,7 +40,7 @@ describe('npm run pack:cli', () => {
     assert.deepEqual(list.out.trim().split('\n').sort(), [
       'package/LICENSE',
       'package/README.md',
-      'package/dist/cli.js',
+      'package/bin/workback.js',
       'package/package.json',
     ]);
     const size = statSync(tarball).size;
@@ -56,10 +56,10 @@ describe('npm run pack:cli', () => {
     assert.equal(pkg.name, PKG.name);
     assert.equal(pkg.version, PKG.version);
     assert.equal(pkg.private, undefined);
-    assert.deepEqual(pkg.bin, { workback: 'dist/cli.js' });
-    assert.deepEqual(pkg.files, ['dist/cli.js']);
+    assert.deepEqual(pkg.bin, { workback: 'bin/workback.js' });
+    assert.deepEqual(pkg.files, ['bin/workback.js']);
     assert.equal(pkg.dependencies, undefined);
-    const cli = readFileSync(path.join(unpacked, 'package', 'dist', 'cli.js'), 'utf8');
+    const cli = readFileSync(path.join(unpacked, 'package', 'bin', 'workback.js'), 'utf8');
     assert.ok(cli.startsWith('#!/usr/bin/env node\n'));
     assert.ok(!cli.includes('sourceMappingURL'), 'a production build, no source map');
     const readme = readFileSync(path.join(unpacked, 'package', 'README.md'), 'utf8');

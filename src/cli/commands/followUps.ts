@@ -7,7 +7,7 @@ import type { CliIO } from '../io';
 import { DEFAULT_MAX_SIZE } from '../load';
 import type { Output } from '../output';
 import { EXIT_USAGE, HELP_OPTION, JSON_OPTION, MAX_SIZE_OPTION, TODAY_OPTION, type Command } from './command';
-import { meOption, noteUnknownMe } from './me';
+import { ME_OPTION, meOption, noteUnknownMe } from './me';
 import { loadScheduledPlans } from './plans';
 
 export const followUpsCommand: Command = {
@@ -31,14 +31,7 @@ Options:
 Exit status: 0 listed, 1 a plan has errors (printed on stderr; the others are
 still listed), 2 usage error or unreadable input.
 `,
-  options: [
-    HELP_OPTION,
-    TODAY_OPTION,
-    JSON_OPTION,
-    MAX_SIZE_OPTION,
-    { name: 'me', kind: 'value', repeatable: true },
-    { name: 'overdue', kind: 'flag' },
-  ],
+  options: [HELP_OPTION, TODAY_OPTION, JSON_OPTION, MAX_SIZE_OPTION, ME_OPTION, { name: 'overdue', kind: 'flag' }],
   run: runFollowUps,
 };
 

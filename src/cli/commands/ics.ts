@@ -1,12 +1,12 @@
 /** `workback ics --me ID`: my deadlines across plans as an iCalendar file, for Outlook or Google Calendar. */
 import { calendarEvents, toICalendar } from '../../core';
-import { positiveInteger, todayOption, UsageError, type ParsedArgs } from '../args';
+import { positiveInteger, todayOption, type ParsedArgs } from '../args';
 import type { CliIO } from '../io';
 import { DEFAULT_MAX_SIZE } from '../load';
 import type { Output } from '../output';
 import { VERSION } from '../version';
 import { EXIT_USAGE, HELP_OPTION, MAX_SIZE_OPTION, TODAY_OPTION, type Command } from './command';
-import { meOption, noteUnknownMe } from './me';
+import { ME_HELP, ME_OPTION, noteUnknownMe, requiredMe } from './me';
 import { loadScheduledPlans } from './plans';
 
 export const icsCommand: Command = {
@@ -21,9 +21,7 @@ follow-ups and check-ins I owe. Each event keeps its UID from one export to the
 next, so importing the file again updates the events instead of adding others.
 
 Options:
-  --me ID_OR_EMAIL    who I am: a person id or an email (case-insensitive);
-                      repeat it or separate with commas for several
-                      (default: the WORKBACK_ME environment variable)
+${ME_HELP}
   --today YYYY-MM-DD  the date lateness and check-ins are counted from
                       (default: today, local)
   --max-size BYTES    refuse larger files (default: ${DEFAULT_MAX_SIZE})
@@ -32,15 +30,14 @@ Options:
 Exit status: 0 written, 1 a plan has errors (printed on stderr; the others are
 still in the file), 2 usage error or unreadable input.
 `,
-  options: [HELP_OPTION, TODAY_OPTION, MAX_SIZE_OPTION, { name: 'me', kind: 'value', repeatable: true }],
+  options: [HELP_OPTION, TODAY_OPTION, MAX_SIZE_OPTION, ME_OPTION],
   run: runIcs,
 };
 
 async function runIcs(args: ParsedArgs, io: CliIO, out: Output): Promise<number> {
   const today = todayOption(args, () => io.now(), 'ics');
   const maxSize = positiveInteger(args, 'max-size', 'ics') ?? DEFAULT_MAX_SIZE;
-  const me = meOption(args, io);
-  if (me.length === 0) throw new UsageError('--me is required (a person id or email; or set WORKBACK_ME)', 'ics');
+  const me = requiredMe(args, io, 'ics');
   const loaded = await loadScheduledPlans(io, out, args.positionals, { today, maxSize });
   if (!loaded) return EXIT_USAGE;
   await noteUnknownMe(loaded.files, me, out);

@@ -1,8 +1,22 @@
 /** `--me` for the personal queries: ids or emails, repeatable or comma-separated, or WORKBACK_ME. */
 import { resolveMe, type PlanFile } from '../../core';
-import { list, type ParsedArgs } from '../args';
+import { list, UsageError, type OptionSpec, type ParsedArgs } from '../args';
 import type { CliIO } from '../io';
 import type { Output } from '../output';
+
+export const ME_OPTION: OptionSpec = { name: 'me', kind: 'value', repeatable: true };
+
+/** The option's lines in a command's help. */
+export const ME_HELP = `  --me ID_OR_EMAIL    who I am: a person id or an email (case-insensitive);
+                      repeat it or separate with commas for several
+                      (default: the WORKBACK_ME environment variable)`;
+
+/** `--me` for a command that needs it: a usage error when neither it nor WORKBACK_ME is given. */
+export function requiredMe(args: ParsedArgs, io: CliIO, command: string): string[] {
+  const me = meOption(args, io);
+  if (me.length === 0) throw new UsageError('--me is required (a person id or email; or set WORKBACK_ME)', command);
+  return me;
+}
 
 export function meOption(args: ParsedArgs, io: CliIO): string[] {
   const given = list(args, 'me');

@@ -1,6 +1,6 @@
 /** `workback tasks --me ID`: my open tasks across plans, most urgent first. */
 import { formatDay, tasksFor, type MyTask } from '../../core';
-import { flag, positiveInteger, todayOption, UsageError, type ParsedArgs } from '../args';
+import { flag, positiveInteger, todayOption, type ParsedArgs } from '../args';
 import { escapeTerminal, safeJson } from '../escape';
 import { stateText } from '../format/state';
 import { dayCell, renderTable } from '../format/table';
@@ -8,7 +8,7 @@ import type { CliIO } from '../io';
 import { DEFAULT_MAX_SIZE } from '../load';
 import type { Output } from '../output';
 import { EXIT_USAGE, HELP_OPTION, JSON_OPTION, MAX_SIZE_OPTION, TODAY_OPTION, type Command } from './command';
-import { meOption, noteUnknownMe } from './me';
+import { ME_HELP, ME_OPTION, noteUnknownMe, requiredMe } from './me';
 import { loadScheduledPlans } from './plans';
 
 export const tasksCommand: Command = {
@@ -21,9 +21,7 @@ working directory): overdue first, then late starts, then by the day they must
 start.
 
 Options:
-  --me ID_OR_EMAIL    who I am: a person id or an email (case-insensitive);
-                      repeat it or separate with commas for several
-                      (default: the WORKBACK_ME environment variable)
+${ME_HELP}
   --today YYYY-MM-DD  the date lateness is counted from (default: today, local)
   --json              {"today", "me", "tasks": [...]}
   --max-size BYTES    refuse larger files (default: ${DEFAULT_MAX_SIZE})
@@ -32,15 +30,14 @@ Options:
 Exit status: 0 listed, 1 a plan has errors (printed on stderr; the others are
 still listed), 2 usage error or unreadable input.
 `,
-  options: [HELP_OPTION, TODAY_OPTION, JSON_OPTION, MAX_SIZE_OPTION, { name: 'me', kind: 'value', repeatable: true }],
+  options: [HELP_OPTION, TODAY_OPTION, JSON_OPTION, MAX_SIZE_OPTION, ME_OPTION],
   run: runTasks,
 };
 
 async function runTasks(args: ParsedArgs, io: CliIO, out: Output): Promise<number> {
   const today = todayOption(args, () => io.now(), 'tasks');
   const maxSize = positiveInteger(args, 'max-size', 'tasks') ?? DEFAULT_MAX_SIZE;
-  const me = meOption(args, io);
-  if (me.length === 0) throw new UsageError('--me is required (a person id or email; or set WORKBACK_ME)', 'tasks');
+  const me = requiredMe(args, io, 'tasks');
   const loaded = await loadScheduledPlans(io, out, args.positionals, { today, maxSize });
   if (!loaded) return EXIT_USAGE;
   await noteUnknownMe(loaded.files, me, out);
