@@ -49,6 +49,8 @@ const webHost = {
 const builds = [
   { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // the new-plan templates, which the extension loads when New Plan… first needs them
+  { ...node, entryPoints: ['src/templates/index.ts'], outfile: 'dist/templates.js' },
   // the extension for the web worker extension host (vscode.dev, github.dev): no Node built-ins
   {
     ...common,

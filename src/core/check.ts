@@ -1,10 +1,11 @@
 /** checkPlan: parse, validate and (when a date is given) schedule a plan's text. Never throws. */
 import type { Day } from './day';
 import { describeFailure } from './failure';
-import { severityRank, type Diagnostic, type RawDiagnostic } from './diagnostic';
+import { severityRank, type Diagnostic, type RawDiagnostic, type Span } from './diagnostic';
 import { LineIndex } from './lineIndex';
 import type { Plan } from './model';
 import { parseText, type Engine } from './parse/parseText';
+import type { Repair } from './parse/unclosed';
 import { schedulePlan } from './schedule';
 import type { Schedule } from './schedule/types';
 import type { SourceNode } from './sourceTree';
@@ -40,46 +41,102 @@ export interface CheckResult {
 
 export function checkPlan(text: string, options: CheckOptions = {}): CheckResult {
   const lines = new LineIndex(text);
-  let raw: RawDiagnostic[] = [];
-  let plan: Plan | undefined;
-  let schedule: Schedule | undefined;
-  let tree: SourceNode | undefined;
-  let engine: Engine = options.engine ?? 'fast';
   const max = problemCap(options.maxProblems);
+  const c = collect(text, options, max, true);
+  return {
+    diagnostics: finish(c.raw, c.unlisted, lines, max),
+    plan: c.plan,
+    schedule: c.schedule,
+    tree: c.tree,
+    lines,
+    engine: c.engine,
+  };
+}
+
+interface Collected {
+  raw: RawDiagnostic[];
   /** Errors known to come after the first `max` problems, counted but not built. */
-  let unlisted = 0;
+  unlisted: number;
+  plan?: Plan;
+  schedule?: Schedule;
+  tree?: SourceNode;
+  engine: Engine;
+}
+
+/** Every problem of the text, in no order; `repair`: also those after a quote or bracket left open. */
+function collect(text: string, options: CheckOptions, max: number, repair: boolean): Collected {
+  const out: Collected = { raw: [], unlisted: 0, engine: options.engine ?? 'fast' };
   try {
     const parsed = parseText(text, options);
-    engine = parsed.engine;
-    tree = parsed.tree;
-    raw = parsed.diagnostics;
-    const fatal = raw.some((d) => d.severity === 'error');
+    out.engine = parsed.engine;
+    out.tree = parsed.tree;
+    out.raw = parsed.diagnostics;
+    const fatal = out.raw.some((d) => d.severity === 'error');
+    if (parsed.repair && repair) {
+      const after = afterRepair(text, parsed.repair, options, max);
+      append(out.raw, after.raw);
+      out.unlisted += after.unlisted;
+    }
+    const tree = parsed.tree;
     if (tree && !fatal) {
       const schema = checkSchema(tree, parsed.plain, max);
-      append(raw, schema.diagnostics);
-      unlisted = schema.unlisted;
+      append(out.raw, schema.diagnostics);
+      out.unlisted += schema.unlisted;
       if (tree.kind === 'map') {
         const built = buildModel(tree);
-        plan = built.plan;
-        append(raw, built.diagnostics);
-        append(raw, checkSemantics(plan));
-        if (options.today !== undefined && !raw.some((d) => d.severity === 'error')) {
-          schedule = schedulePlan(plan, options.today);
-          append(raw, schedule.diagnostics);
+        out.plan = built.plan;
+        append(out.raw, built.diagnostics);
+        append(out.raw, checkSemantics(built.plan));
+        if (options.today !== undefined && !out.raw.some((d) => d.severity === 'error')) {
+          out.schedule = schedulePlan(built.plan, options.today);
+          append(out.raw, out.schedule.diagnostics);
         }
       }
     }
   } catch (e) {
     // A bug must not take the editor or the CLI down: report it where it can be seen (without
     // the stack and its paths: the extension logs those, the CLI has none to show).
-    raw.push({
+    out.raw.push({
       code: 'internal-error',
       severity: 'error',
       message: `Workback failed on this file (please report it): ${describeFailure(e)}`,
       span: { start: 0, end: 0 },
     });
   }
-  return { diagnostics: finish(raw, unlisted, lines, max), plan, schedule, tree, lines, engine };
+  return out;
+}
+
+/**
+ * The other problems of a text with a quote or bracket left open: the text is checked again
+ * with the closing character put in (no schedule: the file has an error), and their places
+ * moved back to the text as it is. Nothing of that check's tree, plan or data is kept.
+ */
+function afterRepair(
+  text: string,
+  repair: Repair,
+  options: CheckOptions,
+  max: number,
+): { raw: RawDiagnostic[]; unlisted: number } {
+  const fixed = `${text.slice(0, repair.at)}${repair.insert}${text.slice(repair.at)}`;
+  // (the size was checked on the text itself: the copy is longer by the character put in)
+  const again = collect(fixed, { ...options, today: undefined, maxSize: Infinity }, max, false);
+  const back = (n: number): number => (n > repair.at ? n - repair.insert.length : n);
+  const moved = (s: Span): Span => ({ start: back(s.start), end: Math.max(back(s.start), back(s.end)) });
+  const out: RawDiagnostic[] = [];
+  for (const d of again.raw) {
+    // a problem of the repaired value as a whole (a list where a text was meant), or at the
+    // character put in, is the repair's own; one inside the value (an unknown id) is the user's
+    const covers = (n: number): boolean => d.span.start <= n && d.span.end > n;
+    if (covers(repair.from) || covers(repair.at)) continue;
+    // a syntax error before the value is reported already, from the text itself
+    if (d.code.startsWith('yaml-') && d.span.end <= repair.from) continue;
+    const m: RawDiagnostic = { code: d.code, severity: d.severity, message: d.message, span: moved(d.span) };
+    if (d.related) m.related = d.related.map((r) => ({ message: r.message, span: moved(r.span) }));
+    // the wording only: data holds places in the repaired text, which no quick fix may edit by
+    if (d.details) m.details = () => ({ message: d.details!().message }); // (a method: called on d)
+    out.push(m);
+  }
+  return { raw: out, unlisted: again.unlisted };
 }
 
 /** The cap as a whole number of at least 0 (1,000 unless given; Infinity for none). */

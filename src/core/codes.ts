@@ -20,7 +20,7 @@ const SUMMARIES = {
       'The file could not be read (permissions, not a regular file, gone); the CLI reports it and checks the rest.',
   },
   'file-too-large': {
-    summary: 'The file is larger than the size limit (workback.maxFileSize / --max-size); it is not parsed.',
+    summary: 'The file is larger than the size limit (workback.maxFileSizeMB / --max-size); it is not parsed.',
   },
   'invalid-encoding': {
     summary:

@@ -40,10 +40,14 @@ export function toSeverity(s: Severity): vscode.DiagnosticSeverity {
   }
 }
 
-export function toDiagnostic(d: CoreDiagnostic, uri: vscode.Uri): vscode.Diagnostic {
+/**
+ * A core diagnostic for VS Code. With `docs` (docs/diagnostics.md, shipped with the extension),
+ * its code is a link to the code's section there.
+ */
+export function toDiagnostic(d: CoreDiagnostic, uri: vscode.Uri, docs?: vscode.Uri): vscode.Diagnostic {
   const diag = new vscode.Diagnostic(toRange(d.range), d.message, toSeverity(d.severity));
   diag.source = DIAGNOSTIC_SOURCE;
-  diag.code = d.code;
+  diag.code = docs ? { value: d.code, target: docs.with({ fragment: d.code }) } : d.code;
   if (d.related?.length) {
     diag.relatedInformation = d.related.map(
       (r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toRange(r.range)), r.message),

@@ -15,6 +15,8 @@ export const BULK_DIAGNOSTICS_MS = 5000;
 export function registerDiagnostics(
   index: PlanIndex,
   log: vscode.LogOutputChannel,
+  /** docs/diagnostics.md, where each code has its section (the codes link to it). */
+  docs?: vscode.Uri,
 ): { collection: vscode.DiagnosticCollection; disposable: vscode.Disposable } {
   const collection = vscode.languages.createDiagnosticCollection('workback');
   const pending = new Map<string, PlanEntry>();
@@ -26,7 +28,7 @@ export function registerDiagnostics(
     const entries = [...pending.values()];
     pending.clear();
     try {
-      collection.set(entries.map((e) => [e.uri, e.diagnostics.map((d) => toDiagnostic(d, e.uri))]));
+      collection.set(entries.map((e) => [e.uri, e.diagnostics.map((d) => toDiagnostic(d, e.uri, docs))]));
     } catch (e) {
       log.error(`publishing diagnostics failed: ${e instanceof Error ? e.message : String(e)}`);
     }

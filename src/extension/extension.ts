@@ -3,6 +3,7 @@
  * commands, and return a small API for the integration tests. Nothing is parsed here.
  */
 import * as vscode from 'vscode';
+import { checkAllPlans } from './checkAll';
 import { registerDiagnostics } from './diagnostics';
 import { registerLanguageStatus } from './languageStatus';
 import { PlanIndex } from './planIndex';
@@ -35,7 +36,8 @@ export function activate(context: vscode.ExtensionContext): WorkbackApi {
   const shown = new Set<string>();
   const today = new TodayClock(settings.pinnedToday);
   const planIndex = new PlanIndex({ log, today: () => today.today, settings: () => settings });
-  const { collection, disposable: diagnostics } = registerDiagnostics(planIndex, log);
+  const docs = vscode.Uri.joinPath(context.extensionUri, 'docs', 'diagnostics.md');
+  const { collection, disposable: diagnostics } = registerDiagnostics(planIndex, log, docs);
   const timeline = registerTimeline(context.extensionUri, planIndex, log);
   const sidebar = registerSidebar(context, { planIndex, today, log });
   context.subscriptions.push(
@@ -57,10 +59,7 @@ export function activate(context: vscode.ExtensionContext): WorkbackApi {
       if (changesChecks(before, settings)) planIndex.recheckAll();
     }),
     vscode.commands.registerCommand('workback.showLog', () => log.show()),
-    vscode.commands.registerCommand('workback.checkPlans', async () => {
-      await planIndex.start();
-      planIndex.recheckAll(true);
-    }),
+    vscode.commands.registerCommand('workback.checkPlans', () => checkAllPlans(planIndex, log)),
   );
 
   const activationMs = performance.now() - t0;

@@ -22,7 +22,7 @@ export function describePlan(entry: PlanEntry | undefined, pinnedToday: boolean)
   if (entry.large && !entry.tooLarge)
     notes.push(`large file: checked ${LARGE_FILE_DEBOUNCE_MS / 1000} s after typing stops`);
   if (entry.tooLarge) {
-    return { text: 'Plan not checked', detail: 'larger than workback.maxFileSize', severity: S.Warning };
+    return { text: 'Plan not checked', detail: 'larger than workback.maxFileSizeMB', severity: S.Warning };
   }
   const errors = entry.diagnostics.filter((d) => d.severity === 'error').length;
   const schedule = entry.result?.schedule;

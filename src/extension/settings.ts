@@ -3,6 +3,9 @@ import * as vscode from 'vscode';
 import { formatDay, parseDay, type Day } from '../core';
 
 export const DEBOUNCE_MS = { default: 150, min: 0, max: 5000 };
+/** workback.maxFileSizeMB: plans above this many MB are not parsed (0.001 MB: 1,049 bytes). */
+export const MAX_FILE_SIZE_MB = { default: 5, min: 0.001, max: 50 };
+/** The same bounds in bytes, for the deprecated workback.maxFileSize (bytes), still honoured. */
 export const MAX_FILE_SIZE = { default: 5 * 1024 * 1024, min: 1024, max: 50 * 1024 * 1024 };
 /** Plans above this size are checked off the typing path (a longer debounce). */
 export const LARGE_FILE_SIZE = 1024 * 1024;
@@ -12,6 +15,7 @@ export interface Settings {
   /** `workback.today` when it holds a real date; undefined: the clock. */
   pinnedToday: Day | undefined;
   debounceMs: number;
+  /** In bytes: workback.maxFileSizeMB, or the deprecated workback.maxFileSize when that is set. */
   maxFileSize: number;
 }
 
@@ -26,13 +30,14 @@ function clampNumber(
   raw: unknown,
   b: { default: number; min: number; max: number },
   warnings: SettingWarning[],
+  whole = true,
 ): number {
   if (raw === undefined || raw === null) return b.default;
   if (typeof raw !== 'number' || !Number.isFinite(raw)) {
     warnings.push({ key, message: `${key} must be a number; using ${b.default}.` });
     return b.default;
   }
-  const v = Math.round(raw);
+  const v = whole ? Math.round(raw) : raw;
   if (v < b.min || v > b.max) {
     const c = Math.min(b.max, Math.max(b.min, v));
     warnings.push({ key, message: `${key} is ${raw}, outside ${b.min}..${b.max}; using ${c}.` });
@@ -64,10 +69,27 @@ export function parseSettings(get: (key: string) => unknown): { settings: Settin
     settings: {
       pinnedToday,
       debounceMs: clampNumber('workback.diagnostics.debounceMs', get('diagnostics.debounceMs'), DEBOUNCE_MS, warnings),
-      maxFileSize: clampNumber('workback.maxFileSize', get('maxFileSize'), MAX_FILE_SIZE, warnings),
+      maxFileSize: maxFileSizeBytes(get, warnings),
     },
     warnings,
   };
+}
+
+/**
+ * The size cap in bytes: workback.maxFileSizeMB; the deprecated workback.maxFileSize (in bytes)
+ * wins while it is set, with a warning that says what replaces it.
+ */
+function maxFileSizeBytes(get: (key: string) => unknown, warnings: SettingWarning[]): number {
+  const legacy = get('maxFileSize');
+  if (legacy !== undefined && legacy !== null) {
+    warnings.push({
+      key: 'workback.maxFileSize',
+      message: 'workback.maxFileSize (in bytes) is deprecated: set workback.maxFileSizeMB instead, and remove it.',
+    });
+    return clampNumber('workback.maxFileSize', legacy, MAX_FILE_SIZE, warnings);
+  }
+  const mb = clampNumber('workback.maxFileSizeMB', get('maxFileSizeMB'), MAX_FILE_SIZE_MB, warnings, false);
+  return Math.round(mb * 1024 * 1024);
 }
 
 /**

@@ -71,8 +71,12 @@ export interface BarInfo {
   /** `todo`, `doing`, `blocked`, `done`, `checkpoint` or `goal`. */
   status: string;
   critical: boolean;
-  /** e.g. `late start by 2 workdays`, `overdue by 3 workdays`. */
+  /** e.g. `start 2 workdays late`, `3 workdays late`. */
   late?: string;
+  /** A done task's `done_on`, e.g. `Fri 6 Nov 2026` (its bar ends that day). */
+  doneOn?: string;
+  /** A state the bar shows by its edge (the legend says which): late, or blocked. */
+  state?: 'overdue' | 'late-start' | 'blocked';
 }
 
 /** One section of the chart (a milestone, or the goal): its name as drawn and its rows. */
@@ -181,6 +185,14 @@ export interface TogglePinMessage {
   type: 'togglePin';
 }
 
+/** A button that asks the host to act: a new plan, the plan's first error, the chart copied as Mermaid. */
+export type NoticeAction = 'newPlan' | 'showFirstError' | 'copyMermaid';
+
+export interface ActionMessage {
+  type: 'action';
+  action: NoticeAction;
+}
+
 export type WebviewMessage =
   | ReadyMessage
   | RenderedMessage
@@ -188,7 +200,8 @@ export type WebviewMessage =
   | RevealTaskMessage
   | ExportSvgMessage
   | SetFiltersMessage
-  | TogglePinMessage;
+  | TogglePinMessage
+  | ActionMessage;
 
 /** What the webview keeps with `vscode.setState` (and the serializer gets back after a reload). */
 export interface TimelineState {

@@ -1,7 +1,8 @@
 /**
- * New-plan templates behind `Workback: New Plan...`: realistic, valid plans whose dates are
+ * New-plan templates behind `Workback: New Plan…`: realistic, valid plans whose dates are
  * computed from today and the due date the user gives. (Pure: no clock, no vscode.)
  */
+import { blankPlan } from './blank';
 import { edrDeployment } from './edrDeployment';
 import { mfaRollout } from './mfaRollout';
 import { siemMigration } from './siemMigration';
@@ -9,7 +10,8 @@ import type { PlanTemplate } from './render';
 
 export { slugOf, yamlText, type PlanTemplate, type TemplateInput } from './render';
 
-export const TEMPLATES: readonly PlanTemplate[] = [mfaRollout, siemMigration, edrDeployment];
+/** The worked examples first; the blank plan last. */
+export const TEMPLATES: readonly PlanTemplate[] = [mfaRollout, siemMigration, edrDeployment, blankPlan];
 
 export function templateById(id: string): PlanTemplate | undefined {
   return TEMPLATES.find((t) => t.id === id);

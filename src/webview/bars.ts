@@ -23,6 +23,7 @@ export function tagBars(svg: SVGSVGElement, svgId: string, rows: readonly BarInf
       el.setAttribute('data-row', String(i));
       el.classList.add('wb-bar');
     }
+    if (row.state) rect.classList.add(`wb-${row.state}`); // its edge (timeline.css, the legend)
     if (row.kind !== 'goal') {
       rect.setAttribute('tabindex', '0');
       rect.setAttribute('role', 'button');
@@ -132,7 +133,7 @@ export function exportableSvg(svg: SVGSVGElement): string {
     el.removeAttribute('tabindex');
     el.removeAttribute('role');
     el.removeAttribute('aria-label');
-    el.classList.remove('wb-bar');
+    el.classList.remove('wb-bar', 'wb-overdue', 'wb-late-start', 'wb-blocked');
   }
   clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
   return new XMLSerializer().serializeToString(clone);

@@ -91,8 +91,8 @@ export async function drawGantt(text: string, o: DrawOptions): Promise<Drawn> {
       sectionFontSize: LABEL_FONT_SIZE,
       leftPadding,
       rightPadding,
+      // (weekly ticks fall on the plan's first workday: the chart's own `weekday` line)
       tickInterval: tickInterval(o.days, o.width - leftPadding - rightPadding),
-      weekday: 'monday',
       topPadding: o.rows > 25 ? 60 : 50,
       gridLineStartPadding: 40,
       topAxis: o.rows > 25,

@@ -1,5 +1,5 @@
 /** The notice above the chart: a paragraph and the buttons it offers, text only. */
-import type { TimelineFilters } from '../shared/protocol';
+import type { NoticeAction, TimelineFilters } from '../shared/protocol';
 import type { NoticeView } from './pure/notice';
 
 export function createNoticeBar(): HTMLDivElement {
@@ -10,11 +10,12 @@ export function createNoticeBar(): HTMLDivElement {
   return el;
 }
 
-/** Show `view` in the bar (undefined: hide it); an offer's button asks for its filters. */
+/** Show `view` in the bar (undefined: hide it); an offer's button asks for its filters, or acts. */
 export function showNotice(
   el: HTMLElement,
   view: NoticeView | undefined,
   ask: (filters: TimelineFilters) => void,
+  act: (action: NoticeAction) => void,
 ): void {
   if (!view) {
     el.hidden = true;
@@ -27,7 +28,8 @@ export function showNotice(
   if (view.offers.length > 0) {
     const offers = document.createElement('div');
     offers.className = 'offers';
-    for (const o of view.offers) offers.append(offerButton(o.label, () => ask(o.filters)));
+    for (const o of view.offers)
+      offers.append(offerButton(o.label, () => ('action' in o ? act(o.action) : ask(o.filters))));
     parts.push(offers);
   }
   el.className = `notice-${view.kind}`;

@@ -8,6 +8,7 @@ import type { HostMessage, RenderMessage, ThemeKind } from '../shared/protocol';
 import { exportableSvg, tagBars, Tooltip, wireBars } from './bars';
 import { drawGantt, restoreSvg, warmUp, type Drawn } from './chart';
 import { finishPicture, fitViewBox } from './chartFinish';
+import { createLegend, hideLegend, paintLegend } from './legend';
 import { createNoticeBar, showNotice } from './noticeBar';
 import {
   chrome,
@@ -36,6 +37,7 @@ export class TimelinePage {
   private readonly host: HostChannel;
   private readonly toolbar: Toolbar;
   private readonly notice = createNoticeBar();
+  private readonly legend = createLegend();
   private readonly chart = document.createElement('main');
   private readonly tooltip = new Tooltip(document.body);
   /** Mermaid's Gantt diagram, loaded while the page waits for its first picture. */
@@ -53,10 +55,11 @@ export class TimelinePage {
       filters: (filters) => host.post({ type: 'setFilters', filters }),
       pin: () => host.post({ type: 'togglePin' }),
       exportSvg: () => this.exportSvg(),
+      copyMermaid: () => host.post({ type: 'action', action: 'copyMermaid' }),
     });
     this.chart.id = 'chart';
     document.getElementById('boot')?.remove();
-    document.body.prepend(this.toolbar.el, this.notice, this.chart);
+    document.body.prepend(this.toolbar.el, this.notice, this.legend, this.chart);
     this.toolbar.setExportEnabled(false);
     this.warm = warmUp(this.theme());
     window.addEventListener('message', (e: MessageEvent<unknown>) => this.onMessage(e.data as HostMessage | null));
@@ -153,7 +156,12 @@ export class TimelinePage {
         break;
       case 'notice':
         if (fx.notice?.preselectMilestone) this.toolbar.preselectMilestone(fx.notice.preselectMilestone);
-        showNotice(this.notice, fx.notice, (filters) => this.host.post({ type: 'setFilters', filters }));
+        showNotice(
+          this.notice,
+          fx.notice,
+          (filters) => this.host.post({ type: 'setFilters', filters }),
+          (action) => this.host.post({ type: 'action', action }),
+        );
         break;
       case 'clear':
         this.tooltip.hide();
@@ -185,6 +193,7 @@ export class TimelinePage {
       else this.chart.removeAttribute('aria-disabled');
     }
     if (was?.exportEnabled !== c.exportEnabled) this.toolbar.setExportEnabled(c.exportEnabled);
+    if (!this.chart.firstElementChild) hideLegend(this.legend);
   }
 
   /** One drawing at a time: draw what is queued until nothing is. */
@@ -247,6 +256,7 @@ export class TimelinePage {
     }
     if (this.chart.firstElementChild !== drawn.svg) this.chart.replaceChildren(drawn.svg);
     const counts = tagBars(drawn.svg, drawn.svgId, gantt.rows);
+    paintLegend(this.legend, drawn.svg, drawn.today);
     const c = this.chart.dataset;
     c.seq = String(m.seq);
     c.version = String(m.version);

@@ -69,6 +69,8 @@ export function mermaidTheme(kind: ThemeKind): MermaidTheme {
         titleColor: '#1f1f1f',
         textColor: '#1f1f1f',
         gridColor: '#d0d0d0',
+        // the plan's days off (weekends, holidays): a light shade behind the bars
+        excludeBkgColor: '#eeeeee',
       },
     };
   }
@@ -94,6 +96,7 @@ export function mermaidTheme(kind: ThemeKind): MermaidTheme {
         titleColor: '#e8e8e8',
         textColor: '#cccccc',
         gridColor: '#4a4a4a',
+        excludeBkgColor: '#2b2b2b',
       },
     };
   }

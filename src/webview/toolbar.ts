@@ -1,7 +1,7 @@
 /**
  * The toolbar: milestone, owner and date-window selects filled from the render message's data
- * (options built with `new Option`, text only), critical-path and compact toggles, pin, export,
- * and a status line. No form: every change posts the whole filter set to the host.
+ * (options built with `new Option`, text only), critical-path and compact toggles, pin, copy as
+ * Mermaid, export, and a status line. No form: every change posts the whole filter set to the host.
  */
 import type { Choice, RenderMessage, TimelineFilters, WindowChoice } from '../shared/protocol';
 
@@ -9,6 +9,7 @@ export interface ToolbarHandlers {
   filters(f: TimelineFilters): void;
   pin(): void;
   exportSvg(): void;
+  copyMermaid(): void;
 }
 
 const windowKey = (w: { from: string; to: string }): string => `${w.from}..${w.to}`;
@@ -79,6 +80,11 @@ export class Toolbar {
     'Keep showing this plan (otherwise the timeline follows the active editor)',
   );
   private readonly exportButton = button('export', 'Export SVG…', 'Save the picture as an SVG file');
+  private readonly copyButton = button(
+    'copy-mermaid',
+    'Copy as Mermaid',
+    'Copy the chart as a Mermaid block, to paste in Markdown or a pull request',
+  );
   private readonly status = document.createElement('span');
   private windows: readonly WindowChoice[] = [];
 
@@ -102,13 +108,14 @@ export class Toolbar {
     );
     const actions = document.createElement('div');
     actions.className = 'actions';
-    actions.append(this.status, this.pinButton, this.exportButton);
+    actions.append(this.status, this.pinButton, this.copyButton, this.exportButton);
     this.el.append(this.name, filters, actions);
     for (const c of [this.milestone, this.owner, this.window, this.critical.box, this.compact.box]) {
       c.addEventListener('change', () => this.handlers.filters(this.current()));
     }
     this.pinButton.addEventListener('click', () => this.handlers.pin());
     this.exportButton.addEventListener('click', () => this.handlers.exportSvg());
+    this.copyButton.addEventListener('click', () => this.handlers.copyMermaid());
   }
 
   /** The filters the controls show now. */
@@ -155,6 +162,7 @@ export class Toolbar {
 
   setExportEnabled(on: boolean): void {
     this.exportButton.disabled = !on;
+    this.copyButton.disabled = !on;
   }
 
   setStatus(text: string): void {

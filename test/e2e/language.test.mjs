@@ -1,6 +1,6 @@
 // The editing features in the real VS Code UI (headless Chromium): the suggest widget in a
 // half-typed `depends_on: [` and after `owner:`, a hover over a task id, the start-by lenses, a
-// quick fix from the light bulb, and `Workback: New Plan...` from a template.
+// quick fix from the light bulb, and `Workback: New Plan…` from a template.
 // Screenshots: test-results/screenshots/completion.png, completion-owner.png, hover.png, quick-fix.png,
 // new-plan.png.
 import assert from 'node:assert/strict';
@@ -254,8 +254,8 @@ describe('editing plans in a real VS Code', function () {
     await editor().locator('.squiggly-error').first().waitFor({ state: 'detached', timeout: 30000 });
   });
 
-  it('makes a new plan from a template: Workback: New Plan...', async function () {
-    await runCommand(page, 'Workback: New Plan...');
+  it('makes a new plan from a template: Workback: New Plan…', async function () {
+    await runCommand(page, 'Workback: New Plan…');
     const input = page.locator('.quick-input-widget .quick-input-box input');
     const firstRow = page.locator('.quick-input-widget .quick-input-list .monaco-list-row').first();
     // 1. the template

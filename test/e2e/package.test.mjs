@@ -38,21 +38,27 @@ describe('npm run package', () => {
       /^extension\/language-configuration\.json$/,
       /^extension\/dist\/extension\.js$/,
       /^extension\/dist\/cli\.js$/,
+      /^extension\/dist\/templates\.js$/, // loaded by New Plan… only
       /^extension\/dist\/webview\/[^/].*$/,
       /^extension\/schemas\/[^/]+\.json$/,
       /^extension\/syntaxes\/[^/]+\.json$/,
       /^extension\/media\/[^/]+$/,
+      /^extension\/media\/walkthrough\/[^/]+\.md$/,
       /^extension\/snippets\/[^/]+$/,
+      /^extension\/docs\/diagnostics\.md$/, // the diagnostics' codes link to their sections
     ];
     const stray = names.filter((n) => !allowed.some((re) => re.test(n)));
     assert.deepEqual(stray, [], 'files users do not need');
     for (const must of [
       'extension/package.json',
       'extension/dist/extension.js',
+      'extension/dist/templates.js',
       'extension/syntaxes/workback.tmLanguage.json',
       'extension/language-configuration.json',
       'extension/media/workback-file-dark.svg',
       'extension/schemas/workback.schema.json',
+      'extension/docs/diagnostics.md',
+      'extension/media/icon.png',
     ]) {
       assert.ok(names.includes(must), must);
     }
@@ -66,7 +72,7 @@ describe('npm run package', () => {
 
   it('holds every file package.json points at', () => {
     const names = new Set(listZip(vsix).map((e) => e.name));
-    const refs = [PKG.main];
+    const refs = [PKG.main, PKG.icon];
     (function walk(v) {
       if (typeof v === 'string') {
         if (/^(\.\/)?[\w-]+\/.*\.[\w-]+$|^\.\/[\w.-]+$/.test(v) && !v.includes('*')) refs.push(v);

@@ -77,6 +77,30 @@ describe('the Workback sidebar in a real VS Code', function () {
 
   it('the activity bar icon opens My Tasks and Follow-ups with my items; the status bar counts what is overdue', async function () {
     await page.locator('.activitybar .action-item a[aria-label^="Workback"]').click();
+    // at the default width, a row leads with what matters: its title, then how late it is (a
+    // title of 27 characters and "3 workdays late" take about 35 pixels more than the default
+    // sidebar has: "3 workdays la…" is what shows, the dates and the plan are in the tooltip)
+    const first = pane(page, 'My Tasks').locator('.monaco-list-row', { hasText: 'Write the landing page copy' });
+    await first.waitFor();
+    const urgency = await first.evaluate((el) => {
+      const want = '3 work';
+      const d = el.querySelector('.label-description');
+      const walker = document.createTreeWalker(d, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const at = n.textContent.indexOf(want);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(n, at);
+        range.setEnd(n, at + want.length);
+        const r = range.getBoundingClientRect();
+        // the label's container clips the description (with an ellipsis)
+        const clip = (d.closest('.monaco-icon-label-container') ?? d).getBoundingClientRect();
+        return { right: r.right, visibleTo: Math.min(clip.right, el.getBoundingClientRect().right) };
+      }
+      return undefined;
+    });
+    assert.ok(urgency && urgency.right <= urgency.visibleTo, `how late, in view: ${JSON.stringify(urgency)}`);
+    await page.screenshot({ path: path.join(SHOTS, 'sidebar-default-width.png') });
     // a wider sidebar, as people working from it make it (the default cuts descriptions short)
     const box = await page.locator('.part.sidebar').boundingBox();
     await page.mouse.move(box.x + box.width + 1, 400);
@@ -87,19 +111,19 @@ describe('the Workback sidebar in a real VS Code', function () {
     // may render one plan's items first), then compare; on a timeout the last rows are compared.
     const expectedTasks = [
       'Overdue | 1',
-      'Write the landing page copy | start by Mon 22 Jun · finish by Fri 26 Jun · 3 workdays late · slack -7 · Website relaunch',
+      'Write the landing page copy | 3 workdays late · 7 workdays behind · start by Mon 22 Jun · finish by Fri 26 Jun · Website relaunch',
       'Late start | 1',
-      'Pick the hero photos | start by Mon 29 Jun · finish by Fri 3 Jul · 2 workdays late · slack -2 · Website relaunch',
+      'Pick the hero photos | start 2 workdays late · 2 workdays behind · start by Mon 29 Jun · finish by Fri 3 Jul · Website relaunch',
       'Due this week | 1',
-      'Review the page with legal | start by Fri 3 Jul · finish by Fri 3 Jul · slack 2 · Website relaunch',
+      'Review the page with legal | slack 2 · start by Fri 3 Jul · finish by Fri 3 Jul · Website relaunch',
       'Later | 2',
-      'Agree the floor plan | start by Wed 8 Jul · finish by Fri 10 Jul · slack 5 · Office move',
-      'Launch the new site | start by Thu 30 Jul · finish by Fri 31 Jul · slack 16 · Website relaunch',
+      'Agree the floor plan | slack 5 · start by Wed 8 Jul · finish by Fri 10 Jul · Office move',
+      'Launch the new site | slack 16 · start by Thu 30 Jul · finish by Fri 31 Jul · Website relaunch',
     ];
     const expectedFollowUps = [
       'Overdue | 2',
-      'Registrar access? | with Theo Brandt · Wed 24 Jun · 5 workdays late · escalate to Nora Vance · Move the DNS records',
-      'Check-in | with Nora Vance · Mon 29 Jun · 2 workdays late · Write the landing page copy',
+      'Registrar access? | 5 workdays late · escalate to Nora Vance · with Theo Brandt · Wed 24 Jun · Move the DNS records',
+      'Check-in | 2 workdays late · with Nora Vance · Mon 29 Jun · Write the landing page copy',
       'Upcoming | 3',
       'Legal contact? | with Theo Brandt · Thu 2 Jul · Review the page with legal',
       'Budget approved? | with Theo Brandt · Fri 3 Jul · Book the movers',

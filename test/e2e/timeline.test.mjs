@@ -127,14 +127,37 @@ describe('the timeline in a real VS Code', function () {
   it('opens beside the example plan and draws one bar per task (light theme)', async function () {
     const tasks = scheduleOf(path.join(ws.folder, EXAMPLE)).items.filter((i) => i.kind === 'task');
     await quickOpen(page, EXAMPLE);
-    await page.locator('.editor-instance .monaco-editor .view-line').first().waitFor();
+    await page.locator('.editor-instance .monaco-editor .view-line').first().click();
     const t0 = Date.now();
-    await openTimeline(page);
+    // by its keybinding (Ctrl+K T, in a plan's editor), as a user would
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('T');
     frame = await timelineFrame(page);
     await recordCspViolations(frame);
     const r = await waitForPicture(frame, { check: (x) => x.bars > 0, timeout: 60000, what: 'the first picture' });
     console.log(`      picture on screen ${r.at - t0} ms after the command (Mermaid ${r.mermaidMs} ms)`);
     assert.equal(r.bars, tasks.length, 'one bar per task');
+    // the plan's days off are shaded: Mermaid's exclude ranges, each starting on a day the plan
+    // does not work (it works Monday to Friday, and lists its holidays)
+    const shaded = await frame.evaluate(() =>
+      [...document.querySelectorAll('#chart svg rect.exclude-range')].map((e) => e.id.slice(-10)),
+    );
+    assert.ok(shaded.length >= 4, `weekends shaded: ${shaded.join(', ')}`);
+    const planText = readFileSync(path.join(ws.folder, EXAMPLE), 'utf8');
+    const holidays = new Set(
+      [...planText.slice(planText.indexOf('holidays:')).matchAll(/^ {4}- (\d{4}-\d{2}-\d{2})/gm)].map((m) => m[1]),
+    );
+    assert.ok(holidays.size >= 5, 'the example lists its holidays');
+    const weekdayOf = (d) => new Date(Date.UTC(+d.slice(0, 4), +d.slice(5, 7) - 1, +d.slice(8, 10))).getUTCDay();
+    assert.deepEqual(
+      shaded.filter((d) => weekdayOf(d) !== 6 && weekdayOf(d) !== 0 && !holidays.has(d)),
+      [],
+      'every shaded run starts on a weekend day or a holiday of the plan',
+    );
+    assert.ok(
+      shaded.some((d) => holidays.has(d)),
+      'a holiday is shaded',
+    );
     assert.equal(await frame.evaluate(() => document.getElementById('chart').dataset.theme), 'light');
     // the panel sits beside the editor, which keeps the focus
     await page.locator('.tabs-container .tab[aria-label^="Timeline: mfa-rollout.workback.yaml"]').waitFor();
@@ -255,6 +278,34 @@ describe('the timeline in a real VS Code', function () {
     await page.screenshot({ path: path.join(SHOTS, 'timeline-dark.png') });
   });
 
+  it('and both high-contrast themes, where the edges and the outlined days off carry the states', async function () {
+    for (const [theme, kind, shot] of [
+      ['Default High Contrast', 'highContrast', 'timeline-hc-dark.png'],
+      ['Default High Contrast Light', 'highContrastLight', 'timeline-hc-light.png'],
+      ['Default Dark Modern', 'dark', undefined],
+    ]) {
+      writeFileSync(
+        path.join(ws.folder, '.vscode', 'settings.json'),
+        JSON.stringify({ 'workback.today': TODAY, 'workbench.colorTheme': theme }, null, 2),
+      );
+      await waitFor(
+        () => frame.evaluate((k) => document.getElementById('chart').dataset.theme === k, kind),
+        `the ${kind} picture`,
+        { timeout: 30000 },
+      );
+      await waitForPicture(frame, { what: `the ${kind} picture, drawn` });
+      if (!shot) continue;
+      const off = await frame.evaluate(() => {
+        const r = document.querySelector('#chart svg rect.exclude-range');
+        return r && getComputedStyle(r).strokeDasharray;
+      });
+      assert.ok(off && off !== 'none', `the days off are outlined: ${off}`);
+      await page.mouse.move(5, 5);
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: path.join(SHOTS, shot) });
+    }
+  });
+
   it('exports the picture as SVG through the save dialog', async function () {
     await frame.locator('#export').click();
     const input = page.locator('.quick-input-widget .quick-input-box input');
@@ -279,6 +330,16 @@ describe('the timeline in a real VS Code', function () {
     assert.match(svg, /^<\?xml[^>]*>\s*<svg[\s>]/);
     assert.ok(svg.includes('Enroll the IT team and switch their policy to enforce'));
     assert.ok(!/data-row|tabindex|wb-bar/.test(svg), "none of the panel's own attributes");
+  });
+
+  it('copies the chart as a Mermaid block from its toolbar button', async function () {
+    await frame.locator('#copy-mermaid').click();
+    // the host writes the clipboard and says so in the status bar
+    await page
+      .locator('.part.statusbar')
+      .filter({ hasText: 'copied the timeline of mfa-rollout.workback.yaml' })
+      .waitFor();
+    // (what it holds: test/integration/timeline.test.ts reads the clipboard back)
   });
 
   it('shows the current picture at once when shown again after another tab hid it', async function () {

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { problemRows, quickOpen, runCommand, waitFor, waitForSettled } from '../../tools/vscode-runtime/lib.mjs';
-import { openWorkbench } from './helpers/workbench.mjs';
+import { openWalkthrough, openWorkbench } from './helpers/workbench.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SHOTS = process.env.WORKBACK_SCREENSHOTS || path.join(ROOT, 'test-results', 'screenshots');
@@ -106,8 +106,12 @@ describe('the UI of a real VS Code', function () {
       /"exprot" is not a task or milestone of this plan.*workback\W+unknown-id\W+\[Ln 19, Col 22\]/,
     );
     assert.ok(
-      rows.some((r) => /workback\W+yaml-syntax\W+\[Ln 17, Col 1\]/.test(r)),
-      'the YAML syntax error of a plan that is not open',
+      rows.some((r) => /not closed.*workback\W+yaml-syntax\W+\[Ln 16, Col 21\]/.test(r)),
+      'the YAML syntax error of a plan that is not open, at the [ left open',
+    );
+    assert.ok(
+      rows.some((r) => /"survey" is not a task.*workback\W+unknown-id\W+\[Ln 16, Col 22\]/.test(r)),
+      'and the problem after it',
     );
     for (const f of ['unknown-owner.workback.yaml', 'never-opened.workback.yaml', 'syntax-error.workback.yaml']) {
       assert.ok(
@@ -118,6 +122,23 @@ describe('the UI of a real VS Code', function () {
     assert.ok(!rows.some((r) => r.startsWith('mfa.workback.yaml')), 'no row for the clean plan');
     await page.locator('.markers-panel').screenshot({ path: path.join(SHOTS, 'problems-panel.png') });
     await page.screenshot({ path: path.join(SHOTS, 'problems.png') });
+  });
+
+  it('"Check All Plans" ends with a summary that offers the Problems panel', async function () {
+    await runCommand(page, 'View: Close Panel');
+    await runCommand(page, 'Workback: Check All Plans in the Workspace');
+    const toast = page
+      .locator('.notifications-toasts .notification-toast')
+      .filter({ hasText: /Workback: \d+ plans: \d+ with errors/ })
+      .first();
+    await toast.waitFor({ timeout: 30000 });
+    const text = (await toast.locator('.notification-list-item-message').innerText()).trim();
+    console.log(`      summary: ${text}`);
+    assert.match(text, /^Workback: \d+ plans: \d+ with errors, \d+ overdue tasks?, \d+ overdue follow-ups?\.$/);
+    await waitForSettled(toast); // (it slides in)
+    await page.screenshot({ path: path.join(SHOTS, 'check-all-summary.png') });
+    await toast.locator('.monaco-button', { hasText: 'Show Problems' }).click();
+    await page.locator('.markers-panel').waitFor();
   });
 
   it('shows the goal in the language status of a clean plan', async function () {
@@ -131,6 +152,24 @@ describe('the UI of a real VS Code', function () {
     await waitForSettled(page.locator('.monaco-hover').filter({ has: item }).first());
     await page.screenshot({ path: path.join(SHOTS, 'language-status.png') });
     await page.keyboard.press('Escape');
+    assert.deepEqual(pageErrors, [], 'no page errors');
+  });
+
+  it('walks a newcomer through a first plan: the walkthrough, in dark and light', async function () {
+    const walkthrough = await openWalkthrough(page);
+    for (const step of ['Create a plan from a template', 'Open the timeline', 'Say who you are', 'See My Tasks'])
+      await walkthrough.locator('.getting-started-step').filter({ hasText: step }).first().waitFor();
+    // the first step is open, with its button and its page
+    const newPlan = walkthrough.locator('.getting-started-step.expanded').filter({ hasText: 'New Plan…' });
+    await newPlan.waitFor();
+    await page.waitForTimeout(300); // the step's expand animation
+    await page.screenshot({ path: path.join(SHOTS, 'walkthrough-dark.png') });
+    await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
+    await page.locator('.monaco-workbench.vs').waitFor();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(SHOTS, 'walkthrough-light.png') });
+    await runCommand(page, 'Preferences: Toggle between Light/Dark Themes');
+    await page.locator('.monaco-workbench.vs-dark').waitFor();
     assert.deepEqual(pageErrors, [], 'no page errors');
     ok = true;
   });

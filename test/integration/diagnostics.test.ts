@@ -48,15 +48,17 @@ describe('live diagnostics', () => {
     await doc.save();
   });
 
-  it('reports a YAML syntax error as yaml-syntax', async () => {
+  it('reports a bracket left open where it opens, with where YAML read on to, and the other problems', async () => {
     const doc = await openPlan('plans', 'syntax-error.workback.yaml');
     const diags = await waitForDiagnostics(doc.uri, hasCode('yaml-syntax'), 'yaml-syntax');
-    assert.deepEqual(diags.map(codeOf), ['yaml-syntax']);
-    assert.equal(diags[0]!.severity, vscode.DiagnosticSeverity.Error);
-    assert.ok(
-      diags[0]!.range.start.line >= 15,
-      `at the unclosed [ or after it, not on line 1: ${describeDiags(diags).join()}`,
-    );
+    assert.deepEqual(diags.map(codeOf), ['yaml-syntax', 'unknown-id']);
+    const [syntax, unknown] = diags;
+    assert.equal(syntax!.severity, vscode.DiagnosticSeverity.Error);
+    assert.equal(doc.getText(syntax!.range), '[', `at the unclosed [: ${describeDiags(diags).join()}`);
+    assert.equal(syntax!.range.start.line, 15);
+    assert.equal(syntax!.relatedInformation?.length, 1, 'where YAML read on to');
+    assert.equal(syntax!.relatedInformation![0]!.location.uri.toString(), doc.uri.toString());
+    assert.equal(doc.getText(unknown!.range), 'survey', 'the plan has no task "survey": said as well');
   });
 
   it('reports nothing for a clean plan', async () => {

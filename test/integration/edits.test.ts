@@ -309,6 +309,33 @@ milestones:
     );
   });
 
+  it('a check-in is logged with the other side of it, never with me', async () => {
+    // Kim is the goal's owner and escalate_to: she checks on Ed; her own task has nobody above her
+    const s = await sidebarAs('kim');
+    const original = `${HEAD('Check-in plan')}      - id: a
+        title: Kim's task
+        owner: kim
+        status: doing
+        follow_ups:
+          - { on: 2026-06-29, with: ed, about: Access? }
+      - id: b
+        title: Ed's task
+        owner: ed
+        status: doing
+`;
+    const uri = await writePlan('tmp-edit-check-in.workback.yaml', original);
+    const logged = (person: string): string =>
+      `          - on: 2026-07-01\n            with: ${person}\n            about: Check-in\n            done: true\n`;
+    // from the follow-up owed to Ed, on Kim's own task: with Ed (it once wrote Kim herself)
+    applied(await vscode.commands.executeCommand<EditOutcome>('workback.logCheckIn', await followUpNode(s, uri, 'a')));
+    const step1 = original.replace('about: Access? }\n', `about: Access? }\n${logged('ed')}`);
+    assert.equal(await bytes(uri), step1);
+    // from Ed's task in Kim's views: Kim checks on Ed, so with Ed
+    await waitFor(() => s.model.snapshot.plans.get(uri.toString())?.plan.tasks[0]?.followUps.length === 2, 'reread');
+    applied(await vscode.commands.executeCommand<EditOutcome>('workback.logCheckIn', { uri, taskId: 'b' }));
+    assert.equal(await bytes(uri), `${step1}        follow_ups:\n${logged('ed')}`);
+  });
+
   it("on a dirty document: the user's unsaved text stays, nothing is saved", async () => {
     const s = await sidebarAs('ed');
     const { original, uri, node, doc } = await openOneTaskPlan(s, 'Dirty plan', 'tmp-edit-dirty.workback.yaml');

@@ -52,8 +52,8 @@ describe('language: start-by lenses', () => {
       '5 goal 5 workdays short',
       '5 Open Timeline -> workback.openTimeline',
       '26 done',
-      '31 start by Wed 24 Jun · slack -5 workdays · critical · overdue by 3 workdays',
-      '46 start by Mon 29 Jun · slack -5 workdays · critical · late start by 2 workdays',
+      '31 start by Wed 24 Jun · 5 workdays behind · critical · 3 workdays late',
+      '46 start by Mon 29 Jun · 5 workdays behind · critical · start 2 workdays late',
     ]);
     // an error: no schedule; each task keeps its last lens (the lines do not jump while typing)
     await typeOver(editor, 'owner: lee\n        duration: 7w', 'owner: nobody\n        duration: 7w');
@@ -62,15 +62,15 @@ describe('language: start-by lenses', () => {
       '5 schedule not computed: 1 error to fix',
       '5 Open Timeline -> workback.openTimeline',
       '26 done',
-      '31 start by Wed 24 Jun · slack -5 workdays · critical · overdue by 3 workdays',
+      '31 start by Wed 24 Jun · 5 workdays behind · critical · 3 workdays late',
     ]);
     // not even YAML: the same, moved with the text
     await typeOver(editor, '        title: Choose MFA method\n', '        title: [Choose MFA method\n\n');
     await indexed(doc);
     assert.deepEqual((await lenses(doc)).slice(2, 5), [
       '26 done',
-      '31 start by Wed 24 Jun · slack -5 workdays · critical · overdue by 3 workdays',
-      '47 start by Mon 29 Jun · slack -5 workdays · critical · late start by 2 workdays',
+      '31 start by Wed 24 Jun · 5 workdays behind · critical · 3 workdays late',
+      '47 start by Mon 29 Jun · 5 workdays behind · critical · start 2 workdays late',
     ]);
   });
 

@@ -1,5 +1,5 @@
 /**
- * `Workback: New Plan...` in the real VS Code: a template as an untitled plan or as a file in
+ * `Workback: New Plan…` in the real VS Code: a template as an untitled plan or as a file in
  * the workspace (a free name next to existing ones), dates from today, no problems; snippets;
  * and a template-made plan extended with nothing but completion (and ids, titles, Enter typed).
  */
@@ -20,7 +20,7 @@ describe('language: new plan from a template', () => {
     const pkg = vscode.extensions.getExtension('workback.workback')!.packageJSON as {
       contributes: { commands: { command: string; title: string }[]; menus: Record<string, { command: string }[]> };
     };
-    assert.equal(pkg.contributes.commands.find((c) => c.command === 'workback.newPlan')?.title, 'New Plan...');
+    assert.equal(pkg.contributes.commands.find((c) => c.command === 'workback.newPlan')?.title, 'New Plan…');
     assert.ok(pkg.contributes.menus['file/newFile']?.some((m) => m.command === 'workback.newPlan'));
   });
 
@@ -57,6 +57,10 @@ describe('language: new plan from a template', () => {
     created.push(first.uri);
     assert.equal(vscode.workspace.asRelativePath(first.uri), 'language/edr-for-contoso.workback.yaml');
     assert.equal(first.isDirty, false, 'written to disk');
+    // a tab that stays, not a preview the next file opened would replace
+    const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
+    assert.equal((tab?.input as { uri?: vscode.Uri } | undefined)?.uri?.toString(), first.uri.toString());
+    assert.equal(tab?.isPreview, false);
     const second = await vscode.commands.executeCommand<vscode.TextDocument>('workback.newPlan', args);
     created.push(second.uri);
     assert.equal(vscode.workspace.asRelativePath(second.uri), 'language/edr-for-contoso-2.workback.yaml');

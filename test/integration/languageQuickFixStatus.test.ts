@@ -15,8 +15,9 @@ people:
   dana: { name: Dana Whitfield }
 `;
 
-/** The milestone was due Tue 30 Jun: `a` and `b` are overdue, and so is b's follow-up of Fri 26 Jun. */
-const LATE = `${HEAD}policy: { check_in_every: 1w }
+/** The milestone was due Tue 30 Jun: `a` and `b` are overdue, and so is b's follow-up of Fri 26 Jun; Dana checks in on Lee's `b`. */
+const LATE = `${HEAD}  lee: { name: Lee Chen }
+policy: { check_in_every: 1w }
 milestones:
   - id: build
     title: Built
@@ -25,7 +26,7 @@ milestones:
       - { id: a, title: First task, owner: dana, status: doing }
       - id: b
         title: B
-        owner: dana
+        owner: lee
         duration: 1w
         follow_ups:
           - { on: 2026-06-26, with: dana, about: Licences ordered? }

@@ -15,15 +15,29 @@ import {
 
 describe('settings', () => {
   it('clamps hostile values with a warning', () => {
-    const values: Record<string, unknown> = { today: 'yesterday', 'diagnostics.debounceMs': -5, maxFileSize: 1e12 };
+    const values: Record<string, unknown> = { today: 'yesterday', 'diagnostics.debounceMs': -5, maxFileSizeMB: 1e12 };
     const { settings, warnings } = parseSettings((k) => values[k]);
     assert.equal(settings.debounceMs, 0);
     assert.equal(settings.maxFileSize, 50 * 1024 * 1024);
     assert.equal(settings.pinnedToday, undefined);
     assert.equal(warnings.length, 3);
-    const nan = parseSettings((k) => (k === 'maxFileSize' ? 'big' : undefined));
+    const nan = parseSettings((k) => (k === 'maxFileSizeMB' ? 'big' : undefined));
     assert.equal(nan.settings.maxFileSize, 5 * 1024 * 1024);
     assert.equal(nan.warnings.length, 1);
+  });
+
+  it('reads the size cap in MB, fractions too; the old setting in bytes still counts, with a warning', () => {
+    const mb = (v: unknown) => parseSettings((k) => (k === 'maxFileSizeMB' ? v : undefined));
+    assert.equal(mb(0.5).settings.maxFileSize, 512 * 1024);
+    assert.equal(mb(12).settings.maxFileSize, 12 * 1024 * 1024);
+    assert.deepEqual(mb(12).warnings, []);
+    assert.equal(mb(undefined).settings.maxFileSize, 5 * 1024 * 1024);
+    const legacy = parseSettings((k) => ({ maxFileSize: 2048, maxFileSizeMB: 5 })[k]);
+    assert.equal(legacy.settings.maxFileSize, 2048);
+    assert.deepEqual(
+      legacy.warnings.map((w) => w.message),
+      ['workback.maxFileSize (in bytes) is deprecated: set workback.maxFileSizeMB instead, and remove it.'],
+    );
   });
 
   it('re-checks no plan when workback.me or another setting that changes no check changes; the views refresh', async () => {
@@ -61,13 +75,13 @@ describe('settings', () => {
     assert.equal(api.planIndex.stats.checks, before.checks, 'nor when they went back');
 
     // the control: the size cap changes checks, so every plan is checked again, from the text already read
-    await setSetting('maxFileSize', 6 * 1024 * 1024);
+    await setSetting('maxFileSizeMB', 6);
     try {
       await api.planIndex.whenIdle();
       assert.equal(api.planIndex.stats.checks, before.checks + api.planIndex.all().length, 'every plan checked again');
       assert.equal(api.planIndex.stats.reads, before.reads, 'without reading the files again');
     } finally {
-      await setSetting('maxFileSize', undefined);
+      await setSetting('maxFileSizeMB', undefined);
       await api.planIndex.whenIdle();
     }
   });
@@ -78,26 +92,26 @@ describe('settings', () => {
     assert.equal(changesChecks(settings, { ...settings, maxFileSize: 2048 }), true);
   });
 
-  it('does not parse a plan above workback.maxFileSize, and says so', async () => {
+  it('does not parse a plan above workback.maxFileSizeMB, and says so', async () => {
     const api = await getApi();
     await api.planIndex.start();
     const uri = fixture('plans', 'mfa.workback.yaml');
     await api.planIndex.whenIdle();
-    await setSetting('maxFileSize', 1024);
+    await setSetting('maxFileSizeMB', 0.001);
     try {
       const diags = await waitForDiagnostics(uri, hasCode('file-too-large'), 'file-too-large');
       assert.equal(diags.length, 1);
-      assert.match(diags[0]!.message, /more than the limit of 1 KB.*workback\.maxFileSize.*not checked/);
+      assert.match(diags[0]!.message, /more than the limit of 1 KB.*workback\.maxFileSizeMB.*not checked/);
       assert.equal(api.planIndex.get(uri)?.tooLarge, true);
       assert.equal(api.planIndex.get(uri)?.result, undefined, 'not parsed');
-      await setSetting('maxFileSize', -1); // hostile: clamped to the minimum, 1 KB
-      assert.equal(api.settings().maxFileSize, 1024);
+      await setSetting('maxFileSizeMB', -1); // hostile: clamped to the minimum, 0.001 MB
+      assert.equal(api.settings().maxFileSize, 1049);
     } finally {
-      await setSetting('maxFileSize', undefined);
+      await setSetting('maxFileSizeMB', undefined);
     }
     await waitForDiagnostics(uri, isEmpty, 'checked again under the default limit');
     assert.equal(workbackDiagnostics(uri).length, 0);
-    assert.equal(vscode.workspace.getConfiguration('workback').get('maxFileSize'), 5 * 1024 * 1024);
+    assert.equal(vscode.workspace.getConfiguration('workback').get('maxFileSizeMB'), 5);
   });
 
   it('checks a large plan (over 1 MB) off the typing path, and says so', async () => {

@@ -13,6 +13,7 @@ import * as vscode from 'vscode';
 import { readingProgress, type SidebarApi } from '../../src/extension/sidebar';
 import { followUps, tasksFor } from '../../src/core';
 import { gitUserEmail, meFromSetting } from '../../src/extension/sidebar/identity';
+import { whoIAmItems } from '../../src/extension/sidebar/setMe';
 import { computeSnapshot, groupOf, planPart } from '../../src/extension/sidebar/snapshot';
 import { fixture, getApi, setSetting, waitFor } from './helpers';
 
@@ -66,20 +67,20 @@ async function beMe(me: unknown): Promise<SidebarApi> {
 
 const MIRA_TASKS = [
   'Overdue (1)',
-  '  Write the landing page copy — start by Mon 22 Jun · finish by Fri 26 Jun · 3 workdays late · slack -7 · Website relaunch [error] {task.doing}',
+  '  Write the landing page copy — 3 workdays late · 7 workdays behind · start by Mon 22 Jun · finish by Fri 26 Jun · Website relaunch [error] {task.doing}',
   'Late start (1)',
-  '  Pick the hero photos — start by Mon 29 Jun · finish by Fri 3 Jul · 2 workdays late · slack -2 · Website relaunch [warning] {task.todo}',
+  '  Pick the hero photos — start 2 workdays late · 2 workdays behind · start by Mon 29 Jun · finish by Fri 3 Jul · Website relaunch [warning] {task.todo}',
   'Due this week (1)',
-  '  Review the page with legal — start by Fri 3 Jul · finish by Fri 3 Jul · slack 2 · Website relaunch [circle-large-outline] {task.todo}',
+  '  Review the page with legal — slack 2 · start by Fri 3 Jul · finish by Fri 3 Jul · Website relaunch [circle-large-outline] {task.todo}',
   'Later (2)',
-  '  Agree the floor plan — start by Wed 8 Jul · finish by Fri 10 Jul · slack 5 · Office move [circle-large-outline] {task.todo}',
-  '  Launch the new site — start by Thu 30 Jul · finish by Fri 31 Jul · slack 16 · Website relaunch [circle-large-outline] {task.todo}',
+  '  Agree the floor plan — slack 5 · start by Wed 8 Jul · finish by Fri 10 Jul · Office move [circle-large-outline] {task.todo}',
+  '  Launch the new site — slack 16 · start by Thu 30 Jul · finish by Fri 31 Jul · Website relaunch [circle-large-outline] {task.todo}',
 ];
 
 const MIRA_FOLLOW_UPS = [
   'Overdue (2)',
-  '  Registrar access? — with Theo Brandt · Wed 24 Jun · 5 workdays late · escalate to Nora Vance · Move the DNS records [flame] {followUp}',
-  '  Check-in — with Nora Vance · Mon 29 Jun · 2 workdays late · Write the landing page copy [bell-dot] {checkIn}',
+  '  Registrar access? — 5 workdays late · escalate to Nora Vance · with Theo Brandt · Wed 24 Jun · Move the DNS records [flame] {followUp}',
+  '  Check-in — 2 workdays late · with Nora Vance · Mon 29 Jun · Write the landing page copy [bell-dot] {checkIn}',
   'Upcoming (3)',
   '  Legal contact? — with Theo Brandt · Thu 2 Jul · Review the page with legal [bell] {followUp}',
   '  Budget approved? — with Theo Brandt · Fri 3 Jul · Book the movers [bell] {followUp}',
@@ -138,15 +139,15 @@ describe('sidebar: My Tasks and Follow-ups', function () {
     const s = await beMe('theo');
     assert.deepEqual(render(s.myTasks), [
       'Overdue (1)',
-      '  Book the movers — start by Mon 29 Jun · finish by Tue 30 Jun · 1 workday late · slack -2 · Office move [error] {task.todo}',
+      '  Book the movers — 1 workday late · 2 workdays behind · start by Mon 29 Jun · finish by Tue 30 Jun · Office move [error] {task.todo}',
       'Due this week (1)',
-      '  Collect the keys — start by Thu 2 Jul · finish by Thu 2 Jul · slack 1 · Office move [play-circle] {task.doing}',
+      '  Collect the keys — slack 1 · start by Thu 2 Jul · finish by Thu 2 Jul · Office move [play-circle] {task.doing}',
       'Later (1)',
-      '  Move the DNS records — start by Mon 6 Jul · finish by Tue 7 Jul · slack 3 · Website relaunch [circle-slash] {task.blocked}',
+      '  Move the DNS records — slack 3 · start by Mon 6 Jul · finish by Tue 7 Jul · Website relaunch [circle-slash] {task.blocked}',
     ]);
     assert.deepEqual(render(s.followUps), [
       'Overdue (1)',
-      '  Registrar access? — with Mira Ruiz · Wed 24 Jun · 5 workdays late · escalate to Nora Vance · Move the DNS records [flame] {followUp}',
+      '  Registrar access? — 5 workdays late · escalate to Nora Vance · with Mira Ruiz · Wed 24 Jun · Move the DNS records [flame] {followUp}',
       'Upcoming (2)',
       '  Legal contact? — with Mira Ruiz · Thu 2 Jul · Review the page with legal [bell] {followUp}',
       '  Budget approved? — with Mira Ruiz · Fri 3 Jul · Book the movers [bell] {followUp}',
@@ -172,7 +173,7 @@ describe('sidebar: My Tasks and Follow-ups', function () {
       /^\*\*Write the landing page copy\*\*\n\nPlan: Website relaunch \(sidebar\/website\.workback\.yaml\)\n/,
     );
     assert.match(text, /\n\nOverdue: 3 workdays past its latest finish\n\nEscalate to Nora Vance\n/);
-    assert.match(text, /\n\nSlack: -7 workdays · on the critical path\n/);
+    assert.match(text, /\n\nBehind: 7 workdays · on the critical path\n/);
     assert.deepEqual(item.command?.command, 'workback.revealInPlan');
 
     const found = await vscode.commands.executeCommand<boolean>('workback.revealInPlan', task);
@@ -206,7 +207,7 @@ describe('sidebar: My Tasks and Follow-ups', function () {
     await s.whenFresh();
     assert.deepEqual(render(s.myTasks), [
       'Later (1)',
-      '  Agree the floor plan — start by Wed 8 Jul · finish by Fri 10 Jul · slack 5 · Office move [circle-large-outline] {task.todo}',
+      '  Agree the floor plan — slack 5 · start by Wed 8 Jul · finish by Fri 10 Jul · Office move [circle-large-outline] {task.todo}',
     ]);
     assert.deepEqual(render(s.followUps), [
       'Upcoming (1)',
@@ -273,6 +274,26 @@ describe('sidebar: My Tasks and Follow-ups', function () {
     assert.equal(vscode.workspace.getConfiguration('workback').inspect('me')?.workspaceValue, 'theo');
   });
 
+  it('the identity picker shows who I am now first, marked', async () => {
+    const api = await getApi();
+    await api.planIndex.whenIdle();
+    const items = whoIAmItems(api.planIndex, ['MIRA@sidebar.example']);
+    assert.deepEqual(
+      items.slice(0, 3).map((i) => [i.kind === vscode.QuickPickItemKind.Separator, i.label]),
+      [
+        [true, 'You now'],
+        [false, '$(account) Mira Ruiz'],
+        [true, 'People of the plans'],
+      ],
+    );
+    assert.match(items[1]!.description ?? '', /· you now$/);
+    assert.ok(items.slice(3).every((i) => !/you now/.test(i.description ?? '')));
+    assert.ok(items.slice(3).some((i) => i.label === 'Theo Brandt'));
+    // by id as well; nobody matching: no "You now" group
+    assert.equal(whoIAmItems(api.planIndex, ['theo'])[1]!.label, '$(account) Theo Brandt');
+    assert.equal(whoIAmItems(api.planIndex, ['nobody'])[0]!.kind, undefined);
+  });
+
   it('refreshes when a plan that is not open changes on disk', async () => {
     const s = await beMe('mira');
     const uri = fixture('sidebar', 'tmp-external.workback.yaml');
@@ -302,14 +323,15 @@ milestones:
       assert.deepEqual(render(s.myTasks).slice(0, 3), [
         'Overdue (2)',
         MIRA_TASKS[1],
-        '  Draft the newsletter — start by Tue 30 Jun · finish by Tue 30 Jun · 1 workday late · slack -1 · Newsletter [error] {task.todo}',
+        '  Draft the newsletter — 1 workday late · 1 workday behind · start by Tue 30 Jun · finish by Tue 30 Jun · Newsletter [error] {task.todo}',
       ]);
       await vscode.workspace.fs.writeFile(
         uri,
         new TextEncoder().encode(text.replace('due: 2026-06-30', 'due: 2026-07-02')),
       );
       await waitFor(
-        () => render(s.myTasks).some((l) => l.includes('Draft the newsletter — start by Thu 2 Jul')),
+        () =>
+          render(s.myTasks).some((l) => l.startsWith('  Draft the newsletter — ') && l.includes('start by Thu 2 Jul')),
         'the change on disk',
       );
     } finally {
@@ -328,9 +350,9 @@ milestones:
     try {
       const want = [
         'Overdue (3)',
-        '  Write the landing page copy — start by Mon 22 Jun · finish by Fri 26 Jun · 6 workdays late · slack -10 · Website relaunch [error] {task.doing}',
-        '  Pick the hero photos — start by Mon 29 Jun · finish by Fri 3 Jul · 1 workday late · slack -5 · Website relaunch [error] {task.todo}',
-        '  Review the page with legal — start by Fri 3 Jul · finish by Fri 3 Jul · 1 workday late · slack -1 · Website relaunch [error] {task.todo}',
+        '  Write the landing page copy — 6 workdays late · 10 workdays behind · start by Mon 22 Jun · finish by Fri 26 Jun · Website relaunch [error] {task.doing}',
+        '  Pick the hero photos — 1 workday late · 5 workdays behind · start by Mon 29 Jun · finish by Fri 3 Jul · Website relaunch [error] {task.todo}',
+        '  Review the page with legal — 1 workday late · 1 workday behind · start by Fri 3 Jul · finish by Fri 3 Jul · Website relaunch [error] {task.todo}',
       ];
       // the first picture shown on the new day is already consistent (no slack of the old day)
       await waitFor(() => render(s.myTasks)[0] === 'Overdue (3)', 'Monday 6 July', 20000);

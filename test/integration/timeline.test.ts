@@ -111,9 +111,33 @@ describe('timeline panel', function () {
     assert.equal(msg.stale, true);
     assert.match(msg.notice!.text, /Fix the 1 error in release\.workback\.yaml/);
     assert.equal(msg.gantt, undefined);
+    // the notice's "Go to the First Error": the error selected in the plan's editor
+    await p.receive({ type: 'action', action: 'showFirstError' });
+    await waitFor(() => {
+      const e = vscode.window.activeTextEditor;
+      return e && e.document.uri.toString() === doc.uri.toString() && e.document.getText(e.selection) === 'nobody';
+    }, 'the first error selected');
     await replaceText(doc, 'owner: nobody', 'owner: priya');
     await rendered((m) => m.version === doc.version, 'a current picture once the error is fixed');
     await doc.save();
+  });
+
+  it('copies the chart as shown as a Mermaid block: the toolbar button, and the command', async () => {
+    const doc = await openPlan(...RELEASE);
+    const p = await probe();
+    const shown = await rendered((m) => m.version === doc.version, 'the current picture');
+    assert.ok(shown);
+    const text = p.lastPosted?.gantt?.text;
+    assert.ok(text, 'a chart on screen');
+    await vscode.env.clipboard.writeText('before');
+    await p.receive({ type: 'action', action: 'copyMermaid' });
+    const copied = await waitFor(async () => {
+      const c = await vscode.env.clipboard.readText();
+      return c !== 'before' && c;
+    }, 'the clipboard');
+    assert.equal(copied, `\`\`\`mermaid\n${text}\`\`\`\n`);
+    const fromCommand = await vscode.commands.executeCommand<string>('workback.copyTimelineAsMermaid');
+    assert.equal(fromCommand, copied, 'the command copies the same, from the panel');
   });
 
   it('reveals the task of a clicked bar: its id is selected in the editor', async () => {
@@ -180,6 +204,11 @@ describe('timeline panel', function () {
       JSON.parse('{"__proto__": {"type": "revealTask", "itemId": "api"}}'),
       { type: 'openLink', href: 'command:workbench.action.closeAllEditors' },
       { type: 'command', command: 'workbench.action.closeAllEditors', args: [] },
+      { type: 'action' },
+      { type: 'action', action: 'workbench.action.closeAllEditors' },
+      { type: 'action', action: ['newPlan'] },
+      { type: 'action', action: { toString: () => 'newPlan' } },
+      JSON.parse('{"type": "action", "__proto__": {"action": "newPlan"}}'),
       { type: 'exportSvg' },
       { type: 'exportSvg', svg: 42 },
       { type: 'exportSvg', svg: '<script>alert(1)</script>' },

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { fromCivil, formatDay } from '../../src/core';
 import { describePlan } from '../../src/extension/languageStatus';
 import { localDay, msUntilNextLocalMidnight, TodayClock, type Clock } from '../../src/extension/today';
-import { codes, fixture, getApi, hasCode, isEmpty, openPlan, setSetting, waitForDiagnostics } from './helpers';
+import { codeOf, codes, fixture, getApi, hasCode, isEmpty, openPlan, setSetting, waitForDiagnostics } from './helpers';
 
 describe('today', () => {
   afterEach(async () => {
@@ -25,8 +25,14 @@ describe('today', () => {
 
     await setSetting('today', '2026-07-20');
     const diags = await waitForDiagnostics(doc.uri, hasCode('task-overdue'), 'task-overdue');
-    const overdue = diags.find((d) => d.code === 'task-overdue')!;
+    const overdue = diags.find((d) => codeOf(d) === 'task-overdue')!;
     assert.equal(doc.getText(overdue.range), 'backups');
+    // the code links to its section of docs/diagnostics.md, shipped with the extension
+    const link = overdue.code as { value: string; target: vscode.Uri };
+    assert.equal(link.target.fragment, 'task-overdue');
+    assert.match(link.target.path, /\/docs\/diagnostics\.md$/);
+    const docs = new TextDecoder().decode(await vscode.workspace.fs.readFile(link.target.with({ fragment: '' })));
+    assert.match(docs, /^### `task-overdue`$/m, 'the section the link points to');
     assert.deepEqual(codes(doc.uri), ['goal-infeasible', 'task-overdue']);
     await api.planIndex.whenIdle();
     assert.equal(describePlan(api.planIndex.get(doc.uri), true).text, 'Goal 7 workdays short');

@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import * as vscode from 'vscode';
 import {
+  codeOf,
   codes,
   fixture,
   getApi,
@@ -37,10 +38,7 @@ describe('plans that are not open', () => {
       const found = vscode.languages.getDiagnostics().find(([u]) => u.toString() === uri.toString());
       return found && found[1].length > 0 && found;
     }, 'never-opened.workback.yaml in getDiagnostics()');
-    assert.deepEqual(
-      all[1].filter((d) => d.source === 'workback').map((d) => d.code),
-      ['unknown-id'],
-    );
+    assert.deepEqual(all[1].filter((d) => d.source === 'workback').map(codeOf), ['unknown-id']);
     assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString()), 'still not open');
   });
 
@@ -55,14 +53,14 @@ describe('plans that are not open', () => {
     await waitFor(() => !api.planIndex.get(uri), 'the index forgets the file');
   });
 
-  it('never reads a FIFO named like a plan, nor a new file above workback.maxFileSize', async () => {
+  it('never reads a FIFO named like a plan, nor a new file above workback.maxFileSizeMB', async () => {
     const api = await getApi();
     await api.planIndex.start();
     await api.planIndex.whenIdle();
     const fifo = fixture('plans', 'pipe.workback.yaml');
     const big = fixture('plans', 'big.workback.yaml');
     const small = fixture('plans', 'small.workback.yaml');
-    await setSetting('maxFileSize', 1024);
+    await setSetting('maxFileSizeMB', 0.001);
     const reads = api.planIndex.stats.reads;
     try {
       execFileSync('mkfifo', [fifo.fsPath]); // a read would wait for a writer forever
@@ -82,7 +80,7 @@ describe('plans that are not open', () => {
     } finally {
       rmSync(fifo.fsPath, { force: true });
       for (const u of [big, small]) await vscode.workspace.fs.delete(u).then(undefined, () => undefined);
-      await setSetting('maxFileSize', undefined);
+      await setSetting('maxFileSizeMB', undefined);
     }
     await waitFor(() => !api.planIndex.get(big) && !api.planIndex.get(small), 'the index forgets the files');
   });

@@ -44,7 +44,9 @@ describe('workback check', () => {
     it('unreadable YAML: yaml-syntax, exit 1', async () => {
       const r = await cli(['check', ...TODAY], { '/work/broken.workback.yaml': BROKEN });
       assert.equal(r.code, 1);
-      assert.match(r.out, /^broken\.workback\.yaml:\d+:\d+ error yaml-syntax /);
+      assert.match(r.out, /^broken\.workback\.yaml:3:8 error yaml-syntax This \[ list is not closed/m);
+      // and the problems past it (docs/diagnostics.md, yaml-syntax)
+      assert.match(r.out, /^broken\.workback\.yaml:4:1 error schema-required Missing required key "outcome"/m);
     });
 
     it('--fail-on warning fails on warnings; the default does not', async () => {
@@ -78,7 +80,8 @@ describe('workback check', () => {
         json.files.filter((f) => f.diagnostics.length > 0).map((f) => f.file),
         ['p/137.workback.yaml', 'p/zz.workback.yaml'],
       );
-      assert.deepEqual(json.summary, { files: 301, errors: 2, warnings: 0, information: 0, hints: 0 });
+      // 137's unknown owner; zz's open bracket, and the two keys its plan lacks
+      assert.deepEqual(json.summary, { files: 301, errors: 4, warnings: 0, information: 0, hints: 0 });
       assert.equal(r.io.reads.length, 301, 'each file read once');
     });
 

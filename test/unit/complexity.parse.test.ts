@@ -61,6 +61,9 @@ const FAMILIES: Record<string, (n: number) => string> = {
   'long numbers': (n) =>
     `${SMALL_PLAN}x-a: ${'1'.repeat(n / 5)}\nx-b: -${'2'.repeat(n / 5)}.5e3\nx-c: 0x${'f'.repeat(n / 5)}\nx-d: ${'9'.repeat(n / 5)}x\nx-e: [${'1234567890.5, '.repeat(n / 70)}0]\n`,
   'long number keys': (n) => `${SMALL_PLAN}${'1'.repeat(n / 2)}: a\n${'2'.repeat(n / 2)}.5: b\n`,
+  // issue 14: reported where it opens, and the text checked again with the quote or bracket closed
+  'a quote and a bracket left open, then many keys': (n) =>
+    `${SMALL_PLAN}x-a: "open\nx-b: [open\n${lines(n / 12, 'x-{i}: v\n')}`,
 };
 
 /**

@@ -46,7 +46,9 @@ describe('editing: quick fixes of late work and statuses', () => {
     );
   });
 
-  const late = `${HEAD}policy: { escalate_after: 2d, check_in_every: 1w }
+  // b is Lee's: Dana (the goal's owner) checks in with him
+  const late = `${HEAD}  lee: { name: Lee Chen }
+policy: { escalate_after: 2d, check_in_every: 1w }
 milestones:
   - id: build
     title: Built
@@ -55,7 +57,7 @@ milestones:
       - { id: a, title: First task, owner: dana, status: doing }
       - id: b
         title: B
-        owner: dana
+        owner: lee
         duration: 6w
         follow_ups:
           - { on: 2026-11-20, with: dana, about: Licences ordered? }

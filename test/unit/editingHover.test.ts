@@ -60,7 +60,7 @@ describe('editing: hover and lenses', () => {
 
   it('late and overdue, with the escalation', () => {
     assert.deepStrictEqual(hover('id: pick-method', 5, LATE)!.text.split('\n\n').slice(3), [
-      'Earliest start Wed 12 Aug 2026 · slack -5 workdays · **critical**',
+      'Earliest start Wed 12 Aug 2026 · 5 workdays behind · **critical**',
       '⚠ Overdue: 3 workdays late · escalate to «Dana Whitfield»',
     ]);
     assert.strictEqual(hover('id: enroll-it', 5, LATE)!.text.split('\n\n').pop(), '⚠ Late start: 2 workdays late');
@@ -172,8 +172,8 @@ describe('editing: hover and lenses', () => {
     assert.deepStrictEqual(show(LATE).slice(0, 4), [
       'goal goal: goal 5 workdays short',
       'task licensing: done',
-      'task pick-method: start by Wed 5 Aug · slack -5 workdays · critical · overdue by 3 workdays',
-      'task enroll-it: start by Mon 10 Aug · slack -5 workdays · critical · late start by 2 workdays',
+      'task pick-method: start by Wed 5 Aug · 5 workdays behind · critical · 3 workdays late',
+      'task enroll-it: start by Mon 10 Aug · 5 workdays behind · critical · start 2 workdays late',
     ]);
   });
 

@@ -390,15 +390,19 @@ describe('editing: quick fixes', () => {
       const today = /^# TODAY: (\S+)/m.exec(text)?.[1];
       const day = today ? (parseDay(today) as Day) : TODAY;
       const r = checkPlan(text, { today: day });
+      // the problems found past a quote or bracket left open have no fix until it is closed
+      const unclosed = r.diagnostics.some((d) => d.code === 'yaml-syntax' && /is not closed/.test(d.message));
       const seen = new Map<string, number>();
       r.diagnostics.forEach((d) => {
         if (!FIXABLE_CODES.has(d.code)) return;
         const n = seen.get(d.code) ?? 0;
         seen.set(d.code, n + 1);
         const name = `${file} ${d.code}${n ? ` #${n}` : ''}`;
-        it(`${name}: ${NO_FIX[name] ? `no fix (${NO_FIX[name]})` : 'the preferred fix removes it'}`, () => {
+        const noFix =
+          NO_FIX[name] ?? (unclosed ? 'found past a bracket left open: fixed once it is closed' : undefined);
+        it(`${name}: ${noFix ? `no fix (${noFix})` : 'the preferred fix removes it'}`, () => {
           const fixes = quickFixes({ text, tree: r.tree, plan: r.plan, diagnostics: r.diagnostics, today: day }, d);
-          if (NO_FIX[name])
+          if (noFix)
             return assert.deepStrictEqual(
               fixes.map((f) => f.title),
               [],

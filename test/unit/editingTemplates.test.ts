@@ -6,10 +6,10 @@ import { slugOf, TEMPLATES, templateById, yamlText } from '../../src/templates';
 const day = (s: string): Day => parseDay(s) as Day;
 
 describe('editing: new-plan templates', () => {
-  it('offers MFA rollout, SIEM migration and EDR deployment', () => {
+  it('offers MFA rollout, SIEM migration and EDR deployment, and a blank plan', () => {
     assert.deepStrictEqual(
       TEMPLATES.map((t) => t.id),
-      ['mfa-rollout', 'siem-migration', 'edr-deployment'],
+      ['mfa-rollout', 'siem-migration', 'edr-deployment', 'blank'],
     );
     assert.strictEqual(templateById('siem-migration')?.label, 'SIEM migration');
     assert.strictEqual(templateById('nope'), undefined);
@@ -30,7 +30,8 @@ describe('editing: new-plan templates', () => {
         assert.strictEqual(formatDay(r.plan!.goal.due), formatDay(due));
         assert.ok(r.plan!.start! >= t0 && r.plan!.start! <= t0 + 3, 'starts on the next workday');
         assert.ok(r.schedule!.minSlack! >= 0, `feasible: min slack ${r.schedule!.minSlack}`);
-        assert.ok(r.plan!.tasks.length >= 10 && r.plan!.milestones.length >= 4);
+        if (t.id === 'blank') assert.deepStrictEqual([r.plan!.milestones.length, r.plan!.tasks.length], [1, 1]);
+        else assert.ok(r.plan!.tasks.length >= 10 && r.plan!.milestones.length >= 4);
         for (const task of r.plan!.tasks)
           for (const f of task.followUps) assert.ok(f.on >= t0, 'follow-ups are not in the past');
       });
@@ -40,7 +41,7 @@ describe('editing: new-plan templates', () => {
   it('stays free of errors with a due too close to make (only the schedule warns)', () => {
     for (const t of TEMPLATES) {
       const t0 = day('2026-07-01');
-      const r = checkPlan(t.render({ title: 'Rush', due: t0 + 14, today: t0 }), { today: t0 });
+      const r = checkPlan(t.render({ title: 'Rush', due: t0 + (t.id === 'blank' ? 2 : 14), today: t0 }), { today: t0 });
       assert.deepStrictEqual(
         r.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code),
         [],

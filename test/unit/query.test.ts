@@ -193,22 +193,18 @@ describe('query', () => {
       ]);
 
     it('check-ins due by policy.check_in_every, upcoming by date', () => {
-      // Wed 12 Aug: pick-method's check-in is due today (from LS Wed 5 Aug; its done follow-up on 6 Jul is older),
-      // enroll-it's on Mon 17 Aug (from LS Mon 10 Aug). Check-ins are with escalate_to (dana).
+      // Wed 12 Aug: enroll-it's is due Mon 17 Aug (from LS Mon 10 Aug), held by escalate_to (dana).
+      // pick-method (LS Wed 5 Aug) is Dana's own: nobody checks on her, so it has no check-in.
       const pf = planFile('mfa', MFA_SPEC, '2026-08-12');
       assert.deepStrictEqual(rows(followUps([pf], day('2026-08-12'))), [
-        ['pick-method', 'check-in', '2026-08-12', 'dana', false, 0, false, undefined, undefined, false],
         ['enroll-it', 'check-in', '2026-08-17', 'dana', false, 0, false, undefined, undefined, false],
       ]);
     });
 
     it('overdue first, most days late first; overdueOnly', () => {
-      // Thu 20 Aug: pick-method's check-in (Wed 12) 6 late, enroll-it's (Mon 17) 3 late; both > 2d.
+      // Thu 20 Aug: enroll-it's check-in (Mon 17) is 3 late, > 2d (pick-method is Dana's: no check-in).
       const pf = planFile('mfa', MFA_SPEC, '2026-08-20');
-      const expected = [
-        ['pick-method', 'check-in', '2026-08-12', 'dana', true, 6, true, 'dana', undefined, false],
-        ['enroll-it', 'check-in', '2026-08-17', 'dana', true, 3, true, 'dana', undefined, false],
-      ];
+      const expected = [['enroll-it', 'check-in', '2026-08-17', 'dana', true, 3, true, 'dana', undefined, false]];
       assert.deepStrictEqual(rows(followUps([pf], day('2026-08-20'))), expected);
       assert.deepStrictEqual(rows(followUps([pf], day('2026-08-20'), { overdueOnly: true })), expected);
       assert.deepStrictEqual(rows(followUps([pf], day('2026-08-11'), { overdueOnly: true })), []);
@@ -244,7 +240,6 @@ describe('query', () => {
         r.map((x) => [x[0], x[5], x[6]]),
         [
           ['order', 23, true],
-          ['pick-method', 6, true],
           ['enroll-it', 3, true],
         ],
       );

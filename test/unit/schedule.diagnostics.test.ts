@@ -46,7 +46,7 @@ describe('schedule: diagnostics', () => {
         schedulePlan(buildPlan(lone({ status: 'doing' }, policy)), day('2026-09-24')).diagnostics,
         'check-in-overdue',
       );
-      assert.deepStrictEqual(d.data, { taskId: 't', on: '2026-09-21', daysLate: 3, escalate: false });
+      assert.deepStrictEqual(d.data, { taskId: 't', on: '2026-09-21', with: 'dana', daysLate: 3, escalate: false });
       assert.strictEqual(d.severity, 'information');
       // Fri 25: 4 > 3: escalate to the goal's owner (no escalate_to), and the diagnostic becomes a warning.
       d = only(
@@ -56,6 +56,7 @@ describe('schedule: diagnostics', () => {
       assert.deepStrictEqual(d.data, {
         taskId: 't',
         on: '2026-09-21',
+        with: 'dana',
         daysLate: 4,
         escalate: true,
         escalateTo: 'dana',
@@ -63,8 +64,22 @@ describe('schedule: diagnostics', () => {
       assert.strictEqual(d.severity, 'warning');
       assert.strictEqual(
         d.message,
-        'A check-in on t (every 1w) was due Mon 21 Sep 2026 (4 workdays late); escalate to Dana Whitfield (dana).',
+        'A check-in on t (every 1w, by dana) was due Mon 21 Sep 2026 (4 workdays late); escalate to Dana Whitfield (dana).',
       );
+    });
+
+    it('is held by escalate_to, else the goal owner, whichever is not the owner; nobody checks on themself', () => {
+      const late = (task: Partial<TaskSpec>, pol: PlanSpec['policy'], extra: Partial<PlanSpec> = {}) =>
+        schedulePlan(buildPlan(lone({ status: 'doing', ...task }, pol, extra)), day('2026-09-25')).diagnostics.filter(
+          (d) => d.code === 'check-in-overdue',
+        );
+      assert.strictEqual(late({}, policy)[0]?.data?.['with'], 'dana', "the goal's owner checks on Lee");
+      assert.strictEqual(late({}, { ...policy, escalate_to: 'ravi' })[0]?.data?.['with'], 'ravi', 'escalate_to first');
+      assert.strictEqual(late({ owner: 'ravi' }, { ...policy, escalate_to: 'ravi' })[0]?.data?.['with'], 'dana');
+      assert.deepStrictEqual(late({ owner: 'dana' }, policy), [], "the goal's owner's own task: nobody above her");
+      assert.deepStrictEqual(late({ owner: 'dana' }, { ...policy, escalate_to: 'dana' }), []);
+      const noGoalOwner = { goal: { due: '2026-09-25' } };
+      assert.deepStrictEqual(late({}, policy, noGoalOwner), [], 'nobody to check in: no check-in');
     });
 
     it('counts from the last done follow-up when it is later than LS', () => {

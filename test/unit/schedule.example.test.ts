@@ -121,25 +121,21 @@ describe('schedule: docs/format.md worked example', () => {
     assert.strictEqual(s.diagnostics.length, 3);
   });
 
-  it('on Thu 20 Aug: both check-ins are overdue', () => {
+  it('on Thu 20 Aug: the check-in on Lee is overdue; Dana, who checks in, has none on her own task', () => {
     const s = schedulePlan(plan, day('2026-08-20'));
     const checkIns = s.diagnostics.filter((d) => d.code === 'check-in-overdue');
-    // pick-method's check-in was due Wed 12 Aug: Thu 13 .. Thu 20 = 6 workdays late, escalated.
     // enroll-it's was due Mon 17 Aug: Tue 18, Wed 19, Thu 20 = 3 workdays late, escalated (3 > 2).
+    // pick-method is Dana's, and Dana is who checks in (escalate_to): nobody checks on herself.
     assert.deepStrictEqual(
       checkIns.map((d) => [d.message, d.severity, d.data]),
       [
         [
-          'A check-in on pick-method (every 1w) was due Wed 12 Aug 2026 (6 workdays late); escalate to Dana Whitfield (dana).',
+          'A check-in on enroll-it (every 1w, by dana) was due Mon 17 Aug 2026 (3 workdays late); escalate to Dana Whitfield (dana).',
           'warning',
-          { taskId: 'pick-method', on: '2026-08-12', daysLate: 6, escalate: true, escalateTo: 'dana' },
-        ],
-        [
-          'A check-in on enroll-it (every 1w) was due Mon 17 Aug 2026 (3 workdays late); escalate to Dana Whitfield (dana).',
-          'warning',
-          { taskId: 'enroll-it', on: '2026-08-17', daysLate: 3, escalate: true, escalateTo: 'dana' },
+          { taskId: 'enroll-it', on: '2026-08-17', with: 'dana', daysLate: 3, escalate: true, escalateTo: 'dana' },
         ],
       ],
     );
+    assert.ok(!s.diagnostics.some((d) => d.data?.['taskId'] === 'pick-method' && d.code === 'check-in-overdue'));
   });
 });

@@ -304,8 +304,9 @@ describe('timeline model', () => {
       assert.equal(t1!.milestone, 'First milestone');
       assert.equal(t1!.startBy, 'Mon 28 Sep 2026');
       assert.equal(t1!.finishBy, 'Tue 29 Sep 2026');
-      assert.equal(t1!.late, 'overdue by 4 workdays');
-      assert.equal(t2!.late, 'overdue by 3 workdays');
+      assert.equal(t1!.late, '4 workdays late');
+      assert.equal(t2!.late, '3 workdays late');
+      assert.equal(t1!.state, 'overdue', 'drawn with the overdue edge (the legend)');
       assert.equal(typeof t2!.slack, 'number');
       assert.deepEqual(
         [goal!.kind, goal!.title, goal!.finishBy, goal!.itemId],

@@ -37,7 +37,7 @@ const TASK: BarInfo = {
   slack: 1,
   status: 'doing',
   critical: true,
-  late: 'late start by 2 workdays',
+  late: 'start 2 workdays late',
 };
 
 describe("the timeline page's notice", () => {
@@ -54,6 +54,16 @@ describe("the timeline page's notice", () => {
     assert.strictEqual(noticeView(errors, MSG, 'file:///plans/other.workback.yaml')?.text, 'The plan has 2 errors.');
     assert.strictEqual(noticeView(errors, MSG, undefined)?.text, 'The plan has 2 errors.');
     assert.strictEqual(noticeView({ kind: 'checking', text: 'Checking…' }, MSG, URI)?.text, 'Checking…');
+  });
+
+  it('says what to do next: a new plan when there is none, the first error of a plan with errors', () => {
+    assert.deepStrictEqual(noticeView({ kind: 'noPlan', text: 'Open a plan.' }, MSG, undefined)?.offers, [
+      { label: 'New Plan…', action: 'newPlan' },
+    ]);
+    assert.deepStrictEqual(noticeView({ kind: 'errors', text: 'Fix the 2 errors.' }, MSG, URI)?.offers, [
+      { label: 'Go to the First Error', action: 'showFirstError' },
+    ]);
+    assert.deepStrictEqual(noticeView({ kind: 'checking', text: 'Checking…' }, MSG, URI)?.offers, []);
   });
 
   it('offers a milestone (preselected in the toolbar) or a date window, each with the other filters kept', () => {
@@ -99,7 +109,7 @@ describe("a bar's tooltip", () => {
       ['Finish by', 'Wed 5 Aug 2026'],
       ['Earliest', 'Mon 27 Jul 2026 – Wed 29 Jul 2026'],
       ['Slack', '1 workday'],
-      ['Status', 'doing · critical path · late start by 2 workdays'],
+      ['Status', 'doing · critical path · start 2 workdays late'],
     ]);
     const done: BarInfo = {
       ...TASK,
@@ -117,9 +127,15 @@ describe("a bar's tooltip", () => {
       ['Finish by', 'Wed 5 Aug 2026'],
       ['Status', 'done'],
     ]);
+    // below zero: how far behind, never a negative slack
+    const behind = tooltipLines({ ...TASK, slack: -3 });
     assert.deepStrictEqual(
-      tooltipLines({ ...TASK, slack: -3 }).find(([k]) => k === 'Slack'),
-      ['Slack', '-3 workdays'],
+      behind.find(([k]) => k === 'Behind'),
+      ['Behind', '3 workdays'],
+    );
+    assert.strictEqual(
+      behind.find(([k]) => k === 'Slack'),
+      undefined,
     );
   });
 
@@ -143,11 +159,11 @@ describe("a bar's tooltip", () => {
       itemId: '',
       milestone: '',
       status: 'goal',
-      late: 'overdue by 3 workdays',
+      late: '3 workdays late',
     };
     assert.deepStrictEqual(tooltipLines(goal), [
       ['Due', 'Wed 5 Aug 2026'],
-      ['Status', 'goal · overdue by 3 workdays'],
+      ['Status', 'goal · 3 workdays late'],
     ]);
   });
 

@@ -17,7 +17,7 @@ export const followUpsCommand: Command = {
 
 Follow-ups still to do across plans (default: every plan file under the
 working directory), with the check-ins due under policy.check_in_every:
-overdue first (most days late first, with escalation), then by day.
+overdue first (most workdays late first, with escalation), then by day.
 
 Options:
   --overdue           only the overdue ones
@@ -55,7 +55,7 @@ async function runFollowUps(args: ParsedArgs, io: CliIO, out: Output): Promise<n
 }
 
 function whenText(e: FollowUpEntry): string {
-  let text = e.overdue ? `overdue ${plural(e.daysLate, 'day', 'days')}` : 'upcoming';
+  let text = e.overdue ? `${plural(e.daysLate, 'workday', 'workdays')} late` : 'upcoming';
   if (e.escalate) text += e.escalateTo ? `, escalate to ${e.escalateTo}` : ', escalate';
   return text;
 }

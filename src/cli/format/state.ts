@@ -7,8 +7,9 @@ export function stateText(
   status: string,
 ): string {
   let text = status;
-  if (s.state === 'overdue') text = `overdue ${plural(s.daysLate, 'day', 'days')}`;
-  else if (s.state === 'late-start') text = `late start ${plural(s.daysLate, 'day', 'days')}`;
+  // the wording of the editor and the views: workdays late, never days overdue or a negative slack
+  if (s.state === 'overdue') text = `${plural(s.daysLate, 'workday', 'workdays')} late`;
+  else if (s.state === 'late-start') text = `start ${plural(s.daysLate, 'workday', 'workdays')} late`;
   if (s.escalate) text += s.escalateTo ? `, escalate to ${s.escalateTo}` : ', escalate';
   return text;
 }

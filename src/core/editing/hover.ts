@@ -9,6 +9,7 @@ import type { Span } from '../diagnostic';
 import type { Milestone, Plan, Task } from '../model';
 import { taskState } from '../query/planFile';
 import type { Schedule } from '../schedule/types';
+import { slackWords } from '../schedule/slack';
 import { cursorContext } from './cursorContext';
 import { inertText } from './inertText';
 import { schemaAt, type PathSeg } from '../schemaView';
@@ -89,7 +90,7 @@ function taskLines(plan: Plan, schedule: Schedule | undefined, t: Task): HoverPa
     parts.push(
       PARA,
       md(
-        `Earliest start ${day(scheduled.earliestStart)} · slack ${workdays(scheduled.slack)}${scheduled.critical ? ' · **critical**' : ''}`,
+        `Earliest start ${day(scheduled.earliestStart)} · ${slackWords(scheduled.slack)}${scheduled.critical ? ' · **critical**' : ''}`,
       ),
     );
   }
@@ -143,7 +144,12 @@ function milestoneLines(schedule: Schedule | undefined, m: Milestone): HoverPart
   }
   if (Number.isFinite(start)) parts.push(PARA, md(`Start by **${day(start)}** · finish by **${day(finish)}**`));
   if (minSlack !== undefined)
-    parts.push(PARA, md(`Minimum slack ${workdays(minSlack)}${critical ? ' · **on the critical path**' : ''}`));
+    parts.push(
+      PARA,
+      md(
+        `${minSlack < 0 ? `Behind by ${workdays(-minSlack)}` : `Minimum slack ${workdays(minSlack)}`}${critical ? ' · **on the critical path**' : ''}`,
+      ),
+    );
   else if (done === m.tasks.length) parts.push(PARA, md('Every task done'));
   return parts;
 }

@@ -6,7 +6,7 @@ import { formatDayHuman } from '../day';
 import type { Span } from '../diagnostic';
 import type { Plan } from '../model';
 import { taskState } from '../query/planFile';
-import { slackState } from '../schedule/slack';
+import { slackState, slackWords } from '../schedule/slack';
 import type { Schedule } from '../schedule/types';
 import { lineShape, Lines, unquote } from './yamlLines';
 
@@ -46,12 +46,12 @@ export function planLenses(plan: Plan, schedule: Schedule | undefined, errors: n
     if (t.status === 'done') title = 'done';
     else {
       const parts = [`start by ${formatDayHuman(item.start)}`];
-      if (item.slack !== undefined) parts.push(`slack ${workdays(item.slack)}`);
+      if (item.slack !== undefined) parts.push(slackWords(item.slack));
       else parts.push(`finish by ${formatDayHuman(item.finish)}`);
       if (item.critical) parts.push('critical');
       const state = taskState({ file: '', plan, schedule }, t, schedule.today);
-      if (state?.state === 'overdue') parts.push(`overdue by ${workdays(state.daysLate)}`);
-      else if (state?.state === 'late-start') parts.push(`late start by ${workdays(state.daysLate)}`);
+      if (state?.state === 'overdue') parts.push(`${workdays(state.daysLate)} late`);
+      else if (state?.state === 'late-start') parts.push(`start ${workdays(state.daysLate)} late`);
       title = parts.join(' · ');
     }
     out.push({ kind: 'task', span: t.idSpan, title, id: t.id });

@@ -1,12 +1,16 @@
 /**
  * The workback schedule as a Mermaid Gantt chart: each task from its latest start to its
- * latest finish, explicit dates (the scheduler already applied the calendar: no `after`,
+ * latest finish (a done task where it happened, a late one in progress from today: barSpan.ts),
+ * explicit dates (the scheduler already applied the calendar: no `after`,
  * no `excludes`), a section per milestone, checkpoints and the goal as milestones, markers
  * for today and the goal's due. Ids in the chart are generated; plan text is escaped.
  */
 import { formatDay, type Day } from '../day';
 import type { Plan, Task } from '../model';
 import type { Schedule, ScheduledItem } from '../schedule/types';
+import { workCalendar } from '../schedule/calendar';
+import { barSpan } from './barSpan';
+import { calendarLines } from './calendarLines';
 import { escapeMermaidText } from './escape';
 import { GOAL_SECTION, inWindow, SectionNames, Span } from './layout';
 
@@ -74,18 +78,24 @@ export function toMermaidGantt(plan: Plan, schedule: Schedule, options: GanttOpt
     'gantt',
     `    title ${escapeMermaidText(plan.title)}`,
     '    dateFormat YYYY-MM-DD',
-    '    axisFormat %d %b',
     '    todayMarker off',
   ];
+  /** Where the calendar's lines go once the axis is known (calendarLines.ts). */
+  const calendarAt = lines.length;
   if (options.compact) lines.unshift('---', 'displayMode: compact', '---');
   const rows: GanttRow[] = [];
   const sections: GanttSection[] = [];
   const span = new Span();
   let hidden = 0;
+  const cal = workCalendar(plan.calendar);
+  /** The days a row covers as drawn: a task's bar (barSpan), a checkpoint's day. */
+  const drawn = (item: ScheduledItem) =>
+    item.kind === 'task' ? barSpan(plan, cal, item.task!, item, schedule.today) : item;
   const keep = (item: ScheduledItem): boolean => {
     if (options.milestone !== undefined && item.milestone !== options.milestone) return false;
-    if (options.from !== undefined && item.finish < options.from) return false;
-    if (options.to !== undefined && item.start > options.to) return false;
+    const { start, finish } = drawn(item);
+    if (options.from !== undefined && finish < options.from) return false;
+    if (options.to !== undefined && start > options.to) return false;
     if (item.kind === 'checkpoint') return !options.criticalOnly && !options.owners;
     if (options.owners && !options.owners.includes(item.task!.owner)) return false;
     if (options.criticalOnly && !item.critical) return false;
@@ -114,9 +124,10 @@ export function toMermaidGantt(plan: Plan, schedule: Schedule, options: GanttOpt
         `    ${escapeMermaidText(item.checkpoint?.title ?? item.id)}:milestone, ${chartId}, ${endOf(item.finish)}, 0d`,
       );
     } else {
-      span.add(item.start, item.finish + 1);
+      const bar = drawn(item);
+      span.add(bar.start, bar.finish + 1);
       lines.push(
-        `    ${escapeMermaidText(item.task!.title)}:${tagsOf(item.task!, item)}${chartId}, ${formatDay(item.start)}, ${endOf(item.finish)}`,
+        `    ${escapeMermaidText(item.task!.title)}:${tagsOf(item.task!, item)}${chartId}, ${formatDay(bar.start)}, ${endOf(bar.finish)}`,
       );
     }
   }
@@ -130,7 +141,10 @@ export function toMermaidGantt(plan: Plan, schedule: Schedule, options: GanttOpt
     );
   }
   const markers: Gantt['markers'] = [];
-  if (!rows.length) return { text: lines.join('\n') + '\n', rows, sections, hidden, markers };
+  if (!rows.length) {
+    lines.splice(calendarAt, 0, '    axisFormat %-d %b');
+    return { text: lines.join('\n') + '\n', rows, sections, hidden, markers };
+  }
   const axis = { from: span.from, to: span.to };
   const inView = (day: Day, at: Day) =>
     options.markers !== 'inView' || (inWindow(day, options.from, options.to) && span.near(at));
@@ -146,6 +160,7 @@ export function toMermaidGantt(plan: Plan, schedule: Schedule, options: GanttOpt
     axis.from = Math.min(axis.from, plan.goal.due + 1);
     axis.to = Math.max(axis.to, plan.goal.due + 1);
   }
+  lines.splice(calendarAt, 0, ...calendarLines(plan.calendar, axis.from, axis.to));
   return { text: lines.join('\n') + '\n', rows, sections, hidden, markers, axis };
 }
 
@@ -155,4 +170,12 @@ function tagsOf(task: Task, item: ScheduledItem): string {
   else if (task.status === 'doing') tags.push('active');
   if (item.critical) tags.push('crit');
   return tags.length ? tags.join(', ') + ', ' : '';
+}
+
+/**
+ * The chart as a fenced Markdown block, to paste in a pull request, an issue or a README, where
+ * Mermaid draws it. Plan text cannot close the fence: a title's backticks are entities.
+ */
+export function ganttMarkdown(ganttText: string): string {
+  return `\`\`\`mermaid\n${ganttText.endsWith('\n') ? ganttText : `${ganttText}\n`}\`\`\`\n`;
 }

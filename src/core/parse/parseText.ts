@@ -9,6 +9,7 @@ import type { SourceNode } from '../sourceTree';
 import { parseBlock } from './blockEngine';
 import type { EngineResult } from './engineResult';
 import { checkSize, DEFAULT_MAX_SIZE } from './preflight';
+import type { Repair } from './unclosed';
 import { parseWithYaml } from './yamlEngine';
 
 /** `fast`: the block engine, with the `yaml` engine behind it; `yaml`: the `yaml` engine alone. */
@@ -26,6 +27,8 @@ export interface ParseResult {
   diagnostics: RawDiagnostic[];
   /** Which engine produced the tree. */
   engine: Engine;
+  /** A quote or bracket left open: where its closing character would let the rest be read. */
+  repair?: Repair;
 }
 
 export function parseText(text: string, options: ParseOptions = {}): ParseResult {
@@ -70,7 +73,10 @@ export function parseText(text: string, options: ParseOptions = {}): ParseResult
       span: { start: 0, end: 0 },
     });
   }
-  return { tree: result.tree, plain: result.plain, diagnostics: result.diagnostics, engine: used };
+  const out: ParseResult = { tree: result.tree, plain: result.plain, diagnostics: result.diagnostics, engine: used };
+  const r = result.repair;
+  if (r) out.repair = { from: r.from + bom, at: r.at + bom, insert: r.insert };
+  return out;
 }
 
 function shift(result: EngineResult, by: number): void {

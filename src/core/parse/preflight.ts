@@ -17,7 +17,7 @@ export function checkSize(text: string, maxSize: number): RawDiagnostic | undefi
   return {
     code: 'file-too-large',
     severity: 'error',
-    message: `The file is ${mb(text.length)}, over the ${mb(maxSize)} limit; it is not parsed. Split the plan, or raise the limit (workback.maxFileSize, --max-size).`,
+    message: `The file is ${mb(text.length)}, over the ${mb(maxSize)} limit; it is not parsed. Split the plan, or raise the limit (workback.maxFileSizeMB, --max-size).`,
     span: { start: 0, end: 0 },
   };
 }

@@ -24,6 +24,7 @@ import { MAX_DEPTH, tooDeep } from './preflight';
 import { findDirective, findPropertyBefore, findSecondDocument, trimBlockEnd } from './properties';
 import { closingQuote } from './quotedScalars';
 import { TreeBuilder } from './treeBuilder';
+import { placeUnclosed } from './unclosed';
 import { composeGuarded, type GuardedDocument } from './yamlDepth';
 
 const STYLES: Record<string, ScalarStyle> = {
@@ -80,7 +81,12 @@ export function parseWithYaml(text: string): EngineResult {
       span: { start: s, end: Math.min(Math.max(end, s + 1), text.length) },
     });
   }
-  if (diagnostics.length) return { diagnostics, tree: undefined };
+  if (diagnostics.length) {
+    const placed = placeUnclosed(text, diagnostics);
+    return placed.repair
+      ? { diagnostics: placed.diagnostics, tree: undefined, repair: placed.repair }
+      : { diagnostics: placed.diagnostics, tree: undefined };
+  }
   const b = new TreeBuilder();
   const dirs = doc.directives;
   if (

@@ -16,7 +16,7 @@ export interface FollowUpEntry {
   kind: 'follow-up' | 'check-in';
   /** The follow-up's day; for a check-in, the day it is (or was) due. */
   on: Day;
-  /** Person id: the follow-up's `with`; for a check-in, escalate_to, else the goal's owner, else the task's owner. */
+  /** Person id: the follow-up's `with`; for a check-in, who checks on the owner (checkInWith). */
   with: string;
   about?: string;
   done: boolean;
@@ -82,7 +82,8 @@ export function followUps(files: readonly PlanFile[], today: Day, options: Follo
       }
       const item = itemOf(pf.schedule, task);
       const on = item && nextCheckIn(plan, cal, task, item, today);
-      if (on !== undefined) push(task, { kind: 'check-in', on, with: checkInWith(plan, task), done: false });
+      const checker = checkInWith(plan, task);
+      if (on !== undefined && checker !== undefined) push(task, { kind: 'check-in', on, with: checker, done: false });
     }
   }
   out.sort((a, b) => {

@@ -8,7 +8,7 @@ import { formatDay, formatDayHuman, MAX_DAY, MIN_DAY, type Day } from '../day';
 import type { RawDiagnostic, Severity, Span } from '../diagnostic';
 import type { FollowUp, Plan, Task } from '../model';
 import { pairOf, spanOf, type MapNode } from '../sourceTree';
-import { escalationFor, type Escalation } from './late';
+import { checkInWith, escalationFor, type Escalation } from './late';
 
 export const human = (d: Day): string => formatDayHuman(d, true);
 
@@ -144,11 +144,12 @@ export function followUpOverdue(plan: Plan, task: Task, f: FollowUp, late: numbe
 export function checkInOverdue(plan: Plan, task: Task, on: Day, late: number): RawDiagnostic {
   const e = escalationFor(plan, late);
   const every = plan.policy.checkInEvery?.text ?? '';
+  const by = checkInWith(plan, task);
   return diagnostic(
     'check-in-overdue',
     task.idSpan,
-    `A check-in on ${task.id} (every ${every}) was due ${human(on)} (${lateText(late)})${escalationText(plan, e)}.`,
-    lateData(late, e, { taskId: task.id, on: formatDay(on) }),
+    `A check-in on ${task.id} (every ${every}${by === undefined ? '' : `, by ${by}`}) was due ${human(on)} (${lateText(late)})${escalationText(plan, e)}.`,
+    lateData(late, e, { taskId: task.id, on: formatDay(on), ...(by === undefined ? {} : { with: by }) }),
     lateSeverity('check-in-overdue', e),
   );
 }

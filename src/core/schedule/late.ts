@@ -70,12 +70,18 @@ export function nextCheckIn(
 ): Day | undefined {
   const every = plan.policy.checkInEvery;
   if (!every || task.status === 'done' || item.start > today) return undefined;
+  if (checkInWith(plan, task) === undefined) return undefined; // nobody to check on the owner
   let from = item.start;
   for (const f of task.followUps) if (f.done && f.on > from) from = f.on;
   return cal.addWorkdays(from, durationWorkdays(every, plan.calendar));
 }
 
-/** Who a check-in is with: the person the task's owner reports to (escalate_to, else the goal's owner). */
-export function checkInWith(plan: Plan, task: Task): string {
-  return plan.policy.escalateTo ?? plan.goal.owner ?? task.owner;
+/**
+ * Who checks on a task's owner: `policy.escalate_to`, else the goal's owner, whichever is not the
+ * owner. Undefined when neither is someone else: nobody checks in with themselves, and such a
+ * task has no automatic check-in (docs/format.md "Check-ins").
+ */
+export function checkInWith(plan: Plan, task: Task): string | undefined {
+  for (const who of [plan.policy.escalateTo, plan.goal.owner]) if (who !== undefined && who !== task.owner) return who;
+  return undefined;
 }

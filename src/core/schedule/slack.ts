@@ -12,3 +12,13 @@ export function slackState(schedule: Schedule): SlackState {
   const open = schedule.items.some((i) => i.kind === 'task' && i.task?.status !== 'done');
   return open ? { kind: 'out-of-range' } : { kind: 'all-done' };
 }
+
+/**
+ * A task's slack in words, as a person reads it: `slack 3 workdays`; below zero, how far behind
+ * it is, `2 workdays behind` (never a negative slack).
+ */
+export function slackWords(slack: number): string {
+  const n = Math.abs(slack);
+  const days = `${n} workday${n === 1 ? '' : 's'}`;
+  return slack < 0 ? `${days} behind` : `slack ${days}`;
+}

@@ -1,6 +1,6 @@
 /**
  * The language features of plan files: completion, hover, definition, references, rename,
- * document and workspace symbols, quick fixes, start-by lenses, and `Workback: New Plan...`.
+ * document and workspace symbols, quick fixes, start-by lenses, and `Workback: New Plan…`.
  * Thin adapters over src/core/editing; every feature reads the checked text through
  * PlanDocuments (the plan index's result when it is current, else one check per version).
  */

@@ -1,12 +1,13 @@
 /**
- * `Workback: New Plan...` (workback.newPlan): pick a template, give a title and a due date,
+ * `Workback: New Plan…` (workback.newPlan): pick a template, give a title and a due date,
  * and get an untitled plan or a `<slug>.workback.yaml` file in the workspace. Dates in the
  * template count from today. Arguments skip the questions (tests, other commands):
  * `{ template, title, due, target: 'untitled' | 'file', folder }`.
  */
 import * as vscode from 'vscode';
 import { formatDay, formatDayHuman, parseDay, type Day } from '../../core';
-import { slugOf, TEMPLATES, templateById, type PlanTemplate } from '../../templates';
+import type { PlanTemplate } from '../../templates';
+import { templates } from './templates';
 import { LANGUAGE_ID } from '../planFiles';
 
 export const NEW_PLAN_COMMAND = 'workback.newPlan';
@@ -31,6 +32,7 @@ export function dueProblem(text: string, today: Day): string | undefined {
 }
 
 export async function newPlan(today: Day, args: NewPlanArgs = {}): Promise<vscode.TextDocument | undefined> {
+  const { slugOf, templateById } = templates();
   const template = args.template !== undefined ? templateById(args.template) : await pickTemplate();
   if (!template) {
     if (args.template !== undefined)
@@ -41,6 +43,7 @@ export async function newPlan(today: Day, args: NewPlanArgs = {}): Promise<vscod
     args.title ??
     (await vscode.window.showInputBox({
       title: `New plan from "${template.label}" (1/3)`,
+      ignoreFocusOut: true, // (a walkthrough moves the focus on as the command starts)
       prompt: "The plan's title",
       value: template.label,
       validateInput: (v) =>
@@ -52,6 +55,7 @@ export async function newPlan(today: Day, args: NewPlanArgs = {}): Promise<vscod
     args.due ??
     (await vscode.window.showInputBox({
       title: `New plan from "${template.label}" (2/3)`,
+      ignoreFocusOut: true,
       prompt: "The goal's hard deadline (YYYY-MM-DD): the plan is worked back from it",
       value: suggested,
       validateInput: (v) => dueProblem(v, today),
@@ -72,7 +76,7 @@ export async function newPlan(today: Day, args: NewPlanArgs = {}): Promise<vscod
     const uri = await freeName(folder, slugOf(title));
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
     const doc = await vscode.workspace.openTextDocument(uri);
-    await vscode.window.showTextDocument(doc);
+    await vscode.window.showTextDocument(doc, { preview: false }); // a tab that stays
     void vscode.window.showInformationMessage(
       `Workback: created ${vscode.workspace.asRelativePath(uri)}, due ${formatDayHuman(due, true)}.`,
     );
@@ -107,19 +111,19 @@ async function untitledPlan(
   const edit = new vscode.WorkspaceEdit();
   edit.insert(uri, new vscode.Position(0, 0), content);
   if (!(await vscode.workspace.applyEdit(edit))) throw new Error('could not write the plan into the new document');
-  await vscode.window.showTextDocument(doc);
+  await vscode.window.showTextDocument(doc, { preview: false }); // a tab that stays
   return doc;
 }
 
 async function pickTemplate(): Promise<PlanTemplate | undefined> {
   const picked = await vscode.window.showQuickPick(
-    TEMPLATES.map((t) => ({
+    templates().TEMPLATES.map((t) => ({
       label: t.label,
       description: `about ${t.defaultWeeks} weeks`,
       detail: t.description,
       template: t,
     })),
-    { title: 'New Workback plan: choose a template', matchOnDetail: true },
+    { title: 'New Workback plan: choose a template', matchOnDetail: true, ignoreFocusOut: true },
   );
   return picked?.template;
 }
@@ -135,7 +139,7 @@ async function pickTarget(folder: vscode.Uri | undefined, slug: string): Promise
       },
       { label: 'Untitled plan', description: 'save it where you like later', target: 'untitled' as const },
     ],
-    { title: 'New Workback plan (3/3): where?' },
+    { title: 'New Workback plan (3/3): where?', ignoreFocusOut: true },
   );
   return picked?.target;
 }

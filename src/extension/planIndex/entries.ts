@@ -16,7 +16,7 @@ export interface PlanEntry {
   readonly size: number;
   /** Above LARGE_FILE_SIZE: checked after a longer pause in typing. */
   readonly large: boolean;
-  /** Above workback.maxFileSize: not parsed. */
+  /** Above workback.maxFileSizeMB: not parsed. */
   readonly tooLarge: boolean;
   /** The file's bytes are not UTF-8 or UTF-16 text (`invalid-encoding`): not parsed. */
   readonly undecodable: boolean;

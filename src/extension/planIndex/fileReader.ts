@@ -2,7 +2,7 @@
  * Reads plan files for the index. Every workspace.fs call is a round trip to the editor. The file
  * is looked at first (stat, beside the look at its folders, both in flight with the other plans'):
  * what is not a regular file, a symlink or under a symlinked folder (it may lead out of the
- * workspace), or larger than workback.maxFileSize is never read. The read budget counts the size
+ * workspace), or larger than workback.maxFileSizeMB is never read. The read budget counts the size
  * the stat gave; a file that grew since is charged what it turned out to be.
  */
 import * as vscode from 'vscode';

@@ -33,7 +33,7 @@ export function tooLarge(size: number, max: number, firstLineLength: number): Di
   return {
     code: 'file-too-large',
     severity: 'error',
-    message: `This plan is ${formatBytes(size)}, more than the limit of ${formatBytes(max)} (setting workback.maxFileSize): it is not checked.`,
+    message: `This plan is ${formatBytes(size)}, more than the limit of ${formatBytes(max)} (setting workback.maxFileSizeMB): it is not checked.`,
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: firstLineLength } },
     span: { start: 0, end: firstLineLength },
   };

@@ -31,7 +31,7 @@ export interface SidebarCommandDeps {
 export function sidebarCommands(deps: SidebarCommandDeps): CommandTable {
   const { model } = deps;
   return [
-    { id: 'workback.setMe', run: (value?: unknown) => setMe(deps.planIndex, value) },
+    { id: 'workback.setMe', run: (value?: unknown) => setMe(deps.planIndex, value, model.identity.me) },
     { id: 'workback.filterPlan', run: (uri?: unknown) => filterPlan(model, uri) },
     {
       id: 'workback.clearPlanFilter',

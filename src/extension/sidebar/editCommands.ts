@@ -113,21 +113,36 @@ async function editTask(
   return applyPlanEdit(t.uri, (text) => edit(text, t.taskId), { done: done(quoteTitle(t.title)) });
 }
 
-/** With whom a check-in is logged: the task's owner; when that is me, whom the owner reports to. */
-function checkInPerson(deps: EditCommandDeps, t: TaskTarget): string | undefined {
+/**
+ * With whom a check-in is logged. From a follow-up row: that follow-up's own person (the other
+ * side when that is me). From a task: of the owner and whoever checks on them (checkInWith), the
+ * one who is not me. Undefined when that is nobody but me.
+ */
+function checkInPerson(deps: EditCommandDeps, arg: unknown, t: TaskTarget): string | undefined {
+  const a = arg ?? deps.selected();
+  if (isFollowUpNode(a)) return counterpart(a);
   if (!t.owner) return undefined;
-  const mine = deps.snapshot().mine.get(t.uri.toString()) ?? [];
-  if (!mine.includes(t.owner)) return t.owner;
   const task = t.plan?.tasks.find((x) => x.id === t.taskId);
-  return t.plan && task ? checkInWith(t.plan, task) : t.owner;
+  const checker = t.plan && task ? checkInWith(t.plan, task) : undefined;
+  const mine = deps.snapshot().mine.get(t.uri.toString()) ?? [];
+  return [t.owner, checker].find((p) => p !== undefined && !mine.includes(p));
 }
 
-async function checkIn(deps: EditCommandDeps, arg?: unknown, options?: { with?: string }): Promise<EditOutcome> {
+async function checkIn(
+  deps: EditCommandDeps,
+  arg?: unknown,
+  options?: { with?: string },
+): Promise<EditOutcome | undefined> {
   const t = taskTarget(deps, arg);
   if (!t) return noTarget('task or check-in');
-  const withPerson = options?.with ?? checkInPerson(deps, t);
-  if (!withPerson)
-    return refuse(`the task ${quoteTitle(t.title)} is not in a plan Workback has read; nothing was changed.`);
+  let withPerson = options?.with ?? checkInPerson(deps, arg, t);
+  if (withPerson === undefined) {
+    if (!t.plan)
+      return refuse(`the task ${quoteTitle(t.title)} is not in a plan Workback has read; nothing was changed.`);
+    // my own task, and nobody checks on me: whom I checked in with is asked
+    withPerson = await askPerson(`Log a check-in on ${quoteTitle(t.title)}`, t.plan, undefined);
+    if (withPerson === undefined) return undefined;
+  }
   const today = deps.today();
   return applyPlanEdit(t.uri, (text) => logCheckIn(text, t.taskId, today, withPerson), {
     done: `Logged a check-in on ${quoteTitle(t.title)}`,
@@ -135,7 +150,7 @@ async function checkIn(deps: EditCommandDeps, arg?: unknown, options?: { with?: 
 }
 
 /** A follow-up marked done; a check-in row of the Follow-ups view logs a check-in instead. */
-async function followUpDone(deps: EditCommandDeps, arg?: unknown): Promise<EditOutcome> {
+async function followUpDone(deps: EditCommandDeps, arg?: unknown): Promise<EditOutcome | undefined> {
   const a = arg ?? deps.selected();
   if (!isFollowUpNode(a)) return noTarget('follow-up');
   if (a.entry.kind === 'check-in' || a.entry.index === undefined) return checkIn(deps, a);
@@ -184,7 +199,7 @@ async function askFollowUp(
   const title = `Schedule a follow-up on ${quoteTitle(t.title)}`;
   const on = await askDay(title, today + 7, today);
   if (on === undefined) return undefined;
-  const first = isFollowUpNode(arg) ? counterpart(arg) : checkInPerson(deps, t);
+  const first = checkInPerson(deps, arg, t);
   const withPerson = await askPerson(title, plan, first);
   if (withPerson === undefined) return undefined;
   const what = await askAbout(title);

@@ -1,7 +1,8 @@
 /**
  * The Workback sidebar: the "My Tasks" and "Follow-ups" views, the overdue status bar item and
- * their commands, over the plan index. Indexing the workspace starts when one of the views is
- * first shown (activation stays light).
+ * their commands, over the plan index. Indexing the workspace starts in the background right
+ * after activation (which itself parses nothing), so that problems, the badges and the overdue
+ * item appear without any view or plan being opened; the status item says so while it reads.
  */
 import * as vscode from 'vscode';
 import { formatDayHuman } from '../../core';
@@ -60,7 +61,7 @@ export function registerSidebar(context: vscode.ExtensionContext, deps: SidebarD
   const statusItem = new OverdueStatusItem();
   let lastSelected: SidebarNode | undefined;
 
-  // Indexing starts the first time a view is shown, with a progress bar in the views.
+  // Indexing starts once activation is over, with a progress bar in the views and the status item.
   let started = false;
   const ensureStarted = (): void => {
     if (started) return;
@@ -112,7 +113,7 @@ export function registerSidebar(context: vscode.ExtensionContext, deps: SidebarD
         : undefined;
     myTasksView.message = broken && s.taskGroups.length > 0 ? broken : undefined;
     followUpsView.message = broken && s.followUpGroups.length > 0 ? broken : undefined;
-    statusItem.update(s);
+    statusItem.update(s, model.isIndexing ? (readingProgress(true, deps.planIndex) ?? 'reading plans') : undefined);
   };
 
   const onVisible = (visible: boolean): void => {
@@ -151,6 +152,11 @@ export function registerSidebar(context: vscode.ExtensionContext, deps: SidebarD
     ]),
   );
   update(model.snapshot);
+  // after activate() returns: the extension host is answered first
+  const soon = setTimeout(() => {
+    if (vscode.workspace.workspaceFolders?.length) ensureStarted();
+  }, 0);
+  context.subscriptions.push({ dispose: () => clearTimeout(soon) });
   if (myTasksView.visible || followUpsView.visible) ensureStarted();
 
   return {

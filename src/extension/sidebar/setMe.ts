@@ -4,13 +4,20 @@ import type { PlanIndex } from '../planIndex';
 import { displayText } from './displayText';
 import { meFromSetting } from './identity';
 
-type PersonItem = vscode.QuickPickItem & { value?: string; action?: 'enter' | 'clear' };
+type PersonItem = vscode.QuickPickItem & { value?: string; action?: 'enter' | 'clear'; ids: string[] };
 
 const TITLE = 'Who are you in the plans?';
 
-/** Writes `value` (asks when there is none; '' clears the setting); resolves to what was written. */
-export async function setMe(planIndex: PlanIndex, value?: unknown): Promise<string | undefined> {
-  const chosen = typeof value === 'string' ? value.trim() : await askWhoIAm(planIndex);
+/**
+ * Writes `value` (asks when there is none; '' clears the setting); resolves to what was written.
+ * `current`: who Workback takes me for now (the setting, else git's user.email), shown first.
+ */
+export async function setMe(
+  planIndex: PlanIndex,
+  value?: unknown,
+  current: readonly string[] = [],
+): Promise<string | undefined> {
+  const chosen = typeof value === 'string' ? value.trim() : await askWhoIAm(planIndex, current);
   if (chosen === undefined) return undefined;
   const cfg = vscode.workspace.getConfiguration('workback');
   const inspected = cfg.inspect('me');
@@ -22,13 +29,18 @@ export async function setMe(planIndex: PlanIndex, value?: unknown): Promise<stri
 }
 
 /** The person picked or typed, '' to clear the setting, undefined when the user cancelled. */
-async function askWhoIAm(planIndex: PlanIndex): Promise<string | undefined> {
-  await planIndex.start();
+async function askWhoIAm(planIndex: PlanIndex, identity: readonly string[]): Promise<string | undefined> {
+  await planIndex.start(); // (started at activation: by now, usually read)
   const current = meFromSetting(vscode.workspace.getConfiguration('workback').get('me'));
-  const items = peopleOfPlans(planIndex);
-  items.push({ label: '$(edit) Enter a person id or email…', action: 'enter', alwaysShow: true });
+  const items = whoIAmItems(planIndex, identity);
+  items.push({ label: '$(edit) Enter a person id or email…', action: 'enter', alwaysShow: true, ids: [] });
   if (current.length > 0)
-    items.push({ label: '$(clear-all) Clear workback.me (use git user.email)', action: 'clear', alwaysShow: true });
+    items.push({
+      label: '$(clear-all) Clear workback.me (use git user.email)',
+      action: 'clear',
+      alwaysShow: true,
+      ids: [],
+    });
   const picked = await vscode.window.showQuickPick(items, {
     title: TITLE,
     placeHolder:
@@ -50,6 +62,25 @@ async function askWhoIAm(planIndex: PlanIndex): Promise<string | undefined> {
   return typed || undefined;
 }
 
+/**
+ * The people of the plans, the ones I am now first (marked, under "You now"), then everyone else
+ * by name (under "People of the plans").
+ */
+export function whoIAmItems(planIndex: PlanIndex, identity: readonly string[]): PersonItem[] {
+  const me = new Set(identity.map((x) => x.toLowerCase()));
+  const people = peopleOfPlans(planIndex);
+  const isMe = (i: PersonItem): boolean => i.ids.some((x) => me.has(x.toLowerCase()));
+  const mine = people.filter(isMe);
+  const others = people.filter((i) => !isMe(i));
+  if (mine.length === 0) return others;
+  const separator = (label: string): PersonItem => ({ label, kind: vscode.QuickPickItemKind.Separator, ids: [] });
+  return [
+    separator('You now'),
+    ...mine.map((i) => ({ ...i, label: `$(account) ${i.label}`, description: `${i.description ?? ''} · you now` })),
+    ...(others.length ? [separator('People of the plans'), ...others] : []),
+  ];
+}
+
 /** One item per person of the checked plans (by email, else id), with the plans they are in, by name. */
 function peopleOfPlans(planIndex: PlanIndex): PersonItem[] {
   const seen = new Map<string, PersonItem>();
@@ -61,6 +92,7 @@ function peopleOfPlans(planIndex: PlanIndex): PersonItem[] {
       const key = v.toLowerCase();
       const existing = seen.get(key);
       if (existing) {
+        if (!existing.ids.includes(p.id)) existing.ids.push(p.id);
         if (!existing.detail?.includes(plan.title))
           existing.detail = displayText(`${existing.detail}, ${plan.title}`, 200);
         continue;
@@ -70,6 +102,7 @@ function peopleOfPlans(planIndex: PlanIndex): PersonItem[] {
         description: displayText(p.email ? `${p.email} · ${p.id}` : p.id, 120),
         detail: displayText(plan.title, 120),
         value: v,
+        ids: p.email ? [p.email, p.id] : [p.id],
       });
     }
   }

@@ -105,9 +105,10 @@ function taskIcon(n: TaskNode): vscode.ThemeIcon {
 }
 
 /**
- * `start by Wed 5 Aug · finish by Fri 7 Aug · slack 3 · Plan title` (late: `· 2 workdays late`
- * before the slack; done: `done Wed 1 Jul · Plan title`). The dates come first: a narrow sidebar
- * cuts the end off, and the tooltip names the plan in full.
+ * What matters first, after the title: how late (`3 workdays late`, `start 2 workdays late`), then
+ * the slack (`slack 3`, or `2 workdays behind` below zero: never a negative slack), then
+ * `start by Wed 5 Aug · finish by Fri 7 Aug · Plan title`; done: `done Wed 1 Jul · Plan title`.
+ * A narrow sidebar cuts the end off; the tooltip has every date and the plan in full.
  */
 export function taskDescription(n: TaskNode, today: Day): string {
   const { entry } = n;
@@ -115,13 +116,18 @@ export function taskDescription(n: TaskNode, today: Day): string {
   if (entry.state === 'done') {
     if (entry.task.doneOn !== undefined) parts.push(`done ${dayText(entry.task.doneOn, today)}`);
   } else {
+    if (entry.state === 'overdue') parts.push(`${plural(entry.daysLate, 'workday')} late`);
+    if (entry.state === 'late-start') parts.push(`start ${plural(entry.daysLate, 'workday')} late`);
+    if (entry.item.slack !== undefined) parts.push(slackText(entry.item.slack));
     parts.push(`start by ${dayText(entry.item.start, today)}`, `finish by ${dayText(entry.item.finish, today)}`);
-    if (entry.state === 'overdue' || entry.state === 'late-start')
-      parts.push(`${plural(entry.daysLate, 'workday')} late`);
-    if (entry.item.slack !== undefined) parts.push(`slack ${entry.item.slack}`);
   }
   parts.push(displayText(entry.planTitle, 60));
   return parts.join(' · ');
+}
+
+/** `slack 3`; below zero, how far behind: `2 workdays behind`. */
+export function slackText(slack: number): string {
+  return slack < 0 ? `${plural(-slack, 'workday')} behind` : `slack ${slack}`;
 }
 
 /** A task's TreeItem, without its tooltip (built on hover: taskTooltip). */
@@ -159,7 +165,7 @@ export function taskTooltip(n: TaskNode, today: Day, relativePath: string): vsco
     }
     if (entry.item.slack !== undefined)
       lines.push(
-        `Slack: ${plural(entry.item.slack, 'workday')}${entry.item.critical ? ' · on the critical path' : ''}`,
+        `${entry.item.slack < 0 ? `Behind: ${plural(-entry.item.slack, 'workday')}` : `Slack: ${plural(entry.item.slack, 'workday')}`}${entry.item.critical ? ' · on the critical path' : ''}`,
       );
     if (entry.state === 'overdue') lines.push(`Overdue: ${plural(entry.daysLate, 'workday')} past its latest finish`);
     if (entry.state === 'late-start')
@@ -187,13 +193,16 @@ export function followUpLabel(n: FollowUpNode): string {
   return e.about !== undefined && e.about.trim() !== '' ? displayText(e.about) : 'Follow-up';
 }
 
-/** `with Ravi Patel · Mon 6 Jul · 3 workdays late · escalate to Dana Whitfield · Choose MFA method`. */
+/**
+ * Urgency first: `3 workdays late · escalate to Dana Whitfield · with Ravi Patel · Mon 6 Jul ·
+ * Choose MFA method`; upcoming: `with Ravi Patel · Mon 6 Jul · Choose MFA method`.
+ */
 export function followUpDescription(n: FollowUpNode, today: Day): string {
   const e = n.entry;
-  const parts = [`with ${personName(n.plan, counterpart(n))}`, dayText(e.on, today)];
+  const parts: string[] = [];
   if (e.overdue) parts.push(`${plural(e.daysLate, 'workday')} late`);
   if (e.escalate) parts.push(`escalate to ${e.escalateTo ? personName(n.plan, e.escalateTo) : 'the goal owner'}`);
-  parts.push(displayText(e.task.title, 60));
+  parts.push(`with ${personName(n.plan, counterpart(n))}`, dayText(e.on, today), displayText(e.task.title, 60));
   return parts.join(' · ');
 }
 

@@ -44,9 +44,12 @@ export function barInfo(
     if (item.earliestStart !== undefined) info.earliestStart = formatDayHuman(item.earliestStart, true);
     if (item.earliestFinish !== undefined) info.earliestFinish = formatDayHuman(item.earliestFinish, true);
     if (item.slack !== undefined) info.slack = item.slack;
+    if (task.status === 'done' && task.doneOn !== undefined) info.doneOn = formatDayHuman(task.doneOn, true);
     const late = taskLateness(workCalendar(plan.calendar), task, item, schedule.today);
-    if (late.state === 'overdue') info.late = `overdue by ${plural(late.daysLate, 'workday')}`;
-    else if (late.state === 'late-start') info.late = `late start by ${plural(late.daysLate, 'workday')}`;
+    if (late.state === 'overdue') info.late = `${plural(late.daysLate, 'workday')} late`;
+    else if (late.state === 'late-start') info.late = `start ${plural(late.daysLate, 'workday')} late`;
+    if (late.state === 'overdue' || late.state === 'late-start') info.state = late.state;
+    else if (task.status === 'blocked') info.state = 'blocked';
   }
   return info;
 }

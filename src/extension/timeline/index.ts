@@ -4,6 +4,7 @@
  * parsed until a panel exists. `api` is the integration tests' hook.
  */
 import * as vscode from 'vscode';
+import { ganttMarkdown, toMermaidGantt } from '../../core';
 import type { PlanIndex } from '../planIndex';
 import { isPlanDocument } from '../planFiles';
 import {
@@ -76,6 +77,22 @@ export function registerTimeline(
 
   const subscriptions: vscode.Disposable[] = [
     vscode.commands.registerCommand(OPEN_TIMELINE_COMMAND, (arg?: unknown) => open(arg)),
+    // the chart as shown (its filters too), else the active plan's whole chart
+    vscode.commands.registerCommand('workback.copyTimelineAsMermaid', async () => {
+      if (latest && !latest.isDisposed) return latest.copyAsMermaid();
+      const uri = activePlan() ?? lastPlan;
+      const r = uri ? planIndex.get(uri)?.result : undefined;
+      if (!r?.plan || !r.schedule) {
+        void vscode.window.showWarningMessage(
+          'Workback: there is no timeline to copy: open a plan that has no errors.',
+        );
+        return undefined;
+      }
+      const markdown = ganttMarkdown(toMermaidGantt(r.plan, r.schedule, { markers: 'inView' }).text);
+      await vscode.env.clipboard.writeText(markdown);
+      vscode.window.setStatusBarMessage('$(check) Workback: copied the timeline as Mermaid', 4000);
+      return markdown;
+    }),
     vscode.window.onDidChangeActiveTextEditor((ed) => {
       if (ed && isPlanDocument(ed.document)) lastPlan = ed.document.uri;
     }),

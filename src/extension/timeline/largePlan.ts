@@ -4,6 +4,7 @@
  * offers instead. Pure.
  */
 import {
+  barSpan,
   formatDay,
   formatDayHuman,
   parseDay,
@@ -13,6 +14,7 @@ import {
   type Plan,
   type Schedule,
   type ScheduledItem,
+  workCalendar,
 } from '../../core';
 import type { Notice, TimelineFilters, WindowChoice } from '../../shared/protocol';
 import { plural } from '../../shared/wording';
@@ -44,9 +46,12 @@ export function ganttOptions(f: TimelineFilters): GanttOptions {
  * ignored (the pages cover the whole schedule under the other filters).
  */
 export function windowChoices(plan: Plan, schedule: Schedule, f: TimelineFilters, maxRows: number): WindowChoice[] {
+  // each row by the days it is drawn on (a done task where it happened: barSpan)
+  const cal = workCalendar(plan.calendar);
   const rowItems = toMermaidGantt(plan, schedule, ganttOptions({ ...f, window: undefined, compact: false }))
     .rows.map((r) => schedule.byId.get(r.itemId))
-    .filter((x): x is ScheduledItem => x !== undefined);
+    .filter((x): x is ScheduledItem => x !== undefined)
+    .map((i) => (i.kind === 'task' ? barSpan(plan, cal, i.task!, i, schedule.today) : i));
   if (rowItems.length === 0) return [];
   const budget = Math.max(5, maxRows - 3); // room for the goal and the markers
   const first = rowItems.reduce((d, i) => Math.min(d, i.start), Infinity);

@@ -69,6 +69,12 @@ export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
       return { type: 'ready' };
     case 'togglePin':
       return { type: 'togglePin' };
+    case 'action': {
+      const action = own(raw, 'action');
+      return action === 'newPlan' || action === 'showFirstError' || action === 'copyMermaid'
+        ? { type: 'action', action }
+        : undefined;
+    }
     case 'revealTask': {
       const itemId = own(raw, 'itemId');
       return isId(itemId) ? { type: 'revealTask', itemId } : undefined;

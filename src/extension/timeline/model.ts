@@ -20,7 +20,7 @@ export interface TimelineSource {
   result: CheckResult | undefined;
   /** Error diagnostics of the checked version. */
   errors: number;
-  /** Larger than workback.maxFileSize: not parsed. */
+  /** Larger than workback.maxFileSizeMB: not parsed. */
   tooLarge: boolean;
   /** The file's bytes are not text (`invalid-encoding`): not parsed. */
   undecodable?: boolean;
@@ -75,7 +75,7 @@ export function buildView(
       filters: requested,
       notice: {
         kind: 'notChecked',
-        text: 'This plan is larger than workback.maxFileSize: it is not checked, so there is no timeline.',
+        text: 'This plan is larger than workback.maxFileSizeMB: it is not checked, so there is no timeline.',
       },
     };
   }

@@ -1,15 +1,15 @@
 /**
  * From a bar to the task: select the task's (or checkpoint milestone's) `id` value in the
- * editor. The id is looked up in the document's current text, so a click made while the user
+ * editor; from the notice of a plan with errors to its first error. The id is looked up in the document's current text, so a click made while the user
  * types still lands on the right line; an id that is not in the plan does nothing.
  */
 import * as vscode from 'vscode';
-import { checkPlan, type CheckResult } from '../../core';
-import { spanRange } from '../convert';
+import { checkPlan, type CheckResult, type Day } from '../../core';
+import { spanRange, toRange } from '../convert';
 
 export interface RevealDeps {
   /** The checked result of the document's text, when it is of `version`. */
-  checked(uri: vscode.Uri): { version: number | undefined; result: CheckResult | undefined } | undefined;
+  checked(uri: vscode.Uri): { version: number | undefined; result: CheckResult | undefined; today?: Day } | undefined;
 }
 
 /** The range of `itemId`'s id value in `doc`, or undefined when the plan has no such item. */
@@ -32,8 +32,39 @@ export async function revealItem(
   deps: RevealDeps,
   panelColumn: vscode.ViewColumn | undefined,
 ): Promise<vscode.Range | undefined> {
+  return revealIn(uri, (doc) => idRange(doc, itemId, deps), panelColumn);
+}
+
+/** The range of the first error of `doc`'s text (by position), or undefined when it has none. */
+export function firstErrorRange(doc: vscode.TextDocument, deps: RevealDeps): vscode.Range | undefined {
+  const known = deps.checked(doc.uri);
+  // checked again when the index has another version: with its day, for the errors that need one
+  const result =
+    known?.result && known.version === doc.version
+      ? known.result
+      : checkPlan(doc.getText(), known?.today === undefined ? {} : { today: known.today });
+  let first: CheckResult['diagnostics'][number] | undefined;
+  for (const d of result.diagnostics)
+    if (d.severity === 'error' && (!first || d.span.start < first.span.start)) first = d;
+  return first && toRange(first.range);
+}
+
+/** "Go to the first error" of the timeline's notice: the plan opened with that error selected. */
+export async function revealFirstError(
+  uri: vscode.Uri,
+  deps: RevealDeps,
+  panelColumn: vscode.ViewColumn | undefined,
+): Promise<vscode.Range | undefined> {
+  return revealIn(uri, (doc) => firstErrorRange(doc, deps), panelColumn);
+}
+
+async function revealIn(
+  uri: vscode.Uri,
+  rangeOf: (doc: vscode.TextDocument) => vscode.Range | undefined,
+  panelColumn: vscode.ViewColumn | undefined,
+): Promise<vscode.Range | undefined> {
   const doc = await vscode.workspace.openTextDocument(uri);
-  const range = idRange(doc, itemId, deps);
+  const range = rangeOf(doc);
   if (!range) return undefined;
   const key = uri.toString();
   const visible = vscode.window.visibleTextEditors.find(

@@ -8,11 +8,13 @@
  * drops by its seq. Every message from the webview is checked (messages.ts).
  */
 import * as vscode from 'vscode';
+import { ganttMarkdown } from '../../core';
 import type { PlanEntry, PlanIndex } from '../planIndex';
 import { isPlanDocument } from '../planFiles';
 import {
   TIMELINE_VIEW_TYPE,
   type HostMessage,
+  type NoticeAction,
   type RenderedMessage,
   type RenderMessage,
   type ThemeKind,
@@ -22,7 +24,7 @@ import { exportSvg } from './exportSvg';
 import { newNonce, timelineHtml, webviewOptions } from './html';
 import { parseWebviewMessage } from './messages';
 import { applicableFilters, buildView, NO_FILTERS, type TimelineLimits, type TimelineSource } from './model';
-import { revealItem } from './reveal';
+import { revealFirstError, revealItem } from './reveal';
 
 export interface TimelineDeps {
   planIndex: PlanIndex;
@@ -253,6 +255,43 @@ export class TimelinePanel implements vscode.Disposable {
     }
   }
 
+  /** A button of the notice: a new plan (no plan shown), or the first error of the plan shown. */
+  private async act(action: NoticeAction): Promise<void> {
+    if (action === 'newPlan') {
+      await vscode.commands.executeCommand('workback.newPlan');
+      return;
+    }
+    if (action === 'copyMermaid') {
+      await this.copyAsMermaid();
+      return;
+    }
+    const uri = this.uri;
+    if (!uri) return;
+    try {
+      const range = await revealFirstError(uri, { checked: (u) => this.deps.planIndex.get(u) }, this.panel.viewColumn);
+      if (!range) void vscode.window.showInformationMessage('Workback: the plan has no error left to show.');
+    } catch (e) {
+      this.deps.log.warn(`timeline: showing the first error failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  /**
+   * The chart shown, with its filters, as a fenced Mermaid block on the clipboard; resolves to
+   * what was copied (undefined: nothing to copy, and the user is told why).
+   */
+  async copyAsMermaid(): Promise<string | undefined> {
+    const text = this.last?.gantt?.text;
+    if (!text || this.last?.stale) {
+      void vscode.window.showWarningMessage('Workback: there is no timeline to copy: open a plan that has no errors.');
+      return undefined;
+    }
+    const markdown = ganttMarkdown(text);
+    await vscode.env.clipboard.writeText(markdown);
+    const name = this.last?.fileName ?? 'the plan';
+    vscode.window.setStatusBarMessage(`$(check) Workback: copied the timeline of ${name} as Mermaid`, 4000);
+    return markdown;
+  }
+
   /** The one handler of webview messages (the test hook calls it with forged ones). */
   async receive(raw: unknown): Promise<void> {
     if (this.disposed) return;
@@ -296,6 +335,9 @@ export class TimelinePanel implements vscode.Disposable {
       }
       case 'exportSvg':
         await exportSvg(msg.svg, this.uri, this.deps.log);
+        return;
+      case 'action':
+        await this.act(msg.action);
         return;
       case 'setFilters': {
         const plan = this.uri ? this.deps.planIndex.get(this.uri)?.result?.plan : undefined;

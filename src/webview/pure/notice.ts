@@ -2,13 +2,10 @@
  * What the notice above the chart says, and what it offers, as plain data: the page turns it into
  * a paragraph and buttons (text only).
  */
-import type { Notice, RenderMessage, TimelineFilters } from '../../shared/protocol';
+import type { Notice, NoticeAction, RenderMessage, TimelineFilters } from '../../shared/protocol';
 
-/** A button of the notice: its label, and the filters it asks the host for. */
-export interface Offer {
-  label: string;
-  filters: TimelineFilters;
-}
+/** A button of the notice: its label, and the filters it asks the host for, or what it asks it to do. */
+export type Offer = { label: string; filters: TimelineFilters } | { label: string; action: NoticeAction };
 
 export interface NoticeView {
   kind: Notice['kind'];
@@ -31,6 +28,9 @@ export function noticeView(
   const text =
     n.kind === 'errors' && shownUri === msg.uri ? `${n.text} Showing the last good timeline (dimmed).` : n.text;
   const view: NoticeView = { kind: n.kind, text, offers: [] };
+  // every notice says what to do next, with a button for it
+  if (n.kind === 'noPlan') view.offers.push({ label: 'New Plan…', action: 'newPlan' });
+  if (n.kind === 'errors') view.offers.push({ label: 'Go to the First Error', action: 'showFirstError' });
   if (n.suggestMilestone) {
     const id = n.suggestMilestone.value;
     view.preselectMilestone = id;

@@ -17,9 +17,11 @@ export function tooltipLines(b: BarInfo): [string, string][] {
   if (b.milestone) lines.push(['Milestone', b.milestone]);
   if (b.owner) lines.push(['Owner', b.owner]);
   if (b.kind === 'task') {
+    if (b.doneOn) lines.push(['Done on', b.doneOn]);
     lines.push(['Start by', b.startBy], ['Finish by', b.finishBy]);
     if (b.earliestStart && b.earliestFinish) lines.push(['Earliest', `${b.earliestStart} – ${b.earliestFinish}`]);
-    if (b.slack !== undefined) lines.push(['Slack', plural(b.slack, 'workday')]);
+    if (b.slack !== undefined)
+      lines.push(b.slack < 0 ? ['Behind', plural(-b.slack, 'workday')] : ['Slack', plural(b.slack, 'workday')]);
   } else {
     lines.push([b.kind === 'goal' ? 'Due' : 'Day', b.finishBy]);
   }

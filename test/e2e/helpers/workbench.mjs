@@ -2,7 +2,13 @@
 // headless Chromium on its web workbench with a folder open and the extension loaded, the page's
 // errors collected, and one teardown that keeps a screenshot and the server's state and logs
 // when something failed.
-import { launchBrowser, startServer, waitForWorkbench, workbenchUrl } from '../../../tools/vscode-runtime/lib.mjs';
+import {
+  launchBrowser,
+  runCommand,
+  startServer,
+  waitForWorkbench,
+  workbenchUrl,
+} from '../../../tools/vscode-runtime/lib.mjs';
 
 /** Editor settings that keep screenshots and clicks steady (no minimap, no preview tabs...). */
 export const QUIET_SETTINGS = {
@@ -45,4 +51,17 @@ export async function openWorkbench({
     console.log(`      server state and logs kept in ${server.state}`);
     throw e;
   }
+}
+
+/** Open Workback's walkthrough, "Get Started with Workback"; returns its container. */
+export async function openWalkthrough(page) {
+  await runCommand(page, 'Welcome: Open Walkthrough...');
+  await page.locator('.quick-input-widget .quick-input-box input').fill('Get Started with Workback');
+  await page
+    .locator('.quick-input-widget .quick-input-list .monaco-list-row')
+    .first()
+    .filter({ hasText: 'Get Started with Workback' })
+    .waitFor();
+  await page.keyboard.press('Enter');
+  return page.locator('.gettingStartedContainer');
 }

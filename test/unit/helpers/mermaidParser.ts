@@ -17,6 +17,10 @@ export interface ParsedGantt {
   title: string;
   tasks: ParsedTask[];
   sections: string[];
+  /** The days off Mermaid shades (`excludes`), its weekly tick day and its tick format. */
+  excludes: string[];
+  weekday: string;
+  axisFormat: string;
 }
 
 interface Mermaid {
@@ -24,9 +28,16 @@ interface Mermaid {
   parse(t: string): Promise<unknown>;
   render(id: string, t: string): Promise<{ svg: string }>;
   mermaidAPI: {
-    getDiagramFromText(
-      t: string,
-    ): Promise<{ db: { getTasks(): ParsedTask[]; getDiagramTitle(): string; getSections?(): string[] } }>;
+    getDiagramFromText(t: string): Promise<{
+      db: {
+        getTasks(): ParsedTask[];
+        getDiagramTitle(): string;
+        getSections?(): string[];
+        getExcludes(): string[];
+        getWeekday(): string;
+        getAxisFormat(): string;
+      };
+    }>;
   };
 }
 
@@ -64,7 +75,15 @@ export async function parseGantt(text: string): Promise<ParsedGantt> {
   await mermaid.parse(text);
   const diagram = await mermaid.mermaidAPI.getDiagramFromText(text);
   const tasks = diagram.db.getTasks().map((t) => ({ ...t, task: decode(t.task), section: decode(t.section) }));
-  return { title: decode(diagram.db.getDiagramTitle()), tasks, sections: [...new Set(tasks.map((t) => t.section))] };
+  const db = diagram.db;
+  return {
+    title: decode(db.getDiagramTitle()),
+    tasks,
+    sections: [...new Set(tasks.map((t) => t.section))],
+    excludes: db.getExcludes(),
+    weekday: db.getWeekday(),
+    axisFormat: db.getAxisFormat(),
+  };
 }
 
 export interface RenderedGantt {

@@ -114,6 +114,7 @@ export function checkInOverdue(input: FixInput, diag: Diagnostic): QuickFix[] {
   const task = taskId !== undefined ? input.plan?.items.get(taskId) : undefined;
   if (!input.plan || task?.kind !== 'task' || input.today === undefined) return [];
   const withPerson = checkInWith(input.plan, task);
+  if (withPerson === undefined) return [];
   const name = input.plan.people.get(withPerson)?.name;
   const who = name && name !== withPerson ? `${inertText(name, 60)} (${withPerson})` : withPerson;
   return planEditFix(
