@@ -176,6 +176,12 @@ export interface ExportSvgMessage {
   svg: string;
 }
 
+/** The picture as a PNG, drawn by the page on a canvas (base64, without a `data:` prefix). */
+export interface ExportPngMessage {
+  type: 'exportPng';
+  png: string;
+}
+
 export interface SetFiltersMessage {
   type: 'setFilters';
   filters: TimelineFilters;
@@ -199,6 +205,7 @@ export type WebviewMessage =
   | RenderFailedMessage
   | RevealTaskMessage
   | ExportSvgMessage
+  | ExportPngMessage
   | SetFiltersMessage
   | TogglePinMessage
   | ActionMessage;
@@ -236,6 +243,8 @@ export const LIMITS = {
   maxTextSize: 50000,
   /** An exported SVG larger than this is refused. */
   maxSvgSize: 20 * 1024 * 1024,
+  /** An exported PNG (its base64 text) larger than this is refused. */
+  maxPngBase64: 40 * 1024 * 1024,
   /** Ids in messages are at most this long. */
   maxIdLength: 200,
 } as const;

@@ -125,9 +125,17 @@ export function wireBars(
   chart.addEventListener('focusout', () => tooltip.hide());
 }
 
-/** The SVG as a file: a copy without the panel's own attributes. */
-export function exportableSvg(svg: SVGSVGElement): string {
+/**
+ * The SVG as a file: a copy without the panel's own attributes. With `size`, the copy gets that
+ * width and height in pixels (an image needs them: the chart's own width is the panel's 100%).
+ */
+export function exportableSvg(svg: SVGSVGElement, size?: { width: number; height: number }): string {
   const clone = svg.cloneNode(true) as SVGSVGElement;
+  if (size) {
+    clone.setAttribute('width', String(size.width));
+    clone.setAttribute('height', String(size.height));
+    clone.style.removeProperty('max-width');
+  }
   for (const el of Array.from(clone.querySelectorAll('[data-row]'))) {
     el.removeAttribute('data-row');
     el.removeAttribute('tabindex');

@@ -8,6 +8,7 @@ import type { HostMessage, RenderMessage, ThemeKind } from '../shared/protocol';
 import { exportableSvg, tagBars, Tooltip, wireBars } from './bars';
 import { drawGantt, restoreSvg, warmUp, type Drawn } from './chart';
 import { finishPicture, fitViewBox } from './chartFinish';
+import { pngOfPicture } from './exportPng';
 import { createLegend, hideLegend, paintLegend } from './legend';
 import { createNoticeBar, showNotice } from './noticeBar';
 import {
@@ -55,6 +56,7 @@ export class TimelinePage {
       filters: (filters) => host.post({ type: 'setFilters', filters }),
       pin: () => host.post({ type: 'togglePin' }),
       exportSvg: () => this.exportSvg(),
+      exportPng: () => void this.exportPng(),
       copyMermaid: () => host.post({ type: 'action', action: 'copyMermaid' }),
     });
     this.chart.id = 'chart';
@@ -325,5 +327,20 @@ export class TimelinePage {
   private exportSvg(): void {
     const shown = this.state.shown;
     if (shown) this.host.post({ type: 'exportSvg', svg: exportableSvg(shown.picture.svg) });
+  }
+
+  private async exportPng(): Promise<void> {
+    const shown = this.state.shown;
+    if (!shown) return;
+    try {
+      const root = getComputedStyle(document.documentElement);
+      const background =
+        root.getPropertyValue('--vscode-editor-background').trim() ||
+        getComputedStyle(document.body).backgroundColor ||
+        '#ffffff';
+      this.host.post({ type: 'exportPng', png: await pngOfPicture(shown.picture.svg, background) });
+    } catch (e) {
+      this.toolbar.setStatus(`Could not draw the PNG: ${e instanceof Error ? e.message : String(e)}`);
+    }
   }
 }

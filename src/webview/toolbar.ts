@@ -1,7 +1,7 @@
 /**
  * The toolbar: milestone, owner and date-window selects filled from the render message's data
  * (options built with `new Option`, text only), critical-path and compact toggles, pin, copy as
- * Mermaid, export, and a status line. No form: every change posts the whole filter set to the host.
+ * Mermaid, export (SVG, PNG), and a status line. No form: every change posts the whole filter set to the host.
  */
 import type { Choice, RenderMessage, TimelineFilters, WindowChoice } from '../shared/protocol';
 
@@ -9,6 +9,7 @@ export interface ToolbarHandlers {
   filters(f: TimelineFilters): void;
   pin(): void;
   exportSvg(): void;
+  exportPng(): void;
   copyMermaid(): void;
 }
 
@@ -80,6 +81,11 @@ export class Toolbar {
     'Keep showing this plan (otherwise the timeline follows the active editor)',
   );
   private readonly exportButton = button('export', 'Export SVG…', 'Save the picture as an SVG file');
+  private readonly pngButton = button(
+    'export-png',
+    'Export PNG…',
+    'Save the picture as a PNG image, for slides and mail',
+  );
   private readonly copyButton = button(
     'copy-mermaid',
     'Copy as Mermaid',
@@ -108,7 +114,7 @@ export class Toolbar {
     );
     const actions = document.createElement('div');
     actions.className = 'actions';
-    actions.append(this.status, this.pinButton, this.copyButton, this.exportButton);
+    actions.append(this.status, this.pinButton, this.copyButton, this.exportButton, this.pngButton);
     this.el.append(this.name, filters, actions);
     for (const c of [this.milestone, this.owner, this.window, this.critical.box, this.compact.box]) {
       c.addEventListener('change', () => this.handlers.filters(this.current()));
@@ -116,6 +122,7 @@ export class Toolbar {
     this.pinButton.addEventListener('click', () => this.handlers.pin());
     this.exportButton.addEventListener('click', () => this.handlers.exportSvg());
     this.copyButton.addEventListener('click', () => this.handlers.copyMermaid());
+    this.pngButton.addEventListener('click', () => this.handlers.exportPng());
   }
 
   /** The filters the controls show now. */
@@ -162,6 +169,7 @@ export class Toolbar {
 
   setExportEnabled(on: boolean): void {
     this.exportButton.disabled = !on;
+    this.pngButton.disabled = !on;
     this.copyButton.disabled = !on;
   }
 

@@ -332,6 +332,32 @@ describe('the timeline in a real VS Code', function () {
     assert.ok(!/data-row|tabindex|wb-bar/.test(svg), "none of the panel's own attributes");
   });
 
+  it('exports the picture as PNG through the save dialog, twice its size on screen', async function () {
+    const shown = await frame.evaluate(() => {
+      const r = document.querySelector('#chart svg').getBoundingClientRect();
+      return { width: Math.ceil(r.width), height: Math.ceil(r.height) };
+    });
+    await frame.locator('#export-png').click();
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ state: 'visible' });
+    const file = path.join(ws.folder, 'mfa-rollout.timeline.png');
+    await waitFor(async () => (await input.inputValue()) === file, 'the offered file name', { timeout: 10000 });
+    await page.keyboard.press('Enter');
+    await waitFor(() => existsSync(file) && readFileSync(file).length > 1000, 'the exported PNG', { timeout: 20000 });
+    const png = await waitFor(() => {
+      const b = readFileSync(file);
+      return (
+        b
+          .subarray(b.length - 8)
+          .toString('latin1')
+          .includes('IEND') && b
+      ); // written whole
+    }, 'the whole PNG');
+    assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
+    assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [shown.width * 2, shown.height * 2]);
+    writeFileSync(path.join(SHOTS, 'timeline-export.png'), png); // to look at
+  });
+
   it('copies the chart as a Mermaid block from its toolbar button', async function () {
     await frame.locator('#copy-mermaid').click();
     // the host writes the clipboard and says so in the status bar

@@ -209,6 +209,10 @@ describe('timeline panel', function () {
       { type: 'action', action: ['newPlan'] },
       { type: 'action', action: { toString: () => 'newPlan' } },
       JSON.parse('{"type": "action", "__proto__": {"action": "newPlan"}}'),
+      { type: 'exportPng' },
+      { type: 'exportPng', png: 42 },
+      { type: 'exportPng', png: 'not base64!' },
+      { type: 'exportPng', png: btoa('<svg xmlns="http://www.w3.org/2000/svg"/>') }, // base64, not a PNG: no dialog
       { type: 'exportSvg' },
       { type: 'exportSvg', svg: 42 },
       { type: 'exportSvg', svg: '<script>alert(1)</script>' },

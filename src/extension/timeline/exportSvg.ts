@@ -6,11 +6,12 @@
 import * as vscode from 'vscode';
 import { asXmlFile, sanitizeSvg } from '../../shared/svgSanitize';
 
-export function defaultExportUri(planUri: vscode.Uri): vscode.Uri {
+export function defaultExportUri(planUri: vscode.Uri, extension: 'svg' | 'png' = 'svg'): vscode.Uri {
   const name = planUri.path.slice(planUri.path.lastIndexOf('/') + 1).replace(/\.workback\.ya?ml$/i, '') || 'timeline';
   const folder =
     planUri.scheme === 'untitled' ? vscode.workspace.workspaceFolders?.[0]?.uri : vscode.Uri.joinPath(planUri, '..');
-  return folder ? vscode.Uri.joinPath(folder, `${name}.timeline.svg`) : vscode.Uri.file(`${name}.timeline.svg`);
+  const file = `${name}.timeline.${extension}`;
+  return folder ? vscode.Uri.joinPath(folder, file) : vscode.Uri.file(file);
 }
 
 /** Resolves to where the SVG was written, or undefined when the user cancelled. */

@@ -79,6 +79,13 @@ export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
       const itemId = own(raw, 'itemId');
       return isId(itemId) ? { type: 'revealTask', itemId } : undefined;
     }
+    case 'exportPng': {
+      const png = own(raw, 'png');
+      // base64 only, of a bounded size: the bytes are checked again when they are decoded
+      if (typeof png !== 'string' || png.length > LIMITS.maxPngBase64 || !/^[A-Za-z0-9+/]+={0,2}$/.test(png))
+        return undefined;
+      return { type: 'exportPng', png };
+    }
     case 'exportSvg': {
       const svg = own(raw, 'svg');
       if (typeof svg !== 'string' || svg.length > LIMITS.maxSvgSize || !/^\s*<svg[\s>]/.test(svg)) return undefined;

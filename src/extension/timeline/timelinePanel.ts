@@ -20,6 +20,7 @@ import {
   type ThemeKind,
   type TimelineFilters,
 } from '../../shared/protocol';
+import { exportPng } from './exportPng';
 import { exportSvg } from './exportSvg';
 import { newNonce, timelineHtml, webviewOptions } from './html';
 import { parseWebviewMessage } from './messages';
@@ -335,6 +336,9 @@ export class TimelinePanel implements vscode.Disposable {
       }
       case 'exportSvg':
         await exportSvg(msg.svg, this.uri, this.deps.log);
+        return;
+      case 'exportPng':
+        await exportPng(msg.png, this.uri, this.deps.log);
         return;
       case 'action':
         await this.act(msg.action);
