@@ -42,7 +42,7 @@ export interface CheckResult {
 export function checkPlan(text: string, options: CheckOptions = {}): CheckResult {
   const lines = new LineIndex(text);
   const max = problemCap(options.maxProblems);
-  const c = collect(text, options, max, true);
+  const c = collect(text, options, max, 'text');
   return {
     diagnostics: finish(c.raw, c.unlisted, lines, max),
     plan: c.plan,
@@ -63,16 +63,19 @@ interface Collected {
   engine: Engine;
 }
 
-/** Every problem of the text, in no order; `repair`: also those after a quote or bracket left open. */
-function collect(text: string, options: CheckOptions, max: number, repair: boolean): Collected {
+/**
+ * Every problem of the text, in no order. Of the text itself, also those after a quote or
+ * bracket left open (afterRepair); of the repaired copy, only what the block engine reads.
+ */
+function collect(text: string, options: CheckOptions, max: number, pass: 'text' | 'repaired'): Collected {
   const out: Collected = { raw: [], unlisted: 0, engine: options.engine ?? 'fast' };
   try {
-    const parsed = parseText(text, options);
+    const parsed = parseText(text, pass === 'repaired' ? { ...options, blockOnly: true } : options);
     out.engine = parsed.engine;
     out.tree = parsed.tree;
     out.raw = parsed.diagnostics;
     const fatal = out.raw.some((d) => d.severity === 'error');
-    if (parsed.repair && repair) {
+    if (parsed.repair && pass === 'text') {
       const after = afterRepair(text, parsed.repair, options, max);
       append(out.raw, after.raw);
       out.unlisted += after.unlisted;
@@ -118,8 +121,10 @@ function afterRepair(
   max: number,
 ): { raw: RawDiagnostic[]; unlisted: number } {
   const fixed = `${text.slice(0, repair.at)}${repair.insert}${text.slice(repair.at)}`;
-  // (the size was checked on the text itself: the copy is longer by the character put in)
-  const again = collect(fixed, { ...options, today: undefined, maxSize: Infinity }, max, false);
+  // (the size was checked on the text itself: the copy is longer by the character put in). The
+  // block engine alone reads it: a copy it cannot read cleanly (another value left open) tells
+  // nothing more, and costs one fast read, not a second pass of the yaml package's error path.
+  const again = collect(fixed, { ...options, today: undefined, maxSize: Infinity }, max, 'repaired');
   const back = (n: number): number => (n > repair.at ? n - repair.insert.length : n);
   const moved = (s: Span): Span => ({ start: back(s.start), end: Math.max(back(s.start), back(s.end)) });
   const out: RawDiagnostic[] = [];

@@ -81,20 +81,24 @@ describe('the empty states in a real VS Code', function () {
     await page.keyboard.press('Escape');
     const walkthrough = await openWalkthrough(page);
     const input = page.locator('.quick-input-widget .quick-input-box input');
-    // step 1: New Plan…, a blank plan as a file of the folder
-    await walkthrough.locator('.getting-started-step.expanded .monaco-button', { hasText: 'New Plan…' }).click();
+    // step 1: New Plan…, a blank plan as a file of the folder. The walkthrough marks the step done
+    // as the command starts, and takes the focus back as it does: wait for that, then click
+    // into each prompt (New Plan's prompts stay open when the focus leaves them).
+    const first = walkthrough.locator('.getting-started-step', { hasText: 'Create a plan from a template' }).first();
+    await first.locator('.monaco-button', { hasText: 'New Plan…' }).click();
+    await first.locator('.complete').waitFor();
     const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row').first();
     await row.filter({ hasText: 'MFA rollout' }).waitFor();
     await input.fill('Blank');
-    await row.filter({ hasText: 'Blank plan' }).waitFor();
-    await input.press('Enter');
+    await row.filter({ hasText: 'Blank plan' }).click();
     await page.locator('.quick-input-widget').filter({ hasText: '(1/3)' }).waitFor();
+    await input.click();
     await input.fill('Printer fleet');
     await input.press('Enter');
     await page.locator('.quick-input-widget').filter({ hasText: '(2/3)' }).waitFor();
+    await input.click();
     await input.press('Enter'); // the due date proposed
     await page.locator('.quick-input-widget').filter({ hasText: '(3/3)' }).waitFor();
-    // (the walkthrough may hold the focus: the pick stays open, and is clicked)
     await row.filter({ hasText: 'printer-fleet.workback.yaml' }).click();
     await waitFor(() => existsSync(path.join(ws.folder, 'printer-fleet.workback.yaml')), 'the new plan file');
     const tab = page.locator('.tabs-container .tab[aria-label^="printer-fleet.workback.yaml"]').first();

@@ -18,6 +18,11 @@ export type Engine = 'fast' | 'yaml';
 export interface ParseOptions {
   maxSize?: number;
   engine?: Engine;
+  /**
+   * The block engine alone: text it does not read cleanly gives no tree and no problem. For the
+   * copy with a quote or bracket closed (check.ts), whose check must cost no more than one read.
+   */
+  blockOnly?: boolean;
 }
 
 export interface ParseResult {
@@ -43,7 +48,9 @@ export function parseText(text: string, options: ParseOptions = {}): ParseResult
   let result: EngineResult;
   let used: Engine = engine;
   try {
-    const fast = engine === 'fast' ? parseBlock(body) : 'fallback';
+    const fast = engine === 'fast' || options.blockOnly ? parseBlock(body) : 'fallback';
+    if (options.blockOnly && (fast === 'fallback' || fast.diagnostics.length > 0))
+      return { tree: undefined, plain: undefined, diagnostics: [], engine: 'fast' };
     // The block engine speaks only for clean YAML in its subset. Anything else, and anything it
     // finds wrong, is parsed again by the `yaml` engine, whose verdict and positions are the reference.
     if (fast === 'fallback' || (fast.diagnostics.length > 0 && fast.diagnostics[0]!.code !== 'too-deep')) {

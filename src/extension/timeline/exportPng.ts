@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { fromBase64, pngSize } from '../../shared/png';
-import { defaultExportUri } from './exportSvg';
+import { saveExport } from './exportSvg';
 
 /** Resolves to where the PNG was written, or undefined (cancelled, or not a PNG). */
 export async function exportPng(
@@ -19,21 +19,6 @@ export async function exportPng(
     log.warn('timeline: the page sent an export that is not a PNG image; nothing written');
     return undefined;
   }
-  const target = await vscode.window.showSaveDialog({
-    title: 'Export the timeline as PNG',
-    saveLabel: 'Export',
-    filters: { 'PNG image': ['png'] },
-    ...(planUri ? { defaultUri: defaultExportUri(planUri, 'png') } : {}),
-  });
-  if (!target) return undefined;
-  try {
-    await vscode.workspace.fs.writeFile(target, bytes);
-  } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    log.error(`exporting the timeline to ${target.toString()} failed: ${why}`);
-    void vscode.window.showErrorMessage(`Workback: could not write ${vscode.workspace.asRelativePath(target)}: ${why}`);
-    return undefined;
-  }
-  log.info(`timeline exported to ${target.toString()} (${size.width} x ${size.height} pixels)`);
-  return target;
+  log.info(`timeline: a PNG of ${size.width} x ${size.height} pixels to export`);
+  return saveExport(bytes, 'png', planUri, log);
 }

@@ -14,6 +14,35 @@ export function defaultExportUri(planUri: vscode.Uri, extension: 'svg' | 'png' =
   return folder ? vscode.Uri.joinPath(folder, file) : vscode.Uri.file(file);
 }
 
+/**
+ * The save dialog, then the bytes written with workspace.fs; resolves to where they went, or
+ * undefined (cancelled, or the write failed: the user is told).
+ */
+export async function saveExport(
+  bytes: Uint8Array,
+  kind: 'svg' | 'png',
+  planUri: vscode.Uri | undefined,
+  log: vscode.LogOutputChannel,
+): Promise<vscode.Uri | undefined> {
+  const target = await vscode.window.showSaveDialog({
+    title: `Export the timeline as ${kind.toUpperCase()}`,
+    saveLabel: 'Export',
+    filters: kind === 'svg' ? { 'SVG image': ['svg'] } : { 'PNG image': ['png'] },
+    ...(planUri ? { defaultUri: defaultExportUri(planUri, kind) } : {}),
+  });
+  if (!target) return undefined;
+  try {
+    await vscode.workspace.fs.writeFile(target, bytes);
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    log.error(`exporting the timeline to ${target.toString()} failed: ${why}`);
+    void vscode.window.showErrorMessage(`Workback: could not write ${vscode.workspace.asRelativePath(target)}: ${why}`);
+    return undefined;
+  }
+  log.info(`timeline exported to ${target.toString()}`);
+  return target;
+}
+
 /** Resolves to where the SVG was written, or undefined when the user cancelled. */
 export async function exportSvg(
   svg: string,
@@ -25,23 +54,6 @@ export async function exportSvg(
     log.warn('timeline: the page sent an export that is not an SVG picture; nothing written');
     return undefined;
   }
-  const target = await vscode.window.showSaveDialog({
-    title: 'Export the timeline as SVG',
-    saveLabel: 'Export',
-    filters: { 'SVG image': ['svg'] },
-    ...(planUri ? { defaultUri: defaultExportUri(planUri) } : {}),
-  });
-  if (!target) return undefined;
   const text = `<?xml version="1.0" encoding="UTF-8"?>\n${asXmlFile(clean)}`;
-  try {
-    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
-  } catch (e) {
-    log.error(`exporting the timeline to ${target.toString()} failed: ${e instanceof Error ? e.message : String(e)}`);
-    void vscode.window.showErrorMessage(
-      `Workback: could not write ${vscode.workspace.asRelativePath(target)}: ${e instanceof Error ? e.message : String(e)}`,
-    );
-    return undefined;
-  }
-  log.info(`timeline exported to ${target.toString()}`);
-  return target;
+  return saveExport(new TextEncoder().encode(text), 'svg', planUri, log);
 }
