@@ -78,8 +78,14 @@ function probe(svg: SVGSVGElement, classes: string): { fill: string; stroke: str
   return colours;
 }
 
-/** Colour the swatches like `svg`, the chart just drawn, and show the legend. */
-export function paintLegend(legend: HTMLElement, svg: SVGSVGElement, todayColour: string): void {
+/**
+ * Colour the swatches like `svg`, the chart just drawn, and show the legend. The colours follow
+ * the theme only: they are read again when it changes, not at every drawing (the typing path).
+ */
+export function paintLegend(legend: HTMLElement, svg: SVGSVGElement, todayColour: string, theme: string): void {
+  legend.hidden = false;
+  if (legend.dataset['theme'] === theme) return;
+  legend.dataset['theme'] = theme;
   for (const entry of LEGEND) {
     const shape = legend.querySelector(`li[data-key="${entry.key}"] svg > *`);
     if (!(shape instanceof SVGElement)) continue;
@@ -92,7 +98,6 @@ export function paintLegend(legend: HTMLElement, svg: SVGSVGElement, todayColour
     shape.style.fill = fill;
     shape.style.stroke = stroke;
   }
-  legend.hidden = false;
 }
 
 /** No chart on screen (a notice alone): no legend either. */

@@ -258,7 +258,7 @@ export class TimelinePage {
     }
     if (this.chart.firstElementChild !== drawn.svg) this.chart.replaceChildren(drawn.svg);
     const counts = tagBars(drawn.svg, drawn.svgId, gantt.rows);
-    paintLegend(this.legend, drawn.svg, drawn.today);
+    paintLegend(this.legend, drawn.svg, drawn.today, theme);
     const c = this.chart.dataset;
     c.seq = String(m.seq);
     c.version = String(m.version);

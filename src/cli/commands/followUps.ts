@@ -1,8 +1,8 @@
 /** `workback follow-ups`: follow-ups and check-ins due, overdue first. */
-import { formatDay, followUps, type FollowUpEntry } from '../../core';
+import { formatDay, followUps, lateWords, type FollowUpEntry } from '../../core';
 import { flag, positiveInteger, todayOption, type ParsedArgs } from '../args';
 import { escapeTerminal, safeJson } from '../escape';
-import { dayCell, plural, renderTable } from '../format/table';
+import { dayCell, renderTable } from '../format/table';
 import type { CliIO } from '../io';
 import { DEFAULT_MAX_SIZE } from '../load';
 import type { Output } from '../output';
@@ -55,7 +55,7 @@ async function runFollowUps(args: ParsedArgs, io: CliIO, out: Output): Promise<n
 }
 
 function whenText(e: FollowUpEntry): string {
-  let text = e.overdue ? `${plural(e.daysLate, 'workday', 'workdays')} late` : 'upcoming';
+  let text = e.overdue ? lateWords('overdue', e.daysLate) : 'upcoming';
   if (e.escalate) text += e.escalateTo ? `, escalate to ${e.escalateTo}` : ', escalate';
   return text;
 }

@@ -8,7 +8,7 @@
 import type { Day } from '../day';
 import { followUps } from '../query/followUps';
 import { resolveMe } from '../query/people';
-import { compareText, taskState, type PlanFile } from '../query/planFile';
+import { compareText, itemOf, type PlanFile } from '../query/planFile';
 
 export interface CalendarEvent {
   /** What the event is about, unique and stable in its plan: `start/t1`, `follow-up/t1/0`, `goal`. */
@@ -33,7 +33,7 @@ export function calendarEvents(files: readonly PlanFile[], me: readonly string[]
       push('goal', goal.due, `Goal due: ${goal.outcome}`, `The goal of ${pf.plan.title} is due.`);
     for (const task of pf.plan.tasks) {
       if (task.status === 'done' || !mine.has(task.owner)) continue;
-      const item = taskState(pf, task, today)?.item;
+      const item = itemOf(pf.schedule, task); // (its dates only: no lateness worked out)
       if (!item) continue;
       const about = `Task ${task.id}, owned by ${task.owner}.`;
       // a task under way needs no day to start by

@@ -8,7 +8,7 @@
  * characters are shown as visible escapes (`\u{202e}`), and lines are folded at 75 octets,
  * never inside a character.
  */
-import { toCivil, type Day } from '../day';
+import { formatDay, type Day } from '../day';
 import type { CalendarEvent } from './events';
 
 export interface ICalendarOptions {
@@ -49,8 +49,7 @@ export function toICalendar(events: readonly CalendarEvent[], options: ICalendar
 
 /** YYYYMMDD. */
 function date(day: Day): string {
-  const { y, m, d } = toCivil(day);
-  return `${String(y).padStart(4, '0')}${String(m).padStart(2, '0')}${String(d).padStart(2, '0')}`;
+  return formatDay(day).replace(/-/g, '');
 }
 
 /** `start-t1-<16 hex digits>@workback`: the key's readable part, and a hash of the file and the key. */

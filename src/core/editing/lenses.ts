@@ -6,7 +6,7 @@ import { formatDayHuman } from '../day';
 import type { Span } from '../diagnostic';
 import type { Plan } from '../model';
 import { taskState } from '../query/planFile';
-import { slackState, slackWords } from '../schedule/slack';
+import { lateWords, slackState, slackWords } from '../schedule/slack';
 import type { Schedule } from '../schedule/types';
 import { lineShape, Lines, unquote } from './yamlLines';
 
@@ -50,8 +50,8 @@ export function planLenses(plan: Plan, schedule: Schedule | undefined, errors: n
       else parts.push(`finish by ${formatDayHuman(item.finish)}`);
       if (item.critical) parts.push('critical');
       const state = taskState({ file: '', plan, schedule }, t, schedule.today);
-      if (state?.state === 'overdue') parts.push(`${workdays(state.daysLate)} late`);
-      else if (state?.state === 'late-start') parts.push(`start ${workdays(state.daysLate)} late`);
+      if (state?.state === 'overdue' || state?.state === 'late-start')
+        parts.push(lateWords(state.state, state.daysLate));
       title = parts.join(' · ');
     }
     out.push({ kind: 'task', span: t.idSpan, title, id: t.id });

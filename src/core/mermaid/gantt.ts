@@ -91,9 +91,8 @@ export function toMermaidGantt(plan: Plan, schedule: Schedule, options: GanttOpt
   /** The days a row covers as drawn: a task's bar (barSpan), a checkpoint's day. */
   const drawn = (item: ScheduledItem) =>
     item.kind === 'task' ? barSpan(plan, cal, item.task!, item, schedule.today) : item;
-  const keep = (item: ScheduledItem): boolean => {
+  const keep = (item: ScheduledItem, { start, finish }: { start: Day; finish: Day }): boolean => {
     if (options.milestone !== undefined && item.milestone !== options.milestone) return false;
-    const { start, finish } = drawn(item);
     if (options.from !== undefined && finish < options.from) return false;
     if (options.to !== undefined && start > options.to) return false;
     if (item.kind === 'checkpoint') return !options.criticalOnly && !options.owners;
@@ -106,7 +105,8 @@ export function toMermaidGantt(plan: Plan, schedule: Schedule, options: GanttOpt
   const names = new SectionNames(showGoal ? [GOAL_SECTION] : []);
   const milestoneTitles = new Map(plan.milestones.map((m) => [m.id, m.title] as const));
   for (const item of schedule.items) {
-    if (!keep(item)) {
+    const bar = drawn(item); // (once per row: the filter and the line use the same days)
+    if (!keep(item, bar)) {
       hidden++;
       continue;
     }
@@ -124,7 +124,6 @@ export function toMermaidGantt(plan: Plan, schedule: Schedule, options: GanttOpt
         `    ${escapeMermaidText(item.checkpoint?.title ?? item.id)}:milestone, ${chartId}, ${endOf(item.finish)}, 0d`,
       );
     } else {
-      const bar = drawn(item);
       span.add(bar.start, bar.finish + 1);
       lines.push(
         `    ${escapeMermaidText(item.task!.title)}:${tagsOf(item.task!, item)}${chartId}, ${formatDay(bar.start)}, ${endOf(bar.finish)}`,

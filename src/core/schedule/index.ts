@@ -37,7 +37,7 @@ export type { Schedule, ScheduledItem } from './types';
 export { makeCalendar, workCalendar } from './calendar';
 export type { WorkCalendar } from './calendar';
 export { toScheduleJson } from './json';
-export { slackState } from './slack';
+export { lateWords, slackState, slackWords } from './slack';
 export type { SlackState } from './slack';
 export type { ScheduleJson, ScheduleJsonItem } from './json';
 export { checkInWith, daysLate, escalationFor, escalationThreshold, nextCheckIn, taskLateness } from './late';

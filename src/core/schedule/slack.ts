@@ -13,12 +13,21 @@ export function slackState(schedule: Schedule): SlackState {
   return open ? { kind: 'out-of-range' } : { kind: 'all-done' };
 }
 
+/** `1 workday`, `3 workdays`. */
+function workdayCount(n: number): string {
+  return `${n} workday${n === 1 ? '' : 's'}`;
+}
+
 /**
- * A task's slack in words, as a person reads it: `slack 3 workdays`; below zero, how far behind
- * it is, `2 workdays behind` (never a negative slack).
+ * A task's slack in words, as a person reads it: `slack 3 workdays` (`slack 3` with `short`,
+ * for a sidebar row); below zero, how far behind it is, `2 workdays behind` (never a negative slack).
  */
-export function slackWords(slack: number): string {
-  const n = Math.abs(slack);
-  const days = `${n} workday${n === 1 ? '' : 's'}`;
-  return slack < 0 ? `${days} behind` : `slack ${days}`;
+export function slackWords(slack: number, short = false): string {
+  if (slack < 0) return `${workdayCount(-slack)} behind`;
+  return short ? `slack ${slack}` : `slack ${workdayCount(slack)}`;
+}
+
+/** How late, in the one wording of the editor, the views and the CLI: `3 workdays late`, `start 2 workdays late`. */
+export function lateWords(state: 'overdue' | 'late-start', daysLate: number): string {
+  return `${state === 'late-start' ? 'start ' : ''}${workdayCount(daysLate)} late`;
 }

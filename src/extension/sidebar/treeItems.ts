@@ -4,7 +4,7 @@
  * no theme icons, no command links).
  */
 import * as vscode from 'vscode';
-import { formatDayHuman, toCivil, type Day, type Plan } from '../../core';
+import { formatDayHuman, lateWords, slackWords, toCivil, type Day, type Plan } from '../../core';
 import { displayText } from './displayText';
 import {
   followUpNodeId,
@@ -116,18 +116,12 @@ export function taskDescription(n: TaskNode, today: Day): string {
   if (entry.state === 'done') {
     if (entry.task.doneOn !== undefined) parts.push(`done ${dayText(entry.task.doneOn, today)}`);
   } else {
-    if (entry.state === 'overdue') parts.push(`${plural(entry.daysLate, 'workday')} late`);
-    if (entry.state === 'late-start') parts.push(`start ${plural(entry.daysLate, 'workday')} late`);
-    if (entry.item.slack !== undefined) parts.push(slackText(entry.item.slack));
+    if (entry.state === 'overdue' || entry.state === 'late-start') parts.push(lateWords(entry.state, entry.daysLate));
+    if (entry.item.slack !== undefined) parts.push(slackWords(entry.item.slack, true));
     parts.push(`start by ${dayText(entry.item.start, today)}`, `finish by ${dayText(entry.item.finish, today)}`);
   }
   parts.push(displayText(entry.planTitle, 60));
   return parts.join(' · ');
-}
-
-/** `slack 3`; below zero, how far behind: `2 workdays behind`. */
-export function slackText(slack: number): string {
-  return slack < 0 ? `${plural(-slack, 'workday')} behind` : `slack ${slack}`;
 }
 
 /** A task's TreeItem, without its tooltip (built on hover: taskTooltip). */
@@ -200,7 +194,7 @@ export function followUpLabel(n: FollowUpNode): string {
 export function followUpDescription(n: FollowUpNode, today: Day): string {
   const e = n.entry;
   const parts: string[] = [];
-  if (e.overdue) parts.push(`${plural(e.daysLate, 'workday')} late`);
+  if (e.overdue) parts.push(lateWords('overdue', e.daysLate));
   if (e.escalate) parts.push(`escalate to ${e.escalateTo ? personName(n.plan, e.escalateTo) : 'the goal owner'}`);
   parts.push(`with ${personName(n.plan, counterpart(n))}`, dayText(e.on, today), displayText(e.task.title, 60));
   return parts.join(' · ');

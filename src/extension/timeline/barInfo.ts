@@ -1,7 +1,6 @@
 /** What a bar's tooltip shows: plain data from the plan and its schedule. Pure. */
-import { formatDayHuman, taskLateness, workCalendar, type Plan, type Schedule } from '../../core';
+import { formatDayHuman, lateWords, taskLateness, workCalendar, type Plan, type Schedule } from '../../core';
 import type { BarInfo } from '../../shared/protocol';
-import { plural } from '../../shared/wording';
 
 export function barInfo(
   plan: Plan,
@@ -46,10 +45,10 @@ export function barInfo(
     if (item.slack !== undefined) info.slack = item.slack;
     if (task.status === 'done' && task.doneOn !== undefined) info.doneOn = formatDayHuman(task.doneOn, true);
     const late = taskLateness(workCalendar(plan.calendar), task, item, schedule.today);
-    if (late.state === 'overdue') info.late = `${plural(late.daysLate, 'workday')} late`;
-    else if (late.state === 'late-start') info.late = `start ${plural(late.daysLate, 'workday')} late`;
-    if (late.state === 'overdue' || late.state === 'late-start') info.state = late.state;
-    else if (task.status === 'blocked') info.state = 'blocked';
+    if (late.state === 'overdue' || late.state === 'late-start') {
+      info.late = lateWords(late.state, late.daysLate);
+      info.state = late.state;
+    } else if (task.status === 'blocked') info.state = 'blocked';
   }
   return info;
 }

@@ -12,11 +12,19 @@ export interface RevealDeps {
   checked(uri: vscode.Uri): { version: number | undefined; result: CheckResult | undefined; today?: Day } | undefined;
 }
 
+/**
+ * The index's result when it is of this very text; otherwise the text checked now, with the
+ * index's day (for the errors that need one).
+ */
+function resultOf(doc: vscode.TextDocument, deps: RevealDeps): CheckResult {
+  const known = deps.checked(doc.uri);
+  if (known?.result && known.version === doc.version) return known.result;
+  return checkPlan(doc.getText(), known?.today === undefined ? {} : { today: known.today });
+}
+
 /** The range of `itemId`'s id value in `doc`, or undefined when the plan has no such item. */
 export function idRange(doc: vscode.TextDocument, itemId: string, deps: RevealDeps): vscode.Range | undefined {
-  const known = deps.checked(doc.uri);
-  // the index's result only when it is of this very text; otherwise parse the text now
-  const result = known?.result && known.version === doc.version ? known.result : checkPlan(doc.getText());
+  const result = resultOf(doc, deps);
   const item = result.plan?.items.get(itemId);
   if (!item || item.id !== itemId) return undefined;
   return spanRange(result.lines, item.idSpan);
@@ -37,12 +45,7 @@ export async function revealItem(
 
 /** The range of the first error of `doc`'s text (by position), or undefined when it has none. */
 export function firstErrorRange(doc: vscode.TextDocument, deps: RevealDeps): vscode.Range | undefined {
-  const known = deps.checked(doc.uri);
-  // checked again when the index has another version: with its day, for the errors that need one
-  const result =
-    known?.result && known.version === doc.version
-      ? known.result
-      : checkPlan(doc.getText(), known?.today === undefined ? {} : { today: known.today });
+  const result = resultOf(doc, deps);
   let first: CheckResult['diagnostics'][number] | undefined;
   for (const d of result.diagnostics)
     if (d.severity === 'error' && (!first || d.span.start < first.span.start)) first = d;
