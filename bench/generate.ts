@@ -13,6 +13,7 @@ export function benchPlan(n: number): string {
     'title: Benchmark plan',
     'goal:',
     '  outcome: Everything done',
+    '  measure: Every task done',
     `  due: ${dueYear}-12-31`,
     '  owner: p0',
     'start: 2026-01-05',

@@ -3,7 +3,8 @@
  * size written the same way: the growth tests set each family beside the clean plan, and
  * `npm run bench` prints the ratios.
  */
-export const HEAD = 'workback: 1\ntitle: T\ngoal: { outcome: O, due: 2027-01-01 }\npeople:\n  a: { name: A }\n';
+export const HEAD =
+  'workback: 1\ntitle: T\ngoal: { outcome: O, measure: M, due: 2027-01-01, owner: a }\npeople:\n  a: { name: A }\n';
 
 const range = <T>(n: number, item: (i: number) => T): T[] => Array.from({ length: n }, (_, i) => item(i));
 export const list = (n: number, item: (i: number) => string) => range(n, item).join(', ');

@@ -49,7 +49,7 @@ function linearErrors(code) {
  */
 function linearUniqueItems(code, imports) {
   const loop =
-    /(outer\d+):for\(;(i\d+)--;\)\{for\((j\d+) = \2; \3--;\)\{if\((func\d+)\((data\d+)\[\2\], \5\[\3\]\)\)\{(.*?)break \1;\}\}\}/g;
+    /(outer\d+):for\(;(i\d+)--;\)\{for\((j\d+) = \2; \3--;\)\{if\((func\d+)\((data\d*)\[\2\], \5\[\3\]\)\)\{(.*?)break \1;\}\}\}/g;
   let replaced = false;
   const out = code.replace(loop, (_, label, i, j, eq, data, report) => {
     replaced = true;

@@ -82,7 +82,8 @@ const SUMMARIES = {
     summary: '`depends_on` names the same task or milestone twice; the repeat changes nothing.',
   },
   'unknown-person': {
-    summary: '`owner`, `with`, `goal.owner` or `escalate_to` names a person who is not in `people`.',
+    summary:
+      "A person reference (`owner`, `with`, `goal.owner`, `escalate_to`, a tier's `to`, `review_by`, `consulted`, `informed`) is not in `people`.",
   },
   'dependency-cycle': {
     summary: 'Dependencies form a cycle (the whole cycle is named); reported on each edge of it.',
@@ -98,6 +99,22 @@ const SUMMARIES = {
     summary: 'A task marked done depends on a task or milestone that is not finished.',
   },
   'done-on-not-done': { summary: '`done_on` is set on a task whose status is not done.' },
+  'escalation-conflict': {
+    summary: '`policy.escalation` (ladders) and `escalate_after`/`escalate_to` are both set; the ladders replace them.',
+  },
+  'escalation-not-rising': {
+    summary:
+      "A tier of an escalation ladder does not come later than the tier before it: tiers' `after` rise strictly.",
+  },
+  'goal-not-measurable': { summary: 'The goal has no `measure`: nothing says how you will know it is met.' },
+  'goal-no-owner': { summary: 'The goal has no `owner`: nobody answers for it, or receives escalations by default.' },
+  'achieved-with-open-work': {
+    summary: '`goal.achieved_on` is set, but some tasks are not done.',
+  },
+  'goal-met-late': { summary: '`goal.achieved_on` is after `goal.due`: the goal was met late.' },
+  'all-tasks-done': {
+    summary: 'Every task is done and the goal has no `achieved_on`: mark the plan finished.',
+  },
   // Schedule (need today's date)
   'start-too-late': {
     summary: 'A task must start before `start` or its `not_before` to meet its deadline: it is short by N workdays.',
@@ -117,6 +134,14 @@ const SUMMARIES = {
   'check-in-overdue': {
     summary: 'A check-in due by policy.check_in_every on an open task has passed (days late, and escalation).',
   },
+  'awaiting-review': {
+    summary:
+      'A done task or milestone with `review_by` has no `reviewed_on`: late by the workdays since it was done, and escalated by its ladder.',
+  },
+  'no-interim-control': {
+    summary: 'A p1 or p2 task is late (start or finish) and has no `interim` control to protect the system meanwhile.',
+  },
+  'finished-late': { summary: 'A task was done after its latest finish (the workdays after it are counted).' },
   'schedule-out-of-range': {
     summary: 'The schedule would reach before 1970 or after 2199 (huge durations or holidays covering the horizon).',
   },

@@ -23,7 +23,7 @@ export {
   checkInWith,
   daysLate,
   escalationFor,
-  escalationThreshold,
+  ladderFor,
   nextCheckIn,
   taskLateness,
 } from './schedule';

@@ -18,17 +18,40 @@ export const TASK_KEYS = [
   'id',
   'title',
   'owner',
+  'priority',
   'duration',
   'depends_on',
   'due',
   'not_before',
   'status',
   'done_on',
+  'review_by',
+  'reviewed_on',
+  'interim',
   'follow_ups',
   'tags',
   'notes',
 ] as const;
 export type TaskKey = (typeof TASK_KEYS)[number];
+
+/** How much an item matters when work runs late: `p1` (critical) to `p4`; `p3` when none is written. */
+export type Priority = 'p1' | 'p2' | 'p3' | 'p4';
+export const PRIORITIES: readonly Priority[] = ['p1', 'p2', 'p3', 'p4'];
+export const DEFAULT_PRIORITY: Priority = 'p3';
+
+/**
+ * The keys whose values are person ids (a list of them for `consulted` and `informed`): the
+ * references that are checked against `people`, completed, renamed and found.
+ */
+export const PERSON_REF_KEYS: ReadonlySet<string> = new Set([
+  'owner',
+  'with',
+  'escalate_to',
+  'to',
+  'review_by',
+  'consulted',
+  'informed',
+]);
 
 /** A reference to a task or milestone id, where it is written. */
 export interface Ref {
@@ -56,11 +79,28 @@ export interface FollowUp {
   node: MapNode;
 }
 
+/** What protects the system while a task is late (`interim`). */
+export interface Interim {
+  control: string;
+  /** The person who puts it in place: the written `owner`, else the task's owner. */
+  owner: string;
+  inPlace: boolean;
+  node: MapNode;
+}
+
+/** Sign-off of a task's or milestone's work (`review_by`, `reviewed_on`). */
+export interface Review {
+  by: string;
+  on?: Day;
+}
+
 export interface Task {
   kind: 'task';
   id: string;
   title: string;
   owner: string;
+  /** The task's own, else its milestone's, else `p3`. */
+  priority: Priority;
   /** `1d` when the file gives none. */
   duration: Duration;
   dependsOn: Ref[];
@@ -68,6 +108,8 @@ export interface Task {
   notBefore?: Day;
   status: TaskStatus;
   doneOn?: Day;
+  review?: Review;
+  interim?: Interim;
   followUps: FollowUp[];
   tags: string[];
   notes?: string;
@@ -84,8 +126,13 @@ export interface Milestone {
   kind: 'milestone';
   id: string;
   title: string;
+  /** As written: the default of its tasks. */
+  priority?: Priority;
   due?: Day;
   dependsOn: Ref[];
+  review?: Review;
+  consulted: string[];
+  informed: string[];
   tasks: Task[];
   /** Position among milestones, in file order. */
   index: number;
@@ -98,6 +145,10 @@ export interface Goal {
   measure?: string;
   due: Day;
   owner?: string;
+  /** The day the goal was met: the plan is finished. */
+  achievedOn?: Day;
+  consulted: string[];
+  informed: string[];
   /** The span of the `goal` key (undefined when the plan has none). */
   keySpan?: Span;
   node: MapNode;
@@ -110,11 +161,24 @@ export interface Calendar {
   holidays: Day[];
 }
 
+/** One rung of an escalation ladder: late by more than `after` workdays goes to `to`. */
+export interface EscalationTier {
+  /** `0d` allowed. */
+  after: Duration;
+  to: string;
+  node: MapNode;
+}
+
+export type LadderKey = 'default' | Priority;
+export const LADDER_KEYS: readonly LadderKey[] = ['default', 'p1', 'p2', 'p3', 'p4'];
+
 export interface Policy {
   checkInEvery?: Duration;
   escalateAfter?: Duration;
   /** Falls back to `goal.owner` where used. */
   escalateTo?: string;
+  /** `policy.escalation`, as written (tiers without a usable `after` or `to` left out). */
+  escalation?: Map<LadderKey, EscalationTier[]>;
 }
 
 export interface Plan {

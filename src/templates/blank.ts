@@ -14,6 +14,7 @@ workback: 1
 title: ${yamlText(input.title)}
 goal:
   outcome: Say what will be true when the goal is met
+  measure: Say how you will know (a report, a number, an audit result)
   due: ${d.due}
   owner: me
 start: ${d.startDay}

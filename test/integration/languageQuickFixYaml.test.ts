@@ -86,6 +86,7 @@ describe('language: quick fixes of the YAML', () => {
         'title: New plan',
         'goal:',
         '  outcome: What is true when the plan is done',
+        '  measure: How you will know it is true',
         '  due: 2026-08-26',
         '  owner: me',
         'people:',

@@ -78,7 +78,15 @@ describe('buildModel: the typed plan', () => {
     assert.equal(plan.title, 'Model');
     assert.equal(plan.start, undefined);
     const { node, keySpan, ...goal } = plan.goal;
-    assert.deepEqual(goal, { outcome: 'Ship', measure: 'Shipped', due: NaN, owner: 'dana' });
+    assert.deepEqual(goal, {
+      outcome: 'Ship',
+      measure: 'Shipped',
+      due: NaN,
+      owner: 'dana',
+      achievedOn: undefined,
+      consulted: [],
+      informed: [],
+    });
     assert.equal(slice(keySpan), 'goal');
     assert.equal(slice(node), '{ outcome: Ship, measure: Shipped, due: 2200-01-01, owner: dana');
     assert.deepEqual(
@@ -143,6 +151,7 @@ describe('buildModel: the typed plan', () => {
       followUps: [],
       tags: [],
       notes: undefined,
+      priority: 'p3',
     };
     assert.deepEqual(tasks, [
       {
@@ -150,6 +159,7 @@ describe('buildModel: the typed plan', () => {
         id: 'a',
         title: 'A',
         owner: 'dana',
+        priority: 'p3',
         duration: { count: 2, unit: 'w', text: '2w' },
         dependsOn: ['m2'],
         due: undefined,
@@ -229,7 +239,16 @@ describe('buildModel: the typed plan', () => {
     const { plan } = checkPlan('workback: 1\ntitle: T\n');
     assert.ok(plan);
     const { node, ...goal } = plan.goal;
-    assert.deepEqual(goal, { outcome: '', measure: undefined, due: NaN, owner: undefined, keySpan: undefined });
+    assert.deepEqual(goal, {
+      outcome: '',
+      measure: undefined,
+      due: NaN,
+      owner: undefined,
+      achievedOn: undefined,
+      consulted: [],
+      informed: [],
+      keySpan: undefined,
+    });
     assert.deepEqual(node.pairs, []);
     assert.deepEqual(plan.calendar, { workdays: [0, 1, 2, 3, 4], holidays: [] });
     assert.deepEqual(plan.policy, { checkInEvery: undefined, escalateAfter: undefined, escalateTo: undefined });

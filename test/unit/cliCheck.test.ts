@@ -80,8 +80,8 @@ describe('workback check', () => {
         json.files.filter((f) => f.diagnostics.length > 0).map((f) => f.file),
         ['p/137.workback.yaml', 'p/zz.workback.yaml'],
       );
-      // 137's unknown owner; zz's open bracket, and the two keys its plan lacks
-      assert.deepEqual(json.summary, { files: 301, errors: 4, warnings: 0, information: 0, hints: 0 });
+      // 137's unknown owner; zz's open bracket, the two keys its plan lacks, and its goal's measure and owner
+      assert.deepEqual(json.summary, { files: 301, errors: 4, warnings: 2, information: 0, hints: 0 });
       assert.equal(r.io.reads.length, 301, 'each file read once');
     });
 

@@ -121,7 +121,7 @@ milestones:
 
   it(`a plan with errors: not scheduled, its problems listed (the first ${MAX_LISTED}) and the rest counted`, async () => {
     const tasks = Array.from({ length: 60 }, (_, i) => `      - { id: t${i}, title: T, owner: nobody${i} }\n`).join('');
-    const text = `workback: 1\ntitle: Broken\ngoal: { outcome: O, due: 2027-01-01 }\npeople:\n  a: { name: A }\nmilestones:\n  - id: m\n    title: M\n    tasks:\n${tasks}`;
+    const text = `workback: 1\ntitle: Broken\ngoal: { outcome: O, measure: M, due: 2027-01-01, owner: a }\npeople:\n  a: { name: A }\nmilestones:\n  - id: m\n    title: M\n    tasks:\n${tasks}`;
     const { code, out } = await markdown({ '/work/b.workback.yaml': text });
     assert.equal(code, 1);
     assert.match(out, /Not scheduled on 2026-11-24: the plan has errors\./);

@@ -70,7 +70,18 @@ describe('editing: completion', () => {
 
     it('only the keys not yet present in a task', () => {
       const xs = items('        duration: 3d\n', '        duration: 3d\n        |\n');
-      assert.deepStrictEqual(labels(xs), ['due', 'not_before', 'status', 'done_on', 'tags', 'notes']);
+      assert.deepStrictEqual(labels(xs), [
+        'priority',
+        'due',
+        'not_before',
+        'status',
+        'done_on',
+        'review_by',
+        'reviewed_on',
+        'interim',
+        'tags',
+        'notes',
+      ]);
       const by = new Map(xs.map((x) => [x.label, x]));
       assert.strictEqual(by.get('tags')!.insert, 'tags: [$0]');
       assert.strictEqual(by.get('status')!.insert, 'status: $0');
@@ -82,7 +93,7 @@ describe('editing: completion', () => {
     it('a new task item: every task key, required first (id, title, owner)', () => {
       const xs = items('  - id: pilot', '      - |\n  - id: pilot');
       assert.deepStrictEqual(labels(xs).slice(0, 3), ['id', 'title', 'owner']);
-      assert.strictEqual(xs.length, 12);
+      assert.strictEqual(xs.length, 16);
       assert.strictEqual(xs.find((x) => x.label === 'follow_ups')!.insert, 'follow_ups:\n\t- $0');
     });
 

@@ -8,7 +8,7 @@ import { codesOf, fix, titles } from './helpers/quickFixes';
 
 const HEAD = `workback: 1
 title: Demo
-goal: { outcome: Demo done, due: 2027-03-31, owner: dana }
+goal: { outcome: Demo done, measure: Launched, due: 2027-03-31, owner: dana }
 people:
   dana: { name: Dana Whitfield }
 milestones:
@@ -40,7 +40,7 @@ describe('editing: quick fixes of schema errors', () => {
 
   it('missing people: everyone the plan names, by their ids', () => {
     const text =
-      'workback: 1\ntitle: Demo\ngoal: { outcome: Done, due: 2027-03-31 }\nmilestones:\n  - id: m\n    title: M\n    tasks:\n      - { id: a, title: A, owner: sam }\n';
+      'workback: 1\ntitle: Demo\ngoal: { outcome: Done, measure: M, due: 2027-03-31, owner: sam }\nmilestones:\n  - id: m\n    title: M\n    tasks:\n      - { id: a, title: A, owner: sam }\n';
     const out = fix(text, 'schema-required', 'Add people: { sam: { name: sam } }');
     assert.strictEqual(out, text.replace('milestones:', 'people:\n  sam: { name: sam }\nmilestones:'));
     assert.deepStrictEqual(codesOf(out), []);
@@ -185,7 +185,7 @@ describe('editing: quick fixes of schema errors', () => {
   });
 
   it('an id of the wrong form: renamed with every reference to it', () => {
-    const text = `workback: 1\ntitle: Demo\ngoal: { outcome: Done, due: 2027-03-31, owner: _x y }\npeople:\n  dana: { name: Dana }\n  _x y: { name: X }\nmilestones:\n  - id: m\n    title: M\n    tasks:\n      - { id: pick method, title: A, owner: _x y }\n      - id: c\n        title: C\n        owner: dana\n        depends_on: [pick method]\n`;
+    const text = `workback: 1\ntitle: Demo\ngoal: { outcome: Done, measure: M, due: 2027-03-31, owner: _x y }\npeople:\n  dana: { name: Dana }\n  _x y: { name: X }\nmilestones:\n  - id: m\n    title: M\n    tasks:\n      - { id: pick method, title: A, owner: _x y }\n      - id: c\n        title: C\n        owner: dana\n        depends_on: [pick method]\n`;
     const renamed = text.replace(/_x y/g, 'x-y');
     assert.strictEqual(fix(text, 'schema-format', 'Change the person id "_x y" to "x-y" and 2 references'), renamed);
     assert.strictEqual(

@@ -8,7 +8,7 @@ import { codesOf, fix, titles } from './helpers/quickFixes';
 
 const PLAN = `workback: 1
 title: Demo
-goal: { outcome: Demo done, due: 2027-03-31 }
+goal: { outcome: Demo done, measure: Launched, due: 2027-03-31, owner: dana }
 people:
   dana: { name: Dana Whitfield }
 milestones:
@@ -82,7 +82,10 @@ describe('editing: quick fixes of the YAML', () => {
       'people:\n',
       'x-g:\n  <<: *g   # merged\n  due: 2027-01-01\npeople:\n',
     );
-    const merged = text.replace('  <<: *g   # merged\n', '  outcome: Demo done   # merged\n');
+    const merged = text.replace(
+      '  <<: *g   # merged\n',
+      '  outcome: Demo done\n  measure: Launched\n  owner: dana   # merged\n',
+    );
     assert.strictEqual(fix(text, 'yaml-anchor', 'Write out the merged keys', 1), merged);
     assert.strictEqual(fix(text, 'yaml-anchor', 'Write out the merged keys', 2), merged, 'the same from the alias');
     assert.deepStrictEqual(codesOf(fix(merged, 'yaml-anchor', 'Remove the anchor &g')), []);
@@ -133,6 +136,7 @@ workback: 1
 title: New plan
 goal:
   outcome: What is true when the plan is done
+  measure: How you will know it is true
   due: 2026-08-26
   owner: me
 people:

@@ -68,7 +68,7 @@ describe('loading YAML: bad input gets a positioned error, never a crash', () =>
     }
     const yamlEngine = checkPlan(text, { engine: 'yaml' }).diagnostics[0]!;
     assert.match(yamlEngine.message, /Missing closing 'quote: '' is a quote inside the text/);
-    assert.equal(yamlEngine.range.start.line, 11); // the line of 'First milestone''
+    assert.equal(yamlEngine.range.start.line, 12); // the line of 'First milestone''
     // the `yaml` package sees that one: it is reported where it opens (test/unit/parseUnclosed.test.ts)
     const dq = checkPlan('workback: 1\ntitle: "T\\"\n', { engine: 'yaml' }).diagnostics.find(
       (d) => d.code === 'yaml-syntax',
@@ -97,7 +97,7 @@ describe('loading YAML: bad input gets a positioned error, never a crash', () =>
     );
     assert.deepEqual(codes(r), ['invalid-date']);
     assert.equal(r.plan!.tasks[0]!.title, 'no');
-    assert.equal(at(r, 'invalid-date'), '5:8');
+    assert.equal(at(r, 'invalid-date'), '6:8');
   });
 
   it('2028-02-29 is a date, 2026-02-29 is not', () => {
@@ -107,7 +107,7 @@ describe('loading YAML: bad input gets a positioned error, never a crash', () =>
 
   it('an id or date that YAML reads as another type says to quote it', () => {
     const r = checkPlan(SMALL_PLAN.replace('id: t1', 'id: 123'));
-    assert.equal(at(r, 'schema-type'), '14:13');
+    assert.equal(at(r, 'schema-type'), '15:13');
     assert.match(r.diagnostics[0]!.message, /quote it/);
     const r2 = checkPlan(SMALL_PLAN.replace('title: Task one', 'title: true'));
     assert.match(r2.diagnostics[0]!.message, /quote it \("true"\)/);
@@ -117,14 +117,14 @@ describe('loading YAML: bad input gets a positioned error, never a crash', () =>
     assert.deepEqual(codes(checkPlan('- a\n- b\n')), ['schema-type']);
     assert.deepEqual(codes(checkPlan('just text\n')), ['schema-type']);
     const r = checkPlan(SMALL_PLAN + '---\nworkback: 1\n');
-    assert.equal(at(r, 'yaml-multiple-documents'), '22:1');
+    assert.equal(at(r, 'yaml-multiple-documents'), '23:1');
   });
 
   it('BOM and CRLF keep positions exact', () => {
     const text = '\uFEFF' + SMALL_PLAN.replace(/\n/g, '\r\n').replace('owner: lee', 'owner: leo');
     const r = checkPlan(text);
     assert.deepEqual(codes(r), ['unknown-person']);
-    assert.equal(at(r, 'unknown-person'), '20:16');
+    assert.equal(at(r, 'unknown-person'), '21:16');
     const d = r.diagnostics[0]!;
     assert.equal(text.slice(d.span.start, d.span.end), 'leo');
   });
@@ -139,7 +139,7 @@ describe('loading YAML: bad input gets a positioned error, never a crash', () =>
   it('invalid UTF-8 (decoded as U+FFFD) and very long titles get a clear error, not a crash', () => {
     const r = checkPlan(SMALL_PLAN.replace('title: Task one', `title: ${'\uFFFD'.repeat(3)}${'x'.repeat(600)}`));
     assert.deepEqual(codes(r), ['schema-limit']);
-    assert.equal(at(r, 'schema-limit'), '15:16');
+    assert.equal(at(r, 'schema-limit'), '16:16');
   });
 
   it('explicit tags and %YAML 1.1 are rejected where they are written', () => {
@@ -211,7 +211,7 @@ describe('schema and semantics', () => {
 
   it('unknown keys point at the key with a suggestion; x- keys pass', () => {
     const r = checkPlan(SMALL_PLAN.replace('        duration: 2d', '        duraton: 2d\n        x-ticket: SEC-1'));
-    assert.equal(at(r, 'schema-unknown-key'), '17:9');
+    assert.equal(at(r, 'schema-unknown-key'), '18:9');
     assert.match(r.diagnostics[0]!.message, /Did you mean "duration"/);
     assert.deepEqual(r.diagnostics[0]!.data?.suggestions, ['duration']);
   });
@@ -220,6 +220,6 @@ describe('schema and semantics', () => {
     const r = checkPlan(SMALL_PLAN.replace('  outcome: Done\n', ''));
     assert.equal(at(r, 'schema-required'), '3:1');
     const r2 = checkPlan(SMALL_PLAN.replace('        owner: dana\n', '        owner:\n'));
-    assert.equal(at(r2, 'schema-type'), '16:9');
+    assert.equal(at(r2, 'schema-type'), '17:9');
   });
 });

@@ -122,7 +122,7 @@ describe('the generated plan validator', () => {
 
   it("compares mappings in a list without throwing (ajv's deep equality failed on null-prototype mappings)", () => {
     const r = checkPlan(
-      'workback: 1\ntitle: T\ngoal: { outcome: O, due: 2027-01-01 }\npeople: { a: { name: A } }\ncalendar:\n  workdays: [{a: 1}, {a: 1}, mon, mon]\nmilestones:\n  - { id: m, title: M }\n',
+      'workback: 1\ntitle: T\ngoal: { outcome: O, measure: M, due: 2027-01-01, owner: a }\npeople: { a: { name: A } }\ncalendar:\n  workdays: [{a: 1}, {a: 1}, mon, mon]\nmilestones:\n  - { id: m, title: M }\n',
     );
     assert.deepEqual(
       r.diagnostics.map((d) => d.code),
@@ -132,12 +132,12 @@ describe('the generated plan validator', () => {
 
   it('words its errors from the schema at the instance path: the keys allowed in a task, the format of a date', () => {
     const r = checkPlan(
-      'workback: 1\ntitle: T\ngoal: { outcome: O, due: 2027-01-01 }\npeople: { a: { name: A } }\nmilestones:\n  - id: m\n    title: M\n    tasks:\n      - { id: t, title: T, owner: a, duration: 1d, ownr: a }\n',
+      'workback: 1\ntitle: T\ngoal: { outcome: O, measure: M, due: 2027-01-01, owner: a }\npeople: { a: { name: A } }\nmilestones:\n  - id: m\n    title: M\n    tasks:\n      - { id: t, title: T, owner: a, duration: 1d, ownr: a }\n',
     );
     const d = r.diagnostics.find((x) => x.code === 'schema-unknown-key');
     assert.ok(d?.message.includes('Did you mean "owner"?'), d?.message);
     const bad = checkPlan(
-      'workback: 1\ntitle: T\ngoal: { outcome: O, due: 2027-1-01 }\npeople: { a: { name: A } }\nmilestones:\n  - id: m\n    title: M\n    tasks:\n      - { id: t, title: T, owner: a, duration: 0d, ownr: a }\n',
+      'workback: 1\ntitle: T\ngoal: { outcome: O, measure: M, due: 2027-1-01, owner: a }\npeople: { a: { name: A } }\nmilestones:\n  - id: m\n    title: M\n    tasks:\n      - { id: t, title: T, owner: a, duration: 0d, ownr: a }\n',
     );
     const messages = bad.diagnostics.map((x) => x.message).join('\n');
     assert.match(messages, /"due" must be a date YYYY-MM-DD/);

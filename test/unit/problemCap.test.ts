@@ -24,7 +24,8 @@ const TASKS: ((i: number) => string)[] = [
 
 /** A plan of tasks of the kinds given, and as many numbers as holidays, before or after the milestones. */
 function plan(kinds: number[], holidays: number, calendarLast = false): string {
-  const head = 'workback: 1\ntitle: T\ngoal: { outcome: O, due: 2027-06-01, owner: a }\npeople:\n  a: { name: A }\n';
+  const head =
+    'workback: 1\ntitle: T\ngoal: { outcome: O, measure: M, due: 2027-06-01, owner: a }\npeople:\n  a: { name: A }\n';
   const calendar = holidays
     ? `calendar:\n  holidays: [${Array.from({ length: holidays }, (_, i) => i).join(', ')}]\n`
     : '';

@@ -60,11 +60,13 @@ describe('schedule: diagnostics', () => {
         daysLate: 4,
         escalate: true,
         escalateTo: 'dana',
+        tier: 1,
+        tiers: 1,
       });
       assert.strictEqual(d.severity, 'warning');
       assert.strictEqual(
         d.message,
-        'A check-in on t (every 1w, by dana) was due Mon 21 Sep 2026 (4 workdays late); escalate to Dana Whitfield (dana).',
+        'A check-in on t (every 1w, by dana) was due Mon 21 Sep 2026 (4 workdays late); escalated to Dana Whitfield (dana).',
       );
     });
 
@@ -142,7 +144,7 @@ describe('schedule: diagnostics', () => {
       assert.deepStrictEqual([d.data!['daysLate'], d.data!['escalate'], d.severity], [5, false, 'information']);
       d = only(schedulePlan(buildPlan(lone({}, policy)), day('2026-09-22')).diagnostics, 'late-start');
       assert.deepStrictEqual([d.data!['daysLate'], d.data!['escalateTo'], d.severity], [6, 'ravi', 'warning']);
-      assert.match(d.message, /; escalate to Ravi Patel \(ravi\)\.$/);
+      assert.match(d.message, /; escalated to Ravi Patel \(ravi\)\.$/);
     });
 
     it('without escalate_after nothing is escalated; without anyone to escalate to it is still flagged', () => {
@@ -150,7 +152,14 @@ describe('schedule: diagnostics', () => {
       assert.strictEqual(d.data!['escalate'], false);
       const nobody = { ...lone({}, { escalate_after: '1d' }), goal: { due: '2026-09-25' } };
       const e = only(schedulePlan(buildPlan(nobody), day('2026-09-30')).diagnostics, 'task-overdue');
-      assert.deepStrictEqual(e.data, { taskId: 't', latestFinish: '2026-09-25', daysLate: 3, escalate: true });
+      assert.deepStrictEqual(e.data, {
+        taskId: 't',
+        latestFinish: '2026-09-25',
+        daysLate: 3,
+        escalate: true,
+        tier: 1,
+        tiers: 1,
+      });
       assert.match(e.message, /flagged for escalation/);
     });
 
@@ -189,7 +198,7 @@ describe('schedule: diagnostics', () => {
       const d = only(schedulePlan(plan, day('2026-09-21')).diagnostics, 'follow-up-overdue');
       assert.strictEqual(
         d.message,
-        'The follow-up on t with Ravi Patel (ravi) was due Wed 16 Sep 2026 and is not done (3 workdays late); escalate to Dana Whitfield (dana).',
+        'The follow-up on t with Ravi Patel (ravi) was due Wed 16 Sep 2026 and is not done (3 workdays late); escalated to Dana Whitfield (dana).',
       );
       assert.deepStrictEqual(d.data, {
         taskId: 't',
@@ -199,6 +208,8 @@ describe('schedule: diagnostics', () => {
         daysLate: 3,
         escalate: true,
         escalateTo: 'dana',
+        tier: 1,
+        tiers: 1,
       });
       assert.deepStrictEqual(d.span, spanOfValue(plan.tasks[0]!.followUps[1]!.node, 'on'));
       // Not overdue on its own day.

@@ -87,7 +87,7 @@ describe('schedule: docs/format.md worked example', () => {
     assert.strictEqual(overdue.length, 1);
     assert.strictEqual(
       overdue[0]!.message,
-      'pick-method is overdue: it had to finish by Fri 7 Aug 2026 (3 workdays late); escalate to Dana Whitfield (dana).',
+      'pick-method is overdue: it had to finish by Fri 7 Aug 2026 (3 workdays late); escalated to Dana Whitfield (dana).',
     );
     assert.strictEqual(overdue[0]!.severity, 'warning');
     assert.deepStrictEqual(overdue[0]!.span, plan.tasks[1]!.idSpan);
@@ -97,6 +97,8 @@ describe('schedule: docs/format.md worked example', () => {
       daysLate: 3,
       escalate: true,
       escalateTo: 'dana',
+      tier: 1,
+      tiers: 1,
     });
 
     // enroll-it: LS Mon 10 Aug < Wed 12: late start by Tue 11, Wed 12 = 2, not more than 2: no escalation.
@@ -130,9 +132,18 @@ describe('schedule: docs/format.md worked example', () => {
       checkIns.map((d) => [d.message, d.severity, d.data]),
       [
         [
-          'A check-in on enroll-it (every 1w, by dana) was due Mon 17 Aug 2026 (3 workdays late); escalate to Dana Whitfield (dana).',
+          'A check-in on enroll-it (every 1w, by dana) was due Mon 17 Aug 2026 (3 workdays late); escalated to Dana Whitfield (dana).',
           'warning',
-          { taskId: 'enroll-it', on: '2026-08-17', with: 'dana', daysLate: 3, escalate: true, escalateTo: 'dana' },
+          {
+            taskId: 'enroll-it',
+            on: '2026-08-17',
+            with: 'dana',
+            daysLate: 3,
+            escalate: true,
+            escalateTo: 'dana',
+            tier: 1,
+            tiers: 1,
+          },
         ],
       ],
     );

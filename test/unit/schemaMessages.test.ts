@@ -67,7 +67,7 @@ describe('schema errors: every message, place and order', () => {
   });
 
   it('in nested items: formats by definition, quotes for numbers and booleans, unknown keys with a suggestion, items named by their list', () => {
-    const text = `${HEAD}goal: { outcome: O, due: 2027-01-01, owner: 12 }
+    const text = `${HEAD}goal: { outcome: O, due: 2027-01-01, owner: 12, measure: M }
 policy: { check_in_every: 0w, escalate_after: 3x, escalate_to: "bad id" }
 people: { a: { name: A, email: nope, role: "" } }
 milestones:
@@ -232,7 +232,7 @@ milestones:
 
   it('limits of lengths and lists, long values cut at 60 characters, and a format error preferred to a length error at the same place', () => {
     const tags = list(101, (i) => `t${i}`).join(', ');
-    const text = `${HEAD}goal: { outcome: O, due: 2027-01-01T${'0'.repeat(100)} }
+    const text = `${HEAD}goal: { outcome: O, due: 2027-01-01T${'0'.repeat(100)}, measure: M, owner: a }
 people: { a: { name: A } }
 milestones:
   - { id: "-${'z'.repeat(70)}", title: M, depends_on: [-q], tasks: [{ id: t, title: T, owner: a, tags: [${tags}] }] }
@@ -295,7 +295,7 @@ calendar: { workdays: [mon, tue, wed, thu, fri, sat, sun, mon] }
 
   it('too many people: a limit of keys, shown on the key', () => {
     const people = list(10001, (i) => `  p${i}: { name: P }\n`).join('');
-    const text = `${HEAD}goal: { outcome: O, due: 2027-01-01 }\npeople:\n${people}milestones:\n  - { id: m, title: M }\n`;
+    const text = `${HEAD}goal: { outcome: O, measure: M, due: 2027-01-01, owner: p0 }\npeople:\n${people}milestones:\n  - { id: m, title: M }\n`;
     assert.deepEqual(rows(text), [
       ['schema-limit', '4:1-4:7', '"people" must have at most 10000 keys.', { limit: 10000, path: ['people'] }],
     ]);
@@ -310,6 +310,18 @@ calendar: { workdays: [mon, tue, wed, thu, fri, sat, sun, mon] }
         { expected: 'integer', path: ['workback'] },
       ],
       ['schema-type', '2:1-2:6', '"title" must be text, not empty.', { expected: 'string', path: ['title'] }],
+      [
+        'goal-no-owner',
+        '3:1-3:5',
+        'The goal has no owner: name who answers for it in goal.owner. Late work is escalated to them, and they check in on the task owners.',
+        undefined,
+      ],
+      [
+        'goal-not-measurable',
+        '3:1-3:5',
+        'The goal has no measure: say how you will know it is met (a report, a number, an audit result) in goal.measure.',
+        undefined,
+      ],
       [
         'schema-type',
         '4:3-4:10',
@@ -326,7 +338,13 @@ calendar: { workdays: [mon, tue, wed, thu, fri, sat, sun, mon] }
       ],
       ['schema-type', '8:8-8:9', '"start" must be text, not empty.', { expected: 'string', path: ['start'] }],
     ]);
-    assert.deepEqual(rows(`${HEAD}goal: { outcome: O, due: 2027-01-01 }\npeople: x\nmilestones: 5\n`), [
+    assert.deepEqual(rows(`${HEAD}goal: { outcome: O, due: 2027-01-01, measure: M }\npeople: x\nmilestones: 5\n`), [
+      [
+        'goal-no-owner',
+        '3:1-3:5',
+        'The goal has no owner: name who answers for it in goal.owner. Late work is escalated to them, and they check in on the task owners.',
+        undefined,
+      ],
       ['schema-type', '4:9-4:10', '"people" must be a mapping, not "x".', { expected: 'object', path: ['people'] }],
       [
         'schema-type',

@@ -31,6 +31,15 @@ export {
   startTask,
   TASK_KEY_ORDER,
 } from './planEdits';
+export {
+  addInterim,
+  GOAL_KEY_ORDER,
+  INTERIM_KEY_ORDER,
+  markGoalAchieved,
+  markInterimInPlace,
+  markReviewed,
+  MILESTONE_KEY_ORDER,
+} from './methodEdits';
 export type {
   FollowUpRef,
   NewFollowUp,

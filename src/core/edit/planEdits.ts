@@ -76,7 +76,7 @@ function seqOf(node: SourceNode, key: string): SeqNode | undefined {
   return v?.kind === 'seq' ? v : undefined;
 }
 
-function findOneTask(root: MapNode, id: string): TaskLocation | PlanEditRefused {
+export function findOneTask(root: MapNode, id: string): TaskLocation | PlanEditRefused {
   const found = findTasks(root, id);
   if (found.length === 0)
     return refuse(
@@ -113,7 +113,7 @@ function findFollowUp(task: MapNode, ref: FollowUpRef): { index: number; node: M
   return { index: all[0]!.index, node: all[0]!.n as MapNode };
 }
 
-function scalarText(map: MapNode, key: string): string | undefined {
+export function scalarText(map: MapNode, key: string): string | undefined {
   const v = map.byKey.get(key)?.value;
   return v?.kind === 'scalar' ? v.text : undefined;
 }
@@ -127,7 +127,7 @@ function valueSpan(text: string, value: SourceNode): Span {
  * Edits that give `map` the `fields` (scalars), in `order`: a key that exists has its value
  * replaced; missing keys are inserted together after the closest key before them in `order`.
  */
-function setFields(
+export function setFields(
   text: string,
   map: MapNode,
   fields: readonly (readonly [string, ScalarEditValue])[],
@@ -167,7 +167,7 @@ export function anchorFor(map: MapNode, key: string, order: readonly string[]): 
 }
 
 /** The task's plain value inside a plan's plain value. */
-function plainTask(plain: Record<string, unknown>, loc: TaskLocation): Record<string, unknown> {
+export function plainTask(plain: Record<string, unknown>, loc: TaskLocation): Record<string, unknown> {
   const milestones = plain['milestones'] as Record<string, unknown>[];
   return (milestones[loc.milestone]!['tasks'] as Record<string, unknown>[])[loc.task]!;
 }

@@ -5,7 +5,8 @@
 import type { Day } from '../day';
 import type { Task } from '../model';
 import { workCalendar } from '../schedule/calendar';
-import { checkInWith, daysLate, escalationFor, nextCheckIn } from '../schedule/late';
+import { escalationFor } from '../schedule/escalation';
+import { checkInWith, daysLate, nextCheckIn } from '../schedule/late';
 import { resolveMe } from './people';
 import { compareText, itemOf, type PlanFile } from './planFile';
 
@@ -54,7 +55,7 @@ export function followUps(files: readonly PlanFile[], today: Day, options: Follo
       const overdue = !e.done && e.on < today;
       if (options.overdueOnly && !overdue) return;
       const late = overdue ? daysLate(cal, e.on, today) : 0;
-      const esc = overdue ? escalationFor(plan, late) : { escalate: false };
+      const esc = overdue ? escalationFor(plan, late, task.priority) : { escalate: false };
       const entry: FollowUpEntry = {
         file: pf.file,
         planTitle: plan.title,

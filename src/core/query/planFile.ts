@@ -2,7 +2,8 @@
 import type { Day } from '../day';
 import type { Plan, Task } from '../model';
 import { workCalendar } from '../schedule/calendar';
-import { escalationFor, taskLateness, type TaskStateName } from '../schedule/late';
+import { escalationFor } from '../schedule/escalation';
+import { taskLateness, type TaskStateName } from '../schedule/late';
 import type { Schedule, ScheduledItem } from '../schedule/types';
 
 export interface PlanFile {
@@ -42,7 +43,7 @@ export function taskState(planFile: PlanFile, task: Task, today: Day): TaskState
   const late = taskLateness(cal, task, item, today);
   const e =
     late.state === 'overdue' || late.state === 'late-start'
-      ? escalationFor(planFile.plan, late.daysLate)
+      ? escalationFor(planFile.plan, late.daysLate, task.priority)
       : { escalate: false };
   const out: TaskState = { state: late.state, daysLate: late.daysLate, escalate: e.escalate, item };
   if (e.escalateTo !== undefined) out.escalateTo = e.escalateTo;

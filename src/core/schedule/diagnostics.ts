@@ -6,9 +6,10 @@
 import { CODE_SEVERITY, type Code } from '../codeSeverity';
 import { formatDay, formatDayHuman, MAX_DAY, MIN_DAY, type Day } from '../day';
 import type { RawDiagnostic, Severity, Span } from '../diagnostic';
-import type { FollowUp, Plan, Task } from '../model';
+import type { FollowUp, Milestone, Plan, Priority, Task } from '../model';
 import { pairOf, spanOf, type MapNode } from '../sourceTree';
-import { checkInWith, escalationFor, type Escalation } from './late';
+import { escalationFor, type Escalation } from './escalation';
+import { checkInWith } from './late';
 
 export const human = (d: Day): string => formatDayHuman(d, true);
 
@@ -52,10 +53,15 @@ export function goalDueSpan(plan: Plan): Span {
   return valueSpan(plan.goal.node, 'due', spanOf(plan.goal.node));
 }
 
+/** `, tier 2 of 3`; nothing for a ladder of one tier. */
+export function tierText(e: Escalation): string {
+  return e.tiers !== undefined && e.tiers > 1 ? `, tier ${e.tier} of ${e.tiers}` : '';
+}
+
 function escalationText(plan: Plan, e: Escalation): string {
   if (!e.escalate) return '';
   return e.escalateTo !== undefined
-    ? `; escalate to ${personText(plan, e.escalateTo)}`
+    ? `; escalated to ${personText(plan, e.escalateTo)}${tierText(e)}`
     : '; flagged for escalation (no policy.escalate_to or goal.owner to escalate to)';
 }
 
@@ -70,6 +76,10 @@ function lateData(late: number, e: Escalation, extra: Record<string, unknown>): 
   extra.daysLate = late;
   extra.escalate = e.escalate;
   if (e.escalateTo !== undefined) extra.escalateTo = e.escalateTo;
+  if (e.tier !== undefined) {
+    extra.tier = e.tier;
+    extra.tiers = e.tiers;
+  }
   return extra;
 }
 
@@ -108,7 +118,7 @@ export function goalInfeasible(plan: Plan, minSlack: number, critical: string[])
 }
 
 export function taskOverdue(plan: Plan, task: Task, finish: Day, late: number): RawDiagnostic {
-  const e = escalationFor(plan, late);
+  const e = escalationFor(plan, late, task.priority);
   return diagnostic(
     'task-overdue',
     task.idSpan,
@@ -119,7 +129,7 @@ export function taskOverdue(plan: Plan, task: Task, finish: Day, late: number): 
 }
 
 export function lateStart(plan: Plan, task: Task, start: Day, late: number): RawDiagnostic {
-  const e = escalationFor(plan, late);
+  const e = escalationFor(plan, late, task.priority);
   const state = task.status === 'blocked' ? 'is blocked and has not started' : 'has not started';
   return diagnostic(
     'late-start',
@@ -131,7 +141,7 @@ export function lateStart(plan: Plan, task: Task, start: Day, late: number): Raw
 }
 
 export function followUpOverdue(plan: Plan, task: Task, f: FollowUp, late: number): RawDiagnostic {
-  const e = escalationFor(plan, late);
+  const e = escalationFor(plan, late, task.priority);
   return diagnostic(
     'follow-up-overdue',
     valueSpan(f.node, 'on', spanOf(f.node)),
@@ -142,7 +152,7 @@ export function followUpOverdue(plan: Plan, task: Task, f: FollowUp, late: numbe
 }
 
 export function checkInOverdue(plan: Plan, task: Task, on: Day, late: number): RawDiagnostic {
-  const e = escalationFor(plan, late);
+  const e = escalationFor(plan, late, task.priority);
   const every = plan.policy.checkInEvery?.text ?? '';
   const by = checkInWith(plan, task);
   return diagnostic(
@@ -151,6 +161,47 @@ export function checkInOverdue(plan: Plan, task: Task, on: Day, late: number): R
     `A check-in on ${task.id} (every ${every}${by === undefined ? '' : `, by ${by}`}) was due ${human(on)} (${lateText(late)})${escalationText(plan, e)}.`,
     lateData(late, e, { taskId: task.id, on: formatDay(on), ...(by === undefined ? {} : { with: by }) }),
     lateSeverity('check-in-overdue', e),
+  );
+}
+
+export function awaitingReview(
+  plan: Plan,
+  item: Task | Milestone,
+  by: string,
+  since: Day | undefined,
+  late: number,
+  priority: Priority,
+): RawDiagnostic {
+  const e = escalationFor(plan, late, priority);
+  const what = item.kind === 'task' ? 'is done' : item.tasks.length ? 'has all its tasks done' : 'has come';
+  const when = since === undefined ? '' : ` since ${human(since)} (${lateText(late)})`;
+  const data: Record<string, unknown> = { itemId: item.id, kind: item.kind, reviewBy: by };
+  if (since !== undefined) data.since = formatDay(since);
+  return diagnostic(
+    'awaiting-review',
+    valueSpan(item.node, 'review_by', item.idSpan),
+    `${item.id} ${what} and awaits review by ${personText(plan, by)}${when}${escalationText(plan, e)}. Once reviewed, set reviewed_on.`,
+    lateData(late, e, data),
+    lateSeverity('awaiting-review', e),
+  );
+}
+
+export function noInterimControl(task: Task, state: 'overdue' | 'late-start', late: number): RawDiagnostic {
+  const how = state === 'overdue' ? `overdue (${lateText(late)})` : `late to start (${lateText(late)})`;
+  return diagnostic(
+    'no-interim-control',
+    task.idSpan,
+    `${task.id} is ${task.priority} and ${how}, with no interim control: add interim to say what protects the system until it is done.`,
+    { taskId: task.id, priority: task.priority, owner: task.owner },
+  );
+}
+
+export function finishedLate(task: Task, doneOn: Day, latestFinish: Day, late: number): RawDiagnostic {
+  return diagnostic(
+    'finished-late',
+    valueSpan(task.node, 'done_on', task.idSpan),
+    `${task.id} was done on ${human(doneOn)}, ${workdays(late)} after its latest finish (${human(latestFinish)}).`,
+    { taskId: task.id, doneOn: formatDay(doneOn), latestFinish: formatDay(latestFinish), daysLate: late },
   );
 }
 

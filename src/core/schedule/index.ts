@@ -25,7 +25,7 @@
 import type { Day } from '../day';
 import type { RawDiagnostic } from '../diagnostic';
 import { cycleNames, findCycle, orderedGraph, type PlanGraph } from '../graph';
-import type { Plan, Task } from '../model';
+import { DEFAULT_PRIORITY, type Milestone, type Plan, type Priority, type Task } from '../model';
 import { scheduleBackward } from './backward';
 import { workCalendar, type WorkCalendar } from './calendar';
 import * as D from './diagnostics';
@@ -40,8 +40,10 @@ export { toScheduleJson } from './json';
 export { lateWords, slackState, slackWords } from './slack';
 export type { SlackState } from './slack';
 export type { ScheduleJson, ScheduleJsonItem } from './json';
-export { checkInWith, daysLate, escalationFor, escalationThreshold, nextCheckIn, taskLateness } from './late';
-export type { Escalation, Lateness, TaskStateName } from './late';
+export { checkInWith, daysLate, nextCheckIn, taskLateness } from './late';
+export type { Lateness, TaskStateName } from './late';
+export { escalationFor, ladderFor } from './escalation';
+export type { Escalation, Rung } from './escalation';
 
 export function schedulePlan(plan: Plan, today: Day): Schedule {
   const diagnostics: RawDiagnostic[] = [];
@@ -123,7 +125,9 @@ export function schedulePlan(plan: Plan, today: Day): Schedule {
   if (minSlack !== null) for (const item of items) item.critical = item.slack === minSlack;
   const schedule: Schedule = { today, items, byId, minSlack, diagnostics };
   if (minSlack !== null && minSlack < 0) diagnostics.push(D.goalInfeasible(plan, minSlack, criticalPath(schedule)));
-  for (const item of items) if (item.task) diagnoseTask(plan, cal, item.task, item, today, diagnostics);
+  const finished = plan.goal.achievedOn !== undefined;
+  for (const item of items) if (item.task) diagnoseTask(plan, cal, item.task, item, today, diagnostics, finished);
+  if (!finished) for (const m of plan.milestones) milestoneReview(plan, cal, m, byId.get(m.id), today, diagnostics);
 
   return schedule;
 }
@@ -137,6 +141,10 @@ export function criticalPath(schedule: Schedule): string[] {
     .map((x) => x.item.id);
 }
 
+/**
+ * A task's date-dependent problems. Once the plan is finished (`goal.achieved_on`), only how
+ * late the work was done is said: nothing is still to do, follow or review.
+ */
 function diagnoseTask(
   plan: Plan,
   cal: WorkCalendar,
@@ -144,7 +152,16 @@ function diagnoseTask(
   item: ScheduledItem,
   today: Day,
   out: RawDiagnostic[],
+  finished: boolean,
 ): void {
+  if (task.status === 'done' && task.doneOn !== undefined && task.doneOn > item.finish)
+    out.push(D.finishedLate(task, task.doneOn, item.finish, daysLate(cal, item.finish, task.doneOn)));
+  if (finished) return;
+  const review = task.review;
+  if (task.status === 'done' && review && review.on === undefined) {
+    const late = task.doneOn === undefined ? 0 : daysLate(cal, task.doneOn, today);
+    out.push(D.awaitingReview(plan, task, review.by, task.doneOn, late, task.priority));
+  }
   if (task.status !== 'done') {
     // LS before the plan's start or the task's not_before: the later of the two binds.
     const start = plan.start;
@@ -159,12 +176,50 @@ function diagnoseTask(
   const late = taskLateness(cal, task, item, today);
   if (late.state === 'overdue') out.push(D.taskOverdue(plan, task, item.finish, late.daysLate));
   else if (late.state === 'late-start') out.push(D.lateStart(plan, task, item.start, late.daysLate));
+  if ((late.state === 'overdue' || late.state === 'late-start') && isUrgent(task.priority) && !task.interim)
+    out.push(D.noInterimControl(task, late.state, late.daysLate));
   for (const f of task.followUps) {
     if (!f.done && f.on < today) out.push(D.followUpOverdue(plan, task, f, daysLate(cal, f.on, today)));
   }
   const checkIn = nextCheckIn(plan, cal, task, item, today);
   if (checkIn !== undefined && checkIn < today)
     out.push(D.checkInOverdue(plan, task, checkIn, daysLate(cal, checkIn, today)));
+}
+
+/** p1 and p2 work needs an interim control while it is late. */
+export const isUrgent = (p: Priority): boolean => p === 'p1' || p === 'p2';
+
+/**
+ * When a milestone with `review_by` and no `reviewed_on` awaits its review: once all its tasks
+ * are done (since the last `done_on`), or, for a checkpoint, once its day has come.
+ */
+export function milestoneReviewSince(
+  m: Milestone,
+  item: ScheduledItem | undefined,
+  today: Day,
+): { since: Day | undefined } | undefined {
+  if (!m.review || m.review.on !== undefined) return undefined;
+  if (m.tasks.length === 0) return item && item.finish <= today ? { since: item.finish } : undefined;
+  let since: Day | undefined;
+  for (const t of m.tasks) {
+    if (t.status !== 'done') return undefined;
+    if (t.doneOn !== undefined && (since === undefined || t.doneOn > since)) since = t.doneOn;
+  }
+  return { since };
+}
+
+function milestoneReview(
+  plan: Plan,
+  cal: WorkCalendar,
+  m: Milestone,
+  item: ScheduledItem | undefined,
+  today: Day,
+  out: RawDiagnostic[],
+): void {
+  const waiting = milestoneReviewSince(m, item, today);
+  if (!waiting) return;
+  const late = waiting.since === undefined ? 0 : daysLate(cal, waiting.since, today);
+  out.push(D.awaitingReview(plan, m, m.review!.by, waiting.since, late, m.priority ?? DEFAULT_PRIORITY));
 }
 
 function cycleDiagnostic(g: PlanGraph, cycle: number[]): RawDiagnostic {

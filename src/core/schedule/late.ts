@@ -5,6 +5,7 @@
 import type { Day } from '../day';
 import { durationWorkdays, type Plan, type Task } from '../model';
 import type { WorkCalendar } from './calendar';
+import { firstRungTo } from './escalation';
 import type { ScheduledItem } from './types';
 
 export type TaskStateName = 'overdue' | 'late-start' | 'open' | 'done';
@@ -15,12 +16,6 @@ export interface Lateness {
   daysLate: number;
   /** The day the task was late against: LF when overdue, LS for a late start. */
   dueDay?: Day;
-}
-
-export interface Escalation {
-  escalate: boolean;
-  /** Person id: `policy.escalate_to`, else `goal.owner`; only when `escalate`. */
-  escalateTo?: string;
 }
 
 /** Days late: the number of workdays d with `due < d <= today`. */
@@ -40,20 +35,6 @@ export function taskLateness(cal: WorkCalendar, task: Task, item: ScheduledItem,
     return { state: 'late-start', daysLate: daysLate(cal, item.start, today), dueDay: item.start };
   }
   return { state: 'open', daysLate: 0 };
-}
-
-/** The escalation threshold in workdays, or undefined when the policy sets none. */
-export function escalationThreshold(plan: Plan): number | undefined {
-  const after = plan.policy.escalateAfter;
-  return after ? durationWorkdays(after, plan.calendar) : undefined;
-}
-
-/** Late by more than `policy.escalate_after` workdays: escalate to `escalate_to`, else the goal's owner. */
-export function escalationFor(plan: Plan, late: number): Escalation {
-  const threshold = escalationThreshold(plan);
-  if (threshold === undefined || !(late > threshold)) return { escalate: false };
-  const to = plan.policy.escalateTo ?? plan.goal.owner;
-  return to === undefined ? { escalate: true } : { escalate: true, escalateTo: to };
 }
 
 /**
@@ -77,11 +58,13 @@ export function nextCheckIn(
 }
 
 /**
- * Who checks on a task's owner: `policy.escalate_to`, else the goal's owner, whichever is not the
- * owner. Undefined when neither is someone else: nobody checks in with themselves, and such a
- * task has no automatic check-in (docs/format.md "Check-ins").
+ * Who checks on a task's owner: the first tier of the task's escalation ladder (`escalate_to`
+ * in the older form), else the goal's owner, whichever is not the owner. Undefined when neither
+ * is someone else: nobody checks in with themselves, and such a task has no automatic check-in
+ * (docs/format.md "Check-ins").
  */
 export function checkInWith(plan: Plan, task: Task): string | undefined {
-  for (const who of [plan.policy.escalateTo, plan.goal.owner]) if (who !== undefined && who !== task.owner) return who;
+  const above = plan.policy.escalation ? firstRungTo(plan, task.priority) : plan.policy.escalateTo;
+  for (const who of [above, plan.goal.owner]) if (who !== undefined && who !== task.owner) return who;
   return undefined;
 }

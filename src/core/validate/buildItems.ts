@@ -1,8 +1,8 @@
 /** The plan's milestones and tasks, in file order: an item without an id is left out. */
-import type { FollowUp, Milestone, Task, TaskStatus } from '../model';
-import { TASK_KEYS, TASK_STATUSES, type TaskKey } from '../model';
+import type { FollowUp, Interim, Milestone, Review, Task, TaskStatus } from '../model';
+import { DEFAULT_PRIORITY, TASK_KEYS, TASK_STATUSES, type TaskKey } from '../model';
 import { spanOf, type MapNode, type SourceNode } from '../sourceTree';
-import { duration, get, map, refs, seq, str, texts, type DayReader } from './nodeValues';
+import { duration, get, map, priority, refs, seq, str, texts, type DayReader } from './nodeValues';
 
 export interface PlanItems {
   milestones: Milestone[];
@@ -22,8 +22,12 @@ export function buildItems(list: readonly SourceNode[], day: DayReader): PlanIte
       kind: 'milestone',
       id: mid,
       title: str(get(mn, 'title')) ?? mid,
+      priority: priority(get(mn, 'priority')),
       due: day(get(mn, 'due'), 'due of milestone', mid),
       dependsOn: refs(get(mn, 'depends_on')),
+      review: review(get(mn, 'review_by'), get(mn, 'reviewed_on'), day, mid),
+      consulted: texts(get(mn, 'consulted')),
+      informed: texts(get(mn, 'informed')),
       tasks: [],
       index: out.milestones.length,
       idSpan: spanOf(get(mn, 'id')!),
@@ -33,7 +37,7 @@ export function buildItems(list: readonly SourceNode[], day: DayReader): PlanIte
     if (!out.items.has(mid)) out.items.set(mid, milestone);
     for (const tItem of seq(get(mn, 'tasks'))) {
       const tn = map(tItem);
-      const task = tn && buildTask(tn, mid, out.tasks.length, day);
+      const task = tn && buildTask(tn, milestone, out.tasks.length, day);
       if (!task) continue;
       milestone.tasks.push(task);
       out.tasks.push(task);
@@ -56,18 +60,20 @@ function taskValues(tn: MapNode): TaskValues {
   return v;
 }
 
-/** A task of milestone `mid`, the `index`th of the plan; undefined without an id. */
-function buildTask(tn: MapNode, mid: string, index: number, day: DayReader): Task | undefined {
+/** A task of milestone `m`, the `index`th of the plan; undefined without an id. */
+function buildTask(tn: MapNode, m: Milestone, index: number, day: DayReader): Task | undefined {
   const v = taskValues(tn);
   const tid = str(v.id);
   if (tid === undefined) return undefined;
   const status = str(v.status);
   const followUps = buildFollowUps(v.follow_ups, tid, day);
-  return {
+  const owner = str(v.owner) ?? '';
+  const task: Task = {
     kind: 'task',
     id: tid,
     title: str(v.title) ?? tid,
-    owner: str(v.owner) ?? '',
+    owner,
+    priority: priority(v.priority) ?? m.priority ?? DEFAULT_PRIORITY,
     duration: duration(v.duration) ?? { count: 1, unit: 'd', text: '1d' },
     dependsOn: refs(v.depends_on),
     due: day(v.due, 'due of', tid),
@@ -77,10 +83,41 @@ function buildTask(tn: MapNode, mid: string, index: number, day: DayReader): Tas
     followUps,
     tags: texts(v.tags),
     notes: str(v.notes),
-    milestone: mid,
+    milestone: m.id,
     index,
     idSpan: spanOf(v.id!),
     node: tn,
+  };
+  const r = review(v.review_by, v.reviewed_on, day, tid);
+  if (r) task.review = r;
+  const interim = buildInterim(map(v.interim), owner);
+  if (interim) task.interim = interim;
+  return task;
+}
+
+/** `review_by` and `reviewed_on`; undefined without a reviewer. */
+function review(
+  by: SourceNode | undefined,
+  on: SourceNode | undefined,
+  day: DayReader,
+  of: string,
+): Review | undefined {
+  const who = str(by);
+  const when = day(on, 'reviewed_on of', of);
+  if (who === undefined) return undefined;
+  return when === undefined ? { by: who } : { by: who, on: when };
+}
+
+/** A task's interim control; undefined without a `control`. */
+function buildInterim(node: MapNode | undefined, taskOwner: string): Interim | undefined {
+  const control = str(get(node, 'control'));
+  if (!node || control === undefined) return undefined;
+  const inPlace = get(node, 'in_place');
+  return {
+    control,
+    owner: str(get(node, 'owner')) ?? taskOwner,
+    inPlace: inPlace?.kind === 'scalar' && inPlace.value === true,
+    node,
   };
 }
 

@@ -5,10 +5,19 @@
  */
 import { WEEKDAY_NAMES, type Day, type Weekday } from '../day';
 import type { RawDiagnostic } from '../diagnostic';
-import type { Calendar, Goal, Person, Plan, Policy } from '../model';
+import {
+  LADDER_KEYS,
+  type Calendar,
+  type EscalationTier,
+  type Goal,
+  type LadderKey,
+  type Person,
+  type Plan,
+  type Policy,
+} from '../model';
 import { keySpan, spanOf, type MapNode } from '../sourceTree';
 import { buildItems } from './buildItems';
-import { dayReader, duration, get, map, seq, str, type DayReader } from './nodeValues';
+import { afterDuration, dayReader, duration, get, map, seq, str, texts, type DayReader } from './nodeValues';
 
 const EMPTY_MAP: MapNode = { kind: 'map', flow: false, pairs: [], byKey: new Map(), start: 0, end: 0 };
 
@@ -44,6 +53,9 @@ function buildGoal(root: MapNode, day: DayReader): Goal {
     measure: str(get(goalNode, 'measure')),
     due: day(get(goalNode, 'due'), 'goal.due') ?? NaN,
     owner: str(get(goalNode, 'owner')),
+    achievedOn: day(get(goalNode, 'achieved_on'), 'goal.achieved_on'),
+    consulted: texts(get(goalNode, 'consulted')),
+    informed: texts(get(goalNode, 'informed')),
     keySpan: keySpan(root, 'goal'),
     node: goalNode,
   };
@@ -87,9 +99,30 @@ function buildPeople(peopleNode: MapNode | undefined): Map<string, Person> {
 }
 
 function buildPolicy(policyNode: MapNode | undefined): Policy {
-  return {
+  const policy: Policy = {
     checkInEvery: duration(get(policyNode, 'check_in_every')),
     escalateAfter: duration(get(policyNode, 'escalate_after')),
     escalateTo: str(get(policyNode, 'escalate_to')),
   };
+  const ladders = map(get(policyNode, 'escalation'));
+  if (ladders) policy.escalation = buildLadders(ladders);
+  return policy;
+}
+
+/** `policy.escalation`: each ladder's usable tiers, as written (semantic checks say whether they rise). */
+function buildLadders(node: MapNode): Map<LadderKey, EscalationTier[]> {
+  const out = new Map<LadderKey, EscalationTier[]>();
+  for (const key of LADDER_KEYS) {
+    const list = get(node, key);
+    if (list === undefined) continue;
+    const tiers: EscalationTier[] = [];
+    for (const item of seq(list)) {
+      const tn = map(item);
+      const after = afterDuration(get(tn, 'after'));
+      const to = str(get(tn, 'to'));
+      if (tn && after && to !== undefined) tiers.push({ after, to, node: tn });
+    }
+    out.set(key, tiers);
+  }
+  return out;
 }

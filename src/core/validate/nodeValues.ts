@@ -5,10 +5,11 @@
  */
 import { parseDay, type Day } from '../day';
 import type { RawDiagnostic } from '../diagnostic';
-import type { Duration, Ref } from '../model';
+import { PRIORITIES, type Duration, type Priority, type Ref } from '../model';
 import { spanOf, type MapNode, type SourceNode } from '../sourceTree';
 
 const DURATION_RE = /^([1-9][0-9]{0,4})([dw])$/;
+const AFTER_RE = /^(0|[1-9][0-9]{0,4})([dw])$/;
 
 export const str = (n: SourceNode | undefined): string | undefined =>
   n !== undefined && n.kind === 'scalar' && typeof n.value === 'string' ? n.value : undefined;
@@ -23,6 +24,19 @@ export function duration(n: SourceNode | undefined): Duration | undefined {
   const text = str(n);
   const m = text === undefined ? null : DURATION_RE.exec(text);
   return m ? { count: Number(m[1]), unit: m[2] as 'd' | 'w', text: text! } : undefined;
+}
+
+/** An escalation tier's `after`: a duration, or `0d` / `0w`. */
+export function afterDuration(n: SourceNode | undefined): Duration | undefined {
+  const text = str(n);
+  const m = text === undefined ? null : AFTER_RE.exec(text);
+  return m ? { count: Number(m[1]), unit: m[2] as 'd' | 'w', text: text! } : undefined;
+}
+
+/** A priority, when the value is one. */
+export function priority(n: SourceNode | undefined): Priority | undefined {
+  const text = str(n);
+  return PRIORITIES.includes(text as Priority) ? (text as Priority) : undefined;
 }
 
 /** The ids of a list, where each is written; an item that is not text is left out. */

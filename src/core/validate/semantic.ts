@@ -4,6 +4,7 @@ import type { RawDiagnostic, Span } from '../diagnostic';
 import type { Milestone, Plan, Task } from '../model';
 import { pairOf, spanOf, type MapNode } from '../sourceTree';
 import { cycleIn, cycleNames, cyclicComponents, edgeSource, nodeName, orderedGraph } from '../graph';
+import { methodChecks } from './method';
 import { Suggester } from './suggest';
 
 const valueSpan = (node: MapNode, key: string): Span | undefined => {
@@ -19,6 +20,7 @@ export function checkSemantics(plan: Plan): RawDiagnostic[] {
   cycles(plan, out);
   dues(plan, out);
   doneWork(plan, out);
+  methodChecks(plan, out);
   return out;
 }
 
@@ -94,21 +96,12 @@ function references(plan: Plan, out: RawDiagnostic[]): void {
 }
 
 function people(plan: Plan, out: RawDiagnostic[]): void {
-  // the span and the role are looked up and worded, and the suggestions searched, only for an
-  // unknown person (the suggestions only for one that is reported: `details`)
+  // the role is worded, and the suggestions searched, only for an unknown person (the
+  // suggestions only for one that is reported: `details`)
   const names = lazySuggester(() => plan.people.keys());
-  const check = (
-    id: string | undefined,
-    node: MapNode | undefined,
-    key: string,
-    role: (of?: string) => string,
-    of?: string,
-  ) => {
-    if (id === undefined || node === undefined || plan.people.has(id)) return;
-    const span = valueSpan(node, key);
-    if (span === undefined) return;
+  const report = (id: string, span: Span, role: string) => {
     const message = (suggestions: readonly string[]) =>
-      `"${id}" (${role(of)}) is not in people.${suggestions.length ? didYouMean(suggestions) : ' Add them to people.'}`;
+      `"${id}" (${role}) is not in people.${suggestions.length ? didYouMean(suggestions) : ' Add them to people.'}`;
     out.push({
       code: 'unknown-person',
       severity: 'error',
@@ -121,17 +114,39 @@ function people(plan: Plan, out: RawDiagnostic[]): void {
       },
     });
   };
-  check(plan.goal.owner, plan.goal.node, 'owner', () => 'goal owner');
+  const check = (id: string | undefined, node: MapNode | undefined, key: string, role: () => string) => {
+    if (id === undefined || node === undefined || plan.people.has(id)) return;
+    const span = valueSpan(node, key);
+    if (span !== undefined) report(id, span, role());
+  };
+  const list = (node: MapNode | undefined, key: string, role: () => string) => {
+    const v = node && pairOf(node, key)?.value;
+    if (v?.kind !== 'seq') return;
+    for (const item of v.items)
+      if (item.kind === 'scalar' && typeof item.value === 'string' && !plan.people.has(item.value))
+        report(item.value, spanOf(item), role());
+  };
+  const goal = plan.goal.node;
+  check(plan.goal.owner, goal, 'owner', () => 'goal owner');
+  list(goal, 'consulted', () => 'consulted on the goal');
+  list(goal, 'informed', () => 'informed of the goal');
   const policy = pairOf(plan.root, 'policy')?.value;
   if (policy?.kind === 'map') check(plan.policy.escalateTo, policy, 'escalate_to', () => 'escalate_to');
+  for (const [key, tiers] of plan.policy.escalation ?? [])
+    tiers.forEach((t, i) => check(t.to, t.node, 'to', () => `escalation ${key}, tier ${i + 1}`));
+  for (const m of plan.milestones) {
+    check(m.review?.by, m.node, 'review_by', () => `review_by of ${m.id}`);
+    list(m.node, 'consulted', () => `consulted on ${m.id}`);
+    list(m.node, 'informed', () => `informed of ${m.id}`);
+  }
   for (const t of plan.tasks) {
-    check(t.owner || undefined, t.node, 'owner', ownerOf, t.id);
-    for (const f of t.followUps) check(f.with, f.node, 'with', followUpWith, t.id);
+    check(t.owner || undefined, t.node, 'owner', () => `owner of ${t.id}`);
+    check(t.review?.by, t.node, 'review_by', () => `review_by of ${t.id}`);
+    const interim = t.interim?.node;
+    if (interim?.byKey.has('owner')) check(t.interim!.owner, interim, 'owner', () => `interim owner of ${t.id}`);
+    for (const f of t.followUps) check(f.with, f.node, 'with', () => `follow-up with, on ${t.id}`);
   }
 }
-
-const ownerOf = (id?: string) => `owner of ${id}`;
-const followUpWith = (id?: string) => `follow-up with, on ${id}`;
 
 const MAX_NAMED = 12;
 
@@ -205,7 +220,9 @@ function doneWork(plan: Plan, out: RawDiagnostic[]): void {
         item.tasks.find((t) => t.status !== 'done'),
       );
     const open = openTask.get(item);
-    return open ? `milestone ${id} has unfinished task ${open.id}` : undefined;
+    if (open) return `milestone ${id} has unfinished task ${open.id}`;
+    const review = item.review;
+    return review && review.on === undefined ? `milestone ${id} awaits review by ${review.by}` : undefined;
   };
   const milestones = new Map(plan.milestones.map((m) => [m.id, m] as const));
   const milestoneOpen = firstOpenDependency(unfinished);

@@ -109,6 +109,7 @@ export function renderPlan(p: PlanSpec): RenderedPlan {
     'title: "Generated # not a comment"',
     'goal:',
     `${u}outcome: Done`,
+    `${u}measure: Checked`,
     `${u}due: 2026-12-18`,
     `${u}owner: ana`,
     'people:',

@@ -3,6 +3,7 @@ export const SMALL_PLAN = `workback: 1
 title: Small plan
 goal:
   outcome: Done
+  measure: Checked
   due: 2026-09-30
   owner: dana
 people:

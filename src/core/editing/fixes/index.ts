@@ -8,6 +8,7 @@ import type { Code } from '../../codeSeverity';
 import type { Diagnostic } from '../../diagnostic';
 import { editBase, editProblem, type EditBase } from '../../edit/verify';
 import { anchorFixes, tagFixes } from './anchors';
+import { allTasksDone, awaitingReview, noInterimControl } from './method';
 import { cycle, duplicateId, unknownId, unknownPerson } from './references';
 import { limit, notAllowed, repeated, required, unknownKey, wrongType } from './schema';
 import {
@@ -53,6 +54,9 @@ const FIXERS: Partial<Record<Code, Fixer>> = {
   'late-start': lateStart,
   'follow-up-overdue': followUpOverdue,
   'check-in-overdue': checkInOverdue,
+  'all-tasks-done': allTasksDone,
+  'awaiting-review': awaitingReview,
+  'no-interim-control': noInterimControl,
 };
 
 /** The codes that have quick fixes (the others are listed in docs/diagnostics.md with the reason). */

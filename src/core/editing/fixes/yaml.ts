@@ -79,6 +79,7 @@ export function emptyFile(input: FixInput): QuickFix[] {
     'title: New plan',
     'goal:',
     '  outcome: What is true when the plan is done',
+    '  measure: How you will know it is true',
     `  due: ${formatDay(input.today + 56)}`,
     '  owner: me',
     'people:',
