@@ -11,6 +11,8 @@ import { ganttCommand } from './commands/gantt';
 import { icsCommand } from './commands/ics';
 import { scheduleCommand } from './commands/schedule';
 import { tasksCommand } from './commands/tasks';
+import { escalationsCommand } from './commands/escalations';
+import { reportCommand } from './commands/report';
 import { escapeTerminal } from './escape';
 import type { CliIO } from './io';
 import { Output } from './output';
@@ -25,7 +27,9 @@ export const COMMANDS: readonly Command[] = [
   checkCommand,
   scheduleCommand,
   tasksCommand,
+  escalationsCommand,
   followUpsCommand,
+  reportCommand,
   ganttCommand,
   icsCommand,
 ];

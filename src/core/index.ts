@@ -22,6 +22,7 @@ export {
   slackWords,
   checkInWith,
   daysLate,
+  escalatedWords,
   escalationFor,
   ladderFor,
   nextCheckIn,
@@ -44,3 +45,4 @@ export * from './edit';
 export * from './editing';
 export { calendarEvents, type CalendarEvent } from './calendar/events';
 export { toICalendar, type ICalendarOptions } from './calendar/ics';
+export * from './report';

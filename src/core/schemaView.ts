@@ -4,6 +4,7 @@
  * hover and the schema errors' "did you mean" are built from the one schema file, so they never
  * disagree with validation (planValidator.generated.ts, compiled from the same file).
  */
+import { PERSON_REF_KEYS } from './model';
 import schema from '../../schemas/workback.schema.json';
 
 export const workbackSchema = schema as unknown as Record<string, unknown>;
@@ -129,10 +130,7 @@ export function valueKindAt(path: readonly PathSeg[]): ValueKind {
   const last = path[path.length - 1];
   const parentKey = typeof last === 'number' ? path[path.length - 2] : last;
   if (parentKey === 'depends_on' && typeof last === 'number') return { kind: 'itemRef' };
-  if (view.ref === 'personId')
-    return parentKey === 'owner' || parentKey === 'with' || parentKey === 'escalate_to'
-      ? { kind: 'personRef' }
-      : { kind: 'text' };
+  if (view.ref === 'personId') return PERSON_REF_KEYS.has(String(parentKey)) ? { kind: 'personRef' } : { kind: 'text' };
   if (view.ref === 'date') return { kind: 'date' };
   if (view.ref === 'duration') return { kind: 'duration' };
   const values = view.node.enum;

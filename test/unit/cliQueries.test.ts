@@ -66,7 +66,7 @@ describe('workback schedule', () => {
   it('late: the status says how late, and whom to escalate to; negative slack says how many workdays short', async () => {
     const r = await cli(['schedule', 'plans/mfa.workback.yaml', '--today', '2026-08-12'], files);
     assert.equal(r.code, 0, r.err);
-    assert.match(r.out, /\npick-method .* 3 workdays late, escalate to dana\n/);
+    assert.match(r.out, /\npick-method .* 3 workdays late, escalated to dana\n/);
     assert.match(r.out, /\nenroll-it .* start 2 workdays late\n/);
     assert.match(
       r.out,
@@ -169,10 +169,20 @@ describe('workback tasks', () => {
     const r = await cli(['tasks', '--me', 'lee', '--today', '2026-07-01'], good);
     assert.equal(r.code, 0, r.err);
     assert.deepEqual(rows(r.out), [
-      ['status', 'start by', 'finish by', 'slack', 'plan', 'task', 'title'],
-      ['todo', 'Mon 2026-08-10', 'Fri 2026-08-14', '25', 'plans/mfa.workback.yaml', 'enroll-it', 'Enroll the IT team'],
+      ['status', 'prio', 'start by', 'finish by', 'slack', 'plan', 'task', 'title'],
       [
         'todo',
+        'p3',
+        'Mon 2026-08-10',
+        'Fri 2026-08-14',
+        '25',
+        'plans/mfa.workback.yaml',
+        'enroll-it',
+        'Enroll the IT team',
+      ],
+      [
+        'todo',
+        'p3',
         'Wed 2026-09-16',
         'Wed 2026-09-30',
         '44',
@@ -185,16 +195,22 @@ describe('workback tasks', () => {
 
   it('--me takes emails (any case), repeats and commas; overdue comes first', async () => {
     const r = await cli(['tasks', '--me', 'DANA@example.com,lee', '--today', '2026-08-12'], good);
+    const [mine, escalated] = r.out.split('\n\n');
     assert.deepEqual(
-      rows(r.out)
+      rows(mine!)
         .slice(1)
-        .map((row) => [row[0], row[5]]),
+        .map((row) => [row[0], row[6]]),
       [
-        ['3 workdays late, escalate to dana', 'pick-method'],
+        ['3 workdays late, escalated to dana', 'pick-method'],
         ['start 2 workdays late', 'enroll-it'],
         ['todo', 'comms'],
         ['todo', 'enroll-all'],
       ],
+    );
+    // Dana is the one pick-method was escalated to: listed again, under its own heading
+    assert.deepEqual(
+      rows(escalated!).map((row) => [row[0], row[1], row[7]].filter((c) => c !== undefined).join(' | ')),
+      ['Escalated to you:', 'to | tier | item', 'dana | 1 | pick-method'],
     );
     const repeated = await cli(['tasks', '--me', 'dana@example.com', '--me', 'lee', '--today', '2026-08-12'], good);
     assert.equal(repeated.out, r.out);
@@ -213,6 +229,7 @@ describe('workback tasks', () => {
       milestone: 'pilot',
       owner: 'lee',
       status: 'todo',
+      priority: 'p3',
       state: 'open',
       start: '2026-08-10',
       finish: '2026-08-14',
@@ -274,7 +291,7 @@ describe('workback follow-ups', () => {
       ['status', 'on', 'kind', 'with', 'plan', 'task', 'about'],
       // (pick-method is Dana's own, and Dana checks in: it has no check-in)
       [
-        '3 workdays late, escalate to dana',
+        '3 workdays late, escalated to dana',
         'Mon 2026-08-17',
         'check-in',
         'dana',

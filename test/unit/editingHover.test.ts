@@ -61,7 +61,7 @@ describe('editing: hover and lenses', () => {
   it('late and overdue, with the escalation', () => {
     assert.deepStrictEqual(hover('id: pick-method', 5, LATE)!.text.split('\n\n').slice(3), [
       'Earliest start Wed 12 Aug 2026 · 5 workdays behind · **critical**',
-      '⚠ Overdue: 3 workdays late · escalate to «Dana Whitfield»',
+      '⚠ Overdue: 3 workdays late · escalated to «Dana Whitfield (dana)»',
     ]);
     assert.strictEqual(hover('id: enroll-it', 5, LATE)!.text.split('\n\n').pop(), '⚠ Late start: 2 workdays late');
   });

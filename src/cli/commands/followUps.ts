@@ -1,5 +1,5 @@
 /** `workback follow-ups`: follow-ups and check-ins due, overdue first. */
-import { formatDay, followUps, lateWords, type FollowUpEntry } from '../../core';
+import { escalatedWords, formatDay, followUps, lateWords, type FollowUpEntry } from '../../core';
 import { flag, positiveInteger, todayOption, type ParsedArgs } from '../args';
 import { escapeTerminal, safeJson } from '../escape';
 import { dayCell, renderTable } from '../format/table';
@@ -56,7 +56,7 @@ async function runFollowUps(args: ParsedArgs, io: CliIO, out: Output): Promise<n
 
 function whenText(e: FollowUpEntry): string {
   let text = e.overdue ? lateWords('overdue', e.daysLate) : 'upcoming';
-  if (e.escalate) text += e.escalateTo ? `, escalate to ${e.escalateTo}` : ', escalate';
+  if (e.escalate) text += `, ${escalatedWords(e.escalateTo, e)}`;
   return text;
 }
 

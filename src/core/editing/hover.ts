@@ -6,10 +6,11 @@
  */
 import { formatDayHuman, type Day } from '../day';
 import type { Span } from '../diagnostic';
-import type { Milestone, Plan, Task } from '../model';
+import { DEFAULT_PRIORITY, type Milestone, type Plan, type Task } from '../model';
 import { taskState } from '../query/planFile';
 import type { Schedule } from '../schedule/types';
 import { slackWords } from '../schedule/slack';
+import { tierText } from '../schedule/escalation';
 import { cursorContext } from './cursorContext';
 import { inertText } from './inertText';
 import { schemaAt, type PathSeg } from '../schemaView';
@@ -67,7 +68,11 @@ function itemHover(plan: Plan, schedule: Schedule | undefined, occ: Occurrence):
     md(' — '),
     text(item.title),
   );
-  return [...parts, ...(item.kind === 'task' ? taskLines(plan, schedule, item) : milestoneLines(schedule, item))];
+  return [
+    ...parts,
+    ...(item.kind === 'task' ? taskLines(plan, schedule, item) : milestoneLines(schedule, item)),
+    ...methodLines(plan, item),
+  ];
 }
 
 function taskLines(plan: Plan, schedule: Schedule | undefined, t: Task): HoverPart[] {
@@ -96,20 +101,60 @@ function taskLines(plan: Plan, schedule: Schedule | undefined, t: Task): HoverPa
   }
   const state = taskState({ file: '', plan, schedule }, t, schedule.today);
   if (state) {
-    const esc = state.escalate ? ` · escalate${state.escalateTo ? ' to ' : ''}` : '';
-    const to =
-      state.escalate && state.escalateTo ? (plan.people.get(state.escalateTo)?.name ?? state.escalateTo) : undefined;
     const line =
       state.state === 'done'
         ? `Done${t.doneOn !== undefined ? ` on ${day(t.doneOn)}` : ''}`
         : state.state === 'overdue'
-          ? `⚠ Overdue: ${workdays(state.daysLate)} late${esc}`
+          ? `⚠ Overdue: ${workdays(state.daysLate)} late`
           : state.state === 'late-start'
-            ? `⚠ Late start: ${workdays(state.daysLate)} late${esc}`
+            ? `⚠ Late start: ${workdays(state.daysLate)} late`
             : `Open as of ${day(schedule.today)}`;
     parts.push(PARA, md(line));
-    if (to !== undefined) parts.push(text(to));
+    // the recipient's name is plan text: appended as text
+    if (state.escalate && state.escalateTo === undefined) parts.push(md(' · flagged for escalation'));
+    else if (state.escalate)
+      parts.push(md(' · escalated to '), personText(plan, state.escalateTo!), md(tierText(state)));
   }
+  if (plan.goal.achievedOn !== undefined)
+    parts.push(PARA, md(`The plan is finished: goal met on ${day(plan.goal.achievedOn)}`));
+  return parts;
+}
+
+/** Priority, review and interim control of a task or milestone. */
+function methodLines(plan: Plan, item: Task | Milestone): HoverPart[] {
+  const parts: HoverPart[] = [];
+  // p3, the default, goes without saying
+  if (item.priority !== undefined && item.priority !== DEFAULT_PRIORITY)
+    parts.push(PARA, md(`Priority **${item.priority}**`));
+  const review = item.review;
+  if (review) {
+    parts.push(PARA, md('Reviewed by '), personText(plan, review.by));
+    parts.push(md(review.on !== undefined ? ` on ${day(review.on)}` : ' · _not reviewed yet_'));
+  }
+  if (item.kind === 'task' && item.interim) {
+    parts.push(
+      PARA,
+      md('Interim control: '),
+      text(item.interim.control),
+      md(' · by '),
+      personText(plan, item.interim.owner),
+    );
+    parts.push(md(item.interim.inPlace ? ' · **in place**' : ' · _not in place_'));
+  }
+  if (item.kind === 'milestone') parts.push(...stakeholderLines(plan, item.consulted, item.informed));
+  return parts;
+}
+
+function personText(plan: Plan, id: string): HoverPart {
+  const p = plan.people.get(id);
+  return text(p && p.name !== id ? `${p.name} (${id})` : id);
+}
+
+function stakeholderLines(plan: Plan, consulted: readonly string[], informed: readonly string[]): HoverPart[] {
+  const parts: HoverPart[] = [];
+  const names = (ids: readonly string[]) => ids.map((id) => plan.people.get(id)?.name ?? id).join(', ');
+  if (consulted.length) parts.push(PARA, md('Consulted: '), text(names(consulted)));
+  if (informed.length) parts.push(PARA, md('Informed: '), text(names(informed)));
   return parts;
 }
 
@@ -166,9 +211,30 @@ function personHover(plan: Plan, occ: Occurrence): HoverPart[] {
     PARA,
     md(`${open} open task${open === 1 ? '' : 's'}${mine.length !== open ? ` (${mine.length - open} done)` : ''}`),
   );
-  const roles: string[] = [];
-  if (plan.goal.owner === p.id) roles.push('owns the goal');
-  if ((plan.policy.escalateTo ?? plan.goal.owner) === p.id) roles.push('late work is escalated to them');
+  const roles = personRoles(plan, p.id);
   if (roles.length) parts.push(PARA, md(roles.join(' · ')));
   return parts;
+}
+
+/** What a person does in the plan beyond their tasks: the goal, escalations, reviews, stakeholders. */
+function personRoles(plan: Plan, id: string): string[] {
+  const roles: string[] = [];
+  if (plan.goal.owner === id) roles.push('owns the goal');
+  const ladders = plan.policy.escalation;
+  if (ladders) {
+    for (const [key, tiers] of ladders)
+      tiers.forEach((t, i) => {
+        if (t.to === id) roles.push(`escalations: ${key} tier ${i + 1} of ${tiers.length}`);
+      });
+  } else if (plan.policy.escalateAfter && (plan.policy.escalateTo ?? plan.goal.owner) === id)
+    roles.push('late work is escalated to them');
+  const reviews =
+    plan.tasks.filter((t) => t.review?.by === id).length + plan.milestones.filter((m) => m.review?.by === id).length;
+  if (reviews) roles.push(`reviews ${reviews} item${reviews === 1 ? '' : 's'}`);
+  const interims = plan.tasks.filter((t) => t.interim?.owner === id).length;
+  if (interims) roles.push(`${interims} interim control${interims === 1 ? '' : 's'}`);
+  if (plan.goal.consulted.includes(id) || plan.milestones.some((m) => m.consulted.includes(id)))
+    roles.push('consulted');
+  if (plan.goal.informed.includes(id) || plan.milestones.some((m) => m.informed.includes(id))) roles.push('informed');
+  return roles;
 }

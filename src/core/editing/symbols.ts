@@ -11,7 +11,18 @@ import { inertText } from './inertText';
 
 export type SymbolKind = 'item' | 'person';
 
-export type OccurrenceRole = 'id' | 'depends_on' | 'people' | 'owner' | 'with' | 'escalate_to' | 'goal.owner';
+export type OccurrenceRole =
+  | 'id'
+  | 'depends_on'
+  | 'people'
+  | 'owner'
+  | 'with'
+  | 'escalate_to'
+  | 'goal.owner'
+  | 'to'
+  | 'review_by'
+  | 'consulted'
+  | 'informed';
 
 export interface Occurrence {
   kind: SymbolKind;
@@ -43,16 +54,32 @@ export function occurrences(plan: Plan): Occurrence[] {
   person(plan.goal.owner, valueSpan(plan.goal.node, 'owner'), 'goal.owner');
   const policy = pairOf(plan.root, 'policy')?.value;
   if (policy?.kind === 'map') person(plan.policy.escalateTo, valueSpan(policy, 'escalate_to'), 'escalate_to');
+  for (const tiers of plan.policy.escalation?.values() ?? [])
+    for (const t of tiers) person(t.to, valueSpan(t.node, 'to'), 'to');
+  // consulted and informed: each entry of the list is a reference
+  const listed = (node: MapNode | undefined, key: 'consulted' | 'informed') => {
+    const v = pairOf(node, key)?.value;
+    if (v?.kind === 'seq')
+      for (const n of v.items)
+        if (n.kind === 'scalar' && typeof n.value === 'string' && n.start < n.end) person(n.value, spanOf(n), key);
+  };
+  listed(plan.goal.node, 'consulted');
+  listed(plan.goal.node, 'informed');
   const item = (x: Task | Milestone) => {
     out.push({ kind: 'item', id: x.id, span: x.idSpan, definition: true, role: 'id' });
     for (const r of x.dependsOn)
       out.push({ kind: 'item', id: r.id, span: r.span, definition: false, role: 'depends_on' });
+    if (x.review) person(x.review.by, valueSpan(x.node, 'review_by'), 'review_by');
   };
   for (const m of plan.milestones) {
     item(m);
+    listed(m.node, 'consulted');
+    listed(m.node, 'informed');
     for (const t of m.tasks) {
       item(t);
       if (t.owner) person(t.owner, valueSpan(t.node, 'owner'), 'owner');
+      const interim = t.interim?.node;
+      if (interim?.byKey.has('owner')) person(t.interim!.owner, valueSpan(interim, 'owner'), 'owner');
       for (const f of t.followUps) person(f.with, valueSpan(f.node, 'with'), 'with');
     }
   }

@@ -5,7 +5,7 @@
 import type { Day } from '../day';
 import type { Task } from '../model';
 import { workCalendar } from '../schedule/calendar';
-import { escalationFor } from '../schedule/escalation';
+import { escalationFor, type Escalation } from '../schedule/escalation';
 import { checkInWith, daysLate, nextCheckIn } from '../schedule/late';
 import { resolveMe } from './people';
 import { compareText, itemOf, type PlanFile } from './planFile';
@@ -26,6 +26,8 @@ export interface FollowUpEntry {
   daysLate: number;
   escalate: boolean;
   escalateTo?: string;
+  tier?: number;
+  tiers?: number;
   /** The follow-up's index in the task's `follow_ups` (for edits); absent for check-ins. */
   index?: number;
 }
@@ -44,6 +46,7 @@ export function followUps(files: readonly PlanFile[], today: Day, options: Follo
   const out: { entry: FollowUpEntry; order: number }[] = [];
   for (const pf of files) {
     const { plan } = pf;
+    if (plan.goal.achievedOn !== undefined) continue; // a finished plan owes no follow-up
     const cal = workCalendar(plan.calendar);
     const mine = options.me ? new Set(resolveMe(plan, options.me)) : undefined;
     if (mine && mine.size === 0) continue;
@@ -55,7 +58,7 @@ export function followUps(files: readonly PlanFile[], today: Day, options: Follo
       const overdue = !e.done && e.on < today;
       if (options.overdueOnly && !overdue) return;
       const late = overdue ? daysLate(cal, e.on, today) : 0;
-      const esc = overdue ? escalationFor(plan, late, task.priority) : { escalate: false };
+      const esc: Escalation = overdue ? escalationFor(plan, late, task.priority) : { escalate: false };
       const entry: FollowUpEntry = {
         file: pf.file,
         planTitle: plan.title,
@@ -66,6 +69,10 @@ export function followUps(files: readonly PlanFile[], today: Day, options: Follo
         escalate: esc.escalate,
       };
       if (esc.escalateTo !== undefined) entry.escalateTo = esc.escalateTo;
+      if (esc.tier !== undefined) {
+        entry.tier = esc.tier;
+        entry.tiers = esc.tiers;
+      }
       out.push({ entry, order: task.index });
     };
     for (const task of plan.tasks) {

@@ -8,3 +8,5 @@ export { followUps } from './followUps';
 export type { FollowUpEntry, FollowUpOptions } from './followUps';
 export { planSummary } from './summary';
 export type { PlanSummary } from './summary';
+export { actions, compareActions, comparePriority, isFinished } from './actions';
+export type { ActionItem, ActionOptions, EscalatedItem, InterimItem, LateWhat, ReviewItem } from './actions';

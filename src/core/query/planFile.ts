@@ -21,6 +21,9 @@ export interface TaskState {
   escalate: boolean;
   /** Person id to escalate to, when `escalate` and one is known. */
   escalateTo?: string;
+  /** The tier of the ladder reached, and how many it has, when `escalate`. */
+  tier?: number;
+  tiers?: number;
   item: ScheduledItem;
 }
 
@@ -47,6 +50,10 @@ export function taskState(planFile: PlanFile, task: Task, today: Day): TaskState
       : { escalate: false };
   const out: TaskState = { state: late.state, daysLate: late.daysLate, escalate: e.escalate, item };
   if (e.escalateTo !== undefined) out.escalateTo = e.escalateTo;
+  if (e.tier !== undefined) {
+    out.tier = e.tier;
+    out.tiers = e.tiers;
+  }
   return out;
 }
 

@@ -1,6 +1,7 @@
 /** My open tasks across plans, most urgent first: the "My tasks" view and `workback mine`. */
 import type { Day } from '../day';
-import type { Task } from '../model';
+import type { Priority, Task } from '../model';
+import { comparePriority } from './actions';
 import type { ScheduledItem } from '../schedule/types';
 import { resolveMe } from './people';
 import { compareText, taskState, type PlanFile, type TaskState } from './planFile';
@@ -14,22 +15,31 @@ export interface MyTask {
   daysLate: number;
   escalate: boolean;
   escalateTo?: string;
+  tier?: number;
+  tiers?: number;
 }
 
 const URGENCY: Record<TaskState['state'], number> = { overdue: 0, 'late-start': 1, open: 2, done: 3 };
 
 /**
- * Open (not done) tasks owned by one of `me` (ids or emails), across plans. Order: overdue
- * (most days late first), then late starts (most days late first), then by latest start,
- * then by file and file order.
+ * Open (not done) tasks owned by one of `me` (ids or emails), across plans; a finished plan
+ * (goal.achieved_on) has none. Order: by urgency (overdue, then late starts, then open), then
+ * priority (p1 first), then most days late, then by latest start, file and file order.
  */
-export function tasksFor(files: readonly PlanFile[], me: readonly string[], today: Day): MyTask[] {
+export function tasksFor(
+  files: readonly PlanFile[],
+  me: readonly string[],
+  today: Day,
+  priorities?: ReadonlySet<Priority>,
+): MyTask[] {
   const out: { entry: MyTask; order: number }[] = [];
   for (const pf of files) {
+    if (pf.plan.goal.achievedOn !== undefined) continue;
     const mine = new Set(resolveMe(pf.plan, me));
     if (mine.size === 0) continue;
     for (const task of pf.plan.tasks) {
       if (task.status === 'done' || !mine.has(task.owner)) continue;
+      if (priorities && !priorities.has(task.priority)) continue;
       const s = taskState(pf, task, today);
       if (!s) continue;
       const entry: MyTask = {
@@ -42,12 +52,17 @@ export function tasksFor(files: readonly PlanFile[], me: readonly string[], toda
         escalate: s.escalate,
       };
       if (s.escalateTo !== undefined) entry.escalateTo = s.escalateTo;
+      if (s.tier !== undefined) {
+        entry.tier = s.tier;
+        entry.tiers = s.tiers;
+      }
       out.push({ entry, order: task.index });
     }
   }
   out.sort(
     (a, b) =>
       URGENCY[a.entry.state] - URGENCY[b.entry.state] ||
+      comparePriority(a.entry.task.priority, b.entry.task.priority) ||
       b.entry.daysLate - a.entry.daysLate ||
       a.entry.item.start - b.entry.item.start ||
       compareText(a.entry.file, b.entry.file) ||

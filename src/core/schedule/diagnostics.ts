@@ -8,7 +8,7 @@ import { formatDay, formatDayHuman, MAX_DAY, MIN_DAY, type Day } from '../day';
 import type { RawDiagnostic, Severity, Span } from '../diagnostic';
 import type { FollowUp, Milestone, Plan, Priority, Task } from '../model';
 import { pairOf, spanOf, type MapNode } from '../sourceTree';
-import { escalationFor, type Escalation } from './escalation';
+import { escalationFor, tierText, type Escalation } from './escalation';
 import { checkInWith } from './late';
 
 export const human = (d: Day): string => formatDayHuman(d, true);
@@ -51,11 +51,6 @@ export function diagnostic(
 
 export function goalDueSpan(plan: Plan): Span {
   return valueSpan(plan.goal.node, 'due', spanOf(plan.goal.node));
-}
-
-/** `, tier 2 of 3`; nothing for a ladder of one tier. */
-export function tierText(e: Escalation): string {
-  return e.tiers !== undefined && e.tiers > 1 ? `, tier ${e.tier} of ${e.tiers}` : '';
 }
 
 function escalationText(plan: Plan, e: Escalation): string {

@@ -69,3 +69,17 @@ export function escalationFor(plan: Plan, late: number, priority: Priority): Esc
 export function firstRungTo(plan: Plan, priority: Priority): string | undefined {
   return ladderFor(plan, priority)[0]?.to;
 }
+
+/**
+ * How an escalation reads in views and tables, in one wording: `escalated to Casey Ito, tier 2
+ * of 2` (no tier on a ladder of one), or `flagged for escalation` when the tier names nobody.
+ * `name` is the recipient as the caller shows people (a name, an id), undefined when nobody.
+ */
+export function escalatedWords(name: string | undefined, e: { tier?: number; tiers?: number }): string {
+  return name === undefined ? 'flagged for escalation' : `escalated to ${name}${tierText(e)}`;
+}
+
+/** `, tier 2 of 3`; nothing for a ladder of one tier. */
+export function tierText(e: { tier?: number; tiers?: number }): string {
+  return e.tiers !== undefined && e.tiers > 1 ? `, tier ${e.tier} of ${e.tiers}` : '';
+}

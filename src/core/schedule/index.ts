@@ -42,7 +42,7 @@ export type { SlackState } from './slack';
 export type { ScheduleJson, ScheduleJsonItem } from './json';
 export { checkInWith, daysLate, nextCheckIn, taskLateness } from './late';
 export type { Lateness, TaskStateName } from './late';
-export { escalationFor, ladderFor } from './escalation';
+export { escalatedWords, escalationFor, ladderFor } from './escalation';
 export type { Escalation, Rung } from './escalation';
 
 export function schedulePlan(plan: Plan, today: Day): Schedule {

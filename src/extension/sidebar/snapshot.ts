@@ -11,6 +11,7 @@
  * file order, follow-ups before check-ins, index).
  */
 import {
+  comparePriority,
   compareText,
   followUps,
   resolveMe,
@@ -131,6 +132,7 @@ const URGENCY: Record<MyTask['state'], number> = { overdue: 0, 'late-start': 1, 
 export function compareMyTasks(a: MyTask, b: MyTask): number {
   return (
     URGENCY[a.state] - URGENCY[b.state] ||
+    comparePriority(a.task.priority, b.task.priority) ||
     b.daysLate - a.daysLate ||
     a.item.start - b.item.start ||
     compareText(a.file, b.file) ||

@@ -4,7 +4,7 @@
  * no theme icons, no command links).
  */
 import * as vscode from 'vscode';
-import { formatDayHuman, lateWords, slackWords, toCivil, type Day, type Plan } from '../../core';
+import { escalatedWords, formatDayHuman, lateWords, slackWords, toCivil, type Day, type Plan } from '../../core';
 import { displayText } from './displayText';
 import {
   followUpNodeId,
@@ -27,6 +27,8 @@ export const TASK_GROUP_LABELS: Record<TaskGroupName, string> = {
   done: 'Done',
 };
 export const FOLLOW_UP_GROUP_LABELS = { overdue: 'Overdue', upcoming: 'Upcoming' } as const;
+
+const upper = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** `Wed 5 Aug`, with the year when it is not today's year. */
 export function dayText(day: Day, today: Day): string {
@@ -165,7 +167,7 @@ export function taskTooltip(n: TaskNode, today: Day, relativePath: string): vsco
     if (entry.state === 'late-start')
       lines.push(`Late start: ${plural(entry.daysLate, 'workday')} past its latest start`);
     if (entry.escalate)
-      lines.push(`Escalate to ${entry.escalateTo ? personName(plan, entry.escalateTo) : 'the goal owner'}`);
+      lines.push(upper(escalatedWords(entry.escalateTo && personName(plan, entry.escalateTo), entry)));
   }
   if (task.dependsOn.length > 0) lines.push(`Depends on: ${displayText(task.dependsOn.map((d) => d.id).join(', '))}`);
   if (task.due !== undefined) lines.push(`Due: ${formatDayHuman(task.due, true)}`);
@@ -195,7 +197,7 @@ export function followUpDescription(n: FollowUpNode, today: Day): string {
   const e = n.entry;
   const parts: string[] = [];
   if (e.overdue) parts.push(lateWords('overdue', e.daysLate));
-  if (e.escalate) parts.push(`escalate to ${e.escalateTo ? personName(n.plan, e.escalateTo) : 'the goal owner'}`);
+  if (e.escalate) parts.push(escalatedWords(e.escalateTo && personName(n.plan, e.escalateTo), e));
   parts.push(`with ${personName(n.plan, counterpart(n))}`, dayText(e.on, today), displayText(e.task.title, 60));
   return parts.join(' · ');
 }
@@ -230,6 +232,6 @@ export function followUpTooltip(n: FollowUpNode, relativePath: string): vscode.M
     `Plan: ${displayText(e.planTitle)} (${relativePath})`,
   ];
   if (e.overdue) lines.push(`Overdue: ${plural(e.daysLate, 'workday')} late`);
-  if (e.escalate) lines.push(`Escalate to ${e.escalateTo ? personName(n.plan, e.escalateTo) : 'the goal owner'}`);
+  if (e.escalate) lines.push(upper(escalatedWords(e.escalateTo && personName(n.plan, e.escalateTo), e)));
   return tooltip(followUpLabel(n), lines);
 }

@@ -4,6 +4,7 @@
  * a person named by their id... Each value passes the schema, so the problem goes away; the
  * person editing the plan then writes the real one.
  */
+import { PERSON_REF_KEYS } from '../../model';
 import { formatDay } from '../../day';
 import { editMap, editSeq, type EditValue } from '../../edit/render';
 import { schemaAt, type PathSeg } from '../../schemaView';
@@ -19,7 +20,7 @@ function people(tree: SourceNode | undefined): string[] {
   return p?.kind === 'map' ? p.pairs.map((x) => x.key.text) : [];
 }
 
-/** Person ids used as owner, with, goal.owner or escalate_to, in file order. */
+/** Person ids used where a person is named (PERSON_REF_KEYS: owner, with, to, review_by, consulted...), in file order. */
 function personRefs(tree: SourceNode | undefined): string[] {
   const out = new Set<string>();
   const queue: SourceNode[] = tree ? [tree] : [];
@@ -28,8 +29,12 @@ function personRefs(tree: SourceNode | undefined): string[] {
     if (n.kind === 'map') {
       for (const p of n.pairs) {
         const id = textOf(p.value);
-        if (id !== undefined && (p.key.text === 'owner' || p.key.text === 'with' || p.key.text === 'escalate_to'))
-          out.add(id);
+        if (id !== undefined && PERSON_REF_KEYS.has(p.key.text)) out.add(id);
+        else if (PERSON_REF_KEYS.has(p.key.text) && p.value.kind === 'seq')
+          for (const item of p.value.items) {
+            const listed = textOf(item);
+            if (listed !== undefined) out.add(listed);
+          }
         else if (p.value.kind !== 'scalar') queue.push(p.value);
       }
     } else if (n.kind === 'seq') for (const item of n.items) queue.push(item);

@@ -6,6 +6,7 @@
  *  - an email: removed (it is optional, and only its owner knows the right one)
  *  - invalid-date: a day past the month's end becomes the month's last day
  */
+import { PERSON_REF_KEYS } from '../../model';
 import { daysInMonth } from '../../day';
 import type { Diagnostic } from '../../diagnostic';
 import { chainTo } from '../../edit/nodes';
@@ -104,7 +105,7 @@ export function idFix(
       ? { start: def.start, end: def.end, text: formatScalar(id, { flow: people?.kind === 'map' && people.flow }) }
       : setScalar(input.text, def, id, flowAt(def)),
   ];
-  const refs = references(input.tree, def.text, kind === 'person' ? PERSON_KEYS : ITEM_KEYS);
+  const refs = references(input.tree, def.text, kind === 'person' ? PERSON_REF_KEYS : ITEM_KEYS);
   for (const r of refs) edits.push(setScalar(input.text, r.node, id, r.flow));
   const more = refs.length ? ` and ${refs.length} reference${refs.length === 1 ? '' : 's'}` : '';
   return [
@@ -132,7 +133,6 @@ function itemIds(tree: SourceNode | undefined): ScalarNode[] {
   return out;
 }
 
-const PERSON_KEYS = new Set(['owner', 'with', 'escalate_to']);
 const ITEM_KEYS = new Set(['depends_on']);
 
 /** Scalars equal to `id` under the given keys (a list under the key counts entry by entry). */
