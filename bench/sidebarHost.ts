@@ -275,7 +275,7 @@ export async function run(): Promise<void> {
     const later = sidebar.myTasks.getChildren(undefined).find((g) => g.kind === 'taskGroup' && g.name === 'later') as
       MyTasksElement | undefined;
     const node = later && later.kind === 'taskGroup' ? later.items[i * 7] : undefined;
-    if (!node) break;
+    if (!node || node.kind !== 'task') break;
     const id = node.entry.task.id;
     const t1 = performance.now();
     const outcome = await vscode.commands.executeCommand<{ status: string }>('workback.markTaskDone', node);

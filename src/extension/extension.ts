@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { checkAllPlans } from './checkAll';
+import { registerStatusReport } from './statusReport';
 import { registerDiagnostics } from './diagnostics';
 import { registerLanguageStatus } from './languageStatus';
 import { PlanIndex } from './planIndex';
@@ -60,6 +61,7 @@ export function activate(context: vscode.ExtensionContext): WorkbackApi {
     }),
     vscode.commands.registerCommand('workback.showLog', () => log.show()),
     vscode.commands.registerCommand('workback.checkPlans', () => checkAllPlans(planIndex, log)),
+    registerStatusReport(planIndex, today),
   );
 
   const activationMs = performance.now() - t0;

@@ -122,7 +122,7 @@ describe('the Workback sidebar in a real VS Code', function () {
     ];
     const expectedFollowUps = [
       'Overdue | 2',
-      'Registrar access? | 5 workdays late · escalate to Nora Vance · with Theo Brandt · Wed 24 Jun · Move the DNS records',
+      'Registrar access? | 5 workdays late · escalated to Nora Vance · with Theo Brandt · Wed 24 Jun · Move the DNS records',
       'Check-in | 2 workdays late · with Nora Vance · Mon 29 Jun · Write the landing page copy',
       'Upcoming | 3',
       'Legal contact? | with Theo Brandt · Thu 2 Jul · Review the page with legal',
@@ -178,7 +178,7 @@ describe('the Workback sidebar in a real VS Code', function () {
     await hover.waitFor({ timeout: 15000 });
     const text = (await hover.innerText()).replace(/\u00a0/g, ' ');
     assert.match(text, /Task: Move the DNS records \(owner Theo Brandt\)/);
-    assert.match(text, /Escalate to Nora Vance/);
+    assert.match(text, /Escalated to Nora Vance/);
     await page.screenshot({
       path: path.join(SHOTS, 'sidebar-followups.png'),
       clip: { x: 0, y: 0, width: 1100, height: 900 },

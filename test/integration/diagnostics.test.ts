@@ -93,7 +93,7 @@ describe('live diagnostics', () => {
     const text = [
       'workback: 1',
       'title: T',
-      'goal: { outcome: O, due: 2026-12-01 }',
+      'goal: { outcome: O, measure: M, due: 2026-12-01, owner: dana }',
       'people: { dana: { name: Dana } }',
       'milestones:',
       '  - id: m',

@@ -29,9 +29,9 @@ import {
 const BROKEN = [
   'workback: 1',
   'title: Host safety',
-  'goal:',
-  '  outcome: Nothing leaks',
-  '  due: 2026-12-01',
+  'goal: { outcome: Nothing leaks, measure: No secret in the logs, due: 2026-12-01, owner: ana }',
+  '# (the goal is measured and owned:',
+  '# the one problem is below)',
   'people:',
   '  ana:',
   '    name: Ana',

@@ -29,7 +29,18 @@ describe('language: completion', () => {
   it('offers the keys not yet present in a task, required first, with their documentation', async () => {
     const { doc } = await scratchPlan(base.replace('        duration: 3d\n', '        duration: 3d\n        \n'));
     const items = await completions(doc, posOf(doc, '        duration: 3d\n        \n', 29));
-    assert.deepEqual(items.map(labelOf), ['due', 'not_before', 'status', 'done_on', 'tags', 'notes']);
+    assert.deepEqual(items.map(labelOf), [
+      'priority',
+      'due',
+      'not_before',
+      'status',
+      'done_on',
+      'review_by',
+      'reviewed_on',
+      'interim',
+      'tags',
+      'notes',
+    ]);
     const status = items.find((i) => labelOf(i) === 'status')!;
     assert.equal(status.kind, vscode.CompletionItemKind.Property);
     assert.equal(status.detail, 'optional');

@@ -14,6 +14,7 @@ const HEAD = `workback: 1
 title: Fixes
 goal:
   outcome: Done
+  measure: Checked
   due: 2026-09-30   # the deadline
   owner: dana
 people:

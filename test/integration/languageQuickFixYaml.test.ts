@@ -9,7 +9,7 @@ import { applyFix } from './quickFixHelpers';
 
 const PLAN = `workback: 1
 title: Demo   # a plan
-goal: { outcome: Demo done, due: 2026-09-30 }
+goal: { outcome: Demo done, measure: Launched, due: 2026-09-30, owner: dana }
 people:
   dana: { name: Dana Whitfield }
 milestones:

@@ -10,60 +10,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { readingProgress, type SidebarApi } from '../../src/extension/sidebar';
+import { readingProgress } from '../../src/extension/sidebar';
 import { followUps, tasksFor } from '../../src/core';
-import { gitUserEmail, meFromSetting } from '../../src/extension/sidebar/identity';
+import { gitUserEmail } from '../../src/extension/sidebar/identity';
 import { whoIAmItems } from '../../src/extension/sidebar/setMe';
 import { computeSnapshot, groupOf, planPart } from '../../src/extension/sidebar/snapshot';
 import { fixture, getApi, setSetting, waitFor } from './helpers';
-
-/** A tree as lines: `Group (n)` then `  label — description [icon] {contextValue}`. */
-function render<T>(provider: vscode.TreeDataProvider<T>): string[] {
-  const out: string[] = [];
-  const walk = (elements: T[], depth: number): void => {
-    for (const el of elements) {
-      const item = provider.getTreeItem(el) as vscode.TreeItem;
-      const label = typeof item.label === 'string' ? item.label : item.label?.label;
-      const icon = item.iconPath instanceof vscode.ThemeIcon ? ` [${item.iconPath.id}]` : '';
-      out.push(
-        depth === 0
-          ? `${label} (${item.description})`
-          : `  ${label} — ${item.description}${icon} {${item.contextValue}}`,
-      );
-      walk((provider.getChildren(el) ?? []) as T[], depth + 1);
-    }
-  };
-  walk((provider.getChildren(undefined) ?? []) as T[], 0);
-  return out;
-}
-
-async function sidebar(): Promise<SidebarApi> {
-  const api = await getApi();
-  await api.planIndex.start();
-  await api.planIndex.whenIdle();
-  await api.sidebar.whenFresh();
-  return api.sidebar;
-}
-
-/** Set workback.me and wait until the views show that identity. */
-async function beMe(me: unknown): Promise<SidebarApi> {
-  const s = await sidebar();
-  await setSetting('me', me);
-  const want = meFromSetting(me);
-  await waitFor(
-    async () => {
-      const snap = await s.whenFresh();
-      const id = s.model.identity;
-      return (
-        (want.length > 0
-          ? id.source === 'setting' && JSON.stringify(id.me) === JSON.stringify(want)
-          : id.source !== 'setting') && snap
-      );
-    },
-    `the sidebar to use workback.me = ${JSON.stringify(me)}`,
-  );
-  return s;
-}
+import { beMe, render, sidebar } from './sidebarHelpers';
 
 const MIRA_TASKS = [
   'Overdue (1)',
@@ -79,7 +32,7 @@ const MIRA_TASKS = [
 
 const MIRA_FOLLOW_UPS = [
   'Overdue (2)',
-  '  Registrar access? — 5 workdays late · escalate to Nora Vance · with Theo Brandt · Wed 24 Jun · Move the DNS records [flame] {followUp}',
+  '  Registrar access? — 5 workdays late · escalated to Nora Vance · with Theo Brandt · Wed 24 Jun · Move the DNS records [flame] {followUp}',
   '  Check-in — 2 workdays late · with Nora Vance · Mon 29 Jun · Write the landing page copy [bell-dot] {checkIn}',
   'Upcoming (3)',
   '  Legal contact? — with Theo Brandt · Thu 2 Jul · Review the page with legal [bell] {followUp}',
@@ -147,7 +100,7 @@ describe('sidebar: My Tasks and Follow-ups', function () {
     ]);
     assert.deepEqual(render(s.followUps), [
       'Overdue (1)',
-      '  Registrar access? — 5 workdays late · escalate to Nora Vance · with Mira Ruiz · Wed 24 Jun · Move the DNS records [flame] {followUp}',
+      '  Registrar access? — 5 workdays late · escalated to Nora Vance · with Mira Ruiz · Wed 24 Jun · Move the DNS records [flame] {followUp}',
       'Upcoming (2)',
       '  Legal contact? — with Mira Ruiz · Thu 2 Jul · Review the page with legal [bell] {followUp}',
       '  Budget approved? — with Mira Ruiz · Fri 3 Jul · Book the movers [bell] {followUp}',
@@ -172,7 +125,7 @@ describe('sidebar: My Tasks and Follow-ups', function () {
       text,
       /^\*\*Write the landing page copy\*\*\n\nPlan: Website relaunch \(sidebar\/website\.workback\.yaml\)\n/,
     );
-    assert.match(text, /\n\nOverdue: 3 workdays past its latest finish\n\nEscalate to Nora Vance\n/);
+    assert.match(text, /\n\nOverdue: 3 workdays past its latest finish\n\nEscalated to Nora Vance\n/);
     assert.match(text, /\n\nBehind: 7 workdays · on the critical path\n/);
     assert.deepEqual(item.command?.command, 'workback.revealInPlan');
 

@@ -18,7 +18,7 @@ import {
 
 const BROKEN = `workback: 1
 title: Temporary
-goal: { outcome: Something, due: 2026-12-01 }
+goal: { outcome: Something, measure: Checked, due: 2026-12-01, owner: dana }
 people: { dana: { name: Dana } }
 milestones:
   - id: m

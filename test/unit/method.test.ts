@@ -4,7 +4,19 @@
  * behind the sidebar's actions, and the quick fixes.
  */
 import assert from 'node:assert/strict';
-import { checkPlan, markGoalAchieved, markInterimInPlace, markReviewed, parseDay, type Day } from '../../src/core';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+  actions,
+  checkPlan,
+  detachSource,
+  markGoalAchieved,
+  markInterimInPlace,
+  markReviewed,
+  parseDay,
+  type Day,
+} from '../../src/core';
+import { FIXTURES } from './helpers/fixtures';
 import { codesOf, fix, titles } from './helpers/quickFixes';
 
 const day = (s: string): Day => parseDay(s) as Day;
@@ -330,5 +342,25 @@ describe('the method: finishing and the SMART goal', () => {
     assert.deepEqual(codesOf(text.replace('due: 2026-09-30', 'due: 2026-09-30, measure: [x], owner: a')), [
       'schema-type',
     ]);
+  });
+});
+
+describe('the method: what each person must do (core actions)', () => {
+  it('reads the plan, not its diagnostics: a result kept without its tree (detachSource) answers the same', () => {
+    const text = readFileSync(path.join(FIXTURES, 'schedule', 'method-ladders.workback.yaml'), 'utf8');
+    const today = day('2026-09-16');
+    const summary = (r: ReturnType<typeof checkPlan>) =>
+      actions([{ file: 'p', plan: r.plan!, schedule: r.schedule! }], today).map((a) =>
+        `${a.kind} ${a.item.id} ${a.kind === 'escalated' ? `${a.what} ${a.to} ${a.tier}/${a.tiers}` : ''}`.trim(),
+      );
+    const fresh = summary(checkPlan(text, { today }));
+    assert.deepEqual(fresh, [
+      'escalated patch-edr task-overdue ciso 2/2',
+      'escalated patch-vpn task-overdue ciso 2/2',
+      'escalated runbook awaiting-review dana 1/2',
+      'interim patch-vpn',
+      'review runbook',
+    ]);
+    assert.deepEqual(summary(detachSource(checkPlan(text, { today }))), fresh);
   });
 });

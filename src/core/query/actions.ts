@@ -1,26 +1,22 @@
 /**
  * What the method asks of a person beyond their own tasks (docs/format.md "Escalation ladders",
  * "Reviews", "Interim controls"): items escalated to them, work waiting for their review, and
- * interim controls they must put in place. Escalations and reviews are read from the schedule's
- * own diagnostics, so that `workback check`, `escalations`, `tasks --me` and the sidebar always
- * agree. A finished plan (goal.achieved_on) asks nothing.
+ * interim controls they must put in place. Built from the same functions as the schedule's
+ * diagnostics (taskState, followUps, awaitingReviews, escalationFor), so that `workback check`,
+ * `escalations`, `tasks --me` and the sidebar always agree; the diagnostics themselves are not
+ * read (a plan kept for long drops them: detachSource). A finished plan asks nothing.
  */
 import type { Day } from '../day';
-import type { RawDiagnostic } from '../diagnostic';
 import { DEFAULT_PRIORITY, type Milestone, type Plan, type Priority, type Task } from '../model';
-import { parseDay } from '../day';
+import { workCalendar } from '../schedule/calendar';
+import { escalationFor, type Escalation } from '../schedule/escalation';
+import { awaitingReviews } from '../schedule/reviews';
+import { followUps } from './followUps';
 import { resolveMe } from './people';
 import { compareText, taskState, type PlanFile } from './planFile';
 
-/** What is late, by the code of the schedule's diagnostic. */
+/** What is late, by the code of the schedule's diagnostic that says so. */
 export type LateWhat = 'task-overdue' | 'late-start' | 'follow-up-overdue' | 'check-in-overdue' | 'awaiting-review';
-const LATE_CODES: ReadonlySet<string> = new Set([
-  'task-overdue',
-  'late-start',
-  'follow-up-overdue',
-  'check-in-overdue',
-  'awaiting-review',
-]);
 
 interface ActionBase {
   file: string;
@@ -76,17 +72,6 @@ export const isFinished = (plan: Plan): boolean => plan.goal.achievedOn !== unde
 const priorityOf = (item: Task | Milestone): Priority =>
   item.kind === 'task' ? item.priority : (item.priority ?? DEFAULT_PRIORITY);
 
-const str = (d: RawDiagnostic, key: string): string | undefined =>
-  typeof d.data?.[key] === 'string' ? (d.data[key] as string) : undefined;
-const num = (d: RawDiagnostic, key: string): number =>
-  typeof d.data?.[key] === 'number' ? (d.data[key] as number) : 0;
-
-/** The task or milestone a late diagnostic is about. */
-function itemOfDiagnostic(plan: Plan, d: RawDiagnostic): Task | Milestone | undefined {
-  const id = str(d, 'taskId') ?? str(d, 'itemId');
-  return id === undefined ? undefined : plan.items.get(id);
-}
-
 /** Items escalated, reviews awaited and interim controls to put in place, across plans. */
 export function actions(files: readonly PlanFile[], today: Day, options: ActionOptions = {}): ActionItem[] {
   const out: ActionItem[] = [];
@@ -97,7 +82,8 @@ export function actions(files: readonly PlanFile[], today: Day, options: ActionO
     const keep = (who: string | undefined, item: Task | Milestone): boolean =>
       (!mine || (who !== undefined && mine.has(who))) &&
       (!options.priorities || options.priorities.has(priorityOf(item)));
-    fromDiagnostics(pf, keep, out);
+    escalatedWork(pf, today, keep, out);
+    reviewsOf(pf, today, keep, out);
     interimsOf(pf, today, keep, out);
   }
   return out.sort(compareActions);
@@ -107,52 +93,62 @@ function base(pf: PlanFile, item: Task | Milestone, daysLate: number): ActionBas
   return { file: pf.file, planTitle: pf.plan.title, plan: pf.plan, item, priority: priorityOf(item), daysLate };
 }
 
-function fromDiagnostics(
+type Keep = (who: string | undefined, item: Task | Milestone) => boolean;
+
+function escalated(
   pf: PlanFile,
-  keep: (who: string | undefined, item: Task | Milestone) => boolean,
-  out: ActionItem[],
-): void {
-  for (const d of pf.schedule.diagnostics) {
-    if (!LATE_CODES.has(d.code)) continue;
-    const item = itemOfDiagnostic(pf.plan, d);
-    if (!item) continue;
-    const daysLate = num(d, 'daysLate');
-    if (d.code === 'awaiting-review') {
-      const reviewer = str(d, 'reviewBy')!;
-      if (keep(reviewer, item)) {
-        const since = str(d, 'since');
-        const r: ReviewItem = { kind: 'review', ...base(pf, item, daysLate), reviewer };
-        const day = since === undefined ? undefined : parseDay(since);
-        if (typeof day === 'number') r.since = day;
-        out.push(r);
-      }
-    }
-    if (d.data?.['escalate'] !== true) continue;
-    const to = str(d, 'escalateTo');
-    if (!keep(to, item)) continue;
-    const owner = d.code === 'awaiting-review' ? str(d, 'reviewBy')! : item.kind === 'task' ? item.owner : '';
-    const e: EscalatedItem = {
-      kind: 'escalated',
-      ...base(pf, item, daysLate),
-      what: d.code as LateWhat,
-      owner,
-      tier: num(d, 'tier'),
-      tiers: num(d, 'tiers'),
-    };
-    if (to !== undefined) e.to = to;
-    const withPerson = str(d, 'with');
-    if (withPerson !== undefined) e.with = withPerson;
+  item: Task | Milestone,
+  what: LateWhat,
+  owner: string,
+  daysLate: number,
+  e: Escalation,
+): EscalatedItem {
+  const out: EscalatedItem = {
+    kind: 'escalated',
+    ...base(pf, item, daysLate),
+    what,
+    owner,
+    tier: e.tier ?? 1,
+    tiers: e.tiers ?? 1,
+  };
+  if (e.escalateTo !== undefined) out.to = e.escalateTo;
+  return out;
+}
+
+/** Tasks, follow-ups and check-ins late past a tier of their ladder. */
+function escalatedWork(pf: PlanFile, today: Day, keep: Keep, out: ActionItem[]): void {
+  for (const task of pf.plan.tasks) {
+    if (task.status === 'done') continue;
+    const s = taskState(pf, task, today);
+    if (!s?.escalate || !keep(s.escalateTo, task)) continue;
+    const what = s.state === 'overdue' ? 'task-overdue' : 'late-start';
+    out.push(escalated(pf, task, what, task.owner, s.daysLate, s));
+  }
+  for (const f of followUps([pf], today, { overdueOnly: true })) {
+    if (!f.escalate || !keep(f.escalateTo, f.task)) continue;
+    const what = f.kind === 'check-in' ? 'check-in-overdue' : 'follow-up-overdue';
+    const e = escalated(pf, f.task, what, f.task.owner, f.daysLate, f);
+    e.with = f.with;
     out.push(e);
   }
 }
 
+/** Work waiting for review: for its reviewer, and escalated past a tier of its ladder. */
+function reviewsOf(pf: PlanFile, today: Day, keep: Keep, out: ActionItem[]): void {
+  const cal = workCalendar(pf.plan.calendar);
+  for (const r of awaitingReviews(pf.plan, pf.schedule, cal, today)) {
+    if (keep(r.by, r.item)) {
+      const item: ReviewItem = { kind: 'review', ...base(pf, r.item, r.late), reviewer: r.by };
+      if (r.since !== undefined) item.since = r.since;
+      out.push(item);
+    }
+    const e = escalationFor(pf.plan, r.late, r.priority);
+    if (e.escalate && keep(e.escalateTo, r.item)) out.push(escalated(pf, r.item, 'awaiting-review', r.by, r.late, e));
+  }
+}
+
 /** Interim controls not in place on tasks that are late (overdue or a late start). */
-function interimsOf(
-  pf: PlanFile,
-  today: Day,
-  keep: (who: string | undefined, item: Task | Milestone) => boolean,
-  out: ActionItem[],
-): void {
+function interimsOf(pf: PlanFile, today: Day, keep: Keep, out: ActionItem[]): void {
   for (const task of pf.plan.tasks) {
     const interim = task.interim;
     if (!interim || interim.inPlace || task.status === 'done' || !keep(interim.owner, task)) continue;

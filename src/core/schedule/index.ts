@@ -25,7 +25,8 @@
 import type { Day } from '../day';
 import type { RawDiagnostic } from '../diagnostic';
 import { cycleNames, findCycle, orderedGraph, type PlanGraph } from '../graph';
-import { DEFAULT_PRIORITY, type Milestone, type Plan, type Priority, type Task } from '../model';
+import type { Plan, Priority, Task } from '../model';
+import { awaitingReviews } from './reviews';
 import { scheduleBackward } from './backward';
 import { workCalendar, type WorkCalendar } from './calendar';
 import * as D from './diagnostics';
@@ -43,6 +44,8 @@ export type { ScheduleJson, ScheduleJsonItem } from './json';
 export { checkInWith, daysLate, nextCheckIn, taskLateness } from './late';
 export type { Lateness, TaskStateName } from './late';
 export { escalatedWords, escalationFor, ladderFor } from './escalation';
+export { awaitingReviews } from './reviews';
+export type { AwaitingReview } from './reviews';
 export type { Escalation, Rung } from './escalation';
 
 export function schedulePlan(plan: Plan, today: Day): Schedule {
@@ -127,7 +130,8 @@ export function schedulePlan(plan: Plan, today: Day): Schedule {
   if (minSlack !== null && minSlack < 0) diagnostics.push(D.goalInfeasible(plan, minSlack, criticalPath(schedule)));
   const finished = plan.goal.achievedOn !== undefined;
   for (const item of items) if (item.task) diagnoseTask(plan, cal, item.task, item, today, diagnostics, finished);
-  if (!finished) for (const m of plan.milestones) milestoneReview(plan, cal, m, byId.get(m.id), today, diagnostics);
+  for (const r of awaitingReviews(plan, schedule, cal, today))
+    diagnostics.push(D.awaitingReview(plan, r.item, r.by, r.since, r.late, r.priority));
 
   return schedule;
 }
@@ -157,11 +161,6 @@ function diagnoseTask(
   if (task.status === 'done' && task.doneOn !== undefined && task.doneOn > item.finish)
     out.push(D.finishedLate(task, task.doneOn, item.finish, daysLate(cal, item.finish, task.doneOn)));
   if (finished) return;
-  const review = task.review;
-  if (task.status === 'done' && review && review.on === undefined) {
-    const late = task.doneOn === undefined ? 0 : daysLate(cal, task.doneOn, today);
-    out.push(D.awaitingReview(plan, task, review.by, task.doneOn, late, task.priority));
-  }
   if (task.status !== 'done') {
     // LS before the plan's start or the task's not_before: the later of the two binds.
     const start = plan.start;
@@ -188,39 +187,6 @@ function diagnoseTask(
 
 /** p1 and p2 work needs an interim control while it is late. */
 export const isUrgent = (p: Priority): boolean => p === 'p1' || p === 'p2';
-
-/**
- * When a milestone with `review_by` and no `reviewed_on` awaits its review: once all its tasks
- * are done (since the last `done_on`), or, for a checkpoint, once its day has come.
- */
-export function milestoneReviewSince(
-  m: Milestone,
-  item: ScheduledItem | undefined,
-  today: Day,
-): { since: Day | undefined } | undefined {
-  if (!m.review || m.review.on !== undefined) return undefined;
-  if (m.tasks.length === 0) return item && item.finish <= today ? { since: item.finish } : undefined;
-  let since: Day | undefined;
-  for (const t of m.tasks) {
-    if (t.status !== 'done') return undefined;
-    if (t.doneOn !== undefined && (since === undefined || t.doneOn > since)) since = t.doneOn;
-  }
-  return { since };
-}
-
-function milestoneReview(
-  plan: Plan,
-  cal: WorkCalendar,
-  m: Milestone,
-  item: ScheduledItem | undefined,
-  today: Day,
-  out: RawDiagnostic[],
-): void {
-  const waiting = milestoneReviewSince(m, item, today);
-  if (!waiting) return;
-  const late = waiting.since === undefined ? 0 : daysLate(cal, waiting.since, today);
-  out.push(D.awaitingReview(plan, m, m.review!.by, waiting.since, late, m.priority ?? DEFAULT_PRIORITY));
-}
 
 function cycleDiagnostic(g: PlanGraph, cycle: number[]): RawDiagnostic {
   const names = cycleNames(g, cycle);

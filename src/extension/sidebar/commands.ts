@@ -12,7 +12,7 @@ import type { FollowUpsElement, FollowUpsProvider } from './followUpsView';
 import type { IdentityResolver } from './identity';
 import type { SidebarModel } from './model';
 import type { MyTasksElement, MyTasksProvider } from './myTasksView';
-import { isFollowUpNode, isTaskNode, type MoreNode } from './nodes';
+import { isActionNode, isFollowUpNode, isTaskNode, type MoreNode } from './nodes';
 import { exportCalendar } from './exportCalendar';
 import { setMe } from './setMe';
 import type { SidebarSnapshot } from './snapshot';
@@ -97,7 +97,7 @@ async function refresh(deps: SidebarCommandDeps): Promise<SidebarSnapshot> {
 
 /** Open the plan of a task or follow-up and select it, found again in the document's current text. */
 async function revealInPlan(n: unknown): Promise<boolean> {
-  if (!isTaskNode(n) && !isFollowUpNode(n)) return false;
+  if (!isTaskNode(n) && !isFollowUpNode(n) && !isActionNode(n)) return false;
   const uri = vscode.Uri.parse(n.uri);
   let doc: vscode.TextDocument;
   try {
@@ -115,6 +115,10 @@ async function revealInPlan(n: unknown): Promise<boolean> {
       on: formatDay(n.entry.on),
       with: n.entry.with,
     });
+  } else if (isActionNode(n)) {
+    const item = n.entry.item;
+    // a milestone is shown where the plan last read it; a task is found again in the text
+    found = item.kind === 'task' ? locateTask(text, item.id) : { ok: true, span: item.idSpan };
   } else {
     found = locateTask(text, n.entry.task.id);
   }

@@ -8,6 +8,9 @@
 import * as vscode from 'vscode';
 import {
   addFollowUp,
+  markInterimInPlace,
+  markReviewed,
+  type ActionItem,
   blockTask,
   checkInWith,
   formatDay,
@@ -25,7 +28,7 @@ import {
 import type { CommandTable } from '../commandTable';
 import { applyPlanEdit, type EditOutcome } from '../edits/applyPlanEdit';
 import { displayText } from './displayText';
-import { isFollowUpNode, isTaskNode, type SidebarNode } from './nodes';
+import { isActionNode, isFollowUpNode, isTaskNode, type SidebarNode } from './nodes';
 import { askAbout, askDay, askPerson, dayProblem } from './prompts';
 import type { SidebarSnapshot } from './snapshot';
 import { counterpart } from './treeItems';
@@ -71,7 +74,41 @@ export function editCommands(deps: EditCommandDeps): CommandTable {
     { id: 'workback.markFollowUpDone', run: (arg?: unknown) => followUpDone(deps, arg) },
     { id: 'workback.logCheckIn', run: (arg?: unknown, options?: { with?: string }) => checkIn(deps, arg, options) },
     { id: 'workback.scheduleFollowUp', run: (arg?: unknown, args?: ScheduleArgs) => scheduleFollowUp(deps, arg, args) },
+    { id: 'workback.markReviewed', run: (arg?: unknown) => reviewed(deps, arg) },
+    { id: 'workback.markInterimInPlace', run: (arg?: unknown) => interimInPlace(deps, arg) },
   ];
+}
+
+/** The action row a command was run on (or the selection), when it is of `kind`. */
+function actionTarget<K extends ActionItem['kind']>(
+  deps: EditCommandDeps,
+  arg: unknown,
+  kind: K,
+): { uri: vscode.Uri; entry: Extract<ActionItem, { kind: K }> } | undefined {
+  const a = arg ?? deps.selected();
+  if (!isActionNode(a) || a.entry.kind !== kind) return undefined;
+  return { uri: vscode.Uri.parse(a.uri), entry: a.entry as Extract<ActionItem, { kind: K }> };
+}
+
+/** `reviewed_on: today` on the task or milestone of a "To review" row. */
+function reviewed(deps: EditCommandDeps, arg: unknown): Promise<EditOutcome> | EditOutcome {
+  const t = actionTarget(deps, arg, 'review');
+  if (!t) return noTarget('row under To review');
+  const today = deps.today();
+  const item = t.entry.item;
+  return applyPlanEdit(t.uri, (text) => markReviewed(text, item.id, today), {
+    done: `Marked ${quoteTitle(item.title)} reviewed`,
+  });
+}
+
+/** `in_place: true` on the interim control of a "Put in place" row. */
+function interimInPlace(deps: EditCommandDeps, arg: unknown): Promise<EditOutcome> | EditOutcome {
+  const t = actionTarget(deps, arg, 'interim');
+  if (!t) return noTarget('row under Put in place');
+  const task = t.entry.item;
+  return applyPlanEdit(t.uri, (text) => markInterimInPlace(text, task.id), {
+    done: `Marked the interim control of ${quoteTitle(task.title)} in place`,
+  });
 }
 
 const quoteTitle = (t: string): string => `“${displayText(t, 60)}”`;

@@ -1,14 +1,19 @@
-/** The "My Tasks" tree: my open tasks of every plan, grouped Overdue, Late start, Due this week, Later (and Done). */
+/**
+ * The "My Tasks" tree: my open tasks of every plan, grouped Overdue, Late start, Due this week,
+ * Later (and Done); and what the plans ask of me beyond them: Escalated to me, Put in place
+ * (interim controls), To review.
+ */
 import type * as vscode from 'vscode';
 import { GroupedTreeProvider } from './groupedTree';
 import type { SidebarModel } from './model';
-import { taskNodeId, type MoreNode, type TaskGroupNode, type TaskNode } from './nodes';
+import { actionNodeId, taskNodeId, type ActionNode, type MoreNode, type TaskGroupNode, type TaskNode } from './nodes';
 import type { SidebarSnapshot } from './snapshot';
+import { actionDescription, actionItem, actionTooltip } from './actionItems';
 import { taskDescription, taskGroupItem, taskItem, taskTooltip } from './treeItems';
 
-export type MyTasksElement = TaskGroupNode | TaskNode | MoreNode;
+export type MyTasksElement = TaskGroupNode | TaskNode | ActionNode | MoreNode;
 
-export class MyTasksProvider extends GroupedTreeProvider<TaskGroupNode, TaskNode> {
+export class MyTasksProvider extends GroupedTreeProvider<TaskGroupNode, TaskNode | ActionNode> {
   private byId = new Map<string, TaskNode>();
 
   constructor(model: SidebarModel) {
@@ -19,6 +24,10 @@ export class MyTasksProvider extends GroupedTreeProvider<TaskGroupNode, TaskNode
     this.byId = new Map();
     return s.taskGroups.map((g) => {
       const group: TaskGroupNode = { kind: 'taskGroup', name: g.name, items: [] };
+      for (const entry of g.actions) {
+        const plan = s.plans.get(entry.file)!.plan;
+        group.items.push({ kind: 'action', uri: entry.file, plan, entry, group: g.name });
+      }
       for (const entry of g.tasks) {
         const node: TaskNode = {
           kind: 'task',
@@ -34,7 +43,8 @@ export class MyTasksProvider extends GroupedTreeProvider<TaskGroupNode, TaskNode
     });
   }
 
-  protected shownAs(n: TaskNode): string {
+  protected shownAs(n: TaskNode | ActionNode): string {
+    if (n.kind === 'action') return [actionNodeId(n), actionDescription(n, this.snapshot.today)].join('\u0000');
     const { task, state } = n.entry;
     return [taskNodeId(n.uri, task.id), task.title, task.status, state, taskDescription(n, this.snapshot.today)].join(
       '\u0000',
@@ -45,12 +55,12 @@ export class MyTasksProvider extends GroupedTreeProvider<TaskGroupNode, TaskNode
     return taskGroupItem(g);
   }
 
-  protected item(n: TaskNode): vscode.TreeItem {
-    return taskItem(n, this.snapshot.today);
+  protected item(n: TaskNode | ActionNode): vscode.TreeItem {
+    return n.kind === 'action' ? actionItem(n, this.snapshot.today) : taskItem(n, this.snapshot.today);
   }
 
-  protected tooltip(n: TaskNode, relativePath: string): vscode.MarkdownString {
-    return taskTooltip(n, this.snapshot.today, relativePath);
+  protected tooltip(n: TaskNode | ActionNode, relativePath: string): vscode.MarkdownString {
+    return n.kind === 'action' ? actionTooltip(n, relativePath) : taskTooltip(n, this.snapshot.today, relativePath);
   }
 
   /** The node of a task as now shown, if any. */

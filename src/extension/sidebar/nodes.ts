@@ -1,11 +1,20 @@
 /** The elements of the two trees: plain data from the core's queries, with stable ids. */
-import type { FollowUpEntry, MyTask, Plan } from '../../core';
+import type { ActionItem, FollowUpEntry, MyTask, Plan } from '../../core';
 import type { FollowUpGroup, TaskGroupName } from './snapshot';
 
 export interface TaskGroupNode {
   kind: 'taskGroup';
   name: TaskGroupName;
-  items: TaskNode[];
+  items: (TaskNode | ActionNode)[];
+}
+
+/** What a plan asks of me beyond my tasks: an item escalated to me, a review, an interim control. */
+export interface ActionNode {
+  kind: 'action';
+  uri: string;
+  plan: Plan;
+  entry: ActionItem;
+  group: TaskGroupName;
 }
 
 export interface TaskNode {
@@ -42,7 +51,7 @@ export interface MoreNode {
   hidden: number;
 }
 
-export type SidebarNode = TaskGroupNode | TaskNode | FollowUpGroupNode | FollowUpNode | MoreNode;
+export type SidebarNode = TaskGroupNode | TaskNode | ActionNode | FollowUpGroupNode | FollowUpNode | MoreNode;
 
 /** Items a group shows before "N more…" (VS Code redraws the whole list on each refresh). */
 export const GROUP_LIMIT = 100;
@@ -58,6 +67,15 @@ export function limited<T>(items: readonly T[], limit: number, more: (hidden: nu
 export function taskNodeId(uri: string, taskId: string): string {
   return `${uri}#task/${taskId}`;
 }
+
+export function actionNodeId(n: ActionNode): string {
+  const e = n.entry;
+  const what = e.kind === 'escalated' ? `${e.kind}/${e.what}/${e.with ?? ''}` : e.kind;
+  return `${n.uri}#${what}/${e.item.kind}/${e.item.id}`;
+}
+
+export const isActionNode = (x: unknown): x is ActionNode =>
+  typeof x === 'object' && x !== null && (x as ActionNode).kind === 'action';
 
 export function followUpNodeId(n: FollowUpNode): string {
   const e = n.entry;

@@ -11,6 +11,8 @@
  * file order, follow-ups before check-ins, index).
  */
 import {
+  actions,
+  compareActions,
   comparePriority,
   compareText,
   followUps,
@@ -18,6 +20,7 @@ import {
   taskState,
   tasksFor,
   weekday,
+  type ActionItem,
   type Day,
   type FollowUpEntry,
   type MyTask,
@@ -26,12 +29,30 @@ import {
 } from '../../core';
 
 export type SidebarState = 'loading' | 'noPlans' | 'noMe' | 'unmatched' | 'ready';
-export type TaskGroupName = 'overdue' | 'late-start' | 'this-week' | 'later' | 'done';
-export const TASK_GROUPS: readonly TaskGroupName[] = ['overdue', 'late-start', 'this-week', 'later', 'done'];
+export type TaskGroupName =
+  'escalated' | 'overdue' | 'late-start' | 'interim' | 'review' | 'this-week' | 'later' | 'done';
+export const TASK_GROUPS: readonly TaskGroupName[] = [
+  'escalated',
+  'overdue',
+  'late-start',
+  'interim',
+  'review',
+  'this-week',
+  'later',
+  'done',
+];
+/** The groups of what the plans ask of me beyond my tasks, by the kind of action. */
+const ACTION_GROUP: Record<ActionItem['kind'], TaskGroupName> = {
+  escalated: 'escalated',
+  interim: 'interim',
+  review: 'review',
+};
 
 export interface TaskGroup {
   name: TaskGroupName;
   tasks: MyTask[];
+  /** In the escalated, interim and review groups: those items (tasks is empty). */
+  actions: ActionItem[];
 }
 
 export interface FollowUpGroup {
@@ -50,6 +71,8 @@ export interface PlanPart {
   open: readonly MyTask[];
   done: readonly MyTask[];
   followUps: readonly FollowUpEntry[];
+  /** Escalated to me, to review, interim controls to put in place (core `actions`). */
+  actions: readonly ActionItem[];
 }
 
 export interface SidebarInput {
@@ -106,7 +129,7 @@ export function groupOf(t: MyTask, today: Day): TaskGroupName {
 /** One plan's part: the core's queries on that plan alone. */
 export function planPart(pf: SidebarPlan, me: readonly string[], today: Day): PlanPart {
   const ids = resolveMe(pf.plan, me);
-  if (ids.length === 0) return { file: pf, ids, open: [], done: [], followUps: [] };
+  if (ids.length === 0) return { file: pf, ids, open: [], done: [], followUps: [], actions: [] };
   const mine = new Set(ids);
   const done: MyTask[] = [];
   for (const task of pf.plan.tasks) {
@@ -123,7 +146,14 @@ export function planPart(pf: SidebarPlan, me: readonly string[], today: Day): Pl
         escalate: false,
       });
   }
-  return { file: pf, ids, open: tasksFor([pf], me, today), done, followUps: followUps([pf], today, { me }) };
+  return {
+    file: pf,
+    ids,
+    open: tasksFor([pf], me, today),
+    done,
+    followUps: followUps([pf], today, { me }),
+    actions: actions([pf], today, { me }),
+  };
 }
 
 const URGENCY: Record<MyTask['state'], number> = { overdue: 0, 'late-start': 1, open: 2, done: 3 };
@@ -200,10 +230,23 @@ export function computeSnapshot(input: SidebarInput): SidebarSnapshot {
   const open = shownParts.flatMap((p) => p.open).sort(compareMyTasks);
   const fus = shownParts.flatMap((p) => p.followUps).sort(compareFollowUps);
 
-  const byGroup = new Map<TaskGroupName, MyTask[]>(TASK_GROUPS.map((g) => [g, []]));
+  const byGroup = new Map<TaskGroupName, MyTask[]>(
+    (['overdue', 'late-start', 'this-week', 'later', 'done'] as const).map((g) => [g, []]),
+  );
   for (const t of open) byGroup.get(groupOf(t, today))!.push(t);
   if (input.showDone) byGroup.set('done', shownParts.flatMap((p) => p.done).sort(compareDone));
-  const taskGroups = TASK_GROUPS.map((name) => ({ name, tasks: byGroup.get(name)! })).filter((g) => g.tasks.length > 0);
+  const byAction = new Map<TaskGroupName, ActionItem[]>();
+  for (const a of shownParts.flatMap((p) => p.actions).sort(compareActions)) {
+    const group = ACTION_GROUP[a.kind];
+    const list = byAction.get(group);
+    if (list) list.push(a);
+    else byAction.set(group, [a]);
+  }
+  const taskGroups = TASK_GROUPS.map((name) => ({
+    name,
+    tasks: byGroup.get(name) ?? [],
+    actions: byAction.get(name) ?? [],
+  })).filter((g) => g.tasks.length + g.actions.length > 0);
   const overdueFus = fus.filter((f) => f.overdue);
   const followUpGroups: FollowUpGroup[] = [
     { name: 'overdue' as const, entries: overdueFus },

@@ -20,6 +20,9 @@ import type { TaskGroupName } from './snapshot';
 import { groupDigits, plural } from '../../shared/wording';
 
 export const TASK_GROUP_LABELS: Record<TaskGroupName, string> = {
+  escalated: 'Escalated to me',
+  interim: 'Put in place',
+  review: 'To review',
   overdue: 'Overdue',
   'late-start': 'Late start',
   'this-week': 'Due this week',
@@ -40,7 +43,7 @@ export function personName(plan: Plan, id: string): string {
   return displayText(plan.people.get(id)?.name ?? id, 80);
 }
 
-function icon(id: string, color?: string): vscode.ThemeIcon {
+export function icon(id: string, color?: string): vscode.ThemeIcon {
   return new vscode.ThemeIcon(id, color ? new vscode.ThemeColor(color) : undefined);
 }
 
@@ -53,7 +56,7 @@ function inertMarkdown(): vscode.MarkdownString {
 }
 
 /** Lines of plain text as paragraphs; `bold` text (the first line) in bold. */
-function tooltip(title: string, lines: readonly string[]): vscode.MarkdownString {
+export function tooltip(title: string, lines: readonly string[]): vscode.MarkdownString {
   const md = inertMarkdown();
   md.appendMarkdown('**');
   md.appendText(title);
@@ -80,7 +83,10 @@ function groupItem(
   return item;
 }
 
-export const taskGroupItem = (g: TaskGroupNode): vscode.TreeItem => groupItem(g, TASK_GROUP_LABELS[g.name], 'task');
+const GROUP_NOUN: Partial<Record<TaskGroupName, string>> = { escalated: 'item', interim: 'control', review: 'item' };
+
+export const taskGroupItem = (g: TaskGroupNode): vscode.TreeItem =>
+  groupItem(g, TASK_GROUP_LABELS[g.name], GROUP_NOUN[g.name] ?? 'task');
 
 export const followUpGroupItem = (g: FollowUpGroupNode): vscode.TreeItem =>
   groupItem(g, FOLLOW_UP_GROUP_LABELS[g.name], 'follow-up');
