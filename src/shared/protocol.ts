@@ -28,6 +28,8 @@ export interface TimelineFilters {
   milestone?: string;
   /** A person id of the plan: only their tasks. */
   owner?: string;
+  /** `p1` .. `p4`: only tasks of this priority or a higher one (`p2`: p1 and p2). */
+  priority?: string;
   /** Only the critical path. */
   criticalOnly: boolean;
   /** One row per section (Mermaid's compact display mode). */
@@ -112,6 +114,8 @@ export interface RenderMessage {
   filters: TimelineFilters;
   milestones: Choice[];
   owners: Choice[];
+  /** The priorities the plan's tasks have, as "up to" choices (`p2`: p1 and p2). */
+  priorities: Choice[];
   windows: WindowChoice[];
   /**
    * The picture: Mermaid text, one BarInfo per row in the text's order, the sections in the

@@ -94,8 +94,10 @@ milestones:
 
   - id: ring-2
     title: Ring 2 (servers) deployed
+    priority: p1                     # critical systems first
     due: ${d.at(0.8)}
     depends_on: [ring-1]
+    review_by: change                # the CAB signs the servers off
     tasks:
       - id: server-windows
         title: Agree maintenance windows for the servers with the application owners
@@ -106,6 +108,9 @@ milestones:
         owner: field
         duration: 1w
         depends_on: [server-windows]
+        interim:                     # what protects the servers while this is late
+          control: Servers keep the legacy antivirus with daily signatures until the sensor runs
+          owner: security
         tags: [change-required]
 
   - id: prevention

@@ -17,6 +17,8 @@ goal:
   measure: IdP authentication-methods report shows 100% enrolment, exceptions signed off
   due: ${d.due}
   owner: sponsor
+  consulted: [security, desk]        # asked before the policy is set
+  informed: [comms]                  # tells the staff
 start: ${d.startDay}
 calendar:
   workdays: [mon, tue, wed, thu, fri]

@@ -72,6 +72,7 @@ export class Toolbar {
   private readonly name = document.createElement('span');
   private readonly milestone = select('milestone');
   private readonly owner = select('owner');
+  private readonly priority = select('priority');
   private readonly window = select('window');
   private readonly critical = checkbox('critical', 'Critical path only');
   private readonly compact = checkbox('compact', 'Compact');
@@ -108,6 +109,7 @@ export class Toolbar {
     filters.append(
       labelled('Milestone', this.milestone),
       labelled('Owner', this.owner),
+      labelled('Priority', this.priority),
       labelled('Dates', this.window),
       this.critical.label,
       this.compact.label,
@@ -116,7 +118,7 @@ export class Toolbar {
     actions.className = 'actions';
     actions.append(this.status, this.pinButton, this.copyButton, this.exportButton, this.pngButton);
     this.el.append(this.name, filters, actions);
-    for (const c of [this.milestone, this.owner, this.window, this.critical.box, this.compact.box]) {
+    for (const c of [this.milestone, this.owner, this.priority, this.window, this.critical.box, this.compact.box]) {
       c.addEventListener('change', () => this.handlers.filters(this.current()));
     }
     this.pinButton.addEventListener('click', () => this.handlers.pin());
@@ -130,6 +132,7 @@ export class Toolbar {
     const f: TimelineFilters = { criticalOnly: this.critical.box.checked, compact: this.compact.box.checked };
     if (this.milestone.value) f.milestone = this.milestone.value;
     if (this.owner.value) f.owner = this.owner.value;
+    if (this.priority.value) f.priority = this.priority.value;
     const w = this.windows.find((x) => windowKey(x) === this.window.value);
     if (w) f.window = { from: w.from, to: w.to };
     return f;
@@ -141,6 +144,8 @@ export class Toolbar {
     const f = msg.filters;
     fill(this.milestone, 'All milestones', msg.milestones, f.milestone ?? '');
     fill(this.owner, 'All owners', msg.owners, f.owner ?? '');
+    fill(this.priority, 'All priorities', msg.priorities, f.priority ?? '');
+    this.priority.parentElement?.toggleAttribute('hidden', msg.priorities.length === 0);
     const windows = [...msg.windows];
     if (f.window && !windows.some((w) => windowKey(w) === windowKey(f.window!))) {
       windows.unshift({ ...f.window, label: `${f.window.from} – ${f.window.to}`, rows: 0 });
@@ -158,7 +163,15 @@ export class Toolbar {
     this.pinButton.textContent = msg.pinned ? 'Pinned' : 'Pin';
     this.pinButton.classList.toggle('on', msg.pinned);
     const disabled = !msg.uri;
-    for (const c of [this.milestone, this.owner, this.window, this.critical.box, this.compact.box, this.pinButton])
+    for (const c of [
+      this.milestone,
+      this.owner,
+      this.priority,
+      this.window,
+      this.critical.box,
+      this.compact.box,
+      this.pinButton,
+    ])
       c.disabled = disabled;
   }
 

@@ -118,6 +118,19 @@ describe('workback escalations, tasks --me, report', () => {
     assert.match(none.err, /no plan has a person with id or email 'nobody'/);
   });
 
+  it('gantt --priority keeps only tasks of those priorities: no checkpoint, no goal', async () => {
+    const r = await cli(['gantt', 'p.workback.yaml', ...TODAY, '--priority', 'p1']);
+    assert.equal(r.code, 0, r.err);
+    const rows = r.out.split('\n').filter((l) => /:.*\bt\d+, \d{4}-/.test(l));
+    assert.deepEqual(
+      rows.map((l) => l.trim().split(':')[0]),
+      ['Patch the VPN', 'Patch the EDR console'],
+    );
+    assert.doesNotMatch(r.out, /section Goal/);
+    assert.match(r.out, /section Critical systems patched\n/);
+    assert.doesNotMatch(r.out, /section Everything else/);
+  });
+
   it('report escapes plan text: no link, mention, emphasis or HTML comes out of a title', async () => {
     const hostile = PLAN.replace(
       'title: Ladders, priorities, reviews and interim controls',

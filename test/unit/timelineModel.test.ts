@@ -139,6 +139,32 @@ describe('timeline model', () => {
       assert.ok(v.gantt!.rows.every((r) => r.owner === 'bob'));
     });
 
+    it('priority: only tasks of that priority or a higher one; the choices run to the lowest one used', () => {
+      assert.deepEqual(buildView(s, NO_FILTERS, LIMITS).priorities, [], 'every task p3: no choice to make');
+      const ranked = source(
+        chainPlan(30)
+          .replace('  - id: m0\n', '  - id: m0\n    priority: p1\n')
+          .replace('{ id: t11, title: Task 11,', '{ id: t11, title: Task 11, priority: p2,'),
+        '2026-07-01',
+      );
+      const all = buildView(ranked, NO_FILTERS, LIMITS);
+      assert.deepEqual(
+        all.priorities.map((c) => [c.value, c.label]),
+        [
+          ['p1', 'p1 only'],
+          ['p2', 'p1–p2'],
+        ],
+      );
+      const p1 = buildView(ranked, filters({ priority: 'p1' }), LIMITS);
+      assert.deepEqual(
+        itemIds(p1),
+        Array.from({ length: 10 }, (_, i) => `t${i}`),
+      );
+      assert.equal(p1.gantt!.hidden, 20, 'the goal is left out, as with an owner');
+      assert.deepEqual(itemIds(buildView(ranked, filters({ priority: 'p2' }), LIMITS)).slice(-1), ['t11']);
+      assert.equal(applicableFilters(ranked.result!.plan, filters({ priority: 'p9' })).priority, undefined);
+    });
+
     it('milestone: only its section, and the goal due left out when far from it', () => {
       const v = buildView(s, filters({ milestone: 'm1' }), LIMITS);
       assert.deepEqual(

@@ -34,6 +34,7 @@ function renderMsg(
     filters: { criticalOnly: false, compact: false },
     milestones: [],
     owners: [],
+    priorities: [],
     windows: [],
     ...(o.notice ? { notice: o.notice } : { gantt: { text, rows: [], sections: [], hidden: 0, days: 30 } }),
     ...(o.stale === undefined ? {} : { stale: o.stale }),

@@ -20,6 +20,7 @@ const MSG: RenderMessage = {
   filters: { owner: 'lee', criticalOnly: true, compact: false, window: { from: '2026-01-01', to: '2026-01-31' } },
   milestones: [],
   owners: [],
+  priorities: [],
   windows: [],
 };
 

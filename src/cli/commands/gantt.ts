@@ -6,6 +6,7 @@ import { DEFAULT_MAX_SIZE } from '../load';
 import type { Output } from '../output';
 import { EXIT_USAGE, HELP_OPTION, MAX_SIZE_OPTION, TODAY_OPTION, type Command } from './command';
 import { loadScheduledPlans } from './plans';
+import { PRIORITY_OPTION, priorityOption } from './priority';
 
 export const ganttCommand: Command = {
   name: 'gantt',
@@ -24,6 +25,7 @@ Options:
                        (default: today, local)
   --milestone ID       only this milestone's section
   --owner ID           only tasks owned by this person (repeatable)
+  --priority P1,P2     only tasks of these priorities (p1 to p4)
   --critical           only the critical path
   --from YYYY-MM-DD    only what overlaps this window; the today and goal-due
   --to YYYY-MM-DD      markers only when they fall inside it (a marker far away
@@ -41,6 +43,7 @@ error or unreadable file.
     MAX_SIZE_OPTION,
     { name: 'milestone', kind: 'value' },
     { name: 'owner', kind: 'value', repeatable: true },
+    PRIORITY_OPTION,
     { name: 'critical', kind: 'flag' },
     { name: 'from', kind: 'value' },
     { name: 'to', kind: 'value' },
@@ -72,6 +75,8 @@ async function runGantt(args: ParsedArgs, io: CliIO, out: Output): Promise<numbe
   if (options.from !== undefined || options.to !== undefined) options.markers = 'inView';
   const owners = list(args, 'owner');
   if (owners.length) options.owners = owners;
+  const priorities = priorityOption(args, 'gantt');
+  if (priorities) options.priorities = [...priorities];
   const loaded = await loadScheduledPlans(io, out, args.positionals, { today, maxSize, exactlyOne: 'gantt' });
   if (!loaded) return EXIT_USAGE;
   const planFile = loaded.files[0];

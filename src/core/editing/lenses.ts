@@ -2,7 +2,7 @@
  * Start-by lenses: above each task "start by Wed 5 Aug · slack 25 workdays · critical" (or
  * "done"), and above the goal whether it is feasible. Text only; the extension places them.
  */
-import { formatDayHuman } from '../day';
+import { formatDayHuman, type Day } from '../day';
 import type { Span } from '../diagnostic';
 import type { Plan } from '../model';
 import { taskState } from '../query/planFile';
@@ -21,13 +21,14 @@ export interface LensInfo {
 
 const workdays = (n: number): string => `${n} workday${n === 1 || n === -1 ? '' : 's'}`;
 
-/** The goal's line: feasible with the minimum slack, or how many workdays short. */
-export function goalLensTitle(schedule: Schedule | undefined, errors: number): string {
+/** The goal's line: finished, feasible with the minimum slack, or how many workdays short. */
+export function goalLensTitle(schedule: Schedule | undefined, errors: number, achievedOn?: Day): string {
   if (!schedule)
     return errors > 0
       ? `schedule not computed: ${errors} error${errors === 1 ? '' : 's'} to fix`
       : 'schedule not computed';
   if (schedule.items.length === 0) return 'schedule not computed';
+  if (achievedOn !== undefined) return `finished: goal met on ${formatDayHuman(achievedOn, true)}`;
   const state = slackState(schedule);
   if (state.kind === 'all-done') return 'every task done';
   if (state.kind === 'out-of-range') return 'slack not computed: earliest dates past 2199';
@@ -37,7 +38,8 @@ export function goalLensTitle(schedule: Schedule | undefined, errors: number): s
 
 export function planLenses(plan: Plan, schedule: Schedule | undefined, errors: number): LensInfo[] {
   const out: LensInfo[] = [];
-  if (plan.goal.keySpan) out.push({ kind: 'goal', span: plan.goal.keySpan, title: goalLensTitle(schedule, errors) });
+  if (plan.goal.keySpan)
+    out.push({ kind: 'goal', span: plan.goal.keySpan, title: goalLensTitle(schedule, errors, plan.goal.achievedOn) });
   if (!schedule || schedule.items.length === 0) return out;
   for (const t of plan.tasks) {
     const item = schedule.byId.get(t.id);

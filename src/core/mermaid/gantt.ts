@@ -6,7 +6,7 @@
  * for today and the goal's due. Ids in the chart are generated; plan text is escaped.
  */
 import { formatDay, type Day } from '../day';
-import type { Plan, Task } from '../model';
+import type { Plan, Priority, Task } from '../model';
 import type { Schedule, ScheduledItem } from '../schedule/types';
 import { workCalendar } from '../schedule/calendar';
 import { barSpan } from './barSpan';
@@ -22,6 +22,8 @@ export interface GanttOptions {
   milestone?: string;
   /** Only tasks owned by these people. */
   owners?: string[];
+  /** Only tasks of these priorities (docs/format.md "Priority"). */
+  priorities?: readonly Priority[];
   /** Only the critical path. */
   criticalOnly?: boolean;
   /** One row per section instead of one per task. */
@@ -95,13 +97,17 @@ export function toMermaidGantt(plan: Plan, schedule: Schedule, options: GanttOpt
     if (options.milestone !== undefined && item.milestone !== options.milestone) return false;
     if (options.from !== undefined && finish < options.from) return false;
     if (options.to !== undefined && start > options.to) return false;
-    if (item.kind === 'checkpoint') return !options.criticalOnly && !options.owners;
+    if (item.kind === 'checkpoint') return !options.criticalOnly && !options.owners && !options.priorities;
     if (options.owners && !options.owners.includes(item.task!.owner)) return false;
+    if (options.priorities && !options.priorities.includes(item.task!.priority)) return false;
     if (options.criticalOnly && !item.critical) return false;
     return true;
   };
   const showGoal =
-    options.milestone === undefined && !options.owners && inWindow(plan.goal.due, options.from, options.to);
+    options.milestone === undefined &&
+    !options.owners &&
+    !options.priorities &&
+    inWindow(plan.goal.due, options.from, options.to);
   const names = new SectionNames(showGoal ? [GOAL_SECTION] : []);
   const milestoneTitles = new Map(plan.milestones.map((m) => [m.id, m.title] as const));
   for (const item of schedule.items) {

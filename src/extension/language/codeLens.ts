@@ -53,7 +53,11 @@ export class PlanCodeLensProvider implements vscode.CodeLensProvider, vscode.Dis
       return this.toLenses(
         doc,
         lines,
-        reanchorLenses(lines.text, planLenses(last.plan, last.schedule, 0), goalLensTitle(last.schedule, 0)),
+        reanchorLenses(
+          lines.text,
+          planLenses(last.plan, last.schedule, 0),
+          goalLensTitle(last.schedule, 0, last.plan.goal.achievedOn),
+        ),
       );
     }
     const r = indexed ? entry.result : this.docs.current(doc);

@@ -8,10 +8,12 @@ import {
   formatDay,
   formatDayHuman,
   parseDay,
+  PRIORITIES,
   toMermaidGantt,
   type Day,
   type GanttOptions,
   type Plan,
+  type Priority,
   type Schedule,
   type ScheduledItem,
   workCalendar,
@@ -26,11 +28,17 @@ export interface TimelineLimits {
   maxTextSize: number;
 }
 
+/** `p2`: p1 and p2. */
+export function upTo(priority: string): Priority[] {
+  return PRIORITIES.slice(0, PRIORITIES.indexOf(priority as Priority) + 1);
+}
+
 /** The core's options for the toolbar's filters; markers outside the view are left out. */
 export function ganttOptions(f: TimelineFilters): GanttOptions {
   const o: GanttOptions = { markers: 'inView' };
   if (f.milestone !== undefined) o.milestone = f.milestone;
   if (f.owner !== undefined) o.owners = [f.owner];
+  if (f.priority !== undefined) o.priorities = upTo(f.priority);
   if (f.criticalOnly) o.criticalOnly = true;
   if (f.compact) o.compact = true;
   if (f.window) {

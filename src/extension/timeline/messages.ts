@@ -46,6 +46,11 @@ export function parseFilters(v: unknown): TimelineFilters | undefined {
     if (!isPersonId(owner)) return undefined;
     out.owner = owner;
   }
+  const priority = own(v, 'priority');
+  if (priority !== undefined) {
+    if (typeof priority !== 'string' || !/^p[1-4]$/.test(priority)) return undefined;
+    out.priority = priority;
+  }
   const window = own(v, 'window');
   if (window !== undefined) {
     const w = parseWindow(window);

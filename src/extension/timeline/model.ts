@@ -4,7 +4,7 @@
  * (current) picture. Pure: no vscode, so the rules (limits, windows, filters) are plain data
  * and unit-tested (test/unit/timelineModel.test.ts).
  */
-import { parseDay, toMermaidGantt, type CheckResult, type Plan } from '../../core';
+import { parseDay, PRIORITIES, toMermaidGantt, type CheckResult, type Plan } from '../../core';
 import type { Choice, RenderMessage, TimelineFilters } from '../../shared/protocol';
 import { plural } from '../../shared/wording';
 import { barInfo } from './barInfo';
@@ -28,7 +28,17 @@ export interface TimelineSource {
 
 export type TimelineView = Pick<
   RenderMessage,
-  'uri' | 'version' | 'fileName' | 'filters' | 'milestones' | 'owners' | 'windows' | 'gantt' | 'notice' | 'stale'
+  | 'uri'
+  | 'version'
+  | 'fileName'
+  | 'filters'
+  | 'milestones'
+  | 'owners'
+  | 'priorities'
+  | 'windows'
+  | 'gantt'
+  | 'notice'
+  | 'stale'
 >;
 
 export const NO_FILTERS: TimelineFilters = { criticalOnly: false, compact: false };
@@ -38,6 +48,7 @@ export function applicableFilters(plan: Plan | undefined, f: TimelineFilters): T
   const out: TimelineFilters = { criticalOnly: f.criticalOnly === true, compact: f.compact === true };
   if (f.milestone !== undefined && plan?.milestones.some((m) => m.id === f.milestone)) out.milestone = f.milestone;
   if (f.owner !== undefined && plan?.people.has(f.owner)) out.owner = f.owner;
+  if (f.priority !== undefined && /^p[1-4]$/.test(f.priority)) out.priority = f.priority;
   if (
     f.window &&
     typeof parseDay(f.window.from) === 'number' &&
@@ -60,6 +71,7 @@ export function buildView(
     fileName: source?.fileName ?? '',
     milestones: [],
     owners: [],
+    priorities: [],
     windows: [],
   };
   if (!source) {
@@ -93,8 +105,8 @@ export function buildView(
   const schedule = source.result?.schedule;
   const filters = applicableFilters(plan, requested);
   const choices = plan
-    ? { milestones: milestoneChoices(plan), owners: ownerChoices(plan) }
-    : { milestones: [], owners: [] };
+    ? { milestones: milestoneChoices(plan), owners: ownerChoices(plan), priorities: priorityChoices(plan) }
+    : { milestones: [], owners: [], priorities: [] };
   if (!source.result) {
     return { ...base, filters: requested, notice: { kind: 'checking', text: 'Checking the plan…' } };
   }
@@ -143,6 +155,14 @@ export function buildView(
 
 function milestoneChoices(plan: Plan): Choice[] {
   return plan.milestones.map((m) => ({ value: m.id, label: m.title }));
+}
+
+/** "p1", "p1–p2", ... up to the lowest priority a task has; none when every task has the same one. */
+function priorityChoices(plan: Plan): Choice[] {
+  const used = new Set(plan.tasks.map((t) => t.priority));
+  if (used.size < 2) return [];
+  const lowest = Math.max(...[...used].map((p) => PRIORITIES.indexOf(p)));
+  return PRIORITIES.slice(0, lowest).map((p, i) => ({ value: p, label: i === 0 ? 'p1 only' : `p1–${p}` }));
 }
 
 function ownerChoices(plan: Plan): Choice[] {

@@ -350,6 +350,7 @@ export class TimelinePanel implements vscode.Disposable {
         if (
           ok.milestone !== msg.filters.milestone ||
           ok.owner !== msg.filters.owner ||
+          ok.priority !== msg.filters.priority ||
           !!ok.window !== !!msg.filters.window
         ) {
           this.deps.log.warn('timeline: ignored filters that do not match the plan');
