@@ -8,7 +8,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { hoverUntilVisible, waitFor } from '../../tools/vscode-runtime/lib.mjs';
+import { hoverUntilVisible, runCommand, waitFor } from '../../tools/vscode-runtime/lib.mjs';
 import { openWorkbench } from './helpers/workbench.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -213,6 +213,76 @@ describe('the Workback sidebar in a real VS Code', function () {
       async () => !(await rows(page, 'My Tasks')).some((r) => r.includes('Review the page with legal')),
       'the task to leave My Tasks',
     );
+  });
+
+  it('the method: Escalated to me, Put in place, To review, in light and dark; Mark Reviewed writes the file', async function () {
+    const settings = (me, theme) =>
+      writeFileSync(
+        path.join(ws.folder, '.vscode', 'settings.json'),
+        JSON.stringify(
+          { 'workback.today': '2026-07-01', 'workback.me': me, 'files.autoSave': 'off', 'workbench.colorTheme': theme },
+          null,
+          2,
+        ),
+      );
+    settings('casey@sidebar.example', 'Default Light Modern');
+    const escalated = [
+      'Escalated to me | 1',
+      'Patch the VPN appliances | tier 2 of 2 · not started · start 3 workdays late · owner Omar Haddad · p1 · VPN hardening',
+    ];
+    await waitFor(
+      async () => JSON.stringify(await rows(page, 'My Tasks')) === JSON.stringify(escalated),
+      "Casey's view",
+    );
+    await page.locator('.part.sidebar').screenshot({ path: path.join(SHOTS, 'sidebar-escalated-light.png') });
+    settings(['omar@sidebar.example', 'rui@sidebar.example'], 'Default Dark Modern');
+    const method = [
+      'Late start | 1',
+      'Patch the VPN appliances | start 3 workdays late · 3 workdays behind · start by Fri 26 Jun · finish by Thu 2 Jul · VPN hardening',
+      'Put in place | 1',
+      'Put in place: Block the VPN admin portal at the firewall (for Patch the VPN appliances) | start 3 workdays late · p1 · VPN hardening',
+      'To review | 1',
+      'Review: Write the VPN runbook | done Mon 29 Jun · 2 workdays late · VPN hardening',
+    ];
+    await waitFor(
+      async () => JSON.stringify(await rows(page, 'My Tasks')) === JSON.stringify(method),
+      "Omar and Rui's view",
+    );
+    await page.locator('.part.sidebar').screenshot({ path: path.join(SHOTS, 'sidebar-method-dark.png') });
+    const review = row(page, 'My Tasks', 'Review: Write the VPN runbook');
+    await (
+      await hoverUntilVisible(review, review.locator('.actions .action-label[aria-label="Mark Reviewed"]'))
+    ).click();
+    const file = path.join(ws.folder, 'plans', 'vpn.workback.yaml');
+    await waitFor(
+      () => /review_by: rui\n {8}reviewed_on: 2026-07-01\n/.test(readFileSync(file, 'utf8')),
+      'reviewed_on in the file',
+    );
+    await waitFor(
+      async () => !(await rows(page, 'My Tasks')).some((r) => r.startsWith('To review')),
+      'the review to leave My Tasks',
+    );
+  });
+
+  it('Workback: Status Report opens the report in the Markdown preview', async function () {
+    await runCommand(page, 'Workback: Status Report');
+    const tab = page.locator('.tabs-container .tab[aria-label*="Status report"]');
+    await tab.first().waitFor({ timeout: 30000 });
+    // the preview is a webview: wait for its heading inside the frame
+    const heading = await waitFor(async () => {
+      for (const f of page.frames()) {
+        const h = await f
+          .locator('h1')
+          .first()
+          .textContent({ timeout: 200 })
+          .catch(() => undefined);
+        if (h && /^Status report, Wed 1 Jul 2026/.test(h)) return h;
+      }
+      return undefined;
+    }, 'the report in the preview');
+    assert.match(heading, /^Status report, Wed 1 Jul 2026/);
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: path.join(SHOTS, 'status-report-dark.png') });
   });
 
   it('asks who you are when nobody matches', async function () {

@@ -105,6 +105,7 @@ describe('the timeline in a real VS Code', function () {
       'workback-timeline-ui-',
       {
         [EXAMPLE]: { copy: path.join(ROOT, 'examples', EXAMPLE) },
+        'edr-deployment.workback.yaml': { copy: path.join(ROOT, 'examples', 'edr-deployment.workback.yaml') },
         'hostile.workback.yaml': { copy: HOSTILE },
         'notes.txt': 'Not a plan.\n',
       },
@@ -425,6 +426,29 @@ describe('the timeline in a real VS Code', function () {
     assert.equal(r.mermaidMs, 0, 'the render of an unchanged plan reused the saved picture');
     await page.locator('.tabs-container .tab[aria-label^="Timeline: mfa-rollout.workback.yaml"]').waitFor();
     await runCommand(page, 'View: Focus First Editor Group'); // plans open there, beside the panel
+  });
+
+  it('filters by priority when the plan ranks its tasks: p1 only draws the critical systems', async function () {
+    const edr = path.join(ws.folder, 'edr-deployment.workback.yaml');
+    const tasks = scheduleOf(edr).items.filter((i) => i.kind === 'task');
+    // the example's p1 is its servers milestone (its tasks inherit it)
+    assert.match(readFileSync(edr, 'utf8'), /- id: servers\n {4}title: .*\n {4}priority: p1 /);
+    const p1 = tasks.filter((i) => i.milestone === 'servers').length;
+    assert.ok(p1 > 0 && p1 < tasks.length, `some tasks are p1: ${p1} of ${tasks.length}`);
+    const before = await renderedInfo(frame);
+    await quickOpen(page, 'edr-deployment.workback.yaml'); // the panel follows the active plan
+    await waitForPicture(frame, { afterSeq: before.seq, check: (x) => x.bars === tasks.length, what: 'the EDR plan' });
+    const priority = frame.locator('#priority');
+    assert.deepEqual(await priority.locator('option').allTextContents(), ['All priorities', 'p1 only', 'p1–p2']);
+    assert.ok(await priority.isVisible(), 'the select shows for a plan with priorities');
+    const shown = await renderedInfo(frame);
+    await priority.selectOption('p1');
+    const r = await waitForPicture(frame, { afterSeq: shown.seq, check: (x) => x.bars === p1, what: 'p1 only' });
+    assert.equal(r.bars, p1);
+    await page.screenshot({ path: path.join(SHOTS, 'timeline-priority.png') });
+    const filtered = await renderedInfo(frame);
+    await priority.selectOption('');
+    await waitForPicture(frame, { afterSeq: filtered.seq, check: (x) => x.bars === tasks.length, what: 'all again' });
   });
 
   it('shows hostile titles as text, with no CSP violation', async function () {
