@@ -5,9 +5,14 @@
  * disagree with validation (planValidator.generated.ts, compiled from the same file).
  */
 import { PERSON_REF_KEYS } from './model';
-import schema from '../../schemas/workback.schema.json';
+import { loadSchema } from './schemaSource';
 
-export const workbackSchema = schema as unknown as Record<string, unknown>;
+let schemaJson: Record<string, unknown> | undefined;
+
+/** The schema file's JSON, read the first time something asks (schemaSource.ts). */
+export function workbackSchema(): Record<string, unknown> {
+  return (schemaJson ??= loadSchema());
+}
 
 type Json = Record<string, unknown>;
 
@@ -23,7 +28,8 @@ export interface SchemaView {
 }
 
 const ANNOTATIONS = ['description', 'markdownDescription', 'examples', 'default', 'title'];
-const defs = (workbackSchema.definitions ?? {}) as Record<string, Json>;
+let defsOf: Record<string, Json> | undefined;
+const defs = (): Record<string, Json> => (defsOf ??= (workbackSchema().definitions ?? {}) as Record<string, Json>);
 
 /** Views by the schema node they resolve: the schema is fixed, so each is worked out once (a file may ask for thousands). */
 const resolved = new WeakMap<Json, SchemaView>();
@@ -39,7 +45,7 @@ function resolveOnce(node: Json): SchemaView {
   let ref: string | undefined;
   for (let guard = 0; typeof merged.$ref === 'string' && guard < 10; guard++) {
     const name = /^#\/definitions\/(.+)$/.exec(merged.$ref)?.[1];
-    const target = name ? defs[name] : undefined;
+    const target = name ? defs()[name] : undefined;
     if (!name || !target) break;
     ref = name;
     const beside: Json = {};
@@ -53,7 +59,7 @@ function resolveOnce(node: Json): SchemaView {
   return view;
 }
 
-const ROOT = resolve(workbackSchema);
+const root = (): SchemaView => resolve(workbackSchema());
 
 /** The schema of the child `seg` of `view`, or undefined (unknown key, x- key, not a container). */
 export function childSchema(view: SchemaView, seg: PathSeg): SchemaView | undefined {
@@ -71,7 +77,7 @@ export function childSchema(view: SchemaView, seg: PathSeg): SchemaView | undefi
 
 /** The schema at a path of keys and indexes from the plan's root. */
 export function schemaAt(path: readonly PathSeg[]): SchemaView | undefined {
-  let view: SchemaView | undefined = ROOT;
+  let view: SchemaView | undefined = root();
   for (const seg of path) {
     if (!view) return undefined;
     view = childSchema(view, seg);
@@ -80,7 +86,7 @@ export function schemaAt(path: readonly PathSeg[]): SchemaView | undefined {
 }
 
 export function rootSchema(): SchemaView {
-  return ROOT;
+  return root();
 }
 
 export interface PropertyInfo {

@@ -4,7 +4,8 @@
  * read-only document of its own scheme: nothing is written to disk, and a new report replaces it.
  */
 import * as vscode from 'vscode';
-import { statusReport, statusReportMarkdown, type PlanFile } from '../core';
+import type { PlanFile } from '../core';
+import { onDemand } from './onDemand/load';
 import type { PlanIndex } from './planIndex';
 import type { TodayClock } from './today';
 
@@ -53,6 +54,7 @@ export function registerStatusReport(planIndex: PlanIndex, today: TodayClock): v
           }
           files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
           const forWhom = typeof args?.for === 'string' && args.for.trim() ? [args.for.trim()] : undefined;
+          const { statusReport, statusReportMarkdown } = onDemand();
           return statusReportMarkdown(statusReport(files, today.today, forWhom), today.today, forWhom?.[0]);
         },
       );

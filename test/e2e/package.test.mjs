@@ -39,6 +39,7 @@ describe('npm run package', () => {
       /^extension\/dist\/extension\.js$/,
       /^extension\/dist\/cli\.js$/,
       /^extension\/dist\/templates\.js$/, // loaded by New Plan… only
+      /^extension\/dist\/onDemand\.js$/, // loaded by the status report, the calendar and SVG exports
       /^extension\/dist\/webview\/[^/].*$/,
       /^extension\/schemas\/[^/]+\.json$/,
       /^extension\/syntaxes\/[^/]+\.json$/,
@@ -53,6 +54,7 @@ describe('npm run package', () => {
       'extension/package.json',
       'extension/dist/extension.js',
       'extension/dist/templates.js',
+      'extension/dist/onDemand.js',
       'extension/syntaxes/workback.tmLanguage.json',
       'extension/language-configuration.json',
       'extension/media/workback-file-dark.svg',

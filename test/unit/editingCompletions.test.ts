@@ -232,12 +232,18 @@ describe('editing: completion', () => {
   });
 
   describe('values', () => {
-    it('person ids with names for owner, with, escalate_to and goal.owner', () => {
+    it('person ids with names for owner, with, escalate_to, goal.owner, review_by and consulted', () => {
       for (const [from, to] of [
         ['        owner: dana\n        duration: 3d', '        owner: |\n        duration: 3d'],
         ['            with: ravi', '            with: |'],
         ['  escalate_to: dana', '  escalate_to: |'],
         ['  owner: dana\nstart', '  owner: |\nstart'],
+        // the method's person references: a reviewer, a stakeholder list
+        [
+          '        owner: dana\n        duration: 3d',
+          '        owner: dana\n        review_by: |\n        duration: 3d',
+        ],
+        ['  owner: dana\nstart', '  owner: dana\n  consulted: [|]\nstart'],
       ] as const) {
         const xs = items(from, to);
         assert.deepStrictEqual(labels(xs), ['dana', 'ravi', 'lee'], to);

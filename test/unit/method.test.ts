@@ -16,6 +16,7 @@ import {
   parseDay,
   type Day,
 } from '../../src/core';
+import { actionNodeId } from '../../src/extension/sidebar/nodes';
 import { FIXTURES } from './helpers/fixtures';
 import { codesOf, fix, titles } from './helpers/quickFixes';
 
@@ -362,5 +363,68 @@ describe('the method: what each person must do (core actions)', () => {
       'review runbook',
     ]);
     assert.deepEqual(summary(detachSource(checkPlan(text, { today }))), fresh);
+  });
+});
+
+describe('the method: edges found in review', () => {
+  it('a task or goal done on a day off right after its date is no workday late', () => {
+    // LF Fri 11 Sep; done Sat 12: no finished-late. The goal due Wed 30 Sep, met Sat 3 Oct: after it, 2 workdays.
+    const text = plan(
+      '',
+      lateTask().replace('status: doing', 'status: done\n        done_on: 2026-09-12'),
+      '  achieved_on: 2026-10-03\n',
+    );
+    const d = checkPlan(text, { today: day('2026-10-05') }).diagnostics;
+    assert.deepEqual(
+      d.map((x) => [x.code, x.message]),
+      [['goal-met-late', 'The goal was met on Sat 3 Oct 2026, 2 workdays after its due (Wed 30 Sep 2026).']],
+    );
+    const weekend = text.replace('due: 2026-09-30', 'due: 2026-10-02');
+    assert.equal(
+      checkPlan(weekend).diagnostics[0]!.message,
+      'The goal was met on Sat 3 Oct 2026, after its due (Fri 2 Oct 2026).',
+    );
+  });
+
+  it('a finished plan owes no milestone review: a done task depending on it is not warned', () => {
+    const text = plan(
+      '',
+      `  - id: m
+    title: M
+    review_by: ciso
+    tasks:
+      - { id: a, title: A, owner: omar, status: done, done_on: 2026-09-10 }
+  - id: n
+    title: N
+    tasks:
+      - { id: b, title: B, owner: omar, depends_on: [m], status: done, done_on: 2026-09-11 }
+`,
+    );
+    assert.ok(codesOf(text).includes('done-depends-on-open'));
+    assert.match(
+      checkPlan(text).diagnostics.find((x) => x.code === 'all-tasks-done')!.message,
+      /1 review is still to be signed off/,
+    );
+    assert.deepEqual(codesOf(text.replace('  owner: dana\n', '  owner: dana\n  achieved_on: 2026-09-11\n')), []);
+  });
+
+  it('two escalated follow-ups of one task with one person are two rows with two ids', () => {
+    const text = plan(
+      'policy: { escalate_after: 1d, escalate_to: dana }\n',
+      lateTask(
+        undefined,
+        '        follow_ups:\n          - { on: 2026-09-07, with: mira }\n          - { on: 2026-09-08, with: mira }\n',
+      ),
+    );
+    const r = checkPlan(text, { today: day('2026-09-16') });
+    const pf = { file: 'file:///p.workback.yaml', plan: r.plan!, schedule: r.schedule! };
+    const rows = actions([pf], day('2026-09-16'), { me: ['dana'] }).filter(
+      (a) => a.kind === 'escalated' && a.what === 'follow-up-overdue',
+    );
+    assert.equal(rows.length, 2);
+    const ids = rows.map((entry) =>
+      actionNodeId({ kind: 'action', uri: pf.file, plan: pf.plan, entry, group: 'escalated' }),
+    );
+    assert.notEqual(ids[0], ids[1]);
   });
 });

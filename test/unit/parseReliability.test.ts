@@ -173,7 +173,7 @@ describe('schema and semantics', () => {
   it('the schema compiles in strict mode', () => {
     const ajv = new Ajv({ strict: true, allErrors: true });
     ajv.addKeyword('markdownDescription');
-    assert.doesNotThrow(() => ajv.compile(workbackSchema));
+    assert.doesNotThrow(() => ajv.compile(workbackSchema()));
     assert.equal(typeof schemaValidator(), 'function');
   });
 

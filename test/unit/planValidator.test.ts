@@ -17,7 +17,7 @@ const ROOT = path.resolve(FIXTURES, '../..');
 function compiledBySchema() {
   const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true });
   ajv.addKeyword('markdownDescription');
-  return ajv.compile(workbackSchema);
+  return ajv.compile(workbackSchema());
 }
 
 const summary = (errors: ErrorObject[] | null | undefined) =>

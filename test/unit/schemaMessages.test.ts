@@ -313,7 +313,7 @@ calendar: { workdays: [mon, tue, wed, thu, fri, sat, sun, mon] }
       [
         'goal-no-owner',
         '3:1-3:5',
-        'The goal has no owner: name who answers for it in goal.owner. Late work is escalated to them, and they check in on the task owners.',
+        'The goal has no owner: name who answers for it in goal.owner. Unless the policy names someone else, late work is escalated to them and they check in on the task owners.',
         undefined,
       ],
       [
@@ -342,7 +342,7 @@ calendar: { workdays: [mon, tue, wed, thu, fri, sat, sun, mon] }
       [
         'goal-no-owner',
         '3:1-3:5',
-        'The goal has no owner: name who answers for it in goal.owner. Late work is escalated to them, and they check in on the task owners.',
+        'The goal has no owner: name who answers for it in goal.owner. Unless the policy names someone else, late work is escalated to them and they check in on the task owners.',
         undefined,
       ],
       ['schema-type', '4:9-4:10', '"people" must be a mapping, not "x".', { expected: 'object', path: ['people'] }],

@@ -163,6 +163,16 @@ describe('timeline model', () => {
       assert.equal(p1.gantt!.hidden, 20, 'the goal is left out, as with an owner');
       assert.deepEqual(itemIds(buildView(ranked, filters({ priority: 'p2' }), LIMITS)).slice(-1), ['t11']);
       assert.equal(applicableFilters(ranked.result!.plan, filters({ priority: 'p9' })).priority, undefined);
+      // no p1 task: the choices start at p2, and a p1 filter (which would draw nothing) is dropped
+      const noP1 = source(
+        chainPlan(30).replace('{ id: t11, title: Task 11,', '{ id: t11, title: Task 11, priority: p2,'),
+        '2026-07-01',
+      );
+      assert.deepEqual(
+        buildView(noP1, NO_FILTERS, LIMITS).priorities.map((c) => c.value),
+        ['p2'],
+      );
+      assert.equal(applicableFilters(noP1.result!.plan, filters({ priority: 'p1' })).priority, undefined);
     });
 
     it('milestone: only its section, and the goal due left out when far from it', () => {

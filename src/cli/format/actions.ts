@@ -4,9 +4,9 @@
  * escaped here (escapeTerminal): plan text never reaches the terminal raw.
  */
 import {
+  actionLateWords,
   escalatedWords,
   formatDay,
-  lateWords,
   type ActionItem,
   type EscalatedItem,
   type InterimItem,
@@ -23,12 +23,7 @@ const WHAT: Record<EscalatedItem['what'], string> = {
   'awaiting-review': 'review',
 };
 
-/** `3 workdays late` for every kind (a review waits, a late start is late to start). */
-function lateText(a: ActionItem): string {
-  if (a.kind === 'escalated' && a.what === 'late-start') return lateWords('late-start', a.daysLate);
-  if (a.kind === 'interim') return lateWords(a.state, a.daysLate);
-  return lateWords('overdue', a.daysLate);
-}
+const lateText = actionLateWords;
 
 export function escalationsTable(items: readonly EscalatedItem[]): string {
   const rows = items.map((e) =>

@@ -33,6 +33,7 @@ export {
 } from './planEdits';
 export {
   addInterim,
+  locateItem,
   GOAL_KEY_ORDER,
   INTERIM_KEY_ORDER,
   markGoalAchieved,

@@ -6,7 +6,17 @@
 import { formatDay, type Day } from '../day';
 import type { MapNode, SourceNode } from '../sourceTree';
 import { editMap } from './render';
-import { isRefused, quote, refuse, run, type PlanEditOptions, type PlanEditResult } from './runEdit';
+import type { Span } from '../diagnostic';
+import {
+  isRefused,
+  parse,
+  quote,
+  refuse,
+  run,
+  type PlanEditOptions,
+  type PlanEditRefused,
+  type PlanEditResult,
+} from './runEdit';
 import {
   findOneTask,
   plainTask,
@@ -67,6 +77,20 @@ function findItem(root: MapNode, id: string): ItemLocation | ReturnType<typeof r
     plainOf: (p) => (p['milestones'] as Plain[])[index]!,
     kind: 'milestone',
   };
+}
+
+/** Where a task or milestone is: the span of its `id` value (for revealing it), or why it cannot be found. */
+export function locateItem(
+  text: string,
+  itemId: string,
+  options: PlanEditOptions = {},
+): { ok: true; span: Span } | PlanEditRefused {
+  const p = parse(text, options);
+  if (isRefused(p)) return p;
+  const found = findItem(p.root, itemId);
+  if (isRefused(found)) return found;
+  const id = found.node.byKey.get('id')!.value;
+  return { ok: true, span: { start: id.start, end: id.end } };
 }
 
 /** `reviewed_on: today` on the task or milestone `itemId`. */

@@ -78,7 +78,8 @@ const endOf = (d: Day) => formatDay(d + 1);
 export function toMermaidGantt(plan: Plan, schedule: Schedule, options: GanttOptions = {}): Gantt {
   const lines = [
     'gantt',
-    `    title ${escapeMermaidText(plan.title)}`,
+    // a finished plan says so in its title (docs/format.md "Finishing")
+    `    title ${escapeMermaidText(plan.title)}${plan.goal.achievedOn !== undefined ? ` (finished: goal met ${formatDay(plan.goal.achievedOn)})` : ''}`,
     '    dateFormat YYYY-MM-DD',
     '    todayMarker off',
   ];

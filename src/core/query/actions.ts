@@ -11,6 +11,7 @@ import { DEFAULT_PRIORITY, type Milestone, type Plan, type Priority, type Task }
 import { workCalendar } from '../schedule/calendar';
 import { escalationFor, type Escalation } from '../schedule/escalation';
 import { awaitingReviews } from '../schedule/reviews';
+import { lateWords } from '../schedule/slack';
 import { followUps } from './followUps';
 import { resolveMe } from './people';
 import { compareText, taskState, type PlanFile } from './planFile';
@@ -40,6 +41,8 @@ export interface EscalatedItem extends ActionBase {
   tiers: number;
   /** The follow-up's person, for a follow-up or check-in. */
   with?: string;
+  /** The follow-up's index in the task's `follow_ups` (a check-in has none). */
+  index?: number;
 }
 
 export interface ReviewItem extends ActionBase {
@@ -68,6 +71,13 @@ export interface ActionOptions {
 }
 
 export const isFinished = (plan: Plan): boolean => plan.goal.achievedOn !== undefined;
+
+/** How late an action's item is, in the one wording: `3 workdays late`, `start 2 workdays late`. */
+export function actionLateWords(a: ActionItem): string {
+  if (a.kind === 'interim') return lateWords(a.state, a.daysLate);
+  if (a.kind === 'escalated' && a.what === 'late-start') return lateWords('late-start', a.daysLate);
+  return lateWords('overdue', a.daysLate);
+}
 
 const priorityOf = (item: Task | Milestone): Priority =>
   item.kind === 'task' ? item.priority : (item.priority ?? DEFAULT_PRIORITY);
@@ -129,6 +139,7 @@ function escalatedWork(pf: PlanFile, today: Day, keep: Keep, out: ActionItem[]):
     const what = f.kind === 'check-in' ? 'check-in-overdue' : 'follow-up-overdue';
     const e = escalated(pf, f.task, what, f.task.owner, f.daysLate, f);
     e.with = f.with;
+    if (f.index !== undefined) e.index = f.index;
     out.push(e);
   }
 }

@@ -2,11 +2,11 @@
 export { compareText, itemOf, taskState } from './planFile';
 export type { PlanFile, TaskState } from './planFile';
 export { resolveMe } from './people';
-export { tasksFor } from './tasksFor';
+export { compareMyTasks, tasksFor } from './tasksFor';
 export type { MyTask } from './tasksFor';
 export { followUps } from './followUps';
 export type { FollowUpEntry, FollowUpOptions } from './followUps';
 export { planSummary } from './summary';
 export type { PlanSummary } from './summary';
-export { actions, compareActions, comparePriority, isFinished } from './actions';
+export { actionLateWords, actions, compareActions, comparePriority, isFinished } from './actions';
 export type { ActionItem, ActionOptions, EscalatedItem, InterimItem, LateWhat, ReviewItem } from './actions';

@@ -32,7 +32,7 @@ export function tasksFor(
   today: Day,
   priorities?: ReadonlySet<Priority>,
 ): MyTask[] {
-  const out: { entry: MyTask; order: number }[] = [];
+  const out: { entry: MyTask }[] = [];
   for (const pf of files) {
     if (pf.plan.goal.achievedOn !== undefined) continue;
     const mine = new Set(resolveMe(pf.plan, me));
@@ -56,17 +56,20 @@ export function tasksFor(
         entry.tier = s.tier;
         entry.tiers = s.tiers;
       }
-      out.push({ entry, order: task.index });
+      out.push({ entry });
     }
   }
-  out.sort(
-    (a, b) =>
-      URGENCY[a.entry.state] - URGENCY[b.entry.state] ||
-      comparePriority(a.entry.task.priority, b.entry.task.priority) ||
-      b.entry.daysLate - a.entry.daysLate ||
-      a.entry.item.start - b.entry.item.start ||
-      compareText(a.entry.file, b.entry.file) ||
-      a.order - b.order,
+  return out.map((x) => x.entry).sort(compareMyTasks);
+}
+
+/** The order of my tasks (tasksFor's, and the sidebar's across plans): urgency, priority, lateness, latest start, file, file order. */
+export function compareMyTasks(a: MyTask, b: MyTask): number {
+  return (
+    URGENCY[a.state] - URGENCY[b.state] ||
+    comparePriority(a.task.priority, b.task.priority) ||
+    b.daysLate - a.daysLate ||
+    a.item.start - b.item.start ||
+    compareText(a.file, b.file) ||
+    a.task.index - b.task.index
   );
-  return out.map((x) => x.entry);
 }

@@ -7,6 +7,7 @@ import { formatDayHuman, type Day } from '../day';
 import { inertText, markdownEscape } from '../editing/inertText';
 import type { Plan } from '../model';
 import { escalatedWords } from '../schedule/escalation';
+import { actionLateWords } from '../query/actions';
 import { lateWords, slackWords } from '../schedule/slack';
 import type { PlanReport } from './statusReport';
 
@@ -74,7 +75,7 @@ function planSection(r: PlanReport, today: Day): string[] {
         taskLine(
           v.item.id,
           v.item.title,
-          `by ${person(plan, v.reviewer)}${v.since !== undefined ? `, done ${day(v.since)}` : ''}${v.daysLate ? ` (${lateWords('overdue', v.daysLate)})` : ''}`,
+          `by ${person(plan, v.reviewer)}${v.since !== undefined ? `, done ${day(v.since)}` : ''}${v.daysLate ? ` (${actionLateWords(v)})` : ''}`,
         ),
       ),
     ),
@@ -83,8 +84,7 @@ function planSection(r: PlanReport, today: Day): string[] {
     ...section(
       'Interim controls to put in place',
       r.interims.map(
-        (i) =>
-          `- ${esc(i.control)} — by ${person(plan, i.owner)}, while \`${i.item.id}\` is ${lateWords(i.state, i.daysLate)}`,
+        (i) => `- ${esc(i.control)} — by ${person(plan, i.owner)}, while \`${i.item.id}\` is ${actionLateWords(i)}`,
       ),
     ),
   );
@@ -110,7 +110,7 @@ function progress(r: PlanReport): string[] {
   for (const m of r.milestones) {
     const review =
       m.review === 'awaiting' ? 'awaiting' : m.review === 'reviewed' ? 'reviewed' : m.review ? 'not yet due' : '';
-    const title = esc(m.milestone.title, 120).replace(/\|/g, '\\|');
+    const title = esc(m.milestone.title, 120); // markdownEscape escapes | too: a table cell stays one
     out.push(`| ${title} | ${m.total ? `${m.done} of ${m.total}` : 'checkpoint'} | ${review} |`);
   }
   out.push('');
@@ -120,7 +120,7 @@ function progress(r: PlanReport): string[] {
 function escalations(r: PlanReport): string[] {
   const lines = r.escalations.map(
     (e) =>
-      `${taskLine(e.item.id, e.item.title, `${lateWords(e.what === 'late-start' ? 'late-start' : 'overdue', e.daysLate)}`)}; ${escalatedWords(e.to === undefined ? undefined : person(r.plan, e.to), e)}`,
+      `${taskLine(e.item.id, e.item.title, actionLateWords(e))}; ${escalatedWords(e.to === undefined ? undefined : person(r.plan, e.to), e)}`,
   );
   return section('Escalations', lines);
 }

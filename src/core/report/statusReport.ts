@@ -10,13 +10,15 @@ import { actions, type ActionItem, type EscalatedItem, type InterimItem, type Re
 import { resolveMe } from '../query/people';
 import type { PlanFile } from '../query/planFile';
 import { tasksFor, type MyTask } from '../query/tasksFor';
+import { workCalendar } from '../schedule/calendar';
+import { awaitingReviews } from '../schedule/reviews';
 import { slackState, type SlackState } from '../schedule/slack';
 
 export interface MilestoneProgress {
   milestone: Milestone;
   done: number;
   total: number;
-  /** `awaiting` once its tasks are done and its reviewer has not signed it off. */
+  /** `awaiting` once its tasks are done (a checkpoint: its day has come) and it is not signed off. */
   review?: 'awaiting' | 'reviewed' | 'pending';
 }
 
@@ -64,13 +66,17 @@ function planReport(pf: PlanFile, today: Day, me: ReadonlySet<string> | undefine
     return relevant(a.item.owner, milestone) || !!me?.has(a.owner);
   };
   const shown = all.filter(keep);
+  // the milestones awaiting review, by the schedule's own rule (none once the plan is finished)
+  const awaiting = new Set<Milestone>();
+  for (const r of awaitingReviews(plan, pf.schedule, workCalendar(plan.calendar), today))
+    if (r.item.kind === 'milestone') awaiting.add(r.item);
   return {
     file: pf.file,
     plan,
     slack: slackState(pf.schedule),
     done: plan.tasks.filter((t) => t.status === 'done').length,
     total: plan.tasks.length,
-    milestones: plan.milestones.map((m) => progressOf(pf, m, today)),
+    milestones: plan.milestones.map((m) => progressOf(m, awaiting)),
     late,
     escalations: shown.filter((a): a is EscalatedItem => a.kind === 'escalated'),
     reviews: shown.filter((a): a is ReviewItem => a.kind === 'review'),
@@ -94,22 +100,9 @@ function relevance(plan: Plan, me: ReadonlySet<string> | undefined): (owner: str
   return (owner, milestoneId) => whole || me.has(owner) || byMilestone.has(milestoneId);
 }
 
-function progressOf(pf: PlanFile, m: Milestone, today: Day): MilestoneProgress {
+function progressOf(m: Milestone, awaiting: ReadonlySet<Milestone>): MilestoneProgress {
   const done = m.tasks.filter((t) => t.status === 'done').length;
   const out: MilestoneProgress = { milestone: m, done, total: m.tasks.length };
-  if (m.review)
-    out.review =
-      m.review.on !== undefined
-        ? 'reviewed'
-        : done === m.tasks.length && reached(pf, m, today)
-          ? 'awaiting'
-          : 'pending';
+  if (m.review) out.review = m.review.on !== undefined ? 'reviewed' : awaiting.has(m) ? 'awaiting' : 'pending';
   return out;
-}
-
-/** A checkpoint is reached once its day has come; a milestone with tasks once they are done. */
-function reached(pf: PlanFile, m: Milestone, today: Day): boolean {
-  if (m.tasks.length) return true;
-  const item = pf.schedule.byId.get(m.id);
-  return item !== undefined && item.finish <= today;
 }

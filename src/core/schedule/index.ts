@@ -158,8 +158,9 @@ function diagnoseTask(
   out: RawDiagnostic[],
   finished: boolean,
 ): void {
-  if (task.status === 'done' && task.doneOn !== undefined && task.doneOn > item.finish)
-    out.push(D.finishedLate(task, task.doneOn, item.finish, daysLate(cal, item.finish, task.doneOn)));
+  // done on a day off right after the latest finish is no workday late: nothing to say
+  const lateBy = task.status === 'done' && task.doneOn !== undefined ? daysLate(cal, item.finish, task.doneOn) : 0;
+  if (lateBy > 0) out.push(D.finishedLate(task, task.doneOn!, item.finish, lateBy));
   if (finished) return;
   if (task.status !== 'done') {
     // LS before the plan's start or the task's not_before: the later of the two binds.

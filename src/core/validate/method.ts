@@ -77,7 +77,7 @@ function goalIsSmart(plan: Plan, out: RawDiagnostic[]): void {
       code: 'goal-no-owner',
       severity: 'warning',
       message:
-        'The goal has no owner: name who answers for it in goal.owner. Late work is escalated to them, and they check in on the task owners.',
+        'The goal has no owner: name who answers for it in goal.owner. Unless the policy names someone else, late work is escalated to them and they check in on the task owners.',
       span: at,
     });
 }
@@ -89,10 +89,16 @@ function finished(plan: Plan, out: RawDiagnostic[]): void {
     if (tasks.length === 0 || tasks.some((t) => t.status !== 'done') || !plan.goal.keySpan) return;
     let last: number | undefined;
     for (const t of tasks) if (t.doneOn !== undefined && (last === undefined || t.doneOn > last)) last = t.doneOn;
+    const reviews =
+      tasks.filter((t) => t.review && t.review.on === undefined).length +
+      plan.milestones.filter((m) => m.review && m.review.on === undefined).length;
+    const owed = reviews
+      ? ` ${reviews === 1 ? '1 review is' : `${reviews} reviews are`} still to be signed off (achieved_on drops them).`
+      : '';
     out.push({
       code: 'all-tasks-done',
       severity: 'information',
-      message: `Every task is done${last === undefined ? '' : ` (the last on ${human(last)})`}: if the goal is met, set goal.achieved_on to mark the plan finished.`,
+      message: `Every task is done${last === undefined ? '' : ` (the last on ${human(last)})`}: if the goal is met, set goal.achieved_on to mark the plan finished.${owed}`,
       span: plan.goal.keySpan,
       data: last === undefined ? {} : { lastDoneOn: formatDay(last) },
     });
@@ -115,10 +121,12 @@ function finished(plan: Plan, out: RawDiagnostic[]): void {
   const due = plan.goal.due;
   if (Number.isFinite(due) && achieved > due) {
     const late = workCalendar(plan.calendar).countWorkdays(due + 1, achieved + 1);
+    // met on a day off right after the due: no workday late, but after it all the same
+    const after = late === 0 ? 'after' : `${late === 1 ? '1 workday' : `${late} workdays`} after`;
     out.push({
       code: 'goal-met-late',
       severity: 'warning',
-      message: `The goal was met on ${human(achieved)}, ${late === 1 ? '1 workday' : `${late} workdays`} after its due (${human(due)}).`,
+      message: `The goal was met on ${human(achieved)}, ${after} its due (${human(due)}).`,
       span,
       data: { achievedOn: formatDay(achieved), due: formatDay(due), daysLate: late },
     });

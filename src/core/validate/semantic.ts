@@ -221,7 +221,8 @@ function doneWork(plan: Plan, out: RawDiagnostic[]): void {
       );
     const open = openTask.get(item);
     if (open) return `milestone ${id} has unfinished task ${open.id}`;
-    const review = item.review;
+    // a finished plan owes no review (docs/format.md "Finishing")
+    const review = plan.goal.achievedOn === undefined ? item.review : undefined;
     return review && review.on === undefined ? `milestone ${id} awaits review by ${review.by}` : undefined;
   };
   const milestones = new Map(plan.milestones.map((m) => [m.id, m] as const));

@@ -4,7 +4,8 @@
  * Fixes that write a date (mark done, log a check-in) use the extension's today.
  */
 import * as vscode from 'vscode';
-import { quickFixes, type CheckResult, type Day, type Diagnostic as CoreDiagnostic } from '../../core';
+import type { CheckResult, Day, Diagnostic as CoreDiagnostic } from '../../core';
+import { onDemand } from '../onDemand/load';
 import type { PlanDocuments } from './planDocuments';
 import { addEdits, DIAGNOSTIC_SOURCE, spanRange } from '../convert';
 
@@ -34,6 +35,7 @@ export class PlanCodeActionProvider implements vscode.CodeActionProvider {
     const r = this.docs.current(doc);
     if (!r) return [];
     const out: vscode.CodeAction[] = [];
+    const { quickFixes } = onDemand(); // loaded with the first light bulb
     // one input for every diagnostic: the core checks each fix against the text parsed once
     const input = { text: r.lines.text, tree: r.tree, plan: r.plan, diagnostics: r.diagnostics, today: this.today() };
     for (const d of ours) {

@@ -4,7 +4,7 @@
  * text in tooltips.
  */
 import * as vscode from 'vscode';
-import { escalatedWords, formatDayHuman, lateWords, type ActionItem, type Day } from '../../core';
+import { actionLateWords, escalatedWords, formatDayHuman, type Day } from '../../core';
 import { displayText } from './displayText';
 import { actionNodeId, type ActionNode } from './nodes';
 import { dayText, icon, personName, tooltip } from './treeItems';
@@ -17,11 +17,7 @@ const WHAT: Record<string, string> = {
   'awaiting-review': 'awaiting review',
 };
 
-function lateOf(e: ActionItem): string {
-  if (e.kind === 'interim') return lateWords(e.state, e.daysLate);
-  if (e.kind === 'escalated' && e.what === 'late-start') return lateWords('late-start', e.daysLate);
-  return lateWords('overdue', e.daysLate);
-}
+const lateOf = actionLateWords;
 
 export function actionLabel(n: ActionNode): string {
   const e = n.entry;

@@ -3,7 +3,15 @@
  * more of a group, and the status bar's "show overdue".
  */
 import * as vscode from 'vscode';
-import { LineIndex, formatDay, type Span, locateFollowUp, locateTask, type PlanEditRefused } from '../../core';
+import {
+  LineIndex,
+  formatDay,
+  type Span,
+  locateFollowUp,
+  locateItem,
+  locateTask,
+  type PlanEditRefused,
+} from '../../core';
 import type { CommandTable } from '../commandTable';
 import { spanRange } from '../convert';
 import type { PlanIndex } from '../planIndex';
@@ -116,9 +124,7 @@ async function revealInPlan(n: unknown): Promise<boolean> {
       with: n.entry.with,
     });
   } else if (isActionNode(n)) {
-    const item = n.entry.item;
-    // a milestone is shown where the plan last read it; a task is found again in the text
-    found = item.kind === 'task' ? locateTask(text, item.id) : { ok: true, span: item.idSpan };
+    found = locateItem(text, n.entry.item.id); // found again in the text as it is now
   } else {
     found = locateTask(text, n.entry.task.id);
   }

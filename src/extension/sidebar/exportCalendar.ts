@@ -6,7 +6,8 @@
  * give each event the same UID and a re-import updates it.
  */
 import * as vscode from 'vscode';
-import { calendarEvents, toICalendar, type PlanFile } from '../../core';
+import type { PlanFile } from '../../core';
+import { onDemand } from '../onDemand/load';
 import { plural } from '../../shared/wording';
 import type { SidebarModel } from './model';
 
@@ -32,6 +33,7 @@ export async function exportCalendar(deps: ExportCalendarDeps, target?: unknown)
     // with several workspace folders, the folder's name first: two folders' plan.workback.yaml stay apart
     file: vscode.workspace.asRelativePath(vscode.Uri.parse(pf.file)),
   }));
+  const { calendarEvents, toICalendar } = onDemand();
   const events = calendarEvents(files, me, snapshot.today);
   if (events.length === 0) {
     void vscode.window.showInformationMessage(

@@ -70,7 +70,8 @@ export function taskNodeId(uri: string, taskId: string): string {
 
 export function actionNodeId(n: ActionNode): string {
   const e = n.entry;
-  const what = e.kind === 'escalated' ? `${e.kind}/${e.what}/${e.with ?? ''}` : e.kind;
+  // a task may have several follow-ups escalated, even with one person: the index tells them apart
+  const what = e.kind === 'escalated' ? `${e.kind}/${e.what}/${e.index ?? ''}` : e.kind;
   return `${n.uri}#${what}/${e.item.kind}/${e.item.id}`;
 }
 

@@ -11,9 +11,10 @@
  * file order, follow-ups before check-ins, index).
  */
 import {
+  compareMyTasks,
   actions,
+  isFinished,
   compareActions,
-  comparePriority,
   compareText,
   followUps,
   resolveMe,
@@ -132,7 +133,8 @@ export function planPart(pf: SidebarPlan, me: readonly string[], today: Day): Pl
   if (ids.length === 0) return { file: pf, ids, open: [], done: [], followUps: [], actions: [] };
   const mine = new Set(ids);
   const done: MyTask[] = [];
-  for (const task of pf.plan.tasks) {
+  // a finished plan leaves every group, Done included (docs/format.md "Finishing")
+  for (const task of isFinished(pf.plan) ? [] : pf.plan.tasks) {
     if (task.status !== 'done' || !mine.has(task.owner)) continue;
     const s = taskState(pf, task, today);
     if (s)
@@ -156,19 +158,8 @@ export function planPart(pf: SidebarPlan, me: readonly string[], today: Day): Pl
   };
 }
 
-const URGENCY: Record<MyTask['state'], number> = { overdue: 0, 'late-start': 1, open: 2, done: 3 };
-
-/** `tasksFor`'s order across plans. */
-export function compareMyTasks(a: MyTask, b: MyTask): number {
-  return (
-    URGENCY[a.state] - URGENCY[b.state] ||
-    comparePriority(a.task.priority, b.task.priority) ||
-    b.daysLate - a.daysLate ||
-    a.item.start - b.item.start ||
-    compareText(a.file, b.file) ||
-    a.task.index - b.task.index
-  );
-}
+/** `tasksFor`'s order across plans (the core's comparator). */
+export { compareMyTasks };
 
 /** `followUps`' order across plans. */
 export function compareFollowUps(x: FollowUpEntry, y: FollowUpEntry): number {

@@ -4,7 +4,7 @@
  * applies to Mermaid's picture), never as the message carries it.
  */
 import * as vscode from 'vscode';
-import { asXmlFile, sanitizeSvg } from '../../shared/svgSanitize';
+import { onDemand } from '../onDemand/load';
 
 export function defaultExportUri(planUri: vscode.Uri, extension: 'svg' | 'png' = 'svg'): vscode.Uri {
   const name = planUri.path.slice(planUri.path.lastIndexOf('/') + 1).replace(/\.workback\.ya?ml$/i, '') || 'timeline';
@@ -49,11 +49,11 @@ export async function exportSvg(
   planUri: vscode.Uri | undefined,
   log: vscode.LogOutputChannel,
 ): Promise<vscode.Uri | undefined> {
-  const clean = sanitizeSvg(svg);
+  const clean = onDemand().sanitizeSvg(svg);
   if (clean === undefined) {
     log.warn('timeline: the page sent an export that is not an SVG picture; nothing written');
     return undefined;
   }
-  const text = `<?xml version="1.0" encoding="UTF-8"?>\n${asXmlFile(clean)}`;
+  const text = `<?xml version="1.0" encoding="UTF-8"?>\n${onDemand().asXmlFile(clean)}`;
   return saveExport(new TextEncoder().encode(text), 'svg', planUri, log);
 }

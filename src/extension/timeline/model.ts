@@ -48,7 +48,9 @@ export function applicableFilters(plan: Plan | undefined, f: TimelineFilters): T
   const out: TimelineFilters = { criticalOnly: f.criticalOnly === true, compact: f.compact === true };
   if (f.milestone !== undefined && plan?.milestones.some((m) => m.id === f.milestone)) out.milestone = f.milestone;
   if (f.owner !== undefined && plan?.people.has(f.owner)) out.owner = f.owner;
-  if (f.priority !== undefined && /^p[1-4]$/.test(f.priority)) out.priority = f.priority;
+  // a priority the toolbar offers: the chart is never filtered by a select that shows something else
+  if (f.priority !== undefined && plan && priorityChoices(plan).some((c) => c.value === f.priority))
+    out.priority = f.priority;
   if (
     f.window &&
     typeof parseDay(f.window.from) === 'number' &&
@@ -157,12 +159,19 @@ function milestoneChoices(plan: Plan): Choice[] {
   return plan.milestones.map((m) => ({ value: m.id, label: m.title }));
 }
 
-/** "p1", "p1–p2", ... up to the lowest priority a task has; none when every task has the same one. */
+/**
+ * "p1 only", "p1–p2", ...: from the highest priority a task has up to the one before the lowest
+ * (that one would be every task); none when every task has the same priority.
+ */
 function priorityChoices(plan: Plan): Choice[] {
-  const used = new Set(plan.tasks.map((t) => t.priority));
-  if (used.size < 2) return [];
-  const lowest = Math.max(...[...used].map((p) => PRIORITIES.indexOf(p)));
-  return PRIORITIES.slice(0, lowest).map((p, i) => ({ value: p, label: i === 0 ? 'p1 only' : `p1–${p}` }));
+  const ranks = new Set(plan.tasks.map((t) => PRIORITIES.indexOf(t.priority)));
+  if (ranks.size < 2) return [];
+  const highest = Math.min(...ranks);
+  const lowest = Math.max(...ranks);
+  const out: Choice[] = [];
+  for (let i = highest; i < lowest; i++)
+    if (ranks.has(i)) out.push({ value: PRIORITIES[i]!, label: i === 0 ? 'p1 only' : `p1–${PRIORITIES[i]}` });
+  return out;
 }
 
 function ownerChoices(plan: Plan): Choice[] {
