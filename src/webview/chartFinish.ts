@@ -4,7 +4,7 @@
  * their bars placed where they do, and the view box grown to hold it all. What is cut keeps its
  * whole text in an SVG tooltip. The arithmetic is in src/webview/pure/layout.ts.
  */
-import { grownViewBox, outsideLabel, sectionTitleLines } from './pure/layout';
+import { grownViewBox, outsideLabel, overlappingLabels, sectionTitleLines, type LabelSpan } from './pure/layout';
 import { LABEL_FONT_SIZE, type Drawn } from './chart';
 import { TextMeasure } from './textMeasure';
 
@@ -15,18 +15,81 @@ const TITLE_FONT_SIZE = 18;
 /**
  * Everything but the view box, which needs the picture in the document (see `fitViewBox`).
  * `rowsPerSection`: each section's rows, in the order Mermaid draws them (none: one row each);
- * `chartIds`: Mermaid's ids of the rows.
+ * `chartIds`: Mermaid's ids of the rows; `compact`: a section's tasks share one row.
  */
 export function finishPicture(
   d: Drawn,
   width: number,
   rowsPerSection: readonly number[],
   chartIds: readonly string[],
+  compact = false,
 ): void {
   const labels = new TextMeasure(d.font, LABEL_FONT_SIZE);
   finishMarkers(d, width, new TextMeasure(d.font, TITLE_FONT_SIZE));
   fitSectionTitles(d.svg, d.leftPadding, rowsPerSection, labels);
   placeLabels(d.svg, d.svgId, chartIds, d.leftPadding, width, labels);
+  if (compact) {
+    hideOverlappingLabels(d.svg, d.svgId, chartIds, labels);
+    fitMarkersToRows(d.svg);
+  }
+}
+
+/** Below the bottom axis, where a marker's label goes: under the axis's dates (10 px, 1em down). */
+const MARKER_LABEL_BELOW_AXIS = 40;
+
+/**
+ * Mermaid sizes the today and goal-due lines by the number of tasks, not of rows: in compact mode
+ * they would run far below the chart. Each line ends at the last row's bottom, and its label sits
+ * under the bottom axis's dates.
+ */
+function fitMarkersToRows(svg: SVGSVGElement): void {
+  let bottom = -Infinity;
+  for (const r of Array.from(svg.querySelectorAll<SVGRectElement>('rect.section')))
+    bottom = Math.max(bottom, Number(r.getAttribute('y')) + Number(r.getAttribute('height')));
+  let axis = -Infinity; // the bottom axis: the grid translated furthest down
+  for (const g of Array.from(svg.querySelectorAll<SVGGElement>('g.grid'))) {
+    const m = /translate\(\s*[-\d.e]+[\s,]+([-\d.e]+)\s*\)/.exec(g.getAttribute('transform') ?? '');
+    if (m) axis = Math.max(axis, Number(m[1]));
+  }
+  if (!Number.isFinite(bottom)) return;
+  for (const line of Array.from(svg.querySelectorAll<SVGRectElement>('rect.vert'))) {
+    const y = Number(line.getAttribute('y'));
+    const height = Number(line.getAttribute('height'));
+    if (!Number.isFinite(y) || !Number.isFinite(height) || y + height <= bottom) continue;
+    line.setAttribute('height', String(bottom - y));
+    const text = line.id ? svg.querySelector<SVGTextElement>(`[id="${line.id}-text"]`) : null;
+    if (text && Number.isFinite(axis)) text.setAttribute('y', String(axis + MARKER_LABEL_BELOW_AXIS));
+  }
+}
+
+/**
+ * Compact mode draws a section's tasks on one row, where their labels would run into each other:
+ * a label that would overlap the one before it in its row is hidden (`display="none"`); its
+ * bar's tooltip still gives the title and the dates.
+ */
+function hideOverlappingLabels(
+  svg: SVGSVGElement,
+  svgId: string,
+  chartIds: readonly string[],
+  measure: TextMeasure,
+): void {
+  const texts: SVGTextElement[] = [];
+  const spans: LabelSpan[] = [];
+  for (const id of chartIds) {
+    const text = svg.querySelector<SVGTextElement>(`[id="${svgId}-${id}-text"]`);
+    if (!text) continue;
+    const x = Number(text.getAttribute('x'));
+    const row = Number(text.getAttribute('y'));
+    if (!Number.isFinite(x) || !Number.isFinite(row)) continue;
+    const w = measure.width(text.textContent ?? '');
+    // Mermaid's anchors: a label inside its bar is centred, one outside starts (right) or ends (left) at x
+    const cls = text.classList;
+    const x0 = cls.contains('taskTextOutsideRight') ? x : cls.contains('taskTextOutsideLeft') ? x - w : x - w / 2;
+    texts.push(text);
+    spans.push({ row, x0, x1: x0 + w });
+  }
+  // a presentation attribute, not a class of the panel's CSS: an exported picture hides them too
+  for (const i of overlappingLabels(spans)) texts[i]!.setAttribute('display', 'none');
 }
 
 /** Keep the whole text in a tooltip of a shortened SVG text. */

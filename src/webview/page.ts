@@ -246,6 +246,7 @@ export class TimelinePage {
         width,
         m.filters.compact ? [] : gantt.sections.map((s) => s.rows),
         gantt.rows.map((r) => r.chartId),
+        m.filters.compact,
       );
       this.chart.replaceChildren(drawn.svg);
       fitViewBox(drawn.svg);

@@ -307,6 +307,77 @@ describe('the timeline in a real VS Code', function () {
     }
   });
 
+  it('compact: no two task labels overlap, and the markers stay inside the chart (dark and light)', async function () {
+    const theme = async (name, kind) => {
+      writeFileSync(
+        path.join(ws.folder, '.vscode', 'settings.json'),
+        JSON.stringify({ 'workback.today': TODAY, 'workbench.colorTheme': name }, null, 2),
+      );
+      await waitFor(
+        () => frame.evaluate((k) => document.getElementById('chart').dataset.theme === k, kind),
+        `the ${kind} picture`,
+        { timeout: 30000 },
+      );
+      await waitForPicture(frame, { what: `the ${kind} picture, drawn` });
+    };
+    const layout = () =>
+      frame.evaluate(() => {
+        const svg = document.querySelector('#chart svg');
+        const shown = [...svg.querySelectorAll('text[id$="-text"]')].filter(
+          (t) => t.getAttribute('display') !== 'none' && t.textContent.trim() !== '',
+        );
+        const boxes = shown.map((t) => {
+          const b = t.getBoundingClientRect();
+          return { text: t.textContent, x0: b.left, x1: b.right, y0: b.top, y1: b.bottom };
+        });
+        const overlaps = [];
+        for (let i = 0; i < boxes.length; i++)
+          for (let j = i + 1; j < boxes.length; j++) {
+            const a = boxes[i];
+            const b = boxes[j];
+            if (a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1) overlaps.push(`${a.text} / ${b.text}`);
+          }
+        // the plotted area: the time axis's grid (the markers are vertical lines on it)
+        const frameBox = (svg.querySelector('g.grid') ?? svg).getBoundingClientRect();
+        // and the rows: the today and goal-due lines end with the last row, not far below it
+        const rowsBottom = Math.max(
+          ...[...svg.querySelectorAll('rect.section')].map((r) => r.getBoundingClientRect().bottom),
+        );
+        const outside = [...svg.querySelectorAll('rect.vert')]
+          .map((e) => e.getBoundingClientRect())
+          .filter(
+            (r) =>
+              r.width + r.height > 0 &&
+              (r.left < frameBox.left - 1 || r.right > frameBox.right + 1 || r.bottom > rowsBottom + 1),
+          ).length;
+        const markers = svg.querySelectorAll('rect.vert').length;
+        const hidden = svg.querySelectorAll('text[id$="-text"][display="none"]').length;
+        const rows = new Set(shown.map((t) => t.getAttribute('y'))).size;
+        return { overlaps, outside, markers, hidden, shown: boxes.length, rows };
+      });
+    const before = await renderedInfo(frame);
+    await frame.locator('#compact').check();
+    await waitForPicture(frame, { afterSeq: before.seq, what: 'the compact picture' });
+    const dark = await layout();
+    assert.deepEqual(dark.overlaps, [], 'no two labels overlap');
+    assert.ok(dark.markers >= 1, 'a marker is drawn');
+    assert.equal(dark.outside, 0, 'the markers stay inside the chart');
+    assert.ok(
+      dark.shown > 0 && dark.rows < dark.shown + dark.hidden,
+      `a section's tasks share a row: ${JSON.stringify(dark)}`,
+    );
+    await page.mouse.move(5, 5);
+    await page.screenshot({ path: path.join(SHOTS, 'timeline-compact-dark.png') });
+    await theme('Default Light Modern', 'light');
+    const light = await layout();
+    assert.deepEqual(light.overlaps, [], 'no two labels overlap (light)');
+    await page.screenshot({ path: path.join(SHOTS, 'timeline-compact-light.png') });
+    await theme('Default Dark Modern', 'dark');
+    const compact = await renderedInfo(frame);
+    await frame.locator('#compact').uncheck();
+    await waitForPicture(frame, { afterSeq: compact.seq, what: 'one row per task again' });
+  });
+
   it('exports the picture as SVG through the save dialog', async function () {
     await frame.locator('#export').click();
     const input = page.locator('.quick-input-widget .quick-input-box input');

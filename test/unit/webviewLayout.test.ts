@@ -8,6 +8,7 @@ import {
   cutToFit,
   grownViewBox,
   outsideLabel,
+  overlappingLabels,
   sectionColumnWidth,
   sectionTitleLines,
   tickInterval,
@@ -84,5 +85,18 @@ describe("the timeline's layout", () => {
       width: 859,
       height: 420,
     });
+  });
+
+  it('compact mode: hides a label that would overlap the one shown before it in its row, from the left', () => {
+    const spans = [
+      { row: 20, x0: 100, x1: 180 }, // shown
+      { row: 20, x0: 150, x1: 200 }, // runs into the first: hidden
+      { row: 20, x0: 183, x1: 240 }, // starts 3 px after the first shown: hidden (the gap is 4)
+      { row: 20, x0: 184, x1: 260 }, // 4 px after: shown
+      { row: 40, x0: 120, x1: 130 }, // another row: shown
+      { row: 20, x0: 10, x1: 90 }, // leftmost of its row, listed last: shown
+    ];
+    assert.deepStrictEqual([...overlappingLabels(spans)].sort(), [1, 2]);
+    assert.deepStrictEqual([...overlappingLabels([])], []);
   });
 });

@@ -114,3 +114,33 @@ export function grownViewBox(vb: Box, drawn: Box): Box {
   const y1 = Math.max(vb.y + vb.height, Math.ceil(drawn.y + drawn.height) + 4);
   return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
 }
+
+/** A task label as drawn: its row (the text's y) and its left and right edges. */
+export interface LabelSpan {
+  row: number;
+  x0: number;
+  x1: number;
+}
+
+/**
+ * The labels to hide so that no two shown labels of one row overlap (compact mode puts a
+ * section's tasks on one row): from left to right, a label is shown when it starts at least
+ * `gap` past the end of the last one shown in its row. Linear after a sort; the hidden ones
+ * keep their whole text in the bar's tooltip.
+ */
+export function overlappingLabels(spans: readonly LabelSpan[], gap = 4): Set<number> {
+  const order = spans.map((_, i) => i).sort((a, b) => spans[a]!.row - spans[b]!.row || spans[a]!.x0 - spans[b]!.x0);
+  const hidden = new Set<number>();
+  let row = NaN;
+  let end = -Infinity;
+  for (const i of order) {
+    const s = spans[i]!;
+    if (s.row !== row) {
+      row = s.row;
+      end = -Infinity;
+    }
+    if (s.x0 < end + gap) hidden.add(i);
+    else end = s.x1;
+  }
+  return hidden;
+}
