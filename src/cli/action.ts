@@ -5,8 +5,7 @@
  * `INPUT_FAIL-ON`, `INPUT_TODAY`, `INPUT_FORMAT`); a wrong value is the CLI's own usage error
  * (exit 2), naming the input. `paths` takes one path a line, or paths separated by spaces.
  */
-import type { CliIO, OutStream } from './io';
-import { FAIL_ON_LEVELS, FORMATS } from './commands/check';
+import type { CliIO } from './io';
 import { run } from './run';
 
 export interface ActionInputs {
@@ -36,31 +35,20 @@ export function actionInputs(io: CliIO): ActionInputs {
 }
 
 /**
- * Runs the check (output to the log, exit code by `fail-on`), then, when the runner names a job
- * summary file, checks again for the Markdown summary and hands it to `appendSummary`: also
- * when a plan could not be read (exit 2, the others were checked); not when an input is wrong
- * (a wrong `today` makes the second run write nothing either). The second run's notes on stderr were said by the first.
+ * Runs the check once: its output to the log (exit code by `fail-on`), and, when the runner names
+ * a job summary file, the Markdown summary of the same pass handed to `appendSummary`, also when a
+ * plan could not be read (exit 2, the others were checked); not when an input is wrong (the check
+ * does not run).
  */
 export async function runAction(io: CliIO, appendSummary: (markdown: string) => Promise<void>): Promise<number> {
   const inputs = actionInputs(io);
   const dated = inputs.today ? ['--today', inputs.today] : [];
+  let markdown = '';
   const code = await run(
     ['check', '--fail-on', inputs.failOn, '--format', inputs.format, ...dated, '--', ...inputs.paths],
     io,
+    io.env.GITHUB_STEP_SUMMARY ? { summary: (md) => (markdown = md) } : {},
   );
-  const wrongInput =
-    !(FORMATS as readonly string[]).includes(inputs.format) ||
-    !(FAIL_ON_LEVELS as readonly string[]).includes(inputs.failOn);
-  if (!io.env.GITHUB_STEP_SUMMARY || wrongInput) return code;
-  const chunks: string[] = [];
-  const capture: OutStream = { write: (text) => void chunks.push(text) };
-  const silent: OutStream = { write: () => undefined };
-  await run(['check', '--format', 'markdown', ...dated, '--', ...inputs.paths], {
-    ...io,
-    stdout: capture,
-    stderr: silent,
-  });
-  const markdown = chunks.join('');
   if (markdown) await appendSummary(markdown);
   return code;
 }

@@ -5,7 +5,7 @@
 import { describeFailure } from '../core';
 import { parseArgs, UsageError, type OptionSpec } from './args';
 import { checkCommand } from './commands/check';
-import { EXIT_USAGE, HELP_OPTION, type Command } from './commands/command';
+import { EXIT_USAGE, HELP_OPTION, type Command, type RunContext } from './commands/command';
 import { followUpsCommand } from './commands/followUps';
 import { ganttCommand } from './commands/gantt';
 import { icsCommand } from './commands/ics';
@@ -54,10 +54,10 @@ Exit status: 0 success, 1 problems found, 2 usage error or unreadable input.
 `;
 }
 
-export async function run(argv: readonly string[], io: CliIO): Promise<number> {
+export async function run(argv: readonly string[], io: CliIO, context: RunContext = {}): Promise<number> {
   const out = new Output(io);
   try {
-    return await dispatch(argv, io, out);
+    return await dispatch(argv, io, out, context);
   } catch (err) {
     if (err instanceof UsageError) {
       await out.problem(err.message);
@@ -69,7 +69,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
   }
 }
 
-async function dispatch(argv: readonly string[], io: CliIO, out: Output): Promise<number> {
+async function dispatch(argv: readonly string[], io: CliIO, out: Output, context: RunContext): Promise<number> {
   const name = argv[0];
   if (name === undefined || name.startsWith('-')) {
     const args = parseArgs(argv, TOP_OPTIONS);
@@ -81,7 +81,7 @@ async function dispatch(argv: readonly string[], io: CliIO, out: Output): Promis
       await out.out(mainHelp());
       return 0;
     }
-    if (args.positionals.length > 0) return dispatch(args.positionals, io, out);
+    if (args.positionals.length > 0) return dispatch(args.positionals, io, out, context);
     await out.err(mainHelp());
     return EXIT_USAGE;
   }
@@ -96,7 +96,7 @@ async function dispatch(argv: readonly string[], io: CliIO, out: Output): Promis
     await out.out(command.help);
     return 0;
   }
-  return command.run(args, io, out);
+  return command.run(args, io, out, context);
 }
 
 function findCommand(name: string): Command {

@@ -14,7 +14,7 @@ async function action(
   inputs: Record<string, string>,
   files: Record<string, MemoryEntry>,
   summary: string | null = '/summary.md',
-): Promise<{ code: number; out: string; err: string; summaries: string[] }> {
+): Promise<{ code: number; out: string; err: string; summaries: string[]; reads: readonly string[] }> {
   const env: Record<string, string> = {};
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
   if (summary) env.GITHUB_STEP_SUMMARY = summary;
@@ -24,7 +24,7 @@ async function action(
     summaries.push(markdown);
     return Promise.resolve();
   });
-  return { code, out: io.stdoutText, err: io.stderrText, summaries };
+  return { code, out: io.stdoutText, err: io.stderrText, summaries, reads: io.reads };
 }
 
 const TODAY = { today: '2026-07-01' };
@@ -55,6 +55,8 @@ describe('the GitHub Action', () => {
     assert.match(md, /### `plans\/bad\.workback\.yaml`: `Small plan with a typo`\n\nNot scheduled/);
     assert.match(md, /### `plans\/good\.workback\.yaml`: `[^`]+`\n\nGoal: /);
     assert.match(md, /\n2 files checked: 1 error, 0 warnings\.\n$/);
+    // one pass over the plans serves the log and the job summary: each file is read once
+    assert.deepEqual([...r.reads].sort(), ['/repo/plans/bad.workback.yaml', '/repo/plans/good.workback.yaml']);
   });
 
   it('fails by fail-on: a warning passes by default and fails with fail-on: warning', async () => {

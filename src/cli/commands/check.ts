@@ -19,6 +19,7 @@ import {
   MAX_SIZE_OPTION,
   TODAY_OPTION,
   type Command,
+  type RunContext,
 } from './command';
 import { reportDiscovery } from './discover';
 
@@ -69,7 +70,7 @@ function reporterFor(format: (typeof FORMATS)[number], io: CliIO): Reporter {
   return textReporter(io.color);
 }
 
-async function runCheck(args: ParsedArgs, io: CliIO, out: Output): Promise<number> {
+async function runCheck(args: ParsedArgs, io: CliIO, out: Output, context: RunContext = {}): Promise<number> {
   const format = choice(args, 'format', FORMATS, 'text', 'check');
   const failRank = severityRank[choice(args, 'fail-on', FAIL_ON_LEVELS, 'error', 'check')];
   const today = todayOption(args, () => io.now(), 'check');
@@ -79,18 +80,25 @@ async function runCheck(args: ParsedArgs, io: CliIO, out: Output): Promise<numbe
   if (!(await reportDiscovery(found, out))) return EXIT_USAGE;
 
   const reporter = reporterFor(format, io);
+  // the Markdown summary a caller asked for (the Action's job summary), from the same pass
+  const markdown = context.summary ? markdownReporter() : undefined;
+  const md: string[] = [];
   const summary = emptySummary();
   let failed = false;
   let unreadable = found.unreadable.length > 0;
-  await out.out(reporter.begin({ today: formatDay(today) }));
+  const begin = { today: formatDay(today) };
+  await out.out(reporter.begin(begin));
+  if (markdown) md.push(markdown.begin(begin));
   for (const file of found.files) {
     const loaded = await loadPlan(io, file, { today, maxSize });
     countInto(summary, loaded.report);
     unreadable ||= loaded.unreadable;
     failed ||= loaded.report.diagnostics.some((d) => severityRank[d.severity] <= failRank);
     await out.out(reporter.file(loaded.report, loaded.result));
+    if (markdown) md.push(markdown.file(loaded.report, loaded.result));
   }
   await out.out(reporter.end(summary));
+  if (markdown) context.summary!(md.join('') + markdown.end(summary));
   if (reporter.summaryToStderr) await out.err(`${summaryLine(summary)}\n`);
   return unreadable ? EXIT_USAGE : failed ? EXIT_PROBLEMS : EXIT_OK;
 }

@@ -10,7 +10,13 @@ export interface Command {
   /** The full text of `workback NAME --help`. */
   help: string;
   options: readonly OptionSpec[];
-  run(args: ParsedArgs, io: CliIO, out: Output): Promise<number>;
+  run(args: ParsedArgs, io: CliIO, out: Output, context?: RunContext): Promise<number>;
+}
+
+/** What a caller inside the program (the GitHub Action) asks of a run beyond argv. */
+export interface RunContext {
+  /** `check` also writes its Markdown summary here, from the same pass over the plans. */
+  summary?: (markdown: string) => void;
 }
 
 export const EXIT_OK = 0;
