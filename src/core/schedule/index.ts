@@ -15,8 +15,10 @@
  * - Done tasks get LS/LF (drawn as done) but no earliest dates, slack or critical flag.
  * - The critical path lists the critical tasks by earliest start, then file order.
  * - One lateness diagnostic per task: overdue wins over a late start. Days late may be 0
- *   (LF on Friday, today Saturday). Information becomes a warning once escalated; without
- *   `escalate_after` nothing is escalated; with nobody to escalate to it is still flagged.
+ *   (LF on Friday, today Saturday). Information becomes a warning once escalated; without a
+ *   ladder (`policy.escalation`, or the older `escalate_after`) nothing is escalated; with
+ *   nobody to escalate to it is still flagged (escalation.ts).
+ * - Once the plan is finished (`goal.achieved_on`), only `finished-late` is said of its tasks.
  * - Overdue follow-ups are reported whatever the task's status; check-ins apply to every
  *   task that is not done (blocked ones included).
  * - `start-too-late` is checked for tasks that are not done, against the later of `start` and
