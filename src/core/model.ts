@@ -202,3 +202,13 @@ export interface Plan {
 export function durationWorkdays(d: Duration, calendar: Calendar): number {
   return d.unit === 'w' ? d.count * calendar.workdays.length : d.count;
 }
+
+/** A plan whose goal is marked achieved (`goal.achieved_on`): it owes no work, follow-up or review. */
+export function isFinished(plan: Plan): boolean {
+  return plan.goal.achievedOn !== undefined;
+}
+
+/** A task's priority (already inherited); a milestone's as written, else `p3`. */
+export function priorityOf(item: Task | Milestone): Priority {
+  return item.kind === 'task' ? item.priority : (item.priority ?? DEFAULT_PRIORITY);
+}

@@ -63,6 +63,12 @@ export function keySpan(node: SourceNode | undefined, key: string): Span | undef
   return p && spanOf(p.key);
 }
 
+/** The span of a key's value in a mapping, or undefined. */
+export function valueSpanOf(node: SourceNode | undefined, key: string): Span | undefined {
+  const p = pairOf(node, key);
+  return p && spanOf(p.value);
+}
+
 /** The node at a JSON-pointer-like path of keys and indexes, or undefined. */
 export function nodeAtPath(root: SourceNode | undefined, path: readonly (string | number)[]): SourceNode | undefined {
   let node = root;

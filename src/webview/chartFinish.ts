@@ -27,9 +27,12 @@ export function finishPicture(
   const labels = new TextMeasure(d.font, LABEL_FONT_SIZE);
   finishMarkers(d, width, new TextMeasure(d.font, TITLE_FONT_SIZE));
   fitSectionTitles(d.svg, d.leftPadding, rowsPerSection, labels);
-  placeLabels(d.svg, d.svgId, chartIds, d.leftPadding, width, labels);
+  // the bars and their labels by id, found in one pass (a selector per row would scan the picture each time)
+  const byId = new Map<string, SVGElement>();
+  for (const el of Array.from(d.svg.querySelectorAll<SVGElement>('rect[id], text[id]'))) byId.set(el.id, el);
+  placeLabels(byId, d.svgId, chartIds, d.leftPadding, width, labels);
   if (compact) {
-    hideOverlappingLabels(d.svg, d.svgId, chartIds, labels);
+    hideOverlappingLabels(byId, d.svgId, chartIds, labels);
     fitMarkersToRows(d.svg);
   }
 }
@@ -68,15 +71,15 @@ function fitMarkersToRows(svg: SVGSVGElement): void {
  * bar's tooltip still gives the title and the dates.
  */
 function hideOverlappingLabels(
-  svg: SVGSVGElement,
+  byId: ReadonlyMap<string, SVGElement>,
   svgId: string,
   chartIds: readonly string[],
   measure: TextMeasure,
 ): void {
-  const texts: SVGTextElement[] = [];
+  const texts: SVGElement[] = [];
   const spans: LabelSpan[] = [];
   for (const id of chartIds) {
-    const text = svg.querySelector<SVGTextElement>(`[id="${svgId}-${id}-text"]`);
+    const text = byId.get(`${svgId}-${id}-text`);
     if (!text) continue;
     const x = Number(text.getAttribute('x'));
     const row = Number(text.getAttribute('y'));
@@ -155,15 +158,13 @@ function fitSectionTitles(
  * with an ellipsis when it fits nowhere (the full title is in the tooltip).
  */
 function placeLabels(
-  svg: SVGSVGElement,
+  byId: ReadonlyMap<string, SVGElement>,
   svgId: string,
   chartIds: readonly string[],
   column: number,
   width: number,
   measure: TextMeasure,
 ): void {
-  const byId = new Map<string, SVGElement>();
-  for (const el of Array.from(svg.querySelectorAll<SVGElement>('rect[id], text[id]'))) byId.set(el.id, el);
   for (const id of chartIds) {
     const rect = byId.get(`${svgId}-${id}`);
     const text = byId.get(`${svgId}-${id}-text`);

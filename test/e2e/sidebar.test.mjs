@@ -26,6 +26,14 @@ function makeWorkspace(settings) {
   return { root, folder };
 }
 
+/** The workspace's settings: today pinned, no auto save, and `extra` (who I am, the theme). */
+function writeSettings(folder, extra) {
+  writeFileSync(
+    path.join(folder, '.vscode', 'settings.json'),
+    JSON.stringify({ 'workback.today': '2026-07-01', 'files.autoSave': 'off', ...extra }, null, 2),
+  );
+}
+
 /** A sidebar view (by its title). */
 function pane(page, title) {
   return page.locator('.part.sidebar .pane').filter({ has: page.locator(`.pane-header[aria-label^="${title}"]`) });
@@ -216,15 +224,7 @@ describe('the Workback sidebar in a real VS Code', function () {
   });
 
   it('the method: Escalated to me, Put in place, To review, in light and dark; Mark Reviewed writes the file', async function () {
-    const settings = (me, theme) =>
-      writeFileSync(
-        path.join(ws.folder, '.vscode', 'settings.json'),
-        JSON.stringify(
-          { 'workback.today': '2026-07-01', 'workback.me': me, 'files.autoSave': 'off', 'workbench.colorTheme': theme },
-          null,
-          2,
-        ),
-      );
+    const settings = (me, theme) => writeSettings(ws.folder, { 'workback.me': me, 'workbench.colorTheme': theme });
     settings('casey@sidebar.example', 'Default Light Modern');
     const escalated = [
       'Escalated to me | 1',
@@ -286,14 +286,7 @@ describe('the Workback sidebar in a real VS Code', function () {
   });
 
   it('asks who you are when nobody matches', async function () {
-    writeFileSync(
-      path.join(ws.folder, '.vscode', 'settings.json'),
-      JSON.stringify(
-        { 'workback.today': '2026-07-01', 'workback.me': 'nobody@example.org', 'files.autoSave': 'off' },
-        null,
-        2,
-      ),
-    );
+    writeSettings(ws.folder, { 'workback.me': 'nobody@example.org' });
     const button = page
       .locator('.part.sidebar .welcome-view a, .part.sidebar .welcome-view .monaco-button')
       .filter({ hasText: 'Set Who I Am' })

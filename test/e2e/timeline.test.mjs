@@ -125,6 +125,20 @@ describe('the timeline in a real VS Code', function () {
 
   let frame;
 
+  /** Switch VS Code's theme (the workspace setting) and wait for the panel's picture in it. */
+  async function useTheme(name, kind) {
+    writeFileSync(
+      path.join(ws.folder, '.vscode', 'settings.json'),
+      JSON.stringify({ 'workback.today': TODAY, 'workbench.colorTheme': name }, null, 2),
+    );
+    await waitFor(
+      () => frame.evaluate((k) => document.getElementById('chart').dataset.theme === k, kind),
+      `the ${kind} picture`,
+      { timeout: 30000 },
+    );
+    await waitForPicture(frame, { what: `the ${kind} picture, drawn` });
+  }
+
   it('opens beside the example plan and draws one bar per task (light theme)', async function () {
     const tasks = scheduleOf(path.join(ws.folder, EXAMPLE)).items.filter((i) => i.kind === 'task');
     await quickOpen(page, EXAMPLE);
@@ -264,16 +278,7 @@ describe('the timeline in a real VS Code', function () {
   });
 
   it('follows the VS Code theme (dark)', async function () {
-    writeFileSync(
-      path.join(ws.folder, '.vscode', 'settings.json'),
-      JSON.stringify({ 'workback.today': TODAY, 'workbench.colorTheme': 'Default Dark Modern' }, null, 2),
-    );
-    await waitFor(
-      () => frame.evaluate(() => document.getElementById('chart').dataset.theme === 'dark'),
-      'the dark picture',
-      { timeout: 30000 },
-    );
-    await waitForPicture(frame, { what: 'the dark picture, drawn' });
+    await useTheme('Default Dark Modern', 'dark');
     await page.mouse.move(5, 5);
     await page.waitForTimeout(500);
     await page.screenshot({ path: path.join(SHOTS, 'timeline-dark.png') });
@@ -285,16 +290,7 @@ describe('the timeline in a real VS Code', function () {
       ['Default High Contrast Light', 'highContrastLight', 'timeline-hc-light.png'],
       ['Default Dark Modern', 'dark', undefined],
     ]) {
-      writeFileSync(
-        path.join(ws.folder, '.vscode', 'settings.json'),
-        JSON.stringify({ 'workback.today': TODAY, 'workbench.colorTheme': theme }, null, 2),
-      );
-      await waitFor(
-        () => frame.evaluate((k) => document.getElementById('chart').dataset.theme === k, kind),
-        `the ${kind} picture`,
-        { timeout: 30000 },
-      );
-      await waitForPicture(frame, { what: `the ${kind} picture, drawn` });
+      await useTheme(theme, kind);
       if (!shot) continue;
       const off = await frame.evaluate(() => {
         const r = document.querySelector('#chart svg rect.exclude-range');
@@ -308,18 +304,6 @@ describe('the timeline in a real VS Code', function () {
   });
 
   it('compact: no two task labels overlap, and the markers stay inside the chart (dark and light)', async function () {
-    const theme = async (name, kind) => {
-      writeFileSync(
-        path.join(ws.folder, '.vscode', 'settings.json'),
-        JSON.stringify({ 'workback.today': TODAY, 'workbench.colorTheme': name }, null, 2),
-      );
-      await waitFor(
-        () => frame.evaluate((k) => document.getElementById('chart').dataset.theme === k, kind),
-        `the ${kind} picture`,
-        { timeout: 30000 },
-      );
-      await waitForPicture(frame, { what: `the ${kind} picture, drawn` });
-    };
     const layout = () =>
       frame.evaluate(() => {
         const svg = document.querySelector('#chart svg');
@@ -368,11 +352,11 @@ describe('the timeline in a real VS Code', function () {
     );
     await page.mouse.move(5, 5);
     await page.screenshot({ path: path.join(SHOTS, 'timeline-compact-dark.png') });
-    await theme('Default Light Modern', 'light');
+    await useTheme('Default Light Modern', 'light');
     const light = await layout();
     assert.deepEqual(light.overlaps, [], 'no two labels overlap (light)');
     await page.screenshot({ path: path.join(SHOTS, 'timeline-compact-light.png') });
-    await theme('Default Dark Modern', 'dark');
+    await useTheme('Default Dark Modern', 'dark');
     const compact = await renderedInfo(frame);
     await frame.locator('#compact').uncheck();
     await waitForPicture(frame, { afterSeq: compact.seq, what: 'one row per task again' });

@@ -10,6 +10,7 @@ import { DEFAULT_PRIORITY, type Milestone, type Plan, type Task } from '../model
 import { taskState } from '../query/planFile';
 import type { Schedule } from '../schedule/types';
 import { slackWords } from '../schedule/slack';
+import { personText } from '../schedule/diagnostics';
 import { tierText } from '../schedule/escalation';
 import { cursorContext } from './cursorContext';
 import { inertText } from './inertText';
@@ -112,8 +113,7 @@ function taskLines(plan: Plan, schedule: Schedule | undefined, t: Task): HoverPa
     parts.push(PARA, md(line));
     // the recipient's name is plan text: appended as text
     if (state.escalate && state.escalateTo === undefined) parts.push(md(' · flagged for escalation'));
-    else if (state.escalate)
-      parts.push(md(' · escalated to '), personText(plan, state.escalateTo!), md(tierText(state)));
+    else if (state.escalate) parts.push(md(' · escalated to '), person(plan, state.escalateTo!), md(tierText(state)));
   }
   if (plan.goal.achievedOn !== undefined)
     parts.push(PARA, md(`The plan is finished: goal met on ${day(plan.goal.achievedOn)}`));
@@ -128,7 +128,7 @@ function methodLines(plan: Plan, item: Task | Milestone): HoverPart[] {
     parts.push(PARA, md(`Priority **${item.priority}**`));
   const review = item.review;
   if (review) {
-    parts.push(PARA, md('Reviewed by '), personText(plan, review.by));
+    parts.push(PARA, md('Reviewed by '), person(plan, review.by));
     parts.push(md(review.on !== undefined ? ` on ${day(review.on)}` : ' · _not reviewed yet_'));
   }
   if (item.kind === 'task' && item.interim) {
@@ -137,7 +137,7 @@ function methodLines(plan: Plan, item: Task | Milestone): HoverPart[] {
       md('Interim control: '),
       text(item.interim.control),
       md(' · by '),
-      personText(plan, item.interim.owner),
+      person(plan, item.interim.owner),
     );
     parts.push(md(item.interim.inPlace ? ' · **in place**' : ' · _not in place_'));
   }
@@ -145,10 +145,8 @@ function methodLines(plan: Plan, item: Task | Milestone): HoverPart[] {
   return parts;
 }
 
-function personText(plan: Plan, id: string): HoverPart {
-  const p = plan.people.get(id);
-  return text(p && p.name !== id ? `${p.name} (${id})` : id);
-}
+/** A person as the diagnostics name them, `Dana Whitfield (dana)`, as plan text. */
+const person = (plan: Plan, id: string): HoverPart => text(personText(plan, id));
 
 function stakeholderLines(plan: Plan, consulted: readonly string[], informed: readonly string[]): HoverPart[] {
   const parts: HoverPart[] = [];

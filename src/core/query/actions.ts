@@ -7,7 +7,7 @@
  * read (a plan kept for long drops them: detachSource). A finished plan asks nothing.
  */
 import type { Day } from '../day';
-import { DEFAULT_PRIORITY, type Milestone, type Plan, type Priority, type Task } from '../model';
+import { isFinished, priorityOf, type Milestone, type Plan, type Priority, type Task } from '../model';
 import { workCalendar } from '../schedule/calendar';
 import { escalationFor, type Escalation } from '../schedule/escalation';
 import { awaitingReviews } from '../schedule/reviews';
@@ -70,17 +70,12 @@ export interface ActionOptions {
   priorities?: ReadonlySet<Priority>;
 }
 
-export const isFinished = (plan: Plan): boolean => plan.goal.achievedOn !== undefined;
-
 /** How late an action's item is, in the one wording: `3 workdays late`, `start 2 workdays late`. */
 export function actionLateWords(a: ActionItem): string {
   if (a.kind === 'interim') return lateWords(a.state, a.daysLate);
   if (a.kind === 'escalated' && a.what === 'late-start') return lateWords('late-start', a.daysLate);
   return lateWords('overdue', a.daysLate);
 }
-
-const priorityOf = (item: Task | Milestone): Priority =>
-  item.kind === 'task' ? item.priority : (item.priority ?? DEFAULT_PRIORITY);
 
 /** Items escalated, reviews awaited and interim controls to put in place, across plans. */
 export function actions(files: readonly PlanFile[], today: Day, options: ActionOptions = {}): ActionItem[] {

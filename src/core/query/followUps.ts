@@ -3,7 +3,7 @@
  * `policy.check_in_every` (docs/format.md "Late, overdue and escalation"). The "Follow-ups" view and `workback follow-ups`.
  */
 import type { Day } from '../day';
-import type { Task } from '../model';
+import { isFinished, type Task } from '../model';
 import { workCalendar } from '../schedule/calendar';
 import { escalationFor, type Escalation } from '../schedule/escalation';
 import { checkInWith, daysLate, nextCheckIn } from '../schedule/late';
@@ -46,7 +46,7 @@ export function followUps(files: readonly PlanFile[], today: Day, options: Follo
   const out: { entry: FollowUpEntry; order: number }[] = [];
   for (const pf of files) {
     const { plan } = pf;
-    if (plan.goal.achievedOn !== undefined) continue; // a finished plan owes no follow-up
+    if (isFinished(plan)) continue; // a finished plan owes no follow-up
     const cal = workCalendar(plan.calendar);
     const mine = options.me ? new Set(resolveMe(plan, options.me)) : undefined;
     if (mine && mine.size === 0) continue;

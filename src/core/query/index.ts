@@ -8,5 +8,5 @@ export { followUps } from './followUps';
 export type { FollowUpEntry, FollowUpOptions } from './followUps';
 export { planSummary } from './summary';
 export type { PlanSummary } from './summary';
-export { actionLateWords, actions, compareActions, comparePriority, isFinished } from './actions';
+export { actionLateWords, actions, compareActions, comparePriority } from './actions';
 export type { ActionItem, ActionOptions, EscalatedItem, InterimItem, LateWhat, ReviewItem } from './actions';

@@ -1,6 +1,6 @@
 /** My open tasks across plans, most urgent first: the "My tasks" view and `workback mine`. */
 import type { Day } from '../day';
-import type { Priority, Task } from '../model';
+import { isFinished, type Priority, type Task } from '../model';
 import { comparePriority } from './actions';
 import type { ScheduledItem } from '../schedule/types';
 import { resolveMe } from './people';
@@ -34,7 +34,7 @@ export function tasksFor(
 ): MyTask[] {
   const out: { entry: MyTask }[] = [];
   for (const pf of files) {
-    if (pf.plan.goal.achievedOn !== undefined) continue;
+    if (isFinished(pf.plan)) continue;
     const mine = new Set(resolveMe(pf.plan, me));
     if (mine.size === 0) continue;
     for (const task of pf.plan.tasks) {

@@ -27,7 +27,7 @@
 import type { Day } from '../day';
 import type { RawDiagnostic } from '../diagnostic';
 import { cycleNames, findCycle, orderedGraph, type PlanGraph } from '../graph';
-import type { Plan, Priority, Task } from '../model';
+import { isFinished, type Plan, type Priority, type Task } from '../model';
 import { awaitingReviews } from './reviews';
 import { scheduleBackward } from './backward';
 import { workCalendar, type WorkCalendar } from './calendar';
@@ -130,7 +130,7 @@ export function schedulePlan(plan: Plan, today: Day): Schedule {
   if (minSlack !== null) for (const item of items) item.critical = item.slack === minSlack;
   const schedule: Schedule = { today, items, byId, minSlack, diagnostics };
   if (minSlack !== null && minSlack < 0) diagnostics.push(D.goalInfeasible(plan, minSlack, criticalPath(schedule)));
-  const finished = plan.goal.achievedOn !== undefined;
+  const finished = isFinished(plan);
   for (const item of items) if (item.task) diagnoseTask(plan, cal, item.task, item, today, diagnostics, finished);
   for (const r of awaitingReviews(plan, schedule, cal, today))
     diagnostics.push(D.awaitingReview(plan, r.item, r.by, r.since, r.late, r.priority));

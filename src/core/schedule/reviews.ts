@@ -5,7 +5,7 @@
  * the schedule's `awaiting-review` diagnostics and the queries, so that both always agree.
  */
 import type { Day } from '../day';
-import { DEFAULT_PRIORITY, type Milestone, type Plan, type Priority, type Task } from '../model';
+import { isFinished, priorityOf, type Milestone, type Plan, type Priority, type Task } from '../model';
 import type { WorkCalendar } from './calendar';
 import { daysLate } from './late';
 import type { Schedule, ScheduledItem } from './types';
@@ -23,7 +23,7 @@ export interface AwaitingReview {
 /** Every item awaiting review, tasks in file order then milestones; none once the plan is finished. */
 export function awaitingReviews(plan: Plan, schedule: Schedule, cal: WorkCalendar, today: Day): AwaitingReview[] {
   const out: AwaitingReview[] = [];
-  if (plan.goal.achievedOn !== undefined) return out;
+  if (isFinished(plan)) return out;
   const push = (item: Task | Milestone, by: string, since: Day | undefined, priority: Priority): void => {
     const late = since === undefined ? 0 : daysLate(cal, since, today);
     out.push(since === undefined ? { item, by, late, priority } : { item, by, since, late, priority });
@@ -32,7 +32,7 @@ export function awaitingReviews(plan: Plan, schedule: Schedule, cal: WorkCalenda
     if (t.status === 'done' && t.review && t.review.on === undefined) push(t, t.review.by, t.doneOn, t.priority);
   for (const m of plan.milestones) {
     const waiting = milestoneReviewSince(m, schedule.byId.get(m.id), today);
-    if (waiting) push(m, m.review!.by, waiting.since, m.priority ?? DEFAULT_PRIORITY);
+    if (waiting) push(m, m.review!.by, waiting.since, priorityOf(m));
   }
   return out;
 }

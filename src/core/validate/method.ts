@@ -3,13 +3,12 @@
  * "Finishing"): ladders that rise and are not mixed with the older keys, a goal that can be
  * measured and has an owner, and a goal marked achieved.
  */
-import { formatDay, formatDayHuman } from '../day';
-import type { RawDiagnostic, Span } from '../diagnostic';
+import { formatDay } from '../day';
+import type { RawDiagnostic } from '../diagnostic';
 import { durationWorkdays, type Plan } from '../model';
 import { workCalendar } from '../schedule/calendar';
-import { pairOf, spanOf, type MapNode } from '../sourceTree';
-
-const human = (d: number): string => formatDayHuman(d, true);
+import { human, workdays } from '../schedule/diagnostics';
+import { keySpan, pairOf, spanOf, valueSpanOf } from '../sourceTree';
 
 export function methodChecks(plan: Plan, out: RawDiagnostic[]): void {
   ladders(plan, out);
@@ -17,29 +16,20 @@ export function methodChecks(plan: Plan, out: RawDiagnostic[]): void {
   finished(plan, out);
 }
 
-const keyOf = (node: MapNode | undefined, key: string): Span | undefined => {
-  const p = pairOf(node, key);
-  return p && spanOf(p.key);
-};
-const valueOf = (node: MapNode | undefined, key: string): Span | undefined => {
-  const p = pairOf(node, key);
-  return p && spanOf(p.value);
-};
-
 function ladders(plan: Plan, out: RawDiagnostic[]): void {
   const ladders = plan.policy.escalation;
   if (!ladders) return;
   const policy = pairOf(plan.root, 'policy')?.value;
   const policyNode = policy?.kind === 'map' ? policy : undefined;
   const older = ['escalate_after', 'escalate_to'].filter((k) => policyNode?.byKey.has(k));
-  const at = keyOf(policyNode, 'escalation');
+  const at = keySpan(policyNode, 'escalation');
   if (older.length && at) {
     out.push({
       code: 'escalation-conflict',
       severity: 'error',
       message: `policy has both escalation ladders and ${older.join(' and ')}: the ladders replace ${older.length > 1 ? 'them' : 'it'}. Remove ${older.join(' and ')}, or write ${older.length > 1 ? 'them' : 'it'} as a tier of escalation.default.`,
       span: at,
-      related: older.map((k) => ({ message: `${k} is here`, span: keyOf(policyNode, k)! })),
+      related: older.map((k) => ({ message: `${k} is here`, span: keySpan(policyNode, k)! })),
       data: { keys: older },
     });
   }
@@ -52,8 +42,8 @@ function ladders(plan: Plan, out: RawDiagnostic[]): void {
         code: 'escalation-not-rising',
         severity: 'error',
         message: `Tier ${i + 1} of the ${key} ladder (after ${tier.after.text}) must come later than tier ${i} (after ${before.after.text}): the tiers of a ladder rise strictly.`,
-        span: valueOf(tier.node, 'after') ?? spanOf(tier.node),
-        related: [{ message: `tier ${i}`, span: valueOf(before.node, 'after') ?? spanOf(before.node) }],
+        span: valueSpanOf(tier.node, 'after') ?? spanOf(tier.node),
+        related: [{ message: `tier ${i}`, span: valueSpanOf(before.node, 'after') ?? spanOf(before.node) }],
         data: { ladder: key, tier: i + 1 },
       });
     }
@@ -104,7 +94,7 @@ function finished(plan: Plan, out: RawDiagnostic[]): void {
     });
     return;
   }
-  const span = valueOf(plan.goal.node, 'achieved_on')!;
+  const span = valueSpanOf(plan.goal.node, 'achieved_on')!;
   const open = tasks.filter((t) => t.status !== 'done');
   if (open.length) {
     const named = open.slice(0, 5).map((t) => t.id);
@@ -122,7 +112,7 @@ function finished(plan: Plan, out: RawDiagnostic[]): void {
   if (Number.isFinite(due) && achieved > due) {
     const late = workCalendar(plan.calendar).countWorkdays(due + 1, achieved + 1);
     // met on a day off right after the due: no workday late, but after it all the same
-    const after = late === 0 ? 'after' : `${late === 1 ? '1 workday' : `${late} workdays`} after`;
+    const after = late === 0 ? 'after' : `${workdays(late)} after`;
     out.push({
       code: 'goal-met-late',
       severity: 'warning',

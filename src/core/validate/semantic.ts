@@ -1,16 +1,11 @@
 /** Checks that need the whole plan: ids, references, people, cycles, dues, done work. */
 import { formatDay } from '../day';
 import type { RawDiagnostic, Span } from '../diagnostic';
-import type { Milestone, Plan, Task } from '../model';
-import { pairOf, spanOf, type MapNode } from '../sourceTree';
+import { isFinished, type Milestone, type Plan, type Task } from '../model';
+import { pairOf, spanOf, valueSpanOf, type MapNode } from '../sourceTree';
 import { cycleIn, cycleNames, cyclicComponents, edgeSource, nodeName, orderedGraph } from '../graph';
 import { methodChecks } from './method';
 import { Suggester } from './suggest';
-
-const valueSpan = (node: MapNode, key: string): Span | undefined => {
-  const p = pairOf(node, key);
-  return p && spanOf(p.value);
-};
 
 export function checkSemantics(plan: Plan): RawDiagnostic[] {
   const out: RawDiagnostic[] = [];
@@ -116,7 +111,7 @@ function people(plan: Plan, out: RawDiagnostic[]): void {
   };
   const check = (id: string | undefined, node: MapNode | undefined, key: string, role: () => string) => {
     if (id === undefined || node === undefined || plan.people.has(id)) return;
-    const span = valueSpan(node, key);
+    const span = valueSpanOf(node, key);
     if (span !== undefined) report(id, span, role());
   };
   const list = (node: MapNode | undefined, key: string, role: () => string) => {
@@ -194,15 +189,15 @@ function dues(plan: Plan, out: RawDiagnostic[]): void {
       data: { binding: formatDay(binding) },
     });
   };
-  const goalSpan = valueSpan(plan.goal.node, 'due');
+  const goalSpan = valueSpanOf(plan.goal.node, 'due');
   for (const m of plan.milestones) {
     if (m.due !== undefined && m.due > goalDue)
-      warn(valueSpan(m.node, 'due'), m.due, goalDue, "the goal's due", goalSpan);
+      warn(valueSpanOf(m.node, 'due'), m.due, goalDue, "the goal's due", goalSpan);
     for (const t of m.tasks) {
       if (t.due === undefined) continue;
       if (m.due !== undefined && t.due > m.due)
-        warn(valueSpan(t.node, 'due'), t.due, m.due, `the due of its milestone ${m.id}`, valueSpan(m.node, 'due'));
-      else if (t.due > goalDue) warn(valueSpan(t.node, 'due'), t.due, goalDue, "the goal's due", goalSpan);
+        warn(valueSpanOf(t.node, 'due'), t.due, m.due, `the due of its milestone ${m.id}`, valueSpanOf(m.node, 'due'));
+      else if (t.due > goalDue) warn(valueSpanOf(t.node, 'due'), t.due, goalDue, "the goal's due", goalSpan);
     }
   }
 }
@@ -222,7 +217,7 @@ function doneWork(plan: Plan, out: RawDiagnostic[]): void {
     const open = openTask.get(item);
     if (open) return `milestone ${id} has unfinished task ${open.id}`;
     // a finished plan owes no review (docs/format.md "Finishing")
-    const review = plan.goal.achievedOn === undefined ? item.review : undefined;
+    const review = isFinished(plan) ? undefined : item.review;
     return review && review.on === undefined ? `milestone ${id} awaits review by ${review.by}` : undefined;
   };
   const milestones = new Map(plan.milestones.map((m) => [m.id, m] as const));
@@ -252,7 +247,7 @@ function doneWork(plan: Plan, out: RawDiagnostic[]): void {
     }
     const m = milestones.get(t.milestone);
     const open = m && milestoneOpen(m);
-    const span = open && valueSpan(t.node, 'status');
+    const span = open && valueSpanOf(t.node, 'status');
     if (open && span) {
       const more = open.more ? `, and on ${open.more} more unfinished item${open.more === 1 ? '' : 's'}` : '';
       out.push({
