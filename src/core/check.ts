@@ -90,7 +90,9 @@ function collect(text: string, options: CheckOptions, max: number, pass: 'text' 
         out.plan = built.plan;
         append(out.raw, built.diagnostics);
         append(out.raw, checkSemantics(built.plan));
-        if (options.today !== undefined && !out.raw.some((d) => d.severity === 'error')) {
+        // errors past the cap (unlisted) are errors too: a plan with any gets no schedule
+        const hasError = out.unlisted > 0 || out.raw.some((d) => d.severity === 'error');
+        if (options.today !== undefined && !hasError) {
           out.schedule = schedulePlan(built.plan, options.today);
           append(out.raw, out.schedule.diagnostics);
         }

@@ -25,6 +25,7 @@ export const CODE_SEVERITY = {
   'schema-limit': 'error',
   'schema-unique': 'error',
   'invalid-date': 'error',
+  'range-reversed': 'error',
   'internal-error': 'error',
   'too-many-problems': 'information',
   'duplicate-id': 'error',
@@ -43,6 +44,7 @@ export const CODE_SEVERITY = {
   'achieved-with-open-work': 'error',
   'goal-met-late': 'warning',
   'all-tasks-done': 'information',
+  'remaining-not-doing': 'warning',
   'start-too-late': 'warning',
   'goal-infeasible': 'warning',
   'task-overdue': 'warning',
@@ -52,6 +54,7 @@ export const CODE_SEVERITY = {
   'awaiting-review': 'information',
   'no-interim-control': 'warning',
   'finished-late': 'information',
+  'owner-overbooked': 'warning',
   'schedule-out-of-range': 'error',
   'earliest-out-of-range': 'warning',
 } as const satisfies Record<string, Severity>;

@@ -69,6 +69,9 @@ const SUMMARIES = {
   'invalid-date': {
     summary: 'A date of the right form that is not a real calendar day (2026-02-30) or lies outside 1970-2199.',
   },
+  'range-reversed': {
+    summary: 'A range of days (a holiday range, leave, a freeze) ends before it starts: `to` is before `from`.',
+  },
   'internal-error': {
     summary: 'Workback itself failed on this file (a bug): the message says where; please report it.',
   },
@@ -115,6 +118,9 @@ const SUMMARIES = {
   'all-tasks-done': {
     summary: 'Every task is done and the goal has no `achieved_on`: mark the plan finished.',
   },
+  'remaining-not-doing': {
+    summary: '`remaining` is set on a task that is not `doing`: only work in progress has work left from today.',
+  },
   // Schedule (need today's date)
   'start-too-late': {
     summary: 'A task must start before `start` or its `not_before` to meet its deadline: it is short by N workdays.',
@@ -142,6 +148,10 @@ const SUMMARIES = {
     summary: 'A p1 or p2 task is late (start or finish) and has no `interim` control to protect the system meanwhile.',
   },
   'finished-late': { summary: 'A task was done after its latest finish (the workdays after it are counted).' },
+  'owner-overbooked': {
+    summary:
+      'On some workdays a person has more open tasks between latest start and latest finish than their `capacity` (default 1).',
+  },
   'schedule-out-of-range': {
     summary: 'The schedule would reach before 1970 or after 2199 (huge durations or holidays covering the horizon).',
   },

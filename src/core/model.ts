@@ -24,6 +24,7 @@ export const TASK_KEYS = [
   'due',
   'not_before',
   'status',
+  'remaining',
   'done_on',
   'review_by',
   'reviewed_on',
@@ -64,6 +65,10 @@ export interface Person {
   name: string;
   email?: string;
   role?: string;
+  /** Tasks at once (`capacity`); 1 when the file gives none. */
+  capacity: number;
+  /** Leave (`away`), as written: ranges with `from <= to`, single days as one-day ranges. */
+  away: DayRange[];
   /** The person's key in `people`. */
   keySpan: Span;
   node: MapNode | undefined;
@@ -107,6 +112,8 @@ export interface Task {
   due?: Day;
   notBefore?: Day;
   status: TaskStatus;
+  /** Work left from today, for a task in progress (`remaining`). */
+  remaining?: Duration;
   doneOn?: Day;
   review?: Review;
   interim?: Interim;
@@ -154,11 +161,27 @@ export interface Goal {
   node: MapNode;
 }
 
+/** Days from `from` to `to`, both included (`from <= to`): a holiday range, leave, a freeze. */
+export interface DayRange {
+  from: Day;
+  to: Day;
+  name?: string;
+}
+
+/** A change freeze: its days are off for every task with one of its tags (every task when it has none). */
+export interface Freeze extends DayRange {
+  tags: string[];
+}
+
 export interface Calendar {
   /** Workdays of the week, 0 = Monday; mon-fri when the file gives none. */
   workdays: Weekday[];
-  /** Sorted, without duplicates. */
+  /** Every holiday, ranges spelled out day by day: sorted, without duplicates. */
   holidays: Day[];
+  /** The holidays as written (single days as one-day ranges), for views that name them. */
+  holidayRanges: DayRange[];
+  /** As written, in file order (reversed ranges left out). */
+  freezes: Freeze[];
 }
 
 /** One rung of an escalation ladder: late by more than `after` workdays goes to `to`. */

@@ -137,7 +137,8 @@ export function valueKindAt(path: readonly PathSeg[]): ValueKind {
   const parentKey = typeof last === 'number' ? path[path.length - 2] : last;
   if (parentKey === 'depends_on' && typeof last === 'number') return { kind: 'itemRef' };
   if (view.ref === 'personId') return PERSON_REF_KEYS.has(String(parentKey)) ? { kind: 'personRef' } : { kind: 'text' };
-  if (view.ref === 'date') return { kind: 'date' };
+  // a day or a range (`holidays`, `away`): where a scalar is written, it is a day
+  if (view.ref === 'date' || view.ref === 'dayRange') return { kind: 'date' };
   if (view.ref === 'duration') return { kind: 'duration' };
   const values = view.node.enum;
   if (Array.isArray(values))

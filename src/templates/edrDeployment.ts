@@ -23,7 +23,7 @@ calendar:
   holidays: []                       # add your public holidays
 people:
   delivery: { name: Service delivery manager, role: Owns the goal }
-  security: { name: Security engineer, role: Policies and exclusions }
+  security: { name: Security engineer, role: Policies and exclusions, capacity: 2 }  # tasks at once
   field:    { name: Field technician }
   it:       { name: Customer IT manager }
   change:   { name: Change manager }

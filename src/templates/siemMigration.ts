@@ -24,10 +24,10 @@ calendar:
   holidays: []                       # add your public holidays and shutdown days
 people:
   ciso:        { name: CISO, role: Owns the goal }
-  soc-manager: { name: SOC manager }
+  soc-manager: { name: SOC manager, capacity: 2 }        # tasks at once
   detection:   { name: Detection engineer }
   cloud:       { name: Cloud engineer }
-  infra:       { name: Infrastructure engineer }
+  infra:       { name: Infrastructure engineer, capacity: 2 }
   change:      { name: Change manager }
   procurement: { name: IT procurement }
 policy:

@@ -106,10 +106,12 @@ describe('buildModel: the typed plan', () => {
           name: 'Dana',
           email: 'dana@example.com',
           role: 'Lead',
+          capacity: 1,
+          away: [],
           key: 'dana',
           node: '{ name: Dana, email: dana@example.com, role: Lead',
         },
-        { id: 'lee', name: 'lee', email: undefined, role: undefined, key: 'lee', node: '{' },
+        { id: 'lee', name: 'lee', email: undefined, role: undefined, capacity: 1, away: [], key: 'lee', node: '{' },
       ],
     );
   });
@@ -148,6 +150,7 @@ describe('buildModel: the typed plan', () => {
       notBefore: undefined,
       doneOn: undefined,
       status: 'todo',
+      remaining: undefined,
       followUps: [],
       tags: [],
       notes: undefined,
@@ -165,6 +168,7 @@ describe('buildModel: the typed plan', () => {
         due: undefined,
         notBefore: undefined,
         status: 'done',
+        remaining: undefined,
         doneOn: undefined,
         tags: ['x', 'y'],
         notes: 'N',
@@ -250,7 +254,7 @@ describe('buildModel: the typed plan', () => {
       keySpan: undefined,
     });
     assert.deepEqual(node.pairs, []);
-    assert.deepEqual(plan.calendar, { workdays: [0, 1, 2, 3, 4], holidays: [] });
+    assert.deepEqual(plan.calendar, { workdays: [0, 1, 2, 3, 4], holidays: [], holidayRanges: [], freezes: [] });
     assert.deepEqual(plan.policy, { checkInEvery: undefined, escalateAfter: undefined, escalateTo: undefined });
     assert.deepEqual(
       [plan.people.size, plan.milestones, plan.tasks, plan.items.size, plan.start],

@@ -75,6 +75,7 @@ describe('editing: completion', () => {
         'due',
         'not_before',
         'status',
+        'remaining',
         'done_on',
         'review_by',
         'reviewed_on',
@@ -93,7 +94,7 @@ describe('editing: completion', () => {
     it('a new task item: every task key, required first (id, title, owner)', () => {
       const xs = items('  - id: pilot', '      - |\n  - id: pilot');
       assert.deepStrictEqual(labels(xs).slice(0, 3), ['id', 'title', 'owner']);
-      assert.strictEqual(xs.length, 16);
+      assert.strictEqual(xs.length, 17);
       assert.strictEqual(xs.find((x) => x.label === 'follow_ups')!.insert, 'follow_ups:\n\t- $0');
     });
 
@@ -104,7 +105,7 @@ describe('editing: completion', () => {
 
     it('in a flow mapping, and on an existing key (name only)', () => {
       const xs = items('  lee:  { name: Lee Chen }', '  lee:  { name: Lee Chen, | }');
-      assert.deepStrictEqual(labels(xs), ['email', 'role']);
+      assert.deepStrictEqual(labels(xs), ['email', 'role', 'capacity', 'away']);
       assert.strictEqual(xs[0]!.insert, 'email: $0');
       const ys = items('        duration: 3d', '        dura|tion: 3d');
       assert.strictEqual(ys.find((x) => x.label === 'duration')!.insert, 'duration');

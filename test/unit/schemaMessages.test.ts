@@ -61,7 +61,7 @@ describe('schema errors: every message, place and order', () => {
         'schema-format',
         '7:54-7:70',
         '"holidays" must be a calendar date YYYY-MM-DD without a time; got "2026-01-01T10:00".',
-        { format: 'date', path: ['calendar', 'holidays', '0'] },
+        { format: 'dayRange', path: ['calendar', 'holidays', '0'] },
       ],
     ]);
   });

@@ -35,7 +35,7 @@ export function crossesYear(from: Day, to: Day): boolean {
 }
 
 /** The `axisFormat`, `weekday` and `excludes` lines for an axis from `from` to `to` (exclusive). */
-export function calendarLines(calendar: Calendar, from: Day, to: Day): string[] {
+export function calendarLines(calendar: Pick<Calendar, 'workdays' | 'holidays'>, from: Day, to: Day): string[] {
   const lines = [
     `    axisFormat ${crossesYear(from, to) ? '%-d %b %Y' : '%-d %b'}`,
     `    weekday ${MERMAID_WEEKDAYS[firstWorkday(calendar.workdays)]}`,

@@ -6,6 +6,7 @@ import type { Day } from '../day';
 import { CHECKPOINT, TASK, type PlanGraph } from '../graph';
 import { durationWorkdays, type Plan } from '../model';
 import type { WorkCalendar } from './calendar';
+import type { CalendarOf } from './taskCalendars';
 
 export const FAR_FUTURE = 0x3fffffff;
 export const FAR_PAST = -0x3fffffff;
@@ -31,8 +32,17 @@ export function durationsOf(plan: Plan, g: PlanGraph): Float64Array {
   return duration;
 }
 
-/** `order` is reverse topological: every node comes after all of its successors. */
-export function scheduleBackward(plan: Plan, g: PlanGraph, cal: WorkCalendar, order: Int32Array): BackwardResult {
+/**
+ * `order` is reverse topological: every node comes after all of its successors. Tasks count in
+ * their own calendar (`calOf`), checkpoints in the plan's (`cal`).
+ */
+export function scheduleBackward(
+  plan: Plan,
+  g: PlanGraph,
+  cal: WorkCalendar,
+  calOf: CalendarOf,
+  order: Int32Array,
+): BackwardResult {
   const duration = durationsOf(plan, g);
   const ls = new Int32Array(g.size);
   const lf = new Int32Array(g.size);
@@ -51,8 +61,9 @@ export function scheduleBackward(plan: Plan, g: PlanGraph, cal: WorkCalendar, or
     // or, through a virtual milestone node, the tightest of its successors'.
     let pass: number;
     if (k === TASK) {
-      const finish = cal.prevWorkday(bound[n]!);
-      const start = finish === undefined ? undefined : cal.addWorkdays(finish, -(duration[n]! - 1));
+      const own = calOf(g.task[n]!);
+      const finish = own.prevWorkday(bound[n]!);
+      const start = finish === undefined ? undefined : own.addWorkdays(finish, -(duration[n]! - 1));
       if (start === undefined) return { ls, lf, duration, outOfRange: { node: n, bound: bound[n]! } };
       lf[n] = finish!;
       ls[n] = start;

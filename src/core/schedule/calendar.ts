@@ -5,7 +5,7 @@
  * lie outside it return `undefined`, and the scheduler reports `schedule-out-of-range`.
  */
 import { MAX_DAY, MIN_DAY, weekday, type Day } from '../day';
-import type { Calendar } from '../model';
+import type { Calendar, DayRange } from '../model';
 
 export interface WorkCalendar {
   /** Workdays in MIN_DAY..MAX_DAY; 0 means the calendar has no workday at all (`no-workdays`). */
@@ -31,7 +31,53 @@ export interface WorkCalendar {
 
 const SPAN = MAX_DAY - MIN_DAY + 1;
 
-class PrefixCalendar implements WorkCalendar {
+const inRange = (d: Day): boolean => Number.isInteger(d) && d >= MIN_DAY && d <= MAX_DAY;
+
+/**
+ * Every question answered from two: `rank(d)`, the workdays strictly before `d`, and `nth(r)`,
+ * the workday of rank `r` (0-based). The calendars differ only in how they know those two.
+ */
+abstract class RankedCalendar implements WorkCalendar {
+  abstract readonly workdayCount: number;
+  /** Workdays strictly before `d`, for d in MIN_DAY..MAX_DAY+1 (clamped otherwise). */
+  abstract rank(d: Day): number;
+  /** The workday of rank `r`, for 0 <= r < workdayCount. */
+  abstract nth(r: number): Day;
+
+  isWorkday(d: Day): boolean {
+    return inRange(d) && this.rank(d + 1) > this.rank(d);
+  }
+
+  prevWorkday(d: Day): Day | undefined {
+    if (!inRange(d)) return undefined;
+    const r = this.rank(d + 1) - 1;
+    return r >= 0 ? this.nth(r) : undefined;
+  }
+
+  nextWorkday(d: Day): Day | undefined {
+    if (!inRange(d)) return undefined;
+    const r = this.rank(d);
+    return r < this.workdayCount ? this.nth(r) : undefined;
+  }
+
+  addWorkdays(d: Day, n: number): Day | undefined {
+    if (!inRange(d) || !Number.isFinite(n)) return undefined;
+    if (n === 0) return d;
+    const r = n > 0 ? this.rank(d + 1) + n - 1 : this.rank(d) + n;
+    return r >= 0 && r < this.workdayCount ? this.nth(r) : undefined;
+  }
+
+  countWorkdays(a: Day, b: Day): number {
+    return b <= a ? 0 : this.rank(b) - this.rank(a);
+  }
+
+  signedWorkdays(a: Day, b: Day): number {
+    return this.rank(b) - this.rank(a);
+  }
+}
+
+/** Weekdays less holidays: a prefix count over the whole range, every question O(1). */
+class PrefixCalendar extends RankedCalendar {
   readonly workdayCount: number;
   /** before[o] = workdays in MIN_DAY .. MIN_DAY+o-1 (o in 0..SPAN). */
   private readonly before: Int32Array;
@@ -39,6 +85,7 @@ class PrefixCalendar implements WorkCalendar {
   private readonly list: Int32Array;
 
   constructor(workdays: readonly number[], holidays: readonly Day[]) {
+    super();
     const weekMask = [false, false, false, false, false, false, false];
     for (const w of workdays) if (Number.isInteger(w) && w >= 0 && w <= 6) weekMask[w] = true;
     const off = holidays.filter((h) => Number.isInteger(h) && h >= MIN_DAY && h <= MAX_DAY).sort((a, b) => a - b);
@@ -60,45 +107,76 @@ class PrefixCalendar implements WorkCalendar {
     this.workdayCount = count;
   }
 
-  /** Workdays strictly before `d`, for d in MIN_DAY..MAX_DAY+1 (clamped otherwise). */
-  private rank(d: Day): number {
+  rank(d: Day): number {
     const o = d - MIN_DAY;
     return this.before[o <= 0 ? 0 : o >= SPAN ? SPAN : o]!;
   }
 
-  private inRange(d: Day): boolean {
-    return Number.isInteger(d) && d >= MIN_DAY && d <= MAX_DAY;
+  nth(r: number): Day {
+    return this.list[r]!;
+  }
+}
+
+/**
+ * A calendar less some ranges of days (a task's freezes, its owner's leave): a few numbers per
+ * range, not a copy of the whole range of days, and every question O(log ranges). `off` must be
+ * sorted and disjoint (mergeRanges).
+ */
+class MinusCalendar extends RankedCalendar {
+  readonly workdayCount: number;
+  private readonly from: Int32Array;
+  private readonly to: Int32Array;
+  /** cut[i]: the base's workdays inside ranges 0..i-1. */
+  private readonly cut: Float64Array;
+  /** kept[i]: this calendar's workdays before range i starts. */
+  private readonly kept: Float64Array;
+
+  constructor(
+    private readonly base: RankedCalendar,
+    off: readonly DayRange[],
+  ) {
+    super();
+    const k = off.length;
+    this.from = new Int32Array(k);
+    this.to = new Int32Array(k);
+    this.cut = new Float64Array(k + 1);
+    this.kept = new Float64Array(k);
+    for (let i = 0; i < k; i++) {
+      const r = off[i]!;
+      this.from[i] = r.from;
+      this.to[i] = r.to;
+      this.kept[i] = base.rank(r.from) - this.cut[i]!;
+      this.cut[i + 1] = this.cut[i]! + base.countWorkdays(r.from, r.to + 1);
+    }
+    this.workdayCount = base.workdayCount - this.cut[k]!;
   }
 
-  isWorkday(d: Day): boolean {
-    return this.inRange(d) && this.rank(d + 1) > this.rank(d);
+  rank(d: Day): number {
+    // i: the number of ranges that start before d
+    let lo = 0;
+    let hi = this.from.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.from[mid]! < d) lo = mid + 1;
+      else hi = mid;
+    }
+    const i = lo;
+    if (i === 0) return this.base.rank(d);
+    const inside = d <= this.to[i - 1]!;
+    const removed = inside ? this.cut[i - 1]! + this.base.rank(d) - this.base.rank(this.from[i - 1]!) : this.cut[i]!;
+    return this.base.rank(d) - removed;
   }
 
-  prevWorkday(d: Day): Day | undefined {
-    if (!this.inRange(d)) return undefined;
-    const r = this.rank(d + 1) - 1;
-    return r >= 0 ? this.list[r] : undefined;
-  }
-
-  nextWorkday(d: Day): Day | undefined {
-    if (!this.inRange(d)) return undefined;
-    const r = this.rank(d);
-    return r < this.workdayCount ? this.list[r] : undefined;
-  }
-
-  addWorkdays(d: Day, n: number): Day | undefined {
-    if (!this.inRange(d) || !Number.isFinite(n)) return undefined;
-    if (n === 0) return d;
-    const r = n > 0 ? this.rank(d + 1) + n - 1 : this.rank(d) + n;
-    return r >= 0 && r < this.workdayCount ? this.list[r] : undefined;
-  }
-
-  countWorkdays(a: Day, b: Day): number {
-    return b <= a ? 0 : this.rank(b) - this.rank(a);
-  }
-
-  signedWorkdays(a: Day, b: Day): number {
-    return this.rank(b) - this.rank(a);
+  nth(r: number): Day {
+    // the first range with more than r of this calendar's workdays before it: the day lies before it
+    let lo = 0;
+    let hi = this.kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.kept[mid]! <= r) lo = mid + 1;
+      else hi = mid;
+    }
+    return this.base.nth(r + this.cut[lo]!);
   }
 }
 
@@ -107,15 +185,24 @@ export function makeCalendar(workdays: readonly number[], holidays: readonly Day
   return new PrefixCalendar(workdays, holidays);
 }
 
+/**
+ * `base` less the days of `off` (sorted, disjoint ranges: mergeRanges). `base` must come from
+ * makeCalendar, workCalendar or lessDays.
+ */
+export function lessDays(base: WorkCalendar, off: readonly DayRange[]): WorkCalendar {
+  if (!(base instanceof RankedCalendar)) throw new TypeError('lessDays: not a calendar of this module');
+  return off.length === 0 ? base : new MinusCalendar(base, off);
+}
+
 // Calendars are shared: by the plan's Calendar object, and by content across plans (a CI run
 // over thousands of plans with the same calendar builds it once). A few hundred KB each, so
 // the content cache stays small.
-const byObject = new WeakMap<Calendar, WorkCalendar>();
+const byObject = new WeakMap<object, WorkCalendar>();
 const byContent = new Map<string, WorkCalendar>();
 const CONTENT_CACHE_SIZE = 8;
 
 /** The workday calendar of a plan's `calendar`, cached. */
-export function workCalendar(calendar: Calendar): WorkCalendar {
+export function workCalendar(calendar: Pick<Calendar, 'workdays' | 'holidays'>): WorkCalendar {
   const known = byObject.get(calendar);
   if (known) return known;
   const key = `${calendar.workdays.join(',')}|${calendar.holidays.join(',')}`;

@@ -6,7 +6,9 @@
 import { CODE_SEVERITY, type Code } from '../codeSeverity';
 import { formatDay, formatDayHuman, MAX_DAY, MIN_DAY, type Day } from '../day';
 import type { RawDiagnostic, Severity, Span } from '../diagnostic';
-import type { FollowUp, Milestone, Plan, Priority, Task } from '../model';
+import type { FollowUp, Milestone, Person, Plan, Priority, Task } from '../model';
+import type { BookingOverlap } from './capacity';
+import type { ScheduledItem } from './types';
 import { pairOf, spanOf, type MapNode } from '../sourceTree';
 import { escalationFor, tierText, type Escalation } from './escalation';
 import { checkInWith } from './late';
@@ -255,4 +257,48 @@ export function dependencyCycle(names: string[], span: Span): RawDiagnostic {
   return diagnostic('dependency-cycle', span, `Dependencies form a cycle, so the plan cannot be scheduled: ${cycle}.`, {
     cycle: names,
   });
+}
+
+/** `Wed 14 – Tue 20 Oct 2026`, `Wed 30 Sep – Fri 2 Oct 2026`, or one day. */
+export function daysText(from: Day, to: Day): string {
+  if (from === to) return human(from);
+  const [a, b] = [formatDay(from), formatDay(to)];
+  const head = formatDayHuman(from).split(' ');
+  if (a.slice(0, 7) === b.slice(0, 7)) return `${head[0]} ${head[1]} – ${human(to)}`;
+  if (a.slice(0, 4) === b.slice(0, 4)) return `${formatDayHuman(from)} – ${human(to)}`;
+  return `${human(from)} – ${human(to)}`;
+}
+
+/**
+ * `owner-overbooked`: on the task's `owner`, naming its first overbooked days and the tasks it
+ * shares them with (in file order; a crowded run names the first few and says so).
+ */
+export function ownerOverbooked(
+  plan: Plan,
+  person: Person,
+  task: Task,
+  o: BookingOverlap<ScheduledItem>,
+): RawDiagnostic {
+  const run = o.first;
+  const shared = run.members.filter((m) => m.from <= o.to && m.to >= o.from).map((m) => m.item.task!);
+  if (!shared.includes(task)) shared.push(task);
+  shared.sort((a, b) => a.index - b.index);
+  const truncated = run.memberCount > run.members.length;
+  const names = shared.map((m) => m.id);
+  const count = truncated ? `${names.length} or more` : `${names.length}`;
+  const rest = o.workdays - o.firstWorkdays;
+  const also = rest > 0 ? ` It is overbooked on ${workdays(rest)} more, up to ${human(o.last)}.` : '';
+  return diagnostic(
+    'owner-overbooked',
+    valueSpan(task.node, 'owner', task.idSpan),
+    `${personText(plan, person.id)} has ${count} tasks on ${daysText(o.from, o.to)}, capacity ${person.capacity}: ${names.join(', ')}${truncated ? ', ...' : ''}.${also}`,
+    {
+      person: person.id,
+      capacity: person.capacity,
+      from: formatDay(o.from),
+      to: formatDay(o.to),
+      workdays: o.workdays,
+      tasks: names,
+    },
+  );
 }

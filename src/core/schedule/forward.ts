@@ -1,13 +1,15 @@
 /**
  * The forward pass (docs/format.md "Forward: earliest dates, slack and the critical path"): earliest start and finish of every
- * task that is not done, from today, `start` and `not_before`. Done tasks constrain nothing;
- * checkpoints and the virtual milestone nodes pass on the latest finish of what they depend on.
+ * task that is not done, from today, `start` and `not_before`, in the task's own calendar. Done
+ * tasks constrain nothing; checkpoints and the virtual milestone nodes pass on the latest finish
+ * of what they depend on. A task in progress with `remaining` starts today, whatever it waits for,
+ * and lasts what remains (docs/format.md "Remaining work").
  */
 import type { Day } from '../day';
 import { TASK, type PlanGraph } from '../graph';
-import type { Plan } from '../model';
+import { durationWorkdays, type Plan } from '../model';
 import { FAR_PAST } from './backward';
-import type { WorkCalendar } from './calendar';
+import type { CalendarOf } from './taskCalendars';
 
 export interface ForwardResult {
   /** Earliest start / finish per node; meaningful for TASK nodes that are not done. */
@@ -21,7 +23,7 @@ export interface ForwardResult {
 export function scheduleForward(
   plan: Plan,
   g: PlanGraph,
-  cal: WorkCalendar,
+  calOf: CalendarOf,
   order: Int32Array,
   duration: Float64Array,
   today: Day,
@@ -44,9 +46,12 @@ export function scheduleForward(
     }
     const t = g.task[n]!;
     if (t.status === 'done') continue; // out[n] stays FAR_PAST
-    const from = Math.max(floor, t.notBefore ?? FAR_PAST, after + 1);
+    const cal = calOf(t);
+    const inProgress = t.status === 'doing' && t.remaining !== undefined;
+    const from = inProgress ? today : Math.max(floor, t.notBefore ?? FAR_PAST, after + 1);
+    const lasts = inProgress ? Math.max(1, durationWorkdays(t.remaining!, plan.calendar)) : duration[n]!;
     const start = cal.nextWorkday(from);
-    const finish = start === undefined ? undefined : cal.addWorkdays(start, duration[n]! - 1);
+    const finish = start === undefined ? undefined : cal.addWorkdays(start, lasts - 1);
     if (finish === undefined) return { es, ef, outOfRange: { node: n, from } };
     es[n] = start!;
     ef[n] = out[n] = finish;

@@ -31,6 +31,8 @@ import { isFinished, type Plan, type Priority, type Task } from '../model';
 import { awaitingReviews } from './reviews';
 import { scheduleBackward } from './backward';
 import { workCalendar, type WorkCalendar } from './calendar';
+import { ownerOverbooked } from './overbooked';
+import { taskCalendars } from './taskCalendars';
 import * as D from './diagnostics';
 import { scheduleForward } from './forward';
 import { daysLate, nextCheckIn, taskLateness } from './late';
@@ -65,7 +67,8 @@ export function schedulePlan(plan: Plan, today: Day): Schedule {
     return empty();
   }
 
-  const back = scheduleBackward(plan, g, cal, order);
+  const calOf = taskCalendars(plan, cal);
+  const back = scheduleBackward(plan, g, cal, calOf, order);
   if (back.outOfRange) {
     const { node, bound } = back.outOfRange;
     const task = g.task[node];
@@ -73,7 +76,7 @@ export function schedulePlan(plan: Plan, today: Day): Schedule {
     diagnostics.push(D.outOfRangeBackward(plan, task?.id ?? g.milestone[node]!.id, task, bound, span));
     return empty();
   }
-  const fwd = scheduleForward(plan, g, cal, order, back.duration, today);
+  const fwd = scheduleForward(plan, g, calOf, order, back.duration, today);
   if (fwd.outOfRange) {
     const task = g.task[fwd.outOfRange.node]!;
     diagnostics.push(D.outOfRangeForward(task, fwd.outOfRange.from, D.valueSpan(task.node, 'duration', task.idSpan)));
@@ -88,7 +91,8 @@ export function schedulePlan(plan: Plan, today: Day): Schedule {
     const m = g.milestone[n]!;
     let item: ScheduledItem;
     if (task && forwardOk && task.status !== 'done') {
-      const slack = cal.signedWorkdays(fwd.es[n]!, back.ls[n]!);
+      // counted at the finish: the same as LS - ES, and still true of a task with `remaining`
+      const slack = calOf(task).signedWorkdays(fwd.ef[n]!, back.lf[n]!);
       if (minSlack === null || slack < minSlack) minSlack = slack;
       item = {
         id: task.id,
@@ -132,6 +136,7 @@ export function schedulePlan(plan: Plan, today: Day): Schedule {
   if (minSlack !== null && minSlack < 0) diagnostics.push(D.goalInfeasible(plan, minSlack, criticalPath(schedule)));
   const finished = isFinished(plan);
   for (const item of items) if (item.task) diagnoseTask(plan, cal, item.task, item, today, diagnostics, finished);
+  if (!finished) ownerOverbooked(plan, items, cal, diagnostics);
   for (const r of awaitingReviews(plan, schedule, cal, today))
     diagnostics.push(D.awaitingReview(plan, r.item, r.by, r.since, r.late, r.priority));
 

@@ -79,6 +79,7 @@ function buildTask(tn: MapNode, m: Milestone, index: number, day: DayReader): Ta
     due: day(v.due, 'due of', tid),
     notBefore: day(v.not_before, 'not_before of', tid),
     status: TASK_STATUSES.includes(status as TaskStatus) ? (status as TaskStatus) : 'todo',
+    remaining: duration(v.remaining),
     doneOn: day(v.done_on, 'done_on of', tid),
     followUps,
     tags: texts(v.tags),

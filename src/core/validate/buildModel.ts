@@ -3,7 +3,7 @@
  * left out (the schema check already said so), so the semantic checks can still run on the
  * rest. Dates that have the right form but are not real days are reported here.
  */
-import { WEEKDAY_NAMES, type Day, type Weekday } from '../day';
+import { WEEKDAY_NAMES, type Weekday } from '../day';
 import type { RawDiagnostic } from '../diagnostic';
 import {
   LADDER_KEYS,
@@ -15,8 +15,10 @@ import {
   type Plan,
   type Policy,
 } from '../model';
-import { keySpan, spanOf, type MapNode } from '../sourceTree';
+import { keySpan, spanOf, type MapNode, type SourceNode } from '../sourceTree';
 import { buildItems } from './buildItems';
+import { daysOf } from '../dayRanges';
+import { dayRanges, freezes } from './dayRanges';
 import { afterDuration, dayReader, duration, get, map, seq, str, texts, type DayReader } from './nodeValues';
 
 const EMPTY_MAP: MapNode = { kind: 'map', flow: false, pairs: [], byKey: new Map(), start: 0, end: 0 };
@@ -25,8 +27,8 @@ export function buildModel(root: MapNode): { plan: Plan; diagnostics: RawDiagnos
   const diagnostics: RawDiagnostic[] = [];
   const day = dayReader(diagnostics);
   const goal = buildGoal(root, day);
-  const calendar = buildCalendar(map(get(root, 'calendar')), day);
-  const people = buildPeople(map(get(root, 'people')));
+  const calendar = buildCalendar(map(get(root, 'calendar')), day, diagnostics);
+  const people = buildPeople(map(get(root, 'people')), day, diagnostics);
   const policy = buildPolicy(map(get(root, 'policy')));
   const { milestones, tasks, items } = buildItems(seq(get(root, 'milestones')), day);
   const plan: Plan = {
@@ -62,7 +64,7 @@ function buildGoal(root: MapNode, day: DayReader): Goal {
 }
 
 /** Workdays and holidays sorted, without repeats; Monday to Friday when the plan names no workdays. */
-function buildCalendar(calNode: MapNode | undefined, day: DayReader): Calendar {
+function buildCalendar(calNode: MapNode | undefined, day: DayReader, out: RawDiagnostic[]): Calendar {
   const workdays: Weekday[] = [];
   const wdNode = get(calNode, 'workdays');
   if (wdNode?.kind === 'seq') {
@@ -72,16 +74,17 @@ function buildCalendar(calNode: MapNode | undefined, day: DayReader): Calendar {
     }
     workdays.sort((a, b) => a - b);
   } else workdays.push(0, 1, 2, 3, 4);
-  const holidaySet = new Set<Day>();
-  for (const h of seq(get(calNode, 'holidays'))) {
-    const d = day(h, 'holiday');
-    if (d !== undefined) holidaySet.add(d);
-  }
-  return { workdays, holidays: [...holidaySet].sort((a, b) => a - b) };
+  const holidayRanges = dayRanges(get(calNode, 'holidays'), day, 'holiday', out);
+  return {
+    workdays,
+    holidays: daysOf(holidayRanges),
+    holidayRanges,
+    freezes: freezes(get(calNode, 'freezes'), day, out),
+  };
 }
 
 /** People by id, in file order; a person's name is the id when the plan gives none. */
-function buildPeople(peopleNode: MapNode | undefined): Map<string, Person> {
+function buildPeople(peopleNode: MapNode | undefined, day: DayReader, out: RawDiagnostic[]): Map<string, Person> {
   const people = new Map<string, Person>();
   for (const p of peopleNode?.pairs ?? []) {
     if (people.has(p.key.text)) continue;
@@ -91,11 +94,19 @@ function buildPeople(peopleNode: MapNode | undefined): Map<string, Person> {
       name: str(get(pn, 'name')) ?? p.key.text,
       email: str(get(pn, 'email')),
       role: str(get(pn, 'role')),
+      capacity: capacity(get(pn, 'capacity')),
+      away: dayRanges(get(pn, 'away'), day, `leave of ${p.key.text}`, out),
       keySpan: spanOf(p.key),
       node: pn,
     });
   }
   return people;
+}
+
+/** `capacity`: a whole number 1..100, else the default 1 (the schema reports the rest). */
+function capacity(n: SourceNode | undefined): number {
+  const v = n?.kind === 'scalar' ? n.value : undefined;
+  return typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 100 ? v : 1;
 }
 
 function buildPolicy(policyNode: MapNode | undefined): Policy {

@@ -223,6 +223,16 @@ function doneWork(plan: Plan, out: RawDiagnostic[]): void {
   const milestones = new Map(plan.milestones.map((m) => [m.id, m] as const));
   const milestoneOpen = firstOpenDependency(unfinished);
   for (const t of plan.tasks) {
+    if (t.status !== 'doing' && t.remaining !== undefined) {
+      const p = pairOf(t.node, 'remaining');
+      if (p)
+        out.push({
+          code: 'remaining-not-doing',
+          severity: 'warning',
+          message: `remaining is set but ${t.id} is ${t.status}: only a task in progress (status: doing) has work left from today; it is planned with its full duration.`,
+          span: spanOf(p.key),
+        });
+    }
     if (t.status !== 'done') {
       const p = pairOf(t.node, 'done_on');
       if (p)

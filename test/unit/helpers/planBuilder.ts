@@ -6,7 +6,18 @@
  */
 import { formatDay, parseDay, WEEKDAY_NAMES, type Day, type Weekday, type WeekdayName } from '../../../src/core/day';
 import type { Span } from '../../../src/core/diagnostic';
-import type { Duration, FollowUp, Milestone, Person, Plan, Ref, Task, TaskStatus } from '../../../src/core/model';
+import type {
+  DayRange,
+  Duration,
+  FollowUp,
+  Freeze,
+  Milestone,
+  Person,
+  Plan,
+  Ref,
+  Task,
+  TaskStatus,
+} from '../../../src/core/model';
 import type { MapNode, Pair, ScalarNode, SeqNode, SourceNode } from '../../../src/core/sourceTree';
 
 export interface FollowUpSpec {
@@ -28,7 +39,11 @@ export interface TaskSpec {
   done_on?: string;
   follow_ups?: FollowUpSpec[];
   tags?: string[];
+  remaining?: string;
 }
+
+/** A day `YYYY-MM-DD` or a range of days, as the format writes them. */
+export type DayRangeSpec = string | { from: string; to: string; name?: string };
 
 export interface MilestoneSpec {
   id: string;
@@ -42,8 +57,12 @@ export interface PlanSpec {
   title?: string;
   goal: { due: string; owner?: string; outcome?: string };
   start?: string;
-  calendar?: { workdays?: WeekdayName[]; holidays?: string[] };
-  people?: Record<string, { name?: string; email?: string; role?: string }>;
+  calendar?: {
+    workdays?: WeekdayName[];
+    holidays?: DayRangeSpec[];
+    freezes?: { from: string; to: string; tags?: string[]; name?: string }[];
+  };
+  people?: Record<string, { name?: string; email?: string; role?: string; capacity?: number; away?: DayRangeSpec[] }>;
   policy?: { check_in_every?: string; escalate_after?: string; escalate_to?: string };
   milestones: MilestoneSpec[];
 }
@@ -53,6 +72,14 @@ export function day(text: string): Day {
   const d = parseDay(text);
   if (typeof d !== 'number') throw new Error(`not a date: ${text} (${d})`);
   return d;
+}
+
+/** A day or range spec as the model holds it. */
+export function dayRange(r: DayRangeSpec): DayRange {
+  if (typeof r === 'string') return { from: day(r), to: day(r) };
+  const range: DayRange = { from: day(r.from), to: day(r.to) };
+  if (r.name !== undefined) range.name = r.name;
+  return range;
 }
 
 export function duration(text: string): Duration {
@@ -114,6 +141,10 @@ function refs(n: MapNode, ids: string[] | undefined): Ref[] {
   return (ids ?? []).map((id, i) => ({ id, span: spanOf(seq?.kind === 'seq' ? seq.items[i] : undefined) }));
 }
 
+function daysBetween(from: Day, to: Day): Day[] {
+  return Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
+}
+
 function titleCase(id: string): string {
   return id.charAt(0).toUpperCase() + id.slice(1);
 }
@@ -134,7 +165,9 @@ export function buildPlan(spec: PlanSpec, options: BuildOptions = {}): Plan {
   const workdays: Weekday[] = (spec.calendar?.workdays ?? ['mon', 'tue', 'wed', 'thu', 'fri']).map(
     (w) => WEEKDAY_NAMES.indexOf(w) as Weekday,
   );
-  const holidays = [...new Set((spec.calendar?.holidays ?? []).map(day))].sort((a, b) => a - b);
+  const holidayRanges = (spec.calendar?.holidays ?? []).map(dayRange);
+  const holidays = [...new Set(holidayRanges.flatMap((r) => daysBetween(r.from, r.to)))].sort((a, b) => a - b);
+  const freezes: Freeze[] = (spec.calendar?.freezes ?? []).map((f) => ({ ...dayRange(f), tags: f.tags ?? [] }));
 
   const people = new Map<string, Person>();
   const peopleNode = at(root, 'people');
@@ -145,6 +178,8 @@ export function buildPlan(spec: PlanSpec, options: BuildOptions = {}): Plan {
     const person: Person = {
       id,
       name: p?.name ?? titleCase(id),
+      capacity: p?.capacity ?? 1,
+      away: (p?.away ?? []).map(dayRange),
       keySpan: spanOf(pNode?.key),
       node: pNode?.value.kind === 'map' ? pNode.value : undefined,
     };
@@ -166,7 +201,7 @@ export function buildPlan(spec: PlanSpec, options: BuildOptions = {}): Plan {
       keySpan: root.byKey.has('goal') ? spanOf(root.byKey.get('goal')!.key) : undefined,
       node: goalNode,
     },
-    calendar: { workdays, holidays },
+    calendar: { workdays, holidays, holidayRanges, freezes },
     people,
     policy: {},
     milestones: [],
@@ -236,6 +271,7 @@ export function buildPlan(spec: PlanSpec, options: BuildOptions = {}): Plan {
       if (ts.due !== undefined) t.due = day(ts.due);
       if (ts.not_before !== undefined) t.notBefore = day(ts.not_before);
       if (ts.done_on !== undefined) t.doneOn = day(ts.done_on);
+      if (ts.remaining !== undefined) t.remaining = duration(ts.remaining);
       m.tasks.push(t);
       plan.tasks.push(t);
       if (!plan.items.has(t.id)) plan.items.set(t.id, t);

@@ -98,7 +98,7 @@ function wrongForm(err: ErrorObject, path: string[], node: SourceNode | undefine
   const text = node?.kind === 'scalar' ? node.text : undefined;
   let message = `"${name}" must be ${def && FORMAT_HINTS[def] ? FORMAT_HINTS[def] : `text matching ${String(param(err, 'pattern'))}`}; got ${describe(node)}.`;
   // the near misses people write: a date with a time, a duration of nothing
-  if (def === 'date' && text !== undefined && /^\d{4}-\d\d-\d\d[T ]/.test(text))
+  if ((def === 'date' || def === 'dayRange') && text !== undefined && /^\d{4}-\d\d-\d\d[T ]/.test(text))
     message = `"${name}" must be a calendar date YYYY-MM-DD without a time; got ${describe(node)}.`;
   if (def === 'duration' && text !== undefined && /^0+[dw]$/.test(text))
     message = `"${name}" must be at least 1 workday; ${text} is not a duration.`;

@@ -7,6 +7,7 @@ export const FORMAT_HINTS: Record<string, string> = {
   id: 'an id: letters, digits, `_`, `.` or `-`, starting with a letter or digit (e.g. `enroll-it`)',
   personId: 'a person id: letters, digits, `_`, `.` or `-`, starting with a letter or digit (e.g. `dana`)',
   date: 'a date YYYY-MM-DD (e.g. 2026-09-30)',
+  dayRange: 'a date YYYY-MM-DD (e.g. 2026-12-24) or a range { from: 2026-12-24, to: 2026-12-31 }',
   duration: 'a duration: a whole number and d (workdays) or w (weeks), e.g. 3d or 2w; 0d is not allowed',
   email: 'an email address (name@example.com)',
   tag: 'a tag',
@@ -40,6 +41,8 @@ const ITEM_NAMES: Record<string, string> = {
   follow_ups: 'a follow-up',
   depends_on: 'depends_on',
   holidays: 'holidays',
+  freezes: 'a freeze',
+  away: 'away',
   workdays: 'workdays',
   tags: 'tags',
 };

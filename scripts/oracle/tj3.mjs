@@ -1,0 +1,502 @@
+// Differential oracle (development only): Workback's scheduler against TaskJuggler 3 (`tj3`).
+//
+// Generates random plans (seeded) using the calendar features: workdays, plan holidays (days and
+// `{ from, to }` ranges), change freezes (`calendar.freezes`, tagged and untagged), people's leave
+// (`people.<id>.away`), durations in workdays, `depends_on` between tasks, task and milestone
+// `due` and the goal's `due`. Each plan is scheduled by Workback (checkPlan, from the compiled
+// core in out/) and by tj3, and every task's dates are compared:
+//   - backward pass (ALAP): Workback's start/finish (LS/LF) against tj3 `scheduling alap` tasks;
+//   - forward pass (ASAP) from today: earliestStart/earliestFinish (ES/EF) against tj3 ASAP tasks.
+//
+// The tj3 model, one project per plan holding both an ALAP and an ASAP copy of the tasks:
+//   - plan workdays      -> project `workinghours` (9:00-12:00, 13:00-18:00 = 8 h, the default
+//                           `dailyworkinghours`, on each workday; `off` on the others);
+//   - holidays           -> global `leaves holiday` (they apply to every resource);
+//   - a task             -> an `effort Nd` task with its own resource allocated (one resource per
+//                           task and copy: Workback does no levelling, so nothing competes);
+//   - owner's `away`     -> `leaves annual` on each resource of that owner's tasks;
+//   - freezes            -> task `shifts` of a shift whose working hours are all `off`, over the
+//                           (merged) freeze ranges whose tags the task has (or untagged ones);
+//   - ALAP: every task `precedes` its successors and a deadline milestone fixed at the start of
+//           the day after min(goal due, task due, milestone due), and is `scheduling alap`;
+//   - ASAP: every task `depends` on its predecessors and on a milestone fixed at today 00:00.
+// A task's dates in tj3 are read from its bookings (an `export` report): the first and last
+// booked day. So tj3's exclusive end instants never need interpreting, and the number of booked
+// hours is checked too (duration x 8 h).
+//
+// Run (from the repository root; builds nothing unless --build):
+//   npx tsc -p . && node scripts/oracle/tj3.mjs --runs 200
+// Options:
+//   --runs N     plans to generate (default 200)
+//   --seed S     seed of the first plan (default 1); plan i uses seed S+i, so one plan can be
+//                rerun alone with --seed S+i --runs 1
+//   --jobs J     tj3 processes at once (default 2)
+//   --build      run `npx tsc -p .` first
+//   --keep       keep the work directory (the .tjp, the .yaml and tj3's output of every plan)
+//   --verbose    print every plan's comparison, not only disagreements
+// Exit status: 0 all agree; 1 some disagreement; 2 the oracle itself failed (tj3 error, a
+// generated plan Workback rejects, ...).
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const TJ3 = process.env.TJ3 ?? 'tj3';
+
+// ---------------------------------------------------------------------------------------------
+// Options
+
+function parseArgs(argv) {
+  const opts = { runs: 200, seed: 1, jobs: 2, build: false, keep: false, verbose: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const num = () => {
+      const v = Number(argv[++i]);
+      if (!Number.isInteger(v) || v < 0) throw new Error(`${a} needs a whole number`);
+      return v;
+    };
+    if (a === '--runs') opts.runs = num();
+    else if (a === '--seed') opts.seed = num();
+    else if (a === '--jobs') opts.jobs = Math.max(1, num());
+    else if (a === '--build') opts.build = true;
+    else if (a === '--keep') opts.keep = true;
+    else if (a === '--verbose') opts.verbose = true;
+    else throw new Error(`unknown option ${a} (see the header of ${fileURLToPath(import.meta.url)})`);
+  }
+  return opts;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Days: whole numbers (days since 1970-01-01), as in Workback, but computed here independently.
+
+const MS_DAY = 86400000;
+const dayOf = (iso) => Date.parse(`${iso}T00:00:00Z`) / MS_DAY;
+const iso = (d) => new Date(d * MS_DAY).toISOString().slice(0, 10);
+/** 0 = Sunday .. 6 = Saturday (1970-01-01 was a Thursday). */
+const weekdayOf = (d) => (((d + 4) % 7) + 7) % 7;
+const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+const WEEKDAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const show = (d) => (d === undefined ? '—' : `${WEEKDAY_NAMES[weekdayOf(d)]} ${iso(d)}`);
+
+/** Sorted, overlapping and adjacent ranges joined. */
+function mergeRanges(ranges) {
+  const out = [];
+  for (const r of [...ranges].sort((a, b) => a.from - b.from)) {
+    const last = out[out.length - 1];
+    if (last && r.from <= last.to + 1) last.to = Math.max(last.to, r.to);
+    else out.push({ from: r.from, to: r.to });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Random plans
+
+/** mulberry32: small, seeded, good enough for test data. */
+function rng(seed) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (lo, hi) => lo + Math.floor(next() * (hi - lo + 1)); // lo..hi included
+  const pick = (xs) => xs[int(0, xs.length - 1)];
+  const chance = (p) => next() < p;
+  return { next, int, pick, chance };
+}
+
+const TAGS = ['change', 'prod', 'db'];
+const WORKWEEKS = [
+  ['mon', 'tue', 'wed', 'thu', 'fri'],
+  ['mon', 'tue', 'wed', 'thu', 'fri', 'sat'],
+  ['sun', 'mon', 'tue', 'wed', 'thu'],
+  ['mon', 'tue', 'wed', 'thu'],
+  ['tue', 'thu', 'sat'],
+];
+
+/**
+ * A plan as plain data (days as numbers). Holidays, freezes and leave cluster where the tasks
+ * are likely to be (before the goal's due, after today) so that they actually meet them.
+ */
+function randomPlan(seed) {
+  const r = rng(seed);
+  const goalDue = dayOf('2026-06-01') + r.int(0, 900);
+  const today = goalDue - r.int(0, 120);
+  // a day where the tasks are likely to be: before the goal's due (the backward pass) or after
+  // today (the forward pass)
+  const near = () => (r.chance(0.5) ? goalDue - r.int(-3, 60) : today + r.int(-3, 60));
+  const range = (maxLen) => {
+    const from = near();
+    return { from, to: from + r.int(0, maxLen - 1) };
+  };
+  const workdays = r.chance(0.7) ? WORKWEEKS[0] : r.pick(WORKWEEKS);
+
+  const holidays = [];
+  for (let i = r.int(0, 3); i > 0; i--) holidays.push(r.chance(0.5) ? { day: near() } : range(10));
+
+  const freezes = [];
+  for (let i = r.int(0, 3); i > 0; i--) {
+    const f = range(15);
+    f.tags = r.chance(0.3) ? [] : TAGS.filter(() => r.chance(0.4));
+    if (!f.tags.length && r.chance(0.5)) f.tags = [r.pick(TAGS)];
+    freezes.push(f);
+  }
+
+  const people = [];
+  const nPeople = r.int(1, 3);
+  for (let i = 0; i < nPeople; i++) {
+    const away = [];
+    for (let j = r.int(0, 2); j > 0; j--) away.push(r.chance(0.2) ? { day: near() } : range(12));
+    people.push({ id: `p${i}`, away });
+  }
+
+  const nTasks = r.int(1, 12);
+  const nMilestones = r.int(1, Math.min(3, nTasks));
+  const milestones = [];
+  for (let m = 0; m < nMilestones; m++) {
+    milestones.push({ id: `m${m}`, due: r.chance(0.15) ? goalDue - r.int(0, 60) : undefined, tasks: [] });
+  }
+  const tasks = [];
+  for (let i = 0; i < nTasks; i++) {
+    // depends only on earlier tasks: a DAG
+    const deps = [];
+    for (let j = 0; j < i; j++) if (r.chance(Math.min(0.5, 1.5 / i))) deps.push(tasks[j].id);
+    const task = {
+      id: `t${i + 1}`,
+      owner: r.pick(people).id,
+      duration: r.int(1, 8),
+      deps,
+      due: r.chance(0.25) ? goalDue - r.int(0, 60) : undefined,
+      tags: TAGS.filter(() => r.chance(0.3)),
+      milestone: milestones[i < nMilestones ? i : r.int(0, nMilestones - 1)],
+    };
+    tasks.push(task);
+    task.milestone.tasks.push(task);
+  }
+  return { seed, goalDue, today, workdays, holidays, freezes, people, milestones, tasks };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The plan as Workback YAML
+
+const yamlRange = (x) => (x.day !== undefined ? iso(x.day) : `{ from: ${iso(x.from)}, to: ${iso(x.to)} }`);
+const list = (xs) => `[${xs.join(', ')}]`;
+
+function toYaml(p) {
+  const out = [
+    'workback: 1',
+    `title: Oracle plan ${p.seed}`,
+    `goal: { outcome: Done, measure: Shown, due: ${iso(p.goalDue)}, owner: p0 }`,
+    'calendar:',
+    `  workdays: ${list(p.workdays)}`,
+  ];
+  if (p.holidays.length) out.push(`  holidays: ${list(p.holidays.map(yamlRange))}`);
+  if (p.freezes.length) {
+    out.push('  freezes:');
+    for (const f of p.freezes) {
+      const tags = f.tags.length ? `, tags: ${list(f.tags)}` : '';
+      out.push(`    - { from: ${iso(f.from)}, to: ${iso(f.to)}${tags} }`);
+    }
+  }
+  out.push('people:');
+  for (const person of p.people) {
+    const away = person.away.length ? `, away: ${list(person.away.map(yamlRange))}` : '';
+    out.push(`  ${person.id}: { name: Person ${person.id}, capacity: 99${away} }`);
+  }
+  out.push('milestones:');
+  for (const m of p.milestones) {
+    out.push(`  - id: ${m.id}`, `    title: Milestone ${m.id}`);
+    if (m.due !== undefined) out.push(`    due: ${iso(m.due)}`);
+    out.push('    tasks:');
+    for (const t of m.tasks) {
+      const fields = [`id: ${t.id}`, `title: Task ${t.id}`, `owner: ${t.owner}`, `duration: ${t.duration}d`];
+      if (t.deps.length) fields.push(`depends_on: ${list(t.deps)}`);
+      if (t.due !== undefined) fields.push(`due: ${iso(t.due)}`);
+      if (t.tags.length) fields.push(`tags: ${list(t.tags)}`);
+      out.push(`      - { ${fields.join(', ')} }`);
+    }
+  }
+  return out.join('\n') + '\n';
+}
+
+// ---------------------------------------------------------------------------------------------
+// The plan as a TaskJuggler project
+
+const asRange = (x) => (x.day !== undefined ? { from: x.day, to: x.day } : x);
+/** A tj3 interval covering the days from..to (both included). */
+const interval = (r) => `${iso(r.from)} +${r.to - r.from + 1}d`;
+
+/** The freeze ranges that take days out of this task's calendar, merged (tj3 shifts may not overlap). */
+function freezesOf(p, task) {
+  return mergeRanges(p.freezes.filter((f) => !f.tags.length || f.tags.some((tag) => task.tags.includes(tag))));
+}
+
+/** Every task's bound in the backward pass, before successors: min(goal, task, milestone due). */
+const boundOf = (p, t) => Math.min(p.goalDue, t.due ?? Infinity, t.milestone.due ?? Infinity);
+
+function toTjp(p) {
+  const days = [p.goalDue, p.today];
+  for (const x of [...p.holidays, ...p.freezes, ...p.people.flatMap((q) => q.away)]) days.push(asRange(x).from);
+  // Room enough before and after everything for ALAP and ASAP chains: 12 tasks x 8 workdays on
+  // a 3-day week, plus every day off, is under a year.
+  const projectStart = Math.min(...days) - 400;
+  const projectEnd = Math.max(...days) + 400;
+  const succ = new Map(p.tasks.map((t) => [t.id, []]));
+  for (const t of p.tasks) for (const d of t.deps) succ.get(d).push(t.id);
+  const person = new Map(p.people.map((q) => [q.id, q]));
+
+  const out = [
+    `project oracle "Oracle plan ${p.seed}" ${iso(projectStart)} - ${iso(projectEnd)} {`,
+    '  timezone "UTC"',
+    '  timingresolution 60min',
+    '  dailyworkinghours 8',
+  ];
+  for (let w = 0; w < 7; w++) {
+    const on = p.workdays.includes(WEEKDAYS[w]);
+    out.push(`  workinghours ${WEEKDAYS[w]} ${on ? '9:00 - 12:00, 13:00 - 18:00' : 'off'}`);
+  }
+  out.push('}', 'shift frozen "Change freeze" { workinghours mon - sun off }');
+  for (const h of p.holidays) out.push(`leaves holiday "holiday" ${interval(asRange(h))}`);
+
+  for (const copy of ['alap', 'asap']) {
+    for (const t of p.tasks) {
+      const away = person.get(t.owner).away.map((x) => `leaves annual ${interval(asRange(x))}`);
+      out.push(`resource r_${copy}_${t.id} "${t.owner} for ${t.id} (${copy})" { ${away.join(' ')} }`);
+    }
+  }
+
+  out.push(`task today "Today" { start ${iso(p.today)} }`);
+  for (const t of p.tasks) {
+    out.push(`task due_${t.id} "Bound of ${t.id}" { start ${iso(boundOf(p, t) + 1)} }`);
+  }
+  for (const copy of ['alap', 'asap']) {
+    for (const t of p.tasks) {
+      const attrs = [`effort ${t.duration}d`, `allocate r_${copy}_${t.id}`];
+      const frozen = freezesOf(p, t);
+      if (frozen.length) attrs.push(`shifts ${frozen.map((f) => `frozen ${interval(f)}`).join(', ')}`);
+      if (copy === 'alap') {
+        attrs.push(`precedes ${[`due_${t.id}`, ...succ.get(t.id).map((s) => `alap_${s}`)].join(', ')}`);
+        attrs.push('scheduling alap');
+      } else {
+        attrs.push(`depends ${['today', ...t.deps.map((d) => `asap_${d}`)].join(', ')}`);
+        attrs.push('scheduling asap');
+      }
+      out.push(`task ${copy}_${t.id} "${t.id} (${copy})" {\n  ${attrs.join('\n  ')}\n}`);
+    }
+  }
+  out.push('export "bookings" { definitions - taskattributes booking resourceattributes - }');
+  return out.join('\n') + '\n';
+}
+
+/** Booked days and hours per task from tj3's export (`supplement task X { booking r D-HH:MM-+0000 + 8.0h, ... }`). */
+function parseBookings(text) {
+  const byTask = new Map();
+  let current;
+  for (const line of text.split('\n')) {
+    const head = /^supplement task (\S+) \{/.exec(line);
+    if (head) {
+      current = { days: new Set(), hours: 0 };
+      byTask.set(head[1], current);
+    }
+    const m = /(\d{4}-\d\d-\d\d)-\d\d:\d\d(?::\d\d)?-[+-]\d{4} \+ ([\d.]+)h/.exec(line);
+    if (m && current) {
+      current.days.add(dayOf(m[1]));
+      current.hours += Number(m[2]);
+    }
+  }
+  const out = new Map();
+  for (const [id, b] of byTask) {
+    const days = [...b.days].sort((x, y) => x - y);
+    out.set(id, { first: days[0], last: days[days.length - 1], hours: b.hours });
+  }
+  return out;
+}
+
+function runTj3(dir) {
+  return new Promise((done) => {
+    const child = spawn(TJ3, ['--no-color', '--silent', 'plan.tjp'], { cwd: dir });
+    let stderr = '';
+    let stdout = '';
+    child.stdout.on('data', (b) => (stdout += b));
+    child.stderr.on('data', (b) => (stderr += b));
+    child.on('error', (e) => done({ code: -1, output: String(e) }));
+    child.on('close', (code) => done({ code, output: (stdout + stderr).trim() }));
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Workback
+
+function loadCore() {
+  const entry = join(ROOT, 'out', 'src', 'core', 'index.js');
+  if (!existsSync(entry)) throw new Error(`${entry} not found: build first (npx tsc -p .) or pass --build`);
+  return createRequire(import.meta.url)(entry);
+}
+
+function workback(core, yaml, today) {
+  const { diagnostics, schedule } = core.checkPlan(yaml, { today: core.parseDay(iso(today)) });
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  const items = new Map();
+  for (const it of schedule?.items ?? []) items.set(it.id, it);
+  return { errors, items };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Comparing
+
+const FIELDS = [
+  ['LS', 'start', 'alap', 'first'],
+  ['LF', 'finish', 'alap', 'last'],
+  ['ES', 'earliestStart', 'asap', 'first'],
+  ['EF', 'earliestFinish', 'asap', 'last'],
+];
+
+/** One row per task: Workback's and tj3's four dates, and what differs. */
+function compare(p, wb, booked) {
+  const rows = [];
+  const problems = [];
+  for (const t of p.tasks) {
+    const it = wb.items.get(t.id);
+    const row = { id: t.id, wb: {}, tj: {}, diff: [] };
+    for (const [name, wbKey, copy, end] of FIELDS) {
+      const b = booked.get(`${copy}_${t.id}`);
+      row.wb[name] = it?.[wbKey] ?? undefined;
+      row.tj[name] = b?.[end];
+      if (row.wb[name] !== row.tj[name]) row.diff.push(name);
+    }
+    for (const copy of ['alap', 'asap']) {
+      const hours = booked.get(`${copy}_${t.id}`)?.hours ?? 0;
+      if (hours !== t.duration * 8) problems.push(`tj3 booked ${hours} h for ${copy}_${t.id}, not ${t.duration * 8}`);
+    }
+    rows.push(row);
+  }
+  return { rows, problems, disagrees: rows.some((r) => r.diff.length) };
+}
+
+/**
+ * How much of the calendar the plan really exercised: per kind of day off, the tasks whose
+ * Workback window (LS..LF or ES..EF) holds one of those days on a weekday that is a workday.
+ */
+function coverage(p, rows, counts) {
+  const inside = (r, a, b) => r.to >= a && r.from <= b;
+  const onWorkday = (r, a, b) => {
+    for (let d = Math.max(r.from, a); d <= Math.min(r.to, b); d++)
+      if (p.workdays.includes(WEEKDAYS[weekdayOf(d)])) return true;
+    return false;
+  };
+  for (const row of rows) {
+    const t = p.tasks.find((x) => x.id === row.id);
+    const away = p.people.find((q) => q.id === t.owner).away.map(asRange);
+    const kinds = { holiday: p.holidays.map(asRange), freeze: freezesOf(p, t), leave: away };
+    for (const [kind, ranges] of Object.entries(kinds)) {
+      for (const [a, b] of [
+        [row.wb.LS, row.wb.LF],
+        [row.wb.ES, row.wb.EF],
+      ]) {
+        if (a !== undefined && ranges.some((r) => inside(r, a, b) && onWorkday(r, a, b))) {
+          counts[kind]++;
+          break;
+        }
+      }
+    }
+    counts.tasks++;
+  }
+}
+
+function table(rows) {
+  const lines = [`  task   ${FIELDS.map(([n]) => `${n} workback / tj3`.padEnd(34)).join('')}`];
+  for (const r of rows) {
+    const cells = FIELDS.map(([n]) => {
+      const mark = r.diff.includes(n) ? '≠' : ' ';
+      return `${mark}${show(r.wb[n])} / ${show(r.tj[n])}`.padEnd(34);
+    });
+    lines.push(`  ${r.id.padEnd(6)} ${cells.join('')}`);
+  }
+  return lines.join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Main
+
+async function main() {
+  const opts = parseArgs(process.argv.slice(2));
+  if (opts.build) {
+    const b = spawnSync('npx', ['tsc', '-p', '.'], { cwd: ROOT, stdio: 'inherit' });
+    if (b.status !== 0) throw new Error('npx tsc -p . failed');
+  }
+  const core = loadCore();
+  const work = mkdtempSync(join(tmpdir(), 'workback-tj3-'));
+  const started = Date.now();
+  let agreed = 0;
+  const disagreements = [];
+  const failures = [];
+  const covered = { tasks: 0, holiday: 0, freeze: 0, leave: 0 };
+
+  const one = async (seed) => {
+    const p = randomPlan(seed);
+    const yaml = toYaml(p);
+    const dir = join(work, String(seed));
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'plan.workback.yaml'), yaml);
+    writeFileSync(join(dir, 'plan.tjp'), toTjp(p));
+    const wb = workback(core, yaml, p.today);
+    if (wb.errors.length) {
+      failures.push({
+        seed,
+        yaml,
+        why: `Workback rejects the plan:\n${wb.errors.map((e) => `  ${e.code}: ${e.message}`).join('\n')}`,
+      });
+      return;
+    }
+    const tj = await runTj3(dir);
+    if (tj.code !== 0 || !existsSync(join(dir, 'bookings.tji'))) {
+      failures.push({ seed, yaml, why: `tj3 failed (exit ${tj.code}) in ${dir}:\n${tj.output}` });
+      return;
+    }
+    const result = compare(p, wb, parseBookings(readFileSync(join(dir, 'bookings.tji'), 'utf8')));
+    coverage(p, result.rows, covered);
+    if (result.problems.length) failures.push({ seed, yaml, why: result.problems.join('\n') });
+    if (result.disagrees) disagreements.push({ seed, yaml, today: p.today, rows: result.rows, dir });
+    else agreed++;
+    if (opts.verbose) console.log(`seed ${seed}: ${result.disagrees ? 'DISAGREE' : 'agree'}\n${table(result.rows)}`);
+  };
+
+  // a small pool: `jobs` tj3 processes at once
+  const seeds = Array.from({ length: opts.runs }, (_, i) => opts.seed + i);
+  const worker = async () => {
+    for (let s = seeds.shift(); s !== undefined; s = seeds.shift()) await one(s);
+  };
+  await Promise.all(Array.from({ length: opts.jobs }, worker));
+
+  for (const d of disagreements.sort((a, b) => a.seed - b.seed)) {
+    console.log(`\n=== DISAGREEMENT: seed ${d.seed} (rerun: --seed ${d.seed} --runs 1 --keep), today ${show(d.today)}`);
+    console.log(d.yaml.replace(/^/gm, '  | '));
+    console.log(table(d.rows.filter((r) => r.diff.length)));
+  }
+  for (const f of failures.sort((a, b) => a.seed - b.seed)) {
+    console.log(`\n=== ORACLE FAILURE: seed ${f.seed}\n${f.why}\n${f.yaml.replace(/^/gm, '  | ')}`);
+  }
+  const secs = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(
+    `\n${opts.runs} plans (seeds ${opts.seed}..${opts.seed + opts.runs - 1}) in ${secs}s: ` +
+      `${agreed} agree, ${disagreements.length} disagree, ${failures.length} oracle failures.`,
+  );
+  console.log(
+    `Of ${covered.tasks} tasks, a window (LS..LF or ES..EF) held a workday taken out by a holiday in ` +
+      `${covered.holiday}, by a freeze in ${covered.freeze}, by leave in ${covered.leave}.`,
+  );
+  if (opts.keep || disagreements.length || failures.length) console.log(`Work directory: ${work}`);
+  else rmSync(work, { recursive: true, force: true });
+  process.exitCode = failures.length ? 2 : disagreements.length ? 1 : 0;
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exitCode = 2;
+});

@@ -1,0 +1,43 @@
+/**
+ * `owner-overbooked` in one plan: each open task of a person who has, on some workday of that
+ * task, more open tasks than their `capacity` (docs/format.md "Capacity and workload").
+ */
+import { mergeRanges } from '../dayRanges';
+import type { RawDiagnostic } from '../diagnostic';
+import type { Person, Plan } from '../model';
+import { lessDays, type WorkCalendar } from './calendar';
+import { overbookedRuns, overlapsOf, type Booking } from './capacity';
+import * as D from './diagnostics';
+import type { ScheduledItem } from './types';
+
+/** A person's own calendar: the plan's, less their leave (freezes belong to tasks, not people). */
+export function personCalendar(person: Person | undefined, cal: WorkCalendar): WorkCalendar {
+  return person?.away.length ? lessDays(cal, mergeRanges(person.away)) : cal;
+}
+
+export function ownerOverbooked(
+  plan: Plan,
+  items: readonly ScheduledItem[],
+  cal: WorkCalendar,
+  out: RawDiagnostic[],
+): void {
+  const byOwner = new Map<string, Booking<ScheduledItem>[]>();
+  for (const item of items) {
+    const t = item.task;
+    if (!t || t.status === 'done' || !plan.people.has(t.owner)) continue;
+    const list = byOwner.get(t.owner);
+    const booking = { item, from: item.start, to: item.finish };
+    if (list) list.push(booking);
+    else byOwner.set(t.owner, [booking]);
+  }
+  for (const [owner, bookings] of byOwner) {
+    const person = plan.people.get(owner)!;
+    if (bookings.length <= person.capacity) continue;
+    const own = personCalendar(person, cal);
+    const runs = overbookedRuns(bookings, person.capacity, own);
+    if (!runs.length) continue;
+    overlapsOf(bookings, runs, own).forEach((o, i) => {
+      if (o) out.push(D.ownerOverbooked(plan, person, bookings[i]!.item.task!, o));
+    });
+  }
+}
