@@ -34,6 +34,8 @@
 //   --build      run `npx tsc -p .` first
 //   --keep       keep the work directory (the .tjp, the .yaml and tj3's output of every plan)
 //   --verbose    print every plan's comparison, not only disagreements
+//   --core DIR   the compiled core to test (default out/src/core; e.g. a mutated copy, to see
+//                that the oracle catches a planted bug)
 // Exit status: 0 all agree; 1 some disagreement; 2 the oracle itself failed (tj3 error, a
 // generated plan Workback rejects, ...).
 import { spawn, spawnSync } from 'node:child_process';
@@ -50,7 +52,7 @@ const TJ3 = process.env.TJ3 ?? 'tj3';
 // Options
 
 function parseArgs(argv) {
-  const opts = { runs: 200, seed: 1, jobs: 2, build: false, keep: false, verbose: false };
+  const opts = { runs: 200, seed: 1, jobs: 2, build: false, keep: false, verbose: false, core: undefined };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const num = () => {
@@ -64,6 +66,7 @@ function parseArgs(argv) {
     else if (a === '--build') opts.build = true;
     else if (a === '--keep') opts.keep = true;
     else if (a === '--verbose') opts.verbose = true;
+    else if (a === '--core') opts.core = resolve(argv[++i] ?? '');
     else throw new Error(`unknown option ${a} (see the header of ${fileURLToPath(import.meta.url)})`);
   }
   return opts;
@@ -241,12 +244,16 @@ function freezesOf(p, task) {
 const boundOf = (p, t) => Math.min(p.goalDue, t.due ?? Infinity, t.milestone.due ?? Infinity);
 
 function toTjp(p) {
-  const days = [p.goalDue, p.today];
-  for (const x of [...p.holidays, ...p.freezes, ...p.people.flatMap((q) => q.away)]) days.push(asRange(x).from);
-  // Room enough before and after everything for ALAP and ASAP chains: 12 tasks x 8 workdays on
-  // a 3-day week, plus every day off, is under a year.
-  const projectStart = Math.min(...days) - 400;
-  const projectEnd = Math.max(...days) + 400;
+  const off = [...p.holidays, ...p.freezes, ...p.people.flatMap((q) => q.away)].map(asRange);
+  const days = [p.goalDue, p.today, ...off.map((r) => r.from), ...off.map((r) => r.to)];
+  for (const x of [...p.tasks, ...p.milestones]) if (x.due !== undefined) days.push(x.due);
+  // Room before and after every date for the longest chain of tasks, all of it, with every day
+  // off in the way. tj3 takes longer the longer the project, so no more than that.
+  const work = p.tasks.reduce((n, t) => n + t.duration, 0);
+  const daysOff = off.reduce((n, r) => n + r.to - r.from + 1, 0);
+  const margin = Math.ceil(work / p.workdays.length) * 7 + 7 + daysOff;
+  const projectStart = Math.min(...days) - margin;
+  const projectEnd = Math.max(...days) + margin;
   const succ = new Map(p.tasks.map((t) => [t.id, []]));
   for (const t of p.tasks) for (const d of t.deps) succ.get(d).push(t.id);
   const person = new Map(p.people.map((q) => [q.id, q]));
@@ -333,8 +340,8 @@ function runTj3(dir) {
 // ---------------------------------------------------------------------------------------------
 // Workback
 
-function loadCore() {
-  const entry = join(ROOT, 'out', 'src', 'core', 'index.js');
+function loadCore(dir = join(ROOT, 'out', 'src', 'core')) {
+  const entry = join(dir, 'index.js');
   if (!existsSync(entry)) throw new Error(`${entry} not found: build first (npx tsc -p .) or pass --build`);
   return createRequire(import.meta.url)(entry);
 }
@@ -430,7 +437,7 @@ async function main() {
     const b = spawnSync('npx', ['tsc', '-p', '.'], { cwd: ROOT, stdio: 'inherit' });
     if (b.status !== 0) throw new Error('npx tsc -p . failed');
   }
-  const core = loadCore();
+  const core = loadCore(opts.core);
   const work = mkdtempSync(join(tmpdir(), 'workback-tj3-'));
   const started = Date.now();
   let agreed = 0;

@@ -102,6 +102,15 @@ export function todayOption(args: ParsedArgs, now: () => { y: number; m: number;
   throw new UsageError(`--today '${v}': ${why}`, command);
 }
 
+/** A date option (`--from 2026-09-01`), undefined when not given. */
+export function dayOption(args: ParsedArgs, name: string, command?: string): Day | undefined {
+  const text = value(args, name);
+  if (text === undefined) return undefined;
+  const d = parseDay(text);
+  if (typeof d !== 'number') throw new UsageError(`--${name} takes a real date YYYY-MM-DD, not '${text}'`, command);
+  return d;
+}
+
 /** A positive whole number (`--max-size 1000000`). */
 export function positiveInteger(args: ParsedArgs, name: string, command?: string): number | undefined {
   const v = value(args, name);

@@ -13,6 +13,7 @@ import { scheduleCommand } from './commands/schedule';
 import { tasksCommand } from './commands/tasks';
 import { escalationsCommand } from './commands/escalations';
 import { reportCommand } from './commands/report';
+import { workloadCommand } from './commands/workload';
 import { escapeTerminal } from './escape';
 import type { CliIO } from './io';
 import { Output } from './output';
@@ -30,6 +31,7 @@ export const COMMANDS: readonly Command[] = [
   escalationsCommand,
   followUpsCommand,
   reportCommand,
+  workloadCommand,
   ganttCommand,
   icsCommand,
 ];

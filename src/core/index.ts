@@ -20,6 +20,7 @@ export {
   lateWords,
   slackState,
   slackWords,
+  daysText,
   checkInWith,
   daysLate,
   escalatedWords,

@@ -5,7 +5,7 @@
  * Each family is timed at n and 4n on the whole `checkPlan` with a date (helpers/growth.ts).
  */
 import assert from 'node:assert/strict';
-import { checkPlan, formatDay } from '../../src/core';
+import { checkPlan, formatDay, workload, type PlanFile } from '../../src/core';
 import { assertLinear } from './helpers/growth';
 import { day } from './helpers/planBuilder';
 
@@ -109,6 +109,18 @@ function scheduled(make: (n: number) => string, code?: string): (n: number) => s
   return make;
 }
 
+/** n plans of 20 tasks, the same 5 people in each (matched by email): the workload across them. */
+function plans(n: number): PlanFile[] {
+  const people = Array.from({ length: 5 }, (_, i) => `  u${i}: { name: U${i}, email: u${i}@example.com }`);
+  const tasks = Array.from(
+    { length: 20 },
+    (_, i) => `      - { id: t${i}, title: T, owner: u${i % 5}, duration: ${1 + (i % 9)}d }`,
+  );
+  const r = check(plan(people, [], tasks));
+  assert.ok(r.plan && r.schedule);
+  return Array.from({ length: n }, (_, i) => ({ file: `p${i}.workback.yaml`, plan: r.plan!, schedule: r.schedule! }));
+}
+
 describe('growth: task calendars and capacity are linear', function () {
   this.timeout(120_000);
 
@@ -127,6 +139,8 @@ describe('growth: task calendars and capacity are linear', function () {
     );
     assertLinear('crowded', scheduled(crowded, 'owner-overbooked'), checked, 250);
   });
+  it('the workload of the same people across many plans', () =>
+    assertLinear('workload', plans, (files) => workload(files, { from: TODAY }), 50));
   it('one long task across many overbooked runs', () =>
     assertLinear('runs', scheduled(runs, 'owner-overbooked'), checked, 250));
 });

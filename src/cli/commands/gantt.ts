@@ -1,6 +1,6 @@
 /** `workback gantt FILE`: the timeline as Mermaid Gantt text (what the editor's panel draws). */
-import { parseDay, toMermaidGantt, type GanttOptions } from '../../core';
-import { flag, list, positiveInteger, todayOption, UsageError, value, type ParsedArgs } from '../args';
+import { toMermaidGantt, type GanttOptions } from '../../core';
+import { dayOption, flag, list, positiveInteger, todayOption, UsageError, value, type ParsedArgs } from '../args';
 import type { CliIO } from '../io';
 import { DEFAULT_MAX_SIZE } from '../load';
 import type { Output } from '../output';
@@ -52,22 +52,14 @@ error or unreadable file.
   run: runGantt,
 };
 
-function dayOption(args: ParsedArgs, name: string): number | undefined {
-  const text = value(args, name);
-  if (text === undefined) return undefined;
-  const d = parseDay(text);
-  if (typeof d !== 'number') throw new UsageError(`--${name} takes a real date YYYY-MM-DD, not '${text}'`, 'gantt');
-  return d;
-}
-
 async function runGantt(args: ParsedArgs, io: CliIO, out: Output): Promise<number> {
   const today = todayOption(args, () => io.now(), 'gantt');
   const maxSize = positiveInteger(args, 'max-size', 'gantt') ?? DEFAULT_MAX_SIZE;
   if (args.positionals.length !== 1)
     throw new UsageError(args.positionals.length === 0 ? 'missing FILE' : 'gantt takes one FILE', 'gantt');
   const options: GanttOptions = {
-    from: dayOption(args, 'from'),
-    to: dayOption(args, 'to'),
+    from: dayOption(args, 'from', 'gantt'),
+    to: dayOption(args, 'to', 'gantt'),
     milestone: value(args, 'milestone'),
     criticalOnly: flag(args, 'critical'),
     compact: flag(args, 'compact'),

@@ -10,3 +10,5 @@ export { planSummary } from './summary';
 export type { PlanSummary } from './summary';
 export { actionLateWords, actions, compareActions, comparePriority } from './actions';
 export type { ActionItem, ActionOptions, EscalatedItem, InterimItem, LateWhat, ReviewItem } from './actions';
+export { workload } from './workload';
+export type { PersonWorkload, WorkloadOptions, WorkloadTask, WorkloadWeek } from './workload';

@@ -43,6 +43,7 @@ export { makeCalendar, workCalendar } from './calendar';
 export type { WorkCalendar } from './calendar';
 export { toScheduleJson } from './json';
 export { lateWords, slackState, slackWords } from './slack';
+export { daysText } from './diagnostics';
 export type { SlackState } from './slack';
 export type { ScheduleJson, ScheduleJsonItem } from './json';
 export { checkInWith, daysLate, nextCheckIn, taskLateness } from './late';

@@ -1,0 +1,121 @@
+/**
+ * `workback workload` against hand-computed answers: two plans that share Omar (by email, under
+ * two ids and two spellings of the address) and Lee (by id, no email). Each plan alone books
+ * nobody twice; together Omar has 2 tasks on Mon 21 - Wed 23 Sep 2026 and Lee 2 on Fri 11 Sep.
+ */
+import assert from 'node:assert/strict';
+import { run } from '../../src/cli/run';
+import { memoryIO } from './helpers/memoryIO';
+
+const EDR = `workback: 1
+title: EDR
+goal: { outcome: O, measure: M, due: 2026-09-25, owner: omar }
+people:
+  omar: { name: Omar Haddad, email: omar@msp.example }
+  lee: { name: Lee Chen }
+milestones:
+  - id: m
+    title: M
+    tasks:
+      - { id: a1, title: Push the agents, owner: omar, duration: 5d }
+      - { id: a2, title: "Exclusions \\u001b[31m", owner: lee, duration: 2d, due: 2026-09-11 }
+`;
+const SIEM = `workback: 1
+title: SIEM
+goal: { outcome: O, measure: M, due: 2026-09-23, owner: ohaddad }
+people:
+  ohaddad: { name: O. Haddad, email: OMAR@msp.example, capacity: 3 }
+  lee: { name: Lee C. }
+milestones:
+  - id: m
+    title: M
+    tasks:
+      - { id: b1, title: Connect the firewalls, owner: ohaddad, duration: 3d }
+      - { id: b2, title: Write the parsers, owner: lee, duration: 1d, due: 2026-09-11 }
+`;
+const FILES = { '/work/edr.workback.yaml': EDR, '/work/siem.workback.yaml': SIEM };
+const TODAY = ['--today', '2026-09-01'];
+
+async function cli(argv: string[]) {
+  const io = memoryIO(FILES, { cwd: '/work' });
+  const code = await run(argv, io);
+  return { code, out: io.stdoutText, err: io.stderrText };
+}
+
+describe('workback workload', () => {
+  it('each person across plans, week by week, with the overbooked days, as text', async () => {
+    const r = await cli(['workload', ...TODAY]);
+    assert.equal(r.err, '');
+    assert.equal(r.code, 0);
+    assert.equal(
+      r.out,
+      [
+        'Lee Chen: capacity 1, overbooked on 1 workday',
+        '  Week of Mon 2026-09-07: 2 tasks, overbooked Fri 11 Sep 2026',
+        '    plan                task  start by        finish by       title',
+        '    edr.workback.yaml   a2    Thu 2026-09-10  Fri 2026-09-11  Exclusions \\u{1b}[31m',
+        '    siem.workback.yaml  b2    Fri 2026-09-11  Fri 2026-09-11  Write the parsers',
+        '',
+        'Omar Haddad <omar@msp.example>: capacity 1, overbooked on 3 workdays',
+        '  Week of Mon 2026-09-21: 2 tasks, overbooked Mon 21 – Wed 23 Sep 2026',
+        '    plan                task  start by        finish by       title',
+        '    edr.workback.yaml   a1    Mon 2026-09-21  Fri 2026-09-25  Push the agents',
+        '    siem.workback.yaml  b1    Mon 2026-09-21  Wed 2026-09-23  Connect the firewalls',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('--json: the ids per plan, the smallest capacity, each week', async () => {
+    const r = await cli(['workload', ...TODAY, '--json', '--person', 'ohaddad']);
+    assert.equal(r.code, 0);
+    assert.deepEqual(JSON.parse(r.out), {
+      from: '2026-08-31',
+      to: null,
+      people: [
+        {
+          name: 'Omar Haddad',
+          email: 'omar@msp.example',
+          ids: [
+            { file: 'edr.workback.yaml', id: 'omar' },
+            { file: 'siem.workback.yaml', id: 'ohaddad' },
+          ],
+          capacity: 1,
+          overbookedWorkdays: 3,
+          weeks: [
+            {
+              week: '2026-09-21',
+              tasks: [
+                { file: 'edr.workback.yaml', id: 'a1', title: 'Push the agents', from: '2026-09-21', to: '2026-09-25' },
+                {
+                  file: 'siem.workback.yaml',
+                  id: 'b1',
+                  title: 'Connect the firewalls',
+                  from: '2026-09-21',
+                  to: '2026-09-23',
+                },
+              ],
+              overbooked: [{ from: '2026-09-21', to: '2026-09-23' }],
+            },
+          ],
+        },
+      ],
+    });
+  });
+
+  it('--from and --to clip the weeks and the overbooked days; a bad window is a usage error', async () => {
+    const r = await cli(['workload', ...TODAY, '--json', '--from', '2026-09-22', '--to', '2026-09-22']);
+    const people = JSON.parse(r.out).people;
+    assert.deepEqual(
+      people.map((p: { name: string; overbookedWorkdays: number }) => [p.name, p.overbookedWorkdays]),
+      [['Omar Haddad', 1]],
+    );
+    const bad = await cli(['workload', ...TODAY, '--from', '2026-09-22', '--to', '2026-09-21']);
+    assert.equal(bad.code, 2);
+    assert.match(bad.err, /--to 2026-09-21 is before --from 2026-09-22/);
+    const notADate = await cli(['workload', '--from', '2026-02-30']);
+    assert.equal(notADate.code, 2);
+    assert.match(notADate.err, /--from takes a real date YYYY-MM-DD, not '2026-02-30'/);
+    assert.equal((await cli(['workload', ...TODAY, '--person', 'nobody'])).out, 'No open tasks for nobody.\n');
+  });
+});
