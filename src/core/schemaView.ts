@@ -127,6 +127,7 @@ export type ValueKind =
   | { kind: 'duration' }
   | { kind: 'enum'; values: (string | number)[] }
   | { kind: 'boolean' }
+  | { kind: 'tag' }
   | { kind: 'text' };
 
 /** The kind of value at `path` (the last segment is the key or the list index). */
@@ -140,6 +141,7 @@ export function valueKindAt(path: readonly PathSeg[]): ValueKind {
   // a day or a range (`holidays`, `away`): where a scalar is written, it is a day
   if (view.ref === 'date' || view.ref === 'dayRange') return { kind: 'date' };
   if (view.ref === 'duration') return { kind: 'duration' };
+  if (view.ref === 'tag') return { kind: 'tag' };
   const values = view.node.enum;
   if (Array.isArray(values))
     return {

@@ -314,6 +314,28 @@ describe('editing: completion', () => {
       ]);
     });
 
+    it('tags: those freezes name first (with the freeze), then those tasks use; none already listed', () => {
+      const text = PLAN.replace(
+        'calendar:\n',
+        'calendar:\n  freezes:\n    - { from: 2026-08-03, to: 2026-08-07, tags: [change], name: "Retail $freeze" }\n',
+      );
+      const r = checkPlan(text, { today: TODAY });
+      assert.ok(r.plan, 'the plan still builds');
+      const xs = items('        tags: [critical-system]', '        tags: [|]', text, r);
+      assert.deepStrictEqual(
+        xs.map((x) => [x.label, x.detail, x.insert]),
+        [
+          ['change', 'freeze Retail $freeze · Mon 3 – Fri 7 Aug 2026 · 0 tasks', 'change'],
+          ['critical-system', '1 task', 'critical-system'],
+        ],
+      );
+      const again = items('        tags: [critical-system]', '        tags: [critical-system, |]', text, r);
+      assert.deepStrictEqual(
+        again.map((x) => x.label),
+        ['change'],
+      );
+    });
+
     it("the next workday follows the plan's calendar", () => {
       const text = PLAN.replace('workdays: [mon, tue, wed, thu, fri]', 'workdays: [mon, tue, wed]');
       const r = checkPlan(text, { today: TODAY });

@@ -66,6 +66,22 @@ describe('editing: hover and lenses', () => {
     assert.strictEqual(hover('id: enroll-it', 5, LATE)!.text.split('\n\n').pop(), '⚠ Late start: 2 workdays late');
   });
 
+  it("on a task under a freeze and its owner's leave: the days each takes out, and why", () => {
+    const text = readFileSync(
+      path.resolve(__dirname, '../../../test/fixtures/schedule/freeze-leave.workback.yaml'),
+      'utf8',
+    );
+    const r = checkPlan(text, { today: day('2026-11-09') });
+    assert.deepStrictEqual(hover('id: push-policy', 5, r, text)!.text.split('\n\n').slice(4, 6), [
+      '⛔ Leave of the owner «Leave» · Mon 16 – Fri 20 Nov 2026 · loses 5 workdays',
+      '⛔ Freeze «Retail freeze» · Mon 30 Nov – Fri 4 Dec 2026 · loses 5 workdays · tag «change»',
+    ]);
+    assert.ok(!hover('id: brief-sites', 5, r, text)!.text.includes('⛔'), 'no freeze or leave for Dana');
+    assert.deepStrictEqual(hover('  omar:', 3, r, text)!.text.split('\n\n').slice(1, 2), [
+      'Away Mon 16 – Fri 20 Nov 2026 · «Leave»',
+    ]);
+  });
+
   it('on a reference in depends_on: the referenced item', () => {
     const h = hover('- comms', 3)!;
     assert.strictEqual(h.range, 'comms');

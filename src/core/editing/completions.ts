@@ -9,6 +9,9 @@ import { formatDay, formatDayHuman, type Day } from '../day';
 import type { Span } from '../diagnostic';
 import type { Plan, Task, Milestone } from '../model';
 import { workCalendar } from '../schedule/calendar';
+import { daysText } from '../schedule/diagnostics';
+import { formatScalar } from '../edit/scalar';
+import { compareText } from '../query/planFile';
 import type { Schedule } from '../schedule/types';
 import { cursorContext, type CursorContext } from './cursorContext';
 import { cycleRisks, newTaskCycleRisks } from './dependents';
@@ -154,6 +157,8 @@ function valueItems(ctx: CursorContext, data: CompletionData): CompletionEntry[]
       return dates(ctx, data);
     case 'duration':
       return durations(ctx, view);
+    case 'tag':
+      return tags(ctx, data);
     case 'boolean':
       return ['true', 'false'].map((v, i) => ({
         label: v,
@@ -358,6 +363,40 @@ function dates(ctx: CursorContext, data: CompletionData): CompletionEntry[] {
     replace: ctx.replace,
     sortText: pad(i++),
   }));
+}
+
+/**
+ * Tags: those the plan's freezes name first (a task tagged with one loses the freeze's days),
+ * then those its tasks use, most used first; not those already in the list.
+ */
+function tags(ctx: CursorContext, data: CompletionData): CompletionEntry[] {
+  const plan = data.plan;
+  if (!plan) return [];
+  const freezeOf = new Map<string, string>();
+  for (const f of plan.calendar.freezes)
+    for (const t of f.tags)
+      if (!freezeOf.has(t))
+        freezeOf.set(t, `freeze ${f.name !== undefined ? inertText(f.name, 60) + ' · ' : ''}${daysText(f.from, f.to)}`);
+  const uses = new Map<string, number>();
+  for (const t of plan.tasks) for (const tag of t.tags) uses.set(tag, (uses.get(tag) ?? 0) + 1);
+  for (const tag of freezeOf.keys()) if (!uses.has(tag)) uses.set(tag, 0);
+  const taken = new Set(ctx.siblings);
+  return [...uses.entries()]
+    .filter(([tag]) => !taken.has(tag))
+    .sort((a, b) => Number(freezeOf.has(b[0])) - Number(freezeOf.has(a[0])) || b[1] - a[1] || compareText(a[0], b[0]))
+    .map(([tag, n], i) => {
+      const used = `${n} task${n === 1 ? '' : 's'}`;
+      const detail = freezeOf.has(tag) ? `${freezeOf.get(tag)!} · ${used}` : used;
+      return {
+        label: tag,
+        kind: 'value' as const,
+        detail,
+        description: detail,
+        insert: valueInsert(ctx, ctx.quoted ? tag : formatScalar(tag, { flow: ctx.flow })),
+        replace: ctx.replace,
+        sortText: pad(i),
+      };
+    });
 }
 
 function durations(ctx: CursorContext, view: SchemaView | undefined): CompletionEntry[] {

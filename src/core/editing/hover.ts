@@ -8,9 +8,11 @@ import { formatDayHuman, type Day } from '../day';
 import type { Span } from '../diagnostic';
 import { DEFAULT_PRIORITY, type Milestone, type Plan, type Task } from '../model';
 import { taskState } from '../query/planFile';
-import type { Schedule } from '../schedule/types';
+import type { Schedule, ScheduledItem } from '../schedule/types';
+import { workCalendar } from '../schedule/calendar';
+import { daysOffOf } from '../schedule/taskCalendars';
 import { slackWords } from '../schedule/slack';
-import { personText } from '../schedule/diagnostics';
+import { daysText, personText } from '../schedule/diagnostics';
 import { tierText } from '../schedule/escalation';
 import { cursorContext } from './cursorContext';
 import { inertText } from './inertText';
@@ -100,6 +102,7 @@ function taskLines(plan: Plan, schedule: Schedule | undefined, t: Task): HoverPa
       ),
     );
   }
+  parts.push(...daysOffLines(plan, t, scheduled));
   const state = taskState({ file: '', plan, schedule }, t, schedule.today);
   if (state) {
     const line =
@@ -117,6 +120,30 @@ function taskLines(plan: Plan, schedule: Schedule | undefined, t: Task): HoverPa
   }
   if (plan.goal.achievedOn !== undefined)
     parts.push(PARA, md(`The plan is finished: goal met on ${day(plan.goal.achievedOn)}`));
+  return parts;
+}
+
+/**
+ * The days the task's own calendar loses between its earliest and latest dates, and why: each
+ * freeze and leave that covers a workday of the plan there (docs/format.md "Freezes, leave and
+ * each task's calendar"). Names are plan text.
+ */
+function daysOffLines(plan: Plan, t: Task, item: ScheduledItem): HoverPart[] {
+  const from = Math.min(item.start, item.earliestStart ?? item.start);
+  const to = Math.max(item.finish, item.earliestFinish ?? item.finish);
+  const cal = workCalendar(plan.calendar);
+  const parts: HoverPart[] = [];
+  for (const off of daysOffOf(plan, t)) {
+    const a = Math.max(off.range.from, from);
+    const b = Math.min(off.range.to, to);
+    const lost = cal.countWorkdays(a, b + 1);
+    if (lost <= 0) continue;
+    const what = off.why === 'leave' ? 'Leave of the owner' : off.tag !== undefined ? 'Freeze' : 'Freeze (every task)';
+    parts.push(PARA, md(`⛔ ${what} `));
+    if (off.range.name !== undefined) parts.push(text(off.range.name, 100), md(' '));
+    parts.push(md(`· ${daysText(off.range.from, off.range.to)} · loses ${workdays(lost)}`));
+    if (off.tag !== undefined) parts.push(md(' · tag '), text(off.tag, 100));
+  }
   return parts;
 }
 
@@ -203,6 +230,12 @@ function personHover(plan: Plan, occ: Occurrence): HoverPart[] {
   const parts: HoverPart[] = [md('**Person** '), text(p.id, 100), md(' — '), text(p.name)];
   if (p.role) parts.push(PARA, text(p.role));
   if (p.email) parts.push(PARA, md('Email '), text(p.email));
+  if (p.capacity !== 1) parts.push(PARA, md(`Capacity: ${p.capacity} tasks at once`));
+  for (const r of p.away.slice(0, 5)) {
+    parts.push(PARA, md(`Away ${daysText(r.from, r.to)}`));
+    if (r.name !== undefined) parts.push(md(' · '), text(r.name, 100));
+  }
+  if (p.away.length > 5) parts.push(PARA, md(`Away ${p.away.length - 5} more times`));
   const mine = plan.tasks.filter((t) => t.owner === p.id);
   const open = mine.filter((t) => t.status !== 'done').length;
   parts.push(

@@ -34,6 +34,29 @@ export function taskCalendars(plan: Plan, base: WorkCalendar): CalendarOf {
   };
 }
 
+/** A range of days a task's own calendar does not have, and why. */
+export interface DaysOff {
+  range: DayRange;
+  why: 'freeze' | 'leave';
+  /** The freeze's tag shared with the task (none for a freeze without tags). */
+  tag?: string;
+}
+
+/** The freezes and leave that take days out of a task's calendar, by first day (as written, not merged). */
+export function daysOffOf(plan: Plan, task: Task): DaysOff[] {
+  const out: DaysOff[] = [];
+  const tags = new Set(task.tags);
+  for (const f of plan.calendar.freezes) {
+    if (!f.tags.length) out.push({ range: f, why: 'freeze' });
+    else {
+      const tag = f.tags.find((t) => tags.has(t));
+      if (tag !== undefined) out.push({ range: f, why: 'freeze', tag });
+    }
+  }
+  for (const r of plan.people.get(task.owner)?.away ?? []) out.push({ range: r, why: 'leave' });
+  return out.sort((a, b) => a.range.from - b.range.from);
+}
+
 /** The freezes that apply to every task, and the others by each of their tags. */
 export function freezesByTag(freezes: readonly Freeze[]): { untagged: Freeze[]; byTag: Map<string, Freeze[]> } {
   const untagged: Freeze[] = [];
