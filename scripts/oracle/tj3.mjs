@@ -36,8 +36,10 @@
 //   --verbose    print every plan's comparison, not only disagreements
 //   --core DIR   the compiled core to test (default out/src/core; e.g. a mutated copy, to see
 //                that the oracle catches a planted bug)
+// Before the random plans, two plans worked out by hand (knownPlans: a freeze over a task's
+// finish, leave over a due date) are run: both sides must give the hand-computed dates.
 // Exit status: 0 all agree; 1 some disagreement; 2 the oracle itself failed (tj3 error, a
-// generated plan Workback rejects, ...).
+// generated plan Workback rejects, a hand-worked plan tj3 gets wrong, ...).
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -183,6 +185,57 @@ function randomPlan(seed) {
     task.milestone.tasks.push(task);
   }
   return { seed, goalDue, today, workdays, holidays, freezes, people, milestones, tasks };
+}
+
+/**
+ * Two plans worked out by hand, run before the random ones: both Workback and tj3 must give
+ * these dates, or the model (not only one side) is wrong. Dates: LS, LF, ES, EF.
+ */
+function knownPlans() {
+  const d = dayOf;
+  const plan = (seed, fields) => {
+    const p = { seed, workdays: WORKWEEKS[0], holidays: [], freezes: [], milestones: [], ...fields };
+    const m = { id: 'm0', tasks: p.tasks };
+    for (const t of p.tasks) Object.assign(t, { deps: t.deps ?? [], tags: t.tags ?? [], milestone: m });
+    p.milestones.push(m);
+    return p;
+  };
+  return [
+    {
+      // A freeze over the goal's week: the task finishes the Friday before it (backward), and
+      // from Thursday 10 it stops for the freeze and ends on Monday 21 (forward).
+      what: 'a freeze over the finish',
+      plan: plan('known-freeze', {
+        goalDue: d('2026-12-18'),
+        today: d('2026-12-10'),
+        freezes: [{ from: d('2026-12-14'), to: d('2026-12-18'), tags: ['change'] }],
+        people: [{ id: 'p0', away: [] }],
+        tasks: [{ id: 't1', owner: 'p0', duration: 3, tags: ['change'] }],
+      }),
+      expect: { t1: ['2026-12-09', '2026-12-11', '2026-12-10', '2026-12-21'] },
+    },
+    {
+      // Leave Mon 7 - Thu 10 over t2's due (Wed 9): t2 ends Friday 4 (backward); from Friday 4
+      // it does one day, then waits for Friday 11 (forward); t3 follows on Monday 14.
+      what: 'leave over a due date',
+      plan: plan('known-leave', {
+        goalDue: d('2026-12-18'),
+        today: d('2026-12-04'),
+        people: [
+          { id: 'p0', away: [] },
+          { id: 'p1', away: [{ from: d('2026-12-07'), to: d('2026-12-10') }] },
+        ],
+        tasks: [
+          { id: 't2', owner: 'p1', duration: 2, due: d('2026-12-09') },
+          { id: 't3', owner: 'p0', duration: 1, deps: ['t2'] },
+        ],
+      }),
+      expect: {
+        t2: ['2026-12-03', '2026-12-04', '2026-12-04', '2026-12-11'],
+        t3: ['2026-12-18', '2026-12-18', '2026-12-14', '2026-12-14'],
+      },
+    },
+  ];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -443,35 +496,64 @@ async function main() {
   let agreed = 0;
   const disagreements = [];
   const failures = [];
+  /** Hand-worked plans on which Workback gives other dates than the hand (counted as disagreements). */
+  const handWrong = [];
   const covered = { tasks: 0, holiday: 0, freeze: 0, leave: 0 };
 
-  const one = async (seed) => {
-    const p = randomPlan(seed);
+  /** Schedule one plan both ways; returns the rows, or undefined when the oracle failed. */
+  const run = async (p) => {
     const yaml = toYaml(p);
-    const dir = join(work, String(seed));
+    const dir = join(work, String(p.seed));
     mkdirSync(dir);
     writeFileSync(join(dir, 'plan.workback.yaml'), yaml);
     writeFileSync(join(dir, 'plan.tjp'), toTjp(p));
     const wb = workback(core, yaml, p.today);
     if (wb.errors.length) {
-      failures.push({
-        seed,
-        yaml,
-        why: `Workback rejects the plan:\n${wb.errors.map((e) => `  ${e.code}: ${e.message}`).join('\n')}`,
-      });
-      return;
+      const list = wb.errors.map((e) => `  ${e.code}: ${e.message}`).join('\n');
+      failures.push({ seed: p.seed, yaml, why: `Workback rejects the plan:\n${list}` });
+      return undefined;
     }
     const tj = await runTj3(dir);
     if (tj.code !== 0 || !existsSync(join(dir, 'bookings.tji'))) {
-      failures.push({ seed, yaml, why: `tj3 failed (exit ${tj.code}) in ${dir}:\n${tj.output}` });
-      return;
+      failures.push({ seed: p.seed, yaml, why: `tj3 failed (exit ${tj.code}) in ${dir}:\n${tj.output}` });
+      return undefined;
     }
     const result = compare(p, wb, parseBookings(readFileSync(join(dir, 'bookings.tji'), 'utf8')));
+    if (result.problems.length) failures.push({ seed: p.seed, yaml, why: result.problems.join('\n') });
+    if (opts.verbose) console.log(`seed ${p.seed}: ${result.disagrees ? 'DISAGREE' : 'agree'}\n${table(result.rows)}`);
+    return { yaml, ...result };
+  };
+
+  // the hand-worked plans first: both sides must give the known dates
+  for (const k of knownPlans()) {
+    const result = await run(k.plan);
+    if (!result) continue;
+    const wrong = { Workback: [], tj3: [] };
+    for (const row of result.rows) {
+      FIELDS.forEach(([name], i) => {
+        const want = dayOf(k.expect[row.id][i]);
+        for (const [side, got] of [
+          ['Workback', row.wb[name]],
+          ['tj3', row.tj[name]],
+        ]) {
+          if (got !== want) wrong[side].push(`  ${row.id} ${name}: ${side} ${show(got)}, by hand ${show(want)}`);
+        }
+      });
+    }
+    // tj3 wrong: the model is broken (an oracle failure); Workback wrong: a bug found by hand
+    if (wrong.tj3.length)
+      failures.push({ seed: k.plan.seed, yaml: result.yaml, why: `${k.what}:\n${wrong.tj3.join('\n')}` });
+    if (wrong.Workback.length)
+      handWrong.push({ seed: k.plan.seed, yaml: result.yaml, why: `${k.what}:\n${wrong.Workback.join('\n')}` });
+  }
+
+  const one = async (seed) => {
+    const p = randomPlan(seed);
+    const result = await run(p);
+    if (!result) return;
     coverage(p, result.rows, covered);
-    if (result.problems.length) failures.push({ seed, yaml, why: result.problems.join('\n') });
-    if (result.disagrees) disagreements.push({ seed, yaml, today: p.today, rows: result.rows, dir });
+    if (result.disagrees) disagreements.push({ seed, yaml: result.yaml, today: p.today, rows: result.rows });
     else agreed++;
-    if (opts.verbose) console.log(`seed ${seed}: ${result.disagrees ? 'DISAGREE' : 'agree'}\n${table(result.rows)}`);
   };
 
   // a small pool: `jobs` tj3 processes at once
@@ -486,21 +568,27 @@ async function main() {
     console.log(d.yaml.replace(/^/gm, '  | '));
     console.log(table(d.rows.filter((r) => r.diff.length)));
   }
-  for (const f of failures.sort((a, b) => a.seed - b.seed)) {
+  for (const h of handWrong) {
+    console.log(
+      `\n=== DISAGREEMENT WITH THE HAND-WORKED ANSWER: ${h.seed}\n${h.why}\n${h.yaml.replace(/^/gm, '  | ')}`,
+    );
+  }
+  for (const f of failures) {
     console.log(`\n=== ORACLE FAILURE: seed ${f.seed}\n${f.why}\n${f.yaml.replace(/^/gm, '  | ')}`);
   }
   const secs = ((Date.now() - started) / 1000).toFixed(1);
   console.log(
     `\n${opts.runs} plans (seeds ${opts.seed}..${opts.seed + opts.runs - 1}) in ${secs}s: ` +
-      `${agreed} agree, ${disagreements.length} disagree, ${failures.length} oracle failures.`,
+      `${agreed} agree, ${disagreements.length} disagree, ${failures.length} oracle failures` +
+      (handWrong.length ? `; Workback gets ${handWrong.length} hand-worked plan(s) wrong.` : '.'),
   );
   console.log(
     `Of ${covered.tasks} tasks, a window (LS..LF or ES..EF) held a workday taken out by a holiday in ` +
       `${covered.holiday}, by a freeze in ${covered.freeze}, by leave in ${covered.leave}.`,
   );
-  if (opts.keep || disagreements.length || failures.length) console.log(`Work directory: ${work}`);
+  if (opts.keep || disagreements.length || handWrong.length || failures.length) console.log(`Work directory: ${work}`);
   else rmSync(work, { recursive: true, force: true });
-  process.exitCode = failures.length ? 2 : disagreements.length ? 1 : 0;
+  process.exitCode = failures.length ? 2 : disagreements.length || handWrong.length ? 1 : 0;
 }
 
 main().catch((e) => {

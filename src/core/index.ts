@@ -21,6 +21,7 @@ export {
   slackState,
   slackWords,
   daysText,
+  daysOffOf,
   checkInWith,
   daysLate,
   escalatedWords,
@@ -30,6 +31,7 @@ export {
   taskLateness,
 } from './schedule';
 export type {
+  DaysOff,
   Schedule,
   ScheduledItem,
   SlackState,

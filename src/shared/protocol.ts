@@ -79,6 +79,18 @@ export interface BarInfo {
   doneOn?: string;
   /** A state the bar shows by its edge (the legend says which): late, or blocked. */
   state?: 'overdue' | 'late-start' | 'blocked';
+  /** Days the bar spans (its first to its last, included): what `daysOff` offsets count in. */
+  barDays?: number;
+  /** The task's own days off within its bar (freezes, its owner's leave), drawn as notches. */
+  daysOff?: DayOffInfo[];
+}
+
+/** A run of a task's own days off within its bar: day offsets from the bar's first day. */
+export interface DayOffInfo {
+  first: number;
+  last: number;
+  /** Plain text: `Retail freeze (freeze): Mon 30 Nov – Fri 4 Dec 2026`. */
+  label: string;
 }
 
 /** One section of the chart (a milestone, or the goal): its name as drawn and its rows. */

@@ -6,12 +6,21 @@
 import type { BarInfo } from '../shared/protocol';
 import { revealable, tooltipHint, tooltipLines } from './pure/tooltip';
 
-/** Tag the SVG's bars with their rows; returns how many task bars and rows were found. */
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/**
+ * Tag the SVG's bars with their rows, and draw each task's own days off (freezes, leave) as
+ * notches in its bar; returns how many task bars and rows were found.
+ */
 export function tagBars(svg: SVGSVGElement, svgId: string, rows: readonly BarInfo[]): { bars: number; rows: number } {
   let bars = 0;
   let found = 0;
   const byId = new Map<string, Element>();
   for (const el of Array.from(svg.querySelectorAll('[id]'))) byId.set(el.id, el);
+  for (const gap of Array.from(svg.querySelectorAll('.wb-dayoff'))) gap.remove(); // a picture drawn again
+  let bg: string | undefined;
+  const background = (): string =>
+    (bg ??= getComputedStyle(document.body).getPropertyValue('--vscode-editor-background').trim() || '#ffffff');
   rows.forEach((row, i) => {
     const rect = byId.get(`${svgId}-${row.chartId}`);
     const label = byId.get(`${svgId}-${row.chartId}-text`);
@@ -24,6 +33,7 @@ export function tagBars(svg: SVGSVGElement, svgId: string, rows: readonly BarInf
       el.classList.add('wb-bar');
     }
     if (row.state) rect.classList.add(`wb-${row.state}`); // its edge (timeline.css, the legend)
+    if (row.daysOff && row.barDays) drawGaps(rect, row.daysOff, row.barDays, background());
     if (row.kind !== 'goal') {
       rect.setAttribute('tabindex', '0');
       rect.setAttribute('role', 'button');
@@ -31,6 +41,38 @@ export function tagBars(svg: SVGSVGElement, svgId: string, rows: readonly BarInf
     }
   });
   return { bars, rows: found };
+}
+
+/** The share of a bar's height each notch of days off takes, at its top and at its bottom. */
+const NOTCH = 0.2;
+
+/**
+ * Each run of days off cuts two notches out of the bar, as wide as those days (the bar spans
+ * `barDays` days), in the editor's background colour.
+ */
+function drawGaps(rect: Element, runs: NonNullable<BarInfo['daysOff']>, barDays: number, fill: string): void {
+  const num = (name: string): number => Number(rect.getAttribute(name));
+  const [x, y, width, height] = [num('x'), num('y'), num('width'), num('height')];
+  if (![x, y, width, height].every(Number.isFinite) || width <= 0) return;
+  let after: Element = rect;
+  const notch = NOTCH * height;
+  for (const run of runs) {
+    // a notch at the top and one at the bottom: the bar narrows where no work is done, and the
+    // label inside it (in its middle) stays on the bar's colour
+    for (const top of [y, y + height - notch]) {
+      const gap = document.createElementNS(SVG_NS, 'rect');
+      gap.setAttribute('class', 'wb-dayoff');
+      // as attributes too, for the exported picture (which has no stylesheet)
+      gap.setAttribute('fill', fill);
+      gap.setAttribute('pointer-events', 'none');
+      gap.setAttribute('x', String(x + (run.first / barDays) * width));
+      gap.setAttribute('y', String(top));
+      gap.setAttribute('width', String(((run.last - run.first + 1) / barDays) * width));
+      gap.setAttribute('height', String(notch));
+      after.after(gap);
+      after = gap;
+    }
+  }
 }
 
 export function rowOf(target: EventTarget | null, rows: readonly BarInfo[]): BarInfo | undefined {

@@ -62,6 +62,21 @@ function swatchOf(entry: LegendEntry): SVGSVGElement {
   if (entry.stateClass) shape.classList.add(entry.stateClass);
   if (entry.swatch === 'off') shape.classList.add('exclude-range');
   svg.append(shape);
+  if (entry.swatch === 'gap') {
+    // the bar first (painted like the chart's), then its notches over the middle days
+    for (const y of ['2', '9']) {
+      const notch = document.createElementNS(SVG, 'rect');
+      for (const [k, v] of [
+        ['x', '10'],
+        ['y', y],
+        ['width', '8'],
+        ['height', '3'],
+      ])
+        notch.setAttribute(k!, v!);
+      notch.classList.add('wb-dayoff');
+      svg.append(notch);
+    }
+  }
   return svg;
 }
 

@@ -285,6 +285,64 @@ describe('the Workback sidebar in a real VS Code', function () {
     await page.screenshot({ path: path.join(SHOTS, 'status-report-dark.png') });
   });
 
+  it('the Workload view: a person overbooked only across plans, in light and dark', async function () {
+    const plan = (title, id, email, task, due) =>
+      `workback: 1\ntitle: ${title}\ngoal: { outcome: O, measure: M, due: ${due}, owner: ${id} }\n` +
+      `people:\n  ${id}: { name: Priya Nair, email: ${email} }\nmilestones:\n  - id: m\n    title: M\n    tasks:\n      - ${task}\n`;
+    writeFileSync(
+      path.join(ws.folder, 'plans', 'edr.workback.yaml'),
+      plan(
+        'EDR',
+        'priya',
+        'priya@msp.example',
+        '{ id: agents, title: Push the EDR agents, owner: priya, duration: 5d }',
+        '2026-07-10',
+      ),
+    );
+    writeFileSync(
+      path.join(ws.folder, 'plans', 'siem.workback.yaml'),
+      plan(
+        'SIEM',
+        'pnair',
+        'PRIYA@msp.example',
+        '{ id: firewalls, title: Connect the firewalls, owner: pnair, duration: 3d }',
+        '2026-07-08',
+      ),
+    );
+    for (const [theme, shot] of [
+      ['Default Light Modern', 'sidebar-workload-light.png'],
+      ['Default Dark Modern', 'sidebar-workload-dark.png'],
+    ]) {
+      writeSettings(ws.folder, { 'workback.me': 'mira@sidebar.example', 'workbench.colorTheme': theme });
+      for (const title of ['My Tasks', 'Follow-ups']) {
+        const header = pane(page, title).locator('.pane-header');
+        if ((await header.getAttribute('aria-expanded')) === 'true') await header.click();
+      }
+      const workload = pane(page, 'Workload').locator('.pane-header');
+      if ((await workload.getAttribute('aria-expanded')) !== 'true') await workload.click();
+      await waitFor(async () => {
+        const r = await rows(page, 'Workload');
+        return (
+          r.includes('Priya Nair | capacity 1 · overbooked 3 workdays') &&
+          r.includes('Week of Mon 6 Jul 2026 | 2 tasks · overbooked Mon 6 – Wed 8 Jul 2026') &&
+          r.some((x) => x.startsWith('Connect the firewalls | firewalls · Mon 6 – Wed 8 Jul 2026 · '))
+        );
+      }, 'Priya overbooked in the Workload view');
+      const kind = theme.includes('Light') ? 'vs' : 'vs-dark';
+      await waitFor(
+        () => page.evaluate((k) => document.querySelector('.monaco-workbench')?.classList.contains(k), kind),
+        `the ${theme} theme`,
+      );
+      await page.locator('.part.sidebar').screenshot({ path: path.join(SHOTS, shot) });
+    }
+    const task = row(page, 'Workload', 'Connect the firewalls');
+    await task.click();
+    await page.locator('.tabs-container .tab[aria-label*="siem.workback.yaml"]').first().waitFor();
+    // the views as the next test expects them
+    await pane(page, 'Workload').locator('.pane-header').click();
+    for (const title of ['My Tasks', 'Follow-ups']) await pane(page, title).locator('.pane-header').click();
+  });
+
   it('asks who you are when nobody matches', async function () {
     writeSettings(ws.folder, { 'workback.me': 'nobody@example.org' });
     const button = page

@@ -24,6 +24,7 @@ const SHOTS = process.env.WORKBACK_SCREENSHOTS || path.join(ROOT, 'test-results'
 const TODAY = '2026-11-24';
 const EXAMPLE = 'mfa-rollout.workback.yaml';
 const HOSTILE = path.join(ROOT, 'test', 'fixtures', 'workspace', 'timeline', 'hostile.workback.yaml');
+const FREEZE = path.join(ROOT, 'test', 'fixtures', 'schedule', 'freeze-leave.workback.yaml');
 
 /** Tasks of a plan, from the CLI's JSON schedule. */
 function scheduleOf(file) {
@@ -107,6 +108,7 @@ describe('the timeline in a real VS Code', function () {
         [EXAMPLE]: { copy: path.join(ROOT, 'examples', EXAMPLE) },
         'edr-deployment.workback.yaml': { copy: path.join(ROOT, 'examples', 'edr-deployment.workback.yaml') },
         'hostile.workback.yaml': { copy: HOSTILE },
+        'firewall.workback.yaml': { copy: FREEZE },
         'notes.txt': 'Not a plan.\n',
       },
       { 'workback.today': TODAY, 'workbench.colorTheme': 'Default Light Modern' },
@@ -504,6 +506,47 @@ describe('the timeline in a real VS Code', function () {
     const filtered = await renderedInfo(frame);
     await priority.selectOption('');
     await waitForPicture(frame, { afterSeq: filtered.seq, check: (x) => x.bars === tasks.length, what: 'all again' });
+  });
+
+  it("draws a task's own freeze and leave as notches in its bar, names them in its tooltip (light and dark)", async function () {
+    const before = await renderedInfo(frame);
+    await quickOpen(page, 'firewall.workback.yaml');
+    await waitForPicture(frame, { afterSeq: before.seq, check: (x) => x.bars === 3, what: 'the firewall plan' });
+    for (const [theme, kind] of [
+      ['Default Light Modern', 'light'],
+      ['Default Dark Modern', 'dark'],
+    ]) {
+      await useTheme(theme, kind);
+      // two notches per run of days off, inside its bar: push-policy's freeze, write-policy's leave
+      const gaps = await frame.evaluate(() =>
+        [...document.querySelectorAll('#chart svg rect.wb-dayoff')].map((g) => {
+          // the notches follow their bar
+          let bar = g.previousElementSibling;
+          while (bar && !bar.matches('rect.wb-bar')) bar = bar.previousElementSibling;
+          const [b, r] = [g.getBoundingClientRect(), bar.getBoundingClientRect()];
+          return {
+            inside: b.left >= r.left - 0.5 && b.right <= r.right + 0.5 && b.top >= r.top && b.bottom <= r.bottom,
+            share: Math.round((b.width / r.width) * 100),
+            fill: getComputedStyle(g).fill,
+            barFill: getComputedStyle(bar).fill,
+          };
+        }),
+      );
+      assert.equal(gaps.length, 4, JSON.stringify(gaps));
+      for (const g of gaps) {
+        assert.ok(g.inside, `a notch inside its bar: ${JSON.stringify(g)}`);
+        assert.notEqual(g.fill, g.barFill, 'a notch does not look like its bar');
+      }
+      // 5 of push-policy's 15 days; 5 of write-policy's 12
+      assert.deepEqual(gaps.map((g) => g.share).sort(), [33, 33, 42, 42]);
+      await page.screenshot({ path: path.join(SHOTS, `timeline-days-off-${kind}.png`) });
+    }
+    await frame.locator('#chart svg text.wb-bar', { hasText: 'Write policy v2' }).first().hover();
+    const tip = frame.locator('#tooltip');
+    await tip.waitFor({ state: 'visible' });
+    assert.match(await tip.innerText(), /No work\s+Leave \(leave of Omar Haddad\): Mon 16 – Fri 20 Nov 2026/);
+    await page.screenshot({ path: path.join(SHOTS, 'timeline-days-off-tooltip.png') });
+    await useTheme('Default Light Modern', 'light');
   });
 
   it('shows hostile titles as text, with no CSP violation', async function () {

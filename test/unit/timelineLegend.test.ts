@@ -19,6 +19,7 @@ describe("the timeline's legend", () => {
       'holiday',
       'today',
       'goal due',
+      'freeze or leave',
     ])
       assert.ok(
         labels.some((l) => l.includes(state)),

@@ -9,6 +9,10 @@ import { applicableFilters, buildView, NO_FILTERS, type TimelineSource } from '.
 import { windowChoices } from '../../src/extension/timeline/largePlan';
 import type { TimelineFilters } from '../../src/shared/protocol';
 import { SMALL_PLAN } from './helpers/plans';
+import { FIXTURES } from './helpers/fixtures';
+import { tooltipLines } from '../../src/webview/pure/tooltip';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 
 const LIMITS = { maxRows: 70, maxTextSize: 50000 };
 
@@ -347,6 +351,26 @@ describe('timeline model', () => {
       assert.deepEqual(
         [goal!.kind, goal!.title, goal!.finishBy, goal!.itemId],
         ['goal', 'Done', 'Wed 30 Sep 2026', ''],
+      );
+    });
+
+    it("a task's own days off: where they fall on its bar, and what they are", () => {
+      const text = readFileSync(path.join(FIXTURES, 'schedule', 'freeze-leave.workback.yaml'), 'utf8');
+      const v = buildView(source(text, '2026-11-09'), NO_FILTERS, { ...LIMITS });
+      const row = (id: string) => v.gantt!.rows.find((r) => r.itemId === id)!;
+      // push-policy's bar: Tue 24 Nov - Tue 8 Dec (15 days); Thanksgiving is the plan's, not its own
+      assert.equal(row('push-policy').barDays, 15);
+      assert.deepEqual(row('push-policy').daysOff, [
+        { first: 6, last: 10, label: 'Retail freeze (freeze): Mon 30 Nov – Fri 4 Dec 2026' },
+      ]);
+      // write-policy: Thu 12 - Mon 23 Nov, over Omar's leave
+      assert.deepEqual(row('write-policy').daysOff, [
+        { first: 4, last: 8, label: 'Leave (leave of Omar Haddad): Mon 16 – Fri 20 Nov 2026' },
+      ]);
+      assert.equal(row('brief-sites').daysOff, undefined, 'Dana has neither');
+      assert.deepEqual(
+        tooltipLines(row('write-policy')).filter(([k]) => k === 'No work'),
+        [['No work', 'Leave (leave of Omar Haddad): Mon 16 – Fri 20 Nov 2026']],
       );
     });
   });

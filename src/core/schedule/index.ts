@@ -44,6 +44,8 @@ export type { WorkCalendar } from './calendar';
 export { toScheduleJson } from './json';
 export { lateWords, slackState, slackWords } from './slack';
 export { daysText } from './diagnostics';
+export { daysOffOf } from './taskCalendars';
+export type { DaysOff } from './taskCalendars';
 export type { SlackState } from './slack';
 export type { ScheduleJson, ScheduleJsonItem } from './json';
 export { checkInWith, daysLate, nextCheckIn, taskLateness } from './late';

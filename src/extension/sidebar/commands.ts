@@ -21,6 +21,7 @@ import type { IdentityResolver } from './identity';
 import type { SidebarModel } from './model';
 import type { MyTasksElement, MyTasksProvider } from './myTasksView';
 import { isActionNode, isFollowUpNode, isTaskNode, type MoreNode } from './nodes';
+import { isWorkloadTaskNode } from './workloadView';
 import { exportCalendar } from './exportCalendar';
 import { setMe } from './setMe';
 import type { SidebarSnapshot } from './snapshot';
@@ -105,7 +106,7 @@ async function refresh(deps: SidebarCommandDeps): Promise<SidebarSnapshot> {
 
 /** Open the plan of a task or follow-up and select it, found again in the document's current text. */
 async function revealInPlan(n: unknown): Promise<boolean> {
-  if (!isTaskNode(n) && !isFollowUpNode(n) && !isActionNode(n)) return false;
+  if (!isTaskNode(n) && !isFollowUpNode(n) && !isActionNode(n) && !isWorkloadTaskNode(n)) return false;
   const uri = vscode.Uri.parse(n.uri);
   let doc: vscode.TextDocument;
   try {
@@ -123,6 +124,8 @@ async function revealInPlan(n: unknown): Promise<boolean> {
       on: formatDay(n.entry.on),
       with: n.entry.with,
     });
+  } else if (isWorkloadTaskNode(n)) {
+    found = locateTask(text, n.taskId);
   } else if (isActionNode(n)) {
     found = locateItem(text, n.entry.item.id); // found again in the text as it is now
   } else {

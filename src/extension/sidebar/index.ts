@@ -18,10 +18,12 @@ import { MyTasksProvider, type MyTasksElement } from './myTasksView';
 import type { SidebarNode } from './nodes';
 import type { SidebarSnapshot } from './snapshot';
 import { OverdueStatusItem } from './statusBar';
+import { WorkloadProvider, type WorkloadNode } from './workloadView';
 import { groupDigits, plural } from '../../shared/wording';
 
 export const MY_TASKS_VIEW = 'workback.myTasks';
 export const FOLLOW_UPS_VIEW = 'workback.followUps';
+export const WORKLOAD_VIEW = 'workback.workload';
 
 export interface SidebarDeps {
   planIndex: PlanIndex;
@@ -36,6 +38,8 @@ export interface SidebarApi {
   readonly followUps: FollowUpsProvider;
   readonly myTasksView: vscode.TreeView<MyTasksElement>;
   readonly followUpsView: vscode.TreeView<FollowUpsElement>;
+  readonly workload: WorkloadProvider;
+  readonly workloadView: vscode.TreeView<WorkloadNode>;
   readonly statusItem: OverdueStatusItem;
   /** Resolves once the views show the plans as they are now. */
   whenFresh(): Promise<SidebarSnapshot>;
@@ -58,6 +62,8 @@ export function registerSidebar(context: vscode.ExtensionContext, deps: SidebarD
   const followUps = new FollowUpsProvider(model);
   const myTasksView = vscode.window.createTreeView(MY_TASKS_VIEW, { treeDataProvider: myTasks });
   const followUpsView = vscode.window.createTreeView(FOLLOW_UPS_VIEW, { treeDataProvider: followUps });
+  const workload = new WorkloadProvider(deps.planIndex, deps.today);
+  const workloadView = vscode.window.createTreeView(WORKLOAD_VIEW, { treeDataProvider: workload });
   const statusItem = new OverdueStatusItem();
   let lastSelected: SidebarNode | undefined;
 
@@ -68,7 +74,7 @@ export function registerSidebar(context: vscode.ExtensionContext, deps: SidebarD
     started = true;
     model.setIndexing(true);
     const work = deps.planIndex.start().then(() => deps.planIndex.whenIdle());
-    for (const viewId of [MY_TASKS_VIEW, FOLLOW_UPS_VIEW]) {
+    for (const viewId of [MY_TASKS_VIEW, FOLLOW_UPS_VIEW, WORKLOAD_VIEW]) {
       void vscode.window.withProgress({ location: { viewId } }, () => work.catch(() => undefined));
     }
     work
@@ -127,10 +133,13 @@ export function registerSidebar(context: vscode.ExtensionContext, deps: SidebarD
     followUps,
     myTasksView,
     followUpsView,
+    workload,
+    workloadView,
     statusItem,
     model.onDidChange(update),
     myTasksView.onDidChangeVisibility((e) => onVisible(e.visible)),
     followUpsView.onDidChangeVisibility((e) => onVisible(e.visible)),
+    workloadView.onDidChangeVisibility((e) => onVisible(e.visible)),
     myTasksView.onDidChangeSelection((e) => {
       lastSelected = e.selection[0];
     }),
@@ -157,7 +166,7 @@ export function registerSidebar(context: vscode.ExtensionContext, deps: SidebarD
     if (vscode.workspace.workspaceFolders?.length) ensureStarted();
   }, 0);
   context.subscriptions.push({ dispose: () => clearTimeout(soon) });
-  if (myTasksView.visible || followUpsView.visible) ensureStarted();
+  if (myTasksView.visible || followUpsView.visible || workloadView.visible) ensureStarted();
 
   return {
     model,
@@ -166,6 +175,8 @@ export function registerSidebar(context: vscode.ExtensionContext, deps: SidebarD
     followUps,
     myTasksView,
     followUpsView,
+    workload,
+    workloadView,
     statusItem,
     whenFresh: () => model.whenFresh(),
   };

@@ -1,6 +1,21 @@
 /** What a bar's tooltip shows: plain data from the plan and its schedule. Pure. */
-import { formatDayHuman, lateWords, taskLateness, workCalendar, type Plan, type Schedule } from '../../core';
-import type { BarInfo } from '../../shared/protocol';
+import {
+  barSpan,
+  daysOffOf,
+  daysText,
+  formatDayHuman,
+  lateWords,
+  taskLateness,
+  workCalendar,
+  type Plan,
+  type Schedule,
+  type ScheduledItem,
+  type Task,
+} from '../../core';
+import type { BarInfo, DayOffInfo } from '../../shared/protocol';
+
+/** At most this many runs of days off per bar are sent (a person may list a thousand leaves). */
+export const MAX_DAYS_OFF = 20;
 
 export function barInfo(
   plan: Plan,
@@ -49,6 +64,30 @@ export function barInfo(
       info.late = lateWords(late.state, late.daysLate);
       info.state = late.state;
     } else if (task.status === 'blocked') info.state = 'blocked';
+    if (task.status !== 'done') daysOffOnBar(plan, schedule, task, item, info);
   }
   return info;
+}
+
+/**
+ * The freezes and leave that take workdays out of the task's bar, as offsets from its first
+ * day (the webview cuts them out of the bar as notches), and their names for the tooltip.
+ */
+function daysOffOnBar(plan: Plan, schedule: Schedule, task: Task, item: ScheduledItem, info: BarInfo): void {
+  const cal = workCalendar(plan.calendar);
+  const bar = barSpan(plan, cal, task, item, schedule.today);
+  const out: DayOffInfo[] = [];
+  for (const off of daysOffOf(plan, task)) {
+    const a = Math.max(off.range.from, bar.start);
+    const b = Math.min(off.range.to, bar.finish);
+    if (a > b || cal.countWorkdays(a, b + 1) === 0) continue;
+    const what = off.why === 'leave' ? `leave of ${plan.people.get(task.owner)?.name ?? task.owner}` : 'freeze';
+    const name =
+      off.range.name !== undefined ? `${off.range.name} (${what})` : what.charAt(0).toUpperCase() + what.slice(1);
+    out.push({ first: a - bar.start, last: b - bar.start, label: `${name}: ${daysText(a, b)}` });
+    if (out.length === MAX_DAYS_OFF) break;
+  }
+  if (!out.length) return;
+  info.barDays = bar.finish - bar.start + 1;
+  info.daysOff = out;
 }

@@ -9,7 +9,7 @@ export interface LegendEntry {
   key: string;
   label: string;
   /** How the swatch is drawn: a bar (with Mermaid's classes), a diamond, a shaded day, a line. */
-  swatch: 'bar' | 'diamond' | 'off' | 'line';
+  swatch: 'bar' | 'gap' | 'diamond' | 'off' | 'line';
   /** Mermaid's classes of such a bar (their fill and stroke are read from the drawn chart). */
   mermaidClass?: string;
   /** The panel's own class for a state Mermaid does not draw (outline, dash). */
@@ -46,6 +46,12 @@ export const LEGEND: readonly LegendEntry[] = [
   },
   { key: 'checkpoint', label: 'Checkpoint, goal (diamond)', swatch: 'diamond', mermaidClass: 'task task0 milestone' },
   { key: 'off', label: 'Day off or holiday (shaded)', swatch: 'off', mermaidClass: 'exclude-range' },
+  {
+    key: 'task-off',
+    label: 'Freeze or leave of that task (notched bar)',
+    swatch: 'gap',
+    mermaidClass: 'task task0',
+  },
   { key: 'today', label: 'Today', swatch: 'line', line: 'today' },
   { key: 'goaldue', label: 'Goal due', swatch: 'line', line: 'goaldue' },
 ];

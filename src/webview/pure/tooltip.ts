@@ -22,6 +22,7 @@ export function tooltipLines(b: BarInfo): [string, string][] {
     if (b.earliestStart && b.earliestFinish) lines.push(['Earliest', `${b.earliestStart} – ${b.earliestFinish}`]);
     if (b.slack !== undefined)
       lines.push(b.slack < 0 ? ['Behind', plural(-b.slack, 'workday')] : ['Slack', plural(b.slack, 'workday')]);
+    for (const off of b.daysOff ?? []) lines.push(['No work', off.label]);
   } else {
     lines.push([b.kind === 'goal' ? 'Due' : 'Day', b.finishBy]);
   }
