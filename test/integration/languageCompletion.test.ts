@@ -34,6 +34,7 @@ describe('language: completion', () => {
       'due',
       'not_before',
       'status',
+      'remaining',
       'done_on',
       'review_by',
       'reviewed_on',
@@ -47,6 +48,21 @@ describe('language: completion', () => {
     assert.match(markdownOf(status.documentation as vscode.MarkdownString), /Where the task stands/);
     assert.equal((status.insertText as vscode.SnippetString).value, 'status: $0');
     assert.equal(status.command?.command, 'editor.action.triggerSuggest', 'the values are suggested next');
+  });
+
+  it('offers the tags that freezes name first, with the freeze', async () => {
+    const { doc, editor } = await scratchPlan(
+      base.replace(
+        'calendar:\n',
+        'calendar:\n  freezes:\n    - { from: 2026-08-03, to: 2026-08-07, tags: [change], name: Retail freeze }\n',
+      ),
+    );
+    await typeOver(editor, '        tags: [critical-system]\n', '        tags: [critical-system, ]\n');
+    const items = await completions(doc, posOf(doc, 'tags: [critical-system, ]', 24));
+    assert.deepEqual(
+      items.map((i) => [labelOf(i), i.detail]),
+      [['change', 'freeze Retail freeze · Mon 3 – Fri 7 Aug 2026 · 0 tasks']],
+    );
   });
 
   it('offers task and milestone ids in a half-typed depends_on: [, without cycles, with titles', async () => {

@@ -4,6 +4,8 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { openPlan } from './helpers';
 import { closeScratch, EDITING, fixtureText, indexed, markdownOf, posOf, scratchPlan } from './languageHelpers';
 
@@ -40,6 +42,16 @@ describe('language: hover', () => {
       h.md.every((m) => !m.isTrusted && !m.supportHtml),
       'not trusted, no HTML',
     );
+  });
+
+  it("on a task under a freeze and its owner's leave: the workdays each takes out", async () => {
+    const { doc } = await scratchPlan(
+      readFileSync(path.resolve(__dirname, '../../../test/fixtures/schedule/freeze-leave.workback.yaml'), 'utf8'),
+    );
+    const h = await hoverAt(doc, posOf(doc, 'id: push-policy', 5));
+    assert.equal(h.range, 'push-policy');
+    assert.match(h.text, /⛔ Leave of the owner Leave · Mon 16 – Fri 20 Nov 2026 · loses 5 workdays/);
+    assert.match(h.text, /⛔ Freeze Retail freeze · Mon 30 Nov – Fri 4 Dec 2026 · loses 5 workdays · tag change/);
   });
 
   it('on a reference in depends_on: the referenced item and its dates', async () => {

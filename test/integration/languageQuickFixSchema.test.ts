@@ -4,7 +4,8 @@
  */
 import * as assert from 'node:assert/strict';
 import { codes } from './helpers';
-import { closeScratch } from './languageHelpers';
+import * as vscode from 'vscode';
+import { closeScratch, scratchPlan } from './languageHelpers';
 import { applyFix } from './quickFixHelpers';
 
 const HEAD = `workback: 1
@@ -72,9 +73,42 @@ describe('language: quick fixes of schema errors', () => {
     assert.equal(doc.getText(), text.replace('{ id: a, title: Again', '{ id: a-2, title: Again'));
   });
 
+  it('remaining-not-doing: sets the status doing', async () => {
+    const text = `${HEAD}      - { id: a, title: A, owner: dana, duration: 5d, remaining: 2d }\n`;
+    const doc = await applyFix(text, 'remaining-not-doing', 'Set status: doing');
+    assert.equal(doc.getText(), text.replace('remaining: 2d }', 'status: doing, remaining: 2d }'));
+  });
+
   it('done-on-not-done: sets the status done', async () => {
     const text = `${HEAD}      - id: a\n        title: A\n        owner: dana\n        done_on: 2026-06-30   # finished early\n`;
     const doc = await applyFix(text, 'done-on-not-done', 'Set status: done');
     assert.equal(doc.getText(), text.replace('        done_on:', '        status: done\n        done_on:'));
+  });
+
+  it('writes a listed run of holidays as one range (a refactoring, where the cursor is)', async () => {
+    const text =
+      `${HEAD}`.replace(
+        'milestones:\n',
+        'calendar:\n  holidays:\n    - 2026-12-24\n    - 2026-12-25\n    - 2026-12-28   # Monday\nmilestones:\n',
+      ) + '      - { id: a, title: A, owner: dana }\n';
+    const { doc } = await scratchPlan(text);
+    const at = doc.positionAt(text.indexOf('2026-12-25') + 3);
+    const all = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      doc.uri,
+      new vscode.Range(at, at),
+      vscode.CodeActionKind.RefactorRewrite.value,
+    );
+    const a = all.find((x) => x.title === 'Write 3 days as one range: 2026-12-24 to 2026-12-28');
+    assert.ok(a, all.map((x) => x.title).join(' | '));
+    assert.equal(a.kind?.value, 'refactor.rewrite');
+    assert.ok(a.edit && (await vscode.workspace.applyEdit(a.edit)), 'the edit applies');
+    assert.equal(
+      doc.getText(),
+      text.replace(
+        '    - 2026-12-24\n    - 2026-12-25\n    - 2026-12-28   # Monday\n',
+        '    - { from: 2026-12-24, to: 2026-12-28 }   # Monday\n',
+      ),
+    );
   });
 });

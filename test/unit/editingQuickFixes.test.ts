@@ -353,6 +353,23 @@ describe('editing: quick fixes', () => {
       );
     });
 
+    it('remaining on a task that is not doing: set status doing, or remove remaining; a done task only the removal', () => {
+      const todo = text.replace(
+        '        duraton: 2d     # typo\n',
+        '        status: todo\n        remaining: 2d   # left\n',
+      );
+      assert.strictEqual(
+        fix(todo, 'remaining-not-doing', 'Set status: doing'),
+        todo.replace('status: todo', 'status: doing'),
+      );
+      assert.strictEqual(
+        fix(todo, 'remaining-not-doing', 'Remove remaining'),
+        todo.replace('        remaining: 2d   # left\n', '        # left\n'), // the comment stays
+      );
+      const done = todo.replace('status: todo', 'status: done');
+      assert.deepStrictEqual(titles(done, 'remaining-not-doing'), ['Remove remaining']);
+    });
+
     it('quotes a number used as an id, drops a time from a date', () => {
       const n = text.replace('id: t1', 'id: 123').replace('        duraton: 2d     # typo\n', '');
       assert.strictEqual(fix(n, 'schema-type', 'Quote it: "123"'), n.replace('id: 123', 'id: "123"'));

@@ -15,7 +15,7 @@ export { cycleRisks, newTaskCycleRisks } from './dependents';
 export { hoverAt, keyHover, type HoverData, type HoverInfo, type HoverPart } from './hover';
 export { inertText, markdownEscape } from './inertText';
 export { goalLensTitle, planLenses, reanchorLenses, type LensInfo } from './lenses';
-export { FIXABLE_CODES, quickFixes, type FixInput, type QuickFix } from './fixes';
+export { dayRunRefactors, FIXABLE_CODES, quickFixes, type FixInput, type QuickFix } from './fixes';
 export { prepareRename, renameEdits, type RenameTarget, type Refusal } from './rename';
 export { schemaAt, valueKindAt, type PathSeg } from '../schemaView';
 export {

@@ -4,5 +4,12 @@
  * (the first light bulb), the status report, the calendar export and the SVG sanitizer of the
  * timeline's export.
  */
-export { calendarEvents, quickFixes, statusReport, statusReportMarkdown, toICalendar } from '../../core';
+export {
+  calendarEvents,
+  dayRunRefactors,
+  quickFixes,
+  statusReport,
+  statusReportMarkdown,
+  toICalendar,
+} from '../../core';
 export { asXmlFile, sanitizeSvg } from '../../shared/svgSanitize';

@@ -18,6 +18,7 @@ import {
   dueAfterBinding,
   followUpOverdue,
   lateStart,
+  remainingNotDoing,
   taskOverdue,
 } from './status';
 import type { Fixer, FixInput, QuickFix } from './types';
@@ -25,6 +26,7 @@ import { badFormat, invalidDate } from './values';
 import { directive, duplicateKey, emptyFile, keyNotString, multipleDocuments } from './yaml';
 
 export type { FixInput, QuickFix } from './types';
+export { dayRunRefactors } from './dayRuns';
 
 const FIXERS: Partial<Record<Code, Fixer>> = {
   'yaml-duplicate-key': duplicateKey,
@@ -55,6 +57,7 @@ const FIXERS: Partial<Record<Code, Fixer>> = {
   'follow-up-overdue': followUpOverdue,
   'check-in-overdue': checkInOverdue,
   'all-tasks-done': allTasksDone,
+  'remaining-not-doing': remainingNotDoing,
   'awaiting-review': awaitingReview,
   'no-interim-control': noInterimControl,
 };

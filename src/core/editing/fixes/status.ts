@@ -33,29 +33,44 @@ export function dueAfterBinding(input: FixInput, diag: Diagnostic): QuickFix[] {
 }
 
 export function doneOnNotDone(input: FixInput, diag: Diagnostic): QuickFix[] {
+  return statusOrRemove(input, diag, 'done', 'done_on');
+}
+
+/** `remaining` on a task that is not doing: it has started (set status: doing), or nothing is left (remove it). */
+export function remainingNotDoing(input: FixInput, diag: Diagnostic): QuickFix[] {
+  const at = scalarAt(input, diag);
+  const status = at?.step.parent?.kind === 'map' ? pairOf(at.step.parent, 'status')?.value : undefined;
+  // a done task has nothing left: only the removal
+  if (status?.kind === 'scalar' && status.text === 'done')
+    return statusOrRemove(input, diag, 'doing', 'remaining').filter((f) => f.title.startsWith('Remove'));
+  return statusOrRemove(input, diag, 'doing', 'remaining');
+}
+
+/** On the key `key` of a task: set its status to `status` (preferred), or remove the key. */
+function statusOrRemove(input: FixInput, diag: Diagnostic, status: 'done' | 'doing', key: string): QuickFix[] {
   const at = scalarAt(input, diag);
   const task = at?.step.parent;
   if (!at?.step.pair || task?.kind !== 'map') return [];
   const fixes: QuickFix[] = [];
-  const status = pairOf(task, 'status');
-  if (status?.value.kind === 'scalar' && status.value.start < status.value.end) {
+  const current = pairOf(task, 'status');
+  if (current?.value.kind === 'scalar' && current.value.start < current.value.end) {
     fixes.push({
-      title: 'Set status: done',
-      edits: [setScalar(input.text, status.value, 'done', task.flow)],
+      title: `Set status: ${status}`,
+      edits: [setScalar(input.text, current.value, status, task.flow)],
       preferred: true,
     });
-  } else if (!status) {
+  } else if (!current) {
     const edits = insertPairs(
       input.text,
       task,
       anchorFor(task, 'status', TASK_KEY_ORDER),
-      [['status', 'done']],
+      [['status', status]],
       layoutOf(input.text, input.tree),
     );
-    fixes.push({ title: 'Set status: done', edits, preferred: true });
+    fixes.push({ title: `Set status: ${status}`, edits, preferred: true });
   }
   const removal = removePair(input.text, task, at.step.pair);
-  if (removal) fixes.push({ title: 'Remove done_on', edits: removal });
+  if (removal) fixes.push({ title: `Remove ${key}`, edits: removal });
   return fixes;
 }
 
