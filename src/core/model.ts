@@ -178,8 +178,6 @@ export interface Calendar {
   workdays: Weekday[];
   /** Every holiday, ranges spelled out day by day: sorted, without duplicates. */
   holidays: Day[];
-  /** The holidays as written (single days as one-day ranges), for views that name them. */
-  holidayRanges: DayRange[];
   /** As written, in file order (reversed ranges left out). */
   freezes: Freeze[];
 }

@@ -68,7 +68,7 @@ export interface BarInfo {
   /** Earliest start and finish from today; open tasks only. */
   earliestStart?: string;
   earliestFinish?: string;
-  /** Signed workdays between earliest and latest start; open tasks only. */
+  /** Signed workdays from earliest to latest finish, in the task's own calendar; open tasks only. */
   slack?: number;
   /** `todo`, `doing`, `blocked`, `done`, `checkpoint` or `goal`. */
   status: string;

@@ -254,7 +254,7 @@ describe('buildModel: the typed plan', () => {
       keySpan: undefined,
     });
     assert.deepEqual(node.pairs, []);
-    assert.deepEqual(plan.calendar, { workdays: [0, 1, 2, 3, 4], holidays: [], holidayRanges: [], freezes: [] });
+    assert.deepEqual(plan.calendar, { workdays: [0, 1, 2, 3, 4], holidays: [], freezes: [] });
     assert.deepEqual(plan.policy, { checkInEvery: undefined, escalateAfter: undefined, escalateTo: undefined });
     assert.deepEqual(
       [plan.people.size, plan.milestones, plan.tasks, plan.items.size, plan.start],

@@ -113,6 +113,8 @@ describe('workback workload', () => {
     const bad = await cli(['workload', ...TODAY, '--from', '2026-09-22', '--to', '2026-09-21']);
     assert.equal(bad.code, 2);
     assert.match(bad.err, /--to 2026-09-21 is before --from 2026-09-22/);
+    const beforeMonday = await cli(['workload', ...TODAY, '--to', '2026-08-01']);
+    assert.match(beforeMonday.err, /--to 2026-08-01 is before this week's Monday, 2026-08-31 \(give --from\)/);
     const notADate = await cli(['workload', '--from', '2026-02-30']);
     assert.equal(notADate.code, 2);
     assert.match(notADate.err, /--from takes a real date YYYY-MM-DD, not '2026-02-30'/);

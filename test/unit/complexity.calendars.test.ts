@@ -121,6 +121,15 @@ function plans(n: number): PlanFile[] {
   return Array.from({ length: n }, (_, i) => ({ file: `p${i}.workback.yaml`, plan: r.plan!, schedule: r.schedule! }));
 }
 
+/** One plan of n people, each owning one task: the workload of them all. */
+function crowdedPlan(n: number): PlanFile[] {
+  const people = Array.from({ length: n }, (_, i) => `  u${i}: { name: U${i}, email: u${i}@example.com }`);
+  const tasks = Array.from({ length: n }, (_, i) => `      - { id: t${i}, title: T, owner: u${i}, duration: 3d }`);
+  const r = check(plan(people, [], tasks));
+  assert.ok(r.plan && r.schedule);
+  return [{ file: 'one.workback.yaml', plan: r.plan, schedule: r.schedule }];
+}
+
 describe('growth: task calendars and capacity are linear', function () {
   this.timeout(120_000);
 
@@ -141,6 +150,9 @@ describe('growth: task calendars and capacity are linear', function () {
   });
   it('the workload of the same people across many plans', () =>
     assertLinear('workload', plans, (files) => workload(files, { from: TODAY }), 50));
+  // at most 10,000 people: n stays at 1,000 or below, so 4n (and the retries at 2n) stay in the schema
+  it('the workload of one plan of many people', () =>
+    assertLinear('workload people', crowdedPlan, (files) => workload(files, { from: TODAY }), { n: 250, maxN: 1000 }));
   it('one long task across many overbooked runs', () =>
     assertLinear('runs', scheduled(runs, 'owner-overbooked'), checked, 250));
 });

@@ -48,6 +48,8 @@ describe('editing: a run of listed days as one range', () => {
       at(plan('calendar:\n  holidays:\n    - 2026-12-23\n    - 2026-12-|24   # eve\n    - 2026-12-25\n')).titles,
       [],
     );
+    // an anchor (an error of its own) is not dropped either
+    assert.deepStrictEqual(at(plan('calendar:\n  holidays: [2026-12-23, &h |2026-12-24, 2026-12-25]\n')).titles, []);
     assert.deepStrictEqual(
       at(plan('calendar:\n  holidays: [2026-12-23, 2026-12-24, 2026-12-25]\n', '  |dana: { name: D }\n')).titles,
       [],

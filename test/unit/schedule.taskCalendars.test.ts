@@ -10,7 +10,7 @@ import { daysOf, mergeRanges } from '../../src/core/dayRanges';
 import type { RawDiagnostic } from '../../src/core/diagnostic';
 import { schedulePlan } from '../../src/core/schedule';
 import { lessDays, makeCalendar } from '../../src/core/schedule/calendar';
-import { overbookedRuns, type Booking } from '../../src/core/schedule/capacity';
+import { companionsOf, overbookedRuns, type Booking } from '../../src/core/schedule/capacity';
 import { buildPlan, day, scheduleRows, type PlanSpec } from './helpers/planBuilder';
 
 const MON_FRI = [0, 1, 2, 3, 4];
@@ -149,6 +149,19 @@ describe('schedule: each task its own calendar', () => {
       assert.deepStrictEqual(scheduleRows(s), ['t 2026-09-14 2026-09-18 2026-09-08 2026-09-14 4 *']);
     });
 
+    it('start-too-late counts what is short in the workdays of the task, as its slack does', () => {
+      const spec = plan(
+        {
+          goal: { due: '2026-11-06', owner: 'dana' },
+          people: { dana: {}, omar: { away: [{ from: '2026-10-26', to: '2026-10-30' }] } },
+        },
+        [{ id: 't', owner: 'omar', duration: '10d', not_before: '2026-11-02' }],
+      );
+      const ds = schedulePlan(buildPlan(spec), day('2026-10-01')).diagnostics;
+      assert.match(of(ds, 'start-too-late')[0]!.message, /: 5 workdays short\.$/);
+      assert.match(of(ds, 'goal-infeasible')[0]!.message, /5 workdays short/);
+    });
+
     it('durations skip the leave in the forward pass too', () => {
       const spec = plan({ people: { dana: {}, omar: { away: ['2026-09-09', '2026-09-10'] } } }, [
         { id: 't', owner: 'omar', duration: '3d' },
@@ -259,40 +272,69 @@ describe('schedule: each task its own calendar', () => {
       );
     });
 
-    it('the runs match a day-by-day count, and keep a few of the bookings of crowded ones', () => {
+    it('a weekend does not end a run: the week after continues it, and each task names the others on its days', () => {
+      const spec = plan({ goal: { due: '2027-01-15', owner: 'dana' } }, [
+        { id: 'a', owner: 'omar', duration: '5d', due: '2027-01-08' },
+        { id: 'b', owner: 'omar', duration: '10d' },
+        { id: 'c', owner: 'omar', duration: '5d' },
+      ]);
+      const ds = of(schedulePlan(buildPlan(spec), day('2026-12-01')).diagnostics, 'owner-overbooked');
+      assert.deepStrictEqual(
+        ds.map((d) => d.message),
+        [
+          'Omar Haddad (omar) has 2 tasks on Mon 4 – Fri 8 Jan 2027, capacity 1: a, b.',
+          'Omar Haddad (omar) has 3 tasks on Mon 4 – Fri 15 Jan 2027, capacity 1: a, b, c.',
+          'Omar Haddad (omar) has 2 tasks on Mon 11 – Fri 15 Jan 2027, capacity 1: b, c.',
+        ],
+      );
+    });
+
+    const arbBookings = fc
+      .array(fc.tuple(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 15 })), { maxLength: 25 })
+      .map((spans) =>
+        spans.map(([a, len], i): Booking<number> => ({
+          item: i,
+          from: day('2026-09-01') + a,
+          to: day('2026-09-01') + a + len,
+        })),
+      );
+
+    it('the runs are the overbooked workdays of a day-by-day count, days off between them not ending one', () => {
       fc.assert(
-        fc.property(
-          fc.array(fc.tuple(fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 15 })), { maxLength: 25 }),
-          fc.integer({ min: 1, max: 3 }),
-          (spans, capacity) => {
-            const start = day('2026-09-01');
-            const cal = makeCalendar(MON_FRI);
-            const bookings: Booking<number>[] = spans.map(([a, len], i) => ({
-              item: i,
-              from: start + a,
-              to: start + a + len,
-            }));
-            const over = new Set<number>();
-            for (let d = start; d <= start + 80; d++)
-              if (cal.isWorkday(d) && bookings.filter((b) => b.from <= d && d <= b.to).length > capacity) over.add(d);
-            const runs = overbookedRuns(bookings, capacity, cal);
-            const covered = new Set<number>();
-            for (const r of runs) {
-              assert.ok(r.members.length <= 6 && r.members.length <= r.memberCount);
-              assert.ok(r.peak > capacity);
-              for (let d = r.from; d <= r.to; d++) if (cal.isWorkday(d)) covered.add(d);
-              assert.ok(over.has(r.from) && over.has(r.to), 'runs start and end on overbooked workdays');
-            }
-            assert.deepStrictEqual([...covered].sort(), [...over].sort());
-            // a member shares the run, or the days off at its edges (a booking on a Saturday after it)
-            for (const r of runs)
-              for (const m of r.members)
-                assert.ok(
-                  m.from < cal.nextWorkday(r.to + 1)! && m.to > cal.prevWorkday(r.from - 1)!,
-                  'members share the run',
-                );
-          },
-        ),
+        fc.property(arbBookings, fc.integer({ min: 1, max: 3 }), (bookings, capacity) => {
+          const start = day('2026-09-01');
+          const cal = makeCalendar(MON_FRI);
+          const over = new Set<number>();
+          for (let d = start; d <= start + 80; d++)
+            if (cal.isWorkday(d) && bookings.filter((b) => b.from <= d && d <= b.to).length > capacity) over.add(d);
+          const runs = overbookedRuns(bookings, capacity, cal);
+          const covered = new Set<number>();
+          runs.forEach((r, k) => {
+            assert.ok(r.peak > capacity);
+            for (let d = r.from; d <= r.to; d++) if (cal.isWorkday(d)) covered.add(d);
+            assert.ok(over.has(r.from) && over.has(r.to), 'runs start and end on overbooked workdays');
+            // two runs in a row: a workday that is not overbooked lies between them
+            const next = runs[k + 1];
+            if (next) assert.ok(cal.countWorkdays(r.to + 1, next.from) > 0, 'runs are as long as they can be');
+          });
+          assert.deepStrictEqual([...covered].sort(), [...over].sort());
+        }),
+        { numRuns: 300 },
+      );
+    });
+
+    it('each booking keeps up to six of those it shares a day with, and knows when there were more', () => {
+      fc.assert(
+        fc.property(arbBookings, (bookings) => {
+          companionsOf(bookings).forEach((c, i) => {
+            const b = bookings[i]!;
+            const sharing = bookings.filter((x, j) => j !== i && x.from <= b.to && x.to >= b.from).map((x) => x.item);
+            assert.equal(new Set(c.kept).size, c.kept.length, 'no one twice');
+            for (const k of c.kept) assert.ok(sharing.includes(k), `${k} shares a day with ${i}`);
+            assert.equal(c.kept.length, Math.min(6, sharing.length));
+            assert.equal(c.more, sharing.length > 6);
+          });
+        }),
         { numRuns: 300 },
       );
     });

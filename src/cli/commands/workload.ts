@@ -50,8 +50,12 @@ async function runWorkload(args: ParsedArgs, io: CliIO, out: Output): Promise<nu
   const maxSize = positiveInteger(args, 'max-size', 'workload') ?? DEFAULT_MAX_SIZE;
   const from = dayOption(args, 'from', 'workload') ?? mondayOf(today);
   const to = dayOption(args, 'to', 'workload');
-  if (to !== undefined && to < from)
-    throw new UsageError(`--to ${formatDay(to)} is before --from ${formatDay(from)}`, 'workload');
+  if (to !== undefined && to < from) {
+    const start = args.options.has('from')
+      ? `--from ${formatDay(from)}`
+      : `this week's Monday, ${formatDay(from)} (give --from)`;
+    throw new UsageError(`--to ${formatDay(to)} is before ${start}`, 'workload');
+  }
   const people = list(args, 'person');
   const loaded = await loadScheduledPlans(io, out, args.positionals, { today, maxSize });
   if (!loaded) return EXIT_USAGE;

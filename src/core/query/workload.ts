@@ -11,6 +11,7 @@ import type { DayRange, Person, Task } from '../model';
 import { workCalendar, type WorkCalendar } from '../schedule/calendar';
 import { overbookedRuns, type Booking } from '../schedule/capacity';
 import { personCalendar } from '../schedule/overbooked';
+import type { ScheduledItem } from '../schedule/types';
 import { compareText, type PlanFile } from './planFile';
 
 export interface WorkloadTask {
@@ -92,19 +93,24 @@ function wanted(group: readonly Someone[], people: readonly string[] | undefined
 
 export function workload(files: readonly PlanFile[], options: WorkloadOptions): PersonWorkload[] {
   const out: PersonWorkload[] = [];
+  const byOwner = openTasksByOwner();
   for (const group of groupPeople(files).values()) {
     if (!wanted(group, options.people)) continue;
-    const one = personWorkload(group, options);
+    const one = personWorkload(group, options, byOwner);
     if (one.weeks.length) out.push(one);
   }
   return out.sort((a, b) => compareText(a.name, b.name) || compareText(a.email ?? '', b.email ?? ''));
 }
 
-function personWorkload(group: readonly Someone[], options: WorkloadOptions): PersonWorkload {
+function personWorkload(
+  group: readonly Someone[],
+  options: WorkloadOptions,
+  byOwner: (file: PlanFile) => Map<string, ScheduledItem[]>,
+): PersonWorkload {
   const first = group[0]!;
   const capacity = group.reduce((c, s) => Math.min(c, s.person.capacity), Infinity);
   const cal = personCalendar(first.person, workCalendar(first.file.plan.calendar));
-  const bookings = bookingsOf(group, options);
+  const bookings = bookingsOf(group, options, byOwner);
   const runs = overbookedRuns(bookings, capacity, cal).flatMap((r) => clip(r, options));
   const weeks = weeksOf(bookings, runs, cal, options);
   const person: PersonWorkload = {
@@ -120,14 +126,17 @@ function personWorkload(group: readonly Someone[], options: WorkloadOptions): Pe
 }
 
 /** The open tasks of the person in plans not finished, that cover a day of the window. */
-function bookingsOf(group: readonly Someone[], options: WorkloadOptions): Booking<WorkloadTask>[] {
+function bookingsOf(
+  group: readonly Someone[],
+  options: WorkloadOptions,
+  byOwner: (file: PlanFile) => Map<string, ScheduledItem[]>,
+): Booking<WorkloadTask>[] {
   const out: Booking<WorkloadTask>[] = [];
   for (const { person, file } of group) {
     if (file.plan.goal.achievedOn !== undefined) continue;
-    for (const item of file.schedule.items) {
-      const task = item.task;
-      if (!task || task.status === 'done' || task.owner !== person.id) continue;
+    for (const item of byOwner(file).get(person.id) ?? []) {
       if (item.finish < options.from || (options.to !== undefined && item.start > options.to)) continue;
+      const task = item.task!;
       out.push({
         item: { file: file.file, task, from: item.start, to: item.finish },
         from: item.start,
@@ -136,6 +145,26 @@ function bookingsOf(group: readonly Someone[], options: WorkloadOptions): Bookin
     }
   }
   return out;
+}
+
+/** Each plan's open tasks by owner, worked out once per plan (a plan has many people). */
+function openTasksByOwner(): (file: PlanFile) => Map<string, ScheduledItem[]> {
+  const cache = new Map<PlanFile, Map<string, ScheduledItem[]>>();
+  return (file) => {
+    let map = cache.get(file);
+    if (!map) {
+      map = new Map();
+      for (const item of file.schedule.items) {
+        const t = item.task;
+        if (!t || t.status === 'done') continue;
+        const list = map.get(t.owner);
+        if (list) list.push(item);
+        else map.set(t.owner, [item]);
+      }
+      cache.set(file, map);
+    }
+    return map;
+  };
 }
 
 function clip(r: DayRange, options: WorkloadOptions): DayRange[] {

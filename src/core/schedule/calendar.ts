@@ -24,7 +24,7 @@ export interface WorkCalendar {
   countWorkdays(a: Day, b: Day): number;
   /**
    * Signed workdays from `a` to `b`: the number of workdays in `a..b-1`, or minus the number in
-   * `b..a-1` when `b` is earlier. Slack is `signedWorkdays(ES, LS)`.
+   * `b..a-1` when `b` is earlier. Slack is `signedWorkdays(EF, LF)` in the task's own calendar.
    */
   signedWorkdays(a: Day, b: Day): number;
 }

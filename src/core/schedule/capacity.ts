@@ -1,8 +1,9 @@
 /**
  * Capacity (docs/format.md "Capacity and workload"): a person is overbooked on a day when more
  * of their open tasks than their `capacity` cover it with their latest dates (LS to LF). One
- * sweep over the bookings' starts and ends, sorted: O(n log n) in the bookings, and the runs it
- * returns hold a few names each, never every task of a crowded run.
+ * sweep over the bookings' starts and ends, sorted: O(n log n) in the bookings. Each booking
+ * keeps a few of the bookings it shares days with (at most COMPANIONS_KEPT, so a crowded person
+ * costs 6 names per task, never every task).
  */
 import type { Day } from '../day';
 import type { WorkCalendar } from './calendar';
@@ -14,102 +15,103 @@ export interface Booking<T> {
   to: Day;
 }
 
-/** Days in a row with more bookings than the capacity (days off in between do not end a run). */
-export interface OverbookedRun<T> {
+/** Workdays in a row with more bookings than the capacity (days off in between do not end a run). */
+export interface OverbookedRun {
   /** First and last workday of the run in the person's calendar. */
   from: Day;
   to: Day;
   /** Most bookings on one day of the run. */
   peak: number;
-  /** The first bookings of the run, at most MEMBERS_KEPT. */
-  members: Booking<T>[];
-  /** Every booking that covers a day of the run. */
-  memberCount: number;
 }
 
-export const MEMBERS_KEPT = 6;
-
-interface OpenRun<T> {
-  start: Day;
-  end: Day;
-  peak: number;
-  members: Booking<T>[];
-  memberCount: number;
-}
+export const COMPANIONS_KEPT = 6;
 
 /** The overbooked runs of one person's bookings, in day order; only runs holding a workday of `cal`. */
 export function overbookedRuns<T>(
   bookings: readonly Booking<T>[],
   capacity: number,
   cal: WorkCalendar,
-): OverbookedRun<T>[] {
-  const starts = bookings.map((_, i) => i).sort((a, b) => bookings[a]!.from - bookings[b]!.from);
-  const ends = bookings.map((_, i) => i).sort((a, b) => bookings[a]!.to - bookings[b]!.to);
-  const active = new Set<number>();
-  const runs: OverbookedRun<T>[] = [];
-  let run: OpenRun<T> | undefined;
-  let s = 0;
-  let e = 0;
+): OverbookedRun[] {
+  const runs: OverbookedRun[] = [];
+  let run: { start: Day; end: Day; peak: number } | undefined;
   const close = (): void => {
     const from = run && cal.nextWorkday(run.start);
     const to = run && cal.prevWorkday(run.end);
-    if (run && from !== undefined && to !== undefined && from <= to) {
-      runs.push({ from, to, peak: run.peak, members: run.members, memberCount: run.memberCount });
-    }
+    if (run && from !== undefined && to !== undefined && from <= to) runs.push({ from, to, peak: run.peak });
     run = undefined;
   };
-  while (s < starts.length) {
-    // the next day the count changes: a booking starts, or one ends the day before
-    const nextStart = bookings[starts[s]!]!.from;
-    const nextEnd = e < ends.length ? bookings[ends[e]!]!.to + 1 : Infinity;
-    const d = Math.min(nextStart, nextEnd);
-    while (e < ends.length && bookings[ends[e]!]!.to + 1 === d) active.delete(ends[e++]!);
-    const firstStarted = s;
-    while (s < starts.length && bookings[starts[s]!]!.from === d) active.add(starts[s++]!);
-    const until =
-      Math.min(s < starts.length ? bookings[starts[s]!]!.from : Infinity, nextEndAfter(bookings, ends, e)) - 1;
-    if (active.size > capacity) {
-      if (!run) run = openRun(bookings, active, d);
-      else for (let k = firstStarted; k < s; k++) keep(run, bookings[starts[k]!]!);
-      run.end = until;
-      run.peak = Math.max(run.peak, active.size);
-    } else close();
+  for (const seg of segments(bookings)) {
+    if (seg.count > capacity) {
+      run ??= { start: seg.from, end: seg.to, peak: 0 };
+      run.end = seg.to;
+      run.peak = Math.max(run.peak, seg.count);
+    } else if (run && cal.countWorkdays(seg.from, seg.to + 1) > 0) close(); // days off alone do not end it
   }
-  // after the last start the count only falls: the run still open ends where it drops
-  if (run) {
-    while (e < ends.length && active.size > capacity) {
-      const d = bookings[ends[e]!]!.to + 1;
-      while (e < ends.length && bookings[ends[e]!]!.to + 1 === d) active.delete(ends[e++]!);
-      run.end = d - 1;
-      if (active.size <= capacity) break;
-    }
-    close();
-  }
+  close();
   return runs;
 }
 
-function nextEndAfter<T>(bookings: readonly Booking<T>[], ends: readonly number[], e: number): number {
-  return e < ends.length ? bookings[ends[e]!]!.to + 1 : Infinity;
-}
-
-function openRun<T>(bookings: readonly Booking<T>[], active: ReadonlySet<number>, start: Day): OpenRun<T> {
-  const run: OpenRun<T> = { start, end: start, peak: active.size, members: [], memberCount: 0 };
-  for (const i of active) {
-    if (run.members.length >= MEMBERS_KEPT) break;
-    run.members.push(bookings[i]!);
+/** The days from `from` to `to` on which `count` bookings hold, in order, from the first start to the last end. */
+function* segments<T>(bookings: readonly Booking<T>[]): Generator<{ from: Day; to: Day; count: number }> {
+  const starts = bookings.map((b) => b.from).sort((a, b) => a - b);
+  const ends = bookings.map((b) => b.to + 1).sort((a, b) => a - b);
+  let s = 0;
+  let e = 0;
+  let count = 0;
+  while (e < ends.length) {
+    const d = Math.min(s < starts.length ? starts[s]! : Infinity, ends[e]!);
+    for (; e < ends.length && ends[e] === d; e++) count--;
+    for (; s < starts.length && starts[s] === d; s++) count++;
+    const next = Math.min(s < starts.length ? starts[s]! : Infinity, e < ends.length ? ends[e]! : Infinity);
+    if (next !== Infinity) yield { from: d, to: next - 1, count }; // free days too: they may end a run
   }
-  run.memberCount = active.size;
-  return run;
 }
 
-function keep<T>(run: OpenRun<T>, booking: Booking<T>): void {
-  run.memberCount++;
-  if (run.members.length < MEMBERS_KEPT) run.members.push(booking);
+/**
+ * For each booking, up to COMPANIONS_KEPT of the others that share a day with it, in order of
+ * their start, and whether there were more. One sweep: a booking takes those already under way
+ * when it starts, then those that start while it lasts, until it has its fill. Fewer than
+ * COMPANIONS_KEPT + 1 bookings are ever waiting for more, so each start costs O(1).
+ */
+export function companionsOf<T>(bookings: readonly Booking<T>[]): { kept: number[]; more: boolean }[] {
+  const out = bookings.map(() => ({ kept: [] as number[], more: false }));
+  const order = bookings.map((_, i) => i).sort((a, b) => bookings[a]!.from - bookings[b]!.from);
+  const byEnd = [...order].sort((a, b) => bookings[a]!.to - bookings[b]!.to);
+  const active = new Set<number>();
+  const hungry = new Set<number>(); // active, with room for more
+  const full = new Set<number>(); // active, full, not yet told there are more
+  let e = 0;
+  for (const i of order) {
+    for (; e < byEnd.length && bookings[byEnd[e]!]!.to < bookings[i]!.from; e++) {
+      active.delete(byEnd[e]!);
+      hungry.delete(byEnd[e]!);
+      full.delete(byEnd[e]!);
+    }
+    const mine = out[i]!;
+    for (const j of active) {
+      if (mine.kept.length === COMPANIONS_KEPT) break;
+      mine.kept.push(j);
+    }
+    mine.more = active.size > mine.kept.length;
+    for (const j of full) out[j]!.more = true;
+    full.clear();
+    for (const j of hungry) {
+      out[j]!.kept.push(i);
+      if (out[j]!.kept.length === COMPANIONS_KEPT) {
+        hungry.delete(j);
+        full.add(j);
+      }
+    }
+    active.add(i);
+    if (mine.kept.length < COMPANIONS_KEPT) hungry.add(i);
+    else if (!mine.more) full.add(i);
+  }
+  return out;
 }
 
 /** What one booking shares of the runs: the first run it covers (clipped to it), and its overbooked workdays in all. */
-export interface BookingOverlap<T> {
-  first: OverbookedRun<T>;
+export interface BookingOverlap {
+  first: OverbookedRun;
   from: Day;
   to: Day;
   workdays: number;
@@ -125,9 +127,9 @@ export interface BookingOverlap<T> {
  */
 export function overlapsOf<T>(
   bookings: readonly Booking<T>[],
-  runs: readonly OverbookedRun<T>[],
+  runs: readonly OverbookedRun[],
   cal: WorkCalendar,
-): (BookingOverlap<T> | undefined)[] {
+): (BookingOverlap | undefined)[] {
   const prefix = new Float64Array(runs.length + 1);
   runs.forEach((r, i) => (prefix[i + 1] = prefix[i]! + cal.countWorkdays(r.from, r.to + 1)));
   const firstEndingFrom = (d: Day): number => search(runs.length, (i) => runs[i]!.to >= d);
@@ -136,7 +138,7 @@ export function overlapsOf<T>(
     const i = firstEndingFrom(b.from);
     const j = firstStartingAfter(b.to);
     if (i >= j) return undefined;
-    const clip = (r: OverbookedRun<T>): [Day, Day, number] => {
+    const clip = (r: OverbookedRun): [Day, Day, number] => {
       const from = Math.max(r.from, b.from);
       const to = Math.min(r.to, b.to);
       return [from, to, cal.countWorkdays(from, to + 1)];

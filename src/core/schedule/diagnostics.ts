@@ -8,7 +8,6 @@ import { formatDay, formatDayHuman, MAX_DAY, MIN_DAY, type Day } from '../day';
 import type { RawDiagnostic, Severity, Span } from '../diagnostic';
 import type { FollowUp, Milestone, Person, Plan, Priority, Task } from '../model';
 import type { BookingOverlap } from './capacity';
-import type { ScheduledItem } from './types';
 import { pairOf, spanOf, type MapNode } from '../sourceTree';
 import { escalationFor, tierText, type Escalation } from './escalation';
 import { checkInWith } from './late';
@@ -270,28 +269,25 @@ export function daysText(from: Day, to: Day): string {
 }
 
 /**
- * `owner-overbooked`: on the task's `owner`, naming its first overbooked days and the tasks it
- * shares them with (in file order; a crowded run names the first few and says so).
+ * `owner-overbooked`: on the task's `owner`, naming its first overbooked days and the tasks on
+ * them (in file order; `more` when the person had more tasks alongside than were kept).
  */
 export function ownerOverbooked(
   plan: Plan,
   person: Person,
   task: Task,
-  o: BookingOverlap<ScheduledItem>,
+  o: BookingOverlap,
+  tasks: readonly Task[],
+  more: boolean,
 ): RawDiagnostic {
-  const run = o.first;
-  const shared = run.members.filter((m) => m.from <= o.to && m.to >= o.from).map((m) => m.item.task!);
-  if (!shared.includes(task)) shared.push(task);
-  shared.sort((a, b) => a.index - b.index);
-  const truncated = run.memberCount > run.members.length;
-  const names = shared.map((m) => m.id);
-  const count = truncated ? `${names.length} or more` : `${names.length}`;
+  const names = tasks.map((t) => t.id);
+  const count = more ? `${names.length} or more` : `${names.length}`;
   const rest = o.workdays - o.firstWorkdays;
   const also = rest > 0 ? ` It is overbooked on ${workdays(rest)} more, up to ${human(o.last)}.` : '';
   return diagnostic(
     'owner-overbooked',
     valueSpan(task.node, 'owner', task.idSpan),
-    `${personText(plan, person.id)} has ${count} tasks on ${daysText(o.from, o.to)}, capacity ${person.capacity}: ${names.join(', ')}${truncated ? ', ...' : ''}.${also}`,
+    `${personText(plan, person.id)} has ${count} tasks on ${daysText(o.from, o.to)}, capacity ${person.capacity}: ${names.join(', ')}${more ? ', ...' : ''}.${also}`,
     {
       person: person.id,
       capacity: person.capacity,

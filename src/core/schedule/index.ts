@@ -138,7 +138,9 @@ export function schedulePlan(plan: Plan, today: Day): Schedule {
   const schedule: Schedule = { today, items, byId, minSlack, diagnostics };
   if (minSlack !== null && minSlack < 0) diagnostics.push(D.goalInfeasible(plan, minSlack, criticalPath(schedule)));
   const finished = isFinished(plan);
-  for (const item of items) if (item.task) diagnoseTask(plan, cal, item.task, item, today, diagnostics, finished);
+  for (const item of items)
+    if (item.task)
+      diagnoseTask(plan, { plan: cal, own: calOf(item.task) }, item.task, item, today, diagnostics, finished);
   if (!finished) ownerOverbooked(plan, items, cal, diagnostics);
   for (const r of awaitingReviews(plan, schedule, cal, today))
     diagnostics.push(D.awaitingReview(plan, r.item, r.by, r.since, r.late, r.priority));
@@ -161,13 +163,14 @@ export function criticalPath(schedule: Schedule): string[] {
  */
 function diagnoseTask(
   plan: Plan,
-  cal: WorkCalendar,
+  cals: { plan: WorkCalendar; own: WorkCalendar },
   task: Task,
   item: ScheduledItem,
   today: Day,
   out: RawDiagnostic[],
   finished: boolean,
 ): void {
+  const cal = cals.plan; // days late, follow-ups and check-ins count in the plan's calendar
   // done on a day off right after the latest finish is no workday late: nothing to say
   const lateBy = task.status === 'done' && task.doneOn !== undefined ? daysLate(cal, item.finish, task.doneOn) : 0;
   if (lateBy > 0) out.push(D.finishedLate(task, task.doneOn!, item.finish, lateBy));
@@ -179,7 +182,14 @@ function diagnoseTask(
     const earliest = Math.max(start ?? -Infinity, notBefore ?? -Infinity);
     if (item.start < earliest) {
       out.push(
-        D.startTooLate(task, item.start, earliest, notBefore === earliest, cal.countWorkdays(item.start, earliest)),
+        // short by the task's own workdays, as its slack counts them
+        D.startTooLate(
+          task,
+          item.start,
+          earliest,
+          notBefore === earliest,
+          cals.own.countWorkdays(item.start, earliest),
+        ),
       );
     }
   }

@@ -6,7 +6,7 @@ import { mergeRanges } from '../dayRanges';
 import type { RawDiagnostic } from '../diagnostic';
 import type { Person, Plan } from '../model';
 import { lessDays, type WorkCalendar } from './calendar';
-import { overbookedRuns, overlapsOf, type Booking } from './capacity';
+import { companionsOf, overbookedRuns, overlapsOf, type Booking } from './capacity';
 import * as D from './diagnostics';
 import type { ScheduledItem } from './types';
 
@@ -36,8 +36,14 @@ export function ownerOverbooked(
     const own = personCalendar(person, cal);
     const runs = overbookedRuns(bookings, person.capacity, own);
     if (!runs.length) continue;
+    const companions = companionsOf(bookings);
     overlapsOf(bookings, runs, own).forEach((o, i) => {
-      if (o) out.push(D.ownerOverbooked(plan, person, bookings[i]!.item.task!, o));
+      if (!o) return;
+      // the tasks it shares its first overbooked days with
+      const { kept, more } = companions[i]!;
+      const shared = kept.map((k) => bookings[k]!).filter((b) => b.from <= o.to && b.to >= o.from);
+      const tasks = [bookings[i]!, ...shared].map((b) => b.item.task!).sort((a, b) => a.index - b.index);
+      out.push(D.ownerOverbooked(plan, person, bookings[i]!.item.task!, o, tasks, more));
     });
   }
 }

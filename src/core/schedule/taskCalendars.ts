@@ -4,9 +4,9 @@
  * task (every freeze without tags), less its owner's `away` days. Checkpoints and the goal keep
  * the plan's calendar.
  *
- * Tasks with the same owner and the same freeze tags share one calendar, built once: the cost is
- * the tasks' tags plus, per distinct (owner, freeze tags), the freezes and leave it takes out.
- * A plan without freezes and leave gives every task the plan's calendar itself.
+ * The calendars are built in layers and shared: the plan's less the freezes of every task (once),
+ * less the freezes of a set of tags (once per set the tasks have), less an owner's leave (once
+ * per owner and set). A plan without freezes and leave gives every task the plan's calendar.
  */
 import { mergeRanges } from '../dayRanges';
 import type { DayRange, Freeze, Plan, Task } from '../model';
@@ -19,18 +19,22 @@ export function taskCalendars(plan: Plan, base: WorkCalendar): CalendarOf {
   let anyAway = false;
   for (const p of plan.people.values()) if (p.away.length) anyAway = true;
   if (!untagged.length && !byTag.size && !anyAway) return () => base;
-  const cache = new Map<string, WorkCalendar>();
+  // in layers, each built once: less the freezes of every task, less those of a set of tags,
+  // less an owner's leave
+  const everyTask = lessDays(base, mergeRanges(untagged));
+  const byTags = new Map<string, WorkCalendar>();
+  const byOwner = new Map<string, WorkCalendar>();
   return (task) => {
     const tags = freezeTags(task, byTag);
+    const tagKey = tags.join('\u0000');
+    let cal = byTags.get(tagKey);
+    if (!cal) byTags.set(tagKey, (cal = lessDays(everyTask, mergeRanges(tags.flatMap((t) => byTag.get(t)!)))));
     const away = plan.people.get(task.owner)?.away ?? [];
-    const key = `${away.length ? task.owner : ''}\u0000${tags.join('\u0000')}`;
-    let cal = cache.get(key);
-    if (!cal) {
-      const off: DayRange[] = [...untagged, ...away];
-      for (const tag of tags) off.push(...byTag.get(tag)!);
-      cache.set(key, (cal = lessDays(base, mergeRanges(off))));
-    }
-    return cal;
+    if (!away.length) return cal;
+    const key = `${task.owner}\u0000\u0000${tagKey}`;
+    let own = byOwner.get(key);
+    if (!own) byOwner.set(key, (own = lessDays(cal, mergeRanges(away))));
+    return own;
   };
 }
 
@@ -42,8 +46,20 @@ export interface DaysOff {
   tag?: string;
 }
 
+/** Days off by plan and by (owner, tags): the timeline asks once per bar, hovers once per task. */
+const daysOffCache = new WeakMap<Plan, Map<string, DaysOff[]>>();
+
 /** The freezes and leave that take days out of a task's calendar, by first day (as written, not merged). */
 export function daysOffOf(plan: Plan, task: Task): DaysOff[] {
+  let byKey = daysOffCache.get(plan);
+  if (!byKey) daysOffCache.set(plan, (byKey = new Map()));
+  const key = `${task.owner}\u0000${[...new Set(task.tags)].sort().join('\u0000')}`;
+  let out = byKey.get(key);
+  if (!out) byKey.set(key, (out = computeDaysOff(plan, task)));
+  return out;
+}
+
+function computeDaysOff(plan: Plan, task: Task): DaysOff[] {
   const out: DaysOff[] = [];
   const tags = new Set(task.tags);
   for (const f of plan.calendar.freezes) {

@@ -15,7 +15,7 @@ export interface ScheduledItem {
   /** Forward pass from today, for tasks that are not done. */
   earliestStart?: Day;
   earliestFinish?: Day;
-  /** Signed workdays between earliest and latest start; tasks that are not done only. */
+  /** Signed workdays of the task's own calendar from earliest to latest finish (the same as from earliest to latest start, but for a task with `remaining`); tasks that are not done only. */
   slack?: number;
   critical: boolean;
   task?: Task;

@@ -74,11 +74,9 @@ function buildCalendar(calNode: MapNode | undefined, day: DayReader, out: RawDia
     }
     workdays.sort((a, b) => a - b);
   } else workdays.push(0, 1, 2, 3, 4);
-  const holidayRanges = dayRanges(get(calNode, 'holidays'), day, 'holiday', out);
   return {
     workdays,
-    holidays: daysOf(holidayRanges),
-    holidayRanges,
+    holidays: daysOf(dayRanges(get(calNode, 'holidays'), day, 'holiday', out)),
     freezes: freezes(get(calNode, 'freezes'), day, out),
   };
 }

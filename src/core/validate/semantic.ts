@@ -229,7 +229,10 @@ function doneWork(plan: Plan, out: RawDiagnostic[]): void {
         out.push({
           code: 'remaining-not-doing',
           severity: 'warning',
-          message: `remaining is set but ${t.id} is ${t.status}: only a task in progress (status: doing) has work left from today; it is planned with its full duration.`,
+          message:
+            t.status === 'done'
+              ? `remaining is set but ${t.id} is done: nothing is left of it; remove remaining.`
+              : `remaining is set but ${t.id} is ${t.status}: only a task in progress (status: doing) has work left from today; it is planned with its full duration.`,
           span: spanOf(p.key),
         });
     }

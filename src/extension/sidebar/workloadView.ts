@@ -2,7 +2,8 @@
  * The "Workload" tree (docs/sidebar.md): each person's open tasks across every plan of the
  * workspace, week by week from this week's Monday, with the days they hold more tasks than their
  * capacity. People → weeks → tasks; a task opens its plan at the task. Computed by the core's
- * `workload` from the plan index, when the view is visible, a short while after plans change.
+ * `workload` from the plan index when the tree is asked for (only while the view is visible), a
+ * short while after plans change.
  */
 import * as vscode from 'vscode';
 import { daysText, formatDayHuman, weekday, workload, type PersonWorkload, type PlanFile } from '../../core';
@@ -71,30 +72,32 @@ export class WorkloadProvider implements vscode.TreeDataProvider<WorkloadNode>, 
       files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
       const t = this.today.today;
       this.people = workload(files, { from: t - weekday(t) });
-      this.fresh.fire();
     }
     return this.people;
   }
 
-  /** Resolves once the tree has been computed after the last change. */
+  /** The people once the last change has been taken in (computed now if nobody asked yet). */
   whenFresh(): Promise<PersonWorkload[]> {
-    if (this.people && !this.timer) return Promise.resolve(this.people);
+    if (!this.timer) return Promise.resolve(this.current());
     return new Promise((resolve) => {
       const sub = this.fresh.event(() => {
         sub.dispose();
-        resolve(this.people!);
+        resolve(this.current());
       });
-      if (!this.timer) this.current();
     });
   }
 
+  /**
+   * A change a short while ago: the tree is asked again (VS Code asks only while the view is
+   * visible, so a hidden view computes nothing).
+   */
   private stale(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.people = undefined;
       this.emitter.fire(undefined);
-      this.current();
+      this.fresh.fire();
     }, WORKLOAD_DELAY_MS);
   }
 
@@ -165,13 +168,13 @@ function weekItem(n: WorkloadWeekNode): vscode.TreeItem {
 function taskItem(n: WorkloadTaskNode): vscode.TreeItem {
   const item = new vscode.TreeItem(displayText(n.title, 120), vscode.TreeItemCollapsibleState.None);
   const where = vscode.workspace.asRelativePath(vscode.Uri.parse(n.uri));
-  item.description = `${displayText(n.taskId, 60)} · ${daysText(n.from, n.to)} · ${where}`;
+  item.description = `${displayText(n.taskId, 60)} · ${daysText(n.from, n.to)} · ${displayText(where)}`;
   item.iconPath = n.overbooked ? WARNING() : icon('circle-outline');
   item.contextValue = 'workbackWorkloadTask';
   const tip = new vscode.MarkdownString();
   tip.appendText(`${displayText(n.title)}\n\n`);
   tip.appendMarkdown(`Start by ${formatDayHuman(n.from, true)} · finish by ${formatDayHuman(n.to, true)}`);
-  tip.appendText(`\n\n${displayText(n.taskId, 100)} in ${where}`);
+  tip.appendText(`\n\n${displayText(n.taskId, 100)} in ${displayText(where)}`);
   item.tooltip = tip;
   item.command = { title: 'Show in Plan', command: 'workback.revealInPlan', arguments: [n] };
   return item;

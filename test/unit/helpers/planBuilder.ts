@@ -201,7 +201,7 @@ export function buildPlan(spec: PlanSpec, options: BuildOptions = {}): Plan {
       keySpan: root.byKey.has('goal') ? spanOf(root.byKey.get('goal')!.key) : undefined,
       node: goalNode,
     },
-    calendar: { workdays, holidays, holidayRanges, freezes },
+    calendar: { workdays, holidays, freezes },
     people,
     policy: {},
     milestones: [],

@@ -81,10 +81,16 @@ function runAround(list: SeqNode, i: number, workdays: readonly Weekday[]): Run 
   return { first, last, from: dayAt(first)!, to: dayAt(last)! };
 }
 
-/** The run's entries replaced by one range, in the list's style; none when a comment sits between them. */
+/**
+ * The run's entries replaced by one range, in the list's style; none when anything but the days,
+ * dashes, commas and spaces lies between them (a comment, an anchor, a tag: not to be lost).
+ */
 function replaceRun(text: string, list: SeqNode, run: Run): QuickFix['edits'][number] | undefined {
   const a = list.items[run.first] as ScalarNode;
   const b = list.items[run.last] as ScalarNode;
-  if (text.slice(a.start, b.end).includes('#')) return undefined;
+  for (let k = run.first; k < run.last; k++) {
+    const between = text.slice(list.items[k]!.end, list.items[k + 1]!.start);
+    if (!/^[\s,-]*$/.test(between)) return undefined;
+  }
   return { start: a.start, end: b.end, text: `{ from: ${formatDay(run.from)}, to: ${formatDay(run.to)} }` };
 }

@@ -38,22 +38,28 @@ export function doneOnNotDone(input: FixInput, diag: Diagnostic): QuickFix[] {
 
 /** `remaining` on a task that is not doing: it has started (set status: doing), or nothing is left (remove it). */
 export function remainingNotDoing(input: FixInput, diag: Diagnostic): QuickFix[] {
-  const at = scalarAt(input, diag);
-  const status = at?.step.parent?.kind === 'map' ? pairOf(at.step.parent, 'status')?.value : undefined;
-  // a done task has nothing left: only the removal
-  if (status?.kind === 'scalar' && status.text === 'done')
-    return statusOrRemove(input, diag, 'doing', 'remaining').filter((f) => f.title.startsWith('Remove'));
-  return statusOrRemove(input, diag, 'doing', 'remaining');
+  return statusOrRemove(input, diag, 'doing', 'remaining', 'done');
 }
 
-/** On the key `key` of a task: set its status to `status` (preferred), or remove the key. */
-function statusOrRemove(input: FixInput, diag: Diagnostic, status: 'done' | 'doing', key: string): QuickFix[] {
+/**
+ * On the key `key` of a task: set its status to `status` (preferred), or remove the key. A task
+ * whose status is `unless` only gets the removal (a done task has no work left to start).
+ */
+function statusOrRemove(
+  input: FixInput,
+  diag: Diagnostic,
+  status: 'done' | 'doing',
+  key: string,
+  unless?: string,
+): QuickFix[] {
   const at = scalarAt(input, diag);
   const task = at?.step.parent;
   if (!at?.step.pair || task?.kind !== 'map') return [];
   const fixes: QuickFix[] = [];
   const current = pairOf(task, 'status');
-  if (current?.value.kind === 'scalar' && current.value.start < current.value.end) {
+  if (current?.value.kind === 'scalar' && unless !== undefined && current.value.text === unless) {
+    // only the removal
+  } else if (current?.value.kind === 'scalar' && current.value.start < current.value.end) {
     fixes.push({
       title: `Set status: ${status}`,
       edits: [setScalar(input.text, current.value, status, task.flow)],
