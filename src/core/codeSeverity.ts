@@ -55,6 +55,7 @@ export const CODE_SEVERITY = {
   'no-interim-control': 'warning',
   'finished-late': 'information',
   'owner-overbooked': 'warning',
+  'overbooked-across-plans': 'information',
   'schedule-out-of-range': 'error',
   'earliest-out-of-range': 'warning',
 } as const satisfies Record<string, Severity>;

@@ -152,6 +152,10 @@ const SUMMARIES = {
     summary:
       'On some workdays a person has more open tasks between latest start and latest finish than their `capacity` (default 1).',
   },
+  'overbooked-across-plans': {
+    summary:
+      "A person's tasks in several plans together exceed their capacity on some workdays (the workspace's plans, or the CLI's workload).",
+  },
   'schedule-out-of-range': {
     summary: 'The schedule would reach before 1970 or after 2199 (huge durations or holidays covering the horizon).',
   },

@@ -126,6 +126,8 @@ export interface Task {
   index: number;
   /** The span of the task's `id` value. */
   idSpan: Span;
+  /** The span of its `owner` value (the id's when it has none): kept when the source tree is let go. */
+  ownerSpan: Span;
   node: MapNode;
 }
 

@@ -8,9 +8,12 @@
  */
 import * as vscode from 'vscode';
 import { toDiagnostic } from './convert';
+import { AcrossPlans } from './acrossPlans';
 import type { PlanEntry, PlanIndex } from './planIndex';
 
 export const BULK_DIAGNOSTICS_MS = 5000;
+/** After plans change, overbooking across plans is worked out again this much later (and when the index is idle). */
+export const ACROSS_PLANS_MS = 1000;
 
 export function registerDiagnostics(
   index: PlanIndex,
@@ -21,6 +24,22 @@ export function registerDiagnostics(
   const collection = vscode.languages.createDiagnosticCollection('workback');
   const pending = new Map<string, PlanEntry>();
   let timer: ReturnType<typeof setTimeout> | undefined;
+  const across = new AcrossPlans();
+  let acrossTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Overbooking across plans again: the plans whose extras changed are published with them. */
+  const updateAcross = (): void => {
+    if (acrossTimer !== undefined) clearTimeout(acrossTimer);
+    acrossTimer = undefined;
+    try {
+      for (const uri of across.update(index.all())) {
+        const entry = index.get(vscode.Uri.parse(uri));
+        if (entry) pending.set(uri, entry);
+      }
+    } catch (e) {
+      log.error(`overbooking across plans failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    publish();
+  };
   const publish = (): void => {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
@@ -28,7 +47,9 @@ export function registerDiagnostics(
     const entries = [...pending.values()];
     pending.clear();
     try {
-      collection.set(entries.map((e) => [e.uri, e.diagnostics.map((d) => toDiagnostic(d, e.uri, docs))]));
+      collection.set(
+        entries.map((e) => [e.uri, [...e.diagnostics, ...across.of(e)].map((d) => toDiagnostic(d, e.uri, docs))]),
+      );
     } catch (e) {
       log.error(`publishing diagnostics failed: ${e instanceof Error ? e.message : String(e)}`);
     }
@@ -41,7 +62,13 @@ export function registerDiagnostics(
     for (const e of changed) pending.set(e.uri.toString(), e);
     if (changed.some((e) => e.source === 'document')) publish();
     else if (pending.size > 0) timer ??= setTimeout(publish, BULK_DIAGNOSTICS_MS);
+    acrossTimer ??= setTimeout(updateAcross, ACROSS_PLANS_MS);
   });
-  const stop = { dispose: () => clearTimeout(timer) };
-  return { collection, disposable: vscode.Disposable.from(sub, index.onDidBecomeIdle(publish), stop, collection) };
+  const stop = {
+    dispose: () => {
+      clearTimeout(timer);
+      clearTimeout(acrossTimer);
+    },
+  };
+  return { collection, disposable: vscode.Disposable.from(sub, index.onDidBecomeIdle(updateAcross), stop, collection) };
 }

@@ -66,7 +66,12 @@ describe('live diagnostics', () => {
     const api = await getApi();
     await api.planIndex.whenIdle();
     assert.ok(api.planIndex.get(doc.uri), 'the plan is indexed');
-    assert.deepEqual(codes(doc.uri), []);
+    // the workspace holds other copies of the MFA example, with the same people on the same
+    // days: the information that they are booked in those plans too is all there is
+    assert.deepEqual(
+      codes(doc.uri).filter((c) => c !== 'overbooked-across-plans'),
+      [],
+    );
   });
 
   it('debounces typing: one check for a burst of edits, on the last version', async () => {

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { describePlan } from '../../src/extension/languageStatus';
 import { changesChecks, parseSettings } from '../../src/extension/settings';
 import {
+  codeOf,
   fixture,
   getApi,
   hasCode,
@@ -109,8 +110,11 @@ describe('settings', () => {
     } finally {
       await setSetting('maxFileSizeMB', undefined);
     }
-    await waitForDiagnostics(uri, isEmpty, 'checked again under the default limit');
-    assert.equal(workbackDiagnostics(uri).length, 0);
+    // other copies of the MFA example in the workspace book the same people: that information only
+    const checkedAgain = (d: vscode.Diagnostic[]): boolean =>
+      isEmpty(d.filter((x) => codeOf(x) !== 'overbooked-across-plans'));
+    await waitForDiagnostics(uri, checkedAgain, 'checked again under the default limit');
+    assert.ok(checkedAgain(workbackDiagnostics(uri)));
     assert.equal(vscode.workspace.getConfiguration('workback').get('maxFileSizeMB'), 5);
   });
 

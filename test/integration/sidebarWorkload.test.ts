@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { WorkloadNode, WorkloadProvider } from '../../src/extension/sidebar/workloadView';
-import { fixture, waitFor } from './helpers';
+import { codeOf, fixture, waitFor, waitForDiagnostics } from './helpers';
 import { sidebar } from './sidebarHelpers';
 
 const EDR = fixture('sidebar', 'tmp-workload-edr.workback.yaml');
@@ -93,6 +93,26 @@ describe('sidebar: the workload across plans', function () {
     ]);
   });
 
+  it('each plan tells its task, as information, that the person is booked in the other plan too', async () => {
+    for (const [uri, other] of [
+      [EDR, 'sidebar/tmp-workload-siem.workback.yaml: b1'],
+      [SIEM, 'sidebar/tmp-workload-edr.workback.yaml: a1'],
+    ] as const) {
+      const ds = await waitForDiagnostics(
+        uri,
+        (d) => d.some((x) => codeOf(x) === 'overbooked-across-plans'),
+        'overbooked-across-plans',
+      );
+      const d = ds.find((x) => codeOf(x) === 'overbooked-across-plans')!;
+      assert.equal(d.severity, vscode.DiagnosticSeverity.Information);
+      assert.ok(d.message.endsWith(`(capacity 1): ${other}.`), d.message);
+      assert.match(
+        d.message,
+        /^Omar Workload \((omar|ohaddad)\) is also booked in other plans on Mon 21 – Wed 23 Sep 2026/,
+      );
+    }
+  });
+
   it('a click on a task opens its plan with the task selected', async () => {
     const s = await sidebar();
     const node = taskNode(s.workload, 'b1');
@@ -115,6 +135,11 @@ describe('sidebar: the workload across plans', function () {
       const rows = omar(s.workload);
       return rows[0]?.endsWith('capacity 1 [person]') && rows;
     }, 'the warning to clear');
+    await waitForDiagnostics(
+      EDR,
+      (d) => !d.some((x) => codeOf(x) === 'overbooked-across-plans'),
+      'overbooked-across-plans gone',
+    );
     assert.deepEqual(lines, [
       'Omar Workload — capacity 1 [person]',
       '  Week of Mon 14 Sep 2026 — 1 task [calendar]',

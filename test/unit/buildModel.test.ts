@@ -134,15 +134,17 @@ describe('buildModel: the typed plan', () => {
       ],
     );
     assert.equal(slice(plan.milestones[1]!.node), '{ id: m2, title: Second, tasks: [{ id: m1, title: C, owner: dana');
-    const tasks = plan.tasks.map(({ node, idSpan: _idSpan, dependsOn, due, notBefore, doneOn, followUps, ...t }) => ({
-      ...t,
-      node: slice(node)!.split('\n')[0],
-      dependsOn: dependsOn.map((r) => slice(r.span)),
-      due: date(due),
-      notBefore: date(notBefore),
-      doneOn: date(doneOn),
-      followUps: followUps.map(({ node, on, ...f }) => ({ ...f, on: date(on), node: slice(node) })),
-    }));
+    const tasks = plan.tasks.map(
+      ({ node, idSpan: _idSpan, ownerSpan: _ownerSpan, dependsOn, due, notBefore, doneOn, followUps, ...t }) => ({
+        ...t,
+        node: slice(node)!.split('\n')[0],
+        dependsOn: dependsOn.map((r) => slice(r.span)),
+        due: date(due),
+        notBefore: date(notBefore),
+        doneOn: date(doneOn),
+        followUps: followUps.map(({ node, on, ...f }) => ({ ...f, on: date(on), node: slice(node) })),
+      }),
+    );
     const plain = {
       duration: { count: 1, unit: 'd', text: '1d' },
       dependsOn: [],

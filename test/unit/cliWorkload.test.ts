@@ -4,6 +4,7 @@
  * nobody twice; together Omar has 2 tasks on Mon 21 - Wed 23 Sep 2026 and Lee 2 on Fri 11 Sep.
  */
 import assert from 'node:assert/strict';
+import { checkPlan, overbookedAcrossPlans, parseDay } from '../../src/core';
 import { run } from '../../src/cli/run';
 import { memoryIO } from './helpers/memoryIO';
 
@@ -119,5 +120,77 @@ describe('workback workload', () => {
     assert.equal(notADate.code, 2);
     assert.match(notADate.err, /--from takes a real date YYYY-MM-DD, not '2026-02-30'/);
     assert.equal((await cli(['workload', ...TODAY, '--person', 'nobody'])).out, 'No open tasks for nobody.\n');
+  });
+});
+
+describe('overbooking across plans', () => {
+  const files = (edr: string, siem: string) =>
+    [
+      ['edr.workback.yaml', edr],
+      ['siem.workback.yaml', siem],
+    ].map(([file, text]) => {
+      const r = checkPlan(text!, { today: parseDay('2026-09-01') as number });
+      assert.ok(r.plan && r.schedule);
+      return { file: file!, plan: r.plan, schedule: r.schedule, text: text! };
+    });
+
+  it("each plan gets the information on its own task, naming the other plan's", () => {
+    const fs = files(EDR, SIEM);
+    const found = overbookedAcrossPlans(fs);
+    const shown = fs.flatMap((f) =>
+      (found.get(f.file) ?? []).map((d) => [
+        f.file,
+        d.code,
+        d.severity,
+        f.text.slice(d.span.start, d.span.end),
+        d.message,
+      ]),
+    );
+    assert.deepEqual(shown, [
+      [
+        'edr.workback.yaml',
+        'overbooked-across-plans',
+        'information',
+        'omar',
+        'Omar Haddad (omar) is also booked in other plans on Mon 21 – Wed 23 Sep 2026 (capacity 1): siem.workback.yaml: b1.',
+      ],
+      [
+        'edr.workback.yaml',
+        'overbooked-across-plans',
+        'information',
+        'lee',
+        'Lee Chen (lee) is also booked in other plans on Fri 11 Sep 2026 (capacity 1): siem.workback.yaml: b2.',
+      ],
+      [
+        'siem.workback.yaml',
+        'overbooked-across-plans',
+        'information',
+        'ohaddad',
+        'O. Haddad (ohaddad) is also booked in other plans on Mon 21 – Wed 23 Sep 2026 (capacity 1): edr.workback.yaml: a1.',
+      ],
+      [
+        'siem.workback.yaml',
+        'overbooked-across-plans',
+        'information',
+        'lee',
+        'Lee C. (lee) is also booked in other plans on Fri 11 Sep 2026 (capacity 1): edr.workback.yaml: a2.',
+      ],
+    ]);
+  });
+
+  it('says nothing when the plans do not overlap, nor when one plan alone overbooks the person', () => {
+    // Omar's SIEM task a week earlier; Lee's EDR task a week earlier, and a second SIEM task on his day
+    const edr = EDR.replace('duration: 2d, due: 2026-09-11', 'duration: 2d, due: 2026-09-04');
+    const siem = SIEM.replace('due: 2026-09-23', 'due: 2026-09-18').replace(
+      'owner: lee, duration: 1d, due: 2026-09-11 }',
+      'owner: lee, duration: 1d, due: 2026-09-11 }\n      - { id: b3, title: More parsers, owner: lee, duration: 1d, due: 2026-09-11 }',
+    );
+    const fs = files(edr, siem);
+    assert.equal(overbookedAcrossPlans(fs).size, 0);
+    assert.equal(
+      fs[1]!.schedule.diagnostics.filter((d) => d.code === 'owner-overbooked').length,
+      2,
+      'the plan says it',
+    );
   });
 });

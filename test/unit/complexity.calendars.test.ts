@@ -5,7 +5,7 @@
  * Each family is timed at n and 4n on the whole `checkPlan` with a date (helpers/growth.ts).
  */
 import assert from 'node:assert/strict';
-import { checkPlan, formatDay, workload, type PlanFile } from '../../src/core';
+import { checkPlan, formatDay, overbookedAcrossPlans, workload, type PlanFile } from '../../src/core';
 import { assertLinear } from './helpers/growth';
 import { day } from './helpers/planBuilder';
 
@@ -151,6 +151,10 @@ describe('growth: task calendars and capacity are linear', function () {
   it('the workload of the same people across many plans', () =>
     assertLinear('workload', plans, (files) => workload(files, { from: TODAY }), 50));
   // at most 10,000 people: n stays at 1,000 or below, so 4n (and the retries at 2n) stay in the schema
+  it('overbooking across many plans of the same people', () => {
+    assert.ok(overbookedAcrossPlans(plans(3)).size === 3, 'sanity: every plan is told');
+    assertLinear('across plans', plans, (files) => overbookedAcrossPlans(files), 50);
+  });
   it('the workload of one plan of many people', () =>
     assertLinear('workload people', crowdedPlan, (files) => workload(files, { from: TODAY }), { n: 250, maxN: 1000 }));
   it('one long task across many overbooked runs', () =>

@@ -133,19 +133,25 @@ function daysOffLines(plan: Plan, t: Task, item: ScheduledItem): HoverPart[] {
   const to = Math.max(item.finish, item.earliestFinish ?? item.finish);
   const cal = workCalendar(plan.calendar);
   const parts: HoverPart[] = [];
+  let shown = 0;
   for (const off of daysOffOf(plan, t)) {
     const a = Math.max(off.range.from, from);
     const b = Math.min(off.range.to, to);
     const lost = cal.countWorkdays(a, b + 1);
     if (lost <= 0) continue;
+    if (++shown > MAX_DAYS_OFF_SHOWN) continue;
     const what = off.why === 'leave' ? 'Leave of the owner' : off.tag !== undefined ? 'Freeze' : 'Freeze (every task)';
     parts.push(PARA, md(`⛔ ${what} `));
     if (off.range.name !== undefined) parts.push(text(off.range.name, 100), md(' '));
     parts.push(md(`· ${daysText(off.range.from, off.range.to)} · loses ${workdays(lost)}`));
     if (off.tag !== undefined) parts.push(md(' · tag '), text(off.tag, 100));
   }
+  if (shown > MAX_DAYS_OFF_SHOWN) parts.push(PARA, md(`⛔ and ${shown - MAX_DAYS_OFF_SHOWN} more freezes or leaves`));
   return parts;
 }
+
+/** A hover names this many of a task's freezes and leaves at most. */
+const MAX_DAYS_OFF_SHOWN = 6;
 
 /** Priority, review and interim control of a task or milestone. */
 function methodLines(plan: Plan, item: Task | Milestone): HoverPart[] {

@@ -52,13 +52,13 @@ export interface WorkloadOptions {
   people?: readonly string[];
 }
 
-interface Someone {
+export interface Someone {
   person: Person;
   file: PlanFile;
 }
 
 /** Every person, grouped across plans: by email, else by id (joining the one email group with that id). */
-function groupPeople(files: readonly PlanFile[]): Map<string, Someone[]> {
+export function groupPeople(files: readonly PlanFile[]): Map<string, Someone[]> {
   const emailKeysOfId = new Map<string, Set<string>>();
   for (const file of files)
     for (const p of file.plan.people.values()) {
@@ -148,7 +148,7 @@ function bookingsOf(
 }
 
 /** Each plan's open tasks by owner, worked out once per plan (a plan has many people). */
-function openTasksByOwner(): (file: PlanFile) => Map<string, ScheduledItem[]> {
+export function openTasksByOwner(): (file: PlanFile) => Map<string, ScheduledItem[]> {
   const cache = new Map<PlanFile, Map<string, ScheduledItem[]>>();
   return (file) => {
     let map = cache.get(file);

@@ -286,7 +286,7 @@ export function ownerOverbooked(
   const also = rest > 0 ? ` It is overbooked on ${workdays(rest)} more, up to ${human(o.last)}.` : '';
   return diagnostic(
     'owner-overbooked',
-    valueSpan(task.node, 'owner', task.idSpan),
+    task.ownerSpan,
     `${personText(plan, person.id)} has ${count} tasks on ${daysText(o.from, o.to)}, capacity ${person.capacity}: ${names.join(', ')}${more ? ', ...' : ''}.${also}`,
     {
       person: person.id,

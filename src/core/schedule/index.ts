@@ -23,6 +23,12 @@
  *   task that is not done (blocked ones included).
  * - `start-too-late` is checked for tasks that are not done, against the later of `start` and
  *   `not_before`, on the `not_before` value when that binds, else on the task's id.
+ * - Each task counts its own calendar (taskCalendars.ts: less its freezes and its owner's leave):
+ *   durations, latest and earliest dates, slack and start-too-late; checkpoints, days late,
+ *   follow-ups and check-ins count the plan's. Slack is counted at the finish (EF..LF), the same
+ *   as LS - ES except for a `doing` task with `remaining`, which starts today whatever it waits for.
+ * - `owner-overbooked` compares each person's open tasks, LS..LF, with their capacity
+ *   (overbooked.ts), except in a finished plan.
  */
 import type { Day } from '../day';
 import type { RawDiagnostic } from '../diagnostic';

@@ -87,6 +87,7 @@ function buildTask(tn: MapNode, m: Milestone, index: number, day: DayReader): Ta
     milestone: m.id,
     index,
     idSpan: spanOf(v.id!),
+    ownerSpan: spanOf(v.owner ?? v.id!),
     node: tn,
   };
   const r = review(v.review_by, v.reviewed_on, day, tid);

@@ -266,6 +266,7 @@ export function buildPlan(spec: PlanSpec, options: BuildOptions = {}): Plan {
         milestone: ms.id,
         index: plan.tasks.length,
         idSpan: spanOf(at(tNode, 'id')),
+        ownerSpan: spanOf(at(tNode, 'owner') ?? at(tNode, 'id')),
         node: tNode,
       };
       if (ts.due !== undefined) t.due = day(ts.due);
