@@ -4,7 +4,7 @@
  * nobody twice; together Omar has 2 tasks on Mon 21 - Wed 23 Sep 2026 and Lee 2 on Fri 11 Sep.
  */
 import assert from 'node:assert/strict';
-import { checkPlan, overbookedAcrossPlans, parseDay } from '../../src/core';
+import { checkPlan, overbookedAcrossPlans, parseDay, workload } from '../../src/core';
 import { run } from '../../src/cli/run';
 import { memoryIO } from './helpers/memoryIO';
 
@@ -192,5 +192,35 @@ describe('overbooking across plans', () => {
       2,
       'the plan says it',
     );
+  });
+});
+
+describe('people across plans', () => {
+  it('someone without an email joins the email of their id, never a person of their own plan', () => {
+    const plan = (people: string, tasks: string) =>
+      `workback: 1\ntitle: T\ngoal: { outcome: O, measure: M, due: 2026-09-25, owner: a }\npeople:\n  a: { name: A }\n${people}milestones:\n  - id: m\n    title: M\n    tasks:\n${tasks}`;
+    const a = plan(
+      '  omar: { name: Omar, email: o@x.example }\n',
+      '      - { id: a1, title: T, owner: omar, duration: 2d }\n',
+    );
+    const b = plan(
+      '  oh: { name: O. H., email: O@x.example }\n  omar: { name: Omar too }\n',
+      '      - { id: b1, title: T, owner: oh, duration: 2d }\n      - { id: b2, title: T, owner: omar, duration: 2d }\n',
+    );
+    const c = plan('  omar: { name: Omar again }\n', '      - { id: c1, title: T, owner: omar, duration: 2d }\n');
+    const files = [
+      ['a', a],
+      ['b', b],
+      ['c', c],
+    ].map(([file, text]) => {
+      const r = checkPlan(text!, { today: parseDay('2026-09-01') as number });
+      assert.ok(r.plan && r.schedule);
+      return { file: file!, plan: r.plan, schedule: r.schedule };
+    });
+    const ids = workload(files, { from: parseDay('2026-08-31') as number }).map((p) =>
+      p.ids.map((i) => `${i.file}:${i.id}`).join(' '),
+    );
+    // c's omar joins the email of the id "omar"; b's omar does not, as b's oh has that email
+    assert.deepEqual(ids.sort(), ['a:omar b:oh c:omar', 'b:omar'].sort());
   });
 });

@@ -57,7 +57,11 @@ export interface Someone {
   file: PlanFile;
 }
 
-/** Every person, grouped across plans: by email, else by id (joining the one email group with that id). */
+/**
+ * Every person, grouped across plans: by email, else by id. Someone without an email joins the
+ * one email group whose people have their id, unless another person of their own plan has that
+ * email (two people of one plan are never one).
+ */
 export function groupPeople(files: readonly PlanFile[]): Map<string, Someone[]> {
   const emailKeysOfId = new Map<string, Set<string>>();
   for (const file of files)
@@ -68,15 +72,23 @@ export function groupPeople(files: readonly PlanFile[]): Map<string, Someone[]> 
       emailKeysOfId.set(p.id, keys);
     }
   const groups = new Map<string, Someone[]>();
-  for (const file of files)
+  for (const file of files) {
+    const emailsHere = new Set<string>();
+    for (const p of file.plan.people.values()) if (p.email !== undefined) emailsHere.add(emailKey(p.email));
     for (const person of file.plan.people.values()) {
       const byId = emailKeysOfId.get(person.id);
+      const joined = byId?.size === 1 ? [...byId][0]! : undefined;
       const key =
-        person.email !== undefined ? emailKey(person.email) : byId?.size === 1 ? [...byId][0]! : `id:${person.id}`;
+        person.email !== undefined
+          ? emailKey(person.email)
+          : joined !== undefined && !emailsHere.has(joined)
+            ? joined
+            : `id:${person.id}`;
       const group = groups.get(key);
       if (group) group.push({ person, file });
       else groups.set(key, [{ person, file }]);
     }
+  }
   return groups;
 }
 
