@@ -1,37 +1,70 @@
 /**
  * Overbooking across the workspace's plans (`overbooked-across-plans`, the core's
- * overbookedAcrossPlans): worked out over every plan without errors a while after plans change
- * (and when the index goes idle), kept per plan, and added to that plan's problems when they are
- * published. Says which plans' extras changed, so that only those are published again.
+ * overbookedAcrossPlansSteps), kept per plan and added to that plan's problems when they are
+ * published. Worked out over every plan without errors once plans have been quiet for a while,
+ * one person at a time in slices of the event loop of at most SLICE_MS: a workspace where six
+ * people share a thousand plans costs about a hundred milliseconds in all, and none of it may
+ * hold up a keystroke or the sidebar. A change while it runs starts it over.
  */
 import * as vscode from 'vscode';
-import { overbookedAcrossPlans, type Diagnostic, type PlanFile } from '../core';
+import { overbookedAcrossPlansSteps, type Diagnostic, type PlanFile, type RawDiagnostic } from '../core';
 import type { PlanEntry } from './planIndex';
 
-export class AcrossPlans {
-  /** By plan URI string: the extra problems and their text, to tell a change. */
-  private extras = new Map<string, { diagnostics: Diagnostic[]; key: string }>();
+export const SLICE_MS = 8;
 
-  /** The extra problems of a plan, placed in the text its entry was checked from. */
+interface Extras {
+  diagnostics: Diagnostic[];
+  /** Their places and words, to tell a change. */
+  key: string;
+  /** The text they were placed in. */
+  text: string;
+}
+
+export class AcrossPlans {
+  private extras = new Map<string, Extras>();
+  private run = 0;
+
+  /**
+   * The extra problems of a plan, if they were placed in the text its entry was checked from:
+   * a plan edited (or grown too large, or broken) since the last run has none until the next.
+   */
   of(entry: PlanEntry): readonly Diagnostic[] {
-    return this.extras.get(entry.uri.toString())?.diagnostics ?? [];
+    const extras = this.extras.get(entry.uri.toString());
+    const r = entry.result;
+    if (!extras || !r || r.lines.text !== extras.text || r.diagnostics.some((d) => d.severity === 'error')) return [];
+    return extras.diagnostics;
   }
 
-  /** Work it out again over `entries`; returns the URI strings whose extras changed. */
-  update(entries: readonly PlanEntry[]): string[] {
-    const files: PlanFile[] = [];
-    // messages name the other plans by their path in the workspace
-    const byPath = new Map<string, PlanEntry>();
-    for (const e of entries) {
-      if (e.uri.scheme === 'untitled') continue; // not one of the workspace's plans
-      const r = e.result;
-      if (!r?.plan || !r.schedule || r.diagnostics.some((d) => d.severity === 'error')) continue;
-      const file = vscode.workspace.asRelativePath(e.uri);
-      files.push({ file, plan: r.plan, schedule: r.schedule });
-      byPath.set(file, e);
-    }
-    const next = new Map<string, { diagnostics: Diagnostic[]; key: string }>();
-    for (const [file, raw] of overbookedAcrossPlans(files)) {
+  /** Let go of a run under way (a change came: the caller starts another later). */
+  cancel(): void {
+    this.run++;
+  }
+
+  /**
+   * Work it out again over `entries`, in slices; `done` gets the URI strings whose extras
+   * changed (not called when the run was cancelled or started over).
+   */
+  update(entries: readonly PlanEntry[], done: (changed: string[]) => void): void {
+    const run = ++this.run;
+    const { files, byPath } = plansOf(entries);
+    const out = new Map<string, RawDiagnostic[]>();
+    const steps = overbookedAcrossPlansSteps(files, out);
+    const slice = (): void => {
+      if (run !== this.run) return;
+      const end = performance.now() + SLICE_MS;
+      for (;;) {
+        if (steps.next().done) return done(this.take(out, byPath));
+        if (performance.now() > end) break;
+      }
+      setTimeout(slice, 0);
+    };
+    slice();
+  }
+
+  /** The new extras in place of the old; the plans whose extras changed. */
+  private take(out: ReadonlyMap<string, RawDiagnostic[]>, byPath: ReadonlyMap<string, PlanEntry>): string[] {
+    const next = new Map<string, Extras>();
+    for (const [file, raw] of out) {
       const entry = byPath.get(file)!;
       const at = entry.result!.lines;
       const diagnostics = raw.map((d): Diagnostic => ({
@@ -45,12 +78,30 @@ export class AcrossPlans {
       next.set(entry.uri.toString(), {
         diagnostics,
         key: diagnostics.map((d) => `${d.span.start}:${d.message}`).join('\n'),
+        text: at.text,
       });
     }
-    const changed = [...new Set([...this.extras.keys(), ...next.keys()])].filter(
-      (uri) => this.extras.get(uri)?.key !== next.get(uri)?.key,
-    );
+    // changed: other problems, or the same ones in a text edited since (which went out without them)
+    const changed = [...new Set([...this.extras.keys(), ...next.keys()])].filter((uri) => {
+      const [was, now] = [this.extras.get(uri), next.get(uri)];
+      return was?.key !== now?.key || was?.text !== now?.text;
+    });
     this.extras = next;
     return changed;
   }
+}
+
+/** The plans without errors, named by their path in the workspace (messages name the other plans so). */
+function plansOf(entries: readonly PlanEntry[]): { files: PlanFile[]; byPath: Map<string, PlanEntry> } {
+  const files: PlanFile[] = [];
+  const byPath = new Map<string, PlanEntry>();
+  for (const e of entries) {
+    if (e.uri.scheme === 'untitled') continue; // not one of the workspace's plans
+    const r = e.result;
+    if (!r?.plan || !r.schedule || r.diagnostics.some((d) => d.severity === 'error')) continue;
+    const file = vscode.workspace.asRelativePath(e.uri);
+    files.push({ file, plan: r.plan, schedule: r.schedule });
+    byPath.set(file, e);
+  }
+  return { files, byPath };
 }

@@ -12,8 +12,8 @@ import { AcrossPlans } from './acrossPlans';
 import type { PlanEntry, PlanIndex } from './planIndex';
 
 export const BULK_DIAGNOSTICS_MS = 5000;
-/** After plans change, overbooking across plans is worked out again this much later (and when the index is idle). */
-export const ACROSS_PLANS_MS = 1000;
+/** Overbooking across plans is worked out again once plans have been quiet this long (acrossPlans.ts). */
+export const ACROSS_PLANS_MS = 1500;
 
 export function registerDiagnostics(
   index: PlanIndex,
@@ -28,17 +28,24 @@ export function registerDiagnostics(
   let acrossTimer: ReturnType<typeof setTimeout> | undefined;
   /** Overbooking across plans again: the plans whose extras changed are published with them. */
   const updateAcross = (): void => {
-    if (acrossTimer !== undefined) clearTimeout(acrossTimer);
     acrossTimer = undefined;
     try {
-      for (const uri of across.update(index.all())) {
-        const entry = index.get(vscode.Uri.parse(uri));
-        if (entry) pending.set(uri, entry);
-      }
+      across.update(index.all(), (changed) => {
+        for (const uri of changed) {
+          const entry = index.get(vscode.Uri.parse(uri));
+          if (entry) pending.set(uri, entry);
+        }
+        publish();
+      });
     } catch (e) {
       log.error(`overbooking across plans failed: ${e instanceof Error ? e.message : String(e)}`);
     }
-    publish();
+  };
+  /** A change: what runs stops, and it starts again once plans have been quiet. */
+  const acrossLater = (): void => {
+    across.cancel();
+    if (acrossTimer !== undefined) clearTimeout(acrossTimer);
+    acrossTimer = setTimeout(updateAcross, ACROSS_PLANS_MS);
   };
   const publish = (): void => {
     if (timer !== undefined) clearTimeout(timer);
@@ -62,13 +69,14 @@ export function registerDiagnostics(
     for (const e of changed) pending.set(e.uri.toString(), e);
     if (changed.some((e) => e.source === 'document')) publish();
     else if (pending.size > 0) timer ??= setTimeout(publish, BULK_DIAGNOSTICS_MS);
-    acrossTimer ??= setTimeout(updateAcross, ACROSS_PLANS_MS);
+    acrossLater();
   });
   const stop = {
     dispose: () => {
       clearTimeout(timer);
       clearTimeout(acrossTimer);
+      across.cancel();
     },
   };
-  return { collection, disposable: vscode.Disposable.from(sub, index.onDidBecomeIdle(updateAcross), stop, collection) };
+  return { collection, disposable: vscode.Disposable.from(sub, index.onDidBecomeIdle(publish), stop, collection) };
 }

@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { WorkloadNode, WorkloadProvider } from '../../src/extension/sidebar/workloadView';
-import { codeOf, fixture, waitFor, waitForDiagnostics } from './helpers';
+import { codeOf, fixture, waitFor, waitForDiagnostics, workbackDiagnostics } from './helpers';
 import { sidebar } from './sidebarHelpers';
 
 const EDR = fixture('sidebar', 'tmp-workload-edr.workback.yaml');
@@ -111,6 +111,14 @@ describe('sidebar: the workload across plans', function () {
         /^Omar Workload \((omar|ohaddad)\) is also booked in other plans on Mon 21 – Wed 23 Sep 2026/,
       );
     }
+    // an edit above the task: the information comes back on the owner's new line
+    const before = workbackDiagnostics(EDR).find((x) => codeOf(x) === 'overbooked-across-plans')!.range.start.line;
+    await write(EDR, `# edited\n${EDR_TEXT}`);
+    await waitForDiagnostics(
+      EDR,
+      (d) => d.some((x) => codeOf(x) === 'overbooked-across-plans' && x.range.start.line === before + 1),
+      'the information on the line below',
+    );
   });
 
   it('a click on a task opens its plan with the task selected', async () => {

@@ -27,8 +27,23 @@ interface Held {
 /** The diagnostics to add to each plan (by `file`), for the people booked in more than one plan. */
 export function overbookedAcrossPlans(files: readonly PlanFile[]): Map<string, RawDiagnostic[]> {
   const out = new Map<string, RawDiagnostic[]>();
+  const steps = overbookedAcrossPlansSteps(files, out);
+  while (!steps.next().done);
+  return out;
+}
+
+/**
+ * The same, one person at a time: adds to `out` and yields after each person, so that a host
+ * can spread the work over several turns of its event loop (a person in a thousand plans is a
+ * few milliseconds; everyone in them, a hundred).
+ */
+export function* overbookedAcrossPlansSteps(
+  files: readonly PlanFile[],
+  out: Map<string, RawDiagnostic[]>,
+): Generator<void, void, undefined> {
   const byOwner = openTasksByOwner();
   for (const group of groupPeople(files).values()) {
+    yield;
     if (new Set(group.map((s) => s.file)).size < 2) continue;
     const bookings = bookingsOf(group, byOwner);
     const first = group[0]!;
@@ -56,7 +71,6 @@ export function overbookedAcrossPlans(files: readonly PlanFile[]): Map<string, R
       out.set(mine.file.file, list);
     });
   }
-  return out;
 }
 
 function bookingsOf(

@@ -11,5 +11,5 @@ export type { PlanSummary } from './summary';
 export { actionLateWords, actions, compareActions, comparePriority } from './actions';
 export type { ActionItem, ActionOptions, EscalatedItem, InterimItem, LateWhat, ReviewItem } from './actions';
 export { workload } from './workload';
-export { overbookedAcrossPlans } from './acrossPlans';
+export { overbookedAcrossPlans, overbookedAcrossPlansSteps } from './acrossPlans';
 export type { PersonWorkload, WorkloadOptions, WorkloadTask, WorkloadWeek } from './workload';
