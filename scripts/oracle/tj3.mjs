@@ -3,7 +3,9 @@
 // Generates random plans (seeded) using the calendar features: workdays, plan holidays (days and
 // `{ from, to }` ranges), change freezes (`calendar.freezes`, tagged and untagged), people's leave
 // (`people.<id>.away`), durations in workdays, `depends_on` between tasks, task and milestone
-// `due` and the goal's `due`. Each plan is scheduled by Workback (checkPlan, from the compiled
+// `due` and the goal's `due`; the plan's `start` and tasks' `not_before`; milestone `depends_on`,
+// tasks depending on milestones, and checkpoints (milestones without tasks, with `depends_on`
+// and `due`); `status: doing` with `remaining`. Each plan is scheduled by Workback (checkPlan, from the compiled
 // core in out/) and by tj3, and every task's dates are compared:
 //   - backward pass (ALAP): Workback's start/finish (LS/LF) against tj3 `scheduling alap` tasks;
 //   - forward pass (ASAP) from today: earliestStart/earliestFinish (ES/EF) against tj3 ASAP tasks.
@@ -17,12 +19,22 @@
 //   - owner's `away`     -> `leaves annual` on each resource of that owner's tasks;
 //   - freezes            -> task `shifts` of a shift whose working hours are all `off`, over the
 //                           (merged) freeze ranges whose tags the task has (or untagged ones);
+//   - dependencies are flattened to tasks first (flatten): depending on a milestone is depending on
+//     its tasks, a milestone's `depends_on` is every one of its tasks', and a checkpoint passes its
+//     own dependencies on to what depends on it. A checkpoint's day is moved back to a workday of
+//     the plan, but a task's calendar has no workday the plan lacks, so for the tasks it only
+//     bounds what it depends on by its `due` (and the goal's) and by its successors' starts;
 //   - ALAP: every task `precedes` its successors and a deadline milestone fixed at the start of
-//           the day after min(goal due, task due, milestone due), and is `scheduling alap`;
-//   - ASAP: every task `depends` on its predecessors and on a milestone fixed at today 00:00.
+//           the day after min(goal due, task due, milestone due, due of every checkpoint that
+//           depends on it), and is `scheduling alap`;
+//   - ASAP: every task `depends` on its predecessors and on a milestone fixed at 00:00 of
+//           max(today, start, not_before); a `doing` task with `remaining` depends only on a
+//           milestone at today and has an effort of `remaining` days.
+// Checkpoints' days are compared too (backward only): Workback's against the rule applied to
+// tj3's latest starts of the tasks that depend on them (checkpointRows).
 // A task's dates in tj3 are read from its bookings (an `export` report): the first and last
 // booked day. So tj3's exclusive end instants never need interpreting, and the number of booked
-// hours is checked too (duration x 8 h).
+// hours is checked too (duration x 8 h, or remaining x 8 h for a doing task's ASAP copy).
 //
 // Run (from the repository root; builds nothing unless --build):
 //   npx tsc -p . && node scripts/oracle/tj3.mjs --runs 200
@@ -36,8 +48,9 @@
 //   --verbose    print every plan's comparison, not only disagreements
 //   --core DIR   the compiled core to test (default out/src/core; e.g. a mutated copy, to see
 //                that the oracle catches a planted bug)
-// Before the random plans, two plans worked out by hand (knownPlans: a freeze over a task's
-// finish, leave over a due date) are run: both sides must give the hand-computed dates.
+// Before the random plans, five plans worked out by hand (knownPlans: a freeze over a task's
+// finish, leave over a due date, start and not_before, checkpoints and milestone depends_on,
+// doing with remaining) are run: both sides must give the hand-computed dates.
 // Exit status: 0 all agree; 1 some disagreement; 2 the oracle itself failed (tj3 error, a
 // generated plan Workback rejects, a hand-worked plan tj3 gets wrong, ...).
 import { spawn, spawnSync } from 'node:child_process';
@@ -184,7 +197,90 @@ function randomPlan(seed) {
     tasks.push(task);
     task.milestone.tasks.push(task);
   }
-  return { seed, goalDue, today, workdays, holidays, freezes, people, milestones, tasks };
+  // Later features, drawn after the rest (so the draws above stay as they were): the plan's
+  // `start`, tasks' `not_before`, checkpoints, milestone `depends_on`, tasks depending on
+  // milestones, and `status: doing` with `remaining`.
+  const start = r.chance(0.3) ? today + r.int(-10, 30) : undefined;
+  for (const t of tasks) {
+    if (r.chance(0.25)) t.notBefore = today + r.int(-5, 40);
+    if (r.chance(0.15)) {
+      t.doing = true;
+      t.remaining = r.int(1, t.duration + 1);
+    }
+  }
+  for (let c = r.int(0, 2); c > 0; c--) {
+    milestones.push({ id: `c${c}`, due: r.chance(0.4) ? goalDue - r.int(0, 60) : undefined, tasks: [], deps: [] });
+  }
+  const items = [...tasks, ...milestones];
+  for (const m of milestones) m.deps ??= [];
+  // random extra edges, each kept only if the plan stays acyclic
+  const tryDep = (from, to) => {
+    if (from === to || from.deps.includes(to.id)) return;
+    from.deps.push(to.id);
+    if (hasCycle({ tasks, milestones })) from.deps.pop();
+  };
+  for (let i = r.int(0, 4); i > 0; i--) tryDep(r.pick(milestones), r.pick(items));
+  for (let i = r.int(0, 3); i > 0; i--) tryDep(r.pick(tasks), r.pick(milestones));
+  return { seed, goalDue, today, start, workdays, holidays, freezes, people, milestones, tasks };
+}
+
+const isCheckpoint = (m) => m.tasks.length === 0;
+
+/**
+ * Whether the dependencies hold a cycle. Nodes: tasks and milestones. A task depends on its own
+ * `depends_on` and its milestone's; a milestone with tasks stands for all of them (it depends on
+ * each); a checkpoint depends on its `depends_on`.
+ */
+function hasCycle(p) {
+  const edges = new Map();
+  for (const t of p.tasks) edges.set(t.id, [...t.deps, ...(t.milestone.deps ?? [])]);
+  for (const m of p.milestones) edges.set(m.id, isCheckpoint(m) ? [...(m.deps ?? [])] : m.tasks.map((t) => t.id));
+  const state = new Map(); // 1 visiting, 2 done
+  const visit = (id) => {
+    if (state.get(id) === 2) return false;
+    if (state.get(id) === 1) return true;
+    state.set(id, 1);
+    for (const d of edges.get(id)) if (visit(d)) return true;
+    state.set(id, 2);
+    return false;
+  };
+  return [...edges.keys()].some(visit);
+}
+
+/**
+ * The dependencies flattened to tasks, computed here from the rules in docs/format.md
+ * ("Dependencies"): `preds` of a task are the tasks it must follow (directly, through a
+ * milestone, through its milestone's `depends_on` and through checkpoints, transitively);
+ * `cpDue` is the earliest `due` of a checkpoint that (transitively) depends on the task.
+ * A checkpoint's day is the earliest of its due, the goal's due, the day before each successor
+ * task's LS and the day of each successor checkpoint, moved back to a workday of the plan; a task's
+ * calendar has no workday the plan lacks, so "finish on or before that day" is the same as
+ * "finish before each successor task's LS and by every such due and the goal's due".
+ */
+function flatten(p) {
+  const byId = new Map([...p.tasks, ...p.milestones].map((x) => [x.id, x]));
+  const memo = new Map();
+  /** The tasks that depending on `id` means depending on. */
+  const resolve = (id) => {
+    if (memo.has(id)) return memo.get(id);
+    const x = byId.get(id);
+    let out;
+    if (x.milestone) out = new Set([id]);
+    else if (!isCheckpoint(x)) out = new Set(x.tasks.map((t) => t.id));
+    else out = new Set((x.deps ?? []).flatMap((d) => [...resolve(d)]));
+    memo.set(id, out);
+    return out;
+  };
+  const preds = new Map();
+  for (const t of p.tasks) {
+    preds.set(t.id, [...new Set([...t.deps, ...(t.milestone.deps ?? [])].flatMap((d) => [...resolve(d)]))]);
+  }
+  const cpDue = new Map();
+  for (const c of p.milestones) {
+    if (!isCheckpoint(c) || c.due === undefined) continue;
+    for (const id of resolve(c.id)) cpDue.set(id, Math.min(cpDue.get(id) ?? Infinity, c.due));
+  }
+  return { preds, cpDue };
 }
 
 /**
@@ -193,11 +289,18 @@ function randomPlan(seed) {
  */
 function knownPlans() {
   const d = dayOf;
+  // without `milestones`, every task is in one milestone m0; with them, `tasks` is filled from theirs
   const plan = (seed, fields) => {
-    const p = { seed, workdays: WORKWEEKS[0], holidays: [], freezes: [], milestones: [], ...fields };
-    const m = { id: 'm0', tasks: p.tasks };
-    for (const t of p.tasks) Object.assign(t, { deps: t.deps ?? [], tags: t.tags ?? [], milestone: m });
-    p.milestones.push(m);
+    const p = { seed, workdays: WORKWEEKS[0], holidays: [], freezes: [], ...fields };
+    if (!p.milestones) p.milestones = [{ id: 'm0', tasks: p.tasks }];
+    p.tasks = [];
+    for (const m of p.milestones) {
+      m.deps ??= [];
+      for (const t of m.tasks) {
+        Object.assign(t, { deps: t.deps ?? [], tags: t.tags ?? [], milestone: m });
+        p.tasks.push(t);
+      }
+    }
     return p;
   };
   return [
@@ -235,6 +338,81 @@ function knownPlans() {
         t3: ['2026-12-18', '2026-12-18', '2026-12-14', '2026-12-14'],
       },
     },
+    {
+      // Today Tue 1, start Thu 3: t2 starts on Thu 3 (forward); t1 not before Sat 5 starts on
+      // Monday 7, and t3 after it on Wed 9. Backward, neither moves anything.
+      what: 'start and not_before',
+      plan: plan('known-not-before', {
+        goalDue: d('2026-12-18'),
+        today: d('2026-12-01'),
+        start: d('2026-12-03'),
+        people: [{ id: 'p0', away: [] }],
+        tasks: [
+          { id: 't1', owner: 'p0', duration: 2, notBefore: d('2026-12-05') },
+          { id: 't2', owner: 'p0', duration: 1 },
+          { id: 't3', owner: 'p0', duration: 1, deps: ['t1'] },
+        ],
+      }),
+      expect: {
+        t1: ['2026-12-16', '2026-12-17', '2026-12-07', '2026-12-08'],
+        t2: ['2026-12-18', '2026-12-18', '2026-12-03', '2026-12-03'],
+        t3: ['2026-12-18', '2026-12-18', '2026-12-09', '2026-12-09'],
+      },
+    },
+    {
+      // Milestone m1 depends on checkpoint c1, which depends on m0 (t1). Backward: t2 (5 days)
+      // starts Mon 14, so c1's day is Sun 13, moved back to Fri 11; checkpoint c2 (due Wed 9,
+      // depending on t1) is earlier still: t1 finishes Wed 9. Forward from Tue 1: t1 Tue 1 - Wed 2,
+      // c1 passes on Wed 2, t2 and t3 start Thu 3.
+      what: 'checkpoints and milestone depends_on',
+      plan: plan('known-checkpoint', {
+        goalDue: d('2026-12-18'),
+        today: d('2026-12-01'),
+        people: [{ id: 'p0', away: [] }],
+        milestones: [
+          { id: 'm0', tasks: [{ id: 't1', owner: 'p0', duration: 2 }] },
+          { id: 'c1', tasks: [], deps: ['m0'] },
+          { id: 'c2', tasks: [], deps: ['t1'], due: d('2026-12-09') },
+          {
+            id: 'm1',
+            deps: ['c1'],
+            tasks: [
+              { id: 't2', owner: 'p0', duration: 5 },
+              { id: 't3', owner: 'p0', duration: 1 },
+            ],
+          },
+        ],
+      }),
+      expect: {
+        t1: ['2026-12-08', '2026-12-09', '2026-12-01', '2026-12-02'],
+        t2: ['2026-12-14', '2026-12-18', '2026-12-03', '2026-12-09'],
+        t3: ['2026-12-18', '2026-12-18', '2026-12-03', '2026-12-03'],
+        c1: ['2026-12-11', '2026-12-11', null, null],
+        c2: ['2026-12-09', '2026-12-09', null, null],
+      },
+    },
+    {
+      // Today Sat 5, start Tue 8. t2 is doing with 2 days left: Mon 7 - Tue 8, though it depends
+      // on t1 and may not start before Thu 10; t3 follows it on Wed 9. t1 waits for the start:
+      // Tue 8 - Wed 9. Backward t2 keeps its 4 days: Mon 14 - Thu 17.
+      what: 'doing with remaining',
+      plan: plan('known-remaining', {
+        goalDue: d('2026-12-18'),
+        today: d('2026-12-05'),
+        start: d('2026-12-08'),
+        people: [{ id: 'p0', away: [] }],
+        tasks: [
+          { id: 't1', owner: 'p0', duration: 2 },
+          { id: 't2', owner: 'p0', duration: 4, deps: ['t1'], notBefore: d('2026-12-10'), doing: true, remaining: 2 },
+          { id: 't3', owner: 'p0', duration: 1, deps: ['t2'] },
+        ],
+      }),
+      expect: {
+        t1: ['2026-12-10', '2026-12-11', '2026-12-08', '2026-12-09'],
+        t2: ['2026-12-14', '2026-12-17', '2026-12-07', '2026-12-08'],
+        t3: ['2026-12-18', '2026-12-18', '2026-12-09', '2026-12-09'],
+      },
+    },
   ];
 }
 
@@ -249,6 +427,7 @@ function toYaml(p) {
     'workback: 1',
     `title: Oracle plan ${p.seed}`,
     `goal: { outcome: Done, measure: Shown, due: ${iso(p.goalDue)}, owner: p0 }`,
+    ...(p.start !== undefined ? [`start: ${iso(p.start)}`] : []),
     'calendar:',
     `  workdays: ${list(p.workdays)}`,
   ];
@@ -269,11 +448,15 @@ function toYaml(p) {
   for (const m of p.milestones) {
     out.push(`  - id: ${m.id}`, `    title: Milestone ${m.id}`);
     if (m.due !== undefined) out.push(`    due: ${iso(m.due)}`);
+    if (m.deps?.length) out.push(`    depends_on: ${list(m.deps)}`);
+    if (isCheckpoint(m)) continue;
     out.push('    tasks:');
     for (const t of m.tasks) {
       const fields = [`id: ${t.id}`, `title: Task ${t.id}`, `owner: ${t.owner}`, `duration: ${t.duration}d`];
       if (t.deps.length) fields.push(`depends_on: ${list(t.deps)}`);
       if (t.due !== undefined) fields.push(`due: ${iso(t.due)}`);
+      if (t.notBefore !== undefined) fields.push(`not_before: ${iso(t.notBefore)}`);
+      if (t.doing) fields.push('status: doing', `remaining: ${t.remaining}d`);
       if (t.tags.length) fields.push(`tags: ${list(t.tags)}`);
       out.push(`      - { ${fields.join(', ')} }`);
     }
@@ -294,21 +477,27 @@ function freezesOf(p, task) {
 }
 
 /** Every task's bound in the backward pass, before successors: min(goal, task, milestone due). */
-const boundOf = (p, t) => Math.min(p.goalDue, t.due ?? Infinity, t.milestone.due ?? Infinity);
+const boundOf = (p, t, flat) =>
+  Math.min(p.goalDue, t.due ?? Infinity, t.milestone.due ?? Infinity, flat.cpDue.get(t.id) ?? Infinity);
+/** The floor of a task's forward pass: today, or for a task not `doing`, max(today, start, not_before). */
+const floorOf = (p, t) => (t.doing ? p.today : Math.max(p.today, p.start ?? -Infinity, t.notBefore ?? -Infinity));
 
 function toTjp(p) {
   const off = [...p.holidays, ...p.freezes, ...p.people.flatMap((q) => q.away)].map(asRange);
+  const flat = flatten(p);
   const days = [p.goalDue, p.today, ...off.map((r) => r.from), ...off.map((r) => r.to)];
+  if (p.start !== undefined) days.push(p.start);
+  for (const t of p.tasks) if (t.notBefore !== undefined) days.push(t.notBefore);
   for (const x of [...p.tasks, ...p.milestones]) if (x.due !== undefined) days.push(x.due);
   // Room before and after every date for the longest chain of tasks, all of it, with every day
   // off in the way. tj3 takes longer the longer the project, so no more than that.
-  const work = p.tasks.reduce((n, t) => n + t.duration, 0);
+  const work = p.tasks.reduce((n, t) => n + t.duration + (t.remaining ?? 0), 0);
   const daysOff = off.reduce((n, r) => n + r.to - r.from + 1, 0);
   const margin = Math.ceil(work / p.workdays.length) * 7 + 7 + daysOff;
   const projectStart = Math.min(...days) - margin;
   const projectEnd = Math.max(...days) + margin;
   const succ = new Map(p.tasks.map((t) => [t.id, []]));
-  for (const t of p.tasks) for (const d of t.deps) succ.get(d).push(t.id);
+  for (const t of p.tasks) for (const d of flat.preds.get(t.id)) succ.get(d).push(t.id);
   const person = new Map(p.people.map((q) => [q.id, q]));
 
   const out = [
@@ -331,20 +520,23 @@ function toTjp(p) {
     }
   }
 
-  out.push(`task today "Today" { start ${iso(p.today)} }`);
   for (const t of p.tasks) {
-    out.push(`task due_${t.id} "Bound of ${t.id}" { start ${iso(boundOf(p, t) + 1)} }`);
+    out.push(`task due_${t.id} "Bound of ${t.id}" { start ${iso(boundOf(p, t, flat) + 1)} }`);
+    out.push(`task floor_${t.id} "Floor of ${t.id}" { start ${iso(floorOf(p, t))} }`);
   }
   for (const copy of ['alap', 'asap']) {
     for (const t of p.tasks) {
-      const attrs = [`effort ${t.duration}d`, `allocate r_${copy}_${t.id}`];
+      const effort = copy === 'asap' && t.doing ? t.remaining : t.duration;
+      const attrs = [`effort ${effort}d`, `allocate r_${copy}_${t.id}`];
       const frozen = freezesOf(p, t);
       if (frozen.length) attrs.push(`shifts ${frozen.map((f) => `frozen ${interval(f)}`).join(', ')}`);
       if (copy === 'alap') {
         attrs.push(`precedes ${[`due_${t.id}`, ...succ.get(t.id).map((s) => `alap_${s}`)].join(', ')}`);
         attrs.push('scheduling alap');
       } else {
-        attrs.push(`depends ${['today', ...t.deps.map((d) => `asap_${d}`)].join(', ')}`);
+        // a `doing` task has started: only today holds it back
+        const preds = t.doing ? [] : flat.preds.get(t.id).map((d) => `asap_${d}`);
+        attrs.push(`depends ${[`floor_${t.id}`, ...preds].join(', ')}`);
         attrs.push('scheduling asap');
       }
       out.push(`task ${copy}_${t.id} "${t.id} (${copy})" {\n  ${attrs.join('\n  ')}\n}`);
@@ -432,11 +624,52 @@ function compare(p, wb, booked) {
     }
     for (const copy of ['alap', 'asap']) {
       const hours = booked.get(`${copy}_${t.id}`)?.hours ?? 0;
-      if (hours !== t.duration * 8) problems.push(`tj3 booked ${hours} h for ${copy}_${t.id}, not ${t.duration * 8}`);
+      const want = (copy === 'asap' && t.doing ? t.remaining : t.duration) * 8;
+      if (hours !== want) problems.push(`tj3 booked ${hours} h for ${copy}_${t.id}, not ${want}`);
     }
     rows.push(row);
   }
-  return { rows, problems, disagrees: rows.some((r) => r.diff.length) };
+  const cpRows = checkpointRows(p, wb, rows);
+  return { rows, cpRows, problems, disagrees: [...rows, ...cpRows].some((r) => r.diff.length) };
+}
+
+/**
+ * Checkpoints (backward only; they have no earliest dates in Workback): the day by the rule in
+ * docs/format.md, worked out from tj3's latest starts of the tasks that depend on each: the
+ * earliest of its own due, the goal's due, the day before the LS of each task that depends on it
+ * (directly or through its milestone's depends_on) and the day of each checkpoint that depends on
+ * it, moved back to a workday of the plan's calendar.
+ */
+function checkpointRows(p, wb, taskRows) {
+  const holidays = p.holidays.map(asRange);
+  const planWorkday = (d) =>
+    p.workdays.includes(WEEKDAYS[weekdayOf(d)]) && !holidays.some((h) => d >= h.from && d <= h.to);
+  const tjLS = new Map(taskRows.map((r) => [r.id, r.tj.LS]));
+  const day = new Map();
+  const dayOfCp = (c) => {
+    if (day.has(c.id)) return day.get(c.id);
+    let d = Math.min(p.goalDue, c.due ?? Infinity);
+    for (const t of p.tasks) {
+      if (t.deps.includes(c.id) || (t.milestone.deps ?? []).includes(c.id)) d = Math.min(d, tjLS.get(t.id) - 1);
+    }
+    for (const m of p.milestones) if (isCheckpoint(m) && (m.deps ?? []).includes(c.id)) d = Math.min(d, dayOfCp(m));
+    while (!planWorkday(d)) d--;
+    day.set(c.id, d);
+    return d;
+  };
+  const rows = [];
+  for (const c of p.milestones.filter(isCheckpoint)) {
+    const it = wb.items.get(c.id);
+    const row = { id: c.id, wb: {}, tj: {}, diff: [] };
+    const d = dayOfCp(c);
+    for (const [name, wbKey] of FIELDS) {
+      row.wb[name] = it?.[wbKey] ?? undefined;
+      row.tj[name] = name === 'LS' || name === 'LF' ? d : undefined;
+      if (row.wb[name] !== row.tj[name]) row.diff.push(name);
+    }
+    rows.push(row);
+  }
+  return rows;
 }
 
 /**
@@ -466,6 +699,23 @@ function coverage(p, rows, counts) {
       }
     }
     counts.tasks++;
+  }
+  // the later features, counted where they decide a date (by Workback's dates)
+  const flat = flatten(p);
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  for (const t of p.tasks) {
+    const preds = flat.preds.get(t.id);
+    const afterPreds = Math.max(-Infinity, ...preds.map((d) => byId.get(d).wb.EF + 1));
+    const floor = floorOf(p, t);
+    // start / not_before: the floor is later than today and every predecessor
+    if (!t.doing && floor > p.today && floor > afterPreds) counts.floor++;
+    // dependencies that come only through a milestone's depends_on or a checkpoint
+    if (preds.some((d) => !t.deps.includes(d))) counts.indirect++;
+    // a checkpoint's due is the tightest bound on the task
+    const cp = flat.cpDue.get(t.id);
+    if (cp !== undefined && cp < Math.min(p.goalDue, t.due ?? Infinity, t.milestone.due ?? Infinity)) counts.cpDue++;
+    // doing: something it no longer waits for would have held it back
+    if (t.doing && (floor > p.today || afterPreds > p.today)) counts.doing++;
   }
 }
 
@@ -498,7 +748,7 @@ async function main() {
   const failures = [];
   /** Hand-worked plans on which Workback gives other dates than the hand (counted as disagreements). */
   const handWrong = [];
-  const covered = { tasks: 0, holiday: 0, freeze: 0, leave: 0 };
+  const covered = { tasks: 0, holiday: 0, freeze: 0, leave: 0, floor: 0, indirect: 0, cpDue: 0, doing: 0 };
 
   /** Schedule one plan both ways; returns the rows, or undefined when the oracle failed. */
   const run = async (p) => {
@@ -520,7 +770,10 @@ async function main() {
     }
     const result = compare(p, wb, parseBookings(readFileSync(join(dir, 'bookings.tji'), 'utf8')));
     if (result.problems.length) failures.push({ seed: p.seed, yaml, why: result.problems.join('\n') });
-    if (opts.verbose) console.log(`seed ${p.seed}: ${result.disagrees ? 'DISAGREE' : 'agree'}\n${table(result.rows)}`);
+    if (opts.verbose)
+      console.log(
+        `seed ${p.seed}: ${result.disagrees ? 'DISAGREE' : 'agree'}\n${table([...result.rows, ...result.cpRows])}`,
+      );
     return { yaml, ...result };
   };
 
@@ -529,9 +782,10 @@ async function main() {
     const result = await run(k.plan);
     if (!result) continue;
     const wrong = { Workback: [], tj3: [] };
-    for (const row of result.rows) {
+    for (const row of [...result.rows, ...result.cpRows]) {
       FIELDS.forEach(([name], i) => {
-        const want = dayOf(k.expect[row.id][i]);
+        const w = k.expect[row.id]?.[i];
+        const want = w === null ? undefined : dayOf(w);
         for (const [side, got] of [
           ['Workback', row.wb[name]],
           ['tj3', row.tj[name]],
@@ -552,7 +806,8 @@ async function main() {
     const result = await run(p);
     if (!result) return;
     coverage(p, result.rows, covered);
-    if (result.disagrees) disagreements.push({ seed, yaml: result.yaml, today: p.today, rows: result.rows });
+    if (result.disagrees)
+      disagreements.push({ seed, yaml: result.yaml, today: p.today, rows: [...result.rows, ...result.cpRows] });
     else agreed++;
   };
 
@@ -584,7 +839,11 @@ async function main() {
   );
   console.log(
     `Of ${covered.tasks} tasks, a window (LS..LF or ES..EF) held a workday taken out by a holiday in ` +
-      `${covered.holiday}, by a freeze in ${covered.freeze}, by leave in ${covered.leave}.`,
+      `${covered.holiday}, by a freeze in ${covered.freeze}, by leave in ${covered.leave}; ` +
+      `start/not_before was later than today and every predecessor in ${covered.floor}, a dependency ` +
+      `came only through a milestone's depends_on or a checkpoint in ${covered.indirect}, a checkpoint's ` +
+      `due was the tightest bound in ${covered.cpDue}, and ${covered.doing} doing tasks ignored a later ` +
+      `start/not_before or an unfinished predecessor.`,
   );
   if (opts.keep || disagreements.length || handWrong.length || failures.length) console.log(`Work directory: ${work}`);
   else rmSync(work, { recursive: true, force: true });
