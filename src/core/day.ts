@@ -71,6 +71,11 @@ export function weekday(day: Day): Weekday {
   return ((((day + 3) % 7) + 7) % 7) as Weekday;
 }
 
+/** The Monday of the week (Monday to Sunday) that holds `day`. */
+export function mondayOf(day: Day): Day {
+  return day - weekday(day);
+}
+
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const WEEKDAYS_SHORT = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 

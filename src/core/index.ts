@@ -22,6 +22,7 @@ export {
   slackWords,
   daysText,
   daysOffOf,
+  daysOffWithin,
   checkInWith,
   daysLate,
   escalatedWords,

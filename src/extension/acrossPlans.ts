@@ -8,7 +8,7 @@
  */
 import * as vscode from 'vscode';
 import { overbookedAcrossPlansSteps, type Diagnostic, type PlanFile, type RawDiagnostic } from '../core';
-import type { PlanEntry } from './planIndex';
+import { scheduledPlan, type PlanEntry } from './planIndex';
 
 export const SLICE_MS = 8;
 
@@ -96,11 +96,10 @@ function plansOf(entries: readonly PlanEntry[]): { files: PlanFile[]; byPath: Ma
   const files: PlanFile[] = [];
   const byPath = new Map<string, PlanEntry>();
   for (const e of entries) {
-    if (e.uri.scheme === 'untitled') continue; // not one of the workspace's plans
-    const r = e.result;
-    if (!r?.plan || !r.schedule || r.diagnostics.some((d) => d.severity === 'error')) continue;
+    const scheduled = e.uri.scheme === 'untitled' ? undefined : scheduledPlan(e); // untitled: not the workspace's
+    if (!scheduled) continue;
     const file = vscode.workspace.asRelativePath(e.uri);
-    files.push({ file, plan: r.plan, schedule: r.schedule });
+    files.push({ file, ...scheduled });
     byPath.set(file, e);
   }
   return { files, byPath };

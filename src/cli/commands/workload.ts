@@ -1,5 +1,5 @@
 /** `workback workload`: each person's open tasks week by week across plans, with their overbooked days. */
-import { daysText, formatDay, weekday, workload, type Day, type PersonWorkload, type WorkloadWeek } from '../../core';
+import { daysText, formatDay, mondayOf, workload, type PersonWorkload, type WorkloadWeek } from '../../core';
 import { dayOption, flag, list, positiveInteger, todayOption, UsageError, type ParsedArgs } from '../args';
 import { escapeTerminal, safeJson } from '../escape';
 import { dayCell, plural, renderTable } from '../format/table';
@@ -74,8 +74,6 @@ async function runWorkload(args: ParsedArgs, io: CliIO, out: Output): Promise<nu
   }
   return loaded.exit;
 }
-
-const mondayOf = (d: Day): Day => d - weekday(d);
 
 function personText(p: PersonWorkload): string {
   const who = escapeTerminal(p.email !== undefined ? `${p.name} <${p.email}>` : p.name);

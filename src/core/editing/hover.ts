@@ -9,8 +9,7 @@ import type { Span } from '../diagnostic';
 import { DEFAULT_PRIORITY, type Milestone, type Plan, type Task } from '../model';
 import { taskState } from '../query/planFile';
 import type { Schedule, ScheduledItem } from '../schedule/types';
-import { workCalendar } from '../schedule/calendar';
-import { daysOffOf } from '../schedule/taskCalendars';
+import { daysOffWithin } from '../schedule/taskCalendars';
 import { slackWords } from '../schedule/slack';
 import { daysText, personText } from '../schedule/diagnostics';
 import { tierText } from '../schedule/escalation';
@@ -131,22 +130,17 @@ function taskLines(plan: Plan, schedule: Schedule | undefined, t: Task): HoverPa
 function daysOffLines(plan: Plan, t: Task, item: ScheduledItem): HoverPart[] {
   const from = Math.min(item.start, item.earliestStart ?? item.start);
   const to = Math.max(item.finish, item.earliestFinish ?? item.finish);
-  const cal = workCalendar(plan.calendar);
+  const within = daysOffWithin(plan, t, from, to);
   const parts: HoverPart[] = [];
-  let shown = 0;
-  for (const off of daysOffOf(plan, t)) {
-    const a = Math.max(off.range.from, from);
-    const b = Math.min(off.range.to, to);
-    const lost = cal.countWorkdays(a, b + 1);
-    if (lost <= 0) continue;
-    if (++shown > MAX_DAYS_OFF_SHOWN) continue;
+  for (const { off, lost } of within.slice(0, MAX_DAYS_OFF_SHOWN)) {
     const what = off.why === 'leave' ? 'Leave of the owner' : off.tag !== undefined ? 'Freeze' : 'Freeze (every task)';
     parts.push(PARA, md(`⛔ ${what} `));
     if (off.range.name !== undefined) parts.push(text(off.range.name, 100), md(' '));
     parts.push(md(`· ${daysText(off.range.from, off.range.to)} · loses ${workdays(lost)}`));
     if (off.tag !== undefined) parts.push(md(' · tag '), text(off.tag, 100));
   }
-  if (shown > MAX_DAYS_OFF_SHOWN) parts.push(PARA, md(`⛔ and ${shown - MAX_DAYS_OFF_SHOWN} more freezes or leaves`));
+  if (within.length > MAX_DAYS_OFF_SHOWN)
+    parts.push(PARA, md(`⛔ and ${within.length - MAX_DAYS_OFF_SHOWN} more freezes or leaves`));
   return parts;
 }
 

@@ -10,7 +10,7 @@ import { CODE_SEVERITY } from '../codeSeverity';
 import { formatDay } from '../day';
 import type { RawDiagnostic } from '../diagnostic';
 import { workCalendar } from '../schedule/calendar';
-import { companionsOf, overbookedRuns, overlapsOf, type Booking } from '../schedule/capacity';
+import { overbookings, type Booking } from '../schedule/capacity';
 import { daysText, personText } from '../schedule/diagnostics';
 import { personCalendar } from '../schedule/overbooked';
 import type { ScheduledItem } from '../schedule/types';
@@ -49,17 +49,15 @@ export function* overbookedAcrossPlansSteps(
     const first = group[0]!;
     const capacity = group.reduce((c, s) => Math.min(c, s.person.capacity), Infinity);
     const cal = personCalendar(first.person, workCalendar(first.file.plan.calendar));
-    const runs = overbookedRuns(bookings, capacity, cal);
-    if (!runs.length) continue;
-    const companions = companionsOf(bookings);
-    overlapsOf(bookings, runs, cal).forEach((o, i) => {
-      if (!o) return;
+    overbookings(bookings, capacity, cal).forEach((ob, i) => {
+      if (!ob) return;
+      const o = ob.overlap;
       const mine = bookings[i]!.item;
-      const others = companions[i]!.kept.map((k) => bookings[k]!)
-        .filter((b) => b.item.file !== mine.file && b.from <= o.to && b.to >= o.from)
+      const others = ob.sharing
+        .filter((b) => b.item.file !== mine.file)
         .map((b) => `${b.item.file.file}: ${b.item.item.id}`);
       if (!others.length) return; // overbooked in its own plan only: owner-overbooked says so there
-      const more = companions[i]!.more ? ', ...' : '';
+      const more = ob.more ? ', ...' : '';
       const list = out.get(mine.file.file) ?? [];
       list.push({
         code: 'overbooked-across-plans',

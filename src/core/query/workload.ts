@@ -5,7 +5,7 @@
  * else by id. Linear in the tasks and in what it returns (a task appears once per week it
  * covers).
  */
-import { weekday, type Day } from '../day';
+import { mondayOf, type Day } from '../day';
 import { mergeRanges } from '../dayRanges';
 import type { DayRange, Person, Task } from '../model';
 import { workCalendar, type WorkCalendar } from '../schedule/calendar';
@@ -184,8 +184,6 @@ function clip(r: DayRange, options: WorkloadOptions): DayRange[] {
   const to = options.to === undefined ? r.to : Math.min(r.to, options.to);
   return from <= to ? [{ from, to }] : [];
 }
-
-const mondayOf = (d: Day): Day => d - weekday(d);
 
 /** The weeks the bookings cover, each with its tasks and its overbooked days. */
 function weeksOf(

@@ -161,3 +161,33 @@ function search(n: number, ok: (i: number) => boolean): number {
   }
   return lo;
 }
+
+/** A booking overbooked: its overlap with the runs, and the bookings on its first overbooked days. */
+export interface Overbooking<T> {
+  overlap: BookingOverlap;
+  /** Up to COMPANIONS_KEPT of the others on those days. */
+  sharing: Booking<T>[];
+  /** It shares days with more bookings than were kept. */
+  more: boolean;
+}
+
+/**
+ * One person's bookings against their capacity, each with what it shares of the overbooked days
+ * (undefined for a booking never overbooked): the runs, the companions and the overlaps, as
+ * owner-overbooked and overbooking across plans both read them.
+ */
+export function overbookings<T>(
+  bookings: readonly Booking<T>[],
+  capacity: number,
+  cal: WorkCalendar,
+): (Overbooking<T> | undefined)[] {
+  const runs = overbookedRuns(bookings, capacity, cal);
+  if (!runs.length) return [];
+  const companions = companionsOf(bookings);
+  return overlapsOf(bookings, runs, cal).map((o, i) => {
+    if (!o) return undefined;
+    const { kept, more } = companions[i]!;
+    const sharing = kept.map((k) => bookings[k]!).filter((b) => b.from <= o.to && b.to >= o.from);
+    return { overlap: o, sharing, more };
+  });
+}

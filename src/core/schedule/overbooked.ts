@@ -6,7 +6,7 @@ import { mergeRanges } from '../dayRanges';
 import type { RawDiagnostic } from '../diagnostic';
 import type { Person, Plan } from '../model';
 import { lessDays, type WorkCalendar } from './calendar';
-import { companionsOf, overbookedRuns, overlapsOf, type Booking } from './capacity';
+import { overbookings, type Booking } from './capacity';
 import * as D from './diagnostics';
 import type { ScheduledItem } from './types';
 
@@ -33,17 +33,11 @@ export function ownerOverbooked(
   for (const [owner, bookings] of byOwner) {
     const person = plan.people.get(owner)!;
     if (bookings.length <= person.capacity) continue;
-    const own = personCalendar(person, cal);
-    const runs = overbookedRuns(bookings, person.capacity, own);
-    if (!runs.length) continue;
-    const companions = companionsOf(bookings);
-    overlapsOf(bookings, runs, own).forEach((o, i) => {
-      if (!o) return;
-      // the tasks it shares its first overbooked days with
-      const { kept, more } = companions[i]!;
-      const shared = kept.map((k) => bookings[k]!).filter((b) => b.from <= o.to && b.to >= o.from);
-      const tasks = [bookings[i]!, ...shared].map((b) => b.item.task!).sort((a, b) => a.index - b.index);
-      out.push(D.ownerOverbooked(plan, person, bookings[i]!.item.task!, o, tasks, more));
+    overbookings(bookings, person.capacity, personCalendar(person, cal)).forEach((ob, i) => {
+      if (!ob) return;
+      // the tasks on its first overbooked days, itself included
+      const tasks = [bookings[i]!, ...ob.sharing].map((b) => b.item.task!).sort((a, b) => a.index - b.index);
+      out.push(D.ownerOverbooked(plan, person, bookings[i]!.item.task!, ob.overlap, tasks, ob.more));
     });
   }
 }

@@ -10,7 +10,8 @@
  */
 import { mergeRanges } from '../dayRanges';
 import type { DayRange, Freeze, Plan, Task } from '../model';
-import { lessDays, type WorkCalendar } from './calendar';
+import type { Day } from '../day';
+import { lessDays, workCalendar, type WorkCalendar } from './calendar';
 
 export type CalendarOf = (task: Task) => WorkCalendar;
 
@@ -56,6 +57,27 @@ export function daysOffOf(plan: Plan, task: Task): DaysOff[] {
   const key = `${task.owner}\u0000${[...new Set(task.tags)].sort().join('\u0000')}`;
   let out = byKey.get(key);
   if (!out) byKey.set(key, (out = computeDaysOff(plan, task)));
+  return out;
+}
+
+/** A freeze or leave within some days of a task: clipped to them, with the plan's workdays it takes. */
+export interface DaysOffWithin {
+  off: DaysOff;
+  from: Day;
+  to: Day;
+  lost: number;
+}
+
+/** The freezes and leave that take workdays of the plan out of a task's days `from` to `to`, in day order. */
+export function daysOffWithin(plan: Plan, task: Task, from: Day, to: Day): DaysOffWithin[] {
+  const cal = workCalendar(plan.calendar);
+  const out: DaysOffWithin[] = [];
+  for (const off of daysOffOf(plan, task)) {
+    const a = Math.max(off.range.from, from);
+    const b = Math.min(off.range.to, to);
+    const lost = a > b ? 0 : cal.countWorkdays(a, b + 1);
+    if (lost > 0) out.push({ off, from: a, to: b, lost });
+  }
   return out;
 }
 

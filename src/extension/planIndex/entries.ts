@@ -1,6 +1,6 @@
 /** The plan index's store: one entry per checked plan, and the batched events that announce them. */
 import * as vscode from 'vscode';
-import type { CheckResult, Day, Diagnostic } from '../../core';
+import type { CheckResult, Day, Diagnostic, PlanFile } from '../../core';
 import { ChangeBatcher } from './changeBatcher';
 
 /** Plans checked in bulk are published together, at most this often. */
@@ -26,6 +26,13 @@ export interface PlanEntry {
   readonly result: CheckResult | undefined;
   readonly diagnostics: readonly Diagnostic[];
   readonly checkMs: number;
+}
+
+/** A plan's plan and schedule when it has no error (what the views across plans read), else undefined. */
+export function scheduledPlan(entry: PlanEntry): Pick<PlanFile, 'plan' | 'schedule'> | undefined {
+  const r = entry.result;
+  if (!r?.plan || !r.schedule || r.diagnostics.some((d) => d.severity === 'error')) return undefined;
+  return { plan: r.plan, schedule: r.schedule };
 }
 
 export interface PlanIndexChange {

@@ -30,6 +30,7 @@ import { WorkQueue } from './workQueue';
 import { followDocuments, watchPlanFiles } from './workspaceEvents';
 
 export type { PlanEntry, PlanIndexChange } from './entries';
+export { scheduledPlan } from './entries';
 
 /**
  * Plans read at once (their stat and read are in flight side by side). Each read waits for a

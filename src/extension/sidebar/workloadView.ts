@@ -6,8 +6,8 @@
  * short while after plans change.
  */
 import * as vscode from 'vscode';
-import { daysText, formatDayHuman, weekday, workload, type PersonWorkload, type PlanFile } from '../../core';
-import type { PlanIndex } from '../planIndex';
+import { daysText, formatDayHuman, mondayOf, workload, type PersonWorkload, type PlanFile } from '../../core';
+import { scheduledPlan, type PlanIndex } from '../planIndex';
 import type { TodayClock } from '../today';
 import { plural } from '../../shared/wording';
 import { displayText } from './displayText';
@@ -65,13 +65,12 @@ export class WorkloadProvider implements vscode.TreeDataProvider<WorkloadNode>, 
     if (!this.people) {
       const files: PlanFile[] = [];
       for (const e of this.planIndex.all()) {
-        const r = e.result;
-        if (!r?.plan || !r.schedule || r.diagnostics.some((d) => d.severity === 'error')) continue;
-        files.push({ file: e.uri.toString(), plan: r.plan, schedule: r.schedule });
+        const scheduled = scheduledPlan(e);
+        if (scheduled) files.push({ file: e.uri.toString(), ...scheduled });
       }
       files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
       const t = this.today.today;
-      this.people = workload(files, { from: t - weekday(t) });
+      this.people = workload(files, { from: mondayOf(t) });
     }
     return this.people;
   }

@@ -1,7 +1,7 @@
 /** What a bar's tooltip shows: plain data from the plan and its schedule. Pure. */
 import {
   barSpan,
-  daysOffOf,
+  daysOffWithin,
   daysText,
   formatDayHuman,
   lateWords,
@@ -77,10 +77,7 @@ function daysOffOnBar(plan: Plan, schedule: Schedule, task: Task, item: Schedule
   const cal = workCalendar(plan.calendar);
   const bar = barSpan(plan, cal, task, item, schedule.today);
   const out: DayOffInfo[] = [];
-  for (const off of daysOffOf(plan, task)) {
-    const a = Math.max(off.range.from, bar.start);
-    const b = Math.min(off.range.to, bar.finish);
-    if (a > b || cal.countWorkdays(a, b + 1) === 0) continue;
+  for (const { off, from: a, to: b } of daysOffWithin(plan, task, bar.start, bar.finish)) {
     const what = off.why === 'leave' ? `leave of ${plan.people.get(task.owner)?.name ?? task.owner}` : 'freeze';
     const name =
       off.range.name !== undefined ? `${off.range.name} (${what})` : what.charAt(0).toUpperCase() + what.slice(1);
